@@ -1,0 +1,465 @@
+"""A fake Slack Web API server on 127.0.0.1, for tests, ``aebot demo`` and tools.
+
+Point ``slack_sdk.WebClient(base_url=fake.url)`` (or a Bolt app's client) at it.
+It answers like Slack, rejects what Slack would reject (see :mod:`bot.block_limits`),
+records every call and keeps the current state of posted messages and views.
+It never contacts anything beyond the loopback interface.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+import threading
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from bot.block_limits import ApiError, check_message, check_view
+
+JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")
+BOT_ID = "B0AEBOT"
+
+
+@dataclass
+class Call:
+    method: str  # e.g. "chat.postMessage", or "response_url" for posts to a response URL
+    args: dict  # decoded arguments (JSON-string fields decoded into lists/dicts)
+    token: str | None
+    ok: bool
+    error: str | None
+    response: dict
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the default 5 stalls bursts of concurrent clients for ~1 s
+    fake: FakeSlack
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep stderr quiet
+        pass
+
+    def do_POST(self) -> None:
+        self.server.fake._serve(self)
+
+    do_GET = do_POST
+
+
+def _need(args: dict, key: str, error: str) -> Any:
+    value = args.get(key)
+    if value in (None, "", []):
+        raise ApiError(error, f"missing argument: {key}")
+    return value
+
+
+class FakeSlack:
+    def __init__(
+        self, token: str = "xoxb-test-token", team_id: str = "T0AEBOT", bot_user_id: str = "U0AEBOT"
+    ) -> None:
+        self.token, self.team_id, self.bot_user_id = token, team_id, bot_user_id
+        self.users: dict[str, dict] = {}
+        self.calls: list[Call] = []
+        self.uploads: dict[str, bytes] = {}  # file_id -> uploaded bytes
+        self.files: dict[str, dict] = {}  # file_id -> file object after completeUploadExternal
+        self._lock = threading.RLock()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._ts = 1_700_000_000_000_000  # microseconds; only ever increases, even across reset()
+        self._seq = 0
+        self._methods = {
+            "auth.test": self._auth_test,
+            "chat.postMessage": self._post_message,
+            "chat.postEphemeral": self._post_ephemeral,
+            "chat.update": self._update,
+            "chat.delete": self._delete,
+            "chat.scheduleMessage": self._schedule,
+            "chat.getPermalink": self._permalink,
+            "conversations.open": self._conversations_open,
+            "users.info": lambda a: {"user": self._user(_need(a, "user", "user_not_found"))},
+            "users.lookupByEmail": self._lookup_by_email,
+            "reactions.add": self._reaction,
+            "views.open": lambda a: self._view(a, "views.open"),
+            "views.push": lambda a: self._view(a, "views.push"),
+            "views.update": lambda a: self._view(a, "views.update"),
+            "views.publish": lambda a: self._view(a, "views.publish"),
+            "files.getUploadURLExternal": self._upload_url,
+            "files.completeUploadExternal": self._complete_upload,
+            "files.upload": self._deprecated,
+        }
+        self.reset()
+
+    # ----------------------------------------------------------------- lifecycle
+    def start(self) -> FakeSlack:
+        if self._server is None:
+            self._server = _Server(("127.0.0.1", 0), _Handler)
+            self._server.fake = self
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, args=(0.05,), name="fake-slack", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            if self._thread is not None:
+                self._thread.join(timeout=5)
+            self._server = self._thread = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeSlack is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.base}/api/"
+
+    # ------------------------------------------------------------ test helpers
+    def reset(self) -> None:
+        """Forget calls, messages, views, uploads and pending fail_next(); keeps ``users``."""
+        with self._lock:
+            self.calls.clear()
+            self.uploads.clear()
+            self.files.clear()
+            self._messages: list[dict] = []
+            self._views: dict[str, dict] = {}
+            self._home: dict[str, str] = {}  # user id -> view id of the published home tab
+            self._pending_files: dict[str, dict] = {}
+            self._failures: defaultdict[str, deque[str]] = defaultdict(deque)
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def response_url(self, key: str = "r") -> str:
+        return f"{self.base}/response/{key}"
+
+    def messages(self, channel: str | None = None) -> list[dict]:
+        with self._lock:
+            return [copy.deepcopy(m) for m in self._messages if channel in (None, m["channel"])]
+
+    def views(self) -> list[dict]:
+        """Current state of every opened/updated/published view, oldest first."""
+        with self._lock:
+            return copy.deepcopy(list(self._views.values()))
+
+    def home_view(self, user_id: str) -> dict | None:
+        with self._lock:
+            view_id = self._home.get(user_id)
+            return copy.deepcopy(self._views[view_id]) if view_id else None
+
+    def fail_next(self, method: str, error: str) -> None:
+        """The next call to ``method`` (after auth) answers {"ok": false, "error": error}."""
+        with self._lock:
+            self._failures[method].append(error)
+
+    # ------------------------------------------------------------------- HTTP
+    def _serve(self, h: _Handler) -> None:
+        parts = urlsplit(h.path)
+        body = h.rfile.read(int(h.headers.get("Content-Length") or 0))
+        path = unquote(parts.path)
+        if path.startswith("/api/"):
+            args = self._decode(parts.query, body, h.headers.get("Content-Type", ""))
+            status, answer = 200, self._api(path[5:], args, h.headers.get("Authorization", ""))
+        elif path.startswith("/response/"):
+            status, answer = self._response_post(path[len("/response/") :], body)
+        elif path.startswith("/upload/") and h.command == "POST":
+            status, answer = self._upload(path[len("/upload/") :], body)
+        else:
+            status, answer = 404, {"ok": False, "error": "not_found"}
+        data = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
+        h.send_response(status)
+        ctype = "text/plain" if isinstance(answer, bytes) else "application/json; charset=utf-8"
+        h.send_header("Content-Type", ctype)
+        h.send_header("Content-Length", str(len(data)))
+        h.end_headers()
+        h.wfile.write(data)
+
+    @staticmethod
+    def _decode(query: str, body: bytes, ctype: str) -> dict:
+        args: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+        if body and "json" in ctype:
+            try:
+                parsed = json.loads(body)
+            except ValueError:
+                parsed = None
+            args.update(parsed if isinstance(parsed, dict) else {"_invalid_json": True})
+        elif body:
+            args.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+        for key in JSON_FIELDS:
+            if isinstance(args.get(key), str) and args[key]:
+                with contextlib.suppress(ValueError):  # else left as a string for validation
+                    args[key] = json.loads(args[key])
+        return args
+
+    def _api(self, method: str, args: dict, authorization: str) -> dict:
+        token, bad_json = args.pop("token", None), args.pop("_invalid_json", False)
+        if authorization.startswith("Bearer ") and authorization[7:].strip():
+            token = authorization[7:].strip()
+        with self._lock:
+            try:
+                if not token:
+                    raise ApiError("not_authed")
+                if token != self.token:
+                    raise ApiError("invalid_auth")
+                if self._failures[method]:
+                    raise ApiError(self._failures[method].popleft())
+                if method not in self._methods:
+                    raise ApiError("unknown_method")
+                if bad_json:
+                    raise ApiError("invalid_json")
+                answer = {"ok": True, **self._methods[method](args)}
+            except ApiError as exc:
+                answer = self._error(exc)
+            self.calls.append(Call(method, args, token, answer["ok"], answer.get("error"), answer))
+        return answer
+
+    @staticmethod
+    def _error(exc: ApiError) -> dict:
+        answer: dict[str, Any] = {"ok": False, "error": exc.error}
+        if exc.detail:
+            answer["response_metadata"] = {"messages": [exc.detail]}
+        return answer
+
+    def _response_post(self, key: str, body: bytes) -> tuple[int, dict]:
+        try:
+            args = json.loads(body or b"{}")
+        except ValueError:
+            args = dict(parse_qsl(body.decode("utf-8", "replace")))
+        args = args if isinstance(args, dict) else {}
+        args["_key"] = key
+        with self._lock:
+            try:
+                if self._failures["response_url"]:
+                    raise ApiError(self._failures["response_url"].popleft())
+                if not args.get("delete_original"):
+                    check_message(args)
+                answer, status = {"ok": True}, 200
+            except ApiError as exc:
+                answer, status = self._error(exc), 400
+            self.calls.append(
+                Call("response_url", args, None, status == 200, answer.get("error"), answer)
+            )
+        return status, answer
+
+    def _upload(self, file_id: str, body: bytes) -> tuple[int, dict | bytes]:
+        with self._lock:
+            if file_id not in self._pending_files:
+                return 404, {"ok": False, "error": "file_not_found"}
+            self.uploads[file_id] = body
+        return 200, f"OK - {len(body)}".encode()
+
+    # ---------------------------------------------------------------- methods
+    def _next_ts(self) -> str:
+        self._ts += 100
+        return f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
+
+    def _next_id(self, prefix: str) -> str:
+        self._seq += 1
+        return f"{prefix}0AEB{self._seq:06d}"
+
+    def _find(self, channel: Any, ts: Any) -> dict:
+        for m in self._messages:
+            if m["channel"] == channel and m["ts"] == ts and not m["ephemeral"]:
+                return m
+        raise ApiError("message_not_found")
+
+    def _public(self, m: dict) -> dict:
+        public = {
+            "type": "message",
+            "user": self.bot_user_id,
+            "bot_id": BOT_ID,
+            "team": self.team_id,
+        }
+        skip = ("user", "ephemeral")  # "user" is the ephemeral recipient in stored messages
+        return public | {
+            k: copy.deepcopy(v) for k, v in m.items() if v is not None and k not in skip
+        }
+
+    def _store(self, a: dict, user: str | None = None) -> dict:
+        m = {"channel": a["channel"], "ts": self._next_ts(), "text": a.get("text") or ""}
+        m |= {"blocks": copy.deepcopy(a.get("blocks") or []), "thread_ts": a.get("thread_ts")}
+        m |= {"user": user, "ephemeral": user is not None}
+        for key in ("attachments", "metadata"):
+            if a.get(key):
+                m[key] = copy.deepcopy(a[key])
+        self._messages.append(m)
+        return m
+
+    def _deprecated(self, a: dict) -> dict:
+        raise ApiError("method_deprecated", "use files.getUploadURLExternal (files_upload_v2)")
+
+    def _auth_test(self, a: dict) -> dict:
+        answer = {"team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": BOT_ID}
+        return answer | {"team": "aebot test", "url": "https://aebot-test.slack.com/"}
+
+    def _post_message(self, a: dict) -> dict:
+        _need(a, "channel", "channel_not_found")
+        check_message(a)
+        m = self._store(a)
+        return {"channel": m["channel"], "ts": m["ts"], "message": self._public(m)}
+
+    def _post_ephemeral(self, a: dict) -> dict:
+        _need(a, "channel", "channel_not_found")
+        user = _need(a, "user", "user_not_found")
+        check_message(a)
+        return {"message_ts": self._store(a, user=user)["ts"]}
+
+    def _update(self, a: dict) -> dict:
+        _need(a, "channel", "channel_not_found")
+        m = self._find(a["channel"], a.get("ts"))
+        check_message(a)
+        for key in ("text", "blocks", "attachments", "metadata"):
+            if key in a:  # omitted blocks/attachments keep the previous ones, like Slack
+                m[key] = copy.deepcopy(a[key])
+        m["edited"] = {"user": self.bot_user_id, "ts": self._next_ts()}
+        answer = {"channel": m["channel"], "ts": m["ts"], "text": m["text"]}
+        return answer | {"message": self._public(m)}
+
+    def _delete(self, a: dict) -> dict:
+        _need(a, "channel", "channel_not_found")
+        self._messages.remove(self._find(a["channel"], a.get("ts")))
+        return {"channel": a["channel"], "ts": a["ts"]}
+
+    def _schedule(self, a: dict) -> dict:
+        _need(a, "channel", "channel_not_found")
+        check_message(a)
+        try:
+            post_at = int(_need(a, "post_at", "invalid_time"))
+        except ValueError:
+            raise ApiError("invalid_time") from None
+        message = {"text": a.get("text") or "", "blocks": copy.deepcopy(a.get("blocks") or [])}
+        answer = {"channel": a["channel"], "scheduled_message_id": self._next_id("Q")}
+        return answer | {"post_at": post_at, "message": message | {"bot_id": BOT_ID}}
+
+    def _permalink(self, a: dict) -> dict:
+        channel = _need(a, "channel", "channel_not_found")
+        ts = _need(a, "message_ts", "message_not_found")
+        link = f"https://aebot-test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+        return {"channel": channel, "permalink": link}
+
+    def _conversations_open(self, a: dict) -> dict:
+        if a.get("channel"):
+            return {"channel": {"id": a["channel"]}, "already_open": True}
+        users = a.get("users") or ""
+        users = [u.strip() for u in (users.split(",") if isinstance(users, str) else users)]
+        users = [u for u in users if u]
+        if not users:
+            raise ApiError("users_list_not_supplied")
+        if len(users) == 1:
+            return {"channel": {"id": "D" + users[0], "is_im": True}}
+        digest = hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10].upper()
+        return {"channel": {"id": "G" + digest, "is_mpim": True}}
+
+    def _user(self, uid: str) -> dict:
+        given = copy.deepcopy(self.users.get(uid, {}))
+        real_name = given.get("real_name", f"User {uid}")
+        profile = {"real_name": real_name, "display_name": given.get("name", uid.lower())}
+        profile |= {"email": given.get("email", f"{uid.lower()}@example.com")}
+        profile |= given.pop("profile", {})
+        user = {"id": uid, "team_id": self.team_id, "name": uid.lower(), "real_name": real_name}
+        user |= {"tz": "Asia/Shanghai", "tz_offset": 28800, "locale": "zh-CN", "is_bot": False}
+        return user | {"deleted": False} | given | {"profile": profile}
+
+    def _lookup_by_email(self, a: dict) -> dict:
+        email = _need(a, "email", "users_not_found")
+        for uid in self.users:
+            user = self._user(uid)
+            if email in (user.get("email"), user["profile"].get("email")):
+                return {"user": user}
+        raise ApiError("users_not_found")
+
+    def _reaction(self, a: dict) -> dict:
+        _need(a, "channel", "channel_not_found")
+        _need(a, "timestamp", "bad_timestamp")
+        name = _need(a, "name", "no_reaction")
+        for m in self._messages:
+            if m["channel"] == a["channel"] and m["ts"] == a["timestamp"]:
+                if name in m.setdefault("reactions", []):
+                    raise ApiError("already_reacted")
+                m["reactions"].append(name)
+        return {}
+
+    def _view(self, a: dict, method: str) -> dict:
+        if method in ("views.open", "views.push"):
+            _need(a, "trigger_id", "invalid_arguments")
+        view = _need(a, "view", "invalid_arguments")
+        if method == "views.publish":
+            user_id = _need(a, "user_id", "invalid_arguments")
+            check_view(view, ("home",))
+            view_id = self._home.get(user_id) or self._next_id("V")
+            self._home[user_id] = view_id
+        elif method == "views.update":
+            if not a.get("view_id") and not a.get("external_id"):
+                raise ApiError("invalid_arguments", "view_id or external_id is required")
+            by_external = {v.get("external_id"): k for k, v in self._views.items()}
+            view_id = a.get("view_id") or by_external.get(a["external_id"])
+            if view_id not in self._views:
+                raise ApiError("not_found")
+            if a.get("hash") and a["hash"] != self._views[view_id]["hash"]:
+                raise ApiError("hash_conflict")
+            check_view(view)
+        else:
+            check_view(view, ("modal",))
+            view_id = self._next_id("V")
+        if method != "views.publish" and view.get("external_id"):
+            for other in self._views.values():
+                if other["id"] != view_id and other.get("external_id") == view["external_id"]:
+                    raise ApiError("duplicate_external_id")
+        self._seq += 1
+        stored = copy.deepcopy(view) | {"id": view_id, "team_id": self.team_id, "bot_id": BOT_ID}
+        stored |= {"hash": f"1700000000.{self._seq:08x}", "state": {"values": {}}}
+        stored.setdefault("private_metadata", "")
+        stored.setdefault("callback_id", "")
+        self._views.pop(view_id, None)
+        self._views[view_id] = stored
+        return {"view": copy.deepcopy(stored)}
+
+    def _upload_url(self, a: dict) -> dict:
+        filename = _need(a, "filename", "invalid_arguments")
+        try:
+            length = int(_need(a, "length", "invalid_arguments"))
+        except ValueError:
+            raise ApiError("invalid_arguments", "length must be an integer") from None
+        file_id = self._next_id("F")
+        self._pending_files[file_id] = {"name": filename, "length": length}
+        return {"upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+
+    def _complete_upload(self, a: dict) -> dict:
+        entries = _need(a, "files", "invalid_arguments")
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise ApiError("invalid_arguments", "files must be a JSON array of objects")
+        channels = [a["channel_id"]] if a.get("channel_id") else []
+        channels += [c for c in (a.get("channels") or "").split(",") if c]
+        done = []
+        for entry in entries:
+            file_id = entry.get("id")
+            if file_id not in self.uploads:
+                raise ApiError("file_not_found", f"file {file_id} was not uploaded")
+            name = self._pending_files[file_id]["name"]
+            size = len(self.uploads[file_id])
+            f = {"id": file_id, "name": name, "title": entry.get("title") or name, "size": size}
+            f |= {"channels": channels, "initial_comment": a.get("initial_comment")}
+            self.files[file_id] = f | {"thread_ts": a.get("thread_ts")}
+            done.append(copy.deepcopy(f))
+        return {"files": done}
+
+
+# ------------------------------------------------------------------ describe()
