@@ -1,0 +1,184 @@
+"""Small builders of Block Kit dicts, so views read like the message they make."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Block = dict[str, Any]
+SECTION_LIMIT = 3000
+MAX_MESSAGE_BLOCKS = 50
+
+
+def escape(text: str) -> str:
+    """Escape user text for mrkdwn: `<!channel>`, `<@U…>` and links typed by a user stay plain text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain(text: str, limit: int = 75) -> dict[str, Any]:
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+
+
+def section(text: str, accessory: Block | None = None, block_id: str | None = None) -> Block:
+    b: Block = {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+    if accessory:
+        b["accessory"] = accessory
+    if block_id:
+        b["block_id"] = block_id
+    return b
+
+
+def fields(*texts: str) -> Block:
+    return {
+        "type": "section",
+        "fields": [{"type": "mrkdwn", "text": clip(x, 2000)} for x in texts[:10]],
+    }
+
+
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain(text, 150)}
+
+
+def context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}]}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(text: str, action_id: str, value: str = "", style: str | None = None) -> Block:
+    b: Block = {
+        "type": "button",
+        "text": plain(text),
+        "action_id": action_id,
+        "value": value[:2000],
+    }
+    if style:
+        b["style"] = style
+    return b
+
+
+def actions(*elements: Block, block_id: str | None = None) -> Block:
+    b: Block = {"type": "actions", "elements": list(elements)}
+    if block_id:
+        b["block_id"] = block_id
+    return b
+
+
+def option(text: str, value: str) -> dict[str, Any]:
+    return {"text": plain(text), "value": value}
+
+
+def text_input(
+    block_id: str,
+    label: str,
+    *,
+    initial: str = "",
+    multiline: bool = False,
+    optional: bool = False,
+    placeholder: str = "",
+    max_length: int = 3000,
+) -> Block:
+    el: Block = {
+        "type": "plain_text_input",
+        "action_id": "value",
+        "multiline": multiline,
+        "max_length": max_length,
+    }
+    if initial:
+        el["initial_value"] = initial[:max_length]
+    if placeholder:
+        el["placeholder"] = plain(placeholder, 150)
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, 2000),
+        "element": el,
+        "optional": optional,
+    }
+
+
+def select_input(
+    block_id: str,
+    label: str,
+    options: list[dict[str, Any]],
+    *,
+    initial: str | None = None,
+    optional: bool = False,
+    placeholder: str = "",
+) -> Block:
+    el: Block = {"type": "static_select", "action_id": "value", "options": options[:100]}
+    chosen = [o for o in options if o["value"] == initial]
+    if chosen:
+        el["initial_option"] = chosen[0]
+    if placeholder:
+        el["placeholder"] = plain(placeholder, 150)
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, 2000),
+        "element": el,
+        "optional": optional,
+    }
+
+
+def user_input(
+    block_id: str, label: str, *, initial: str | None = None, optional: bool = False
+) -> Block:
+    el: Block = {"type": "users_select", "action_id": "value"}
+    if initial:
+        el["initial_user"] = initial
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, 2000),
+        "element": el,
+        "optional": optional,
+    }
+
+
+def modal(
+    callback_id: str,
+    title: str,
+    blocks: list[Block],
+    submit: str | None,
+    close: str,
+    private_metadata: str = "",
+) -> Block:
+    v: Block = {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": plain(title, 24),
+        "close": plain(close, 24),
+        "blocks": blocks[:100],
+        "private_metadata": private_metadata[:3000],
+    }
+    if submit:
+        v["submit"] = plain(submit, 24)
+    return v
+
+
+def state_values(view: dict[str, Any]) -> dict[str, Any]:
+    """A submitted modal's values by block id: text, selected option value or user."""
+    out: dict[str, Any] = {}
+    for block_id, acts in view.get("state", {}).get("values", {}).items():
+        v = acts.get("value", {})
+        if "selected_option" in v:
+            out[block_id] = (v["selected_option"] or {}).get("value")
+        elif "selected_user" in v:
+            out[block_id] = v["selected_user"]
+        else:
+            out[block_id] = v.get("value")
+    return out
+
+
+def cap_blocks(blocks: list[Block], more_text: str) -> list[Block]:
+    """Keep a message within Slack's 50 blocks, saying how many were left out."""
+    if len(blocks) <= MAX_MESSAGE_BLOCKS:
+        return blocks
+    kept = blocks[: MAX_MESSAGE_BLOCKS - 1]
+    return [*kept, context(more_text.format(n=len(blocks) - len(kept)))]

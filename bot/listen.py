@@ -1,0 +1,69 @@
+"""Wrappers that make every listener safe: an error is logged and the user told, never a trace."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.i18n import t
+
+log = logging.getLogger("aebot.listen")
+
+AckFn = Callable[[Ack, dict[str, Any], BoltContext], None]
+LazyFn = Callable[[dict[str, Any], BoltContext, Respond, WebClient], None]
+
+
+def _lang(context: BoltContext) -> str:
+    return str(context.get("aebot_lang") or "zh")
+
+
+def safe_ack(fn: AckFn) -> Callable[..., None]:
+    """The ack-time part: fast work only (parse, store, reply in the ack body)."""
+
+    def listener(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        try:
+            fn(ack, body, context)
+        except Exception:
+            log.exception("listener %s failed", fn.__name__)
+            if ack.response is None:
+                if body.get("type") == "view_submission":
+                    ack(response_action="errors", errors=_first_block_error(body, _lang(context)))
+                else:
+                    ack(text=t(_lang(context), "error.generic"))
+
+    listener.__name__ = fn.__name__
+    return listener
+
+
+def safe_lazy(fn: LazyFn) -> Callable[..., None]:
+    """The after-ack part (Slack API calls): failures reach the user as a polite message."""
+
+    def lazy(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        try:
+            fn(body, context, respond, client)
+        except Exception:
+            log.exception("lazy listener %s failed", fn.__name__)
+            try:
+                if context.response_url:
+                    respond(text=t(_lang(context), "error.generic"), replace_original=False)
+                elif context.user_id:
+                    client.chat_postMessage(
+                        channel=context.user_id, text=t(_lang(context), "error.generic")
+                    )
+            except Exception:
+                log.exception("could not tell the user about the failure")
+
+    lazy.__name__ = fn.__name__
+    return lazy
+
+
+def _first_block_error(body: dict[str, Any], lang: str) -> dict[str, str]:
+    blocks = body.get("view", {}).get("blocks", [])
+    inputs = [b["block_id"] for b in blocks if b.get("type") == "input" and b.get("block_id")]
+    return {inputs[0] if inputs else "summary": t(lang, "error.generic")}

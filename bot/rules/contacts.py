@@ -1,0 +1,91 @@
+"""Contact rules: which clients are due a call, and the 48-hour contact-report clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Generic, Protocol, TypeVar
+from zoneinfo import ZoneInfo
+
+REPORT_REMIND_AFTER = timedelta(hours=24)
+REPORT_ESCALATE_AFTER = timedelta(hours=48)
+UNDO_WINDOW = timedelta(minutes=15)
+
+
+class WorkingDays(Protocol):
+    def working_days_between(self, start: date, end: date) -> int: ...
+
+
+class ClientLike(Protocol):
+    id: int | None
+    name: str
+    owner_id: str
+    cadence_days: int
+    created_at: datetime
+
+
+C = TypeVar("C", bound=ClientLike)
+
+
+@dataclass(frozen=True)
+class Due(Generic[C]):
+    """A client due a contact today; `overdue` counts working days past its cadence."""
+
+    client: C
+    last_contact: datetime | None
+    days_since: int
+    overdue: int
+
+
+def due_clients(
+    clients: Iterable[C],
+    last_contact: Mapping[int, datetime],
+    today: date,
+    tz: ZoneInfo,
+    calendar: WorkingDays,
+) -> list[Due[C]]:
+    """Clients due a contact on `today`, oldest last contact first.
+
+    A client is due when at least `cadence_days` working days have passed since its
+    last contact (in-city: cadence 1, so any client not contacted today). A client
+    never contacted counts from the day it was added, and is due at once.
+    """
+    due: list[Due[C]] = []
+    for c in clients:
+        last = last_contact.get(c.id) if c.id is not None else None
+        if last is None:
+            since = calendar.working_days_between(c.created_at.astimezone(tz).date(), today)
+            due.append(Due(c, None, since, max(0, since - c.cadence_days)))
+            continue
+        since = calendar.working_days_between(last.astimezone(tz).date(), today)
+        if since >= c.cadence_days:
+            due.append(Due(c, last, since, since - c.cadence_days))
+    due.sort(
+        key=lambda d: (
+            d.last_contact is not None,
+            d.last_contact or d.client.created_at,
+            d.client.name,
+        )
+    )
+    return due
+
+
+def escalations(due: Iterable[Due[C]], limit: int) -> list[Due[C]]:
+    """Clients overdue by more than `limit` working days: their owner's manager is told."""
+    return [d for d in due if d.overdue > limit]
+
+
+def report_stage(at: datetime, now: datetime) -> str | None:
+    """Where an unsent contact report stands: None, 'remind' (24 h) or 'escalate' (48 h)."""
+    age = now - at
+    if age >= REPORT_ESCALATE_AFTER:
+        return "escalate"
+    if age >= REPORT_REMIND_AFTER:
+        return "remind"
+    return None
+
+
+def can_undo(author_id: str, user_id: str, created_at: datetime, now: datetime) -> bool:
+    """Only the author, within 15 minutes of logging, may undo a contact."""
+    return author_id == user_id and now - created_at <= UNDO_WINDOW

@@ -1,0 +1,101 @@
+"""What every handler and job is given: settings, database, clock, calendar, Slack sender."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+
+from bot.clock import Clock
+from bot.settings import Settings
+from scheduler.workdays import WorkCalendar
+from storage import queries
+from storage.db import Database
+
+log = logging.getLogger("aebot")
+
+
+def web_client(settings: Settings) -> WebClient:
+    """The one Slack Web API client: retries rate limits and dropped connections."""
+    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=3))
+    client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+@dataclass
+class Sender:
+    """The one way messages leave aebot; a refused message is logged, never raised into a job."""
+
+    web: WebClient
+    sent: int = field(default=0)
+
+    def post(
+        self, channel: str, text: str, blocks: list[dict[str, Any]] | None = None
+    ) -> str | None:
+        try:
+            resp = self.web.chat_postMessage(
+                channel=channel, text=text, blocks=blocks, unfurl_links=False
+            )
+        except SlackApiError as exc:
+            log.error("chat.postMessage to %s refused: %s", channel, exc.response.get("error"))
+            return None
+        self.sent += 1
+        return str(resp.get("ts"))
+
+    def dm(self, user_id: str, text: str, blocks: list[dict[str, Any]] | None = None) -> str | None:
+        """A direct message from the bot (posting to a user id opens the app's DM)."""
+        return self.post(user_id, text, blocks)
+
+    def ephemeral(
+        self, channel: str, user_id: str, text: str, blocks: list[dict[str, Any]] | None = None
+    ) -> bool:
+        try:
+            self.web.chat_postEphemeral(channel=channel, user=user_id, text=text, blocks=blocks)
+        except SlackApiError as exc:
+            log.error("chat.postEphemeral refused: %s", exc.response.get("error"))
+            return False
+        return True
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    clock: Clock
+    calendar: WorkCalendar
+    web: WebClient
+    sender: Sender = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sender = Sender(self.web)
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(self.settings.tz)
+
+    def today(self) -> date:
+        return self.local_now().date()
+
+    def is_admin(self, user_id: str) -> bool:
+        return user_id in self.settings.admins
+
+    def lang(self, team_id: str, user_id: str) -> str:
+        """The member's language, else the workspace default."""
+        with self.db.read() as s:
+            m = queries.get_member(s, team_id, user_id)
+        return (m.language if m and m.language else None) or self.settings.aebot_lang
+
+    def setting(self, team_id: str, key: str, default: str) -> str:
+        with self.db.read() as s:
+            return queries.team_settings(s, team_id).get(key, default)

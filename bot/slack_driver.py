@@ -1,0 +1,190 @@
+"""Drives a running aebot the way Slack does: signed HTTP requests to /slack/events (tests, demo, bench)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from bot.fake_slack import Call, FakeSlack
+
+TEAM = "T0AEBOT"
+
+
+def sign(secret: str, body: str, ts: int | None = None) -> dict[str, str]:
+    """The two headers Slack puts on every request."""
+    ts = int(time.time()) if ts is None else ts
+    base = f"v0:{ts}:{body}".encode()
+    sig = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": str(ts), "X-Slack-Signature": sig}
+
+
+class Reply:
+    """The HTTP answer to a request; Bolt answers a text-only ack as text/plain."""
+
+    def __init__(self, resp: httpx.Response) -> None:
+        self.resp, self.status_code, self.text = resp, resp.status_code, resp.text
+
+    def json(self) -> dict[str, Any]:
+        if self.resp.headers.get("content-type", "").startswith("application/json"):
+            return dict(self.resp.json())
+        return {"text": self.text}
+
+
+class SlackDriver:
+    def __init__(self, base_url: str, secret: str, fake: FakeSlack) -> None:
+        self.url = base_url + "/slack/events"
+        self.secret = secret
+        self.fake = fake
+        self.http = httpx.Client(timeout=10)
+        self._trigger = 0
+
+    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None) -> Reply:
+        h = {
+            "Content-Type": content_type,
+            **(headers if headers is not None else sign(self.secret, body)),
+        }
+        return Reply(self.http.post(self.url, content=body.encode(), headers=h))
+
+    def trigger(self) -> str:
+        self._trigger += 1
+        return f"{self._trigger}.trigger"
+
+    def command(
+        self, name: str, text: str = "", user: str = "U0AE1", channel: str = "C0GENERAL"
+    ) -> Reply:
+        body = urlencode(
+            {
+                "token": "legacy",
+                "team_id": TEAM,
+                "team_domain": "aebot",
+                "channel_id": channel,
+                "channel_name": "general",
+                "user_id": user,
+                "user_name": user.lower(),
+                "command": name,
+                "text": text,
+                "api_app_id": "A0AEBOT",
+                "trigger_id": self.trigger(),
+                "response_url": self.fake.response_url(f"cmd-{user}"),
+            }
+        )
+        return self.post(body, "application/x-www-form-urlencoded")
+
+    def _interactive(self, payload: dict[str, Any]) -> Reply:
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+        )
+
+    def click(
+        self,
+        action_id: str,
+        value: str,
+        user: str = "U0AE1",
+        channel: str = "C0GENERAL",
+        key: str = "act",
+    ) -> Reply:
+        return self._interactive(
+            {
+                "type": "block_actions",
+                "team": {"id": TEAM, "domain": "aebot"},
+                "user": {"id": user, "team_id": TEAM, "name": user.lower()},
+                "api_app_id": "A0AEBOT",
+                "trigger_id": self.trigger(),
+                "channel": {"id": channel},
+                "container": {"type": "message"},
+                "response_url": self.fake.response_url(key),
+                "actions": [
+                    {
+                        "type": "button",
+                        "action_id": action_id,
+                        "block_id": "b",
+                        "value": value,
+                        "action_ts": str(time.time()),
+                    }
+                ],
+            }
+        )
+
+    def submit(self, view: dict[str, Any], values: dict[str, Any], user: str = "U0AE1") -> Reply:
+        """Submit a modal as shown, with `values` typed over its initial values."""
+        return self._interactive(
+            {
+                "type": "view_submission",
+                "team": {"id": TEAM, "domain": "aebot"},
+                "user": {"id": user, "team_id": TEAM, "name": user.lower()},
+                "api_app_id": "A0AEBOT",
+                "trigger_id": self.trigger(),
+                "view": {
+                    **view,
+                    "id": view.get("id", "V1"),
+                    "state": {"values": state_of(view, values)},
+                },
+            }
+        )
+
+    def home_opened(self, user: str = "U0AE1") -> Reply:
+        body = json.dumps(
+            {
+                "token": "legacy",
+                "team_id": TEAM,
+                "api_app_id": "A0AEBOT",
+                "type": "event_callback",
+                "event_id": f"Ev{self.trigger()}",
+                "event_time": int(time.time()),
+                "event": {
+                    "type": "app_home_opened",
+                    "user": user,
+                    "channel": "D0" + user,
+                    "tab": "home",
+                },
+            }
+        )
+        return self.post(body, "application/json")
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """The calls to `method` once there are `count` of them (lazy listeners run after the ack)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            calls = self.fake.calls_to(method)
+            if len(calls) >= count:
+                return calls
+            time.sleep(0.01)
+        raise AssertionError(
+            f"expected {count} call(s) to {method}, got {len(self.fake.calls_to(method))}: "
+            f"{[c.method for c in self.fake.calls]}"
+        )
+
+
+def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    state: dict[str, Any] = {}
+    for b in view.get("blocks", []):
+        if b.get("type") != "input":
+            continue
+        el, bid = b["element"], b["block_id"]
+        kind = el["type"]
+        given = values.get(bid, _initial(el))
+        if kind == "static_select":
+            opt = (
+                next((o for o in el["options"] if o["value"] == given), None)
+                if given is not None
+                else None
+            )
+            v: dict[str, Any] = {"type": kind, "selected_option": opt}
+        elif kind == "users_select":
+            v = {"type": kind, "selected_user": given}
+        else:
+            v = {"type": kind, "value": given}
+        state[bid] = {el.get("action_id", "value"): v}
+    return state
+
+
+def _initial(el: dict[str, Any]) -> Any:
+    if "initial_option" in el:
+        return el["initial_option"]["value"]
+    return el.get("initial_user") or el.get("initial_value")

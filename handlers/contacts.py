@@ -1,0 +1,352 @@
+"""`/contact`: log a call, visit or meeting; its modal; Edit, Undo, report-sent, log-a-call buttons."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot import blocks as bk
+from bot.dates import DateRefusal, echo, parse_when
+from bot.i18n import t
+from bot.listen import safe_ack, safe_lazy
+from bot.rules.clients import split_client_and_text
+from bot.rules.contacts import can_undo
+from bot.services import Services
+from bot.views import contacts as view
+from storage import queries
+from storage.models import CONTACT_KINDS, REPORT_KINDS, Client, ContactLog
+
+SUMMARY_LIMIT = 3000
+FUTURE_SLACK = timedelta(minutes=10)
+
+
+def register(app: App, sv: Services) -> None:
+    def lang(context: BoltContext) -> str:
+        return str(context["aebot_lang"])
+
+    def clients_for(team_id: str, user_id: str) -> list[Client]:
+        """Team clients, the user's own (and backup) first, for the modal's picker."""
+        with sv.db.read() as s:
+            cs = queries.list_clients(s, team_id)
+        return sorted(cs, key=lambda c: (user_id not in (c.owner_id, c.backup_owner_id), c.name))
+
+    @safe_ack
+    def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        text = (body.get("text") or "").strip()
+        team, user, lg = body["team_id"], body["user_id"], lang(context)
+        if text.lower() in ("help", "帮助", "?"):
+            ack(text=t(lg, "contact.help"))
+            return
+        if not text:
+            context["open_modal"] = {}
+            ack()
+            return
+        with sv.db.read() as s:
+            clients = queries.list_clients(s, team)
+        match, summary = split_client_and_text(clients, text)
+        notice = None
+        if match.client is None:
+            notice = _unknown_client_notice(lg, text.split()[0], match.candidates)
+        elif not summary:
+            notice = t(lg, "contact.need_summary", client=bk.escape(match.client.name))
+        elif len(summary) > SUMMARY_LIMIT:
+            notice = t(lg, "contact.too_long", n=len(summary), limit=SUMMARY_LIMIT)
+        if notice is not None:
+            context["open_modal"] = {
+                "notice": notice,
+                "summary": summary[:SUMMARY_LIMIT],
+                "client_id": match.client.id if match.client else None,
+            }
+            ack()
+            return
+        assert match.client is not None
+        log = _store(
+            sv,
+            ContactLog(
+                team_id=team,
+                client_id=match.client.id or 0,
+                author_id=user,
+                kind="call",
+                at=sv.now(),
+                summary=summary,
+            ),
+        )
+        ack(
+            response_type="ephemeral",
+            text=t(lg, "contact.logged_text", client=match.client.name),
+            blocks=view.confirmation(lg, log, match.client, sv.settings.tz),
+        )
+
+    @safe_lazy
+    def open_modal(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        prefill = context.get("open_modal")
+        if prefill is None:
+            return
+        lg = lang(context)
+        meta = {"channel": body.get("channel_id")}
+        v = view.contact_modal(
+            lg,
+            clients_for(body["team_id"], body["user_id"]),
+            metadata=meta,
+            client_id=prefill.get("client_id"),
+            summary=prefill.get("summary", ""),
+            notice=prefill.get("notice", ""),
+        )
+        client.views_open(trigger_id=body["trigger_id"], view=v)
+
+    app.command("/contact")(ack=on_command, lazy=[open_modal])
+
+    @safe_ack
+    def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        team, user, lg = body["team"]["id"], body["user"]["id"], lang(context)
+        meta = json.loads(body["view"].get("private_metadata") or "{}")
+        values = bk.state_values(body["view"])
+        fields, errors = _read_form(sv, lg, team, values)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        contact_id = meta.get("contact_id")
+        with sv.db.write() as s:
+            if contact_id:
+                log = queries.get_contact(s, team, int(contact_id))
+                if log is None or log.deleted_at is not None:
+                    ack(response_action="errors", errors={"summary": t(lg, "contact.gone")})
+                    return
+                if log.author_id != user and not sv.is_admin(user):
+                    ack(response_action="errors", errors={"summary": t(lg, "contact.not_author")})
+                    return
+                if fields["follow_up_on"] != log.follow_up_on:
+                    log.follow_up_sent_at = None
+                for k, v in fields.items():
+                    setattr(log, k, v)
+                log.report_due = log.kind in REPORT_KINDS
+                log.updated_at = sv.now()
+                s.add(log)
+            else:
+                log = queries.add_contact(
+                    s,
+                    ContactLog(
+                        team_id=team,
+                        author_id=user,
+                        report_due=fields["kind"] in REPORT_KINDS,
+                        created_at=sv.now(),
+                        updated_at=sv.now(),
+                        **fields,
+                    ),
+                )
+            context["confirm"] = {
+                "contact_id": log.id,
+                "channel": meta.get("channel"),
+                "updated": bool(contact_id),
+            }
+        ack()
+
+    @safe_lazy
+    def confirm(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        info = context.get("confirm")
+        if not info:
+            return
+        team, user, lg = body["team"]["id"], body["user"]["id"], lang(context)
+        with sv.db.read() as s:
+            log = queries.get_contact(s, team, info["contact_id"])
+            c = queries.get_client(s, team, log.client_id) if log else None
+        if log is None or c is None:
+            return
+        blocks = view.confirmation(lg, log, c, sv.settings.tz, updated=info["updated"])
+        text = t(lg, "contact.logged_text", client=c.name)
+        if not (info.get("channel") and sv.sender.ephemeral(info["channel"], user, text, blocks)):
+            sv.sender.dm(user, text, blocks)
+
+    for callback in ("contact_log", "contact_edit"):
+        app.view(callback)(ack=on_submit, lazy=[confirm])
+
+    _register_buttons(app, sv, clients_for)
+
+
+def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
+    def act(body: dict[str, Any]) -> tuple[str, str, str]:
+        return body["team"]["id"], body["user"]["id"], body["actions"][0]["value"]
+
+    @safe_lazy
+    def undo(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        team, user, value = act(body)
+        lg = str(context["aebot_lang"])
+        with sv.db.write() as s:
+            log = queries.get_contact(s, team, int(value))
+            if log is None or log.deleted_at is not None:
+                respond(text=t(lg, "contact.already_undone"), replace_original=False)
+                return
+            if not can_undo(log.author_id, user, log.created_at, sv.now()):
+                key = "contact.not_author" if log.author_id != user else "contact.undo_expired"
+                respond(text=t(lg, key), replace_original=False)
+                return
+            log.deleted_at = sv.now()
+            s.add(log)
+            c = queries.get_client(s, team, log.client_id)
+        name = c.name if c else "?"
+        respond(text=t(lg, "contact.undone", client=bk.escape(name)), replace_original=True)
+
+    @safe_lazy
+    def edit(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        team, user, value = act(body)
+        lg = str(context["aebot_lang"])
+        with sv.db.read() as s:
+            log = queries.get_contact(s, team, int(value))
+        if log is None or log.deleted_at is not None:
+            respond(text=t(lg, "contact.gone"), replace_original=False)
+            return
+        if log.author_id != user and not sv.is_admin(user):
+            respond(text=t(lg, "contact.not_author"), replace_original=False)
+            return
+        at = log.at.astimezone(sv.settings.tz)
+        v = view.contact_modal(
+            lg,
+            clients_for(team, user),
+            client_id=log.client_id,
+            kind=log.kind,
+            when=at.strftime("%Y-%m-%d %H:%M"),
+            summary=log.summary,
+            next_steps=log.next_steps,
+            follow_up=log.follow_up_on.isoformat() if log.follow_up_on else "",
+            metadata={"contact_id": log.id, "channel": context.channel_id},
+            editing=True,
+        )
+        client.views_open(trigger_id=body["trigger_id"], view=v)
+
+    @safe_lazy
+    def report_sent(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        team, user, value = act(body)
+        lg = str(context["aebot_lang"])
+        with sv.db.write() as s:
+            log = queries.get_contact(s, team, int(value))
+            c = queries.get_client(s, team, log.client_id) if log else None
+            if log is None or c is None or log.deleted_at is not None:
+                respond(text=t(lg, "contact.gone"), replace_original=False)
+                return
+            if user not in (log.author_id, c.owner_id, c.backup_owner_id) and not sv.is_admin(user):
+                respond(text=t(lg, "contact.report_not_yours"), replace_original=False)
+                return
+            if log.report_sent_at is not None:
+                respond(
+                    text=t(
+                        lg,
+                        "contact.report_already",
+                        when=echo(log.report_sent_at.astimezone(sv.settings.tz)),
+                    ),
+                    replace_original=False,
+                )
+                return
+            log.report_sent_at = sv.now()
+            s.add(log)
+        respond(
+            text=t(
+                lg, "contact.report_marked", client=bk.escape(c.name), when=echo(sv.local_now())
+            ),
+            replace_original=True,
+        )
+
+    @safe_lazy
+    def log_call(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        team, user, value = act(body)
+        lg = str(context["aebot_lang"])
+        v = view.contact_modal(
+            lg,
+            clients_for(team, user),
+            client_id=int(value),
+            kind="call",
+            metadata={"channel": context.channel_id},
+        )
+        client.views_open(trigger_id=body["trigger_id"], view=v)
+
+    for action_id, fn in (
+        ("contact_undo", undo),
+        ("contact_edit", edit),
+        ("contact_report_sent", report_sent),
+        ("contact_log_call", log_call),
+    ):
+        app.action(action_id)(ack=lambda ack: ack(), lazy=[fn])
+
+
+def _store(sv: Services, log: ContactLog) -> ContactLog:
+    log.report_due = log.kind in REPORT_KINDS
+    log.created_at = log.updated_at = sv.now()
+    with sv.db.write() as s:
+        return queries.add_contact(s, log)
+
+
+def _unknown_client_notice(lang: str, name: str, candidates: list[Client]) -> str:
+    if candidates:
+        names = (
+            "、".join(bk.escape(c.name) for c in candidates[:10])
+            if lang == "zh"
+            else ", ".join(bk.escape(c.name) for c in candidates[:10])
+        )
+        return t(lang, "contact.ambiguous", name=bk.escape(name), names=names)
+    return t(lang, "contact.unknown_client", name=bk.escape(name))
+
+
+def _read_form(
+    sv: Services, lang: str, team: str, values: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Check a submitted contact form; the errors are shown under their fields."""
+    errors: dict[str, str] = {}
+    now = sv.now()
+    with sv.db.read() as s:
+        c = (
+            queries.get_client(s, team, int(values["client"]))
+            if str(values.get("client") or "").isdigit()
+            else None
+        )
+    if c is None:
+        errors["client"] = t(lang, "contact.pick_client")
+    kind = values.get("kind") or "call"
+    if kind not in CONTACT_KINDS:
+        errors["kind"] = t(lang, "contact.bad_kind")
+    at: datetime = now
+    when_text = (values.get("when") or "").strip()
+    if when_text:
+        parsed = parse_when(when_text, now, sv.settings.aebot_tz, lang)
+        if isinstance(parsed, DateRefusal):
+            errors["when"] = parsed.message
+        elif parsed.at > now + FUTURE_SLACK:
+            errors["when"] = t(lang, "contact.future", when=echo(parsed.at))
+        else:
+            at = parsed.at
+    summary = (values.get("summary") or "").strip()
+    if not summary:
+        errors["summary"] = t(lang, "contact.empty_summary")
+    follow_up = None
+    fu_text = (values.get("follow_up") or "").strip()
+    if fu_text:
+        parsed = parse_when(fu_text, now, sv.settings.aebot_tz, lang)
+        if isinstance(parsed, DateRefusal):
+            errors["follow_up"] = parsed.message
+        elif parsed.at.astimezone(sv.settings.tz).date() < sv.today():
+            errors["follow_up"] = t(lang, "contact.follow_up_past", when=echo(parsed.at, False))
+        else:
+            follow_up = parsed.at.astimezone(sv.settings.tz).date()
+    fields = dict(
+        client_id=c.id if c else 0,
+        kind=kind,
+        at=at,
+        summary=summary[:SUMMARY_LIMIT],
+        next_steps=(values.get("next_steps") or "").strip()[:SUMMARY_LIMIT],
+        follow_up_on=follow_up,
+    )
+    return fields, errors

@@ -1,0 +1,247 @@
+"""Queries as plain functions over a Session. Jobs use the bulk ones: no query per person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from storage.models import Client, ContactLog, JobRun, Member, TeamSetting
+
+
+# --- members -------------------------------------------------------------------------
+def get_member(s: Session, team_id: str, user_id: str) -> Member | None:
+    return s.exec(
+        select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
+    ).first()
+
+
+def list_members(s: Session, team_id: str) -> list[Member]:
+    return list(s.exec(select(Member).where(Member.team_id == team_id).order_by(Member.name)))
+
+
+def upsert_member(
+    s: Session, team_id: str, user_id: str, now: datetime, **fields: object
+) -> tuple[Member, bool]:
+    """Insert or update a member by Slack id; returns (member, created)."""
+    m = get_member(s, team_id, user_id)
+    created = m is None
+    if m is None:
+        m = Member(
+            team_id=team_id,
+            user_id=user_id,
+            name=str(fields.pop("name", user_id)),
+            role="ae",
+            created_at=now,
+            updated_at=now,
+        )
+    for k, v in fields.items():
+        setattr(m, k, v)
+    m.updated_at = now
+    s.add(m)
+    s.flush()
+    return m, created
+
+
+def team_ids(s: Session) -> list[str]:
+    """Every workspace that has a team loaded."""
+    return list(s.exec(select(Member.team_id).distinct()))
+
+
+# --- clients -------------------------------------------------------------------------
+def list_clients(s: Session, team_id: str, owner_id: str | None = None) -> list[Client]:
+    q = select(Client).where(Client.team_id == team_id)
+    if owner_id is not None:
+        q = q.where(Client.owner_id == owner_id)
+    return list(s.exec(q.order_by(Client.name)))
+
+
+def get_client(s: Session, team_id: str, client_id: int) -> Client | None:
+    c = s.get(Client, client_id)
+    return c if c is not None and c.team_id == team_id else None
+
+
+def get_client_by_name(s: Session, team_id: str, name: str) -> Client | None:
+    return s.exec(select(Client).where(Client.team_id == team_id, Client.name == name)).first()
+
+
+def next_client_serial(s: Session, team_id: str, year: int) -> int:
+    """The next yearly serial; called inside the write that inserts the client."""
+    top = s.exec(
+        select(func.max(Client.serial)).where(Client.team_id == team_id, Client.code_year == year)
+    ).one()
+    return (top or 0) + 1
+
+
+# --- contacts ------------------------------------------------------------------------
+def add_contact(s: Session, log: ContactLog) -> ContactLog:
+    s.add(log)
+    s.flush()
+    return log
+
+
+def get_contact(s: Session, team_id: str, contact_id: int) -> ContactLog | None:
+    c = s.get(ContactLog, contact_id)
+    return c if c is not None and c.team_id == team_id else None
+
+
+def last_contacts(
+    s: Session, team_id: str, client_ids: list[int] | None = None
+) -> dict[int, datetime]:
+    """The latest contact time of every client of the team (or of `client_ids`), in one statement."""
+    q = select(ContactLog.client_id, func.max(ContactLog.at)).where(
+        ContactLog.team_id == team_id, col(ContactLog.deleted_at).is_(None)
+    )
+    if client_ids is not None:
+        if not client_ids:
+            return {}
+        q = q.where(col(ContactLog.client_id).in_(client_ids))
+    return {cid: at for cid, at in s.exec(q.group_by(ContactLog.client_id)) if at is not None}
+
+
+def recent_contacts(
+    s: Session, team_id: str, author_id: str, limit: int = 10
+) -> list[tuple[ContactLog, Client]]:
+    q = (
+        select(ContactLog, Client)
+        .join(Client, col(Client.id) == ContactLog.client_id)
+        .where(
+            ContactLog.team_id == team_id,
+            ContactLog.author_id == author_id,
+            col(ContactLog.deleted_at).is_(None),
+        )
+        .order_by(col(ContactLog.at).desc(), col(ContactLog.id).desc())
+        .limit(limit)
+    )
+    return list(s.exec(q).all())  # type: ignore[arg-type]
+
+
+def unsent_reports(
+    s: Session, team_id: str, older_than: datetime
+) -> list[tuple[ContactLog, Client]]:
+    """Meetings and visits whose contact report is not marked sent, older than a moment."""
+    q = (
+        select(ContactLog, Client)
+        .join(Client, col(Client.id) == ContactLog.client_id)
+        .where(
+            ContactLog.team_id == team_id,
+            col(ContactLog.report_due).is_(True),
+            col(ContactLog.report_sent_at).is_(None),
+            col(ContactLog.deleted_at).is_(None),
+            col(ContactLog.at) <= older_than,
+        )
+        .order_by(ContactLog.at)
+    )
+    return list(s.exec(q).all())  # type: ignore[arg-type]
+
+
+def follow_ups_due(s: Session, team_id: str, today: date) -> list[tuple[ContactLog, Client]]:
+    q = (
+        select(ContactLog, Client)
+        .join(Client, col(Client.id) == ContactLog.client_id)
+        .where(
+            ContactLog.team_id == team_id,
+            col(ContactLog.follow_up_on) <= today,
+            col(ContactLog.follow_up_sent_at).is_(None),
+            col(ContactLog.deleted_at).is_(None),
+        )
+        .order_by(ContactLog.follow_up_on)
+    )
+    return list(s.exec(q).all())  # type: ignore[arg-type]
+
+
+def mark_contacts(s: Session, ids: Iterable[int], **values: object) -> None:
+    """Set columns on many contacts in one statement."""
+    ids = list(ids)
+    if ids:
+        s.exec(update(ContactLog).where(col(ContactLog.id).in_(ids)).values(**values))  # type: ignore[call-overload]
+
+
+# --- scheduled runs -------------------------------------------------------------------
+def claim_run(s: Session, team_id: str, job: str, period: str, now: datetime) -> JobRun | None:
+    """Insert the (job, period) claim; None when another process or run already has it."""
+    run = JobRun(team_id=team_id, job=job, period=period, claimed_at=now)
+    try:
+        with s.begin_nested():
+            s.add(run)
+            s.flush()
+    except IntegrityError:
+        # A failed run may be tried again; a running or finished one may not.
+        where = (
+            JobRun.team_id == team_id,
+            JobRun.job == job,
+            JobRun.period == period,
+            JobRun.status == "failed",
+        )
+        retaken = s.exec(update(JobRun).where(*where).values(status="running", claimed_at=now))  # type: ignore[call-overload]
+        if retaken.rowcount != 1:
+            return None
+        return s.exec(select(JobRun).where(*where[:3])).one()
+    return run
+
+
+def run_exists(s: Session, team_id: str, job: str, period: str) -> bool:
+    q = select(JobRun.id).where(
+        JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period
+    )
+    return s.exec(q).first() is not None
+
+
+def recent_runs(s: Session, limit: int = 20) -> Sequence[JobRun]:
+    return s.exec(select(JobRun).order_by(col(JobRun.claimed_at).desc()).limit(limit)).all()
+
+
+# --- team settings -------------------------------------------------------------------
+def team_settings(s: Session, team_id: str) -> dict[str, str]:
+    return {
+        r.key: r.value for r in s.exec(select(TeamSetting).where(TeamSetting.team_id == team_id))
+    }
+
+
+def insert_client(
+    s: Session,
+    team_id: str,
+    *,
+    name: str,
+    city: str,
+    in_city: bool,
+    owner_id: str,
+    contact_person: str = "",
+    backup_owner_id: str | None = None,
+    cadence_days: int | None = None,
+    created_local: datetime,
+) -> Client:
+    """Add a client with its code; the serial is taken inside this write (unique per year)."""
+    from bot.rules.clients import client_code, default_cadence
+
+    year = created_local.year
+    serial = next_client_serial(s, team_id, year)
+    c = Client(
+        team_id=team_id,
+        name=name,
+        city=city,
+        in_city=in_city,
+        owner_id=owner_id,
+        contact_person=contact_person,
+        backup_owner_id=backup_owner_id,
+        cadence_days=cadence_days or default_cadence(in_city),
+        code_year=year,
+        serial=serial,
+        code=client_code(city, year, created_local.month, name, serial),
+        created_at=created_local,
+        updated_at=created_local,
+    )
+    s.add(c)
+    s.flush()
+    return c
+
+
+def find_client_by_name_ci(s: Session, team_id: str, name: str) -> Client | None:
+    """A client whose name equals `name` ignoring case and width (names are unique that way)."""
+    from bot.rules.clients import normalise
+
+    key = normalise(name)
+    return next((c for c in list_clients(s, team_id) if normalise(c.name) == key), None)

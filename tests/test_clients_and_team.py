@@ -1,0 +1,140 @@
+"""`/client` and `/aebot` through Slack; CSV imports through the library functions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import select
+
+from storage.imports import import_clients, import_team
+from storage.models import Client, Member
+from tests.conftest import ADMIN, CLIENT_ROWS, SH, TEAM, TEAM_ROWS, World
+
+
+def clients(w: World) -> dict[str, Client]:
+    with w.sv.db.read() as s:
+        return {c.name: c for c in s.exec(select(Client))}
+
+
+def test_client_list_shows_mine_with_codes(world: World) -> None:
+    r = world.slack.command("/client", "")
+    text = str(r.json()["blocks"])
+    assert "你负责的客户（2 个）" in text
+    assert "上海-202611-可口可乐-001" in text and "Beijing-202611-Nike-002" in text
+    assert "Coca Cola Bottling" not in text
+
+
+def test_client_list_all_and_none(world: World) -> None:
+    assert "（3 个）" in world.slack.command("/client", "list all").json()["text"]
+    assert "no clients yet" in world.slack.command("/client", "", user="U0AD1").json()[
+        "text"
+    ].replace("你还没有负责的客户", "no clients yet")
+
+
+def test_client_add_modal_creates_the_next_code(world: World) -> None:
+    world.slack.command("/client", "add")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    r = world.slack.submit(
+        view, {"name": "百事可乐", "city": "上海", "in_city": "false", "contact_person": "刘总"}
+    )
+    assert r.status_code == 200 and r.text == ""
+    [eph] = world.slack.wait_for("chat.postEphemeral")
+    c = clients(world)["百事可乐"]
+    assert c.code == "上海-202611-百事可乐-004" and c.cadence_days == 3 and c.owner_id == "U0AE1"
+    assert "上海-202611-百事可乐-004" in eph.args["blocks"][0]["text"]["text"]
+
+
+def test_client_add_refuses_a_duplicate_name_and_empty_city(world: World) -> None:
+    world.slack.command("/client", "add")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    r = world.slack.submit(view, {"name": " nike ", "city": " ", "in_city": "true"})
+    errors = r.json()["errors"]
+    assert "Beijing-202611-Nike-002" in errors["name"] and "城市" in errors["city"]
+    assert len(clients(world)) == 3
+
+
+def test_client_edit_and_permissions(world: World) -> None:
+    assert "只有负责人" in world.slack.command("/client", "edit Nike", user="U0AE2").json()[
+        "text"
+    ].replace("Only the owner", "只有负责人")
+    world.slack.command("/client", "edit Nike")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    world.slack.submit(view, {"contact_person": "Mr Wu", "cadence": "5"})
+    world.slack.wait_for("chat.postEphemeral")
+    nike = clients(world)["Nike"]
+    assert (nike.contact_person, nike.cadence_days, nike.code) == (
+        "Mr Wu",
+        5,
+        "Beijing-202611-Nike-002",
+    )
+
+
+def test_reassign_by_manager_only(world: World) -> None:
+    r = world.slack.command("/client", "reassign Nike <@U0AE2|li>", user="U0AE2")
+    assert "owner's manager or an admin" in r.json()["text"]
+    assert clients(world)["Nike"].owner_id == "U0AE1"
+    r = world.slack.command("/client", "reassign Nike <@U0AE2|li>", user="U0AM1")
+    assert "<@U0AE2>" in r.json()["text"] and clients(world)["Nike"].owner_id == "U0AE2"
+    r = world.slack.command("/client", "reassign Nike", user="U0AM1")
+    assert "/client reassign" in r.json()["text"]
+
+
+def test_unknown_and_ambiguous_client_names(world: World) -> None:
+    assert "找不到客户“百事”" in world.slack.command("/client", "edit 百事").json()["text"]
+    r = world.slack.command("/client", "edit 可乐", user=ADMIN)
+    assert "“可乐”可能是：可口可乐 (上海-202611-可口可乐-001)" in r.json()["text"]
+
+
+def test_team_org_chart(world: World) -> None:
+    text = str(world.slack.command("/aebot", "team").json()["blocks"])
+    assert "团队架构（5 人）" in text
+    assert (
+        text.index("Zhao AD")
+        < text.index("Qian AM")
+        < text.index("Sun AE")
+        < text.index("Zhou AAE")
+    )
+
+
+def test_role_is_admin_only(world: World) -> None:
+    assert "只有管理员" in world.slack.command("/aebot", "role <@U0AE2|li> am").json()["text"]
+    r = world.slack.command("/aebot", "role <@U0AE2|li> am", user=ADMIN)
+    assert "<@U0AE2>" in r.json()["text"]
+    with world.sv.db.read() as s:
+        m = s.exec(select(Member).where(Member.user_id == "U0AE2")).one()
+    assert m.role == "am"
+    assert (
+        "aae, ae, am"
+        in world.slack.command("/aebot", "role <@U0AE2|li> boss", user=ADMIN).json()["text"]
+    )
+
+
+def test_language_setting_switches_replies(world: World) -> None:
+    assert "English" in world.slack.command("/aebot", "language en").json()["text"]
+    assert "client contact log" in world.slack.command("/contact", "help").json()["text"]
+    assert "zh" in world.slack.command("/aebot", "language klingon").json()["text"]
+
+
+def test_home_tab_shows_due_clients_and_recent_contacts(world: World) -> None:
+    world.slack.command("/contact", "可口可乐 早上沟通")
+    world.slack.home_opened()
+    [pub] = world.slack.wait_for("views.publish")
+    text = str(pub.args["view"]["blocks"])
+    assert pub.args["user_id"] == "U0AE1"
+    assert "Nike" in text and "最近 10 条联络记录" in text and "早上沟通" in text
+
+
+def test_reimport_updates_never_duplicates(world: World) -> None:
+    rows = [dict(r) for r in TEAM_ROWS]
+    rows[2]["name"] = "Sun Wukong"
+    now = datetime(2026, 11, 23, 10, tzinfo=SH)
+    with world.sv.db.write() as s:
+        res = import_team(s, TEAM, rows, now)
+        res2 = import_clients(
+            s, TEAM, CLIENT_ROWS + [{**CLIENT_ROWS[0], "name": "x", "in_city": "maybe"}], now
+        )
+    assert (res.created, res.updated) == (0, 5)
+    assert (res2.created, res2.updated, len(res2.errors)) == (0, 3, 1)
+    assert "in_city 'maybe'" in res2.errors[0]
+    with world.sv.db.read() as s:
+        assert len(s.exec(select(Member)).all()) == 5 and len(s.exec(select(Client)).all()) == 3

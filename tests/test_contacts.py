@@ -1,0 +1,200 @@
+"""`/contact` end to end: signed requests in, fake Slack out, rows in the database."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import select
+
+from storage.models import Client, ContactLog
+from tests.conftest import SH, World
+
+
+def contacts(w: World) -> list[ContactLog]:
+    with w.sv.db.read() as s:
+        return list(s.exec(select(ContactLog).order_by(ContactLog.id)))
+
+
+def client_named(w: World, name: str) -> Client:
+    with w.sv.db.read() as s:
+        return s.exec(select(Client).where(Client.name == name)).one()
+
+
+def test_quick_path_logs_a_call_now_and_confirms_with_edit_and_undo(world: World) -> None:
+    r = world.slack.command("/contact", "可口可乐 确认了双十二方案，下周出稿")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["response_type"] == "ephemeral"
+    text = body["blocks"][0]["text"]["text"]
+    assert "已记录" in text and "可口可乐" in text and "上海-202611-可口可乐-001" in text
+    assert "11月23日 10:00" in text and "电话" in text
+    assert "> 确认了双十二方案，下周出稿" in text
+    buttons = [
+        e["action_id"] for b in body["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert buttons == ["contact_edit", "contact_undo"]
+    [log] = contacts(world)
+    assert (log.kind, log.author_id, log.summary) == ("call", "U0AE1", "确认了双十二方案，下周出稿")
+    assert log.at == datetime(2026, 11, 23, 10, 0, tzinfo=SH)
+    assert log.at.tzinfo is not None and log.report_due is False
+
+
+def test_quick_path_in_english_for_an_english_member(world: World) -> None:
+    r = world.slack.command("/contact", "coca cola bottling agreed the Q1 plan", user="U0AE2")
+    text = r.json()["blocks"][0]["text"]["text"]
+    assert text.startswith("Logged: call with *Coca Cola Bottling*")
+    assert "(Mon 23 Nov 10:00)" in text
+    assert contacts(world)[0].summary == "agreed the Q1 plan"
+
+
+def test_unknown_client_opens_the_modal_prefilled_and_says_why(world: World) -> None:
+    r = world.slack.command("/contact", "百事可乐 聊了一下")
+    assert r.status_code == 200 and r.text == ""
+    [call] = world.slack.wait_for("views.open")
+    view = call.args["view"]
+    assert "找不到名为“百事可乐”的客户" in view["blocks"][0]["text"]["text"]
+    summary = next(b for b in view["blocks"] if b.get("block_id") == "summary")
+    assert summary["element"]["initial_value"] == "聊了一下"
+    assert contacts(world) == []
+
+
+def test_ambiguous_prefix_lists_candidates_never_guesses(world: World) -> None:
+    with world.sv.db.write() as s:
+        from storage import queries
+
+        queries.insert_client(
+            s,
+            "T0AEBOT",
+            name="Nikon",
+            city="Tokyo",
+            in_city=False,
+            owner_id="U0AE1",
+            created_local=datetime(2026, 11, 20, 9, tzinfo=SH),
+        )
+    world.slack.command("/contact", "Nik talked", user="U0AE2")
+    [call] = world.slack.wait_for("views.open")
+    notice = call.args["view"]["blocks"][0]["text"]["text"]
+    assert "could be any of: Nike, Nikon" in notice
+    assert contacts(world) == []
+
+
+def test_no_text_opens_an_empty_modal_and_submitting_logs_a_meeting(world: World) -> None:
+    world.slack.command("/contact", "")
+    [call] = world.slack.wait_for("views.open")
+    view = call.args["view"]
+    nike = client_named(world, "Nike")
+    r = world.slack.submit(
+        view,
+        {
+            "client": str(nike.id),
+            "kind": "meeting",
+            "when": "昨天下午3点",
+            "summary": "季度复盘 <!channel>",
+            "next_steps": "发会议纪要",
+            "follow_up": "12月1日",
+        },
+    )
+    assert r.status_code == 200 and r.text == ""
+    [eph] = world.slack.wait_for("chat.postEphemeral")
+    [log] = contacts(world)
+    assert log.kind == "meeting" and log.report_due
+    assert log.at == datetime(2026, 11, 22, 15, 0, tzinfo=SH)
+    assert log.follow_up_on.isoformat() == "2026-12-01"
+    text = "\n".join(
+        b.get("text", {}).get("text", "") for b in eph.args["blocks"] if b["type"] == "section"
+    )
+    assert "&lt;!channel&gt;" in text and "<!channel>" not in text
+    assert "会议" in text and "11月22日 15:00" in text
+    buttons = [
+        e["action_id"] for b in eph.args["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert "contact_report_sent" in buttons
+
+
+def test_modal_refuses_bad_date_empty_summary_and_future_time(world: World) -> None:
+    world.slack.command("/contact", "")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    nike = client_named(world, "Nike")
+    r = world.slack.submit(view, {"client": str(nike.id), "when": "香蕉", "summary": "   "})
+    errors = r.json()["errors"]
+    assert r.json()["response_action"] == "errors"
+    assert "香蕉" in errors["when"] and "summary" in errors
+    r = world.slack.submit(view, {"client": str(nike.id), "when": "明天下午3点", "summary": "x"})
+    assert "还没到" in r.json()["errors"]["when"]
+    assert contacts(world) == []
+
+
+def test_undo_by_author_within_15_minutes_then_second_click_changes_nothing(world: World) -> None:
+    world.slack.command("/contact", "Nike call about sizes")
+    log = contacts(world)[0]
+    world.clock.advance(timedelta(minutes=10))
+    world.slack.click("contact_undo", str(log.id), key="u1")
+    [resp] = world.slack.wait_for("response_url")
+    assert resp.args["replace_original"] is True and "已撤销" in resp.args["text"]
+    assert contacts(world)[0].deleted_at is not None
+    world.slack.click("contact_undo", str(log.id), key="u2")
+    second = world.slack.wait_for("response_url", 2)[1]
+    assert "已经撤销过了" in second.args["text"] and second.args["replace_original"] is False
+
+
+def test_undo_refused_for_someone_else_and_after_15_minutes(world: World) -> None:
+    world.slack.command("/contact", "Nike call")
+    log = contacts(world)[0]
+    world.slack.click("contact_undo", str(log.id), user="U0AE2")
+    assert "Only the person who logged" in world.slack.wait_for("response_url")[0].args["text"]
+    world.clock.advance(timedelta(minutes=16))
+    world.slack.click("contact_undo", str(log.id))
+    assert "超过 15 分钟" in world.slack.wait_for("response_url", 2)[1].args["text"]
+    assert contacts(world)[0].deleted_at is None
+
+
+def test_edit_opens_prefilled_modal_and_saves_changes(world: World) -> None:
+    world.slack.command("/contact", "Nike first draft")
+    log = contacts(world)[0]
+    world.slack.click("contact_edit", str(log.id))
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    assert view["callback_id"] == "contact_edit"
+    summary = next(b for b in view["blocks"] if b.get("block_id") == "summary")
+    assert summary["element"]["initial_value"] == "first draft"
+    world.slack.submit(view, {"summary": "final wording", "kind": "visit"})
+    world.slack.wait_for("chat.postEphemeral")
+    [saved] = contacts(world)
+    assert (saved.summary, saved.kind, saved.report_due) == ("final wording", "visit", True)
+
+
+def test_report_sent_button_records_once(world: World) -> None:
+    world.slack.command("/contact", "")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    nike = client_named(world, "Nike")
+    world.slack.submit(view, {"client": str(nike.id), "kind": "visit", "summary": "店铺走访"})
+    world.slack.wait_for("chat.postEphemeral")
+    log = contacts(world)[0]
+    world.slack.click("contact_report_sent", str(log.id), user="U0AE2")
+    assert "Only the author" in world.slack.wait_for("response_url")[0].args["text"]
+    world.slack.click("contact_report_sent", str(log.id))
+    assert "联络报告" in world.slack.wait_for("response_url", 2)[1].args["text"]
+    world.slack.click("contact_report_sent", str(log.id))
+    assert "已于" in world.slack.wait_for("response_url", 3)[2].args["text"]
+    assert contacts(world)[0].report_sent_at == datetime(2026, 11, 23, 10, 0, tzinfo=SH)
+
+
+def test_ten_thousand_characters_are_not_stored_silently(world: World) -> None:
+    world.slack.command("/contact", "Nike " + "长" * 10_000)
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    assert "10000" in view["blocks"][0]["text"]["text"]
+    assert contacts(world) == []
+
+
+def test_help_answers_in_the_members_language(world: World) -> None:
+    assert "/contact — 联络记录" in world.slack.command("/contact", "help").json()["text"]
+    assert (
+        "client contact log" in world.slack.command("/contact", "help", user="U0AE2").json()["text"]
+    )
+
+
+def test_log_a_call_button_opens_modal_with_the_client(world: World) -> None:
+    nike = client_named(world, "Nike")
+    world.slack.click("contact_log_call", str(nike.id), channel="D0U0AE1")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    client_block = next(b for b in view["blocks"] if b.get("block_id") == "client")
+    assert client_block["element"]["initial_option"]["value"] == str(nike.id)

@@ -1,0 +1,151 @@
+"""The plain rules: client codes, name matching, who is due a call, undo window, report clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.rules.clients import client_code, default_cadence, match_client, split_client_and_text
+from bot.rules.contacts import can_undo, due_clients, escalations, report_stage
+from scheduler.workdays import WorkCalendar
+
+SH = ZoneInfo("Asia/Shanghai")
+CAL = WorkCalendar("CN")
+
+
+@dataclass
+class C:
+    name: str
+    code: str = ""
+    id: int = 0
+    owner_id: str = "U1"
+    cadence_days: int = 1
+    created_at: datetime = field(default_factory=lambda: datetime(2026, 1, 5, 9, tzinfo=SH))
+
+
+def test_client_code_has_two_digit_month_and_three_digit_serial() -> None:
+    assert client_code("上海", 2026, 3, "可口可乐", 7) == "上海-202603-可口可乐-007"
+    assert client_code("Beijing", 2026, 11, "Nike China", 123) == "Beijing-202611-NikeChina-123"
+    assert client_code("Xi-an", 2027, 1, "A-B", 1) == "Xi_an-202701-A_B-001"
+    with pytest.raises(ValueError):
+        client_code("上海", 2026, 13, "x", 1)
+
+
+def test_default_cadence() -> None:
+    assert default_cadence(True) == 1 and default_cadence(False) == 3
+
+
+CLIENTS = [
+    C("可口可乐", "上海-202611-可口可乐-001"),
+    C("可乐娱乐", "上海-202611-可乐娱乐-002"),
+    C("Nike", "Beijing-202611-Nike-003"),
+    C("Nikon", "Tokyo-202611-Nikon-004"),
+    C("Coca Cola", "Shanghai-202611-CocaCola-005"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "candidates"),
+    [
+        ("可口可乐", "可口可乐", []),
+        ("可口", "可口可乐", []),
+        ("nike", "Nike", []),
+        ("NIKE", "Nike", []),
+        ("Beijing-202611-Nike-003", "Nike", []),
+        ("beijing-202611", "Nike", []),
+        ("Nik", None, ["Nike", "Nikon"]),
+        ("可", None, ["可乐娱乐", "可口可乐"]),
+        ("百事", None, []),
+        ("", None, []),
+        ("'; DROP TABLE client; --", None, []),
+    ],
+)
+def test_match_client(query: str, found: str | None, candidates: list[str]) -> None:
+    m = match_client(CLIENTS, query)
+    assert (m.client.name if m.client else None) == found
+    assert [c.name for c in m.candidates] == candidates
+
+
+def test_exact_name_wins_over_a_longer_name_with_that_prefix() -> None:
+    cs = [C("Nike", "n1"), C("Nike Golf", "n2")]
+    assert match_client(cs, "nike").client.name == "Nike"
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "rest"),
+    [
+        ("可口可乐 确认方案", "可口可乐", "确认方案"),
+        ("可口可乐确认方案", "可口可乐", "确认方案"),
+        ("coca cola  agreed Q1", "Coca Cola", "agreed Q1"),
+        ("Nike", "Nike", ""),
+        ("nik talked", None, "talked"),
+        ("Nikes talked", None, "talked"),
+    ],
+)
+def test_split_client_and_text(text: str, client: str | None, rest: str) -> None:
+    m, summary = split_client_and_text(CLIENTS, text)
+    assert (m.client.name if m.client else None) == client
+    assert summary == rest
+
+
+def at(d: date, hour: int = 10) -> datetime:
+    return datetime(d.year, d.month, d.day, hour, tzinfo=SH)
+
+
+def test_in_city_client_is_due_until_contacted_today() -> None:
+    monday = date(2026, 11, 23)
+    c = C("A", id=1)
+    assert [
+        d.client.name for d in due_clients([c], {1: at(date(2026, 11, 20))}, monday, SH, CAL)
+    ] == ["A"]
+    assert due_clients([c], {1: at(monday, 9)}, monday, SH, CAL) == []
+
+
+def test_out_of_city_cadence_counts_working_days() -> None:
+    c = C("B", id=2, cadence_days=3)
+    last = {2: at(date(2026, 11, 19))}  # Thursday
+    assert due_clients([c], last, date(2026, 11, 23), SH, CAL) == []  # Fri, Mon = 2 working days
+    [d] = due_clients([c], last, date(2026, 11, 24), SH, CAL)  # Fri, Mon, Tue = 3
+    assert (d.days_since, d.overdue) == (3, 0)
+
+
+def test_cadence_skips_spring_festival() -> None:
+    c = C("B", id=2, cadence_days=3)
+    last = {
+        2: at(date(2026, 2, 13))
+    }  # Friday before the festival; Sat 14 Feb is a make-up working day
+    assert (
+        due_clients([c], last, date(2026, 2, 24), SH, CAL) == []
+    )  # 2/14 and 2/24 = 2 working days
+    [d] = due_clients([c], last, date(2026, 2, 25), SH, CAL)
+    assert d.days_since == 3
+
+
+def test_never_contacted_is_due_first_and_order_is_oldest_first() -> None:
+    cs = [C("Recent", id=1), C("Old", id=2), C("Never", id=3, created_at=at(date(2026, 11, 16)))]
+    last = {1: at(date(2026, 11, 20)), 2: at(date(2026, 11, 10))}
+    due = due_clients(cs, last, date(2026, 11, 23), SH, CAL)
+    assert [d.client.name for d in due] == ["Never", "Old", "Recent"]
+    assert due[0].last_contact is None and due[0].days_since == 5
+
+
+def test_escalations_beyond_the_limit() -> None:
+    cs = [C("A", id=1), C("B", id=2)]
+    last = {1: at(date(2026, 11, 19)), 2: at(date(2026, 11, 20))}  # Thu: 2 days → overdue 1; Fri: 0
+    due = due_clients(cs, last, date(2026, 11, 24), SH, CAL)
+    assert {d.client.name: d.overdue for d in due} == {"A": 2, "B": 1}
+    assert [d.client.name for d in escalations(due, 1)] == ["A"]
+    assert escalations(due, 2) == []
+
+
+def test_report_clock_and_undo_window() -> None:
+    t0 = datetime(2026, 11, 23, 10, tzinfo=SH)
+    assert report_stage(t0, t0 + timedelta(hours=23, minutes=59)) is None
+    assert report_stage(t0, t0 + timedelta(hours=24)) == "remind"
+    assert report_stage(t0, t0 + timedelta(hours=48)) == "escalate"
+    assert can_undo("U1", "U1", t0, t0 + timedelta(minutes=15))
+    assert not can_undo("U1", "U1", t0, t0 + timedelta(minutes=15, seconds=1))
+    assert not can_undo("U1", "U2", t0, t0)

@@ -1,0 +1,72 @@
+"""Requests Slack did not sign are refused; hostile text is stored and shown as plain text."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode
+
+from sqlmodel import select
+
+from bot.slack_driver import TEAM, sign
+from storage.models import ContactLog
+from tests.conftest import World
+
+
+def _body(text: str = "Nike hi") -> str:
+    return urlencode(
+        {
+            "team_id": TEAM,
+            "user_id": "U0AE1",
+            "command": "/contact",
+            "text": text,
+            "channel_id": "C1",
+            "trigger_id": "1.t",
+            "response_url": "http://127.0.0.1:9/x",
+        }
+    )
+
+
+def _nothing_stored(w: World) -> bool:
+    with w.sv.db.read() as s:
+        return s.exec(select(ContactLog)).first() is None
+
+
+def test_missing_signature_is_refused(world: World) -> None:
+    r = world.slack.post(_body(), "application/x-www-form-urlencoded", headers={})
+    assert r.status_code == 401 and _nothing_stored(world)
+
+
+def test_wrong_secret_is_refused(world: World) -> None:
+    body = _body()
+    r = world.slack.post(
+        body, "application/x-www-form-urlencoded", headers=sign("not-the-secret", body)
+    )
+    assert r.status_code == 401 and _nothing_stored(world)
+
+
+def test_stale_signature_is_refused(world: World) -> None:
+    body = _body()
+    old = sign(world.slack.secret, body, ts=int(time.time()) - 600)
+    r = world.slack.post(body, "application/x-www-form-urlencoded", headers=old)
+    assert r.status_code == 401 and _nothing_stored(world)
+
+
+def test_tampered_body_is_refused(world: World) -> None:
+    headers = sign(world.slack.secret, _body("Nike hi"))
+    r = world.slack.post(_body("Nike bye"), "application/x-www-form-urlencoded", headers=headers)
+    assert r.status_code == 401 and _nothing_stored(world)
+
+
+def test_injection_and_emoji_are_stored_verbatim_and_escaped_in_slack(world: World) -> None:
+    hostile = "Robert'); DROP TABLE contactlog;-- <@U0AD1> <!here> *bold* 🎉👍"
+    r = world.slack.command("/contact", f"Nike {hostile}")
+    shown = str(r.json()["blocks"])
+    assert "&lt;!here&gt;" in shown and "&lt;@U0AD1&gt;" in shown and "🎉👍" in shown
+    with world.sv.db.read() as s:
+        [log] = s.exec(select(ContactLog)).all()
+    assert log.summary == hostile
+
+
+def test_healthz(world: World) -> None:
+    r = world.slack.http.get(world.slack.url.replace("/slack/events", "/healthz"))
+    assert r.status_code == 200 and r.json() == {"ok": True, "database": "ok"}
