@@ -29,7 +29,7 @@ def main(verbose: bool) -> None:
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    for noisy in ("apscheduler", "slack_bolt", "slack_sdk", "urllib3", "httpx"):
+    for noisy in ("apscheduler", "slack_bolt", "slack_sdk", "urllib3", "httpx", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -242,3 +242,7 @@ def demo() -> None:
     from bot.demo import run_demo
 
     run_demo()
+
+
+if __name__ == "__main__":
+    main()

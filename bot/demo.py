@@ -53,6 +53,14 @@ CLIENT_ROWS = [
         "cadence_days": "",
     },
     {
+        "name": "百威啤酒",
+        "city": "武汉",
+        "in_city": "false",
+        "owner_id": "U0DAE1",
+        "contact_person": "陈总",
+        "cadence_days": "5",
+    },
+    {
         "name": "耐克",
         "city": "北京",
         "in_city": "false",
@@ -158,6 +166,16 @@ def _script(sv, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
 
 
 def describe_ack(body: dict) -> str:
+    """The reply in the HTTP answer to a slash command, as the user sees it (only to them)."""
     from bot.fake_slack import Call
 
-    return describe(Call("response", {"channel": "you", **body}, None, True, None, {}))
+    return describe(
+        Call(
+            "chat.postEphemeral",
+            {"channel": "C0GENERAL", "user": "you", **body},
+            None,
+            True,
+            None,
+            {},
+        )
+    )

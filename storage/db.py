@@ -7,8 +7,9 @@ SQLite runs in WAL mode with a busy timeout, and write units start with
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, event
@@ -77,6 +78,9 @@ class Database:
         self._write_engine = (
             self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
         )
+        # SQLite has one writer at a time anyway; queueing this process's writers on a
+        # lock spares them the busy handler's sleeps (other processes still wait on it).
+        self._write_lock = threading.Lock() if self.is_sqlite else None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -86,7 +90,10 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction: committed on success, rolled back on any error."""
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        with (
+            self._write_lock or nullcontext(),
+            Session(self._write_engine, expire_on_commit=False) as session,
+        ):
             try:
                 yield session
                 session.commit()

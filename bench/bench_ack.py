@@ -1,0 +1,196 @@
+"""Ack latency of the `/contact` quick path beside a bare Bolt app on the same server.
+
+Run: .venv/bin/python bench/bench_ack.py [--requests 400] [--senders 20]
+
+Both apps are served the same way aebot serves production HTTP (uvicorn, Starlette,
+`App(process_before_response=True)`), on loopback; 20 concurrent senders post signed
+slash commands. aebot's quick path parses, looks the client up, stores the contact
+and answers with the confirmation in the ack; the bare app only acks. The ratio of
+the two is the figure: what aebot's own work adds to each ack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from slack_bolt import App  # noqa: E402
+
+from bot.app import create_app  # noqa: E402
+from bot.clock import Clock  # noqa: E402
+from bot.fake_slack import FakeSlack  # noqa: E402
+from bot.runtime import build_services  # noqa: E402
+from bot.server import BackgroundServer  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from bot.slack_driver import TEAM, sign  # noqa: E402
+from storage.imports import import_clients, import_team  # noqa: E402
+from storage.migrate import upgrade  # noqa: E402
+
+SECRET = "bench-secret"
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def bare_app(fake: FakeSlack) -> App:
+    from slack_sdk import WebClient
+
+    app = App(
+        client=WebClient(token=fake.token, base_url=fake.url),
+        signing_secret=SECRET,
+        process_before_response=True,
+        token_verification_enabled=False,
+    )
+
+    @app.command("/contact")
+    def ack_only(ack) -> None:  # noqa: ANN001
+        ack()
+
+    return app
+
+
+def hammer(url: str, total: int, senders: int, user_of: callable) -> tuple[list[float], int]:  # type: ignore[valid-type]
+    latencies: list[float] = []
+    dropped = 0
+    lock = threading.Lock()
+    per = total // senders
+
+    def sender(n: int) -> None:
+        nonlocal dropped
+        with httpx.Client(timeout=10) as http:
+            for i in range(per):
+                body = urlencode(
+                    {
+                        "team_id": TEAM,
+                        "user_id": user_of(n),
+                        "command": "/contact",
+                        "text": f"Client{n % 50} call {n}-{i} 🎯 agreed the plan",
+                        "channel_id": "C1",
+                        "trigger_id": f"{n}.{i}",
+                        "response_url": "http://127.0.0.1:9/none",
+                    }
+                )
+                headers = {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    **sign(SECRET, body),
+                }
+                t0 = time.perf_counter()
+                try:
+                    r = http.post(url, content=body, headers=headers)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                dt = time.perf_counter() - t0
+                with lock:
+                    if ok:
+                        latencies.append(dt)
+                    else:
+                        dropped += 1
+
+    threads = [threading.Thread(target=sender, args=(n,)) for n in range(senders)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, dropped
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--requests", type=int, default=400)
+    ap.add_argument("--senders", type=int, default=20)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        upgrade(url)
+        settings = load_settings(
+            slack_bot_token=fake.token,
+            slack_signing_secret=SECRET,
+            slack_api_url=fake.url,
+            database_url=url,
+            _env_file=None,
+        )
+        sv = build_services(settings, Clock())
+        when = datetime.now(SH)
+        users = [f"U0B{n:04d}" for n in range(args.senders)]
+        with sv.db.write() as s:
+            import_team(
+                s,
+                TEAM,
+                [
+                    {"user_id": u, "name": u, "role": "ae", "manager_id": "", "language": ""}
+                    for u in users
+                ],
+                when,
+            )
+            import_clients(
+                s,
+                TEAM,
+                [
+                    {
+                        "name": f"Client{i}",
+                        "city": "上海",
+                        "in_city": "true",
+                        "owner_id": users[i % len(users)],
+                        "contact_person": "",
+                        "cadence_days": "",
+                    }
+                    for i in range(50)
+                ],
+                when,
+            )
+        rows = []
+        for label, app in (
+            ("bare Bolt app (ack only)", bare_app(fake)),
+            ("aebot /contact quick path", create_app(sv)),
+        ):
+            server = BackgroundServer(app, sv.db).start()
+            hammer(
+                server.url + "/slack/events", args.senders * 5, args.senders, lambda n: users[n]
+            )  # warm-up
+            t0 = time.perf_counter()
+            lat, dropped = hammer(
+                server.url + "/slack/events", args.requests, args.senders, lambda n: users[n]
+            )
+            wall = time.perf_counter() - t0
+            server.stop()
+            rows.append(
+                (label, pct(lat, 50), pct(lat, 99), max(lat) * 1000, dropped, len(lat) / wall)
+            )
+        with sv.db.read() as s:
+            from sqlmodel import func, select
+
+            from storage.models import ContactLog
+
+            stored = s.exec(select(func.count()).select_from(ContactLog)).one()
+    print(
+        f"{args.requests} signed /contact requests from {args.senders} concurrent senders, loopback, "
+        f"uvicorn + Starlette, process_before_response=True"
+    )
+    print(f"{'app':<28}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'dropped':>9}{'req/s':>9}")
+    for label, p50, p99, mx, dropped, rps in rows:
+        print(f"{label:<28}{p50:>9.1f}{p99:>9.1f}{mx:>9.1f}{dropped:>9}{rps:>9.0f}")
+    print(
+        f"ratio aebot/bare: p50 {rows[1][1] / rows[0][1]:.2f}x, p99 {rows[1][2] / rows[0][2]:.2f}x"
+    )
+    print(f"contacts stored by aebot: {stored} (expected {args.requests + args.senders * 5})")
+    print("Slack's limit for an ack is 3,000 ms.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""The `aebot` command line: settings errors, imports, jobs list/run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.fake_slack import FakeSlack
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def env(fake: FakeSlack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    values = {
+        "SLACK_BOT_TOKEN": fake.token,
+        "SLACK_SIGNING_SECRET": "s",
+        "SLACK_API_URL": fake.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "AEBOT_TZ": "Asia/Shanghai",
+    }
+    for k in ("SLACK_APP_TOKEN", "AEBOT_LANG", "AEBOT_ADMINS", "AEBOT_COUNTRY", "PORT"):
+        monkeypatch.delenv(k, raising=False)
+    for k, v in values.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    fake.reset()
+    return values
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_imports_then_nudge_by_hand_runs_once(
+    env: dict[str, str], fake: FakeSlack, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    team = write(
+        tmp_path / "team.csv",
+        "user_id,name,role,manager_id,language\nU0AM1,钱,am,,zh\nU0AE1,孙,ae,U0AM1,\n",
+    )
+    r = runner.invoke(main, ["team", "import", str(team)])
+    assert r.exit_code == 0 and "members: 2 added, 0 updated" in r.output
+    assert runner.invoke(main, ["team", "import", str(team)]).output.startswith(
+        "members: 0 added, 2 updated"
+    )
+    cl = write(
+        tmp_path / "c.csv",
+        "name,city,in_city,owner_id,contact_person,cadence_days\n可口可乐,上海,true,U0AE1,王,\n",
+    )
+    r = runner.invoke(main, ["clients", "import", str(cl)])
+    assert r.exit_code == 0 and "clients: 1 added" in r.output
+    r = runner.invoke(main, ["jobs", "run", "contact-nudge", "--at", "2026-11-23T09:30"])
+    assert r.exit_code == 0 and "contact-nudge T0AEBOT: sent 1 DMs" in r.output
+    [dm] = fake.calls_to("chat.postMessage")
+    assert dm.args["channel"] == "U0AE1" and "可口可乐" in str(dm.args["blocks"])
+    r = runner.invoke(main, ["jobs", "run", "contact-nudge", "--at", "2026-11-23T10:00+08:00"])
+    assert "already-ran" in r.output and len(fake.calls_to("chat.postMessage")) == 1
+    r = runner.invoke(main, ["jobs", "run", "contact-nudge", "--at", "2026-11-22T09:30"])
+    assert "day-off" in r.output
+
+
+def test_import_refuses_bad_rows_and_headers(env: dict[str, str], tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad = write(
+        tmp_path / "t.csv", "user_id,name,role,manager_id,language\nU1,a,boss,,\nnot-an-id,b,ae,,\n"
+    )
+    r = runner.invoke(main, ["team", "import", str(bad)])
+    assert (
+        r.exit_code == 1
+        and "role 'boss'" in r.output
+        and "'not-an-id' is not a Slack user id" in r.output
+    )
+    header = write(tmp_path / "h.csv", "id,name\n")
+    r = runner.invoke(main, ["team", "import", str(header), "--team", "T1"])
+    assert r.exit_code == 1 and "missing: user_id,role,manager_id,language" in r.output
+
+
+def test_jobs_list_and_unknown_job(env: dict[str, str]) -> None:
+    runner = CliRunner()
+    out = runner.invoke(main, ["jobs", "list"]).output
+    for name in ("contact-nudge", "contact-sweep", "contact-report-due"):
+        assert name in out
+    r = runner.invoke(main, ["jobs", "run", "nope"])
+    assert r.exit_code == 1 and "no job named 'nope'" in r.output
+    r = runner.invoke(main, ["jobs", "run", "contact-nudge", "--at", "tuesday"])
+    assert r.exit_code == 2 and "not ISO-8601" in r.output
+
+
+def _aebot(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=env["HOME"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"SLACK_BOT_TOKEN": None}, "setting SLACK_BOT_TOKEN is missing"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxp-user"},
+            "setting SLACK_BOT_TOKEN is wrong (must start with xoxb-)",
+        ),
+        ({"AEBOT_TZ": "Mars/Olympus"}, "setting AEBOT_TZ is wrong"),
+        ({"AEBOT_LANG": "fr"}, "setting AEBOT_LANG is wrong"),
+        ({"DATABASE_URL": "mysql://x"}, "setting DATABASE_URL is wrong"),
+        ({"AEBOT_COUNTRY": "XX"}, "setting AEBOT_COUNTRY is wrong"),
+        ({"SLACK_BOT_TOKEN": "xoxb-wrong"}, "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)"),
+    ],
+)
+def test_bad_settings_stop_start_up_with_one_line(
+    env: dict[str, str], tmp_path: Path, change: dict, expected: str
+) -> None:
+    e = {**os.environ, **env, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    for k, v in change.items():
+        if v is None:
+            e.pop(k, None)
+        else:
+            e[k] = v
+    p = _aebot(["run", "--no-scheduler"], e)
+    assert p.returncode == 1
+    lines = [x for x in p.stderr.splitlines() if x.strip() and " INFO " not in x]
+    assert len(lines) == 1 and expected in lines[0] and "Traceback" not in p.stderr
+    assert "xoxb-wrong" not in p.stderr and "xoxp-user" not in p.stderr  # secrets never printed
