@@ -110,77 +110,111 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] * 1000
 
 
+def serve_child(kind: str, db_url: str, fake_url: str) -> None:
+    """In a child process: serve one app on a loopback port, print the port, run until killed."""
+    settings = load_settings(
+        slack_bot_token=FakeSlack().token,
+        slack_signing_secret=SECRET,
+        slack_api_url=fake_url,
+        database_url=db_url,
+        _env_file=None,
+    )
+    sv = build_services(settings, Clock())
+    if kind == "bare":
+        app = bare_app(str(settings.slack_bot_token), fake_url)
+    else:
+        from bot.dates import warm_up
+
+        warm_up()
+        app = create_app(sv)
+    server = BackgroundServer(app, sv.db).start()
+    print(server.port, flush=True)
+    threading.Event().wait()
+
+
+def seed(url: str, users: list[str]) -> None:
+    settings = load_settings(
+        slack_bot_token="xoxb-x", slack_signing_secret=SECRET, database_url=url, _env_file=None
+    )
+    sv = build_services(settings, Clock())
+    when = datetime.now(SH)
+    with sv.db.write() as s:
+        import_team(
+            s,
+            TEAM,
+            [
+                {"user_id": u, "name": u, "role": "ae", "manager_id": "", "language": ""}
+                for u in users
+            ],
+            when,
+        )
+        import_clients(
+            s,
+            TEAM,
+            [
+                {
+                    "name": f"Client{i}",
+                    "city": "上海",
+                    "in_city": "true",
+                    "owner_id": users[i % len(users)],
+                    "contact_person": "",
+                    "cadence_days": "",
+                }
+                for i in range(50)
+            ],
+            when,
+        )
+    sv.db.dispose()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--requests", type=int, default=400)
     ap.add_argument("--senders", type=int, default=20)
+    ap.add_argument("--serve", choices=["bare", "aebot"], help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--fake", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.serve:
+        serve_child(args.serve, args.db, args.fake)
+        return
+    import subprocess
+
     with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         upgrade(url)
-        settings = load_settings(
-            slack_bot_token=fake.token,
-            slack_signing_secret=SECRET,
-            slack_api_url=fake.url,
-            database_url=url,
-            _env_file=None,
-        )
-        sv = build_services(settings, Clock())
-        when = datetime.now(SH)
         users = [f"U0B{n:04d}" for n in range(args.senders)]
-        with sv.db.write() as s:
-            import_team(
-                s,
-                TEAM,
-                [
-                    {"user_id": u, "name": u, "role": "ae", "manager_id": "", "language": ""}
-                    for u in users
-                ],
-                when,
-            )
-            import_clients(
-                s,
-                TEAM,
-                [
-                    {
-                        "name": f"Client{i}",
-                        "city": "上海",
-                        "in_city": "true",
-                        "owner_id": users[i % len(users)],
-                        "contact_person": "",
-                        "cadence_days": "",
-                    }
-                    for i in range(50)
-                ],
-                when,
-            )
+        seed(url, users)
         rows = []
-        for label, app in (
-            ("bare Bolt app (ack only)", bare_app(fake)),
-            ("aebot /contact quick path", create_app(sv)),
+        for label, kind in (
+            ("bare Bolt app (ack only)", "bare"),
+            ("aebot /contact quick path", "aebot"),
         ):
-            server = BackgroundServer(app, sv.db).start()
-            hammer(
-                server.url + "/slack/events", args.senders * 5, args.senders, lambda n: users[n]
-            )  # warm-up
-            t0 = time.perf_counter()
-            lat, dropped = hammer(
-                server.url + "/slack/events", args.requests, args.senders, lambda n: users[n]
+            child = subprocess.Popen(
+                [sys.executable, __file__, "--serve", kind, "--db", url, "--fake", fake.url],
+                stdout=subprocess.PIPE,
+                text=True,
             )
-            wall = time.perf_counter() - t0
-            server.stop()
+            try:
+                port = int(child.stdout.readline())  # type: ignore[union-attr]
+                target = f"http://127.0.0.1:{port}/slack/events"
+                hammer(target, args.senders * 5, args.senders, lambda n: users[n])  # warm-up
+                t0 = time.perf_counter()
+                lat, dropped = hammer(target, args.requests, args.senders, lambda n: users[n])
+                wall = time.perf_counter() - t0
+            finally:
+                child.terminate()
+                child.wait(timeout=10)
             rows.append(
                 (label, pct(lat, 50), pct(lat, 99), max(lat) * 1000, dropped, len(lat) / wall)
             )
-        with sv.db.read() as s:
-            from sqlmodel import func, select
+        import sqlalchemy as sa
 
-            from storage.models import ContactLog
-
-            stored = s.exec(select(func.count()).select_from(ContactLog)).one()
+        with sa.create_engine(url).connect() as conn:
+            stored = conn.exec_driver_sql("SELECT count(*) FROM contactlog").scalar()
     print(
-        f"{args.requests} signed /contact requests from {args.senders} concurrent senders, loopback, "
-        f"uvicorn + Starlette, process_before_response=True"
+        f"{args.requests} signed /contact requests from {args.senders} concurrent senders (another process), "
+        "loopback; each app in its own process on uvicorn + Starlette, process_before_response=True"
     )
     print(f"{'app':<28}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'dropped':>9}{'req/s':>9}")
     for label, p50, p99, mx, dropped, rps in rows:

@@ -17,8 +17,8 @@ def create_app(sv: Services) -> App:
     """A Bolt app with every feature registered.
 
     `process_before_response=True`: the listener's ack decides the HTTP answer without
-    Bolt's 10 ms ack polling (measured p50 214 ms → 9 ms); Slack API calls run in lazy
-    listeners after the ack.
+    Bolt's 10 ms ack polling (measured p50 214 ms → 9 ms); Slack API calls run on the
+    worker after the ack (bot/listen.py).
     """
     app = App(
         client=sv.web,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -74,9 +75,12 @@ class Services:
     calendar: WorkCalendar
     web: WebClient
     sender: Sender = field(init=False)
+    worker: ThreadPoolExecutor = field(init=False)
 
     def __post_init__(self) -> None:
         self.sender = Sender(self.web)
+        # Work done after Slack has its ack: modals, confirmations, message updates.
+        self.worker = ThreadPoolExecutor(max_workers=8, thread_name_prefix="aebot-after-ack")
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -93,8 +97,8 @@ class Services:
     def lang(self, team_id: str, user_id: str) -> str:
         """The member's language, else the workspace default."""
         with self.db.read() as s:
-            m = queries.get_member(s, team_id, user_id)
-        return (m.language if m and m.language else None) or self.settings.aebot_lang
+            lang = queries.member_language(s, team_id, user_id)
+        return lang or self.settings.aebot_lang
 
     def setting(self, team_id: str, key: str, default: str) -> str:
         with self.db.read() as s:

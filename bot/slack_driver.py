@@ -148,7 +148,7 @@ class SlackDriver:
         return self.post(body, "application/json")
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
-        """The calls to `method` once there are `count` of them (lazy listeners run after the ack)."""
+        """The calls to `method` once there are `count` of them (after-ack work runs on a worker)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             calls = self.fake.calls_to(method)

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot import blocks as bk
 from bot.i18n import t
-from bot.listen import safe_ack, safe_lazy
+from bot.listen import listener, safe_ack, safe_after
 from bot.rules.clients import match_client
 from bot.services import Services
 from bot.views import clients as view
@@ -49,7 +49,7 @@ def register(app: App, sv: Services) -> None:
         else:
             ack(text=t(lg, "client.unknown_sub", sub=bk.escape(sub[:40])))
 
-    @safe_lazy
+    @safe_after
     def open_modal(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -68,7 +68,7 @@ def register(app: App, sv: Services) -> None:
         )
         client.views_open(trigger_id=body["trigger_id"], view=v)
 
-    app.command("/client")(ack=on_command, lazy=[open_modal])
+    app.command("/client")(listener(sv.worker, on_command, open_modal))
 
     @safe_ack
     def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -117,7 +117,7 @@ def register(app: App, sv: Services) -> None:
             "channel": meta.get("channel"),
         }
 
-    @safe_lazy
+    @safe_after
     def confirm(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -131,7 +131,7 @@ def register(app: App, sv: Services) -> None:
         ):
             sv.sender.dm(user, info["text"], blocks)
 
-    app.view("client_form")(ack=on_submit, lazy=[confirm])
+    app.view("client_form")(listener(sv.worker, on_submit, confirm))
 
 
 def _list(ack: Ack, sv: Services, lg: str, team: str, user: str, everyone: bool) -> None:

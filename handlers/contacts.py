@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot import blocks as bk
 from bot.dates import DateRefusal, echo, parse_when
 from bot.i18n import t
-from bot.listen import safe_ack, safe_lazy
+from bot.listen import listener, safe_ack, safe_after
 from bot.rules.clients import split_client_and_text
 from bot.rules.contacts import can_undo
 from bot.services import Services
@@ -46,7 +46,7 @@ def register(app: App, sv: Services) -> None:
             ack()
             return
         with sv.db.read() as s:
-            clients = queries.list_clients(s, team)
+            clients = queries.client_names(s, team)
         match, summary = split_client_and_text(clients, text)
         notice = None
         if match.client is None:
@@ -81,7 +81,7 @@ def register(app: App, sv: Services) -> None:
             blocks=view.confirmation(lg, log, match.client, sv.settings.tz),
         )
 
-    @safe_lazy
+    @safe_after
     def open_modal(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -100,7 +100,7 @@ def register(app: App, sv: Services) -> None:
         )
         client.views_open(trigger_id=body["trigger_id"], view=v)
 
-    app.command("/contact")(ack=on_command, lazy=[open_modal])
+    app.command("/contact")(listener(sv.worker, on_command, open_modal))
 
     @safe_ack
     def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -147,7 +147,7 @@ def register(app: App, sv: Services) -> None:
             }
         ack()
 
-    @safe_lazy
+    @safe_after
     def confirm(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -166,7 +166,7 @@ def register(app: App, sv: Services) -> None:
             sv.sender.dm(user, text, blocks)
 
     for callback in ("contact_log", "contact_edit"):
-        app.view(callback)(ack=on_submit, lazy=[confirm])
+        app.view(callback)(listener(sv.worker, on_submit, confirm))
 
     _register_buttons(app, sv, clients_for)
 
@@ -175,7 +175,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
     def act(body: dict[str, Any]) -> tuple[str, str, str]:
         return body["team"]["id"], body["user"]["id"], body["actions"][0]["value"]
 
-    @safe_lazy
+    @safe_after
     def undo(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -196,7 +196,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
         name = c.name if c else "?"
         respond(text=t(lg, "contact.undone", client=bk.escape(name)), replace_original=True)
 
-    @safe_lazy
+    @safe_after
     def edit(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -225,7 +225,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
         )
         client.views_open(trigger_id=body["trigger_id"], view=v)
 
-    @safe_lazy
+    @safe_after
     def report_sent(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -259,7 +259,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
             replace_original=True,
         )
 
-    @safe_lazy
+    @safe_after
     def log_call(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
@@ -280,7 +280,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
         ("contact_report_sent", report_sent),
         ("contact_log_call", log_call),
     ):
-        app.action(action_id)(ack=lambda ack: ack(), lazy=[fn])
+        app.action(action_id)(listener(sv.worker, None, fn))
 
 
 def _store(sv: Services, log: ContactLog) -> ContactLog:

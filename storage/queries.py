@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
@@ -12,11 +13,28 @@ from sqlmodel import Session, col, select
 from storage.models import Client, ContactLog, JobRun, Member, TeamSetting
 
 
+class ClientName(NamedTuple):
+    id: int
+    name: str
+    code: str
+
+
 # --- members -------------------------------------------------------------------------
 def get_member(s: Session, team_id: str, user_id: str) -> Member | None:
     return s.exec(
         select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
     ).first()
+
+
+def member_language(s: Session, team_id: str, user_id: str) -> str | None:
+    q = select(Member.language).where(Member.team_id == team_id, Member.user_id == user_id)
+    return s.exec(q).first()
+
+
+def client_names(s: Session, team_id: str) -> list[ClientName]:
+    """Id, name and code of every client: what finding a client by name needs, without loading rows."""
+    q = select(Client.id, Client.name, Client.code).where(Client.team_id == team_id)
+    return [ClientName(*row) for row in s.exec(q)]  # type: ignore[arg-type]
 
 
 def list_members(s: Session, team_id: str) -> list[Member]:

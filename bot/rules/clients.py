@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 CODE_RE = re.compile(
@@ -33,6 +34,7 @@ def default_cadence(in_city: bool) -> int:
     return 1 if in_city else 3
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The form names are compared in: NFKC, case-folded, inner spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
