@@ -22,6 +22,7 @@ from storage import queries
 from storage.db import Database
 
 log = logging.getLogger("aebot")
+SEND_CONCURRENCY = 8
 
 
 def web_client(settings: Settings) -> WebClient:
@@ -37,7 +38,6 @@ class Sender:
     """The one way messages leave aebot; a refused message is logged, never raised into a job."""
 
     web: WebClient
-    sent: int = field(default=0)
 
     def post(
         self, channel: str, text: str, blocks: list[dict[str, Any]] | None = None
@@ -49,12 +49,21 @@ class Sender:
         except SlackApiError as exc:
             log.error("chat.postMessage to %s refused: %s", channel, exc.response.get("error"))
             return None
-        self.sent += 1
         return str(resp.get("ts"))
 
     def dm(self, user_id: str, text: str, blocks: list[dict[str, Any]] | None = None) -> str | None:
         """A direct message from the bot (posting to a user id opens the app's DM)."""
         return self.post(user_id, text, blocks)
+
+    def dm_all(self, messages: list[tuple[str, str, list[dict[str, Any]]]]) -> list[bool]:
+        """Many DMs (user, text, blocks) at once, a few in flight: a 09:30 nudge to 2,000
+        people must not wait on 2,000 round trips in a row. Rate limits are retried."""
+        if len(messages) <= 1:
+            return [self.dm(*m) is not None for m in messages]
+        with ThreadPoolExecutor(
+            max_workers=SEND_CONCURRENCY, thread_name_prefix="aebot-send"
+        ) as pool:
+            return [ts is not None for ts in pool.map(lambda m: self.dm(*m), messages)]
 
     def ephemeral(
         self, channel: str, user_id: str, text: str, blocks: list[dict[str, Any]] | None = None

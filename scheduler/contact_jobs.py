@@ -57,8 +57,7 @@ def contact_nudge(sv: Services, team: str, now: datetime) -> str:
     follow_by: dict[str, list[tuple[ContactLog, Client]]] = defaultdict(list)
     for row in follow:
         follow_by[row[0].author_id].append(row)
-    sent = 0
-    done: list[int] = []
+    outbox = []
     for user in sorted(set(due) | set(follow_by)):
         if user not in members:
             continue
@@ -67,9 +66,16 @@ def contact_nudge(sv: Services, team: str, now: datetime) -> str:
         if follow_by.get(user):
             blocks = [*view.follow_up_lines(lg, follow_by[user][:20]), *blocks][:50]
         text = t(lg, "nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
-        if sv.sender.dm(user, text, blocks):
-            sent += 1
-            done += [log.id for log, _ in follow_by.get(user, []) if log.id]
+        outbox.append((user, text, blocks))
+    delivered = sv.sender.dm_all(outbox)
+    sent = sum(delivered)
+    done = [
+        log.id
+        for (user, _, _), ok in zip(outbox, delivered, strict=True)
+        if ok
+        for log, _ in follow_by.get(user, [])
+        if log.id
+    ]
     with sv.db.write() as s:
         queries.mark_contacts(s, done, follow_up_sent_at=now)
     return f"{sent} DMs, {sum(len(d) for d in due.values())} clients due, {len(done)} follow-ups"
@@ -80,28 +86,23 @@ def contact_sweep(sv: Services, team: str, now: datetime) -> str:
     members, due = _due_by_owner(sv, team, now)
     limit = int(sv.setting(team, "contact_escalate_after", ESCALATE_AFTER_DEFAULT))
     to_manager: dict[str, list[tuple[str, Due[Client]]]] = defaultdict(list)
-    sent = 0
+    to_aes = []
     for user, items in sorted(due.items()):
         m = members.get(user)
         if m is None:
             continue
         lg = _lang(sv, m)
-        if sv.sender.dm(
-            user,
-            t(lg, "nudge.sweep_text", n=len(items)),
-            view.nudge(lg, items, sv.settings.tz, sweep=True),
-        ):
-            sent += 1
+        blocks = view.nudge(lg, items, sv.settings.tz, sweep=True)
+        to_aes.append((user, t(lg, "nudge.sweep_text", n=len(items)), blocks))
         if m.manager_id:
             to_manager[m.manager_id] += [(m.name, d) for d in escalations(items, limit)]
-    told = 0
+    to_managers = []
     for manager, rows in sorted(to_manager.items()):
-        if not rows:
-            continue
-        lg = _lang(sv, members.get(manager))
-        blocks = view.escalation_rows(lg, rows, limit)
-        if sv.sender.dm(manager, t(lg, "sweep.escalate_text", n=len(rows)), blocks):
-            told += 1
+        if rows:
+            lg = _lang(sv, members.get(manager))
+            text = t(lg, "sweep.escalate_text", n=len(rows))
+            to_managers.append((manager, text, view.escalation_rows(lg, rows, limit)))
+    sent, told = sum(sv.sender.dm_all(to_aes)), sum(sv.sender.dm_all(to_managers))
     return f"{sent} DMs, {told} managers told"
 
 

@@ -1,0 +1,189 @@
+"""The 09:30 contact nudge at department-and-beyond scale: time and SQL statements.
+
+Run: .venv/bin/python bench/bench_nudge.py [--aes 2000] [--clients-per-ae 25]
+
+Builds a SQLite database with the AEs, their clients and a year of contacts (a
+contact every ~5 working days per client), then runs `contact-nudge` for one
+Monday through the real job with DMs going to the fake Slack on loopback. It
+prints the time, the number of SQL statements and how many DMs were sent, for the
+full size and for a tenth of it: the statement count must not grow with AEs or
+clients (the job reads the team in a few bulk queries).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+from sqlalchemy import event  # noqa: E402
+
+from bot.clock import FixedClock  # noqa: E402
+from bot.fake_slack import FakeSlack  # noqa: E402
+from bot.runtime import build_services  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from scheduler.timetable import JOBS, run_job  # noqa: E402
+from scheduler.workdays import WorkCalendar  # noqa: E402
+from storage.migrate import upgrade  # noqa: E402
+
+SH = ZoneInfo("Asia/Shanghai")
+TEAM = "T0BENCH"
+MONDAY_0930 = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
+
+
+def build(url: str, aes: int, per_ae: int) -> int:
+    """Fill the database; returns the number of contacts written."""
+    rnd = random.Random(7)
+    engine = sa.create_engine(url)
+    created = datetime(2025, 11, 3, 1, 0, tzinfo=UTC).replace(tzinfo=None)
+    cal = WorkCalendar("CN")
+    days = cal.working_days_in(date(2025, 11, 24), date(2026, 11, 20))
+    managers = max(1, aes // 3)
+    with engine.begin() as c:
+        c.exec_driver_sql("PRAGMA journal_mode=WAL")
+        c.exec_driver_sql("PRAGMA synchronous=OFF")
+        members = [
+            (TEAM, f"U0M{m:05d}", f"Manager {m}", "am", None, "zh", created, created)
+            for m in range(managers)
+        ]
+        members += [
+            (TEAM, f"U0A{a:05d}", f"AE {a}", "ae", f"U0M{a % managers:05d}", "zh", created, created)
+            for a in range(aes)
+        ]
+        c.exec_driver_sql(
+            "INSERT INTO member (team_id,user_id,name,role,manager_id,language,created_at,updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            members,
+        )
+        clients = []
+        for a in range(aes):
+            for k in range(per_ae):
+                n = a * per_ae + k + 1
+                in_city = k % 5 != 0
+                clients.append(
+                    (
+                        n,
+                        TEAM,
+                        f"上海-202511-C{n}-{n:03d}",
+                        2025,
+                        n,
+                        f"C{n}",
+                        "上海",
+                        in_city,
+                        "",
+                        f"U0A{a:05d}",
+                        None,
+                        1 if in_city else 3,
+                        created,
+                        created,
+                    )
+                )
+        c.exec_driver_sql(
+            "INSERT INTO client (id,team_id,code,code_year,serial,name,city,in_city,contact_person,"
+            "owner_id,backup_owner_id,cadence_days,created_at,updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            clients,
+        )
+        written = 0
+        batch = []
+        for cid in range(1, aes * per_ae + 1):
+            author = f"U0A{(cid - 1) // per_ae:05d}"
+            i = rnd.randrange(5)
+            while i < len(days):
+                at = datetime(days[i].year, days[i].month, days[i].day, 2 + rnd.randrange(8))
+                batch.append(
+                    (TEAM, cid, author, "call", at, "weekly check-in", "", False, False, at, at)
+                )
+                i += rnd.randrange(3, 8)
+            if len(batch) > 50_000:
+                written += len(batch)
+                _insert_contacts(c, batch)
+                batch = []
+        written += len(batch)
+        _insert_contacts(c, batch)
+    engine.dispose()
+    return written
+
+
+def _insert_contacts(c: sa.Connection, rows: list[tuple]) -> None:
+    c.exec_driver_sql(
+        "INSERT INTO contactlog (team_id,client_id,author_id,kind,at,summary,next_steps,report_due,"
+        "follow_up_on,created_at,updated_at) VALUES (?,?,?,?,?,?,?,?,NULL,?,?)",
+        [r[:8] + r[9:] for r in rows],
+    )
+
+
+def measure(aes: int, per_ae: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
+        url = f"sqlite:///{Path(tmp) / 'nudge.db'}"
+        upgrade(url)
+        t0 = time.perf_counter()
+        contacts = build(url, aes, per_ae)
+        setup = time.perf_counter() - t0
+        settings = load_settings(
+            slack_bot_token=fake.token,
+            slack_signing_secret="s",
+            slack_api_url=fake.url,
+            database_url=url,
+            _env_file=None,
+        )
+        sv = build_services(settings, FixedClock(MONDAY_0930))
+        statements: list[float] = []
+        starts: dict[int, float] = {}
+
+        @event.listens_for(sv.db.engine, "before_cursor_execute")
+        def _before(conn, cursor, statement, params, context, executemany) -> None:  # noqa: ANN001
+            starts[id(cursor)] = time.perf_counter()
+
+        @event.listens_for(sv.db.engine, "after_cursor_execute")
+        def _after(conn, cursor, statement, params, context, executemany) -> None:  # noqa: ANN001
+            statements.append(time.perf_counter() - starts.pop(id(cursor), time.perf_counter()))
+
+        sending = [0.0]
+        dm_all = sv.sender.dm_all
+
+        def timed_dm_all(messages):  # noqa: ANN001, ANN202
+            t = time.perf_counter()
+            try:
+                return dm_all(messages)
+            finally:
+                sending[0] += time.perf_counter() - t
+
+        sv.sender.dm_all = timed_dm_all  # type: ignore[method-assign]
+        t0 = time.perf_counter()
+        [outcome] = run_job(sv, JOBS["contact-nudge"], MONDAY_0930)
+        total = time.perf_counter() - t0
+        dms = len(fake.calls_to("chat.postMessage"))
+        print(
+            f"{aes:>6} AEs {aes * per_ae:>7} clients {contacts:>9} contacts | setup {setup:6.1f} s | "
+            f"nudge {total:5.2f} s: SQL {sum(statements):4.2f} s in {len(statements)} statements, "
+            f"sending {sending[0]:4.2f} s, the rest {total - sending[0] - sum(statements):4.2f} s | "
+            f"{dms} DMs ({outcome.detail})"
+        )
+        sv.db.dispose()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--aes", type=int, default=2000)
+    ap.add_argument("--clients-per-ae", type=int, default=25)
+    args = ap.parse_args()
+    print(
+        "contact-nudge, Monday 2026-11-23 09:30, SQLite; DMs go to the fake Slack in this same process,"
+    )
+    print("so 'sending' includes the fake's own work (parsing and checking every message).")
+    measure(max(1, args.aes // 10), args.clients_per_ae)
+    measure(args.aes, args.clients_per_ae)
+
+
+if __name__ == "__main__":
+    main()
