@@ -61,6 +61,9 @@ def run(no_scheduler: bool) -> None:
             f"cannot reach Slack at SLACK_API_URL ({type(exc).__name__})"
         ) from None
     log.info("connected to workspace %s", team)
+    from bot.dates import warm_up
+
+    warm_up()  # the first user's date costs no more than later ones
     bolt = create_app(sv)
     if not no_scheduler:
         from scheduler.timetable import catch_up, start_scheduler
