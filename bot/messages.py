@@ -289,6 +289,11 @@ MESSAGES: dict[str, M] = {
         "已将 *{name}*（`{code}`）从 <@{old}> 转交给 <@{new}>，联络记录全部保留。",
         "*{name}* (`{code}`) is now owned by <@{new}> instead of <@{old}>; its contact history stays.",
     ),
+    "client.now_yours": _m(
+        "<@{by}> 把客户 *{name}*（`{code}`）转交给了你；它的联络记录都在，之后的联络提醒会发给你。",
+        "<@{by}> has handed client *{name}* (`{code}`) to you; its contact history comes with it, and its "
+        "call reminders now come to you.",
+    ),
     "client.unknown_sub": _m(
         "不认识“{sub}”。`/client help` 列出可用的写法。",
         "“{sub}” isn't a /client command. `/client help` lists them.",

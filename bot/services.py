@@ -16,6 +16,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.clock import Clock
+from bot.i18n import lang_from_locale
 from bot.settings import Settings
 from scheduler.workdays import WorkCalendar
 from storage import queries
@@ -104,10 +105,26 @@ class Services:
         return user_id in self.settings.admins
 
     def lang(self, team_id: str, user_id: str) -> str:
-        """The member's language, else the workspace default."""
+        """The member's chosen language, else their Slack locale's, else the workspace default.
+        A member whose Slack locale is not known yet has it fetched after this request."""
         with self.db.read() as s:
-            lang = queries.member_language(s, team_id, user_id)
-        return lang or self.settings.aebot_lang
+            row = queries.member_language(s, team_id, user_id)
+        if row is not None and row[0] is None and row[1] is None:
+            self.worker.submit(self.learn_locale, team_id, user_id)
+        return self.pick_lang(*(row or (None, None)))
+
+    def pick_lang(self, language: str | None, slack_locale: str | None) -> str:
+        return language or lang_from_locale(slack_locale) or self.settings.aebot_lang
+
+    def learn_locale(self, team_id: str, user_id: str) -> None:
+        """Ask Slack for the member's locale once and remember it."""
+        try:
+            user = self.web.users_info(user=user_id, include_locale=True).get("user") or {}
+        except Exception:
+            log.warning("could not read the Slack locale of %s", user_id)
+            return
+        with self.db.write() as s:
+            queries.set_slack_locale(s, team_id, user_id, str(user.get("locale") or ""))
 
     def setting(self, team_id: str, key: str, default: str) -> str:
         with self.db.read() as s:

@@ -45,7 +45,7 @@ def register(app: App, sv: Services) -> None:
             context["open_modal"] = {"client_id": c.id}
             ack()
         elif sub == "reassign":
-            _reassign(ack, sv, lg, team, user, rest)
+            context["tell_owner"] = _reassign(ack, sv, lg, team, user, rest)
         else:
             ack(text=t(lg, "client.unknown_sub", sub=bk.escape(sub[:40])))
 
@@ -68,7 +68,24 @@ def register(app: App, sv: Services) -> None:
         )
         client.views_open(trigger_id=body["trigger_id"], view=v)
 
-    app.command("/client")(listener(sv.worker, on_command, open_modal))
+    @safe_after
+    def tell_owner(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        info = context.get("tell_owner")
+        if not info:
+            return
+        lg = sv.lang(body["team_id"], info["owner"])
+        text = t(
+            lg,
+            "client.now_yours",
+            name=bk.escape(info["name"]),
+            code=bk.escape(info["code"]),
+            by=info["by"],
+        )
+        sv.sender.dm(info["owner"], text, [bk.section(text)])
+
+    app.command("/client")(listener(sv.worker, on_command, open_modal, tell_owner))
 
     @safe_ack
     def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -175,7 +192,10 @@ def _may_change(sv: Services, team: str, user: str, c: Client) -> bool:
     return owner is not None and owner.manager_id == user
 
 
-def _reassign(ack: Ack, sv: Services, lg: str, team: str, user: str, rest: str) -> None:
+def _reassign(
+    ack: Ack, sv: Services, lg: str, team: str, user: str, rest: str
+) -> dict[str, Any] | None:
+    """Hand a client to someone else; returns what to tell the new owner, if it was done."""
     parts = rest.rsplit(maxsplit=1)
     target = MENTION.match(parts[-1]) if parts else None
     if len(parts) < 2 or target is None:
@@ -212,6 +232,7 @@ def _reassign(ack: Ack, sv: Services, lg: str, team: str, user: str, rest: str) 
             new=new_owner,
         )
     )
+    return {"owner": new_owner, "name": c.name, "code": c.code, "by": user}
 
 
 def _read_form(

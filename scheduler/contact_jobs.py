@@ -34,7 +34,7 @@ def _team_state(
 
 
 def _lang(sv: Services, m: Member | None) -> str:
-    return (m.language if m and m.language else None) or sv.settings.aebot_lang
+    return sv.pick_lang(m.language, m.slack_locale) if m else sv.settings.aebot_lang
 
 
 def _due_by_owner(

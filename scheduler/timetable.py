@@ -138,6 +138,7 @@ def start_scheduler(sv: Services) -> BackgroundScheduler:
             trigger = CronTrigger(hour=job.at.hour, minute=job.at.minute, timezone=sv.settings.tz)
         sched.add_job(_wake(sv, job), trigger, id=job.name, name=job.name)
     sched.start()
+    log.info("timetable started (%s): %s", sv.settings.aebot_tz, ", ".join(JOBS))
     return sched
 
 

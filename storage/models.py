@@ -33,7 +33,10 @@ class Member(SQLModel, table=True):
     name: str = Field(max_length=200)
     role: str = Field(max_length=8)
     manager_id: str | None = Field(default=None, max_length=32)
-    language: str | None = Field(default=None, max_length=2)
+    language: str | None = Field(default=None, max_length=2)  # chosen (import or /aebot language)
+    slack_locale: str | None = Field(
+        default=None, max_length=16
+    )  # from Slack, e.g. "en-US"; "" if none
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 

@@ -26,9 +26,21 @@ def get_member(s: Session, team_id: str, user_id: str) -> Member | None:
     ).first()
 
 
-def member_language(s: Session, team_id: str, user_id: str) -> str | None:
-    q = select(Member.language).where(Member.team_id == team_id, Member.user_id == user_id)
-    return s.exec(q).first()
+def member_language(s: Session, team_id: str, user_id: str) -> tuple[str | None, str | None] | None:
+    """(chosen language, Slack locale) of a member, or None for someone not on the team."""
+    q = select(Member.language, Member.slack_locale).where(
+        Member.team_id == team_id, Member.user_id == user_id
+    )
+    row = s.exec(q).first()
+    return None if row is None else (row[0], row[1])
+
+
+def set_slack_locale(s: Session, team_id: str, user_id: str, locale: str) -> None:
+    s.exec(  # type: ignore[call-overload]
+        update(Member)
+        .where(Member.team_id == team_id, Member.user_id == user_id)
+        .values(slack_locale=locale[:16])
+    )
 
 
 def client_names(s: Session, team_id: str) -> list[ClientName]:

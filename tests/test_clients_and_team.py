@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from sqlmodel import select
@@ -75,6 +76,8 @@ def test_reassign_by_manager_only(world: World) -> None:
     assert clients(world)["Nike"].owner_id == "U0AE1"
     r = world.slack.command("/client", "reassign Nike <@U0AE2|li>", user="U0AM1")
     assert "<@U0AE2>" in r.json()["text"] and clients(world)["Nike"].owner_id == "U0AE2"
+    [dm] = world.slack.wait_for("chat.postMessage")
+    assert dm.args["channel"] == "U0AE2" and "<@U0AM1> has handed client *Nike*" in dm.args["text"]
     r = world.slack.command("/client", "reassign Nike", user="U0AM1")
     assert "/client reassign" in r.json()["text"]
 
@@ -113,6 +116,29 @@ def test_language_setting_switches_replies(world: World) -> None:
     assert "English" in world.slack.command("/aebot", "language en").json()["text"]
     assert "client contact log" in world.slack.command("/contact", "help").json()["text"]
     assert "zh" in world.slack.command("/aebot", "language klingon").json()["text"]
+
+
+def test_member_without_a_language_gets_their_slack_locale(world: World) -> None:
+    world.fake.users["U0AAE"] = {"locale": "en-US"}
+    assert "联络记录" in world.slack.command("/contact", "help", user="U0AAE").json()["text"]
+    [info] = world.slack.wait_for("users.info")
+    assert info.args["user"] == "U0AAE" and str(info.args["include_locale"]).lower() in (
+        "true",
+        "1",
+    )
+    deadline = time.monotonic() + 5  # the locale is stored after the first request's ack
+    while time.monotonic() < deadline:
+        with world.sv.db.read() as s:
+            if (
+                s.exec(select(Member.slack_locale).where(Member.user_id == "U0AAE")).one()
+                == "en-US"
+            ):
+                break
+        time.sleep(0.01)
+    assert (
+        "client contact log" in world.slack.command("/contact", "help", user="U0AAE").json()["text"]
+    )
+    assert len(world.fake.calls_to("users.info")) == 1
 
 
 def test_home_tab_shows_due_clients_and_recent_contacts(world: World) -> None:

@@ -158,3 +158,12 @@ def test_a_failed_run_may_be_retried(db_url: str, fake: FakeSlack) -> None:
     with sv.db.write() as s:
         assert queries.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10) is None
     sv.db.dispose()
+
+
+def test_migrations_build_exactly_the_models(db_url: str) -> None:
+    """`alembic check`: the migrated schema has nothing the models lack, or the reverse."""
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    command.check(alembic_config(db_url))
