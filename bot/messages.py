@@ -172,7 +172,7 @@ MESSAGES: dict[str, M] = {
     ),
     "nudge.log_call": _m("记一次电话", "Log a call"),
     "followup.intro": _m("今天要跟进的事项（{n} 项）：", "Follow-ups for today ({n}):"),
-    "followup.line": _m("*{client}*\n{next}", "*{client}*\n{next}"),
+    "followup.line": _m("*{client}* · {code}\n{next}", "*{client}* · {code}\n{next}"),
     "sweep.escalate_text": _m(
         "你团队有 {n} 个客户逾期未联络。", "{n} of your team's clients are overdue for contact."
     ),
@@ -187,18 +187,18 @@ MESSAGES: dict[str, M] = {
     # --- contact reports --------------------------------------------------------------
     "report.text": _m("联络报告提醒", "Contact report reminder"),
     "report.remind": _m(
-        "与 *{client}* 的{kind}（{when}）已过 24 小时，联络报告还没标记发出。请在 48 小时内发给客户和服务团队。",
-        "It is 24 hours since your {kind} with *{client}* ({when}) and its contact report is not "
+        "与 *{client}*（{code}）的{kind}（{when}）已过 24 小时，联络报告还没标记发出。请在 48 小时内发给客户和服务团队。",
+        "It is 24 hours since your {kind} with *{client}* ({code}, {when}) and its contact report is not "
         "marked sent. It is due to the client and the team within 48 hours.",
     ),
     "report.overdue": _m(
-        "与 *{client}* 的{kind}（{when}）已过 48 小时，联络报告仍未发出，已告知你的主管。",
-        "It is 48 hours since your {kind} with *{client}* ({when}) and its contact report is still not "
+        "与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出，已告知你的主管。",
+        "It is 48 hours since your {kind} with *{client}* ({code}, {when}) and its contact report is still not "
         "sent; your manager has been told.",
     ),
     "report.manager": _m(
-        "<@{author}> 与 *{client}* 的{kind}（{when}）已过 48 小时，联络报告仍未发出。",
-        "<@{author}>'s {kind} with *{client}* ({when}) is 48 hours old and its contact report is "
+        "<@{author}> 与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出。",
+        "<@{author}>'s {kind} with *{client}* ({code}, {when}) is 48 hours old and its contact report is "
         "still not sent.",
     ),
     # --- /client ----------------------------------------------------------------------
@@ -347,6 +347,7 @@ MESSAGES: dict[str, M] = {
         "No contacts logged yet. Log one with `/contact`.",
     ),
     "home.recent_line": _m(
-        "{when} · {kind} · *{client}* — {summary}", "{when} · {kind} · *{client}* — {summary}"
+        "{when} · {kind} · *{client}* · {code} — {summary}",
+        "{when} · {kind} · *{client}* · {code} — {summary}",
     ),
 }

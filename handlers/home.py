@@ -51,6 +51,7 @@ def home_view(sv: Services, team: str, user: str, lang: str) -> dict[str, Any]:
                     when=echo(c_log.at.astimezone(tz)),
                     kind=kind_label(lang, c_log.kind),
                     client=bk.escape(c.name),
+                    code=bk.escape(c.code),
                     summary=bk.escape(bk.clip(c_log.summary, 200)),
                 )
             )

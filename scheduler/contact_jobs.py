@@ -113,33 +113,37 @@ def contact_report_due(sv: Services, team: str, now: datetime) -> str:
         members = {m.user_id: m for m in queries.list_members(s, team)}
     reminded: list[int] = []
     escalated: list[int] = []
+    outbox = []
+    tz = sv.settings.tz
     for log, client in rows:
         stage = report_stage(log.at, now)
         author = members.get(log.author_id)
         lg = _lang(sv, author)
         if stage == "escalate" and log.report_escalated_at is None:
-            sv.sender.dm(
-                log.author_id,
-                t(lg, "report.text"),
-                view.report_reminder(lg, log, client, sv.settings.tz),
+            outbox.append(
+                (
+                    log.author_id,
+                    t(lg, "report.text"),
+                    view.report_reminder(lg, log, client, tz, stage),
+                )
             )
             if author and author.manager_id:
                 mlg = _lang(sv, members.get(author.manager_id))
-                sv.sender.dm(
-                    author.manager_id,
-                    t(mlg, "report.text"),
-                    view.report_reminder(
-                        mlg, log, client, sv.settings.tz, for_manager=log.author_id
-                    ),
+                blocks = view.report_reminder(
+                    mlg, log, client, tz, stage, for_manager=log.author_id
                 )
+                outbox.append((author.manager_id, t(mlg, "report.text"), blocks))
             escalated.append(log.id or 0)
         elif stage == "remind" and log.report_reminded_at is None:
-            sv.sender.dm(
-                log.author_id,
-                t(lg, "report.text"),
-                view.report_reminder(lg, log, client, sv.settings.tz),
+            outbox.append(
+                (
+                    log.author_id,
+                    t(lg, "report.text"),
+                    view.report_reminder(lg, log, client, tz, stage),
+                )
             )
             reminded.append(log.id or 0)
+    sv.sender.dm_all(outbox)
     with sv.db.write() as s:
         queries.mark_contacts(s, reminded, report_reminded_at=now)
         queries.mark_contacts(s, escalated, report_escalated_at=now)

@@ -152,7 +152,7 @@ def recent_contacts(
 def unsent_reports(
     s: Session, team_id: str, older_than: datetime
 ) -> list[tuple[ContactLog, Client]]:
-    """Meetings and visits whose contact report is not marked sent, older than a moment."""
+    """Meetings and visits older than a moment whose contact report is neither sent nor escalated."""
     q = (
         select(ContactLog, Client)
         .join(Client, col(Client.id) == ContactLog.client_id)
@@ -160,6 +160,7 @@ def unsent_reports(
             ContactLog.team_id == team_id,
             col(ContactLog.report_due).is_(True),
             col(ContactLog.report_sent_at).is_(None),
+            col(ContactLog.report_escalated_at).is_(None),
             col(ContactLog.deleted_at).is_(None),
             col(ContactLog.at) <= older_than,
         )

@@ -170,3 +170,14 @@ def test_a_failed_send_is_logged_not_raised(world: World) -> None:
     world.fake.fail_next("chat.postMessage", "channel_not_found")
     [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH))
     assert o.status == "sent" and o.detail.startswith("1 DMs")
+
+
+def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) -> None:
+    log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
+    run_job(world.sv, JOBS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH))
+    [ae] = dms(world, "U0AE1")
+    text = ae["blocks"][0]["text"]["text"]
+    assert "48 小时" in text and "Beijing-202611-Nike-002" in text
+    assert len(dms(world, "U0AM1")) == 1
+    run_job(world.sv, JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH))
+    assert len(world.fake.calls_to("chat.postMessage")) == 2  # told once

@@ -195,6 +195,7 @@ def follow_up_lines(lang: str, rows: Sequence[tuple[ContactLog, Client]]) -> lis
                     lang,
                     "followup.line",
                     client=bk.escape(c.name),
+                    code=bk.escape(c.code),
                     next=_quote(log.next_steps or log.summary),
                 ),
                 accessory=bk.button(t(lang, "nudge.log_call"), "contact_log_call", str(c.id)),
@@ -204,16 +205,26 @@ def follow_up_lines(lang: str, rows: Sequence[tuple[ContactLog, Client]]) -> lis
 
 
 def report_reminder(
-    lang: str, log: ContactLog, client: Client, tz: Any, *, for_manager: str | None = None
+    lang: str,
+    log: ContactLog,
+    client: Client,
+    tz: Any,
+    stage: str,
+    *,
+    for_manager: str | None = None,
 ) -> list[bk.Block]:
-    """The 24-hour reminder to the author, or the 48-hour notice (to the author and manager)."""
-    when = echo(log.at.astimezone(tz))
-    args = dict(kind=kind_label(lang, log.kind), client=bk.escape(client.name), when=when)
+    """To the author at `stage` 'remind' (24 h) or 'escalate' (48 h); to the manager at 48 h."""
+    args = dict(
+        kind=kind_label(lang, log.kind),
+        client=bk.escape(client.name),
+        code=bk.escape(client.code),
+        when=echo(log.at.astimezone(tz)),
+    )
     if for_manager:
         return [bk.section(t(lang, "report.manager", author=for_manager, **args))]
-    stage = "report.overdue" if log.report_reminded_at else "report.remind"
+    key = "report.overdue" if stage == "escalate" else "report.remind"
     return [
-        bk.section(t(lang, stage, **args)),
+        bk.section(t(lang, key, **args)),
         bk.actions(
             bk.button(
                 t(lang, "contact.report_sent_btn"), "contact_report_sent", str(log.id), "primary"
