@@ -91,15 +91,7 @@ def text_input(
     }
     if initial:
         el["initial_value"] = initial[:max_length]
-    if placeholder:
-        el["placeholder"] = plain(placeholder, 150)
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "label": plain(label, 2000),
-        "element": el,
-        "optional": optional,
-    }
+    return _input(block_id, label, el, optional, placeholder)
 
 
 def select_input(
@@ -115,15 +107,7 @@ def select_input(
     chosen = [o for o in options if o["value"] == initial]
     if chosen:
         el["initial_option"] = chosen[0]
-    if placeholder:
-        el["placeholder"] = plain(placeholder, 150)
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "label": plain(label, 2000),
-        "element": el,
-        "optional": optional,
-    }
+    return _input(block_id, label, el, optional, placeholder)
 
 
 def user_input(
@@ -132,13 +116,7 @@ def user_input(
     el: Block = {"type": "users_select", "action_id": "value"}
     if initial:
         el["initial_user"] = initial
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "label": plain(label, 2000),
-        "element": el,
-        "optional": optional,
-    }
+    return _input(block_id, label, el, optional)
 
 
 def modal(
@@ -160,6 +138,19 @@ def modal(
     if submit:
         v["submit"] = plain(submit, 24)
     return v
+
+
+def _input(block_id: str, label: str, el: Block, optional: bool, placeholder: str = "") -> Block:
+    """An input block: every form field's label, element and whether it may be left empty."""
+    if placeholder:
+        el["placeholder"] = plain(placeholder, 150)
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, 2000),
+        "element": el,
+        "optional": optional,
+    }
 
 
 def state_values(view: dict[str, Any]) -> dict[str, Any]:

@@ -172,23 +172,29 @@ def register(app: App, sv: Services) -> None:
 
 
 def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
-    def act(body: dict[str, Any]) -> tuple[str, str, str]:
-        return body["team"]["id"], body["user"]["id"], body["actions"][0]["value"]
+    def act(body: dict[str, Any], context: BoltContext) -> tuple[str, str, int, str]:
+        """Who clicked, on which record (0 for a value that is not one), in which language."""
+        value = str(body["actions"][0].get("value", ""))
+        lang = str(context["aebot_lang"])
+        return body["team"]["id"], body["user"]["id"], int(value) if value.isdigit() else 0, lang
+
+    def refuse(respond: Respond, lang: str, key: str, **values: object) -> None:
+        """Tell only the clicker why nothing changed; the message they clicked stays."""
+        respond(text=t(lang, key, **values), replace_original=False)
 
     @safe_after
     def undo(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
-        team, user, value = act(body)
-        lg = str(context["aebot_lang"])
+        team, user, value, lg = act(body, context)
         with sv.db.write() as s:
-            log = queries.get_contact(s, team, int(value))
+            log = queries.get_contact(s, team, value)
             if log is None or log.deleted_at is not None:
-                respond(text=t(lg, "contact.already_undone"), replace_original=False)
+                refuse(respond, lg, "contact.gone" if log is None else "contact.already_undone")
                 return
             if not can_undo(log.author_id, user, log.created_at, sv.now()):
                 key = "contact.not_author" if log.author_id != user else "contact.undo_expired"
-                respond(text=t(lg, key), replace_original=False)
+                refuse(respond, lg, key)
                 return
             log.deleted_at = sv.now()
             s.add(log)
@@ -200,15 +206,14 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
     def edit(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
-        team, user, value = act(body)
-        lg = str(context["aebot_lang"])
+        team, user, value, lg = act(body, context)
         with sv.db.read() as s:
-            log = queries.get_contact(s, team, int(value))
+            log = queries.get_contact(s, team, value)
         if log is None or log.deleted_at is not None:
-            respond(text=t(lg, "contact.gone"), replace_original=False)
+            refuse(respond, lg, "contact.gone")
             return
         if log.author_id != user and not sv.is_admin(user):
-            respond(text=t(lg, "contact.not_author"), replace_original=False)
+            refuse(respond, lg, "contact.not_author")
             return
         at = log.at.astimezone(sv.settings.tz)
         v = view.contact_modal(
@@ -229,26 +234,19 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
     def report_sent(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
-        team, user, value = act(body)
-        lg = str(context["aebot_lang"])
+        team, user, value, lg = act(body, context)
         with sv.db.write() as s:
-            log = queries.get_contact(s, team, int(value))
+            log = queries.get_contact(s, team, value)
             c = queries.get_client(s, team, log.client_id) if log else None
             if log is None or c is None or log.deleted_at is not None:
-                respond(text=t(lg, "contact.gone"), replace_original=False)
+                refuse(respond, lg, "contact.gone")
                 return
             if user not in (log.author_id, c.owner_id, c.backup_owner_id) and not sv.is_admin(user):
-                respond(text=t(lg, "contact.report_not_yours"), replace_original=False)
+                refuse(respond, lg, "contact.report_not_yours")
                 return
             if log.report_sent_at is not None:
-                respond(
-                    text=t(
-                        lg,
-                        "contact.report_already",
-                        when=echo(log.report_sent_at.astimezone(sv.settings.tz)),
-                    ),
-                    replace_original=False,
-                )
+                when = echo(log.report_sent_at.astimezone(sv.settings.tz))
+                refuse(respond, lg, "contact.report_already", when=when)
                 return
             log.report_sent_at = sv.now()
             s.add(log)
@@ -263,12 +261,11 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
     def log_call(
         body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
     ) -> None:
-        team, user, value = act(body)
-        lg = str(context["aebot_lang"])
+        team, user, value, lg = act(body, context)
         v = view.contact_modal(
             lg,
             clients_for(team, user),
-            client_id=int(value),
+            client_id=value or None,
             kind="call",
             metadata={"channel": context.channel_id},
         )

@@ -198,3 +198,13 @@ def test_log_a_call_button_opens_modal_with_the_client(world: World) -> None:
     view = world.slack.wait_for("views.open")[0].args["view"]
     client_block = next(b for b in view["blocks"] if b.get("block_id") == "client")
     assert client_block["element"]["initial_option"]["value"] == str(nike.id)
+
+
+def test_forged_button_values_change_nothing(world: World) -> None:
+    world.slack.command("/contact", "Nike call")
+    for n, value in enumerate(("999", "abc", "1; DROP TABLE contactlog")):
+        world.slack.click("contact_undo", value, key=f"f{n}")
+        assert "已撤销或不存在" in world.slack.wait_for("response_url", n + 1)[n].args["text"]
+    world.slack.click("contact_report_sent", "abc", key="f9")
+    assert "已撤销或不存在" in world.slack.wait_for("response_url", 4)[3].args["text"]
+    assert contacts(world)[0].deleted_at is None
