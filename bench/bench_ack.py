@@ -42,11 +42,12 @@ SECRET = "bench-secret"
 SH = ZoneInfo("Asia/Shanghai")
 
 
-def bare_app(fake: FakeSlack) -> App:
+def bare_app(token: str, api_url: str) -> App:
+    """The floor: Bolt as MEASURED.md's fastest row, acking /contact and nothing else."""
     from slack_sdk import WebClient
 
     app = App(
-        client=WebClient(token=fake.token, base_url=fake.url),
+        client=WebClient(token=token, base_url=api_url),
         signing_secret=SECRET,
         process_before_response=True,
         token_verification_enabled=False,
@@ -110,10 +111,10 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] * 1000
 
 
-def serve_child(kind: str, db_url: str, fake_url: str) -> None:
+def serve_child(kind: str, db_url: str, fake_url: str, token: str) -> None:
     """In a child process: serve one app on a loopback port, print the port, run until killed."""
     settings = load_settings(
-        slack_bot_token=FakeSlack().token,
+        slack_bot_token=token,
         slack_signing_secret=SECRET,
         slack_api_url=fake_url,
         database_url=db_url,
@@ -174,9 +175,10 @@ def main() -> None:
     ap.add_argument("--serve", choices=["bare", "aebot"], help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--fake", help=argparse.SUPPRESS)
+    ap.add_argument("--token", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
-        serve_child(args.serve, args.db, args.fake)
+        serve_child(args.serve, args.db, args.fake, args.token)
         return
     import subprocess
 
@@ -191,7 +193,18 @@ def main() -> None:
             ("aebot /contact quick path", "aebot"),
         ):
             child = subprocess.Popen(
-                [sys.executable, __file__, "--serve", kind, "--db", url, "--fake", fake.url],
+                [
+                    sys.executable,
+                    __file__,
+                    "--serve",
+                    kind,
+                    "--db",
+                    url,
+                    "--fake",
+                    fake.url,
+                    "--token",
+                    fake.token,
+                ],
                 stdout=subprocess.PIPE,
                 text=True,
             )
