@@ -168,12 +168,24 @@ def _parse_at(at: str | None, settings: Settings) -> datetime:
 
 
 def _team_id(team: str | None, settings: Settings) -> str:
+    """--team if given; else the one workspace the database knows; else ask Slack."""
     if team:
         return team
     from slack_sdk.errors import SlackApiError
 
     from bot.services import web_client
+    from storage import queries
+    from storage.db import Database
 
+    try:
+        database = Database(settings.database_url)
+        with database.read() as s:
+            known = queries.team_ids(s)
+        database.dispose()
+    except Exception:
+        known = []
+    if len(known) == 1:
+        return known[0]
     try:
         settings.require_slack()
         return str(web_client(settings).auth_test()["team_id"])
@@ -237,6 +249,12 @@ def _run_import(
         click.echo(f"  skipped {e}", err=True)
     if res.errors:
         sys.exit(1)
+
+
+from bot.cli_calendar import calendar, dates  # noqa: E402  (they use the helpers above)
+
+main.add_command(calendar)
+main.add_command(dates)
 
 
 @main.command()

@@ -303,10 +303,14 @@ MESSAGES: dict[str, M] = {
         "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案\n"
         "• `/aebot team` 团队架构　• `/aebot language zh|en` 语言\n"
         "• `/aebot role @同事 am` 设置角色（管理员）：aae, ae, am, ad, ped, gm\n"
+        "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
+        "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
         "每个工作日 9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client records\n"
         "• `/aebot team` the org chart　• `/aebot language zh|en` your language\n"
         "• `/aebot role @someone am` set a role (admins): aae, ae, am, ad, ped, gm\n"
+        "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
+        "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
         "Every working day at 9:30 you hear which clients are due a call, and at 17:30 which are still due.",
     ),
     "aebot.unknown_sub": _m(
@@ -332,6 +336,63 @@ MESSAGES: dict[str, M] = {
     "language.not_member": _m(
         "你还不在团队名单里，请管理员先添加你。",
         "You are not on the team yet; ask an admin to add you.",
+    ),
+    "dates.read_as": _m("“{phrase}” 读作 {when}。", "“{phrase}” reads as {when}."),
+    # --- /aebot calendar ----------------------------------------------------------------
+    "calendar.usage": _m(
+        "用法：`/aebot calendar [年份]` 查看；`/aebot calendar check` 检查未来 60 天；管理员："
+        "`/aebot calendar set 2027-02-06 workday`、`/aebot calendar set 2027-02-10 holiday 春节`、"
+        "`/aebot calendar unset 2027-02-10`",
+        "Usage: `/aebot calendar [YEAR]` to look; `/aebot calendar check` for the next 60 days; admins: "
+        "`/aebot calendar set 2027-02-06 workday`, `/aebot calendar set 2027-02-10 holiday Spring Festival`, "
+        "`/aebot calendar unset 2027-02-10`",
+    ),
+    "calendar.admin_only": _m(
+        "只有管理员可以修改工作日历。", "Only an admin can change the working-day calendar."
+    ),
+    "calendar.title_official": _m(
+        "*{year} 年*：国家公布的节假日安排（含调休）",
+        "*{year}*: the government's announced calendar (make-up days included)",
+    ),
+    "calendar.title_corrected": _m(
+        "*{year} 年*：日历库的推算，加上这里录入的 {n} 处修正",
+        "*{year}*: the library's guess with {n} corrections entered here",
+    ),
+    "calendar.title_guessed": _m(
+        "*{year} 年*：还没有官方安排，只是日历库推算的固定节日，没有调休。公布后请管理员录入。",
+        "*{year}*: no official calendar yet, only the library's guess of fixed holidays without make-up "
+        "working days. An admin should enter it once it is announced.",
+    ),
+    "calendar.line_off": _m(
+        "{day} {weekday} 休息 {name}{mark}", "{day} {weekday} off {name}{mark}"
+    ),
+    "calendar.line_work": _m(
+        "{day} {weekday} 上班 {name}{mark}", "{day} {weekday} working {name}{mark}"
+    ),
+    "calendar.mark": _m(" ✎ 修正", " ✎ correction"),
+    "calendar.set_work": _m(
+        "已设置：{day} {weekday} 为工作日，提醒照常发送。",
+        "Done: {day} {weekday} is a working day; reminders go out.",
+    ),
+    "calendar.set_off": _m(
+        "已设置：{day} {weekday} 休息 {name}，当天不发提醒。",
+        "Done: {day} {weekday} is a day off {name}; no reminders that day.",
+    ),
+    "calendar.unset": _m(
+        "已取消 {day} 的修正，恢复日历库的安排。",
+        "The correction for {day} is gone; the library's calendar applies.",
+    ),
+    "calendar.unset_none": _m(
+        "{day} 没有修正，没有改动。", "{day} had no correction; nothing changed."
+    ),
+    "calendar.check_ok": _m(
+        "未来 60 天都有官方节假日安排。", "The next 60 days are covered by the official calendar."
+    ),
+    "calendar.check_missing": _m(
+        "注意：{years} 年还没有官方节假日安排，提醒可能在调休日漏发或在假日误发。公布后请管理员用 "
+        "`/aebot calendar set` 录入。",
+        "Note: there is no official holiday calendar for {years} yet, so reminders may skip make-up working "
+        "days or go out on holidays. An admin should enter it with `/aebot calendar set` once announced.",
     ),
     # --- App Home ---------------------------------------------------------------------
     "home.title": _m("我的一天 · {date}", "My day · {date}"),

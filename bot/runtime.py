@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.clock import Clock
 from bot.services import Services, web_client
 from bot.settings import Settings
-from scheduler.workdays import WorkCalendar
 from storage.db import Database
 
 
@@ -14,6 +13,5 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         settings=settings,
         db=Database(settings.database_url),
         clock=clock or Clock(),
-        calendar=WorkCalendar(settings.aebot_country),
         web=web_client(settings),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from slack_sdk import WebClient
@@ -82,15 +82,28 @@ class Services:
     settings: Settings
     db: Database
     clock: Clock
-    calendar: WorkCalendar
     web: WebClient
     sender: Sender = field(init=False)
     worker: ThreadPoolExecutor = field(init=False)
+    _calendars: dict[str, tuple[object, WorkCalendar]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sender = Sender(self.web)
         # Work done after Slack has its ack: modals, confirmations, message updates.
         self.worker = ThreadPoolExecutor(max_workers=8, thread_name_prefix="aebot-after-ack")
+
+    def calendar_for(self, team_id: str) -> WorkCalendar:
+        """The team's working-day calendar: the library's, with the admins' overrides on top.
+        Rebuilt only when the overrides change (one small query tells)."""
+        with self.db.read() as s:
+            version = queries.calendar_version(s, team_id)
+            cached = self._calendars.get(team_id)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+            overrides = queries.calendar_overrides(s, team_id)
+        calendar = WorkCalendar(self.settings.aebot_country, overrides)
+        self._calendars[team_id] = (version, calendar)
+        return calendar
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -125,6 +138,13 @@ class Services:
             return
         with self.db.write() as s:
             queries.set_slack_locale(s, team_id, user_id, str(user.get("locale") or ""))
+
+    def end_of_day(self, team_id: str) -> time:
+        """When a date typed without a time is due: the team's `end_of_day` (HH:MM), default 18:00."""
+        try:
+            return time.fromisoformat(self.setting(team_id, "end_of_day", "18:00"))
+        except ValueError:
+            return time(18, 0)
 
     def setting(self, team_id: str, key: str, default: str) -> str:
         with self.db.read() as s:

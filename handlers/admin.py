@@ -8,10 +8,12 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 
 from bot import blocks as bk
+from bot.dates import HELP_TEXT, DateRefusal, echo, parse_when
 from bot.i18n import LANGS, t
 from bot.listen import safe_ack
 from bot.services import Services
 from bot.views import clients as client_view
+from handlers import calendar
 from storage import queries
 from storage.models import ROLES
 
@@ -34,10 +36,30 @@ def register(app: App, sv: Services) -> None:
             _set_role(ack, sv, lg, team, user, words[1:])
         elif sub in ("language", "lang", "语言"):
             _set_language(ack, sv, team, user, lg, words[1:])
+        elif sub in ("calendar", "日历"):
+            calendar.command(ack, sv, lg, team, user, words[1:])
+        elif sub in ("dates", "date", "日期"):
+            _dates(ack, sv, lg, team, " ".join(words[1:]))
         else:
             ack(text=t(lg, "aebot.unknown_sub", sub=bk.escape(sub[:40])))
 
     app.command("/aebot")(on_command)
+
+
+def _dates(ack: Ack, sv: Services, lg: str, team: str, phrase: str) -> None:
+    """How aebot reads a typed date, or the conventions when no phrase is given."""
+    if not phrase:
+        ack(text=HELP_TEXT[lg])
+        return
+    parsed = parse_when(phrase, sv.now(), sv.settings.aebot_tz, lg, sv.end_of_day(team))
+    if isinstance(parsed, DateRefusal):
+        ack(text=parsed.message)
+    else:
+        ack(
+            text=t(
+                lg, "dates.read_as", phrase=bk.escape(phrase), when=echo(parsed.at, parsed.has_time)
+            )
+        )
 
 
 def _set_role(ack: Ack, sv: Services, lg: str, team: str, user: str, args: list[str]) -> None:

@@ -318,7 +318,7 @@ def _read_form(
     at: datetime = now
     when_text = (values.get("when") or "").strip()
     if when_text:
-        parsed = parse_when(when_text, now, sv.settings.aebot_tz, lang)
+        parsed = parse_when(when_text, now, sv.settings.aebot_tz, lang, sv.end_of_day(team))
         if isinstance(parsed, DateRefusal):
             errors["when"] = parsed.message
         elif parsed.at > now + FUTURE_SLACK:
@@ -331,7 +331,7 @@ def _read_form(
     follow_up = None
     fu_text = (values.get("follow_up") or "").strip()
     if fu_text:
-        parsed = parse_when(fu_text, now, sv.settings.aebot_tz, lang)
+        parsed = parse_when(fu_text, now, sv.settings.aebot_tz, lang, sv.end_of_day(team))
         if isinstance(parsed, DateRefusal):
             errors["follow_up"] = parsed.message
         elif parsed.at.astimezone(sv.settings.tz).date() < sv.today():

@@ -30,9 +30,10 @@ def home_view(sv: Services, team: str, user: str, lang: str) -> dict[str, Any]:
     blocks: list[bk.Block] = [bk.header(t(lang, "home.title", date=echo(sv.local_now(), False)))]
     if member is None:
         blocks.append(bk.section(t(lang, "home.not_member")))
-    if not sv.calendar.is_working_day(today):
+    calendar = sv.calendar_for(team)
+    if not calendar.is_working_day(today):
         blocks.append(bk.context(t(lang, "home.day_off")))
-    due = due_clients(mine, last, today, tz, sv.calendar)
+    due = due_clients(mine, last, today, tz, calendar)
     if due:
         blocks += nudge(lang, due[:20], tz)
         if len(due) > 20:

@@ -42,8 +42,9 @@ def _due_by_owner(
 ) -> tuple[dict[str, Member], dict[str, list[Due[Client]]]]:
     members, by_owner, last = _team_state(sv, team)
     today = now.astimezone(sv.settings.tz).date()
+    calendar = sv.calendar_for(team)
     due = {
-        owner: due_clients(cs, last, today, sv.settings.tz, sv.calendar)
+        owner: due_clients(cs, last, today, sv.settings.tz, calendar)
         for owner, cs in by_owner.items()
     }
     return members, {o: d for o, d in due.items() if d}

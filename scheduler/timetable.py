@@ -80,10 +80,11 @@ def run_job(sv: Services, job: Job, at: datetime) -> list[Outcome]:
     local = at.astimezone(sv.settings.tz)
     with sv.db.read() as s:
         teams = queries.team_ids(s)
-    if not sv.calendar.is_working_day(local.date()):
-        return [Outcome(team, "day-off", local.date().isoformat()) for team in teams]
     out = []
     for team in teams:
+        if not sv.calendar_for(team).is_working_day(local.date()):
+            out.append(Outcome(team, "day-off", local.date().isoformat()))
+            continue
         with sv.db.write() as s:
             run = queries.claim_run(s, team, job.name, job.period(local), sv.now())
         if run is None:
@@ -110,18 +111,21 @@ def catch_up(sv: Services) -> None:
         for o in run_job(sv, job, local):
             if o.status == "sent":
                 log.warning("caught up on missed %s for %s: %s", job.name, o.team, o.detail)
-    previous = sv.calendar.previous_working_day(local.date())
-    prev_local = datetime.combine(previous, time(23, 59), tzinfo=sv.settings.tz)
     with sv.db.read() as s:
+        teams = queries.team_ids(s)
+    for team in teams:
+        previous = sv.calendar_for(team).previous_working_day(local.date())
+        prev_local = datetime.combine(previous, time(23, 59), tzinfo=sv.settings.tz)
         for job in (j for j in JOBS.values() if j.at is not None):
-            for team in queries.team_ids(s):
-                if not queries.run_exists(s, team, job.name, job.period(prev_local)):
-                    log.warning(
-                        "missed %s on %s for %s: skipped, it is no longer that working day",
-                        job.name,
-                        previous,
-                        team,
-                    )
+            with sv.db.read() as s:
+                missed = not queries.run_exists(s, team, job.name, job.period(prev_local))
+            if missed:
+                log.warning(
+                    "missed %s on %s for %s: skipped, it is no longer that working day",
+                    job.name,
+                    previous,
+                    team,
+                )
 
 
 def start_scheduler(sv: Services) -> BackgroundScheduler:

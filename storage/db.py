@@ -26,6 +26,9 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
+    def __repr__(self) -> str:  # how Alembic's autogenerate writes it into a migration
+        return "UTCDateTime()"
+
     def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
         if value is None:
             return None

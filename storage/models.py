@@ -119,3 +119,18 @@ class TeamSetting(SQLModel, table=True):
     value: str = Field(max_length=500)
     updated_by: str | None = Field(default=None, max_length=32)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class CalendarDay(SQLModel, table=True):
+    """An admin's correction to the working-day calendar (next year's announced holidays,
+    a make-up Saturday); it takes precedence over the calendar library."""
+
+    __table_args__ = (UniqueConstraint("team_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32, index=True)
+    day: date
+    working: bool
+    name: str | None = Field(default=None, max_length=100)
+    set_by: str | None = Field(default=None, max_length=32)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))

@@ -10,7 +10,7 @@ from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Client, ContactLog, JobRun, Member, TeamSetting
+from storage.models import CalendarDay, Client, ContactLog, JobRun, Member, TeamSetting
 
 
 class ClientName(NamedTuple):
@@ -276,3 +276,45 @@ def find_client_by_name_ci(s: Session, team_id: str, name: str) -> Client | None
 
     key = normalise(name)
     return next((c for c in list_clients(s, team_id) if normalise(c.name) == key), None)
+
+
+# --- calendar overrides ----------------------------------------------------------------
+def calendar_overrides(s: Session, team_id: str) -> dict[date, tuple[bool, str | None]]:
+    rows = s.exec(select(CalendarDay).where(CalendarDay.team_id == team_id))
+    return {r.day: (r.working, r.name) for r in rows}
+
+
+def calendar_version(s: Session, team_id: str) -> tuple[int, datetime | None]:
+    """Changes whenever the team's overrides change: cached calendars compare it."""
+    q = select(func.count(), func.max(CalendarDay.updated_at)).where(CalendarDay.team_id == team_id)
+    count, latest = s.exec(q).one()
+    return int(count), latest
+
+
+def set_calendar_day(
+    s: Session,
+    team_id: str,
+    day: date,
+    working: bool,
+    name: str | None,
+    by: str | None,
+    now: datetime,
+) -> bool:
+    """Record an override; returns True when it replaced an earlier one for that day."""
+    row = s.exec(
+        select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
+    ).first()
+    replaced = row is not None
+    row = row or CalendarDay(team_id=team_id, day=day, working=working)
+    row.working, row.name, row.set_by, row.updated_at = working, name, by, now
+    s.add(row)
+    return replaced
+
+
+def unset_calendar_day(s: Session, team_id: str, day: date) -> bool:
+    row = s.exec(
+        select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
+    ).first()
+    if row is not None:
+        s.delete(row)
+    return row is not None

@@ -1,0 +1,173 @@
+"""Corrections to the working-day calendar: rules, the CLI, `/aebot calendar`, and the jobs obeying them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.rules.calendar import coverage, day_kind, special_days, uncovered_years
+from scheduler.timetable import JOBS, run_job
+from scheduler.workdays import WorkCalendar
+from storage import queries
+from tests.conftest import ADMIN, SH, TEAM, World
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("workday", True),
+        ("上班", True),
+        ("holiday", False),
+        ("休息", False),
+        ("HOLIDAY", False),
+        ("maybe", None),
+        ("", None),
+    ],
+)
+def test_day_kind(word: str, kind: bool | None) -> None:
+    assert day_kind(word) is kind
+
+
+def test_special_days_lists_holidays_make_up_days_and_corrections() -> None:
+    cal = WorkCalendar("CN")
+    days = {d.day: d for d in special_days(cal, 2026, {})}
+    assert days[date(2026, 2, 14)].working and days[date(2026, 2, 14)].name == "调休上班"
+    assert not days[date(2026, 10, 1)].working and days[date(2026, 10, 1)].name == "国庆节"
+    assert date(2026, 11, 28) not in days  # an ordinary Saturday is not special
+    overrides = {date(2027, 2, 6): (True, None), date(2027, 2, 10): (False, "春节")}
+    cal27 = WorkCalendar("CN", overrides)
+    days27 = {d.day: d for d in special_days(cal27, 2027, overrides)}
+    assert days27[date(2027, 2, 6)].source == "override" and days27[date(2027, 2, 6)].working
+    assert days27[date(2027, 2, 10)].name == "春节" and not days27[date(2027, 2, 10)].working
+
+
+def test_uncovered_years_and_coverage() -> None:
+    cal = WorkCalendar("CN")
+    assert uncovered_years(cal, date(2026, 10, 1)) == []
+    assert uncovered_years(cal, date(2026, 11, 23)) == [2027]  # +60 days reaches January 2027
+    assert (
+        uncovered_years(WorkCalendar("CN", {date(2027, 1, 1): (False, "元旦")}), date(2026, 11, 23))
+        == []
+    )
+    assert (coverage(True, 0), coverage(False, 3), coverage(False, 0)) == (
+        "official",
+        "corrected",
+        "guessed",
+    )
+
+
+def test_slack_calendar_set_is_admin_only_and_changes_the_jobs(world: World) -> None:
+    r = world.slack.command("/aebot", "calendar set 2026-11-24 holiday 公司周年")
+    assert "只有管理员" in r.json()["text"]
+    r = world.slack.command("/aebot", "calendar set 2026-11-24 holiday 公司周年", user=ADMIN)
+    assert "2026-11-24 周二 休息 公司周年" in r.json()["text"]
+    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH))
+    assert o.status == "day-off"
+    world.slack.command("/aebot", "calendar set 2026-11-28 workday", user=ADMIN)
+    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH))
+    assert o.status == "sent"
+    text = str(world.slack.command("/aebot", "calendar show 2026").json()["blocks"])
+    assert "2026-11-24 周二 休息 公司周年 ✎ 修正" in text and "2026-11-28 周六 上班" in text
+    r = world.slack.command("/aebot", "calendar unset 2026-11-24", user=ADMIN)
+    assert "已取消" in r.json()["text"]
+    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH))
+    assert o.status == "sent"
+
+
+def test_slack_calendar_check_and_bad_input(world: World) -> None:
+    assert (
+        "2027 年还没有官方节假日安排"
+        in world.slack.command("/aebot", "calendar check").json()["text"]
+    )
+    r = world.slack.command("/aebot", "calendar check", user="U0AE2")
+    assert "no official holiday calendar for 2027" in r.json()["text"]
+    for bad in (
+        "calendar set 2027-02-30 holiday",
+        "calendar set 2027-02-10 maybe",
+        "calendar show 1800",
+        "calendar frobnicate",
+    ):
+        assert "/aebot calendar" in world.slack.command("/aebot", bad, user=ADMIN).json()["text"]
+    with world.sv.db.read() as s:
+        assert queries.calendar_overrides(s, TEAM) == {}
+    title = world.slack.command("/aebot", "calendar 2027", user="U0AE2").json()["text"]
+    assert "no official calendar yet" in title
+
+
+def test_slack_dates_reads_a_phrase_and_lists_the_conventions(world: World) -> None:
+    r = world.slack.command("/aebot", "dates 明天下午3点")
+    assert "“明天下午3点” 读作 周二 11月24日 15:00 (Tue 24 Nov 15:00)" in r.json()["text"]
+    assert "下周五 = 下一周的周五" in world.slack.command("/aebot", "dates").json()["text"]
+    assert (
+        "Sorry, I couldn't read"
+        in world.slack.command("/aebot", "dates asap", user="U0AE2").json()["text"]
+    )
+
+
+def test_end_of_day_setting_applies_to_a_date_alone(world: World) -> None:
+    from storage.models import TeamSetting
+
+    with world.sv.db.write() as s:
+        s.add(TeamSetting(team_id=TEAM, key="end_of_day", value="17:30"))
+    r = world.slack.command("/aebot", "dates 11月30日", user="U0AE2")
+    assert "Mon 30 Nov" in r.json()["text"]
+    assert world.sv.end_of_day(TEAM).isoformat() == "17:30:00"
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "cal.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db}")
+    monkeypatch.setenv("AEBOT_TZ", "Asia/Shanghai")
+    for k in ("AEBOT_LANG", "AEBOT_COUNTRY", "SLACK_BOT_TOKEN"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return db
+
+
+def test_cli_calendar_set_show_unset(cli_env: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(main, ["calendar", "set", "2027-02-06", "workday", "--team", TEAM])
+    assert r.exit_code == 0 and r.output.strip() == "2027-02-06 Sat is now a working day"
+    r = runner.invoke(main, ["calendar", "set", "2027-02-10", "holiday", "春节", "--team", TEAM])
+    assert "2027-02-10 Wed is now a day off (春节)" in r.output
+    out = runner.invoke(main, ["calendar", "show", "2027", "--team", TEAM]).output
+    assert "the library's guess with 2 corrections entered here" in out
+    assert "2027-02-06 Sat  working" in out and "[correction]" in out
+    assert (
+        "government's announced calendar"
+        in runner.invoke(main, ["calendar", "show", "2026", "--team", TEAM]).output
+    )
+    r = runner.invoke(main, ["calendar", "unset", "2027-02-10", "--team", TEAM])
+    assert "follows the library again" in r.output
+    r = runner.invoke(main, ["calendar", "set", "2027-02-30", "holiday", "--team", TEAM])
+    assert r.exit_code == 2 and "is not a date like" in r.output
+
+
+def test_cli_dates_parse(cli_env: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(main, ["dates", "parse", "下周五下午五点", "--now", "2026-11-23T10:00"])
+    assert r.exit_code == 0 and r.output.strip() == "2026-12-04T17:00+08:00"
+    r = runner.invoke(main, ["dates", "parse", "11月30日", "--now", "2026-11-23T10:00+08:00"])
+    assert r.output.strip() == "2026-11-30T18:00+08:00  (date only)"
+    r = runner.invoke(
+        main, ["dates", "parse", "next friday 5pm", "--now", "2026-11-23T10:00", "--lang", "en"]
+    )
+    assert r.output.strip() == "2026-12-04T17:00+08:00"
+    r = runner.invoke(main, ["dates", "parse", "香蕉", "--lang", "en"])
+    assert r.exit_code == 1 and "couldn't read “香蕉”" in r.output
+
+
+def test_cli_calendar_check(cli_env: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-10-01"])
+    assert r.exit_code == 0 and "covered by official holiday data" in r.output
+    r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-11-23"])
+    assert r.exit_code == 1 and "no official holiday data for 2027" in r.output
+    runner.invoke(main, ["calendar", "set", "2027-01-01", "holiday", "元旦", "--team", TEAM])
+    r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-11-23"])
+    assert r.exit_code == 0
