@@ -43,6 +43,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -116,8 +117,14 @@ def parse_when(
     tz: str = "Asia/Shanghai",
     lang: str = "zh",
     end_of_day: time = time(18, 0),
+    *,
+    past: bool = False,
 ) -> ParsedWhen | DateRefusal:
-    """Read `text` relative to `now` (aware, any zone; naive is taken as `tz`). Never raises."""
+    """Read `text` relative to `now` (aware, any zone; naive is taken as `tz`). Never raises.
+
+    `past=True` is for things that already happened (a contact being logged): a time or
+    weekday alone then means its latest occurrence up to now ("下午3点" said at 17:00 is
+    today 15:00, "周五" said on Monday is last Friday) instead of the next one."""
     try:
         if not isinstance(text, str) or len(text) > MAX_LEN:
             return refusal(text, lang)
@@ -129,7 +136,7 @@ def parse_when(
         parsers = (parse_en, parse_zh) if lang == "en" else (parse_zh, parse_en)
         for parser in parsers:
             spec = parser(s, local)
-            found = resolve(spec, local, end_of_day) if spec else None
+            found = resolve(spec, local, end_of_day, past) if spec else None
             if found:
                 return found
     except Exception:  # a date we cannot read must never break a command
@@ -152,7 +159,7 @@ def normalise(text: str) -> str:
     return " ".join(s.split()).strip(" ,.;!?。！？、")
 
 
-def resolve(spec: Spec, now: datetime, end_of_day: time) -> ParsedWhen | None:
+def resolve(spec: Spec, now: datetime, end_of_day: time, past: bool = False) -> ParsedWhen | None:
     """Apply the conventions: a Spec and the local `now` -> the moment meant."""
     if isinstance(spec.day, Instant):
         return ParsedWhen(spec.day.at, True) if spec.hm is None else None
@@ -173,9 +180,24 @@ def resolve(spec: Spec, now: datetime, end_of_day: time) -> ParsedWhen | None:
 
     if isinstance(day, Fixed):
         return ParsedWhen(moment(day.day), spec.hm is not None)
+    if past:
+        return _latest(day, now, moment, spec.hm is not None)
     for d in day.days:
         if moment(d) > now:
             return ParsedWhen(moment(d), spec.hm is not None)
+    return None
+
+
+def _latest(
+    day: Floating, now: datetime, moment: Callable[[date], datetime], has_time: bool
+) -> ParsedWhen | None:
+    """The latest candidate up to now: this occurrence, else the one a step (day, week, month) before."""
+    first = day.days[0]
+    step = day.days[1] - first if len(day.days) > 1 else timedelta(days=7)
+    before = add_months(first, -1) if step.days >= 28 else first - step
+    for d in (first, before):
+        if (moment(d) <= now) if has_time else (d <= now.date()):
+            return ParsedWhen(moment(d), has_time)
     return None
 
 

@@ -318,9 +318,14 @@ def _read_form(
     at: datetime = now
     when_text = (values.get("when") or "").strip()
     if when_text:
-        parsed = parse_when(when_text, now, sv.settings.aebot_tz, lang, sv.end_of_day(team))
+        # A contact already happened: "下午3点" typed at 17:00 is today's, "周五" last Friday's.
+        parsed = parse_when(
+            when_text, now, sv.settings.aebot_tz, lang, sv.end_of_day(team), past=True
+        )
         if isinstance(parsed, DateRefusal):
             errors["when"] = parsed.message
+        elif not parsed.has_time and parsed.at.date() == now.astimezone(parsed.at.tzinfo).date():
+            at = now  # "今天" with no time: now, not the end of the day
         elif parsed.at > now + FUTURE_SLACK:
             errors["when"] = t(lang, "contact.future", when=echo(parsed.at))
         else:

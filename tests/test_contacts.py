@@ -208,3 +208,21 @@ def test_forged_button_values_change_nothing(world: World) -> None:
     world.slack.click("contact_report_sent", "abc", key="f9")
     assert "已撤销或不存在" in world.slack.wait_for("response_url", 4)[3].args["text"]
     assert contacts(world)[0].deleted_at is None
+
+
+def test_a_time_alone_in_the_contact_form_means_the_latest_one(world: World) -> None:
+    world.clock.set(datetime(2026, 11, 23, 17, 0, tzinfo=SH))
+    world.slack.command("/contact", "")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    nike = client_named(world, "Nike")
+    world.slack.submit(view, {"client": str(nike.id), "when": "下午3点", "summary": "电话"})
+    world.slack.wait_for("chat.postEphemeral")
+    world.slack.submit(view, {"client": str(nike.id), "when": "周五", "summary": "上周五拜访"})
+    world.slack.wait_for("chat.postEphemeral", 2)
+    world.slack.submit(view, {"client": str(nike.id), "when": "今天", "summary": "今天"})
+    world.slack.wait_for("chat.postEphemeral", 3)
+    assert [c.at for c in contacts(world)] == [
+        datetime(2026, 11, 23, 15, 0, tzinfo=SH),
+        datetime(2026, 11, 20, 18, 0, tzinfo=SH),
+        datetime(2026, 11, 23, 17, 0, tzinfo=SH),
+    ]

@@ -157,3 +157,34 @@ def test_result_is_a_real_offset_datetime() -> None:
 
 def test_warm_up_runs() -> None:
     warm_up()  # timing is reported by bench/bench_dates.py, not asserted here
+
+
+def test_past_mode_reads_a_time_or_weekday_alone_as_the_latest_occurrence() -> None:
+    from datetime import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from bot.dates import parse_when
+
+    sh = ZoneInfo("Asia/Shanghai")
+    mon17, mon10 = dt(2026, 11, 23, 17, 0, tzinfo=sh), dt(2026, 11, 23, 10, 0, tzinfo=sh)
+    cases = [
+        ("下午3点", mon17, dt(2026, 11, 23, 15, 0, tzinfo=sh), True),
+        ("晚上8点", mon17, dt(2026, 11, 22, 20, 0, tzinfo=sh), True),
+        ("3pm", mon10, dt(2026, 11, 22, 15, 0, tzinfo=sh), True),
+        ("周五", mon10, dt(2026, 11, 20, 18, 0, tzinfo=sh), False),
+        ("friday 3pm", mon10, dt(2026, 11, 20, 15, 0, tzinfo=sh), True),
+        ("周一", mon10, dt(2026, 11, 23, 18, 0, tzinfo=sh), False),
+        ("30号", mon10, dt(2026, 10, 30, 18, 0, tzinfo=sh), False),
+        (
+            "昨天下午3点",
+            mon10,
+            dt(2026, 11, 22, 15, 0, tzinfo=sh),
+            True,
+        ),  # fixed days are unchanged
+    ]
+    for text, now, at, has_time in cases:
+        got = parse_when(text, now, past=True)
+        assert (got.at, got.has_time) == (at, has_time), text
+    assert parse_when("下午3点", mon10).at == dt(
+        2026, 11, 23, 15, 0, tzinfo=sh
+    )  # default: the next one
