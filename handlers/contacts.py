@@ -16,6 +16,7 @@ from bot.rules.clients import split_client_and_text
 from bot.rules.contacts import can_undo
 from bot.services import Services
 from bot.views import contacts as view
+from handlers import home
 from handlers.contact_form import SUMMARY_LIMIT, read_form, unknown_client_notice
 from storage import queries
 from storage.models import REPORT_KINDS, Client, ContactLog
@@ -72,6 +73,7 @@ def register(app: App, sv: Services) -> None:
                 summary=summary,
             ),
         )
+        context["home_changed"] = True
         ack(
             response_type="ephemeral",
             text=t(lg, "contact.logged_text", client=match.client.name),
@@ -97,7 +99,15 @@ def register(app: App, sv: Services) -> None:
         )
         client.views_open(trigger_id=body["trigger_id"], view=v)
 
-    app.command("/contact")(listener(sv.worker, on_command, open_modal))
+    @safe_after
+    def refresh_home(
+        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
+    ) -> None:
+        """The App Home shows the last contacts and who is due: after a change, redraw it."""
+        if context.get("home_changed") and context.team_id and context.user_id:
+            home.publish(sv, client, context.team_id, context.user_id, str(context["aebot_lang"]))
+
+    app.command("/contact")(listener(sv.worker, on_command, open_modal, refresh_home))
 
     @safe_ack
     def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -137,6 +147,7 @@ def register(app: App, sv: Services) -> None:
                         **fields,
                     ),
                 )
+            context["home_changed"] = True
             context["confirm"] = {
                 "contact_id": log.id,
                 "channel": meta.get("channel"),
@@ -163,7 +174,7 @@ def register(app: App, sv: Services) -> None:
             sv.sender.dm(user, text, blocks)
 
     for callback in ("contact_log", "contact_edit"):
-        app.view(callback)(listener(sv.worker, on_submit, confirm))
+        app.view(callback)(listener(sv.worker, on_submit, confirm, refresh_home))
 
     _register_buttons(app, sv, clients_for)
 
@@ -198,6 +209,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
             c = queries.get_client(s, team, log.client_id)
         name = c.name if c else "?"
         respond(text=t(lg, "contact.undone", client=bk.escape(name)), replace_original=True)
+        home.publish(sv, client, team, user, lg)
 
     @safe_after
     def edit(

@@ -60,6 +60,14 @@ def home_view(sv: Services, team: str, user: str, lang: str) -> dict[str, Any]:
     return {"type": "home", "blocks": blocks[:100]}
 
 
+def publish(sv: Services, client: WebClient, team: str, user: str, lang: str) -> None:
+    """Draw the person's App Home; a refusal is logged, it is never worth failing a request for."""
+    try:
+        client.views_publish(user_id=user, view=home_view(sv, team, user, lang))
+    except Exception:
+        log.exception("could not publish the home tab for %s", user)
+
+
 def register(app: App, sv: Services) -> None:
     @app.event("app_home_opened")
     def on_home(
@@ -67,10 +75,5 @@ def register(app: App, sv: Services) -> None:
     ) -> None:
         if event.get("tab", "home") != "home":
             return
-        team, user = body.get("team_id") or context.team_id, event["user"]
-        try:
-            client.views_publish(
-                user_id=user, view=home_view(sv, team, user, str(context["aebot_lang"]))
-            )
-        except Exception:
-            log.exception("could not publish the home tab for %s", user)
+        team = body.get("team_id") or context.team_id
+        publish(sv, client, team, event["user"], str(context["aebot_lang"]))

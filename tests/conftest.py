@@ -114,4 +114,5 @@ def world(fake: FakeSlack, template_db: Path, tmp_path: Path) -> Iterator[World]
         yield World(sv, clock, SlackDriver(server.url, SECRET, fake), fake)
     finally:
         server.stop()
+        sv.worker.shutdown(wait=True)  # no after-ack work of this test reaches the next one's fake
         sv.db.dispose()

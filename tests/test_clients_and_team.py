@@ -143,8 +143,9 @@ def test_member_without_a_language_gets_their_slack_locale(world: World) -> None
 
 def test_home_tab_shows_due_clients_and_recent_contacts(world: World) -> None:
     world.slack.command("/contact", "可口可乐 早上沟通")
+    world.slack.wait_for("views.publish")  # redrawn after the log
     world.slack.home_opened()
-    [pub] = world.slack.wait_for("views.publish")
+    pub = world.slack.wait_for("views.publish", 2)[1]
     text = str(pub.args["view"]["blocks"])
     assert pub.args["user_id"] == "U0AE1"
     assert "Nike" in text and "最近 10 条联络记录" in text and "早上沟通" in text

@@ -226,3 +226,13 @@ def test_a_time_alone_in_the_contact_form_means_the_latest_one(world: World) -> 
         datetime(2026, 11, 20, 18, 0, tzinfo=SH),
         datetime(2026, 11, 23, 17, 0, tzinfo=SH),
     ]
+
+
+def test_app_home_is_redrawn_after_logging_and_after_undo(world: World) -> None:
+    world.slack.command("/contact", "Nike 谈了新品")
+    [pub] = world.slack.wait_for("views.publish")
+    assert pub.args["user_id"] == "U0AE1" and "谈了新品" in str(pub.args["view"]["blocks"])
+    log = contacts(world)[0]
+    world.slack.click("contact_undo", str(log.id))
+    second = world.slack.wait_for("views.publish", 2)[1]
+    assert "谈了新品" not in str(second.args["view"]["blocks"])
