@@ -10,16 +10,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.services import Services
 from scheduler import contact_jobs
+from scheduler.run import Run
 from storage import queries
 
 log = logging.getLogger("aebot.scheduler")
+# A run still 'running' after this long lost its process; another may take it over.
+STALE_RUN = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class Job:
     name: str
     description: str
     at: time | None  # daily time, or None for hourly
-    work: Callable[[Services, str, datetime], str]
+    work: Callable[[Run], str]
     hours: tuple[int, int] = (9, 19)  # hourly jobs: first and last hour
 
     def period(self, local: datetime) -> str:
@@ -85,13 +88,14 @@ def run_job(sv: Services, job: Job, at: datetime) -> list[Outcome]:
         if not sv.calendar_for(team).is_working_day(local.date()):
             out.append(Outcome(team, "day-off", local.date().isoformat()))
             continue
+        period = job.period(local)
         with sv.db.write() as s:
-            run = queries.claim_run(s, team, job.name, job.period(local), sv.now())
+            run = queries.claim_run(s, team, job.name, period, sv.now(), sv.now() - STALE_RUN)
         if run is None:
-            out.append(Outcome(team, "already-ran", job.period(local)))
+            out.append(Outcome(team, "already-ran", period))
             continue
         try:
-            detail, status = job.work(sv, team, local), "sent"
+            detail, status = job.work(Run(sv, team, local, job.name, period)), "sent"
         except Exception as exc:
             log.exception("job %s failed for %s", job.name, team)
             detail, status = f"{type(exc).__name__}: {exc}", "failed"

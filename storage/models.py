@@ -134,3 +134,17 @@ class CalendarDay(SQLModel, table=True):
     name: str | None = Field(default=None, max_length=100)
     set_by: str | None = Field(default=None, max_length=32)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class Delivery(SQLModel, table=True):
+    """One outgoing message of a scheduled run, claimed before it is sent, so that a run taken
+    over after a crash, or by another process, never sends it twice."""
+
+    __table_args__ = (UniqueConstraint("team_id", "job", "period", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    job: str = Field(max_length=40)
+    period: str = Field(max_length=40)
+    key: str = Field(max_length=120)
+    claimed_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))

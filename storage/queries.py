@@ -6,11 +6,19 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import func, update
+from sqlalchemy import and_, func, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import CalendarDay, Client, ContactLog, JobRun, Member, TeamSetting
+from storage.models import (
+    CalendarDay,
+    Client,
+    ContactLog,
+    Delivery,
+    JobRun,
+    Member,
+    TeamSetting,
+)
 
 
 class ClientName(NamedTuple):
@@ -192,26 +200,53 @@ def mark_contacts(s: Session, ids: Iterable[int], **values: object) -> None:
 
 
 # --- scheduled runs -------------------------------------------------------------------
-def claim_run(s: Session, team_id: str, job: str, period: str, now: datetime) -> JobRun | None:
-    """Insert the (job, period) claim; None when another process or run already has it."""
+def claim_run(
+    s: Session,
+    team_id: str,
+    job: str,
+    period: str,
+    now: datetime,
+    stale_before: datetime | None = None,
+) -> JobRun | None:
+    """Insert the (job, period) claim; None when another process or run already has it.
+
+    A failed run may be taken again, and so may a run still 'running' since before
+    `stale_before` (its process died); the messages it already claimed are not sent twice."""
     run = JobRun(team_id=team_id, job=job, period=period, claimed_at=now)
     try:
         with s.begin_nested():
             s.add(run)
             s.flush()
     except IntegrityError:
-        # A failed run may be tried again; a running or finished one may not.
-        where = (
-            JobRun.team_id == team_id,
-            JobRun.job == job,
-            JobRun.period == period,
-            JobRun.status == "failed",
-        )
-        retaken = s.exec(update(JobRun).where(*where).values(status="running", claimed_at=now))  # type: ignore[call-overload]
-        if retaken.rowcount != 1:
+        same = (JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period)
+        retake = col(JobRun.status) == "failed"
+        if stale_before is not None:
+            stale = and_(col(JobRun.status) == "running", col(JobRun.claimed_at) < stale_before)
+            retake = or_(retake, stale)
+        taken = update(JobRun).where(*same, retake).values(status="running", claimed_at=now)
+        if s.exec(taken).rowcount != 1:  # type: ignore[call-overload]
             return None
-        return s.exec(select(JobRun).where(*where[:3])).one()
+        return s.exec(select(JobRun).where(*same)).one()
     return run
+
+
+def claim_deliveries(
+    s: Session, team_id: str, job: str, period: str, keys: list[str], now: datetime
+) -> set[str]:
+    """Claim the messages of a run not claimed before; returns the keys this call claimed.
+    Two statements whatever the number of messages."""
+    q = select(Delivery.key).where(
+        Delivery.team_id == team_id, Delivery.job == job, Delivery.period == period
+    )
+    taken = set(s.exec(q))
+    fresh = [k for k in dict.fromkeys(keys) if k not in taken]
+    if fresh:
+        rows = [
+            {"team_id": team_id, "job": job, "period": period, "key": k, "claimed_at": now}
+            for k in fresh
+        ]
+        s.exec(insert(Delivery), params=rows)  # type: ignore[call-overload]
+    return set(fresh)
 
 
 def run_exists(s: Session, team_id: str, job: str, period: str) -> bool:

@@ -181,3 +181,37 @@ def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) ->
     assert len(dms(world, "U0AM1")) == 1
     run_job(world.sv, JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH))
     assert len(world.fake.calls_to("chat.postMessage")) == 2  # told once
+
+
+def test_a_run_whose_process_died_is_taken_over_without_resending(world: World) -> None:
+    from storage.models import Delivery
+
+    at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
+    with world.sv.db.write() as s:  # a process claimed the run, sent U0AE1's DM, then died
+        s.add(
+            JobRun(
+                team_id=TEAM,
+                job="contact-nudge",
+                period="2026-11-23",
+                status="running",
+                claimed_at=datetime(2026, 11, 23, 9, 30, tzinfo=SH),
+            )
+        )
+        s.add(
+            Delivery(
+                team_id=TEAM,
+                job="contact-nudge",
+                period="2026-11-23",
+                key="U0AE1",
+                claimed_at=datetime(2026, 11, 23, 9, 30, tzinfo=SH),
+            )
+        )
+    world.clock.set(datetime(2026, 11, 23, 9, 50, tzinfo=SH))
+    assert (
+        run_job(world.sv, JOBS["contact-nudge"], at)[0].status == "already-ran"
+    )  # 20 minutes: still its own
+    world.clock.set(datetime(2026, 11, 23, 10, 5, tzinfo=SH))
+    [o] = run_job(world.sv, JOBS["contact-nudge"], at)
+    assert o.status == "sent"
+    assert [c.args["channel"] for c in world.fake.calls_to("chat.postMessage")] == ["U0AE2"]
+    assert run_job(world.sv, JOBS["contact-nudge"], at)[0].status == "already-ran"
