@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, func, insert, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -140,56 +140,44 @@ def last_contacts(
     return {cid: at for cid, at in s.exec(q.group_by(ContactLog.client_id)) if at is not None}
 
 
+def _live_contacts_with_client(team_id: str, *where: Any) -> Any:
+    """Contacts of the team that were not undone, each with its client, filtered by `where`."""
+    return (
+        select(ContactLog, Client)
+        .join(Client, col(Client.id) == ContactLog.client_id)
+        .where(ContactLog.team_id == team_id, col(ContactLog.deleted_at).is_(None), *where)
+    )
+
+
 def recent_contacts(
     s: Session, team_id: str, author_id: str, limit: int = 10
 ) -> list[tuple[ContactLog, Client]]:
-    q = (
-        select(ContactLog, Client)
-        .join(Client, col(Client.id) == ContactLog.client_id)
-        .where(
-            ContactLog.team_id == team_id,
-            ContactLog.author_id == author_id,
-            col(ContactLog.deleted_at).is_(None),
-        )
-        .order_by(col(ContactLog.at).desc(), col(ContactLog.id).desc())
-        .limit(limit)
-    )
-    return list(s.exec(q).all())  # type: ignore[arg-type]
+    q = _live_contacts_with_client(team_id, ContactLog.author_id == author_id)
+    q = q.order_by(col(ContactLog.at).desc(), col(ContactLog.id).desc()).limit(limit)
+    return list(s.exec(q).all())
 
 
 def unsent_reports(
     s: Session, team_id: str, older_than: datetime
 ) -> list[tuple[ContactLog, Client]]:
     """Meetings and visits older than a moment whose contact report is neither sent nor escalated."""
-    q = (
-        select(ContactLog, Client)
-        .join(Client, col(Client.id) == ContactLog.client_id)
-        .where(
-            ContactLog.team_id == team_id,
-            col(ContactLog.report_due).is_(True),
-            col(ContactLog.report_sent_at).is_(None),
-            col(ContactLog.report_escalated_at).is_(None),
-            col(ContactLog.deleted_at).is_(None),
-            col(ContactLog.at) <= older_than,
-        )
-        .order_by(ContactLog.at)
+    q = _live_contacts_with_client(
+        team_id,
+        col(ContactLog.report_due).is_(True),
+        col(ContactLog.report_sent_at).is_(None),
+        col(ContactLog.report_escalated_at).is_(None),
+        col(ContactLog.at) <= older_than,
     )
-    return list(s.exec(q).all())  # type: ignore[arg-type]
+    return list(s.exec(q.order_by(ContactLog.at)).all())
 
 
 def follow_ups_due(s: Session, team_id: str, today: date) -> list[tuple[ContactLog, Client]]:
-    q = (
-        select(ContactLog, Client)
-        .join(Client, col(Client.id) == ContactLog.client_id)
-        .where(
-            ContactLog.team_id == team_id,
-            col(ContactLog.follow_up_on) <= today,
-            col(ContactLog.follow_up_sent_at).is_(None),
-            col(ContactLog.deleted_at).is_(None),
-        )
-        .order_by(ContactLog.follow_up_on)
+    q = _live_contacts_with_client(
+        team_id,
+        col(ContactLog.follow_up_on) <= today,
+        col(ContactLog.follow_up_sent_at).is_(None),
     )
-    return list(s.exec(q).all())  # type: ignore[arg-type]
+    return list(s.exec(q.order_by(ContactLog.follow_up_on)).all())
 
 
 def mark_contacts(s: Session, ids: Iterable[int], **values: object) -> None:
