@@ -93,9 +93,10 @@ def _show(title: str, lines: list[str]) -> None:
         click.echo(line)
 
 
-def _seen(fake: FakeSlack, since: int) -> list[str]:
+def _seen(fake: FakeSlack, since: int, method: str = "chat.postMessage") -> list[str]:
+    """What people saw since call number `since`: the messages (or modals) of `method`."""
     out = []
-    for call in fake.calls[since:]:
+    for call in (c for c in fake.calls[since:] if c.method == method):
         who = call.args.get("user") or call.args.get("channel") or call.args.get("user_id") or ""
         out.append(f"[{PEOPLE.get(str(who), who) or 'you'} · {call.method}]")
         out.append(describe(call))
@@ -146,11 +147,12 @@ def _script(sv, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
         "Lily types: /contact unilever agreed Q1 budget, contract next week",
         [describe_ack(r.json())],
     )
+    since = len(fake.calls)
     r = slack.command("/contact", "百 聊了一下", user="U0DAE1")
     slack.wait_for("views.open")
     _show(
         "孙小明 types an ambiguous name: /contact 百 聊了一下  → the modal opens pre-filled",
-        _seen(fake, len(fake.calls) - 1),
+        _seen(fake, since, "views.open"),
     )
     clock.set(datetime(2026, 11, 23, 9, 30, tzinfo=SH))
     since = len(fake.calls)

@@ -135,3 +135,15 @@ def test_bad_settings_stop_start_up_with_one_line(
     lines = [x for x in p.stderr.splitlines() if x.strip() and " INFO " not in x]
     assert len(lines) == 1 and expected in lines[0] and "Traceback" not in p.stderr
     assert "xoxb-wrong" not in p.stderr and "xoxp-user" not in p.stderr  # secrets never printed
+
+
+def test_demo_shows_what_each_person_sees(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["demo"])
+    assert r.exit_code == 0, r.output
+    out = r.output
+    assert "已记录：与 *可口可乐*（上海-202611-可口可乐-001）的电话" in out
+    assert "Logged: call with *Unilever*" in out
+    assert "“百”可能是这几个客户：百事可乐、百威啤酒" in out
+    assert "早上好！今天该联络的客户" in out and "Good morning! Clients due a call today" in out
+    assert "以下客户已超过联络周期 2 个工作日以上" in out
