@@ -66,6 +66,14 @@ class Sender:
         ) as pool:
             return [ts is not None for ts in pool.map(lambda m: self.dm(*m), messages)]
 
+    def tell(
+        self, user_id: str, channel: str | None, text: str, blocks: list[dict[str, Any]]
+    ) -> None:
+        """Only-for-you reply in the channel where the user started, else (no channel, or the
+        bot may not post there) in a DM."""
+        if not (channel and self.ephemeral(channel, user_id, text, blocks)):
+            self.dm(user_id, text, blocks)
+
     def ephemeral(
         self, channel: str, user_id: str, text: str, blocks: list[dict[str, Any]] | None = None
     ) -> bool:

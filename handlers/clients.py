@@ -143,10 +143,7 @@ def register(app: App, sv: Services) -> None:
             return
         user = body["user"]["id"]
         blocks = [bk.section(info["text"]), bk.section(info["line"])]
-        if not (
-            info.get("channel") and sv.sender.ephemeral(info["channel"], user, info["text"], blocks)
-        ):
-            sv.sender.dm(user, info["text"], blocks)
+        sv.sender.tell(user, info.get("channel"), info["text"], blocks)
 
     app.view("client_form")(listener(sv.worker, on_submit, confirm))
 

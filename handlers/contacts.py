@@ -62,17 +62,19 @@ def register(app: App, sv: Services) -> None:
             ack()
             return
         assert match.client is not None
-        log = _store(
-            sv,
-            ContactLog(
-                team_id=team,
-                client_id=match.client.id or 0,
-                author_id=user,
-                kind="call",
-                at=sv.now(),
-                summary=summary,
-            ),
-        )
+        with sv.db.write() as s:
+            log = queries.add_contact(
+                s,
+                _new_contact(
+                    sv,
+                    team,
+                    user,
+                    client_id=match.client.id,
+                    kind="call",
+                    at=sv.now(),
+                    summary=summary,
+                ),
+            )
         context["home_changed"] = True
         ack(
             response_type="ephemeral",
@@ -136,17 +138,7 @@ def register(app: App, sv: Services) -> None:
                 log.updated_at = sv.now()
                 s.add(log)
             else:
-                log = queries.add_contact(
-                    s,
-                    ContactLog(
-                        team_id=team,
-                        author_id=user,
-                        report_due=fields["kind"] in REPORT_KINDS,
-                        created_at=sv.now(),
-                        updated_at=sv.now(),
-                        **fields,
-                    ),
-                )
+                log = queries.add_contact(s, _new_contact(sv, team, user, **fields))
             context["home_changed"] = True
             context["confirm"] = {
                 "contact_id": log.id,
@@ -170,8 +162,7 @@ def register(app: App, sv: Services) -> None:
             return
         blocks = view.confirmation(lg, log, c, sv.settings.tz, updated=info["updated"])
         text = t(lg, "contact.logged_text", client=c.name)
-        if not (info.get("channel") and sv.sender.ephemeral(info["channel"], user, text, blocks)):
-            sv.sender.dm(user, text, blocks)
+        sv.sender.tell(user, info.get("channel"), text, blocks)
 
     for callback in ("contact_log", "contact_edit"):
         app.view(callback)(listener(sv.worker, on_submit, confirm, refresh_home))
@@ -289,8 +280,14 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
         app.action(action_id)(listener(sv.worker, None, fn))
 
 
-def _store(sv: Services, log: ContactLog) -> ContactLog:
-    log.report_due = log.kind in REPORT_KINDS
-    log.created_at = log.updated_at = sv.now()
-    with sv.db.write() as s:
-        return queries.add_contact(s, log)
+def _new_contact(sv: Services, team: str, author: str, **fields: Any) -> ContactLog:
+    """A contact as logged now: meetings and visits start the contact-report clock."""
+    now = sv.now()
+    return ContactLog(
+        team_id=team,
+        author_id=author,
+        report_due=fields["kind"] in REPORT_KINDS,
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )

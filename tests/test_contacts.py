@@ -236,3 +236,13 @@ def test_app_home_is_redrawn_after_logging_and_after_undo(world: World) -> None:
     world.slack.click("contact_undo", str(log.id))
     second = world.slack.wait_for("views.publish", 2)[1]
     assert "谈了新品" not in str(second.args["view"]["blocks"])
+
+
+def test_confirmation_falls_back_to_a_dm_where_the_bot_cannot_post(world: World) -> None:
+    world.slack.command("/contact", "")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    world.fake.fail_next("chat.postEphemeral", "channel_not_found")
+    nike = client_named(world, "Nike")
+    world.slack.submit(view, {"client": str(nike.id), "summary": "私聊确认"})
+    [dm] = world.slack.wait_for("chat.postMessage")
+    assert dm.args["channel"] == "U0AE1" and "私聊确认" in str(dm.args["blocks"])
