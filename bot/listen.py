@@ -23,7 +23,8 @@ AckFn = Callable[[Ack, dict[str, Any], BoltContext], None]
 LazyFn = Callable[[dict[str, Any], BoltContext, Respond, WebClient], None]
 
 
-def _lang(context: BoltContext) -> str:
+def lang_of(context: BoltContext) -> str:
+    """The language the language middleware chose for this request's user."""
     return str(context.get("aebot_lang") or "zh")
 
 
@@ -37,9 +38,9 @@ def safe_ack(fn: AckFn) -> Callable[..., None]:
             log.exception("listener %s failed", fn.__name__)
             if ack.response is None:
                 if body.get("type") == "view_submission":
-                    ack(response_action="errors", errors=_first_block_error(body, _lang(context)))
+                    ack(response_action="errors", errors=_first_block_error(body, lang_of(context)))
                 else:
-                    ack(text=t(_lang(context), "error.generic"))
+                    ack(text=t(lang_of(context), "error.generic"))
 
     listener.__name__ = fn.__name__
     return listener
@@ -57,10 +58,10 @@ def safe_after(fn: LazyFn) -> Callable[..., None]:
             log.exception("after-ack work %s failed", fn.__name__)
             try:
                 if context.response_url:
-                    respond(text=t(_lang(context), "error.generic"), replace_original=False)
+                    respond(text=t(lang_of(context), "error.generic"), replace_original=False)
                 elif context.user_id:
                     client.chat_postMessage(
-                        channel=context.user_id, text=t(_lang(context), "error.generic")
+                        channel=context.user_id, text=t(lang_of(context), "error.generic")
                     )
             except Exception:
                 log.exception("could not tell the user about the failure")

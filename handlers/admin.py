@@ -10,7 +10,7 @@ from slack_bolt import Ack, App, BoltContext
 from bot import blocks as bk
 from bot.dates import HELP_TEXT, DateRefusal, echo, parse_when
 from bot.i18n import LANGS, t
-from bot.listen import safe_ack
+from bot.listen import lang_of, safe_ack
 from bot.services import Services
 from bot.views import clients as client_view
 from handlers import calendar
@@ -23,7 +23,7 @@ MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$")
 def register(app: App, sv: Services) -> None:
     @safe_ack
     def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team_id"], body["user_id"], str(context["aebot_lang"])
+        team, user, lg = body["team_id"], body["user_id"], lang_of(context)
         words = (body.get("text") or "").strip().split()
         sub = words[0].lower() if words else "help"
         if sub in ("help", "帮助", "?"):

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot import blocks as bk
 from bot.i18n import t
-from bot.listen import listener, safe_ack, safe_after
+from bot.listen import lang_of, listener, safe_ack, safe_after
 from bot.rules.clients import match_client
 from bot.services import Services
 from bot.views import clients as view
@@ -24,7 +24,7 @@ MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 def register(app: App, sv: Services) -> None:
     @safe_ack
     def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team_id"], body["user_id"], str(context["aebot_lang"])
+        team, user, lg = body["team_id"], body["user_id"], lang_of(context)
         words = (body.get("text") or "").strip().split()
         sub = words[0].lower() if words else "list"
         rest = " ".join(words[1:])
@@ -61,7 +61,7 @@ def register(app: App, sv: Services) -> None:
             with sv.db.read() as s:
                 c = queries.get_client(s, body["team_id"], prefill["client_id"])
         v = view.client_modal(
-            str(context["aebot_lang"]),
+            lang_of(context),
             client=c,
             owner_id=body["user_id"],
             channel=body.get("channel_id"),
@@ -89,7 +89,7 @@ def register(app: App, sv: Services) -> None:
 
     @safe_ack
     def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team"]["id"], body["user"]["id"], str(context["aebot_lang"])
+        team, user, lg = body["team"]["id"], body["user"]["id"], lang_of(context)
         meta = json.loads(body["view"].get("private_metadata") or "{}")
         values = bk.state_values(body["view"])
         fields, errors = _read_form(lg, values, editing=bool(meta.get("client_id")))

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot import blocks as bk
 from bot.dates import echo
 from bot.i18n import t
-from bot.listen import listener, safe_ack, safe_after
+from bot.listen import lang_of, listener, safe_ack, safe_after
 from bot.rules.clients import split_client_and_text
 from bot.rules.contacts import can_undo
 from bot.services import Services
@@ -24,7 +24,7 @@ from storage.models import REPORT_KINDS, Client, ContactLog
 
 def register(app: App, sv: Services) -> None:
     def lang(context: BoltContext) -> str:
-        return str(context["aebot_lang"])
+        return lang_of(context)
 
     def clients_for(team_id: str, user_id: str) -> list[Client]:
         """Team clients, the user's own (and backup) first, for the modal's picker."""
@@ -35,7 +35,7 @@ def register(app: App, sv: Services) -> None:
     @safe_ack
     def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         text = (body.get("text") or "").strip()
-        team, user, lg = body["team_id"], body["user_id"], lang(context)
+        team, user, lg = body["team_id"], body["user_id"], lang_of(context)
         if text.lower() in ("help", "帮助", "?"):
             ack(text=t(lg, "contact.help"))
             return
@@ -89,7 +89,7 @@ def register(app: App, sv: Services) -> None:
         prefill = context.get("open_modal")
         if prefill is None:
             return
-        lg = lang(context)
+        lg = lang_of(context)
         meta = {"channel": body.get("channel_id")}
         v = view.contact_modal(
             lg,
@@ -107,13 +107,13 @@ def register(app: App, sv: Services) -> None:
     ) -> None:
         """The App Home shows the last contacts and who is due: after a change, redraw it."""
         if context.get("home_changed") and context.team_id and context.user_id:
-            home.publish(sv, client, context.team_id, context.user_id, str(context["aebot_lang"]))
+            home.publish(sv, client, context.team_id, context.user_id, lang_of(context))
 
     app.command("/contact")(listener(sv.worker, on_command, open_modal, refresh_home))
 
     @safe_ack
     def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team"]["id"], body["user"]["id"], lang(context)
+        team, user, lg = body["team"]["id"], body["user"]["id"], lang_of(context)
         meta = json.loads(body["view"].get("private_metadata") or "{}")
         values = bk.state_values(body["view"])
         fields, errors = read_form(sv, lg, team, values)
@@ -154,7 +154,7 @@ def register(app: App, sv: Services) -> None:
         info = context.get("confirm")
         if not info:
             return
-        team, user, lg = body["team"]["id"], body["user"]["id"], lang(context)
+        team, user, lg = body["team"]["id"], body["user"]["id"], lang_of(context)
         with sv.db.read() as s:
             log = queries.get_contact(s, team, info["contact_id"])
             c = queries.get_client(s, team, log.client_id) if log else None
@@ -174,7 +174,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
     def act(body: dict[str, Any], context: BoltContext) -> tuple[str, str, int, str]:
         """Who clicked, on which record (0 for a value that is not one), in which language."""
         value = str(body["actions"][0].get("value", ""))
-        lang = str(context["aebot_lang"])
+        lang = lang_of(context)
         return body["team"]["id"], body["user"]["id"], int(value) if value.isdigit() else 0, lang
 
     def refuse(respond: Respond, lang: str, key: str, **values: object) -> None:

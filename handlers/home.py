@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot import blocks as bk
 from bot.dates import echo
 from bot.i18n import t
+from bot.listen import lang_of
 from bot.rules.contacts import due_clients
 from bot.services import Services
 from bot.views.contacts import kind_label, nudge
@@ -76,4 +77,4 @@ def register(app: App, sv: Services) -> None:
         if event.get("tab", "home") != "home":
             return
         team = body.get("team_id") or context.team_id
-        publish(sv, client, team, event["user"], str(context["aebot_lang"]))
+        publish(sv, client, team, event["user"], lang_of(context))
