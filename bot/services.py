@@ -94,6 +94,7 @@ class Services:
     sender: Sender = field(init=False)
     worker: ThreadPoolExecutor = field(init=False)
     _calendars: dict[str, tuple[object, WorkCalendar]] = field(init=False, default_factory=dict)
+    _asking: set[tuple[str, str]] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.sender = Sender(self.web)
@@ -130,7 +131,13 @@ class Services:
         A member whose Slack locale is not known yet has it fetched after this request."""
         with self.db.read() as s:
             row = queries.member_language(s, team_id, user_id)
-        if row is not None and row[0] is None and row[1] is None:
+        if (
+            row is not None
+            and row[0] is None
+            and row[1] is None
+            and (team_id, user_id) not in self._asking
+        ):
+            self._asking.add((team_id, user_id))  # one users.info per person, however many requests
             self.worker.submit(self.learn_locale, team_id, user_id)
         return self.pick_lang(*(row or (None, None)))
 
@@ -143,6 +150,7 @@ class Services:
             user = self.web.users_info(user=user_id, include_locale=True).get("user") or {}
         except Exception:
             log.warning("could not read the Slack locale of %s", user_id)
+            self._asking.discard((team_id, user_id))  # ask again on their next request
             return
         with self.db.write() as s:
             queries.set_slack_locale(s, team_id, user_id, str(user.get("locale") or ""))
