@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -95,11 +97,37 @@ class Services:
     worker: ThreadPoolExecutor = field(init=False)
     _calendars: dict[str, tuple[object, WorkCalendar]] = field(init=False, default_factory=dict)
     _asking: set[tuple[str, str]] = field(init=False, default_factory=set)
+    _waiting: set[tuple[str, ...]] = field(init=False, default_factory=set)
+    # How long a redraw of the App Home waits for more changes (tests set 0).
+    home_delay: float = field(init=False, default=2.0)
 
     def __post_init__(self) -> None:
         self.sender = Sender(self.web)
         # Work done after Slack has its ack: modals, confirmations, message updates.
         self.worker = ThreadPoolExecutor(max_workers=8, thread_name_prefix="aebot-after-ack")
+        self._lock = threading.Lock()
+
+    def coalesce(
+        self, key: tuple[str, ...], delay: float, fn: Callable[..., None], *args: Any
+    ) -> None:
+        """Run `fn` on the worker `delay` seconds from now, unless a run for `key` is already
+        waiting: a burst of requests shares one run, which starts after all of them."""
+        with self._lock:
+            if key in self._waiting:
+                return
+            self._waiting.add(key)
+
+        def run() -> None:
+            with self._lock:
+                self._waiting.discard(key)
+            fn(*args)
+
+        if delay <= 0:
+            self.worker.submit(run)
+            return
+        timer = threading.Timer(delay, self.worker.submit, args=(run,))
+        timer.daemon = True
+        timer.start()
 
     def calendar_for(self, team_id: str) -> WorkCalendar:
         """The team's working-day calendar: the library's, with the admins' overrides on top.

@@ -107,7 +107,7 @@ def register(app: App, sv: Services) -> None:
     ) -> None:
         """The App Home shows the last contacts and who is due: after a change, redraw it."""
         if context.get("home_changed") and context.team_id and context.user_id:
-            home.publish(sv, client, context.team_id, context.user_id, lang_of(context))
+            home.refresh(sv, client, context.team_id, context.user_id, lang_of(context))
 
     app.command("/contact")(listener(sv.worker, on_command, open_modal, refresh_home))
 
@@ -200,7 +200,7 @@ def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
             c = queries.get_client(s, team, log.client_id)
         name = c.name if c else "?"
         respond(text=t(lg, "contact.undone", client=bk.escape(name)), replace_original=True)
-        home.publish(sv, client, team, user, lg)
+        home.refresh(sv, client, team, user, lg)
 
     @safe_after
     def edit(

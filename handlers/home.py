@@ -61,6 +61,12 @@ def home_view(sv: Services, team: str, user: str, lang: str) -> dict[str, Any]:
     return {"type": "home", "blocks": blocks[:100]}
 
 
+def refresh(sv: Services, client: WebClient, team: str, user: str, lang: str) -> None:
+    """Redraw the person's App Home shortly after a change; changes within `sv.home_delay`
+    share one redraw, so a burst of logging does not render the Home once per request."""
+    sv.coalesce(("home", team, user), sv.home_delay, publish, sv, client, team, user, lang)
+
+
 def publish(sv: Services, client: WebClient, team: str, user: str, lang: str) -> None:
     """Draw the person's App Home; a refusal is logged, it is never worth failing a request for."""
     try:

@@ -107,6 +107,7 @@ def world(fake: FakeSlack, template_db: Path, tmp_path: Path) -> Iterator[World]
     shutil.copy(template_db, db)
     clock = FixedClock(MONDAY_10)
     sv = make_services(fake, f"sqlite:///{db}", clock)
+    sv.home_delay = 0  # redraw the App Home at once: tests wait for it, never sleep
     seed(sv)
     server = BackgroundServer(create_app(sv), sv.db).start()
     fake.reset()
