@@ -30,11 +30,11 @@ from slack_bolt import App  # noqa: E402
 
 from bot.app import create_app  # noqa: E402
 from bot.clock import Clock  # noqa: E402
-from bot.fake_slack import FakeSlack  # noqa: E402
 from bot.runtime import build_services  # noqa: E402
 from bot.server import BackgroundServer  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
-from bot.slack_driver import TEAM, sign  # noqa: E402
+from sandbox.driver import TEAM, sign  # noqa: E402
+from sandbox.fake_slack import FakeSlack  # noqa: E402
 from storage.imports import import_clients, import_team  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 

@@ -28,9 +28,9 @@ import sqlalchemy as sa  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
 from bot.clock import FixedClock  # noqa: E402
-from bot.fake_slack import FakeSlack  # noqa: E402
 from bot.runtime import build_services  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
+from sandbox.fake_slack import FakeSlack  # noqa: E402
 from scheduler.timetable import JOBS, run_job  # noqa: E402
 from scheduler.workdays import WorkCalendar  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402

@@ -260,7 +260,7 @@ main.add_command(dates)
 @main.command()
 def demo() -> None:
     """Show aebot at work without a Slack account: fake Slack, temporary database."""
-    from bot.demo import run_demo
+    from sandbox.demo import run_demo
 
     run_demo()
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import blocks as bk
 from bot.dates import HELP_TEXT, DateRefusal, echo, parse_when
 from bot.i18n import LANGS, t
 from bot.listen import lang_of, safe_ack
 from bot.services import Services
+from bot.slack import blocks as bk
 from bot.views import clients as client_view
 from handlers import calendar
 from storage import queries

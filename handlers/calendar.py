@@ -6,10 +6,10 @@ from datetime import date
 
 from slack_bolt import Ack
 
-from bot import blocks as bk
 from bot.i18n import t
 from bot.rules.calendar import coverage, day_kind, parse_day, special_days, uncovered_years
 from bot.services import Services
+from bot.slack import blocks as bk
 from scheduler.workdays import WorkCalendar
 from storage import queries
 

@@ -9,11 +9,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import blocks as bk
 from bot.i18n import t
 from bot.listen import lang_of, listener, safe_ack, safe_after
 from bot.rules.clients import match_client
 from bot.services import Services
+from bot.slack import blocks as bk
 from bot.views import clients as view
 from storage import queries
 from storage.models import Client

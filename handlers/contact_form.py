@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot import blocks as bk
 from bot.dates import DateRefusal, echo, parse_when
 from bot.i18n import t
 from bot.services import Services
+from bot.slack import blocks as bk
 from storage import queries
 from storage.models import CONTACT_KINDS, Client
 

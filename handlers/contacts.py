@@ -8,13 +8,13 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import blocks as bk
 from bot.dates import echo
 from bot.i18n import t
 from bot.listen import lang_of, listener, safe_ack, safe_after
 from bot.rules.clients import split_client_and_text
 from bot.rules.contacts import can_undo
 from bot.services import Services
+from bot.slack import blocks as bk
 from bot.views import contacts as view
 from handlers import home
 from handlers.contact_form import SUMMARY_LIMIT, read_form, unknown_client_notice

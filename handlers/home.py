@@ -8,12 +8,12 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks as bk
 from bot.dates import echo
 from bot.i18n import t
 from bot.listen import lang_of
 from bot.rules.contacts import due_clients
 from bot.services import Services
+from bot.slack import blocks as bk
 from bot.views.contacts import kind_label, nudge
 from storage import queries
 

@@ -13,12 +13,12 @@ import pytest
 
 from bot.app import create_app
 from bot.clock import FixedClock
-from bot.fake_slack import FakeSlack
 from bot.runtime import build_services
 from bot.server import BackgroundServer
 from bot.services import Services
 from bot.settings import load_settings
-from bot.slack_driver import TEAM, SlackDriver
+from sandbox.driver import TEAM, SlackDriver
+from sandbox.fake_slack import FakeSlack
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
 

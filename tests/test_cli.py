@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.fake_slack import FakeSlack
+from sandbox.fake_slack import FakeSlack
 
 ROOT = Path(__file__).parent.parent
 

@@ -12,8 +12,8 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.fake_slack import Call, FakeSlack
-from bot.slack_render import describe
+from sandbox.fake_slack import Call, FakeSlack
+from sandbox.render import describe
 
 TOKEN = "xoxb-test-token"
 

@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bot.fake_slack import FakeSlack
-from bot.slack_driver import TEAM, sign
+from sandbox.driver import TEAM, sign
+from sandbox.fake_slack import FakeSlack
 
 ROOT = Path(__file__).parent.parent
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from sqlmodel import select
 
-from bot.slack_driver import TEAM, sign
+from sandbox.driver import TEAM, sign
 from storage.models import ContactLog
 from tests.conftest import World
 

@@ -24,6 +24,8 @@ def test_a_burst_of_redraw_requests_shares_one_run(world: World) -> None:
         time.sleep(0.01)
     time.sleep(0.3)  # room for a wrong second U1 run to show up
     assert sorted(ran) == ["U1", "U2"]
-    world.sv.coalesce(("home", "T", "U1"), 0, redraw, "U1")  # once it has run, a new change redraws again
+    world.sv.coalesce(
+        ("home", "T", "U1"), 0, redraw, "U1"
+    )  # once it has run, a new change redraws again
     world.sv.worker.shutdown(wait=True)
     assert sorted(ran) == ["U1", "U1", "U2"]

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from bot.clock import FixedClock
-from bot.fake_slack import FakeSlack
+from sandbox.fake_slack import FakeSlack
 from scheduler.timetable import JOBS, run_job
 from storage import queries
 from storage.db import Database

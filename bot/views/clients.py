@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bot import blocks as bk
 from bot.i18n import t
+from bot.slack import blocks as bk
 from storage.models import Client, Member
 
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from bot import blocks as bk
 from bot.dates import echo
 from bot.i18n import t
 from bot.rules.contacts import Due
+from bot.slack import blocks as bk
 from storage.models import CONTACT_KINDS, Client, ContactLog
 
 MODAL_CLIENT_OPTIONS = 100

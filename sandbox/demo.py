@@ -11,12 +11,12 @@ import click
 
 from bot.app import create_app
 from bot.clock import FixedClock
-from bot.fake_slack import FakeSlack
 from bot.runtime import build_services
 from bot.server import BackgroundServer
 from bot.settings import load_settings
-from bot.slack_driver import TEAM, SlackDriver
-from bot.slack_render import describe
+from sandbox.driver import TEAM, SlackDriver
+from sandbox.fake_slack import FakeSlack
+from sandbox.render import describe
 from scheduler.timetable import JOBS, run_job
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
@@ -169,7 +169,7 @@ def _script(sv, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
 
 def describe_ack(body: dict) -> str:
     """The reply in the HTTP answer to a slash command, as the user sees it (only to them)."""
-    from bot.fake_slack import Call
+    from sandbox.fake_slack import Call
 
     return describe(
         Call(

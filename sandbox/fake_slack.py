@@ -1,7 +1,7 @@
 """A fake Slack Web API server on 127.0.0.1, for tests, ``aebot demo`` and tools.
 
 Point ``slack_sdk.WebClient(base_url=fake.url)`` (or a Bolt app's client) at it.
-It answers like Slack, rejects what Slack would reject (see :mod:`bot.block_limits`),
+It answers like Slack, rejects what Slack would reject (see :mod:`sandbox.checks`),
 records every call and keeps the current state of posted messages and views.
 It never contacts anything beyond the loopback interface.
 """
@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from bot.block_limits import ApiError, check_message, check_view
+from sandbox.checks import ApiError, check_message, check_view
 
 JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")
 BOT_ID = "B0AEBOT"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.fake_slack import Call
+from sandbox.fake_slack import Call
 
 
 def _txt(obj: Any) -> str:

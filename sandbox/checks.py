@@ -1,6 +1,6 @@
-"""Block Kit and message limits, checked the way the Slack Web API checks them.
+"""Messages and views checked the way the Slack Web API checks them, against bot/slack/limits.py.
 
-Used by :mod:`bot.fake_slack` so tests fail on payloads that real Slack would
+Used by :mod:`sandbox.fake_slack` so tests fail on payloads that real Slack would
 reject. Every check raises :class:`ApiError` carrying the Slack error code and a
 detail line shaped like Slack's ``response_metadata.messages`` entries.
 """
@@ -9,31 +9,35 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
+from bot.slack.limits import (
+    ACTIONS_ELEMENTS_MAX,
+    BUTTON_TEXT_MAX,
+    BUTTON_VALUE_MAX,
+    CONTEXT_ELEMENTS_MAX,
+    FIELD_TEXT_MAX,
+    FIELDS_MAX,
+    HEADER_TEXT_MAX,
+    ID_MAX,
+    LABEL_MAX,
+    MESSAGE_MAX_BLOCKS,
+    MESSAGE_TEXT_MAX,
+    OPTION_TEXT_MAX,
+    OPTION_VALUE_MAX,
+    OPTIONS_MAX,
+    PLACEHOLDER_MAX,
+    PRIVATE_METADATA_MAX,
+    SECTION_TEXT_MAX,
+    SELECT_OPTIONS_MAX,
+    URL_MAX,
+    VIEW_BUTTON_MAX,
+    VIEW_MAX_BLOCKS,
+    VIEW_TITLE_MAX,
+)
+
 BLOCK_TYPES = frozenset(
     {"section", "divider", "header", "context", "actions", "input", "image", "rich_text"}
     | {"file", "video", "markdown"}
 )
-MESSAGE_MAX_BLOCKS = 50
-VIEW_MAX_BLOCKS = 100
-MESSAGE_TEXT_MAX = 40_000
-SECTION_TEXT_MAX = 3000
-FIELD_TEXT_MAX = 2000
-FIELDS_MAX = 10
-HEADER_TEXT_MAX = 150
-BUTTON_TEXT_MAX = 75
-BUTTON_VALUE_MAX = 2000
-URL_MAX = 3000
-ID_MAX = 255  # action_id, block_id, callback_id, external_id
-ACTIONS_ELEMENTS_MAX = 25
-CONTEXT_ELEMENTS_MAX = 10
-PLACEHOLDER_MAX = 150
-OPTION_TEXT_MAX = 75
-OPTION_VALUE_MAX = 150
-LABEL_MAX = 2000
-VIEW_TITLE_MAX = 24
-VIEW_BUTTON_MAX = 24
-PRIVATE_METADATA_MAX = 3000
-OPTIONS_MAX = {"overflow": 5, "radio_buttons": 10, "checkboxes": 10}  # selects: 100
 SELECT_INITIALS = ("initial_option", "initial_options")
 
 
@@ -83,7 +87,9 @@ def _options(el: dict, pointer: str) -> None:
         groups = _items(el["option_groups"], f"{pointer}/option_groups", 100)
         options = [o for g in groups if isinstance(g, dict) for o in g.get("options") or []]
     else:
-        options = _items(el.get("options"), f"{pointer}/options", OPTIONS_MAX.get(kind, 100))
+        options = _items(
+            el.get("options"), f"{pointer}/options", OPTIONS_MAX.get(kind, SELECT_OPTIONS_MAX)
+        )
     for i, opt in enumerate(options):
         if not isinstance(opt, dict):
             _fail("must be an option object", f"{pointer}/options/{i}")

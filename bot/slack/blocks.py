@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.slack.limits import (
+    BUTTON_TEXT_MAX,
+    BUTTON_VALUE_MAX,
+    FIELD_TEXT_MAX,
+    FIELDS_MAX,
+    HEADER_TEXT_MAX,
+    LABEL_MAX,
+    MESSAGE_MAX_BLOCKS,
+    PLACEHOLDER_MAX,
+    PRIVATE_METADATA_MAX,
+    SECTION_TEXT_MAX,
+    SELECT_OPTIONS_MAX,
+    TEXT_INPUT_MAX,
+    VIEW_BUTTON_MAX,
+    VIEW_MAX_BLOCKS,
+    VIEW_TITLE_MAX,
+)
+
 Block = dict[str, Any]
-SECTION_LIMIT = 3000
-MAX_MESSAGE_BLOCKS = 50
 
 
 def escape(text: str) -> str:
@@ -18,12 +34,12 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def plain(text: str, limit: int = 75) -> dict[str, Any]:
+def plain(text: str, limit: int = BUTTON_TEXT_MAX) -> dict[str, Any]:
     return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
 
 
 def section(text: str, accessory: Block | None = None, block_id: str | None = None) -> Block:
-    b: Block = {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+    b: Block = {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_TEXT_MAX)}}
     if accessory:
         b["accessory"] = accessory
     if block_id:
@@ -34,16 +50,19 @@ def section(text: str, accessory: Block | None = None, block_id: str | None = No
 def fields(*texts: str) -> Block:
     return {
         "type": "section",
-        "fields": [{"type": "mrkdwn", "text": clip(x, 2000)} for x in texts[:10]],
+        "fields": [{"type": "mrkdwn", "text": clip(x, FIELD_TEXT_MAX)} for x in texts[:FIELDS_MAX]],
     }
 
 
 def header(text: str) -> Block:
-    return {"type": "header", "text": plain(text, 150)}
+    return {"type": "header", "text": plain(text, HEADER_TEXT_MAX)}
 
 
 def context(text: str) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}]}
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_TEXT_MAX)}],
+    }
 
 
 def divider() -> Block:
@@ -55,7 +74,7 @@ def button(text: str, action_id: str, value: str = "", style: str | None = None)
         "type": "button",
         "text": plain(text),
         "action_id": action_id,
-        "value": value[:2000],
+        "value": value[:BUTTON_VALUE_MAX],
     }
     if style:
         b["style"] = style
@@ -81,7 +100,7 @@ def text_input(
     multiline: bool = False,
     optional: bool = False,
     placeholder: str = "",
-    max_length: int = 3000,
+    max_length: int = TEXT_INPUT_MAX,
 ) -> Block:
     el: Block = {
         "type": "plain_text_input",
@@ -103,7 +122,11 @@ def select_input(
     optional: bool = False,
     placeholder: str = "",
 ) -> Block:
-    el: Block = {"type": "static_select", "action_id": "value", "options": options[:100]}
+    el: Block = {
+        "type": "static_select",
+        "action_id": "value",
+        "options": options[:SELECT_OPTIONS_MAX],
+    }
     chosen = [o for o in options if o["value"] == initial]
     if chosen:
         el["initial_option"] = chosen[0]
@@ -130,24 +153,24 @@ def modal(
     v: Block = {
         "type": "modal",
         "callback_id": callback_id,
-        "title": plain(title, 24),
-        "close": plain(close, 24),
-        "blocks": blocks[:100],
-        "private_metadata": private_metadata[:3000],
+        "title": plain(title, VIEW_TITLE_MAX),
+        "close": plain(close, VIEW_BUTTON_MAX),
+        "blocks": blocks[:VIEW_MAX_BLOCKS],
+        "private_metadata": private_metadata[:PRIVATE_METADATA_MAX],
     }
     if submit:
-        v["submit"] = plain(submit, 24)
+        v["submit"] = plain(submit, VIEW_BUTTON_MAX)
     return v
 
 
 def _input(block_id: str, label: str, el: Block, optional: bool, placeholder: str = "") -> Block:
     """An input block: every form field's label, element and whether it may be left empty."""
     if placeholder:
-        el["placeholder"] = plain(placeholder, 150)
+        el["placeholder"] = plain(placeholder, PLACEHOLDER_MAX)
     return {
         "type": "input",
         "block_id": block_id,
-        "label": plain(label, 2000),
+        "label": plain(label, LABEL_MAX),
         "element": el,
         "optional": optional,
     }
@@ -169,7 +192,7 @@ def state_values(view: dict[str, Any]) -> dict[str, Any]:
 
 def cap_blocks(blocks: list[Block], more_text: str) -> list[Block]:
     """Keep a message within Slack's 50 blocks, saying how many were left out."""
-    if len(blocks) <= MAX_MESSAGE_BLOCKS:
+    if len(blocks) <= MESSAGE_MAX_BLOCKS:
         return blocks
-    kept = blocks[: MAX_MESSAGE_BLOCKS - 1]
+    kept = blocks[: MESSAGE_MAX_BLOCKS - 1]
     return [*kept, context(more_text.format(n=len(blocks) - len(kept)))]

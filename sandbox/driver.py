@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bot.fake_slack import Call, FakeSlack
+from sandbox.fake_slack import Call, FakeSlack
 
 TEAM = "T0AEBOT"
 
