@@ -28,9 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from slack_bolt import App  # noqa: E402
 
-from bot.app import create_app  # noqa: E402
+from bot.app import Bot, create_app  # noqa: E402
 from bot.clock import Clock  # noqa: E402
-from bot.runtime import build_services  # noqa: E402
 from bot.server import BackgroundServer  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from sandbox.driver import TEAM, sign  # noqa: E402
@@ -120,7 +119,7 @@ def serve_child(kind: str, db_url: str, fake_url: str, token: str) -> None:
         database_url=db_url,
         _env_file=None,
     )
-    sv = build_services(settings, Clock())
+    sv = Bot.build(settings, Clock())
     if kind == "bare":
         app = bare_app(str(settings.slack_bot_token), fake_url)
     else:
@@ -137,7 +136,7 @@ def seed(url: str, users: list[str]) -> None:
     settings = load_settings(
         slack_bot_token="xoxb-x", slack_signing_secret=SECRET, database_url=url, _env_file=None
     )
-    sv = build_services(settings, Clock())
+    sv = Bot.build(settings, Clock())
     when = datetime.now(SH)
     with sv.db.write() as s:
         import_team(
@@ -165,7 +164,7 @@ def seed(url: str, users: list[str]) -> None:
             ],
             when,
         )
-    sv.db.dispose()
+    sv.close()
 
 
 def main() -> None:

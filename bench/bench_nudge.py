@@ -27,12 +27,12 @@ sys.path.insert(0, str(ROOT))
 import sqlalchemy as sa  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
+from bot.app import Bot  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
-from bot.runtime import build_services  # noqa: E402
+from bot.rules.workdays import WorkCalendar  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
 from scheduler.timetable import JOBS, run_job  # noqa: E402
-from scheduler.workdays import WorkCalendar  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -136,7 +136,7 @@ def measure(aes: int, per_ae: int) -> None:
             database_url=url,
             _env_file=None,
         )
-        sv = build_services(settings, FixedClock(MONDAY_0930))
+        sv = Bot.build(settings, FixedClock(MONDAY_0930))
         statements: list[float] = []
         starts: dict[int, float] = {}
 
@@ -160,7 +160,7 @@ def measure(aes: int, per_ae: int) -> None:
 
         sv.sender.dm_all = timed_dm_all  # type: ignore[method-assign]
         t0 = time.perf_counter()
-        [outcome] = run_job(sv, JOBS["contact-nudge"], MONDAY_0930)
+        [outcome] = run_job(JOBS["contact-nudge"], MONDAY_0930, sv.jobs())
         total = time.perf_counter() - t0
         dms = len(fake.calls_to("chat.postMessage"))
         print(
@@ -169,7 +169,7 @@ def measure(aes: int, per_ae: int) -> None:
             f"sending {sending[0]:4.2f} s, the rest {total - sending[0] - sum(statements):4.2f} s | "
             f"{dms} DMs ({outcome.detail})"
         )
-        sv.db.dispose()
+        sv.close()
 
 
 def main() -> None:

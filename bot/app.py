@@ -1,46 +1,105 @@
-"""The Bolt app factory used by every entry point (run, demo, tests)."""
+"""What one aebot process is made of, and the Bolt app every entry point serves (run, demo,
+tests, bench). The one place where the collaborators are built and handed to each feature:
+a feature is given only what it uses."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App
+from slack_sdk import WebClient
 
-from bot.services import Services
+from bot.clock import Clock
+from bot.settings import Settings
+from bot.slack.listeners import Debouncer, Listen
+from bot.slack.sender import Sender, web_client
+from handlers import admin, clients, contacts, home
+from handlers.home import HomeTab
+from handlers.languages import Languages
+from scheduler.run import JobDeps
+from storage.calendars import Calendars
+from storage.db import Database
+from storage.directory import Directory
+from storage.team_settings import TeamSettings
 
-log = logging.getLogger("aebot")
+FEATURES = (contacts, clients, admin, home)  # each has register(app, listen, its deps)
 
 
-def create_app(sv: Services) -> App:
+@dataclass
+class Bot:
+    """One process's collaborators, built once from the settings."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    web: WebClient
+    sender: Sender
+    worker: ThreadPoolExecutor  # work after Slack has its ack: modals, confirmations, redraws
+    directory: Directory
+    calendars: Calendars
+    team_settings: TeamSettings
+    languages: Languages
+    home: HomeTab
+
+    @classmethod
+    def build(cls, settings: Settings, clock: Clock | None = None) -> Bot:
+        clock = clock or Clock()
+        db = Database(settings.database_url)
+        web = web_client(settings.slack_bot_token, settings.slack_api_url)
+        sender = Sender(web)
+        worker = ThreadPoolExecutor(max_workers=8, thread_name_prefix="aebot-after-ack")
+        directory = Directory(db, clock.now)
+        calendars = Calendars(db, settings.aebot_country, clock.now)
+        team_settings = TeamSettings(db, clock.now)
+        languages = Languages(directory, db, web, worker, settings.aebot_lang)
+        home_tab = HomeTab(db, clock, settings, directory, calendars, sender, Debouncer(worker))
+        return cls(
+            settings, clock, db, web, sender, worker, directory, calendars, team_settings,
+            languages, home_tab,
+        )  # fmt: skip
+
+    def jobs(self) -> JobDeps:
+        """What the timetable's jobs use."""
+        return JobDeps(
+            self.db, self.clock, self.settings, self.calendars, self.team_settings, self.sender
+        )
+
+    def close(self) -> None:
+        """Finish the work after acks, then let the database go."""
+        self.worker.shutdown(wait=True)
+        self.db.dispose()
+
+
+def create_app(bot: Bot) -> App:
     """A Bolt app with every feature registered.
 
-    `process_before_response=True`: the listener's ack decides the HTTP answer without
-    Bolt's 10 ms ack polling (measured p50 214 ms → 9 ms); Slack API calls run on the
-    worker after the ack (bot/listen.py).
+    `process_before_response=True`: the listener's ack is the HTTP answer, without Bolt's 10 ms
+    ack polling (measured p50 214 ms → 9 ms); Slack API calls run on the worker after the ack
+    (bot/slack/listeners.py). Bolt is given our Web API client: with `SLACK_API_URL` it points
+    where the rest of aebot points.
     """
     app = App(
-        client=sv.web,
-        signing_secret=sv.settings.slack_signing_secret,
+        client=bot.web,
+        signing_secret=bot.settings.slack_signing_secret,
         process_before_response=True,
         token_verification_enabled=False,
         raise_error_for_unhandled_request=False,
     )
-    app.use(_language(sv))
-    from handlers import admin, clients, contacts, home
-
-    for feature in (contacts, clients, admin, home):
-        feature.register(app, sv)
+    listen = Listen(bot.worker, bot.sender, bot.languages.of, bot.settings.aebot_lang)
+    s = bot.settings
+    contacts.register(
+        app,
+        listen,
+        contacts.ContactDeps(
+            bot.db, bot.clock, s, bot.directory, bot.team_settings, bot.sender, bot.home
+        ),
+    )
+    clients.register(
+        app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.languages)
+    )
+    admin.register(
+        app, listen, admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings)
+    )
+    home.register(app, listen, bot.home)
     return app
-
-
-def _language(sv: Services) -> Callable[..., Any]:
-    def middleware(context: BoltContext, next: Callable[[], Any]) -> Any:  # noqa: A002
-        if context.team_id and context.user_id:
-            context["aebot_lang"] = sv.lang(context.team_id, context.user_id)
-        else:
-            context["aebot_lang"] = sv.settings.aebot_lang
-        return next()
-
-    return middleware

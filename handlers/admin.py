@@ -1,96 +1,115 @@
-"""`/aebot`: help, team (org chart), role (admins), language, and today's view."""
+"""`/aebot`: help, the team (org chart), roles (admins), language, typed dates, and the
+sub-commands `calendar` (handlers/calendar.py) and `settings` (handlers/settings.py)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import App
 
-from bot.dates import HELP_TEXT, DateRefusal, echo, parse_when
-from bot.i18n import LANGS, t
-from bot.listen import lang_of, safe_ack
-from bot.services import Services
+from bot.clock import Clock
+from bot.dates import HELP_TEXT, DateRefusal, parse_when
+from bot.rules.people import ROLES, is_admin, language_word
+from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.views import clients as client_view
-from handlers import calendar
+from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.texts import Reader, t
+from bot.slack.views import clients as client_view
+from handlers import calendar, settings
 from storage import queries
-from storage.models import ROLES
+from storage.calendars import Calendars
+from storage.db import Database
+from storage.team_settings import TeamSettings
 
+COMMAND = "/aebot"
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$")
 
 
-def register(app: App, sv: Services) -> None:
-    @safe_ack
-    def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team_id"], body["user_id"], lang_of(context)
-        words = (body.get("text") or "").strip().split()
-        sub = words[0].lower() if words else "help"
-        if sub in ("help", "帮助", "?"):
-            ack(text=t(lg, "aebot.help"))
-        elif sub in ("team", "团队"):
-            with sv.db.read() as s:
-                members = queries.list_members(s, team)
-            ack(text=t(lg, "team.title", n=len(members)), blocks=client_view.org_chart(lg, members))
-        elif sub in ("role", "角色"):
-            _set_role(ack, sv, lg, team, user, words[1:])
-        elif sub in ("language", "lang", "语言"):
-            _set_language(ack, sv, team, user, lg, words[1:])
-        elif sub in ("calendar", "日历"):
-            calendar.command(ack, sv, lg, team, user, words[1:])
-        elif sub in ("dates", "date", "日期"):
-            _dates(ack, sv, lg, team, " ".join(words[1:]))
-        else:
-            ack(text=t(lg, "aebot.unknown_sub", sub=bk.escape(sub[:40])))
+@dataclass(frozen=True)
+class AdminDeps:
+    """What `/aebot` and its sub-commands use."""
 
-    app.command("/aebot")(on_command)
+    db: Database
+    clock: Clock
+    settings: Settings
+    calendars: Calendars
+    team_settings: TeamSettings
+
+    def reader(self, req: Request) -> Reader:
+        return req.reader(self.settings.tz, self.clock.now())
+
+    def admin(self, user: str) -> bool:
+        return is_admin(user, self.settings.admins)
 
 
-def _dates(ack: Ack, sv: Services, lg: str, team: str, phrase: str) -> None:
+def aebot_command(req: Request, deps: AdminDeps) -> Reply:
+    r = deps.reader(req)
+    words = req.text.split()
+    sub, args = (words[0].lower() if words else "help"), words[1:]
+    if asks_help(sub):
+        return Reply(text=r.t("aebot.help"))
+    if sub in ("team", "团队"):
+        with deps.db.read() as s:
+            members = queries.list_members(s, req.team)
+        return Reply(
+            text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members)
+        )
+    if sub in ("role", "角色"):
+        return _set_role(r, req, deps, args)
+    if sub in ("language", "lang", "语言"):
+        return _set_language(r, req, deps, args)
+    if sub in ("calendar", "日历"):
+        admin = deps.admin(req.user)
+        return calendar.calendar_command(r, req, args, deps.db, deps.calendars, admin)
+    if sub in ("settings", "setting", "设置"):
+        admin = deps.admin(req.user)
+        return settings.settings_command(r, req, args, deps.db, deps.team_settings, admin)
+    if sub in ("dates", "date", "日期"):
+        return _dates(r, req, deps, " ".join(args))
+    return Reply(text=r.t("aebot.unknown_sub", sub=bk.escape(sub[:40])))
+
+
+def _dates(r: Reader, req: Request, deps: AdminDeps, phrase: str) -> Reply:
     """How aebot reads a typed date, or the conventions when no phrase is given."""
     if not phrase:
-        ack(text=HELP_TEXT[lg])
-        return
-    parsed = parse_when(phrase, sv.now(), sv.settings.aebot_tz, lg, sv.end_of_day(team))
+        return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
+    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
-        ack(text=parsed.message)
-    else:
-        ack(
-            text=t(
-                lg, "dates.read_as", phrase=bk.escape(phrase), when=echo(parsed.at, parsed.has_time)
-            )
-        )
+        return Reply(text=parsed.message)
+    when = r.when(parsed.at, parsed.has_time)
+    return Reply(text=r.t("dates.read_as", phrase=bk.escape(phrase), when=when))
 
 
-def _set_role(ack: Ack, sv: Services, lg: str, team: str, user: str, args: list[str]) -> None:
-    if not sv.is_admin(user):
-        ack(text=t(lg, "role.admin_only"))
-        return
+def _set_role(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+    if not deps.admin(req.user):
+        return Reply(text=r.t("role.admin_only"))
     target = MENTION.match(args[0]) if args else None
     role = args[1].lower() if len(args) > 1 else ""
     if target is None or role not in ROLES:
-        ack(text=t(lg, "role.usage", roles=", ".join(ROLES)))
-        return
+        return Reply(text=r.t("role.usage", roles=", ".join(ROLES)))
     uid, label = target.group(1), target.group(2) or target.group(1)
-    with sv.db.write() as s:
-        m, created = queries.upsert_member(s, team, uid, sv.now(), role=role)
+    with deps.db.write() as s:
+        m, created = queries.upsert_member(s, req.team, uid, r.now, role=role)
         if created:
             m.name = label
             s.add(m)
-    ack(text=t(lg, "role.set", user=uid, role=t(lg, "role." + role)))
+    return Reply(text=r.t("role.set", user=uid, role=r.t("role." + role)))
 
 
-def _set_language(ack: Ack, sv: Services, team: str, user: str, lg: str, args: list[str]) -> None:
-    choice = args[0].lower() if args else ""
-    choice = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(choice, choice)
-    if choice not in LANGS:
-        ack(text=t(lg, "language.usage"))
-        return
-    with sv.db.write() as s:
-        m = queries.get_member(s, team, user)
+def _set_language(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+    choice = language_word(args[0]) if args else None
+    if choice is None:
+        return Reply(text=r.t("language.usage"))
+    with deps.db.write() as s:
+        m = queries.get_member(s, req.team, req.user)
         if m is None:
-            ack(text=t(lg, "language.not_member"))
-            return
+            return Reply(text=r.t("language.not_member"))
         m.language = choice
         s.add(m)
-    ack(text=t(choice, "language.set"))
+    return Reply(text=t(choice, "language.set"))
+
+
+def register(app: App, listen: Listen, deps: AdminDeps) -> None:
+    app.command(COMMAND)(listen.ack(aebot_command, deps))

@@ -2,95 +2,75 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from slack_bolt import Ack
-
-from bot.i18n import t
 from bot.rules.calendar import coverage, day_kind, parse_day, special_days, uncovered_years
-from bot.services import Services
 from bot.slack import blocks as bk
-from scheduler.workdays import WorkCalendar
-from storage import queries
+from bot.slack.listeners import Reply, Request
+from bot.slack.texts import Reader
+from bot.slack.views.calendar import year_view
+from storage import calendars as stored
+from storage.calendars import Calendars
+from storage.db import Database
 
-WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 
-
-def command(ack: Ack, sv: Services, lg: str, team: str, user: str, args: list[str]) -> None:
+def calendar_command(
+    r: Reader, req: Request, args: list[str], db: Database, calendars: Calendars, admin: bool
+) -> Reply:
     sub = args[0].lower() if args else "show"
-    if sub in ("set", "unset") and not sv.is_admin(user):
-        ack(text=t(lg, "calendar.admin_only"))
-    elif sub == "set":
-        _set(ack, sv, lg, team, user, args[1:])
-    elif sub == "unset":
-        _unset(ack, sv, lg, team, args[1:])
-    elif sub == "check":
-        missing = uncovered_years(sv.calendar_for(team), sv.today())
-        years = ", ".join(map(str, missing))
-        ack(
-            text=t(lg, "calendar.check_missing", years=years)
-            if missing
-            else t(lg, "calendar.check_ok")
-        )
-    elif sub == "show" or sub.isdigit():
+    today = r.now.astimezone(r.zone).date()
+    if sub in ("set", "unset") and not admin:
+        return Reply(text=r.t("calendar.admin_only"))
+    if sub == "set":
+        return _set(r, req, args[1:], db)
+    if sub == "unset":
+        return _unset(r, req, args[1:], db)
+    if sub == "check":
+        missing = uncovered_years(calendars.for_team(req.team), today)
+        if not missing:
+            return Reply(text=r.t("calendar.check_ok"))
+        return Reply(text=r.t("calendar.check_missing", years=", ".join(map(str, missing))))
+    if sub == "show" or sub.isdigit():
         year_text = (
             args[1]
             if sub == "show" and len(args) > 1
-            else (sub if sub.isdigit() else str(sv.today().year))
+            else sub
+            if sub.isdigit()
+            else str(today.year)
         )
         if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
-            ack(text=t(lg, "calendar.usage"))
-            return
-        _show(ack, sv, lg, team, int(year_text))
-    else:
-        ack(text=t(lg, "calendar.usage"))
+            return Reply(text=r.t("calendar.usage"))
+        return _show(r, req.team, int(year_text), calendars)
+    return Reply(text=r.t("calendar.usage"))
 
 
-def _weekday(lg: str, d: date) -> str:
-    return ("周" + WEEKDAYS["zh"][d.weekday()]) if lg == "zh" else WEEKDAYS["en"][d.weekday()]
-
-
-def _show(ack: Ack, sv: Services, lg: str, team: str, year: int) -> None:
-    with sv.db.read() as s:
-        overrides = queries.calendar_overrides(s, team)
+def _show(r: Reader, team: str, year: int, calendars: Calendars) -> Reply:
+    overrides = calendars.overrides(team)
     corrections = sum(1 for d in overrides if d.year == year)
-    state = coverage(WorkCalendar(sv.settings.aebot_country).has_official_data(year), corrections)
-    title = t(lg, f"calendar.title_{state}", year=year, n=corrections)
-    lines = [
-        t(
-            lg,
-            "calendar.line_work" if d.working else "calendar.line_off",
-            day=d.day.isoformat(),
-            weekday=_weekday(lg, d.day),
-            name=bk.escape(d.name or ""),
-            mark=t(lg, "calendar.mark") if d.source == "override" else "",
-        )
-        for d in special_days(sv.calendar_for(team), year, overrides)
-    ]
-    blocks = [bk.section(title)] + [
-        bk.section("\n".join(lines[i : i + 40])) for i in range(0, len(lines), 40)
-    ]
-    ack(text=title, blocks=blocks)
+    state = coverage(calendars.library_has_official_data(year), corrections)
+    days = special_days(calendars.for_team(team), year, overrides)
+    title, blocks = year_view(r, year, state, corrections, days)
+    return Reply(text=title, blocks=blocks)
 
 
-def _set(ack: Ack, sv: Services, lg: str, team: str, user: str, args: list[str]) -> None:
+def _set(r: Reader, req: Request, args: list[str], db: Database) -> Reply:
     day = parse_day(args[0]) if args else None
     working = day_kind(args[1]) if len(args) > 1 else None
     if day is None or working is None:
-        ack(text=t(lg, "calendar.usage"))
-        return
+        return Reply(text=r.t("calendar.usage"))
     name = " ".join(args[2:])[:100] or None
-    with sv.db.write() as s:
-        queries.set_calendar_day(s, team, day, working, name, user, sv.now())
+    with db.write() as s:
+        stored.set_day(s, req.team, day, working, name, req.user, r.now)
     key = "calendar.set_work" if working else "calendar.set_off"
-    ack(text=t(lg, key, day=day.isoformat(), weekday=_weekday(lg, day), name=bk.escape(name or "")))
+    return Reply(
+        text=r.t(key, day=day.isoformat(), weekday=r.weekday(day), name=bk.escape(name or ""))
+    )
 
 
-def _unset(ack: Ack, sv: Services, lg: str, team: str, args: list[str]) -> None:
+def _unset(r: Reader, req: Request, args: list[str], db: Database) -> Reply:
     day = parse_day(args[0]) if args else None
     if day is None:
-        ack(text=t(lg, "calendar.usage"))
-        return
-    with sv.db.write() as s:
-        found = queries.unset_calendar_day(s, team, day)
-    ack(text=t(lg, "calendar.unset" if found else "calendar.unset_none", day=day.isoformat()))
+        return Reply(text=r.t("calendar.usage"))
+    with db.write() as s:
+        found = stored.unset_day(s, req.team, day)
+    return Reply(
+        text=r.t("calendar.unset" if found else "calendar.unset_none", day=day.isoformat())
+    )

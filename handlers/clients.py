@@ -2,154 +2,70 @@
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import App
+from sqlmodel import Session
 
-from bot.i18n import t
-from bot.listen import lang_of, listener, safe_ack, safe_after
-from bot.rules.clients import match_client
-from bot.services import Services
+from bot.clock import Clock
+from bot.rules.clients import (
+    ClientIndex,
+    may_change_client,
+    may_reassign_client,
+    read_client_form,
+)
+from bot.rules.people import is_admin
+from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.views import clients as view
+from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.sender import Sender
+from bot.slack.texts import Reader
+from bot.slack.views import clients as view
+from handlers.languages import Languages
 from storage import queries
+from storage.db import Database
 from storage.models import Client
 
+COMMAND = "/client"
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
-def register(app: App, sv: Services) -> None:
-    @safe_ack
-    def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team_id"], body["user_id"], lang_of(context)
-        words = (body.get("text") or "").strip().split()
-        sub = words[0].lower() if words else "list"
-        rest = " ".join(words[1:])
-        if sub in ("help", "帮助", "?"):
-            ack(text=t(lg, "client.help"))
-        elif sub in ("list", "mine", "列表"):
-            _list(ack, sv, lg, team, user, everyone=rest.lower() in ("all", "全部"))
-        elif sub == "add":
-            context["open_modal"] = {"client_id": None}
-            ack()
-        elif sub == "edit":
-            c = _find(ack, sv, lg, team, rest)
-            if c is None:
-                return
-            if not _may_change(sv, team, user, c):
-                ack(text=t(lg, "client.not_allowed_edit", name=bk.escape(c.name)))
-                return
-            context["open_modal"] = {"client_id": c.id}
-            ack()
-        elif sub == "reassign":
-            context["tell_owner"] = _reassign(ack, sv, lg, team, user, rest)
-        else:
-            ack(text=t(lg, "client.unknown_sub", sub=bk.escape(sub[:40])))
+@dataclass(frozen=True)
+class ClientDeps:
+    """What the client listeners use."""
 
-    @safe_after
-    def open_modal(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        prefill = context.get("open_modal")
-        if prefill is None:
-            return
-        c = None
-        if prefill.get("client_id"):
-            with sv.db.read() as s:
-                c = queries.get_client(s, body["team_id"], prefill["client_id"])
-        v = view.client_modal(
-            lang_of(context),
-            client=c,
-            owner_id=body["user_id"],
-            channel=body.get("channel_id"),
-        )
-        client.views_open(trigger_id=body["trigger_id"], view=v)
+    db: Database
+    clock: Clock
+    settings: Settings
+    sender: Sender
+    languages: Languages
 
-    @safe_after
-    def tell_owner(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        info = context.get("tell_owner")
-        if not info:
-            return
-        lg = sv.lang(body["team_id"], info["owner"])
-        text = t(
-            lg,
-            "client.now_yours",
-            name=bk.escape(info["name"]),
-            code=bk.escape(info["code"]),
-            by=info["by"],
-        )
-        sv.sender.dm(info["owner"], text, [bk.section(text)])
-
-    app.command("/client")(listener(sv.worker, on_command, open_modal, tell_owner))
-
-    @safe_ack
-    def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team"]["id"], body["user"]["id"], lang_of(context)
-        meta = json.loads(body["view"].get("private_metadata") or "{}")
-        values = bk.state_values(body["view"])
-        fields, errors = _read_form(lg, values, editing=bool(meta.get("client_id")))
-        with sv.db.write() as s:
-            same = (
-                queries.find_client_by_name_ci(s, team, fields["name"])
-                if fields.get("name")
-                else None
-            )
-            if same is not None and same.id != meta.get("client_id"):
-                errors.setdefault("name", t(lg, "client.name_taken", code=same.code))
-            if "owner" in fields and queries.get_member(s, team, fields["owner"]) is None:
-                errors.setdefault("owner", t(lg, "client.owner_unknown"))
-            if errors:
-                ack(response_action="errors", errors=errors)
-                return
-            if meta.get("client_id"):
-                c = queries.get_client(s, team, int(meta["client_id"]))
-                if c is None or not _may_change(sv, team, user, c):
-                    ack(
-                        response_action="errors",
-                        errors={"name": t(lg, "client.not_allowed_edit", name="")},
-                    )
-                    return
-                for k in ("name", "city", "in_city", "contact_person", "backup_owner_id"):
-                    setattr(c, k, fields[k])
-                c.cadence_days = fields["cadence_days"] or (1 if c.in_city else 3)
-                c.updated_at = sv.now()
-                s.add(c)
-                key = "client.updated"
-            else:
-                owner = fields.pop("owner")
-                c = queries.insert_client(
-                    s, team, owner_id=owner, created_local=sv.local_now(), **fields
-                )
-                key = "client.added"
-        ack()
-        text = t(lg, key, name=bk.escape(c.name), code=bk.escape(c.code))
-        context["confirm"] = {
-            "text": text,
-            "line": view.client_line(lg, c),
-            "channel": meta.get("channel"),
-        }
-
-    @safe_after
-    def confirm(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        info = context.get("confirm")
-        if not info:
-            return
-        user = body["user"]["id"]
-        blocks = [bk.section(info["text"]), bk.section(info["line"])]
-        sv.sender.tell(user, info.get("channel"), info["text"], blocks)
-
-    app.view("client_form")(listener(sv.worker, on_submit, confirm))
+    def reader(self, req: Request) -> Reader:
+        return req.reader(self.settings.tz, self.clock.now())
 
 
-def _list(ack: Ack, sv: Services, lg: str, team: str, user: str, everyone: bool) -> None:
-    with sv.db.read() as s:
+def client_command(req: Request, deps: ClientDeps) -> Reply:
+    r = deps.reader(req)
+    words = req.text.split()
+    sub = words[0].lower() if words else "list"
+    rest = " ".join(words[1:])
+    if asks_help(sub):
+        return Reply(text=r.t("client.help"))
+    if sub in ("list", "mine", "列表"):
+        return _list(r, deps, req.team, req.user, everyone=rest.lower() in ("all", "全部"))
+    if sub == "add":
+        return Reply(then=(partial(open_client_form, req, deps, None),))
+    if sub == "edit":
+        return _edit(r, req, deps, rest)
+    if sub == "reassign":
+        return _reassign(r, req, deps, rest)
+    return Reply(text=r.t("client.unknown_sub", sub=bk.escape(sub[:40])))
+
+
+def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> Reply:
+    with deps.db.read() as s:
         clients = queries.list_clients(s, team, None if everyone else user)
         if not everyone:
             clients += [
@@ -158,107 +74,122 @@ def _list(ack: Ack, sv: Services, lg: str, team: str, user: str, everyone: bool)
                 if c.backup_owner_id == user and c.owner_id != user
             ]
     if not clients:
-        ack(text=t(lg, "client.none"))
-        return
-    title = t(lg, "client.list_all" if everyone else "client.list_mine", n=len(clients))
-    ack(text=title, blocks=view.client_list(lg, clients, title))
+        return Reply(text=r.t("client.none"))
+    title = r.t("client.list_all" if everyone else "client.list_mine", n=len(clients))
+    return Reply(text=title, blocks=view.client_list(r, clients, title))
 
 
-def _find(ack: Ack, sv: Services, lg: str, team: str, name: str) -> Client | None:
-    """Look a client up; an unknown or ambiguous name gets the candidates, never a guess."""
+def _find(r: Reader, s: Session, team: str, name: str) -> Client | str:
+    """The client meant, or what to say instead: an unknown or ambiguous name gets the
+    candidates, never a guess."""
     if not name.strip():
-        ack(text=t(lg, "client.need_name"))
-        return None
-    with sv.db.read() as s:
-        m = match_client(queries.list_clients(s, team), name)
+        return r.t("client.need_name")
+    m = ClientIndex(queries.list_clients(s, team)).match(name)
     if m.client is not None:
         return m.client
+    shown = bk.escape(name[:100])
     if m.candidates:
-        names = ", ".join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in m.candidates[:10])
-        ack(text=t(lg, "client.ambiguous", name=bk.escape(name[:100]), names=names))
-    else:
-        ack(text=t(lg, "client.unknown", name=bk.escape(name[:100])))
-    return None
+        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in m.candidates[:10])
+        return r.t("client.ambiguous", name=shown, names=names)
+    return r.t("client.unknown", name=shown)
 
 
-def _may_change(sv: Services, team: str, user: str, c: Client) -> bool:
-    if sv.is_admin(user) or user in (c.owner_id, c.backup_owner_id):
-        return True
-    with sv.db.read() as s:
-        owner = queries.get_member(s, team, c.owner_id)
-    return owner is not None and owner.manager_id == user
+def _owner_manager(s: Session, client: Client) -> str | None:
+    owner = queries.get_member(s, client.team_id, client.owner_id)
+    return owner.manager_id if owner else None
 
 
-def _reassign(
-    ack: Ack, sv: Services, lg: str, team: str, user: str, rest: str
-) -> dict[str, Any] | None:
-    """Hand a client to someone else; returns what to tell the new owner, if it was done."""
+def _may_change(deps: ClientDeps, s: Session, user: str, c: Client) -> bool:
+    admin = is_admin(user, deps.settings.admins)
+    return may_change_client(user, c.owner_id, c.backup_owner_id, _owner_manager(s, c), admin)
+
+
+def _edit(r: Reader, req: Request, deps: ClientDeps, name: str) -> Reply:
+    with deps.db.read() as s:
+        found = _find(r, s, req.team, name)
+        if isinstance(found, str):
+            return Reply(text=found)
+        if not _may_change(deps, s, req.user, found):
+            return Reply(text=r.t("client.not_allowed_edit", name=bk.escape(found.name)))
+    return Reply(then=(partial(open_client_form, req, deps, found.id),))
+
+
+def open_client_form(req: Request, deps: ClientDeps, client_id: int | None) -> None:
+    """The add (client_id None) or edit modal."""
+    client = None
+    if client_id:
+        with deps.db.read() as s:
+            client = queries.get_client(s, req.team, client_id)
+    v = view.client_modal(deps.reader(req), client=client, owner_id=req.user, channel=req.channel)
+    deps.sender.open_modal(str(req.trigger_id), v)
+
+
+def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+    """Hand a client to someone else (the owner's manager or an admin); the new owner is told."""
     parts = rest.rsplit(maxsplit=1)
     target = MENTION.match(parts[-1]) if parts else None
     if len(parts) < 2 or target is None:
-        ack(text=t(lg, "client.reassign_usage"))
-        return
-    c = _find(ack, sv, lg, team, parts[0])
-    if c is None:
-        return
+        return Reply(text=r.t("client.reassign_usage"))
     new_owner = target.group(1)
-    with sv.db.write() as s:
-        owner = queries.get_member(s, team, c.owner_id)
-        if not (sv.is_admin(user) or (owner is not None and owner.manager_id == user)):
-            ack(text=t(lg, "client.not_allowed_reassign", name=bk.escape(c.name)))
-            return
-        if queries.get_member(s, team, new_owner) is None:
-            ack(text=t(lg, "client.owner_unknown"))
-            return
+    with deps.db.write() as s:
+        c = _find(r, s, req.team, parts[0])
+        if isinstance(c, str):
+            return Reply(text=c)
+        admin = is_admin(req.user, deps.settings.admins)
+        if not may_reassign_client(req.user, _owner_manager(s, c), admin):
+            return Reply(text=r.t("client.not_allowed_reassign", name=bk.escape(c.name)))
+        if queries.get_member(s, req.team, new_owner) is None:
+            return Reply(text=r.t("client.owner_unknown"))
         if new_owner == c.owner_id:
-            ack(text=t(lg, "client.already_owner", name=bk.escape(c.name), user=new_owner))
-            return
-        fresh = queries.get_client(s, team, c.id or 0)
-        assert fresh is not None
-        old = fresh.owner_id
-        fresh.owner_id = new_owner
-        fresh.updated_at = sv.now()
-        s.add(fresh)
-    ack(
-        text=t(
-            lg,
-            "client.reassigned",
-            name=bk.escape(c.name),
-            code=bk.escape(c.code),
-            old=old,
-            new=new_owner,
+            return Reply(text=r.t("client.already_owner", name=bk.escape(c.name), user=new_owner))
+        old = c.owner_id
+        queries.change_client(s, c, deps.clock.now(), owner_id=new_owner)
+    said = r.t(
+        "client.reassigned", name=bk.escape(c.name), code=bk.escape(c.code), old=old, new=new_owner
+    )
+    return Reply(text=said, then=(partial(tell_new_owner, req, deps, new_owner, c),))
+
+
+def tell_new_owner(req: Request, deps: ClientDeps, owner: str, c: Client) -> None:
+    lang = deps.languages.of(req.team, owner)
+    text = Reader(lang, deps.settings.tz, deps.clock.now()).t(
+        "client.now_yours", name=bk.escape(c.name), code=bk.escape(c.code), by=req.user
+    )
+    deps.sender.dm(owner, text, [bk.section(text)])
+
+
+def submit_client(req: Request, deps: ClientDeps) -> Reply:
+    """The add/edit form: stored, or its problems shown under the fields."""
+    r = deps.reader(req)
+    editing = req.metadata.get("client_id")
+    fields, problems = read_client_form(req.form, editing=bool(editing))
+    errors = {name: r.problem(p) for name, p in problems.items()}
+    with deps.db.write() as s:
+        same = (
+            queries.find_client_by_name_ci(s, req.team, fields["name"]) if fields["name"] else None
         )
-    )
-    return {"owner": new_owner, "name": c.name, "code": c.code, "by": user}
-
-
-def _read_form(
-    lg: str, values: dict[str, Any], editing: bool
-) -> tuple[dict[str, Any], dict[str, str]]:
-    errors: dict[str, str] = {}
-    name = " ".join((values.get("name") or "").split())
-    city = " ".join((values.get("city") or "").split())
-    if not name:
-        errors["name"] = t(lg, "client.need_name")
-    if not city:
-        errors["city"] = t(lg, "client.need_city")
-    cadence_text = (values.get("cadence") or "").strip()
-    cadence = None
-    if cadence_text:
-        if not cadence_text.isdigit() or not 1 <= int(cadence_text) <= 60:
-            errors["cadence"] = t(lg, "client.bad_cadence")
+        if same is not None and same.id != editing:
+            errors.setdefault("name", r.t("client.name_taken", code=same.code))
+        if "owner_id" in fields and queries.get_member(s, req.team, fields["owner_id"]) is None:
+            errors.setdefault("owner", r.t("client.owner_unknown"))
+        if errors:
+            return Reply(errors=errors)
+        if editing:
+            c = queries.get_client(s, req.team, int(editing))
+            if c is None or not _may_change(deps, s, req.user, c):
+                return Reply(errors={"name": r.t("client.not_allowed_edit", name="")})
+            fields.pop("owner_id", None)
+            queries.change_client(s, c, deps.clock.now(), **fields)
         else:
-            cadence = int(cadence_text)
-    fields: dict[str, Any] = dict(
-        name=name,
-        city=city,
-        in_city=values.get("in_city") != "false",
-        contact_person=(values.get("contact_person") or "").strip(),
-        backup_owner_id=values.get("backup") or None,
-        cadence_days=cadence,
-    )
-    if not editing:
-        fields["owner"] = values.get("owner")
-        if not fields["owner"]:
-            errors["owner"] = t(lg, "client.owner_unknown")
-    return fields, errors
+            local = deps.clock.now().astimezone(deps.settings.tz)
+            c = queries.insert_client(s, req.team, created_local=local, **fields)
+    key = "client.updated" if editing else "client.added"
+    text = r.t(key, name=bk.escape(c.name), code=bk.escape(c.code))
+    blocks = [bk.section(text), bk.section(view.client_line(r, c))]
+    channel = req.metadata.get("channel")
+    return Reply(then=(partial(deps.sender.tell, req.user, channel, text, blocks),))
+
+
+def register(app: App, listen: Listen, deps: ClientDeps) -> None:
+    app.command(COMMAND)(listen.ack(client_command, deps))
+    app.view(view.FORM)(listen.ack(submit_client, deps))

@@ -1,293 +1,289 @@
-"""`/contact`: log a call, visit or meeting; its modal; Edit, Undo, report-sent, log-a-call buttons."""
+"""`/contact`: log a call, visit or meeting; its modal; the Edit, Undo, Report sent and
+Log a call buttons."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from functools import partial
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import App
 
-from bot.dates import echo
-from bot.i18n import t
-from bot.listen import lang_of, listener, safe_ack, safe_after
-from bot.rules.clients import split_client_and_text
-from bot.rules.contacts import can_undo
-from bot.services import Services
+from bot.clock import Clock
+from bot.rules.clients import Match
+from bot.rules.contact_form import ContactFields, read_contact_form
+from bot.rules.contacts import SUMMARY_LIMIT, can_undo, may_edit_contact, may_mark_report
+from bot.rules.people import is_admin
+from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.views import contacts as view
-from handlers import home
-from handlers.contact_form import SUMMARY_LIMIT, read_form, unknown_client_notice
+from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.sender import Sender
+from bot.slack.texts import Reader
+from bot.slack.views import contacts as view
+from handlers.home import HomeTab
 from storage import queries
-from storage.models import REPORT_KINDS, Client, ContactLog
+from storage.db import Database
+from storage.directory import ClientName, Directory
+from storage.models import Client, ContactLog
+from storage.team_settings import TeamSettings
+
+COMMAND = "/contact"
 
 
-def register(app: App, sv: Services) -> None:
-    def lang(context: BoltContext) -> str:
-        return lang_of(context)
+@dataclass(frozen=True)
+class ContactDeps:
+    """What the contact listeners use."""
 
-    def clients_for(team_id: str, user_id: str) -> list[Client]:
-        """Team clients, the user's own (and backup) first, for the modal's picker."""
-        with sv.db.read() as s:
-            cs = queries.list_clients(s, team_id)
-        return sorted(cs, key=lambda c: (user_id not in (c.owner_id, c.backup_owner_id), c.name))
+    db: Database
+    clock: Clock
+    settings: Settings
+    directory: Directory
+    team_settings: TeamSettings
+    sender: Sender
+    home: HomeTab
 
-    @safe_ack
-    def on_command(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        text = (body.get("text") or "").strip()
-        team, user, lg = body["team_id"], body["user_id"], lang_of(context)
-        if text.lower() in ("help", "帮助", "?"):
-            ack(text=t(lg, "contact.help"))
-            return
-        if not text:
-            context["open_modal"] = {}
-            ack()
-            return
-        with sv.db.read() as s:
-            clients = queries.client_names(s, team)
-        match, summary = split_client_and_text(clients, text)
-        notice = None
-        if match.client is None:
-            notice = unknown_client_notice(lg, text.split()[0], match.candidates)
-        elif not summary:
-            notice = t(lg, "contact.need_summary", client=bk.escape(match.client.name))
-        elif len(summary) > SUMMARY_LIMIT:
-            notice = t(lg, "contact.too_long", n=len(summary), limit=SUMMARY_LIMIT)
-        if notice is not None:
-            context["open_modal"] = {
-                "notice": notice,
-                "summary": summary[:SUMMARY_LIMIT],
-                "client_id": match.client.id if match.client else None,
-            }
-            ack()
-            return
-        assert match.client is not None
-        with sv.db.write() as s:
-            log = queries.add_contact(
-                s,
-                _new_contact(
-                    sv,
-                    team,
-                    user,
-                    client_id=match.client.id,
-                    kind="call",
-                    at=sv.now(),
-                    summary=summary,
-                ),
-            )
-        context["home_changed"] = True
-        ack(
-            response_type="ephemeral",
-            text=t(lg, "contact.logged_text", client=match.client.name),
-            blocks=view.confirmation(lg, log, match.client, sv.settings.tz),
+    def reader(self, req: Request) -> Reader:
+        return req.reader(self.settings.tz, self.clock.now())
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """What the contact modal opens with when the quick path could not finish."""
+
+    notice: str = ""
+    summary: str = ""
+    client_id: int | None = None
+
+
+def contact_command(req: Request, deps: ContactDeps) -> Reply:
+    """`/contact CLIENT SUMMARY` logs a call now; anything less opens the form, saying why."""
+    r = deps.reader(req)
+    if asks_help(req.text):
+        return Reply(text=r.t("contact.help"))
+    if not req.text:
+        return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
+    match, summary = deps.directory.clients(req.team).split(req.text)
+    if match.client is None:  # perhaps a client added since the team's clients were read
+        match, summary = deps.directory.reload_clients(req.team).split(req.text)
+    notice = _quick_path_notice(r, req.text, match, summary)
+    if notice or match.client is None:
+        prefill = Prefill(
+            notice, summary[:SUMMARY_LIMIT], match.client.id if match.client else None
         )
-
-    @safe_after
-    def open_modal(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        prefill = context.get("open_modal")
-        if prefill is None:
-            return
-        lg = lang_of(context)
-        meta = {"channel": body.get("channel_id")}
-        v = view.contact_modal(
-            lg,
-            clients_for(body["team_id"], body["user_id"]),
-            metadata=meta,
-            client_id=prefill.get("client_id"),
-            summary=prefill.get("summary", ""),
-            notice=prefill.get("notice", ""),
+        return Reply(then=(partial(open_log_form, req, deps, prefill),))
+    fields = ContactFields(match.client.id, "call", r.now, summary, "", None)
+    with deps.db.write() as s:
+        log = queries.add_contact(
+            s, queries.new_contact(req.team, req.user, r.now, **asdict(fields))
         )
-        client.views_open(trigger_id=body["trigger_id"], view=v)
-
-    @safe_after
-    def refresh_home(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        """The App Home shows the last contacts and who is due: after a change, redraw it."""
-        if context.get("home_changed") and context.team_id and context.user_id:
-            home.refresh(sv, client, context.team_id, context.user_id, lang_of(context))
-
-    app.command("/contact")(listener(sv.worker, on_command, open_modal, refresh_home))
-
-    @safe_ack
-    def on_submit(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        team, user, lg = body["team"]["id"], body["user"]["id"], lang_of(context)
-        meta = json.loads(body["view"].get("private_metadata") or "{}")
-        values = bk.state_values(body["view"])
-        fields, errors = read_form(sv, lg, team, values)
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        contact_id = meta.get("contact_id")
-        with sv.db.write() as s:
-            if contact_id:
-                log = queries.get_contact(s, team, int(contact_id))
-                if log is None or log.deleted_at is not None:
-                    ack(response_action="errors", errors={"summary": t(lg, "contact.gone")})
-                    return
-                if log.author_id != user and not sv.is_admin(user):
-                    ack(response_action="errors", errors={"summary": t(lg, "contact.not_author")})
-                    return
-                if fields["follow_up_on"] != log.follow_up_on:
-                    log.follow_up_sent_at = None
-                for k, v in fields.items():
-                    setattr(log, k, v)
-                log.report_due = log.kind in REPORT_KINDS
-                log.updated_at = sv.now()
-                s.add(log)
-            else:
-                log = queries.add_contact(s, _new_contact(sv, team, user, **fields))
-            context["home_changed"] = True
-            context["confirm"] = {
-                "contact_id": log.id,
-                "channel": meta.get("channel"),
-                "updated": bool(contact_id),
-            }
-        ack()
-
-    @safe_after
-    def confirm(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        info = context.get("confirm")
-        if not info:
-            return
-        team, user, lg = body["team"]["id"], body["user"]["id"], lang_of(context)
-        with sv.db.read() as s:
-            log = queries.get_contact(s, team, info["contact_id"])
-            c = queries.get_client(s, team, log.client_id) if log else None
-        if log is None or c is None:
-            return
-        blocks = view.confirmation(lg, log, c, sv.settings.tz, updated=info["updated"])
-        text = t(lg, "contact.logged_text", client=c.name)
-        sv.sender.tell(user, info.get("channel"), text, blocks)
-
-    for callback in ("contact_log", "contact_edit"):
-        app.view(callback)(listener(sv.worker, on_submit, confirm, refresh_home))
-
-    _register_buttons(app, sv, clients_for)
-
-
-def _register_buttons(app: App, sv: Services, clients_for: Any) -> None:
-    def act(body: dict[str, Any], context: BoltContext) -> tuple[str, str, int, str]:
-        """Who clicked, on which record (0 for a value that is not one), in which language."""
-        value = str(body["actions"][0].get("value", ""))
-        lang = lang_of(context)
-        return body["team"]["id"], body["user"]["id"], int(value) if value.isdigit() else 0, lang
-
-    def refuse(respond: Respond, lang: str, key: str, **values: object) -> None:
-        """Tell only the clicker why nothing changed; the message they clicked stays."""
-        respond(text=t(lang, key, **values), replace_original=False)
-
-    @safe_after
-    def undo(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        team, user, value, lg = act(body, context)
-        with sv.db.write() as s:
-            log = queries.get_contact(s, team, value)
-            if log is None or log.deleted_at is not None:
-                refuse(respond, lg, "contact.gone" if log is None else "contact.already_undone")
-                return
-            if not can_undo(log.author_id, user, log.created_at, sv.now()):
-                key = "contact.not_author" if log.author_id != user else "contact.undo_expired"
-                refuse(respond, lg, key)
-                return
-            log.deleted_at = sv.now()
-            s.add(log)
-            c = queries.get_client(s, team, log.client_id)
-        name = c.name if c else "?"
-        respond(text=t(lg, "contact.undone", client=bk.escape(name)), replace_original=True)
-        home.refresh(sv, client, team, user, lg)
-
-    @safe_after
-    def edit(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        team, user, value, lg = act(body, context)
-        with sv.db.read() as s:
-            log = queries.get_contact(s, team, value)
-        if log is None or log.deleted_at is not None:
-            refuse(respond, lg, "contact.gone")
-            return
-        if log.author_id != user and not sv.is_admin(user):
-            refuse(respond, lg, "contact.not_author")
-            return
-        at = log.at.astimezone(sv.settings.tz)
-        v = view.contact_modal(
-            lg,
-            clients_for(team, user),
-            client_id=log.client_id,
-            kind=log.kind,
-            when=at.strftime("%Y-%m-%d %H:%M"),
-            summary=log.summary,
-            next_steps=log.next_steps,
-            follow_up=log.follow_up_on.isoformat() if log.follow_up_on else "",
-            metadata={"contact_id": log.id, "channel": context.channel_id},
-            editing=True,
-        )
-        client.views_open(trigger_id=body["trigger_id"], view=v)
-
-    @safe_after
-    def report_sent(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        team, user, value, lg = act(body, context)
-        with sv.db.write() as s:
-            log = queries.get_contact(s, team, value)
-            c = queries.get_client(s, team, log.client_id) if log else None
-            if log is None or c is None or log.deleted_at is not None:
-                refuse(respond, lg, "contact.gone")
-                return
-            if user not in (log.author_id, c.owner_id, c.backup_owner_id) and not sv.is_admin(user):
-                refuse(respond, lg, "contact.report_not_yours")
-                return
-            if log.report_sent_at is not None:
-                when = echo(log.report_sent_at.astimezone(sv.settings.tz))
-                refuse(respond, lg, "contact.report_already", when=when)
-                return
-            log.report_sent_at = sv.now()
-            s.add(log)
-        respond(
-            text=t(
-                lg, "contact.report_marked", client=bk.escape(c.name), when=echo(sv.local_now())
-            ),
-            replace_original=True,
-        )
-
-    @safe_after
-    def log_call(
-        body: dict[str, Any], context: BoltContext, respond: Respond, client: WebClient
-    ) -> None:
-        team, user, value, lg = act(body, context)
-        v = view.contact_modal(
-            lg,
-            clients_for(team, user),
-            client_id=value or None,
-            kind="call",
-            metadata={"channel": context.channel_id},
-        )
-        client.views_open(trigger_id=body["trigger_id"], view=v)
-
-    for action_id, fn in (
-        ("contact_undo", undo),
-        ("contact_edit", edit),
-        ("contact_report_sent", report_sent),
-        ("contact_log_call", log_call),
-    ):
-        app.action(action_id)(listener(sv.worker, None, fn))
-
-
-def _new_contact(sv: Services, team: str, author: str, **fields: Any) -> ContactLog:
-    """A contact as logged now: meetings and visits start the contact-report clock."""
-    now = sv.now()
-    return ContactLog(
-        team_id=team,
-        author_id=author,
-        report_due=fields["kind"] in REPORT_KINDS,
-        created_at=now,
-        updated_at=now,
-        **fields,
+    return Reply(
+        text=r.t("contact.logged_text", client=match.client.name),
+        blocks=view.confirmation(r, log, match.client),
+        then=(partial(deps.home.changed, req.team, req.user, req.lang),),
     )
+
+
+def _quick_path_notice(r: Reader, text: str, match: Match[ClientName], summary: str) -> str:
+    """Why the quick path cannot log this ("" when it can)."""
+    if match.client is None:
+        return view.unknown_client_notice(r, text.split()[0], match.candidates)
+    if not summary:
+        return r.t("contact.need_summary", client=bk.escape(match.client.name))
+    if len(summary) > SUMMARY_LIMIT:
+        return r.t("contact.too_long", n=len(summary), limit=SUMMARY_LIMIT)
+    return ""
+
+
+def open_log_form(req: Request, deps: ContactDeps, prefill: Prefill) -> None:
+    """The contact modal, pre-filled, in reply to the command."""
+    v = view.contact_modal(
+        deps.reader(req),
+        _clients_for(deps, req.team, req.user),
+        metadata={"channel": req.channel},
+        client_id=prefill.client_id,
+        summary=prefill.summary,
+        notice=prefill.notice,
+    )
+    deps.sender.open_modal(str(req.trigger_id), v)
+
+
+def _clients_for(deps: ContactDeps, team: str, user: str) -> list[Client]:
+    """The team's clients for the modal's picker, the person's own (and backup) first."""
+    with deps.db.read() as s:
+        clients = queries.list_clients(s, team)
+    return sorted(clients, key=lambda c: (user not in (c.owner_id, c.backup_owner_id), c.name))
+
+
+def submit_contact(req: Request, deps: ContactDeps) -> Reply:
+    """The contact form, new or edited: stored, or its problems shown under the fields."""
+    r = deps.reader(req)
+    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    client_id = _team_client(deps, req.team, req.form.get("client"))
+    fields, problems = read_contact_form(
+        req.form, client_id, r.now, deps.settings.tz, req.lang, end_of_day
+    )
+    if fields is None:
+        return Reply(errors={name: r.problem(p) for name, p in problems.items()})
+    editing = req.metadata.get("contact_id")
+    if editing:
+        saved, refusal = _save_edit(deps, req, int(editing), fields)
+        if refusal:
+            return Reply(errors={"summary": r.t(refusal)})
+    else:
+        with deps.db.write() as s:
+            new = queries.new_contact(req.team, req.user, r.now, **asdict(fields))
+            saved = queries.add_contact(s, new).id
+    channel = req.metadata.get("channel")
+    return Reply(
+        then=(
+            partial(confirm_contact, req, deps, saved or 0, channel, bool(editing)),
+            partial(deps.home.changed, req.team, req.user, req.lang),
+        )
+    )
+
+
+def _team_client(deps: ContactDeps, team: str, chosen: object) -> int | None:
+    """The chosen client's id if it is one of the team's clients."""
+    value = str(chosen or "")
+    if not value.isdigit():
+        return None
+    for index in (deps.directory.clients(team), deps.directory.reload_clients(team)):
+        if any(c.id == int(value) for c in index.clients):
+            return int(value)
+    return None
+
+
+def _save_edit(
+    deps: ContactDeps, req: Request, contact_id: int, fields: ContactFields
+) -> tuple[int | None, str | None]:
+    """Store an edit; (id, None), or (None, the key of why it was refused)."""
+    admin = is_admin(req.user, deps.settings.admins)
+    with deps.db.write() as s:
+        log = queries.get_contact(s, req.team, contact_id)
+        if log is None or log.deleted_at is not None:
+            return None, "contact.gone"
+        if not may_edit_contact(log.author_id, req.user, admin):
+            return None, "contact.not_author"
+        queries.update_contact(s, log, deps.clock.now(), **asdict(fields))
+        return log.id, None
+
+
+def confirm_contact(
+    req: Request, deps: ContactDeps, contact_id: int, channel: str | None, updated: bool
+) -> None:
+    """Everything recorded, echoed to its author where they started (else in a DM)."""
+    with deps.db.read() as s:
+        log = queries.get_contact(s, req.team, contact_id)
+        client = queries.get_client(s, req.team, log.client_id) if log else None
+    if log is None or client is None:
+        return
+    r = deps.reader(req)
+    blocks = view.confirmation(r, log, client, updated=updated)
+    deps.sender.tell(req.user, channel, r.t("contact.logged_text", client=client.name), blocks)
+
+
+def refuse(req: Request, deps: ContactDeps, key: str, **values: object) -> None:
+    """Tell only the clicker why nothing changed; the message they clicked stays."""
+    deps.sender.answer(req.response_url, req.user, deps.reader(req).t(key, **values))
+
+
+def undo_contact(req: Request, deps: ContactDeps) -> None:
+    """Undo: the author, within 15 minutes. The contact is marked deleted, never erased."""
+    now = deps.clock.now()
+    with deps.db.write() as s:
+        log = queries.get_contact(s, req.team, req.record_id)
+        refusal = _why_not_undo(log, req.user, now)
+        if log is not None and refusal is None:
+            log.deleted_at = now
+            s.add(log)
+            client = queries.get_client(s, req.team, log.client_id)
+    if refusal is not None:
+        return refuse(req, deps, refusal)
+    name = bk.escape(client.name if client else "?")
+    r = deps.reader(req)
+    deps.sender.respond(str(req.response_url), r.t("contact.undone", client=name), replace=True)
+    deps.home.changed(req.team, req.user, req.lang)
+
+
+def _why_not_undo(log: ContactLog | None, user: str, now: datetime) -> str | None:
+    if log is None:
+        return "contact.gone"
+    if log.deleted_at is not None:
+        return "contact.already_undone"
+    if not can_undo(log.author_id, user, log.created_at, now):
+        return "contact.not_author" if log.author_id != user else "contact.undo_expired"
+    return None
+
+
+def edit_contact(req: Request, deps: ContactDeps) -> None:
+    """Edit: the contact modal, filled with what was logged."""
+    with deps.db.read() as s:
+        log = queries.get_contact(s, req.team, req.record_id)
+    if log is None or log.deleted_at is not None:
+        return refuse(req, deps, "contact.gone")
+    if not may_edit_contact(log.author_id, req.user, is_admin(req.user, deps.settings.admins)):
+        return refuse(req, deps, "contact.not_author")
+    v = view.contact_modal(
+        deps.reader(req),
+        _clients_for(deps, req.team, req.user),
+        client_id=log.client_id,
+        kind=log.kind,
+        when=log.at.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
+        summary=log.summary,
+        next_steps=log.next_steps,
+        follow_up=log.follow_up_on.isoformat() if log.follow_up_on else "",
+        metadata={"contact_id": log.id, "channel": req.channel},
+        editing=True,
+    )
+    deps.sender.open_modal(str(req.trigger_id), v)
+
+
+def mark_report_sent(req: Request, deps: ContactDeps) -> None:
+    """Report sent: stops the 48-hour clock, once."""
+    r, admin = deps.reader(req), is_admin(req.user, deps.settings.admins)
+    with deps.db.write() as s:
+        log = queries.get_contact(s, req.team, req.record_id)
+        client = queries.get_client(s, req.team, log.client_id) if log else None
+        refusal = _why_not_mark(log, client, req.user, admin)
+        if log is not None and refusal is None:
+            log.report_sent_at = r.now
+            s.add(log)
+    if refusal is not None:
+        sent_at = r.when(log.report_sent_at) if log and log.report_sent_at else ""
+        return refuse(req, deps, refusal, when=sent_at)
+    assert client is not None
+    deps.sender.respond(str(req.response_url), view.report_marked(r, client, r.now), replace=True)
+
+
+def _why_not_mark(
+    log: ContactLog | None, client: Client | None, user: str, admin: bool
+) -> str | None:
+    if log is None or client is None or log.deleted_at is not None:
+        return "contact.gone"
+    if not may_mark_report(user, log.author_id, client.owner_id, client.backup_owner_id, admin):
+        return "contact.report_not_yours"
+    if log.report_sent_at is not None:
+        return "contact.report_already"
+    return None
+
+
+def log_call(req: Request, deps: ContactDeps) -> None:
+    """Log a call (on a nudge): the contact modal with that client chosen."""
+    v = view.contact_modal(
+        deps.reader(req),
+        _clients_for(deps, req.team, req.user),
+        client_id=req.record_id or None,
+        kind="call",
+        metadata={"channel": req.channel},
+    )
+    deps.sender.open_modal(str(req.trigger_id), v)
+
+
+def register(app: App, listen: Listen, deps: ContactDeps) -> None:
+    app.command(COMMAND)(listen.ack(contact_command, deps))
+    for form in (view.LOG_FORM, view.EDIT_FORM, view.OLD_EDIT_FORM):
+        app.view(form)(listen.ack(submit_contact, deps))
+    app.action(view.UNDO)(listen.after(undo_contact, deps))
+    app.action(view.EDIT)(listen.after(edit_contact, deps))
+    app.action(view.REPORT_SENT)(listen.after(mark_report_sent, deps))
+    app.action(view.LOG_CALL)(listen.after(log_call, deps))

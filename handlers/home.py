@@ -1,86 +1,90 @@
-"""The App Home tab: the person's clients due today and their last 10 contacts."""
+"""The App Home tab: each person's day, drawn when they open it and redrawn after they change
+something, for those who have ever opened it (nobody else would see the drawing)."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
+from slack_bolt import App
 
-from bot.dates import echo
-from bot.i18n import t
-from bot.listen import lang_of
+from bot.clock import Clock
 from bot.rules.contacts import due_clients
-from bot.services import Services
-from bot.slack import blocks as bk
-from bot.views.contacts import kind_label, nudge
+from bot.settings import Settings
+from bot.slack.listeners import Debouncer, Listen, Request
+from bot.slack.sender import Sender
+from bot.slack.texts import Reader
+from bot.slack.views.home import home_view
 from storage import queries
+from storage.calendars import Calendars
+from storage.db import Database
+from storage.directory import Directory
 
 log = logging.getLogger("aebot.home")
+RECENT = 10
 
 
-def home_view(sv: Services, team: str, user: str, lang: str) -> dict[str, Any]:
-    tz = sv.settings.tz
-    with sv.db.read() as s:
-        member = queries.get_member(s, team, user)
-        mine = queries.list_clients(s, team, user)
-        last = queries.last_contacts(s, team, [c.id for c in mine if c.id])
-        recent = queries.recent_contacts(s, team, user, 10)
-    today = sv.today()
-    blocks: list[bk.Block] = [bk.header(t(lang, "home.title", date=echo(sv.local_now(), False)))]
-    if member is None:
-        blocks.append(bk.section(t(lang, "home.not_member")))
-    calendar = sv.calendar_for(team)
-    if not calendar.is_working_day(today):
-        blocks.append(bk.context(t(lang, "home.day_off")))
-    due = due_clients(mine, last, today, tz, calendar)
-    if due:
-        blocks += nudge(lang, due[:20], tz)
-        if len(due) > 20:
-            blocks.append(bk.context(t(lang, "common.more").format(n=len(due) - 20)))
-    elif mine:
-        blocks.append(bk.section(t(lang, "home.none_due")))
-    blocks += [bk.divider(), bk.section(t(lang, "home.recent"))]
-    if not recent:
-        blocks.append(bk.context(t(lang, "home.no_recent")))
-    for c_log, c in recent:
-        blocks.append(
-            bk.context(
-                t(
-                    lang,
-                    "home.recent_line",
-                    when=echo(c_log.at.astimezone(tz)),
-                    kind=kind_label(lang, c_log.kind),
-                    client=bk.escape(c.name),
-                    code=bk.escape(c.code),
-                    summary=bk.escape(bk.clip(c_log.summary, 200)),
-                )
-            )
-        )
-    return {"type": "home", "blocks": blocks[:100]}
+class HomeTab:
+    """Draws a person's App Home; redraws after changes are coalesced (`delay` seconds, tests
+    set 0), so that a burst of logging draws it once."""
 
-
-def refresh(sv: Services, client: WebClient, team: str, user: str, lang: str) -> None:
-    """Redraw the person's App Home shortly after a change; changes within `sv.home_delay`
-    share one redraw, so a burst of logging does not render the Home once per request."""
-    sv.coalesce(("home", team, user), sv.home_delay, publish, sv, client, team, user, lang)
-
-
-def publish(sv: Services, client: WebClient, team: str, user: str, lang: str) -> None:
-    """Draw the person's App Home; a refusal is logged, it is never worth failing a request for."""
-    try:
-        client.views_publish(user_id=user, view=home_view(sv, team, user, lang))
-    except Exception:
-        log.exception("could not publish the home tab for %s", user)
-
-
-def register(app: App, sv: Services) -> None:
-    @app.event("app_home_opened")
-    def on_home(
-        event: dict[str, Any], body: dict[str, Any], context: BoltContext, client: WebClient
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        settings: Settings,
+        directory: Directory,
+        calendars: Calendars,
+        sender: Sender,
+        debouncer: Debouncer,
+        delay: float = 2.0,
     ) -> None:
-        if event.get("tab", "home") != "home":
-            return
-        team = body.get("team_id") or context.team_id
-        publish(sv, client, team, event["user"], lang_of(context))
+        self.db, self.clock, self.settings = db, clock, settings
+        self.directory, self.calendars, self.sender = directory, calendars, sender
+        self.debouncer, self.delay = debouncer, delay
+
+    def changed(self, team: str, user: str, lang: str) -> None:
+        """Something on the person's Home changed: redraw it soon, if they ever look at it."""
+        person = self.directory.person(team, user)
+        if person is not None and person.home_opened:
+            self.debouncer.run(("home", team, user), self.delay, self.publish, team, user, lang)
+
+    def publish(self, team: str, user: str, lang: str) -> None:
+        """Draw the Home now; a failure is logged: it is never worth failing a request for."""
+        try:
+            self.sender.publish_home(user, self.view(team, user, lang))
+        except Exception:
+            log.exception("could not draw the App Home of %s", user)
+
+    def view(self, team: str, user: str, lang: str) -> dict[str, object]:
+        zone = self.settings.tz
+        r = Reader(lang, zone, self.clock.now())
+        today = r.now.astimezone(zone).date()
+        with self.db.read() as s:
+            member = queries.get_member(s, team, user)
+            mine = queries.list_clients(s, team, user)
+            last = queries.last_contacts(s, team, [c.id for c in mine if c.id])
+            recent = queries.recent_contacts(s, team, user, RECENT)
+        calendar = self.calendars.for_team(team)
+        return home_view(
+            r,
+            member=member is not None,
+            day_off=not calendar.is_working_day(today),
+            owns_clients=bool(mine),
+            due=due_clients(mine, last, today, zone, calendar),
+            recent=recent,
+        )
+
+
+def home_opened(req: Request, home: HomeTab) -> None:
+    """The person opened aebot's Home tab: draw it, and from now on keep it current."""
+    if (req.body.get("event") or {}).get("tab", "home") != "home":
+        return
+    person = home.directory.person(req.team, req.user)
+    if person is not None and not person.home_opened:
+        with home.db.write() as s:
+            queries.mark_home_opened(s, req.team, req.user, home.clock.now())
+    home.publish(req.team, req.user, req.lang)
+
+
+def register(app: App, listen: Listen, home: HomeTab) -> None:
+    app.event("app_home_opened")(listen.after(home_opened, home))

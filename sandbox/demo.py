@@ -9,13 +9,12 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.app import create_app
+from bot.app import Bot, create_app
 from bot.clock import FixedClock
-from bot.runtime import build_services
 from bot.server import BackgroundServer
 from bot.settings import load_settings
 from sandbox.driver import TEAM, SlackDriver
-from sandbox.fake_slack import FakeSlack
+from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
 from scheduler.timetable import JOBS, run_job
 from storage.imports import import_clients, import_team
@@ -115,20 +114,20 @@ def run_demo() -> None:
             database_url=url,
             _env_file=None,
         )
-        sv = build_services(settings, clock)
-        with sv.db.write() as s:
+        bot = Bot.build(settings, clock)
+        with bot.db.write() as s:
             import_team(s, TEAM, TEAM_ROWS, clock.now())
             import_clients(s, TEAM, CLIENT_ROWS, datetime(2026, 11, 2, 9, tzinfo=SH))
-        server = BackgroundServer(create_app(sv), sv.db).start()
+        server = BackgroundServer(create_app(bot), bot.db).start()
         slack = SlackDriver(server.url, SECRET, fake)
         try:
-            _script(sv, clock, slack, fake)
+            _script(bot, clock, slack, fake)
         finally:
             server.stop()
-            sv.db.dispose()
+            bot.close()
 
 
-def _script(sv, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:  # noqa: ANN001
+def _script(bot: Bot, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
     click.secho(
         "aebot demo — a fake Slack on loopback and a temporary database; nothing leaves this machine.",
         bold=True,
@@ -156,11 +155,11 @@ def _script(sv, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
     )
     clock.set(datetime(2026, 11, 23, 9, 30, tzinfo=SH))
     since = len(fake.calls)
-    run_job(sv, JOBS["contact-nudge"], clock.now())
+    run_job(JOBS["contact-nudge"], clock.now(), bot.jobs())
     _show("Monday 09:30 — contact-nudge: what each AE finds in their DMs", _seen(fake, since))
     clock.set(datetime(2026, 11, 23, 17, 30, tzinfo=SH))
     since = len(fake.calls)
-    run_job(sv, JOBS["contact-sweep"], clock.now())
+    run_job(JOBS["contact-sweep"], clock.now(), bot.jobs())
     _show("Monday 17:30 — contact-sweep: still due, and the manager's list", _seen(fake, since))
     click.echo(
         "\nThat was aebot. `aebot --help` lists the commands; README.md explains how to connect a real Slack."
@@ -169,8 +168,6 @@ def _script(sv, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
 
 def describe_ack(body: dict) -> str:
     """The reply in the HTTP answer to a slash command, as the user sees it (only to them)."""
-    from sandbox.fake_slack import Call
-
     return describe(
         Call(
             "chat.postEphemeral",

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from bot.rules.clients import default_cadence
+from bot.rules.people import ROLES
 from storage import queries
-from storage.models import ROLES
 
 TEAM_HEADER = ["user_id", "name", "role", "manager_id", "language"]
 CLIENT_HEADER = ["name", "city", "in_city", "owner_id", "contact_person", "cadence_days"]
@@ -129,7 +130,7 @@ def _upsert_client(
         return
     existing.city, existing.in_city, existing.owner_id = row["city"], in_city, row["owner_id"]
     existing.contact_person = row.get("contact_person", "")
-    existing.cadence_days = cadence or (1 if in_city else 3)
+    existing.cadence_days = cadence or default_cadence(in_city)
     existing.updated_at = now_local
     s.add(existing)
     res.updated += 1

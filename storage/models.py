@@ -9,10 +9,6 @@ from sqlmodel import Field, SQLModel
 
 from storage.db import UTCDateTime
 
-ROLES = ("aae", "ae", "am", "ad", "ped", "gm")
-CONTACT_KINDS = ("call", "visit", "meeting", "wechat", "email")
-REPORT_KINDS = ("visit", "meeting")  # these start the 48-hour contact-report clock
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -37,6 +33,8 @@ class Member(SQLModel, table=True):
     slack_locale: str | None = Field(
         default=None, max_length=16
     )  # from Slack, e.g. "en-US"; "" if none
+    # The first time they opened aebot's App Home: only those who have get it redrawn on changes.
+    home_opened_at: datetime | None = Field(default=None, sa_column=_dt())
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from storage.models import (
-    CalendarDay,
-    Client,
-    ContactLog,
-    Delivery,
-    JobRun,
-    Member,
-    TeamSetting,
-)
-
-
-class ClientName(NamedTuple):
-    id: int
-    name: str
-    code: str
+from bot.rules.clients import client_code, default_cadence, name_key
+from bot.rules.contacts import REPORT_KINDS
+from storage.changes import note
+from storage.models import Client, ContactLog, Member
 
 
 # --- members -------------------------------------------------------------------------
@@ -34,27 +22,29 @@ def get_member(s: Session, team_id: str, user_id: str) -> Member | None:
     ).first()
 
 
-def member_language(s: Session, team_id: str, user_id: str) -> tuple[str | None, str | None] | None:
-    """(chosen language, Slack locale) of a member, or None for someone not on the team."""
-    q = select(Member.language, Member.slack_locale).where(
-        Member.team_id == team_id, Member.user_id == user_id
-    )
-    row = s.exec(q).first()
-    return None if row is None else (row[0], row[1])
-
-
 def set_slack_locale(s: Session, team_id: str, user_id: str, locale: str) -> None:
     s.exec(  # type: ignore[call-overload]
         update(Member)
         .where(Member.team_id == team_id, Member.user_id == user_id)
         .values(slack_locale=locale[:16])
     )
+    note(s, "member", team_id)
 
 
-def client_names(s: Session, team_id: str) -> list[ClientName]:
-    """Id, name and code of every client: what finding a client by name needs, without loading rows."""
-    q = select(Client.id, Client.name, Client.code).where(Client.team_id == team_id)
-    return [ClientName(*row) for row in s.exec(q)]  # type: ignore[arg-type]
+def mark_home_opened(s: Session, team_id: str, user_id: str, now: datetime) -> bool:
+    """Remember that the member opened the App Home (once); False if they had already."""
+    done = s.exec(  # type: ignore[call-overload]
+        update(Member)
+        .where(
+            Member.team_id == team_id,
+            Member.user_id == user_id,
+            col(Member.home_opened_at).is_(None),
+        )
+        .values(home_opened_at=now)
+    )
+    if done.rowcount:
+        note(s, "member", team_id)
+    return bool(done.rowcount)
 
 
 def list_members(s: Session, team_id: str) -> list[Member]:
@@ -112,6 +102,57 @@ def next_client_serial(s: Session, team_id: str, year: int) -> int:
         select(func.max(Client.serial)).where(Client.team_id == team_id, Client.code_year == year)
     ).one()
     return (top or 0) + 1
+
+
+def insert_client(
+    s: Session,
+    team_id: str,
+    *,
+    name: str,
+    city: str,
+    in_city: bool,
+    owner_id: str,
+    contact_person: str = "",
+    backup_owner_id: str | None = None,
+    cadence_days: int | None = None,
+    created_local: datetime,
+) -> Client:
+    """Add a client with its code; the serial is taken inside this write (unique per year)."""
+    year = created_local.year
+    serial = next_client_serial(s, team_id, year)
+    c = Client(
+        team_id=team_id,
+        name=name,
+        city=city,
+        in_city=in_city,
+        owner_id=owner_id,
+        contact_person=contact_person,
+        backup_owner_id=backup_owner_id,
+        cadence_days=cadence_days or default_cadence(in_city),
+        code_year=year,
+        serial=serial,
+        code=client_code(city, year, created_local.month, name, serial),
+        created_at=created_local,
+        updated_at=created_local,
+    )
+    s.add(c)
+    s.flush()
+    return c
+
+
+def change_client(s: Session, c: Client, now: datetime, **fields: Any) -> Client:
+    """Edit a client's record (its code never changes)."""
+    for key, value in fields.items():
+        setattr(c, key, value)
+    c.updated_at = now
+    s.add(c)
+    return c
+
+
+def find_client_by_name_ci(s: Session, team_id: str, name: str) -> Client | None:
+    """A client whose name equals `name` ignoring case and width (names are unique that way)."""
+    key = name_key(name)
+    return next((c for c in list_clients(s, team_id) if name_key(c.name) == key), None)
 
 
 # --- contacts ------------------------------------------------------------------------
@@ -187,157 +228,26 @@ def mark_contacts(s: Session, ids: Iterable[int], **values: object) -> None:
         s.exec(update(ContactLog).where(col(ContactLog.id).in_(ids)).values(**values))  # type: ignore[call-overload]
 
 
-# --- scheduled runs -------------------------------------------------------------------
-def claim_run(
-    s: Session,
-    team_id: str,
-    job: str,
-    period: str,
-    now: datetime,
-    stale_before: datetime | None = None,
-) -> JobRun | None:
-    """Insert the (job, period) claim; None when another process or run already has it.
-
-    A failed run may be taken again, and so may a run still 'running' since before
-    `stale_before` (its process died); the messages it already claimed are not sent twice."""
-    run = JobRun(team_id=team_id, job=job, period=period, claimed_at=now)
-    try:
-        with s.begin_nested():
-            s.add(run)
-            s.flush()
-    except IntegrityError:
-        same = (JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period)
-        retake = col(JobRun.status) == "failed"
-        if stale_before is not None:
-            stale = and_(col(JobRun.status) == "running", col(JobRun.claimed_at) < stale_before)
-            retake = or_(retake, stale)
-        taken = update(JobRun).where(*same, retake).values(status="running", claimed_at=now)
-        if s.exec(taken).rowcount != 1:  # type: ignore[call-overload]
-            return None
-        return s.exec(select(JobRun).where(*same)).one()
-    return run
+def update_contact(s: Session, log: ContactLog, now: datetime, **fields: Any) -> ContactLog:
+    """Change a logged contact; a new follow-up date is reminded of again, and the report
+    clock follows the kind."""
+    if "follow_up_on" in fields and fields["follow_up_on"] != log.follow_up_on:
+        log.follow_up_sent_at = None
+    for key, value in fields.items():
+        setattr(log, key, value)
+    log.report_due = log.kind in REPORT_KINDS
+    log.updated_at = now
+    s.add(log)
+    return log
 
 
-def claim_deliveries(
-    s: Session, team_id: str, job: str, period: str, keys: list[str], now: datetime
-) -> set[str]:
-    """Claim the messages of a run not claimed before; returns the keys this call claimed.
-    Two statements whatever the number of messages."""
-    q = select(Delivery.key).where(
-        Delivery.team_id == team_id, Delivery.job == job, Delivery.period == period
-    )
-    taken = set(s.exec(q))
-    fresh = [k for k in dict.fromkeys(keys) if k not in taken]
-    if fresh:
-        rows = [
-            {"team_id": team_id, "job": job, "period": period, "key": k, "claimed_at": now}
-            for k in fresh
-        ]
-        s.exec(insert(Delivery), params=rows)  # type: ignore[call-overload]
-    return set(fresh)
-
-
-def run_exists(s: Session, team_id: str, job: str, period: str) -> bool:
-    q = select(JobRun.id).where(
-        JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period
-    )
-    return s.exec(q).first() is not None
-
-
-def recent_runs(s: Session, limit: int = 20) -> Sequence[JobRun]:
-    return s.exec(select(JobRun).order_by(col(JobRun.claimed_at).desc()).limit(limit)).all()
-
-
-# --- team settings -------------------------------------------------------------------
-def team_settings(s: Session, team_id: str) -> dict[str, str]:
-    return {
-        r.key: r.value for r in s.exec(select(TeamSetting).where(TeamSetting.team_id == team_id))
-    }
-
-
-def insert_client(
-    s: Session,
-    team_id: str,
-    *,
-    name: str,
-    city: str,
-    in_city: bool,
-    owner_id: str,
-    contact_person: str = "",
-    backup_owner_id: str | None = None,
-    cadence_days: int | None = None,
-    created_local: datetime,
-) -> Client:
-    """Add a client with its code; the serial is taken inside this write (unique per year)."""
-    from bot.rules.clients import client_code, default_cadence
-
-    year = created_local.year
-    serial = next_client_serial(s, team_id, year)
-    c = Client(
+def new_contact(team_id: str, author_id: str, now: datetime, **fields: Any) -> ContactLog:
+    """A contact as logged now: meetings and visits start the contact-report clock."""
+    return ContactLog(
         team_id=team_id,
-        name=name,
-        city=city,
-        in_city=in_city,
-        owner_id=owner_id,
-        contact_person=contact_person,
-        backup_owner_id=backup_owner_id,
-        cadence_days=cadence_days or default_cadence(in_city),
-        code_year=year,
-        serial=serial,
-        code=client_code(city, year, created_local.month, name, serial),
-        created_at=created_local,
-        updated_at=created_local,
+        author_id=author_id,
+        report_due=fields["kind"] in REPORT_KINDS,
+        created_at=now,
+        updated_at=now,
+        **fields,
     )
-    s.add(c)
-    s.flush()
-    return c
-
-
-def find_client_by_name_ci(s: Session, team_id: str, name: str) -> Client | None:
-    """A client whose name equals `name` ignoring case and width (names are unique that way)."""
-    from bot.rules.clients import normalise
-
-    key = normalise(name)
-    return next((c for c in list_clients(s, team_id) if normalise(c.name) == key), None)
-
-
-# --- calendar overrides ----------------------------------------------------------------
-def calendar_overrides(s: Session, team_id: str) -> dict[date, tuple[bool, str | None]]:
-    rows = s.exec(select(CalendarDay).where(CalendarDay.team_id == team_id))
-    return {r.day: (r.working, r.name) for r in rows}
-
-
-def calendar_version(s: Session, team_id: str) -> tuple[int, datetime | None]:
-    """Changes whenever the team's overrides change: cached calendars compare it."""
-    q = select(func.count(), func.max(CalendarDay.updated_at)).where(CalendarDay.team_id == team_id)
-    count, latest = s.exec(q).one()
-    return int(count), latest
-
-
-def set_calendar_day(
-    s: Session,
-    team_id: str,
-    day: date,
-    working: bool,
-    name: str | None,
-    by: str | None,
-    now: datetime,
-) -> bool:
-    """Record an override; returns True when it replaced an earlier one for that day."""
-    row = s.exec(
-        select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
-    ).first()
-    replaced = row is not None
-    row = row or CalendarDay(team_id=team_id, day=day, working=working)
-    row.working, row.name, row.set_by, row.updated_at = working, name, by, now
-    s.add(row)
-    return replaced
-
-
-def unset_calendar_day(s: Session, team_id: str, day: date) -> bool:
-    row = s.exec(
-        select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
-    ).first()
-    if row is not None:
-        s.delete(row)
-    return row is not None

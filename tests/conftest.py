@@ -1,8 +1,14 @@
-"""Fixtures: a fake Slack on loopback, a migrated SQLite file, and aebot served over HTTP."""
+"""Fixtures: a fake Slack on loopback, a migrated database (SQLite, and PostgreSQL when one
+answers), and aebot served over HTTP.
+
+Every test that stores or reads rows runs twice, once per database, through `db_url`.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,15 +16,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import sqlalchemy as sa
 
-from bot.app import create_app
+from bot.app import Bot, create_app
 from bot.clock import FixedClock
-from bot.runtime import build_services
 from bot.server import BackgroundServer
-from bot.services import Services
 from bot.settings import load_settings
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import FakeSlack
+from scheduler.run import JobDeps
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
 
@@ -26,6 +32,7 @@ SH = ZoneInfo("Asia/Shanghai")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
 SECRET = "test-signing-secret"
 ADMIN = "U0ADMIN"
+PG_URL = os.environ.get("AEBOT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 TEAM_ROWS = [
     {"user_id": "U0AD1", "name": "Zhao AD", "role": "ad", "manager_id": "", "language": "zh"},
@@ -62,11 +69,65 @@ CLIENT_ROWS = [
 ]
 
 
+def pg_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
+            pass
+        sa.create_engine(PG_URL).connect().close()
+        return True
+    except Exception:
+        return False
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "aebot.db"
     upgrade(f"sqlite:///{path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Iterator[str | None]:
+    """A schema of this test run, migrated once; None when PostgreSQL does not answer."""
+    if not pg_reachable():
+        yield None
+        return
+    schema = f"aebot_test_{os.getpid()}"
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as c:
+        c.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+    upgrade(f"{PG_URL}?options=-csearch_path%3D{schema}")
+    yield schema
+    with admin.begin() as c:
+        c.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(
+    request: pytest.FixtureRequest, tmp_path: Path, template_db: Path, pg_schema: str | None
+) -> str:
+    """An empty, migrated database: a copy of the SQLite template, or the run's PostgreSQL
+    schema with every table emptied."""
+    if request.param == "sqlite":
+        path = tmp_path / "aebot.db"
+        shutil.copy(template_db, path)
+        return f"sqlite:///{path}"
+    if pg_schema is None:
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    url = f"{PG_URL}?options=-csearch_path%3D{pg_schema}"
+    engine = sa.create_engine(url)
+    with engine.begin() as c:
+        tables = [
+            t
+            for (t,) in c.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND tablename <> 'alembic_version'"
+            )
+        ]
+        c.exec_driver_sql(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    engine.dispose()
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -77,13 +138,17 @@ def fake() -> Iterator[FakeSlack]:
 
 @dataclass
 class World:
-    sv: Services
+    bot: Bot
     clock: FixedClock
     slack: SlackDriver
     fake: FakeSlack
 
+    @property
+    def jobs(self) -> JobDeps:
+        return self.bot.jobs()
 
-def make_services(fake: FakeSlack, url: str, clock: FixedClock) -> Services:
+
+def make_bot(fake: FakeSlack, url: str, clock: FixedClock) -> Bot:
     settings = load_settings(
         slack_bot_token=fake.token,
         slack_signing_secret=SECRET,
@@ -92,28 +157,25 @@ def make_services(fake: FakeSlack, url: str, clock: FixedClock) -> Services:
         aebot_admins=ADMIN,
         _env_file=None,
     )
-    return build_services(settings, clock)
+    return Bot.build(settings, clock)
 
 
-def seed(sv: Services, at: datetime = datetime(2026, 11, 2, 9, 0, tzinfo=SH)) -> None:
-    with sv.db.write() as s:
+def seed(bot: Bot, at: datetime = datetime(2026, 11, 2, 9, 0, tzinfo=SH)) -> None:
+    with bot.db.write() as s:
         import_team(s, TEAM, TEAM_ROWS, at)
         import_clients(s, TEAM, CLIENT_ROWS, at)
 
 
 @pytest.fixture
-def world(fake: FakeSlack, template_db: Path, tmp_path: Path) -> Iterator[World]:
-    db = tmp_path / "aebot.db"
-    shutil.copy(template_db, db)
+def world(fake: FakeSlack, db_url: str) -> Iterator[World]:
     clock = FixedClock(MONDAY_10)
-    sv = make_services(fake, f"sqlite:///{db}", clock)
-    sv.home_delay = 0  # redraw the App Home at once: tests wait for it, never sleep
-    seed(sv)
-    server = BackgroundServer(create_app(sv), sv.db).start()
+    bot = make_bot(fake, db_url, clock)
+    bot.home.delay = 0  # redraw the App Home at once: tests wait for it, never sleep
+    seed(bot)
+    server = BackgroundServer(create_app(bot), bot.db).start()
     fake.reset()
     try:
-        yield World(sv, clock, SlackDriver(server.url, SECRET, fake), fake)
+        yield World(bot, clock, SlackDriver(server.url, SECRET, fake), fake)
     finally:
         server.stop()
-        sv.worker.shutdown(wait=True)  # no after-ack work of this test reaches the next one's fake
-        sv.db.dispose()
+        bot.close()  # no after-ack work of this test reaches the next one's fake

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.rules.calendar import coverage, day_kind, special_days, uncovered_years
+from bot.rules.workdays import WorkCalendar
 from scheduler.timetable import JOBS, run_job
-from scheduler.workdays import WorkCalendar
-from storage import queries
+from storage import calendars
 from tests.conftest import ADMIN, SH, TEAM, World
 
 
@@ -65,16 +65,16 @@ def test_slack_calendar_set_is_admin_only_and_changes_the_jobs(world: World) -> 
     assert "只有管理员" in r.json()["text"]
     r = world.slack.command("/aebot", "calendar set 2026-11-24 holiday 公司周年", user=ADMIN)
     assert "2026-11-24 周二 休息 公司周年" in r.json()["text"]
-    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH))
+    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
     assert o.status == "day-off"
     world.slack.command("/aebot", "calendar set 2026-11-28 workday", user=ADMIN)
-    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH))
+    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.jobs)
     assert o.status == "sent"
     text = str(world.slack.command("/aebot", "calendar show 2026").json()["blocks"])
     assert "2026-11-24 周二 休息 公司周年 ✎ 修正" in text and "2026-11-28 周六 上班" in text
     r = world.slack.command("/aebot", "calendar unset 2026-11-24", user=ADMIN)
     assert "已取消" in r.json()["text"]
-    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH))
+    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
     assert o.status == "sent"
 
 
@@ -92,15 +92,15 @@ def test_slack_calendar_check_and_bad_input(world: World) -> None:
         "calendar frobnicate",
     ):
         assert "/aebot calendar" in world.slack.command("/aebot", bad, user=ADMIN).json()["text"]
-    with world.sv.db.read() as s:
-        assert queries.calendar_overrides(s, TEAM) == {}
+    with world.bot.db.read() as s:
+        assert calendars.overrides(s, TEAM) == {}
     title = world.slack.command("/aebot", "calendar 2027", user="U0AE2").json()["text"]
     assert "no official calendar yet" in title
 
 
 def test_slack_dates_reads_a_phrase_and_lists_the_conventions(world: World) -> None:
     r = world.slack.command("/aebot", "dates 明天下午3点")
-    assert "“明天下午3点” 读作 周二 11月24日 15:00 (Tue 24 Nov 15:00)" in r.json()["text"]
+    assert "“明天下午3点” 读作 周二 11月24日 15:00。" in r.json()["text"]
     assert "下周五 = 下一周的周五" in world.slack.command("/aebot", "dates").json()["text"]
     assert (
         "Sorry, I couldn't read"
@@ -109,13 +109,15 @@ def test_slack_dates_reads_a_phrase_and_lists_the_conventions(world: World) -> N
 
 
 def test_end_of_day_setting_applies_to_a_date_alone(world: World) -> None:
-    from storage.models import TeamSetting
-
-    with world.sv.db.write() as s:
-        s.add(TeamSetting(team_id=TEAM, key="end_of_day", value="17:30"))
-    r = world.slack.command("/aebot", "dates 11月30日", user="U0AE2")
-    assert "Mon 30 Nov" in r.json()["text"]
-    assert world.sv.end_of_day(TEAM).isoformat() == "17:30:00"
+    # Monday 10:00: "monday" is today while the end of the day is still ahead
+    assert (
+        "Mon 23 Nov" in world.slack.command("/aebot", "dates monday", user="U0AE2").json()["text"]
+    )
+    r = world.slack.command("/aebot", "settings set end_of_day 09:30", user=ADMIN)
+    assert "`end_of_day` = `09:30`" in r.json()["text"]
+    assert (
+        "Mon 30 Nov" in world.slack.command("/aebot", "dates monday", user="U0AE2").json()["text"]
+    )
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from tests.conftest import SH, TEAM, World
 def log_contact(
     w: World, client: str, at: datetime, kind: str = "call", author: str = "U0AE1", **kw: object
 ) -> int:
-    with w.sv.db.write() as s:
+    with w.bot.db.write() as s:
         c = s.exec(select(Client).where(Client.name == client)).one()
         log = queries.add_contact(
             s,
@@ -42,7 +42,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
         world, "Nike", datetime(2026, 11, 18, 15, tzinfo=SH)
     )  # Wed: 3 working days by Monday
     at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
-    [o] = run_job(world.sv, JOBS["contact-nudge"], at)
+    [o] = run_job(JOBS["contact-nudge"], at, world.jobs)
     assert o.status == "sent"
     [dm] = dms(world, "U0AE1")
     sections = [b["text"]["text"] for b in dm["blocks"] if b["type"] == "section"]
@@ -56,7 +56,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
     [en] = dms(world, "U0AE2")
     assert "Good morning" in en["blocks"][0]["text"]["text"]
     assert (
-        run_job(world.sv, JOBS["contact-nudge"], at + timedelta(minutes=5))[0].status
+        run_job(JOBS["contact-nudge"], at + timedelta(minutes=5), world.jobs)[0].status
         == "already-ran"
     )
     assert len(world.fake.calls_to("chat.postMessage")) == 2
@@ -65,17 +65,17 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
 def test_nothing_due_means_no_dm(world: World) -> None:
     for name in ("可口可乐", "Nike"):
         log_contact(world, name, datetime(2026, 11, 23, 9, 0, tzinfo=SH))
-    run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH))
+    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
     assert dms(world, "U0AE1") == []
 
 
 def test_no_nudge_on_a_day_off_and_one_on_a_make_up_saturday(world: World) -> None:
     [o] = run_job(
-        world.sv, JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH)
+        JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.jobs
     )  # Saturday
     assert o.status == "day-off" and world.fake.calls_to("chat.postMessage") == []
     [o] = run_job(
-        world.sv, JOBS["contact-nudge"], datetime(2026, 2, 14, 9, 30, tzinfo=SH)
+        JOBS["contact-nudge"], datetime(2026, 2, 14, 9, 30, tzinfo=SH), world.jobs
     )  # 调休 Saturday
     assert o.status == "sent"
 
@@ -87,7 +87,7 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
     log_contact(
         world, "Nike", datetime(2026, 11, 13, 10, tzinfo=SH)
     )  # Fri → Mon: 6 days, overdue 3
-    run_job(world.sv, JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH))
+    run_job(JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.jobs)
     [ae] = dms(world, "U0AE1")
     assert "还没联络（2 个）" in ae["blocks"][0]["text"]["text"]
     [manager] = dms(world, "U0AM1")
@@ -99,10 +99,10 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
 def test_escalation_limit_is_a_team_setting(world: World) -> None:
     from storage.models import TeamSetting
 
-    with world.sv.db.write() as s:
+    with world.bot.db.write() as s:
         s.add(TeamSetting(team_id=TEAM, key="contact_escalate_after", value="1"))
     log_contact(world, "可口可乐", datetime(2026, 11, 18, 10, tzinfo=SH))
-    run_job(world.sv, JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH))
+    run_job(JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.jobs)
     text = "\n".join(b["text"]["text"] for b in dms(world, "U0AM1")[0]["blocks"])
     assert "可口可乐" in text
 
@@ -110,19 +110,19 @@ def test_escalation_limit_is_a_team_setting(world: World) -> None:
 def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) -> None:
     log_id = log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
     job = JOBS["contact-report-due"]
-    run_job(world.sv, job, datetime(2026, 11, 24, 9, 0, tzinfo=SH))
+    run_job(job, datetime(2026, 11, 24, 9, 0, tzinfo=SH), world.jobs)
     assert dms(world, "U0AE1") == []  # 23 hours
-    run_job(world.sv, job, datetime(2026, 11, 24, 10, 0, tzinfo=SH))
+    run_job(job, datetime(2026, 11, 24, 10, 0, tzinfo=SH), world.jobs)
     [remind] = dms(world, "U0AE1")
     assert "24 小时" in remind["blocks"][0]["text"]["text"]
     assert remind["blocks"][1]["elements"][0]["action_id"] == "contact_report_sent"
-    run_job(world.sv, job, datetime(2026, 11, 24, 11, 0, tzinfo=SH))
+    run_job(job, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.jobs)
     assert len(dms(world, "U0AE1")) == 1  # reminded once only
-    run_job(world.sv, job, datetime(2026, 11, 25, 10, 0, tzinfo=SH))
+    run_job(job, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.jobs)
     assert "48 小时" in dms(world, "U0AE1")[1]["blocks"][0]["text"]["text"]
     [mgr] = dms(world, "U0AM1")
     assert "<@U0AE1>" in mgr["blocks"][0]["text"]["text"]
-    with world.sv.db.read() as s:
+    with world.bot.db.read() as s:
         log = s.get(ContactLog, log_id)
     assert log.report_reminded_at is not None and log.report_escalated_at is not None
 
@@ -135,7 +135,7 @@ def test_sent_report_stops_the_clock(world: World) -> None:
         kind="visit",
         report_sent_at=datetime(2026, 11, 23, 18, tzinfo=SH),
     )
-    run_job(world.sv, JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH))
+    run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
     assert world.fake.calls_to("chat.postMessage") == []
 
 
@@ -147,39 +147,39 @@ def test_follow_up_reminder_on_its_day_once(world: World) -> None:
         next_steps="寄样品",
         follow_up_on=date(2026, 11, 24),
     )
-    run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH))
+    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
     assert "寄样品" not in str(dms(world, "U0AE1"))
-    run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH))
+    run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
     assert "寄样品" in str(dms(world, "U0AE1")[-1]["blocks"])
-    run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 25, 9, 30, tzinfo=SH))
+    run_job(JOBS["contact-nudge"], datetime(2026, 11, 25, 9, 30, tzinfo=SH), world.jobs)
     assert "寄样品" not in str(dms(world, "U0AE1")[-1]["blocks"])
 
 
 def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
     world.clock.set(datetime(2026, 11, 23, 11, 0, tzinfo=SH))
-    catch_up(world.sv)
+    catch_up(world.jobs)
     assert len(dms(world, "U0AE1")) == 1
-    catch_up(world.sv)  # a second start-up
+    catch_up(world.jobs)  # a second start-up
     assert len(dms(world, "U0AE1")) == 1
-    with world.sv.db.read() as s:
+    with world.bot.db.read() as s:
         runs = {r.job for r in s.exec(select(JobRun))}
     assert runs == {"contact-nudge", "contact-report-due"}  # the 17:30 sweep is still ahead
 
 
 def test_a_failed_send_is_logged_not_raised(world: World) -> None:
     world.fake.fail_next("chat.postMessage", "channel_not_found")
-    [o] = run_job(world.sv, JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH))
+    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
     assert o.status == "sent" and o.detail.startswith("1 DMs")
 
 
 def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) -> None:
     log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
-    run_job(world.sv, JOBS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH))
+    run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.jobs)
     [ae] = dms(world, "U0AE1")
     text = ae["blocks"][0]["text"]["text"]
     assert "48 小时" in text and "Beijing-202611-Nike-002" in text
     assert len(dms(world, "U0AM1")) == 1
-    run_job(world.sv, JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH))
+    run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
     assert len(world.fake.calls_to("chat.postMessage")) == 2  # told once
 
 
@@ -187,7 +187,7 @@ def test_a_run_whose_process_died_is_taken_over_without_resending(world: World) 
     from storage.models import Delivery
 
     at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
-    with world.sv.db.write() as s:  # a process claimed the run, sent U0AE1's DM, then died
+    with world.bot.db.write() as s:  # a process claimed the run, sent U0AE1's DM, then died
         s.add(
             JobRun(
                 team_id=TEAM,
@@ -208,10 +208,10 @@ def test_a_run_whose_process_died_is_taken_over_without_resending(world: World) 
         )
     world.clock.set(datetime(2026, 11, 23, 9, 50, tzinfo=SH))
     assert (
-        run_job(world.sv, JOBS["contact-nudge"], at)[0].status == "already-ran"
+        run_job(JOBS["contact-nudge"], at, world.jobs)[0].status == "already-ran"
     )  # 20 minutes: still its own
     world.clock.set(datetime(2026, 11, 23, 10, 5, tzinfo=SH))
-    [o] = run_job(world.sv, JOBS["contact-nudge"], at)
+    [o] = run_job(JOBS["contact-nudge"], at, world.jobs)
     assert o.status == "sent"
     assert [c.args["channel"] for c in world.fake.calls_to("chat.postMessage")] == ["U0AE2"]
-    assert run_job(world.sv, JOBS["contact-nudge"], at)[0].status == "already-ran"
+    assert run_job(JOBS["contact-nudge"], at, world.jobs)[0].status == "already-ran"

@@ -6,17 +6,17 @@ from datetime import datetime, timedelta
 
 from sqlmodel import select
 
-from storage.models import Client, ContactLog
+from storage.models import Client, ContactLog, Member
 from tests.conftest import SH, World
 
 
 def contacts(w: World) -> list[ContactLog]:
-    with w.sv.db.read() as s:
+    with w.bot.db.read() as s:
         return list(s.exec(select(ContactLog).order_by(ContactLog.id)))
 
 
 def client_named(w: World, name: str) -> Client:
-    with w.sv.db.read() as s:
+    with w.bot.db.read() as s:
         return s.exec(select(Client).where(Client.name == name)).one()
 
 
@@ -43,7 +43,7 @@ def test_quick_path_in_english_for_an_english_member(world: World) -> None:
     r = world.slack.command("/contact", "coca cola bottling agreed the Q1 plan", user="U0AE2")
     text = r.json()["blocks"][0]["text"]["text"]
     assert text.startswith("Logged: call with *Coca Cola Bottling*")
-    assert "(Mon 23 Nov 10:00)" in text
+    assert "at Mon 23 Nov 10:00." in text and "周一" not in text
     assert contacts(world)[0].summary == "agreed the Q1 plan"
 
 
@@ -59,7 +59,7 @@ def test_unknown_client_opens_the_modal_prefilled_and_says_why(world: World) -> 
 
 
 def test_ambiguous_prefix_lists_candidates_never_guesses(world: World) -> None:
-    with world.sv.db.write() as s:
+    with world.bot.db.write() as s:
         from storage import queries
 
         queries.insert_client(
@@ -153,13 +153,17 @@ def test_edit_opens_prefilled_modal_and_saves_changes(world: World) -> None:
     log = contacts(world)[0]
     world.slack.click("contact_edit", str(log.id))
     view = world.slack.wait_for("views.open")[0].args["view"]
-    assert view["callback_id"] == "contact_edit"
+    assert view["callback_id"] == "contact_edit_form"  # not the Edit button's action_id
     summary = next(b for b in view["blocks"] if b.get("block_id") == "summary")
     assert summary["element"]["initial_value"] == "first draft"
     world.slack.submit(view, {"summary": "final wording", "kind": "visit"})
     world.slack.wait_for("chat.postEphemeral")
     [saved] = contacts(world)
     assert (saved.summary, saved.kind, saved.report_due) == ("final wording", "visit", True)
+    # an edit form opened before the rename (callback_id "contact_edit") still saves
+    world.slack.submit({**view, "callback_id": "contact_edit"}, {"summary": "older form"})
+    world.slack.wait_for("chat.postEphemeral", 2)
+    assert contacts(world)[0].summary == "older form"
 
 
 def test_report_sent_button_records_once(world: World) -> None:
@@ -229,13 +233,34 @@ def test_a_time_alone_in_the_contact_form_means_the_latest_one(world: World) -> 
 
 
 def test_app_home_is_redrawn_after_logging_and_after_undo(world: World) -> None:
+    world.slack.home_opened()
+    world.slack.wait_for("views.publish")
     world.slack.command("/contact", "Nike 谈了新品")
-    [pub] = world.slack.wait_for("views.publish")
+    pub = world.slack.wait_for("views.publish", 2)[1]
     assert pub.args["user_id"] == "U0AE1" and "谈了新品" in str(pub.args["view"]["blocks"])
     log = contacts(world)[0]
     world.slack.click("contact_undo", str(log.id))
-    second = world.slack.wait_for("views.publish", 2)[1]
-    assert "谈了新品" not in str(second.args["view"]["blocks"])
+    third = world.slack.wait_for("views.publish", 3)[2]
+    assert "谈了新品" not in str(third.args["view"]["blocks"])
+
+
+def test_the_home_of_someone_who_never_opened_it_is_not_drawn(world: World) -> None:
+    world.slack.command("/contact", "Nike 谈了新品")
+    world.slack.click("contact_undo", str(contacts(world)[0].id))
+    world.slack.wait_for("response_url")
+    world.bot.worker.shutdown(wait=True)  # every after-ack task has finished
+    assert world.fake.calls_to("views.publish") == []
+    with world.bot.db.read() as s:
+        opened = s.exec(select(Member.home_opened_at).where(Member.user_id == "U0AE1")).one()
+    assert opened is None
+
+
+def test_opening_the_home_is_remembered(world: World) -> None:
+    world.slack.home_opened()
+    world.slack.wait_for("views.publish")
+    with world.bot.db.read() as s:
+        opened = s.exec(select(Member.home_opened_at).where(Member.user_id == "U0AE1")).one()
+    assert opened == datetime(2026, 11, 23, 10, 0, tzinfo=SH)
 
 
 def test_confirmation_falls_back_to_a_dm_where_the_bot_cannot_post(world: World) -> None:

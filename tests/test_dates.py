@@ -61,21 +61,31 @@ def test_end_of_day_setting() -> None:
     assert early.at.isoformat() == "2026-11-30T09:30:00+08:00"
 
 
-def test_echo_forms() -> None:
+def test_echo_forms_each_language_its_own() -> None:
     fri = datetime(2026, 11, 27, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    assert echo(fri, now=MON) == "周五 11月27日 17:00 (Fri 27 Nov 17:00)"
-    assert echo(fri, has_time=False, now=MON) == "周五 11月27日 (Fri 27 Nov)"
+    assert echo(fri, "zh", now=MON) == "周五 11月27日 17:00"
+    assert echo(fri, "en", now=MON) == "Fri 27 Nov 17:00"
+    assert echo(fri, "zh", now=MON, has_time=False) == "周五 11月27日"
+    assert echo(fri, "en", now=MON, has_time=False) == "Fri 27 Nov"
     jan = datetime(2027, 1, 5, 9, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
-    assert echo(jan, now=MON) == "周二 2027年1月5日 09:05 (Tue 5 Jan 2027 09:05)"
-    assert echo(jan, has_time=False, now=MON) == "周二 2027年1月5日 (Tue 5 Jan 2027)"
+    assert echo(jan, "zh", now=MON) == "周二 2027年1月5日 09:05"
+    assert echo(jan, "en", now=MON) == "Tue 5 Jan 2027 09:05"
+    assert echo(jan, "en", now=MON, has_time=False) == "Tue 5 Jan 2027"
     sun = datetime(2026, 11, 29, 0, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    assert echo(sun, now=MON) == "周日 11月29日 00:00 (Sun 29 Nov 00:00)"
+    assert echo(sun, "zh", now=MON) == "周日 11月29日 00:00"
+
+
+def test_echo_shows_the_year_by_the_callers_clock_not_the_machines() -> None:
+    fri = datetime(2026, 11, 27, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    next_year = datetime(2027, 3, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert echo(fri, "en", now=next_year) == "Fri 27 Nov 2026 17:00"
+    assert echo(fri, "zh", now=next_year) == "周五 2026年11月27日 17:00"
 
 
 def test_echo_of_a_parse() -> None:
     got = parse_when("周五下午五点", MON)
     assert isinstance(got, ParsedWhen)
-    assert echo(got.at, got.has_time, now=MON) == "周五 11月27日 17:00 (Fri 27 Nov 17:00)"
+    assert echo(got.at, "zh", now=MON, has_time=got.has_time) == "周五 11月27日 17:00"
 
 
 def test_refusal_messages() -> None:
@@ -133,7 +143,7 @@ def test_internal_errors_become_refusals(monkeypatch: pytest.MonkeyPatch) -> Non
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(dates, "parse_zh", boom)
+    monkeypatch.setattr(dates.read, "parse_zh", boom)
     got = parse_when("明天", MON)
     assert isinstance(got, DateRefusal)
     assert got.text == "明天"
@@ -155,8 +165,16 @@ def test_result_is_a_real_offset_datetime() -> None:
     assert got.at - MON == timedelta(hours=2)
 
 
-def test_warm_up_runs() -> None:
-    warm_up()  # timing is reported by bench/bench_dates.py, not asserted here
+def test_warm_up_reads_a_phrase_of_each_kind() -> None:
+    # timing is reported by bench/bench_dates.py; here, that each phrase warm_up loads reads right
+    assert warm_up() == [
+        "2026-11-30T18:00+08:00",  # nov 30 (said on Mon 5 Jan 2026)
+        "2026-01-07T18:00+08:00",  # in 2 days
+        "2026-01-05T12:00+08:00",  # in 2 hours
+        "2026-01-02T18:00+08:00",  # 3 days ago
+        "2026-01-06T15:00+08:00",  # 明天下午3点
+        "2026-01-09T17:00+08:00",  # friday 5pm
+    ]
 
 
 def test_past_mode_reads_a_time_or_weekday_alone_as_the_latest_occurrence() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.rules.clients import client_code, default_cadence, match_client, split_client_and_text
 from bot.rules.contacts import can_undo, due_clients, escalations, report_stage
-from scheduler.workdays import WorkCalendar
+from bot.rules.workdays import WorkCalendar
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = WorkCalendar("CN")

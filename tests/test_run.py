@@ -78,7 +78,7 @@ def test_run_serves_healthz_and_signed_commands(fake: FakeSlack, tmp_path: Path)
                 **sign("run-secret", body),
             },
         )
-        assert ok.status_code == 200 and "客户部助手" in ok.text
+        assert ok.status_code == 200 and "客户部助手" in ok.json()["text"]
         forged = httpx.post(
             base + "/slack/events",
             content=body,

@@ -27,7 +27,7 @@ def _body(text: str = "Nike hi") -> str:
 
 
 def _nothing_stored(w: World) -> bool:
-    with w.sv.db.read() as s:
+    with w.bot.db.read() as s:
         return s.exec(select(ContactLog)).first() is None
 
 
@@ -62,7 +62,7 @@ def test_injection_and_emoji_are_stored_verbatim_and_escaped_in_slack(world: Wor
     r = world.slack.command("/contact", f"Nike {hostile}")
     shown = str(r.json()["blocks"])
     assert "&lt;!here&gt;" in shown and "&lt;@U0AD1&gt;" in shown and "🎉👍" in shown
-    with world.sv.db.read() as s:
+    with world.bot.db.read() as s:
         [log] = s.exec(select(ContactLog)).all()
     assert log.summary == hostile
 

@@ -2,58 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import threading
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
 from bot.clock import FixedClock
 from sandbox.fake_slack import FakeSlack
 from scheduler.timetable import JOBS, run_job
-from storage import queries
+from storage import queries, runs
 from storage.db import Database
-from storage.migrate import upgrade
 from storage.models import Client, ContactLog, JobRun
-from tests.conftest import MONDAY_10, SH, TEAM, make_services, seed
-
-PG_URL = os.environ.get("AEBOT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def _pg_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
-            pass
-        sa.create_engine(PG_URL).connect().close()
-        return True
-    except Exception:
-        return False
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'c.db'}"
-        upgrade(url)
-        yield url
-        return
-    if not _pg_reachable():
-        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
-    schema = f"aebot_test_{os.getpid()}"
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as c:
-        c.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
-    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-    upgrade(url)
-    yield url
-    with admin.begin() as c:
-        c.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-    admin.dispose()
+from tests.conftest import MONDAY_10, SH, TEAM, make_bot, seed
 
 
 def _together(n: int, fn) -> list[object]:  # noqa: ANN001
@@ -128,36 +89,36 @@ def test_concurrent_client_adds_get_distinct_serials(db_url: str) -> None:
 
 
 def test_job_runs_once_however_many_processes_race(db_url: str, fake: FakeSlack) -> None:
-    services = [make_services(fake, db_url, FixedClock(MONDAY_10)) for _ in range(4)]
-    seed(services[0])
+    bots = [make_bot(fake, db_url, FixedClock(MONDAY_10)) for _ in range(4)]
+    seed(bots[0])
     fake.reset()
     at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
-    outcomes = _together(4, lambda i: run_job(services[i], JOBS["contact-nudge"], at)[0].status)
+    outcomes = _together(4, lambda i: run_job(JOBS["contact-nudge"], at, bots[i].jobs())[0].status)
     assert sorted(outcomes) == ["already-ran"] * 3 + ["sent"]
     assert sorted(c.args["channel"] for c in fake.calls_to("chat.postMessage")) == [
         "U0AE1",
         "U0AE2",
     ]
-    with services[0].db.read() as s:
+    with bots[0].db.read() as s:
         [run] = s.exec(select(JobRun)).all()
     assert run.status == "sent" and run.finished_at is not None
-    for sv in services:
-        sv.db.dispose()
+    for bot in bots:
+        bot.close()
 
 
 def test_a_failed_run_may_be_retried(db_url: str, fake: FakeSlack) -> None:
-    sv = make_services(fake, db_url, FixedClock(MONDAY_10))
-    with sv.db.write() as s:
-        first = queries.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10)
+    db = Database(db_url)
+    with db.write() as s:
+        first = runs.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10)
         assert first is not None
         first.status = "failed"
         s.add(first)
-    with sv.db.write() as s:
-        again = queries.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10)
+    with db.write() as s:
+        again = runs.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10)
         assert again is not None and again.status == "running"
-    with sv.db.write() as s:
-        assert queries.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10) is None
-    sv.db.dispose()
+    with db.write() as s:
+        assert runs.claim_run(s, TEAM, "contact-nudge", "2026-11-23", MONDAY_10) is None
+    db.dispose()
 
 
 def test_migrations_build_exactly_the_models(db_url: str) -> None:

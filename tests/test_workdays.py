@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
-from scheduler import workdays
-from scheduler.workdays import WorkCalendar
+from bot.rules import workdays
+from bot.rules.workdays import WorkCalendar
 
 D = date
 

@@ -1,13 +1,15 @@
-"""Client rules: the client code (客户代码) and finding a client by what a person types."""
+"""Client rules: the client code (客户代码), finding a client by what a person types, who may
+change a client, and reading the client form."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
+
+from bot.rules.problems import Problem
 
 CODE_RE = re.compile(
     r"^(?P<city>.+)-(?P<year>\d{4})(?P<month>\d{2})-(?P<name>.+)-(?P<serial>\d{3,})$"
@@ -34,9 +36,8 @@ def default_cadence(in_city: bool) -> int:
     return 1 if in_city else 3
 
 
-@lru_cache(maxsize=8192)
-def normalise(text: str) -> str:
-    """The form names are compared in: NFKC, case-folded, inner spaces collapsed."""
+def name_key(text: str) -> str:
+    """The form client names are compared in: NFKC, case-folded, inner spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
@@ -60,43 +61,57 @@ class Match(Generic[T]):
         return self.client is None and len(self.candidates) > 1
 
 
-def match_client(clients: Sequence[T], query: str) -> Match[T]:
-    """Find by code, then by exact name, then by an unambiguous prefix of name or code."""
-    q = normalise(query)
-    if not q:
-        return Match()
-    for attr in ("code", "name"):
-        exact = [c for c in clients if normalise(getattr(c, attr)) == q]
-        if len(exact) == 1:
-            return Match(client=exact[0])
-    prefixed = [
-        c for c in clients if normalise(c.name).startswith(q) or normalise(c.code).startswith(q)
-    ]
-    if len(prefixed) == 1:
-        return Match(client=prefixed[0])
-    if prefixed:
-        return Match(candidates=sorted(prefixed, key=lambda c: normalise(c.name)))
-    contains = [c for c in clients if q in normalise(c.name)]
-    return Match(candidates=sorted(contains, key=lambda c: normalise(c.name))[:10])
+class ClientIndex(Generic[T]):
+    """Clients with the keys they are found by, worked out once: a team's index is cached and
+    serves every request until a client changes."""
+
+    def __init__(self, clients: Iterable[T]) -> None:
+        self.clients = list(clients)
+        self._keys = [(name_key(c.name), name_key(c.code), c) for c in self.clients]
+        labels = [(key, c) for name, code, c in self._keys for key in (name, code) if key]
+        # longest first; equal lengths keep the clients' order (the sort is stable)
+        self._labels = sorted(labels, key=lambda kc: len(kc[0]), reverse=True)
+
+    def match(self, query: str) -> Match[T]:
+        """Find by code, then by exact name, then by an unambiguous prefix of name or code."""
+        q = name_key(query)
+        if not q:
+            return Match()
+        for exact in (
+            [c for _, code, c in self._keys if code == q],
+            [c for name, _, c in self._keys if name == q],
+        ):
+            if len(exact) == 1:
+                return Match(client=exact[0])
+        prefixed = [c for name, code, c in self._keys if name.startswith(q) or code.startswith(q)]
+        if len(prefixed) == 1:
+            return Match(client=prefixed[0])
+        if prefixed:
+            return Match(candidates=sorted(prefixed, key=lambda c: name_key(c.name)))
+        contains = [c for name, _, c in self._keys if q in name]
+        return Match(candidates=sorted(contains, key=lambda c: name_key(c.name))[:10])
+
+    def split(self, text: str) -> tuple[Match[T], str]:
+        """Split `/contact CLIENT SUMMARY…`: the longest client name or code the text starts
+        with wins (names may contain spaces); otherwise the first word is looked up."""
+        norm_text = name_key(text)
+        for key, c in self._labels:
+            if _starts_with_word(norm_text, key):
+                return Match(client=c), _drop_words(text, len(key))
+        words = text.strip().split(maxsplit=1)
+        if not words:
+            return Match(), ""
+        return self.match(words[0]), (words[1] if len(words) > 1 else "")
 
 
-def split_client_and_text(clients: Sequence[T], text: str) -> tuple[Match[T], str]:
-    """Split `/contact CLIENT SUMMARY…`: the longest client name the text starts with wins
-    (names may contain spaces); otherwise the first word is looked up."""
-    norm_text = normalise(text)
-    best: T | None = None
-    best_len = 0
-    for c in clients:
-        for label in (c.name, c.code):
-            n = normalise(label)
-            if n and len(n) > best_len and _starts_with_word(norm_text, n):
-                best, best_len = c, len(n)
-    words = text.strip().split(maxsplit=1)
-    if best is not None:
-        return Match(client=best), _drop_words(text, best_len)
-    if not words:
-        return Match(), ""
-    return match_client(clients, words[0]), (words[1] if len(words) > 1 else "")
+def match_client(clients: Iterable[T], query: str) -> Match[T]:
+    """Find a client by what a person typed (see `ClientIndex.match`)."""
+    return ClientIndex(clients).match(query)
+
+
+def split_client_and_text(clients: Iterable[T], text: str) -> tuple[Match[T], str]:
+    """Split `/contact CLIENT SUMMARY…` (see `ClientIndex.split`)."""
+    return ClientIndex(clients).split(text)
 
 
 def _starts_with_word(text: str, word: str) -> bool:
@@ -111,6 +126,69 @@ def _drop_words(text: str, norm_len: int) -> str:
     """Remove the leading part of `text` whose normalised form has length `norm_len`."""
     stripped = text.strip()
     for i in range(len(stripped) + 1):
-        if len(normalise(stripped[:i])) >= norm_len:
+        if len(name_key(stripped[:i])) >= norm_len:
             return stripped[i:].strip()
     return ""
+
+
+MAX_CADENCE = 60
+
+
+def may_change_client(
+    user_id: str, owner_id: str, backup_id: str | None, owner_manager: str | None, admin: bool
+) -> bool:
+    """The owner, the backup owner, the owner's manager (汇报对象) or an admin may edit a client."""
+    return admin or user_id in (owner_id, backup_id, owner_manager)
+
+
+def may_reassign_client(user_id: str, owner_manager: str | None, admin: bool) -> bool:
+    """Handing a client to someone else is for the owner's manager or an admin."""
+    return admin or (owner_manager is not None and user_id == owner_manager)
+
+
+def read_client_form(
+    values: dict[str, Any], editing: bool
+) -> tuple[dict[str, Any], dict[str, Problem]]:
+    """The client form as typed: the fields to store, and what is wrong, by field."""
+    problems: dict[str, Problem] = {}
+    name = " ".join((values.get("name") or "").split())
+    city = " ".join((values.get("city") or "").split())
+    if not name:
+        problems["name"] = Problem("client.need_name")
+    if not city:
+        problems["city"] = Problem("client.need_city")
+    cadence_text = (values.get("cadence") or "").strip()
+    cadence = None
+    if cadence_text:
+        if not cadence_text.isdigit() or not 1 <= int(cadence_text) <= MAX_CADENCE:
+            problems["cadence"] = Problem("client.bad_cadence")
+        else:
+            cadence = int(cadence_text)
+    in_city = values.get("in_city") != "false"
+    fields: dict[str, Any] = dict(
+        name=name,
+        city=city,
+        in_city=in_city,
+        contact_person=(values.get("contact_person") or "").strip(),
+        backup_owner_id=values.get("backup") or None,
+        cadence_days=cadence or default_cadence(in_city),
+    )
+    if not editing:
+        fields["owner_id"] = values.get("owner")
+        if not fields["owner_id"]:
+            problems["owner"] = Problem("client.owner_unknown")
+    return fields, problems
+
+
+class ClientRecord(Protocol):
+    """A client as the rules and views read it (storage's Client is one)."""
+
+    id: int | None
+    name: str
+    code: str
+    city: str
+    in_city: bool
+    contact_person: str
+    owner_id: str
+    backup_owner_id: str | None
+    cadence_days: int

@@ -1,4 +1,5 @@
-"""Contact rules: which clients are due a call, and the 48-hour contact-report clock."""
+"""Contact rules: which clients are due a call, the 48-hour contact-report clock, and who may
+change a logged contact."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from datetime import date, datetime, timedelta
 from typing import Generic, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
+CONTACT_KINDS = ("call", "visit", "meeting", "wechat", "email")
+REPORT_KINDS = ("visit", "meeting")  # these start the 48-hour contact-report clock
+SUMMARY_LIMIT = 3000  # characters of a summary or of next steps
 REPORT_REMIND_AFTER = timedelta(hours=24)
 REPORT_ESCALATE_AFTER = timedelta(hours=48)
 UNDO_WINDOW = timedelta(minutes=15)
@@ -89,3 +93,31 @@ def report_stage(at: datetime, now: datetime) -> str | None:
 def can_undo(author_id: str, user_id: str, created_at: datetime, now: datetime) -> bool:
     """Only the author, within 15 minutes of logging, may undo a contact."""
     return author_id == user_id and now - created_at <= UNDO_WINDOW
+
+
+def may_edit_contact(author_id: str, user_id: str, admin: bool) -> bool:
+    """The author, or an admin, may edit a contact (undo is the author's alone: can_undo)."""
+    return admin or author_id == user_id
+
+
+def may_mark_report(
+    user_id: str, author_id: str, owner_id: str, backup_id: str | None, admin: bool
+) -> bool:
+    """The author, the client's owner or backup owner, or an admin may mark a report sent."""
+    return admin or user_id in (author_id, owner_id, backup_id)
+
+
+class ContactRecord(Protocol):
+    """A logged contact as the rules and views read it (storage's ContactLog is one)."""
+
+    id: int | None
+    client_id: int
+    author_id: str
+    kind: str
+    at: datetime
+    summary: str
+    next_steps: str
+    follow_up_on: date | None
+    report_due: bool
+    report_sent_at: datetime | None
+    created_at: datetime

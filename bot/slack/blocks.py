@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.slack.limits import (
@@ -190,9 +191,27 @@ def state_values(view: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def cap_blocks(blocks: list[Block], more_text: str) -> list[Block]:
-    """Keep a message within Slack's 50 blocks, saying how many were left out."""
+def cap_blocks(blocks: list[Block], more: Callable[[int], str]) -> list[Block]:
+    """Keep a message within Slack's 50 blocks; the last says how many were left out
+    (`more(n)` words it)."""
     if len(blocks) <= MESSAGE_MAX_BLOCKS:
         return blocks
     kept = blocks[: MESSAGE_MAX_BLOCKS - 1]
-    return [*kept, context(more_text.format(n=len(blocks) - len(kept)))]
+    return [*kept, context(more(len(blocks) - len(kept)))]
+
+
+def sections(lines: list[str], margin: int = 100) -> list[Block]:
+    """Lines as as few sections as fit Slack's limit on a section's text (none is cut)."""
+    out: list[Block] = []
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        line = clip(line, SECTION_TEXT_MAX - margin)
+        if chunk and size + len(line) + 1 > SECTION_TEXT_MAX - margin:
+            out.append(section("\n".join(chunk)))
+            chunk, size = [], 0
+        chunk.append(line)
+        size += len(line) + 1
+    if chunk:
+        out.append(section("\n".join(chunk)))
+    return out

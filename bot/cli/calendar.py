@@ -1,4 +1,4 @@
-"""`aebot calendar` (admins' corrections to working days) and `aebot dates parse`."""
+"""`aebot calendar set / unset / show / check`: admins' corrections to the working days."""
 
 from __future__ import annotations
 
@@ -6,22 +6,16 @@ import sys
 
 import click
 
+from bot.app import Bot
+from bot.cli.common import TEAM_OPTION, bot_at, settings, team_id
 from bot.rules.calendar import coverage, day_kind, parse_day, special_days, uncovered_years
+from storage import calendars as stored
 
 
-def _services(team: str | None):  # noqa: ANN202
-    from bot import cli
-    from bot.runtime import build_services
-    from storage.migrate import upgrade
-
-    settings = cli._settings()
-    cli._upgrade_or_fail(upgrade, settings.database_url)
-    return build_services(settings), cli._team_id(team, settings)
-
-
-TEAM_OPTION = click.option(
-    "--team", "team", default=None, help="Slack team id (default: the one in the database)."
-)
+def _bot(team: str | None) -> tuple[Bot, str]:
+    s = settings()
+    bot = bot_at(s)
+    return bot, team_id(team, s)
 
 
 @click.group()
@@ -41,15 +35,12 @@ def calendar_set(day: str, kind: str, name: str | None, team: str | None) -> Non
         raise click.BadParameter(f"{day!r} is not a date like 2027-02-10", param_hint="DAY")
     if working is None:
         raise click.BadParameter(f"{kind!r} must be workday or holiday", param_hint="KIND")
-    sv, tid = _services(team)
-    from storage import queries
-
-    with sv.db.write() as s:
-        replaced = queries.set_calendar_day(s, tid, when, working, name, None, sv.now())
+    bot, tid = _bot(team)
+    with bot.db.write() as s:
+        replaced = stored.set_day(s, tid, when, working, name, None, bot.clock.now())
     what = "a working day" if working else f"a day off{f' ({name})' if name else ''}"
-    click.echo(
-        f"{when:%Y-%m-%d %a} is now {what}{' (replaced the earlier correction)' if replaced else ''}"
-    )
+    again = " (replaced the earlier correction)" if replaced else ""
+    click.echo(f"{when:%Y-%m-%d %a} is now {what}{again}")
 
 
 @calendar.command("unset")
@@ -60,11 +51,9 @@ def calendar_unset(day: str, team: str | None) -> None:
     when = parse_day(day)
     if when is None:
         raise click.BadParameter(f"{day!r} is not a date like 2027-02-10", param_hint="DAY")
-    sv, tid = _services(team)
-    from storage import queries
-
-    with sv.db.write() as s:
-        found = queries.unset_calendar_day(s, tid, when)
+    bot, tid = _bot(team)
+    with bot.db.write() as s:
+        found = stored.unset_day(s, tid, when)
     click.echo(
         f"{when} follows the library again"
         if found
@@ -77,27 +66,20 @@ def calendar_unset(day: str, team: str | None) -> None:
 @TEAM_OPTION
 def calendar_show(year: int, team: str | None) -> None:
     """The YEAR's days off on weekdays, working weekends, and your corrections."""
-    sv, tid = _services(team)
-    from storage import queries
-
-    with sv.db.read() as s:
-        overrides = queries.calendar_overrides(s, tid)
-    from scheduler.workdays import WorkCalendar
-
-    cal = sv.calendar_for(tid)
+    bot, tid = _bot(team)
+    overrides = bot.calendars.overrides(tid)
     corrections = sum(1 for d in overrides if d.year == year)
-    state = coverage(WorkCalendar(sv.settings.aebot_country).has_official_data(year), corrections)
+    state = coverage(bot.calendars.library_has_official_data(year), corrections)
     described = {
         "official": "the government's announced calendar",
         "corrected": f"the library's guess with {corrections} corrections entered here",
         "guessed": "NO official data yet: the library's guess, without make-up working days",
     }[state]
-    click.echo(f"{year} ({sv.settings.aebot_country}): {described}")
-    for d in special_days(cal, year, overrides):
+    click.echo(f"{year} ({bot.settings.aebot_country}): {described}")
+    for d in special_days(bot.calendars.for_team(tid), year, overrides):
         kind = "working" if d.working else "off    "
-        click.echo(
-            f"  {d.day:%Y-%m-%d %a}  {kind}  {d.name or ''}{'  [correction]' if d.source == 'override' else ''}"
-        )
+        mark = "  [correction]" if d.source == "override" else ""
+        click.echo(f"  {d.day:%Y-%m-%d %a}  {kind}  {d.name or ''}{mark}")
 
 
 @calendar.command("check")
@@ -110,8 +92,9 @@ def calendar_check(team: str | None, today: str | None) -> None:
     on = parse_day(today) if today else None
     if today and on is None:
         raise click.BadParameter(f"{today!r} is not a date like 2026-11-23", param_hint="--today")
-    sv, tid = _services(team)
-    missing = uncovered_years(sv.calendar_for(tid), on or sv.today())
+    bot, tid = _bot(team)
+    local_today = bot.clock.now().astimezone(bot.settings.tz).date()
+    missing = uncovered_years(bot.calendars.for_team(tid), on or local_today)
     if not missing:
         click.echo("calendar: the next 60 days are covered by official holiday data")
         return
@@ -122,30 +105,3 @@ def calendar_check(team: str | None, today: str | None) -> None:
         err=True,
     )
     sys.exit(1)
-
-
-@click.group()
-def dates() -> None:
-    """How aebot reads typed dates."""
-
-
-@dates.command("parse")
-@click.argument("text")
-@click.option("--now", "now", default=None, help="Read it as if now were this ISO-8601 time.")
-@click.option(
-    "--lang", "lang", type=click.Choice(["zh", "en"]), default=None, help="The reader's language."
-)
-def dates_parse(text: str, now: str | None, lang: str | None) -> None:
-    """Print how aebot reads TEXT: the ISO-8601 result, or the refusal (exit 1)."""
-    from bot import cli
-    from bot.dates import DateRefusal, parse_when
-
-    settings = cli._settings()
-    moment = cli._parse_at(now, settings)
-    result = parse_when(text, moment, settings.aebot_tz, lang or settings.aebot_lang)
-    if isinstance(result, DateRefusal):
-        click.echo(result.message)
-        sys.exit(1)
-    click.echo(
-        result.at.isoformat(timespec="minutes") + ("" if result.has_time else "  (date only)")
-    )

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-M = dict[str, str]
+from typing import NamedTuple
 
 
-def _m(zh: str, en: str) -> M:
+class Plural(NamedTuple):
+    """An English text with a count: `one` when the value named `count` is 1, else `other`."""
+
+    one: str
+    other: str
+    count: str = "n"
+
+
+M = dict[str, "str | Plural"]
+
+
+def _m(zh: str, en: str | Plural) -> M:
     return {"zh": zh, "en": en}
 
 
@@ -150,7 +161,7 @@ MESSAGES: dict[str, M] = {
     # --- nudges -----------------------------------------------------------------------
     "nudge.text": _m(
         "今天有 {n} 个客户该联络了，{f} 项跟进。",
-        "{n} clients are due a call today, and {f} follow-ups.",
+        "Clients due a call today: {n}; follow-ups: {f}.",
     ),
     "nudge.intro": _m(
         "早上好！今天该联络的客户（{n} 个，最久未联络的在前）：",
@@ -161,28 +172,46 @@ MESSAGES: dict[str, M] = {
         "Before you leave: these clients are still due a call today ({n}):",
     ),
     "nudge.sweep_text": _m(
-        "还有 {n} 个客户今天没联络。", "{n} clients are still due a call today."
+        "还有 {n} 个客户今天没联络。",
+        Plural("1 client is still due a call today.", "{n} clients are still due a call today."),
     ),
     "nudge.line": _m(
         "*{client}* · {code}\n{where} · {last}", "*{client}* · {code}\n{where} · {last}"
     ),
     "nudge.never": _m("还没有联络记录", "no contact logged yet"),
     "nudge.last": _m(
-        "上次联络 {when}（{days} 个工作日前）", "last contact {when} ({days} working days ago)"
+        "上次联络 {when}（{days} 个工作日前）",
+        Plural(
+            "last contact {when} ({days} working day ago)",
+            "last contact {when} ({days} working days ago)",
+            "days",
+        ),
     ),
     "nudge.log_call": _m("记一次电话", "Log a call"),
     "followup.intro": _m("今天要跟进的事项（{n} 项）：", "Follow-ups for today ({n}):"),
     "followup.line": _m("*{client}* · {code}\n{next}", "*{client}* · {code}\n{next}"),
     "sweep.escalate_text": _m(
-        "你团队有 {n} 个客户逾期未联络。", "{n} of your team's clients are overdue for contact."
+        "你团队有 {n} 个客户逾期未联络。",
+        Plural(
+            "1 of your team's clients is overdue for contact.",
+            "{n} of your team's clients are overdue for contact.",
+        ),
     ),
     "sweep.escalate_intro": _m(
         "以下客户已超过联络周期 {limit} 个工作日以上：",
-        "These clients are more than {limit} working days past their contact cadence:",
+        Plural(
+            "These clients are more than {limit} working day past their contact cadence:",
+            "These clients are more than {limit} working days past their contact cadence:",
+            "limit",
+        ),
     ),
     "sweep.escalate_line": _m(
         "• *{client}*（{code}）— 负责人 {owner}，逾期 {days} 个工作日",
-        "• *{client}* ({code}) — owner {owner}, {days} working days overdue",
+        Plural(
+            "• *{client}* ({code}) — owner {owner}, {days} working day overdue",
+            "• *{client}* ({code}) — owner {owner}, {days} working days overdue",
+            "days",
+        ),
     ),
     # --- contact reports --------------------------------------------------------------
     "report.text": _m("联络报告提醒", "Contact report reminder"),
@@ -217,8 +246,13 @@ MESSAGES: dict[str, M] = {
     "client.backup": _m("备份", "backup"),
     "client.line": _m(
         "*{name}* · `{code}`\n{city} · {where} · 联系人 {person} · 负责人 <@{owner}>{backup} · 每 {cadence} 个工作日联络",
-        "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call every "
-        "{cadence} working days",
+        Plural(
+            "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call "
+            "every working day ({cadence})",
+            "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call "
+            "every {cadence} working days",
+            "cadence",
+        ),
     ),
     "client.list_mine": _m("你负责的客户（{n} 个）：", "Your clients ({n}):"),
     "client.list_all": _m("团队全部客户（{n} 个）：", "All the team's clients ({n}):"),
@@ -305,19 +339,24 @@ MESSAGES: dict[str, M] = {
         "• `/aebot role @同事 am` 设置角色（管理员）：aae, ae, am, ad, ped, gm\n"
         "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
         "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
-        "每个工作日 9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
+        "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
+        "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client records\n"
         "• `/aebot team` the org chart　• `/aebot language zh|en` your language\n"
         "• `/aebot role @someone am` set a role (admins): aae, ae, am, ad, ped, gm\n"
         "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
         "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
-        "Every working day at 9:30 you hear which clients are due a call, and at 17:30 which are still due.",
+        "• `/aebot settings` this workspace's settings (reminder times and more; admins change them)\n"
+        "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
+        "are still due.",
     ),
     "aebot.unknown_sub": _m(
         "不认识“{sub}”。`/aebot help` 列出可用的写法。",
         "“{sub}” isn't an /aebot command. `/aebot help` lists them.",
     ),
-    "team.title": _m("团队架构（{n} 人）", "The team ({n} people)"),
+    "team.title": _m(
+        "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")
+    ),
     "team.empty": _m(
         "还没有团队名单。管理员可以用 `aebot team import team.csv` 导入。",
         "No team is loaded yet. An admin can load one with `aebot team import team.csv`.",
@@ -338,6 +377,7 @@ MESSAGES: dict[str, M] = {
         "You are not on the team yet; ask an admin to add you.",
     ),
     "dates.read_as": _m("“{phrase}” 读作 {when}。", "“{phrase}” reads as {when}."),
+    "dates.refused": _m("{message}", "{message}"),
     # --- /aebot calendar ----------------------------------------------------------------
     "calendar.usage": _m(
         "用法：`/aebot calendar [年份]` 查看；`/aebot calendar check` 检查未来 60 天；管理员："
@@ -356,7 +396,10 @@ MESSAGES: dict[str, M] = {
     ),
     "calendar.title_corrected": _m(
         "*{year} 年*：日历库的推算，加上这里录入的 {n} 处修正",
-        "*{year}*: the library's guess with {n} corrections entered here",
+        Plural(
+            "*{year}*: the library's guess with {n} correction entered here",
+            "*{year}*: the library's guess with {n} corrections entered here",
+        ),
     ),
     "calendar.title_guessed": _m(
         "*{year} 年*：还没有官方安排，只是日历库推算的固定节日，没有调休。公布后请管理员录入。",
@@ -410,5 +453,65 @@ MESSAGES: dict[str, M] = {
     "home.recent_line": _m(
         "{when} · {kind} · *{client}* · {code} — {summary}",
         "{when} · {kind} · *{client}* · {code} — {summary}",
+    ),
+    # --- /aebot settings -------------------------------------------------------------
+    "settings.title": _m("*本工作区的设置*", "*This workspace's settings*"),
+    "settings.line_default": _m(
+        "`{key}` = `{value}`（默认）— {meaning}", "`{key}` = `{value}` (default) — {meaning}"
+    ),
+    "settings.line_set": _m(
+        "`{key}` = `{value}`（默认 `{default}`）— {meaning}",
+        "`{key}` = `{value}` (default `{default}`) — {meaning}",
+    ),
+    "settings.usage": _m(
+        "管理员可以修改：`/aebot settings set 名称 值`，例如 `/aebot settings set contact_nudge_at 09:00`；"
+        "`/aebot settings unset 名称` 恢复默认。",
+        "Admins change one with `/aebot settings set KEY VALUE`, e.g. "
+        "`/aebot settings set contact_nudge_at 09:00`; `/aebot settings unset KEY` restores the default.",
+    ),
+    "settings.admin_only": _m("只有管理员可以修改设置。", "Only an admin can change settings."),
+    "settings.unknown_key": _m(
+        "没有名为“{key}”的设置。可以设置的有：{keys}。",
+        "There is no setting called “{key}”. The settings are: {keys}.",
+    ),
+    "settings.bad_time": _m(
+        "`{key}` 是一天中的时间，写成 时:分，例如 09:30。",
+        "`{key}` is a time of day, written HH:MM, e.g. 09:30.",
+    ),
+    "settings.bad_hours": _m(
+        "`{key}` 是一段时间，写成 开始-结束，例如 09:00-19:00。",
+        "`{key}` is a span of hours, written START-END, e.g. 09:00-19:00.",
+    ),
+    "settings.bad_count": _m(
+        "`{key}` 是 {low} 到 {high} 之间的整数。",
+        "`{key}` is a whole number from {low} to {high}.",
+    ),
+    "settings.set": _m("已设置：`{key}` = `{value}`。", "Done: `{key}` is now `{value}`."),
+    "settings.unset": _m(
+        "`{key}` 已恢复默认值 `{value}`。", "`{key}` is back to its default, `{value}`."
+    ),
+    "settings.unset_none": _m(
+        "`{key}` 没有改过，仍是默认值 `{value}`。",
+        "`{key}` was not changed; it is the default, `{value}`.",
+    ),
+    "setting.contact_nudge_at": _m(
+        "每个工作日早上提醒 AE 今天该联络的客户的时间",
+        "when each AE hears, every working morning, which clients are due a call",
+    ),
+    "setting.contact_sweep_at": _m(
+        "下班前汇总仍未联络的客户（并告知主管逾期客户）的时间",
+        "when the clients still due are listed before leaving (and long-overdue ones go to the manager)",
+    ),
+    "setting.hourly_window": _m(
+        "每小时任务（联络报告提醒）在工作日的这段时间内整点运行",
+        "hourly jobs (contact-report reminders) run on the hour within these hours of working days",
+    ),
+    "setting.contact_escalate_after": _m(
+        "客户超过联络周期多少个工作日后告知主管",
+        "working days past a client's cadence before the owner's manager is told",
+    ),
+    "setting.end_of_day": _m(
+        "只写日期时（如“周五”）默认的时间",
+        'the time a date typed without one ("friday") means',
     ),
 }

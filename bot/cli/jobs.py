@@ -1,0 +1,46 @@
+"""`aebot jobs list` and `aebot jobs run NAME [--at]`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from bot.cli.common import bot_at, parse_at, settings
+from bot.rules.team_settings import TeamValues
+from scheduler.timetable import JOBS, run_job
+
+
+@click.group()
+def jobs() -> None:
+    """The timetable's scheduled jobs."""
+
+
+@jobs.command("list")
+def jobs_list() -> None:
+    """Every scheduled job, when it runs by default (`aebot settings` changes it) and what it does."""
+    defaults = TeamValues({})
+    for job in JOBS.values():
+        click.echo(f"{job.name:<22} {job.when(defaults):<36} {job.description}")
+
+
+@jobs.command("run")
+@click.argument("name")
+@click.option("--at", "at", default=None, help="Run as if at this ISO-8601 time (default now).")
+def jobs_run(name: str, at: str | None) -> None:
+    """Run one job now, or as if at --at; it still runs at most once per period."""
+    if name not in JOBS:
+        raise click.ClickException(f"no job named {name!r}; `aebot jobs list` shows them")
+    s = settings()
+    when = parse_at(at, s)
+    bot = bot_at(s, when if at else None)
+    try:
+        outcomes = run_job(JOBS[name], when, bot.jobs())
+    finally:
+        bot.close()
+    if not outcomes:
+        click.echo("no workspace has a team yet: import one with `aebot team import`")
+    for o in outcomes:
+        click.echo(f"{name} {o.team}: {o.status} {o.detail}")
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(1)

@@ -1,0 +1,64 @@
+"""`aebot run`: serve Slack and run the timetable."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import click
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk.errors import SlackApiError
+
+from bot.app import Bot, create_app
+from bot.cli.common import migrated, settings
+from bot.dates import warm_up
+from bot.server import serve
+from bot.settings import SettingsError
+from scheduler.timetable import catch_up, start_scheduler
+
+log = logging.getLogger("aebot")
+# Read once into the settings; then gone from the environment, so that no library reads them
+# behind our back (Bolt would, and warn that the client it is given wins) and no child inherits them.
+SECRETS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+
+
+@click.command()
+@click.option("--no-scheduler", is_flag=True, help="Serve Slack only; run no scheduled jobs.")
+def run(no_scheduler: bool) -> None:
+    """Serve Slack (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on $PORT) and run the timetable."""
+    s = settings()
+    try:
+        s.require_slack()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    for name in SECRETS:
+        os.environ.pop(name, None)
+    migrated(s)
+    bot = Bot.build(s)
+    log.info("connected to workspace %s", _workspace(bot))
+    warm_up()  # the first person's date costs no more than later ones
+    app = create_app(bot)
+    bot.db.listen_for_changes()  # PostgreSQL: other processes' changes reach our caches
+    if not no_scheduler:
+        start_scheduler(bot.jobs())
+        catch_up(bot.jobs())
+    if s.slack_app_token:
+        log.info("serving Slack over Socket Mode")
+        SocketModeHandler(app, s.slack_app_token).start()
+    else:
+        log.info("serving Slack over HTTP on port %s (POST /slack/events, GET /healthz)", s.port)
+        serve(app, bot.db, s.port)
+
+
+def _workspace(bot: Bot) -> str:
+    """The workspace the token belongs to; a refused token or an unreachable Slack stops here."""
+    try:
+        return str(bot.web.auth_test().get("team_id"))
+    except SlackApiError as exc:
+        raise click.ClickException(
+            f"setting SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): check the token"
+        ) from None
+    except Exception as exc:
+        raise click.ClickException(
+            f"cannot reach Slack at SLACK_API_URL ({type(exc).__name__})"
+        ) from None

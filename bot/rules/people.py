@@ -1,0 +1,44 @@
+"""People: the department's roles, who may administer, and the language each person reads."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Protocol
+
+ROLES = ("aae", "ae", "am", "ad", "ped", "gm")
+LANGS = ("zh", "en")
+
+
+def is_admin(user_id: str, admins: Collection[str]) -> bool:
+    """Admins (AEBOT_ADMINS) configure aebot: roles, calendar, settings; and may edit anything."""
+    return user_id in admins
+
+
+def lang_from_locale(locale: str | None) -> str | None:
+    """Slack locale ("en-US", "zh-CN", "zh-TW") to an aebot language, or None."""
+    if not locale:
+        return None
+    prefix = locale.split("-")[0].lower()
+    return prefix if prefix in LANGS else None
+
+
+def language_of(chosen: str | None, slack_locale: str | None, default: str) -> str:
+    """The language a person reads: the one they chose, else their Slack locale's, else the
+    workspace default."""
+    return chosen or lang_from_locale(slack_locale) or default
+
+
+def language_word(word: str) -> str | None:
+    """What someone typed to choose a language ("en", "English", "中文") → "zh" / "en", or None."""
+    w = word.strip().lower()
+    w = {"中文": "zh", "chinese": "zh", "english": "en", "英文": "en"}.get(w, w)
+    return w if w in LANGS else None
+
+
+class MemberRecord(Protocol):
+    """A member of the department as the rules and views read it (storage's Member is one)."""
+
+    user_id: str
+    name: str
+    role: str
+    manager_id: str | None

@@ -1,0 +1,223 @@
+"""The two halves of every listener, and the request they share.
+
+Slack wants its answer within 3 seconds. The ack half (`Listen.ack`) does the fast work (parse,
+store, answer in the ack's body) and returns a `Reply`; whatever must talk to Slack afterwards
+(open a modal, confirm in a DM, redraw the Home) is named in the reply's `then`, and runs on the
+worker pool once Slack has its ack, only when a listener asked for it. Clicks and events use
+`Listen.after`: acked at once, then the whole listener runs on the worker.
+
+Both halves are safe: an error is logged and the person is told, in their language, that nothing
+was changed; never a trace. Bolt hands each listener only `ack` and `body`, so nothing is built
+per request that no listener reads.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from slack_bolt import Ack
+
+from bot.slack.blocks import Block, state_values
+from bot.slack.sender import Sender
+from bot.slack.texts import Reader, t
+
+log = logging.getLogger("aebot.listeners")
+
+Later = Callable[[], object]
+D = TypeVar("D")
+
+
+@dataclass(frozen=True)
+class Request:
+    """Who asked, where, and what Slack sent: a slash command, a click, a form, an event."""
+
+    team: str
+    user: str
+    lang: str
+    channel: str | None
+    trigger_id: str | None
+    response_url: str | None
+    body: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """A slash command's text."""
+        return str(self.body.get("text") or "").strip()
+
+    @property
+    def value(self) -> str:
+        """The value of the button that was clicked."""
+        actions = self.body.get("actions") or [{}]
+        return str(actions[0].get("value") or "")
+
+    @property
+    def record_id(self) -> int:
+        """The clicked button's value as a record id; 0 for anything that is not one."""
+        value = self.value
+        return int(value) if value.isdigit() and len(value) < 18 else 0
+
+    @property
+    def form(self) -> dict[str, Any]:
+        """A submitted modal's values by block id."""
+        return state_values(self.body.get("view") or {})
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """What the modal carried for its submission (private_metadata)."""
+        try:
+            meta = json.loads((self.body.get("view") or {}).get("private_metadata") or "{}")
+        except ValueError:
+            return {}
+        return meta if isinstance(meta, dict) else {}
+
+    def reader(self, zone: ZoneInfo, now: datetime) -> Reader:
+        return Reader(self.lang, zone, now)
+
+
+def request_of(body: dict[str, Any], lang_of: Callable[[str, str], str], default: str) -> Request:
+    """The request in any of Slack's payload shapes."""
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
+    user = body.get("user_id") or (body.get("user") or {}).get("id") or ""
+    if not user and isinstance(body.get("event"), dict):
+        user = body["event"].get("user") or ""
+    channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
+    lang = lang_of(team, user) if team and user else default
+    return Request(
+        team=str(team),
+        user=str(user),
+        lang=lang,
+        channel=channel,
+        trigger_id=body.get("trigger_id"),
+        response_url=body.get("response_url"),
+        body=body,
+    )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The ack's answer: a reply only the person sees (`text`, `blocks`), or the errors of a
+    form by field; and the work to do once Slack has it (`then`)."""
+
+    text: str | None = None
+    blocks: list[Block] | None = None
+    errors: dict[str, str] | None = None
+    then: tuple[Later, ...] = field(default=())
+
+
+class Listen:
+    """Makes Bolt listeners of our listener functions, each given its feature's collaborators."""
+
+    def __init__(
+        self,
+        worker: Executor,
+        sender: Sender,
+        lang_of: Callable[[str, str], str],
+        default_lang: str,
+    ) -> None:
+        self.worker, self.sender = worker, sender
+        self.lang_of, self.default_lang = lang_of, default_lang
+
+    def ack(
+        self, fn: Callable[[Request, D], Reply], deps: D
+    ) -> Callable[[Ack, dict[str, Any]], None]:
+        """A listener whose reply is in the ack (commands, form submissions)."""
+
+        def listener(ack: Ack, body: dict[str, Any]) -> None:
+            req = request_of(body, self.lang_of, self.default_lang)
+            try:
+                reply = fn(req, deps)
+            except Exception:
+                log.exception("listener %s failed", fn.__name__)
+                _ack_failure(ack, req)
+                return
+            if reply.errors:
+                ack(response_action="errors", errors=reply.errors)
+            elif reply.text or reply.blocks:
+                ack(text=reply.text or "", blocks=reply.blocks, response_type="ephemeral")
+            else:
+                ack()
+            for later in reply.then:
+                self.worker.submit(self._safely, later, req, fn.__name__)
+
+        listener.__name__ = fn.__name__
+        return listener
+
+    def after(
+        self, fn: Callable[[Request, D], object], deps: D
+    ) -> Callable[[Ack, dict[str, Any]], None]:
+        """A listener that is acked at once and runs after (clicks, events)."""
+
+        def listener(ack: Ack, body: dict[str, Any]) -> None:
+            ack()
+            req = request_of(body, self.lang_of, self.default_lang)
+            self.worker.submit(self._safely, lambda: fn(req, deps), req, fn.__name__)
+
+        listener.__name__ = fn.__name__
+        return listener
+
+    def _safely(self, work: Later, req: Request, name: str) -> None:
+        try:
+            work()
+        except Exception:
+            log.exception("after-ack work of %s failed", name)
+            self.tell_failure(req)
+
+    def tell_failure(self, req: Request) -> None:
+        """Tell the person that nothing was changed: in reply to their click, else in a DM."""
+        self.sender.answer(req.response_url, req.user, t(req.lang, "error.generic"))
+
+
+def _ack_failure(ack: Ack, req: Request) -> None:
+    if req.body.get("type") == "view_submission":
+        blocks = (req.body.get("view") or {}).get("blocks") or []
+        inputs = [b["block_id"] for b in blocks if b.get("type") == "input" and b.get("block_id")]
+        ack(
+            response_action="errors",
+            errors={inputs[0] if inputs else "summary": t(req.lang, "error.generic")},
+        )
+    else:
+        ack(text=t(req.lang, "error.generic"), response_type="ephemeral")
+
+
+class Debouncer:
+    """Runs `fn` on the worker `delay` seconds from now unless a run for the same key is already
+    waiting: a burst of changes shares one run, which starts after all of them."""
+
+    def __init__(self, worker: Executor) -> None:
+        self.worker = worker
+        self._waiting: set[tuple[str, ...]] = set()
+        self._lock = threading.Lock()
+
+    def run(self, key: tuple[str, ...], delay: float, fn: Callable[..., None], *args: Any) -> None:
+        with self._lock:
+            if key in self._waiting:
+                return
+            self._waiting.add(key)
+
+        def go() -> None:
+            with self._lock:
+                self._waiting.discard(key)
+            fn(*args)
+
+        if delay <= 0:
+            self.worker.submit(go)
+            return
+        timer = threading.Timer(delay, self.worker.submit, args=(go,))
+        timer.daemon = True
+        timer.start()
+
+
+HELP_WORDS = frozenset({"help", "帮助", "?", "？"})
+
+
+def asks_help(text: str) -> bool:
+    """`/command help` (or 帮助, ?): every command answers it."""
+    return text.strip().lower() in HELP_WORDS

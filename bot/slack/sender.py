@@ -1,0 +1,118 @@
+"""The one way anything aebot shows people leaves for Slack: messages, ephemeral replies,
+replies through a response URL, modals and the App Home.
+
+A message Slack refuses is logged and reported as not sent (False or None), never raised into a
+job or a listener; only `open_modal` raises, because a form that did not open must be told to
+the person who asked for it (the listener does that).
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+from slack_sdk.webhook import WebhookClient
+
+log = logging.getLogger("aebot.sender")
+SEND_CONCURRENCY = 8
+Blocks = list[dict[str, Any]]
+
+
+def web_client(token: str | None, base_url: str) -> WebClient:
+    """The Slack Web API client: retries rate limits and dropped connections."""
+    client = WebClient(token=token, base_url=base_url, timeout=10)
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=3))
+    client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+class Sender:
+    def __init__(self, web: WebClient) -> None:
+        self.web = web
+
+    def post(self, channel: str, text: str, blocks: Blocks | None = None) -> str | None:
+        """A message in a channel or (to a user id) the app's DM with that person; its ts."""
+        try:
+            resp = self.web.chat_postMessage(
+                channel=channel, text=text, blocks=blocks, unfurl_links=False
+            )
+        except SlackApiError as exc:
+            log.error("chat.postMessage to %s refused: %s", channel, exc.response.get("error"))
+            return None
+        return str(resp.get("ts"))
+
+    def dm(self, user_id: str, text: str, blocks: Blocks | None = None) -> bool:
+        return self.post(user_id, text, blocks) is not None
+
+    def dm_all(self, messages: list[tuple[str, str, Blocks]]) -> list[bool]:
+        """Many DMs (user, text, blocks) at once, a few in flight: a 09:30 nudge to 2,000
+        people must not wait on 2,000 round trips in a row. Rate limits are retried."""
+        if len(messages) <= 1:
+            return [self.dm(*m) for m in messages]
+        with ThreadPoolExecutor(SEND_CONCURRENCY, thread_name_prefix="aebot-send") as pool:
+            return list(pool.map(lambda m: self.dm(*m), messages))
+
+    def ephemeral(
+        self, channel: str, user_id: str, text: str, blocks: Blocks | None = None
+    ) -> bool:
+        try:
+            self.web.chat_postEphemeral(channel=channel, user=user_id, text=text, blocks=blocks)
+        except SlackApiError as exc:
+            log.error("chat.postEphemeral refused: %s", exc.response.get("error"))
+            return False
+        return True
+
+    def tell(
+        self, user_id: str, channel: str | None, text: str, blocks: Blocks | None = None
+    ) -> bool:
+        """Only-for-you reply in the channel where the person started, else (no channel, or the
+        bot may not post there) in a DM."""
+        if channel and self.ephemeral(channel, user_id, text, blocks):
+            return True
+        return self.dm(user_id, text, blocks)
+
+    def respond(
+        self, response_url: str, text: str, blocks: Blocks | None = None, *, replace: bool = False
+    ) -> bool:
+        """Answer through the response URL of a command or a click: replace the message that was
+        clicked (`replace`), or add a reply only the clicker sees."""
+        try:
+            resp = WebhookClient(response_url, timeout=10).send(
+                text=text,
+                blocks=blocks,
+                response_type=None if replace else "ephemeral",
+                replace_original=replace,
+            )
+        except Exception as exc:  # an unreachable URL is a lost reply, not a failed request
+            log.error("response_url reply failed: %s", type(exc).__name__)
+            return False
+        if resp.status_code != 200:
+            log.error("response_url reply refused: %s %s", resp.status_code, resp.body[:200])
+            return False
+        return True
+
+    def answer(self, response_url: str | None, user_id: str, text: str) -> bool:
+        """A reply only the person sees: through the response URL of what they did, else
+        (no URL, or it failed) in a DM."""
+        if response_url and self.respond(response_url, text):
+            return True
+        return bool(user_id) and self.dm(user_id, text)
+
+    def open_modal(self, trigger_id: str, view: dict[str, Any]) -> None:
+        """Open a modal for the person who triggered it (within 3 s of their click)."""
+        self.web.views_open(trigger_id=trigger_id, view=view)
+
+    def publish_home(self, user_id: str, view: dict[str, Any]) -> bool:
+        try:
+            self.web.views_publish(user_id=user_id, view=view)
+        except SlackApiError as exc:
+            log.error("views.publish for %s refused: %s", user_id, exc.response.get("error"))
+            return False
+        return True

@@ -1,0 +1,62 @@
+"""Texts by key, in Chinese and English, and the reader they are written for.
+
+Each text is whole in each language (bot/slack/messages.py): sentences are never glued together
+from fragments. English texts that carry a count have a singular and a plural form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.dates import echo, echo_day, weekday_name
+from bot.rules.people import LANGS
+from bot.rules.problems import Problem
+from bot.slack.messages import MESSAGES, Plural
+
+__all__ = ["LANGS", "Reader", "t"]
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    """The text for `key` in `lang` (falling back to Chinese), with `values` filled in."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["zh"]
+    if isinstance(text, Plural):
+        text = text.one if values.get(text.count) == 1 else text.other
+    return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Whom a message is written for: their language, the workspace's zone, and now (from the
+    clock, so that what is shown never depends on the machine's date)."""
+
+    lang: str
+    zone: ZoneInfo
+    now: datetime
+
+    def t(self, key: str, /, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    def problem(self, problem: Problem) -> str:
+        return t(self.lang, problem.key, **problem.values)
+
+    def when(self, at: datetime, has_time: bool = True) -> str:
+        """A moment in the workspace's zone, as this reader writes it."""
+        return echo(at.astimezone(self.zone), self.lang, now=self.now, has_time=has_time)
+
+    def day(self, d: date) -> str:
+        return echo_day(d, self.lang, now=self.now.astimezone(self.zone).date())
+
+    def more(self, n: int) -> str:
+        """ "…and n more not shown": what closes a list cut to fit a message."""
+        return t(self.lang, "common.more", n=n)
+
+    def weekday(self, d: date) -> str:
+        return weekday_name(d, self.lang)
+
+    def join(self, items: Iterable[str]) -> str:
+        """A list in a sentence: "甲、乙、丙" or "a, b, c"."""
+        return ("、" if self.lang == "zh" else ", ").join(items)

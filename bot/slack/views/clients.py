@@ -1,0 +1,116 @@
+"""Block Kit for client records: the list, the add/edit modal, the org chart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from bot.rules.clients import ClientRecord
+from bot.rules.people import MemberRecord
+from bot.slack import blocks as bk
+from bot.slack.texts import Reader
+
+FORM = "client_form"  # callback_id of the add/edit modal
+
+
+def client_line(r: Reader, c: ClientRecord) -> str:
+    where = r.t("client.in_city" if c.in_city else "client.out_of_city")
+    backup = f" · {r.t('client.backup')} <@{c.backup_owner_id}>" if c.backup_owner_id else ""
+    return r.t(
+        "client.line",
+        name=bk.escape(c.name),
+        code=bk.escape(c.code),
+        city=bk.escape(c.city),
+        where=where,
+        person=bk.escape(c.contact_person or "—"),
+        owner=c.owner_id,
+        backup=backup,
+        cadence=c.cadence_days,
+    )
+
+
+def client_list(r: Reader, clients: Sequence[ClientRecord], title: str) -> list[bk.Block]:
+    out = [bk.section(title)]
+    for c in clients:
+        out.append(bk.section(client_line(r, c)))
+    return bk.cap_blocks(out, r.more)
+
+
+def client_modal(
+    r: Reader, *, client: ClientRecord | None, owner_id: str, channel: str | None
+) -> bk.Block:
+    c = client
+    where = [
+        bk.option(r.t("client.in_city"), "true"),
+        bk.option(r.t("client.out_of_city"), "false"),
+    ]
+    body = [
+        bk.text_input("name", r.t("client.f.name"), initial=c.name if c else "", max_length=100),
+        bk.text_input("city", r.t("client.f.city"), initial=c.city if c else "", max_length=50),
+        bk.select_input(
+            "in_city",
+            r.t("client.f.in_city"),
+            where,
+            initial=("true" if c.in_city else "false") if c else "true",
+        ),
+        bk.text_input(
+            "contact_person",
+            r.t("client.f.person"),
+            initial=c.contact_person if c else "",
+            optional=True,
+            max_length=100,
+        ),
+    ]
+    if c is None:
+        body.append(bk.user_input("owner", r.t("client.f.owner"), initial=owner_id))
+    body += [
+        bk.user_input(
+            "backup",
+            r.t("client.f.backup"),
+            initial=c.backup_owner_id if c else None,
+            optional=True,
+        ),
+        bk.text_input(
+            "cadence",
+            r.t("client.f.cadence"),
+            initial=str(c.cadence_days) if c else "",
+            optional=True,
+            max_length=3,
+            placeholder=r.t("client.f.cadence_ph"),
+        ),
+    ]
+    if c is not None:
+        body.insert(0, bk.context(r.t("client.code_note", code=bk.escape(c.code))))
+    meta = json.dumps({"client_id": c.id if c else None, "channel": channel})
+    title = r.t("client.modal.edit" if c else "client.modal.add")
+    return bk.modal(FORM, title, body, r.t("common.save"), r.t("common.cancel"), meta)
+
+
+def org_chart(r: Reader, members: Sequence[MemberRecord]) -> list[bk.Block]:
+    """The team as a tree under each person's manager (汇报对象)."""
+    ids = {m.user_id for m in members}
+    reports: dict[str | None, list[MemberRecord]] = {}
+    for m in members:
+        reports.setdefault(m.manager_id if m.manager_id in ids else None, []).append(m)
+    lines: list[str] = []
+    shown: set[str] = set()
+
+    def walk(manager: str | None, depth: int) -> None:
+        for m in sorted(reports.get(manager, []), key=lambda x: (x.role, x.name)):
+            if m.user_id in shown:
+                continue
+            shown.add(m.user_id)
+            lines.append(
+                "    " * depth + f"• <@{m.user_id}> {bk.escape(m.name)} — {r.t('role.' + m.role)}"
+            )
+            walk(m.user_id, depth + 1)
+
+    walk(None, 0)
+    for m in members:  # people in a reporting loop still appear
+        if m.user_id not in shown:
+            reports.setdefault(f"loop:{m.user_id}", []).append(m)
+            walk(f"loop:{m.user_id}", 0)
+    if not lines:
+        return [bk.section(r.t("team.empty"))]
+    out = [bk.section(r.t("team.title", n=len(members))), *bk.sections(lines)]
+    return bk.cap_blocks(out, r.more)

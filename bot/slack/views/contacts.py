@@ -1,0 +1,214 @@
+"""Block Kit for contacts: the log modal, the confirmation, nudges and report reminders."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.rules.clients import ClientRecord
+from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER, ContactRecord, Due
+from bot.slack import blocks as bk
+from bot.slack.texts import Reader
+
+MODAL_CLIENT_OPTIONS = 100
+LOG_FORM = "contact_log"  # callback_id of the modal that logs a contact
+EDIT_FORM = "contact_edit_form"  # callback_id of the modal that edits one
+OLD_EDIT_FORM = "contact_edit"  # its callback_id before 2026-12: edit modals still open at upgrade
+EDIT = "contact_edit"  # action_id of the Edit button
+UNDO = "contact_undo"
+REPORT_SENT = "contact_report_sent"
+LOG_CALL = "contact_log_call"
+
+
+def kind_label(r: Reader, kind: str) -> str:
+    return r.t(f"kind.{kind}")
+
+
+def client_label(c: ClientRecord) -> str:
+    return f"{c.name} · {c.code}"
+
+
+def unknown_client_notice(r: Reader, name: str, candidates: Sequence[ClientRecord]) -> str:
+    """Why the quick path could not tell which client was meant."""
+    if candidates:
+        names = r.join(bk.escape(c.name) for c in candidates[:10])
+        return r.t("contact.ambiguous", name=bk.escape(name), names=names)
+    return r.t("contact.unknown_client", name=bk.escape(name))
+
+
+def contact_modal(
+    r: Reader,
+    clients: Sequence[ClientRecord],
+    *,
+    client_id: int | None = None,
+    kind: str = "call",
+    when: str = "",
+    summary: str = "",
+    next_steps: str = "",
+    follow_up: str = "",
+    notice: str = "",
+    metadata: dict[str, Any] | None = None,
+    editing: bool = False,
+) -> bk.Block:
+    """The contact modal, pre-filled with whatever is already known."""
+    options = [bk.option(client_label(c), str(c.id)) for c in clients[:MODAL_CLIENT_OPTIONS]]
+    body: list[bk.Block] = [bk.section(notice)] if notice else []
+    if options:
+        initial = str(client_id) if client_id else None
+        placeholder = r.t("contact.f.client_ph")
+        body.append(
+            bk.select_input(
+                "client", r.t("contact.f.client"), options, initial=initial, placeholder=placeholder
+            )
+        )
+    else:
+        body.append(bk.section(r.t("contact.no_clients")))
+    kinds = [bk.option(kind_label(r, k), k) for k in CONTACT_KINDS]
+    body += [
+        bk.select_input("kind", r.t("contact.f.kind"), kinds, initial=kind),
+        bk.text_input(
+            "when", r.t("contact.f.when"), initial=when, optional=True,
+            placeholder=r.t("contact.f.when_ph"), max_length=100,
+        ),
+        bk.text_input("summary", r.t("contact.f.summary"), initial=summary, multiline=True),
+        bk.text_input(
+            "next_steps", r.t("contact.f.next"), initial=next_steps, multiline=True, optional=True
+        ),
+        bk.text_input(
+            "follow_up", r.t("contact.f.follow_up"), initial=follow_up, optional=True,
+            placeholder=r.t("contact.f.follow_up_ph"), max_length=100,
+        ),
+    ]  # fmt: skip
+    return bk.modal(
+        EDIT_FORM if editing else LOG_FORM,
+        r.t("contact.modal.edit_title" if editing else "contact.modal.title"),
+        body,
+        r.t("common.save") if options else None,
+        r.t("common.cancel"),
+        json.dumps(metadata or {}),
+    )
+
+
+def confirmation(
+    r: Reader, log: ContactRecord, client: ClientRecord, *, updated: bool = False
+) -> list[bk.Block]:
+    """What the author sees after logging: everything recorded, with Edit and Undo."""
+    key = "contact.updated" if updated else "contact.logged"
+    lines = [
+        r.t(
+            key,
+            kind=kind_label(r, log.kind),
+            client=bk.escape(client.name),
+            code=bk.escape(client.code),
+            when=r.when(log.at),
+        ),
+        r.t("contact.summary_line", summary=quote(log.summary)),
+    ]
+    if log.next_steps:
+        lines.append(r.t("contact.next_line", next=quote(log.next_steps)))
+    if log.follow_up_on:
+        lines.append(r.t("contact.follow_up_line", date=r.day(log.follow_up_on)))
+    out = [bk.section("\n".join(lines))]
+    if log.report_due:
+        due = r.when(log.at + REPORT_ESCALATE_AFTER)
+        out.append(bk.context(r.t("contact.report_clock", due=due)))
+    buttons = [
+        bk.button(r.t("common.edit"), EDIT, str(log.id)),
+        bk.button(r.t("common.undo"), UNDO, str(log.id), style="danger"),
+    ]
+    if log.report_due and not log.report_sent_at:
+        buttons.append(
+            bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(log.id), "primary")
+        )
+    out.append(bk.actions(*buttons))
+    return out
+
+
+def quote(text: str) -> str:
+    """User text as a mrkdwn quote, escaped so that nothing in it pings or links."""
+    return "\n".join("> " + line for line in bk.escape(text).splitlines() or [""])
+
+
+def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk.Block]:
+    """The morning nudge (or evening sweep): the clients due a call, each with a button."""
+    out = [bk.section(r.t("nudge.sweep_intro" if sweep else "nudge.intro", n=len(due)))]
+    for d in due:
+        button = bk.button(r.t("nudge.log_call"), LOG_CALL, str(d.client.id))
+        out.append(bk.section(_due_line(r, d), accessory=button))
+    return bk.cap_blocks(out, r.more)
+
+
+def _due_line(r: Reader, d: Due[Any]) -> str:
+    c = d.client
+    where = r.t("client.in_city" if c.in_city else "client.out_of_city")
+    if d.last_contact is None:
+        last = r.t("nudge.never")
+    else:
+        last = r.t("nudge.last", when=r.when(d.last_contact), days=d.days_since)
+    return r.t(
+        "nudge.line", client=bk.escape(c.name), code=bk.escape(c.code), where=where, last=last
+    )
+
+
+def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int) -> list[bk.Block]:
+    """To a manager: their AEs' clients overdue by more than `limit` working days."""
+    lines = [
+        r.t(
+            "sweep.escalate_line",
+            client=bk.escape(d.client.name),
+            code=bk.escape(d.client.code),
+            owner=bk.escape(owner),
+            days=d.overdue,
+        )
+        for owner, d in rows
+    ]
+    return bk.cap_blocks(
+        [bk.section(r.t("sweep.escalate_intro", limit=limit)), *map(bk.section, lines)],
+        r.more,
+    )
+
+
+def follow_up_lines(
+    r: Reader, rows: Sequence[tuple[ContactRecord, ClientRecord]]
+) -> list[bk.Block]:
+    """Today's follow-ups: what was planned, with a button to log the call."""
+    out = [bk.section(r.t("followup.intro", n=len(rows)))]
+    for log, c in rows:
+        text = r.t(
+            "followup.line",
+            client=bk.escape(c.name),
+            code=bk.escape(c.code),
+            next=quote(log.next_steps or log.summary),
+        )
+        out.append(
+            bk.section(text, accessory=bk.button(r.t("nudge.log_call"), LOG_CALL, str(c.id)))
+        )
+    return out
+
+
+def report_reminder(
+    r: Reader,
+    log: ContactRecord,
+    client: ClientRecord,
+    stage: str,
+    *,
+    for_manager: str | None = None,
+) -> list[bk.Block]:
+    """To the author at `stage` 'remind' (24 h) or 'escalate' (48 h); to the manager at 48 h."""
+    args = dict(
+        kind=kind_label(r, log.kind),
+        client=bk.escape(client.name),
+        code=bk.escape(client.code),
+        when=r.when(log.at),
+    )
+    if for_manager:
+        return [bk.section(r.t("report.manager", author=for_manager, **args))]
+    key = "report.overdue" if stage == "escalate" else "report.remind"
+    button = bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(log.id), "primary")
+    return [bk.section(r.t(key, **args)), bk.actions(button)]
+
+
+def report_marked(r: Reader, client: ClientRecord, at: datetime) -> str:
+    return r.t("contact.report_marked", client=bk.escape(client.name), when=r.when(at))
