@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -103,8 +104,6 @@ class Settings(BaseSettings):
     @field_validator("aebot_country")
     @classmethod
     def _country(cls, v: str) -> str:
-        import holidays
-
         v = v.strip().upper()
         if v not in holidays.list_supported_countries():
             raise ValueError(f"unknown country code {v!r}")

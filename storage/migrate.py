@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -23,6 +24,4 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 
 def current_heads() -> set[str]:
-    from alembic.script import ScriptDirectory
-
     return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())

@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from scheduler.timetable import JOBS, catch_up, run_job
 from storage import queries
-from storage.models import Client, ContactLog, JobRun
-from tests.conftest import SH, TEAM, World
+from storage.models import Client, ContactLog, Delivery, JobRun
+from tests.conftest import ADMIN, SH, TEAM, World
 
 
 def log_contact(
@@ -97,10 +97,8 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
 
 
 def test_escalation_limit_is_a_team_setting(world: World) -> None:
-    from storage.models import TeamSetting
-
-    with world.bot.db.write() as s:
-        s.add(TeamSetting(team_id=TEAM, key="contact_escalate_after", value="1"))
+    r = world.slack.command("/aebot", "settings set contact_escalate_after 1", user=ADMIN)
+    assert "`contact_escalate_after` = `1`" in r.json()["text"]
     log_contact(world, "可口可乐", datetime(2026, 11, 18, 10, tzinfo=SH))
     run_job(JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.jobs)
     text = "\n".join(b["text"]["text"] for b in dms(world, "U0AM1")[0]["blocks"])
@@ -184,8 +182,6 @@ def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) ->
 
 
 def test_a_run_whose_process_died_is_taken_over_without_resending(world: World) -> None:
-    from storage.models import Delivery
-
     at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
     with world.bot.db.write() as s:  # a process claimed the run, sent U0AE1's DM, then died
         s.add(

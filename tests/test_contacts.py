@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import select
 
+from storage import queries
 from storage.models import Client, ContactLog, Member
 from tests.conftest import SH, World
 
@@ -60,8 +61,6 @@ def test_unknown_client_opens_the_modal_prefilled_and_says_why(world: World) -> 
 
 def test_ambiguous_prefix_lists_candidates_never_guesses(world: World) -> None:
     with world.bot.db.write() as s:
-        from storage import queries
-
         queries.insert_client(
             s,
             "T0AEBOT",

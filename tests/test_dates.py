@@ -178,11 +178,7 @@ def test_warm_up_reads_a_phrase_of_each_kind() -> None:
 
 
 def test_past_mode_reads_a_time_or_weekday_alone_as_the_latest_occurrence() -> None:
-    from datetime import datetime as dt
-    from zoneinfo import ZoneInfo
-
-    from bot.dates import parse_when
-
+    dt = datetime
     sh = ZoneInfo("Asia/Shanghai")
     mon17, mon10 = dt(2026, 11, 23, 17, 0, tzinfo=sh), dt(2026, 11, 23, 10, 0, tzinfo=sh)
     cases = [

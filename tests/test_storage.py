@@ -6,6 +6,7 @@ import threading
 from datetime import datetime
 
 import sqlalchemy as sa
+from alembic import command
 from sqlmodel import select
 
 from bot.clock import FixedClock
@@ -13,6 +14,7 @@ from sandbox.fake_slack import FakeSlack
 from scheduler.timetable import JOBS, run_job
 from storage import queries, runs
 from storage.db import Database
+from storage.migrate import alembic_config
 from storage.models import Client, ContactLog, JobRun
 from tests.conftest import MONDAY_10, SH, TEAM, make_bot, seed
 
@@ -123,8 +125,4 @@ def test_a_failed_run_may_be_retried(db_url: str, fake: FakeSlack) -> None:
 
 def test_migrations_build_exactly_the_models(db_url: str) -> None:
     """`alembic check`: the migrated schema has nothing the models lack, or the reverse."""
-    from alembic import command
-
-    from storage.migrate import alembic_config
-
     command.check(alembic_config(db_url))
