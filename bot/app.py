@@ -19,6 +19,7 @@ from handlers.home import HomeTab
 from handlers.languages import Languages
 from scheduler.run import JobDeps
 from storage.calendars import Calendars
+from storage.contact_writer import ContactWriter
 from storage.db import Database
 from storage.directory import Directory
 from storage.team_settings import TeamSettings
@@ -41,6 +42,7 @@ class Bot:
     team_settings: TeamSettings
     languages: Languages
     home: HomeTab
+    writer: ContactWriter
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None) -> Bot:
@@ -56,7 +58,7 @@ class Bot:
         home_tab = HomeTab(db, clock, settings, directory, calendars, sender, Debouncer(worker))
         return cls(
             settings, clock, db, web, sender, worker, directory, calendars, team_settings,
-            languages, home_tab,
+            languages, home_tab, ContactWriter(db),
         )  # fmt: skip
 
     def jobs(self) -> JobDeps:
@@ -92,8 +94,15 @@ def create_app(bot: Bot) -> App:
         app,
         listen,
         contacts.ContactDeps(
-            bot.db, bot.clock, s, bot.directory, bot.team_settings, bot.sender, bot.home
-        ),
+            bot.db,
+            bot.clock,
+            s,
+            bot.directory,
+            bot.team_settings,
+            bot.sender,
+            bot.home,
+            bot.writer,
+        ),  # fmt: skip
     )
     clients.register(
         app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.languages)

@@ -12,7 +12,13 @@ from slack_bolt import App
 from bot.clock import Clock
 from bot.rules.clients import Match
 from bot.rules.contact_form import ContactFields, read_contact_form
-from bot.rules.contacts import SUMMARY_LIMIT, can_undo, may_edit_contact, may_mark_report
+from bot.rules.contacts import (
+    REPORT_KINDS,
+    SUMMARY_LIMIT,
+    can_undo,
+    may_edit_contact,
+    may_mark_report,
+)
 from bot.rules.people import is_admin
 from bot.settings import Settings
 from bot.slack import blocks as bk
@@ -22,6 +28,7 @@ from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
 from handlers.home import HomeTab
 from storage import queries
+from storage.contact_writer import ContactWriter, NewContact, NotSaved
 from storage.db import Database
 from storage.directory import ClientName, Directory
 from storage.models import Client, ContactLog
@@ -41,6 +48,7 @@ class ContactDeps:
     team_settings: TeamSettings
     sender: Sender
     home: HomeTab
+    writer: ContactWriter
 
     def reader(self, req: Request) -> Reader:
         return req.reader(self.settings.tz, self.clock.now())
@@ -72,14 +80,22 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         )
         return Reply(then=(partial(open_log_form, req, deps, prefill),))
     fields = ContactFields(match.client.id, "call", r.now, summary, "", None)
-    with deps.db.write() as s:
-        log = queries.add_contact(
-            s, queries.new_contact(req.team, req.user, r.now, **asdict(fields))
-        )
+    try:
+        log = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
+    except NotSaved:
+        return Reply(text=r.t("contact.not_saved"))
     return Reply(
         text=r.t("contact.logged_text", client=match.client.name),
         blocks=view.confirmation(r, log, match.client),
         then=(partial(deps.home.changed, req.team, req.user, req.lang),),
+    )
+
+
+def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
+    """A contact as logged now: meetings and visits start the contact-report clock."""
+    report_due = fields.kind in REPORT_KINDS
+    return NewContact(
+        team, author, **asdict(fields), report_due=report_due, created_at=now, updated_at=now
     )
 
 
@@ -130,9 +146,10 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
         if refusal:
             return Reply(errors={"summary": r.t(refusal)})
     else:
-        with deps.db.write() as s:
-            new = queries.new_contact(req.team, req.user, r.now, **asdict(fields))
-            saved = queries.add_contact(s, new).id
+        try:
+            saved = deps.writer.add(new_contact(req.team, req.user, r.now, fields)).id
+        except NotSaved:
+            return Reply(errors={"summary": r.t("contact.not_saved")})
     channel = req.metadata.get("channel")
     return Reply(
         then=(

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 import psycopg
 from sqlalchemy import DateTime, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
@@ -126,6 +126,13 @@ class Database:
                 raise
         for table, team in changed:
             self.changes.publish(table, team)
+
+    @contextmanager
+    def write_rows(self) -> Iterator[Connection]:
+        """A write transaction at the SQL level, for inserts that need no ORM objects (a batch of
+        contacts): committed on success, rolled back on any error. Not for the watched tables."""
+        with self._write_lock or nullcontext(), self._write_engine.begin() as conn:
+            yield conn
 
     def listen_for_changes(self) -> threading.Thread | None:
         """On PostgreSQL: hear the other processes' changes and drop what they changed from this

@@ -240,14 +240,3 @@ def update_contact(s: Session, log: ContactLog, now: datetime, **fields: Any) ->
     s.add(log)
     return log
 
-
-def new_contact(team_id: str, author_id: str, now: datetime, **fields: Any) -> ContactLog:
-    """A contact as logged now: meetings and visits start the contact-report clock."""
-    return ContactLog(
-        team_id=team_id,
-        author_id=author_id,
-        report_due=fields["kind"] in REPORT_KINDS,
-        created_at=now,
-        updated_at=now,
-        **fields,
-    )

@@ -114,6 +114,11 @@ MESSAGES: dict[str, M] = {
         "“{name}”可能是这几个客户：{names}。请在下面选择。",
         "“{name}” could be any of: {names}. Please pick one below.",
     ),
+    "contact.not_saved": _m(
+        "抱歉，数据库这会儿没有响应，这条联络记录*没有*保存。请稍后再试一次。",
+        "Sorry, the database did not answer in time: this contact was *not* saved. Please try again "
+        "in a moment.",
+    ),
     "contact.pick_client": _m("请选择客户。", "Please choose a client."),
     "contact.bad_kind": _m("请选择联络方式。", "Please choose a kind of contact."),
     "contact.empty_summary": _m(
