@@ -39,7 +39,7 @@ from slack_sdk import WebClient  # noqa: E402
 from bot.app import Bot, create_app  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.dates import warm_up  # noqa: E402
-from bot.server import BackgroundServer  # noqa: E402
+from bot.server import BackgroundServer, settle  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from sandbox.driver import TEAM, sign  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
@@ -83,6 +83,7 @@ def serve_child(kind: str, db_url: str, fake_url: str, token: str) -> None:
         warm_up()
         app = create_app(bot)
     server = BackgroundServer(app, bot.db).start()
+    settle()  # as `aebot run` does, for both apps
     print(server.port, flush=True)
     threading.Event().wait()
 

@@ -6,6 +6,7 @@ the event loop; with `process_before_response=True` the ack is the HTTP answer.
 
 from __future__ import annotations
 
+import gc
 import socket
 import threading
 
@@ -49,6 +50,14 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
         ]
     )
+
+
+def settle() -> None:
+    """Once started: what start-up built (dateparser's data, the app, the caches' first loads)
+    lives as long as the process, so the garbage collector stops scanning it. Measured: a full
+    collection over it took 59 ms, an ack's worth of delay for whoever was unlucky."""
+    gc.collect()
+    gc.freeze()
 
 
 def listen(host: str, port: int) -> socket.socket:

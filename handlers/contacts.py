@@ -84,18 +84,27 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         log = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
     except NotSaved:
         return Reply(text=r.t("contact.not_saved"))
+    deps.home.changed(req.team, req.user, req.lang)
     return Reply(
         text=r.t("contact.logged_text", client=match.client.name),
         blocks=view.confirmation(r, log, match.client),
-        then=(partial(deps.home.changed, req.team, req.user, req.lang),),
     )
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
     """A contact as logged now: meetings and visits start the contact-report clock."""
-    report_due = fields.kind in REPORT_KINDS
     return NewContact(
-        team, author, **asdict(fields), report_due=report_due, created_at=now, updated_at=now
+        team_id=team,
+        author_id=author,
+        client_id=fields.client_id,
+        kind=fields.kind,
+        at=fields.at,
+        summary=fields.summary,
+        next_steps=fields.next_steps,
+        follow_up_on=fields.follow_up_on,
+        report_due=fields.kind in REPORT_KINDS,
+        created_at=now,
+        updated_at=now,
     )
 
 
@@ -150,13 +159,9 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
             saved = deps.writer.add(new_contact(req.team, req.user, r.now, fields)).id
         except NotSaved:
             return Reply(errors={"summary": r.t("contact.not_saved")})
+    deps.home.changed(req.team, req.user, req.lang)
     channel = req.metadata.get("channel")
-    return Reply(
-        then=(
-            partial(confirm_contact, req, deps, saved or 0, channel, bool(editing)),
-            partial(deps.home.changed, req.team, req.user, req.lang),
-        )
-    )
+    return Reply(then=(partial(confirm_contact, req, deps, saved or 0, channel, bool(editing)),))
 
 
 def _team_client(deps: ContactDeps, team: str, chosen: object) -> int | None:

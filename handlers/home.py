@@ -43,7 +43,8 @@ class HomeTab:
         self.debouncer, self.delay = debouncer, delay
 
     def changed(self, team: str, user: str, lang: str) -> None:
-        """Something on the person's Home changed: redraw it soon, if they ever look at it."""
+        """Something on the person's Home changed: redraw it soon, if they ever look at it.
+        Never blocks (a cached lookup, and a timer when there is something to draw)."""
         person = self.directory.person(team, user)
         if person is not None and person.home_opened:
             self.debouncer.run(("home", team, user), self.delay, self.publish, team, user, lang)

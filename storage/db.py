@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
+from typing import Any
 
 import psycopg
 from sqlalchemy import DateTime, event, text
@@ -133,6 +134,24 @@ class Database:
         contacts): committed on success, rolled back on any error. Not for the watched tables."""
         with self._write_lock or nullcontext(), self._write_engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def driver_write(self) -> Iterator[Any]:
+        """SQLite only: a write transaction on the driver's own cursor (BEGIN IMMEDIATE ...
+        COMMIT), for the contact writer's inserts; values must be converted by the caller."""
+        with self._write_lock or nullcontext():
+            raw = self.engine.raw_connection()
+            try:
+                cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
+                cursor.execute("BEGIN IMMEDIATE")
+                try:
+                    yield cursor
+                    cursor.execute("COMMIT")
+                except BaseException:
+                    cursor.execute("ROLLBACK")
+                    raise
+            finally:
+                raw.close()
 
     def listen_for_changes(self) -> threading.Thread | None:
         """On PostgreSQL: hear the other processes' changes and drop what they changed from this

@@ -239,4 +239,3 @@ def update_contact(s: Session, log: ContactLog, now: datetime, **fields: Any) ->
     log.updated_at = now
     s.add(log)
     return log
-

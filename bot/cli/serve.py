@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.app import Bot, create_app
 from bot.cli.common import migrated, settings
 from bot.dates import warm_up
-from bot.server import serve
+from bot.server import serve, settle
 from bot.settings import SettingsError
 from scheduler.timetable import catch_up, start_scheduler
 
@@ -38,6 +38,7 @@ def run(no_scheduler: bool) -> None:
     log.info("connected to workspace %s", _workspace(bot))
     warm_up()  # the first person's date costs no more than later ones
     app = create_app(bot)
+    settle()
     bot.db.listen_for_changes()  # PostgreSQL: other processes' changes reach our caches
     if not no_scheduler:
         start_scheduler(bot.jobs())

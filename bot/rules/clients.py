@@ -68,9 +68,14 @@ class ClientIndex(Generic[T]):
     def __init__(self, clients: Iterable[T]) -> None:
         self.clients = list(clients)
         self._keys = [(name_key(c.name), name_key(c.code), c) for c in self.clients]
-        labels = [(key, c) for name, code, c in self._keys for key in (name, code) if key]
-        # longest first; equal lengths keep the clients' order (the sort is stable)
-        self._labels = sorted(labels, key=lambda kc: len(kc[0]), reverse=True)
+        # each name and code once, the first client having it (names are unique; a name equal
+        # to another client's code is not worth a guess)
+        self._by_key: dict[str, T] = {}
+        for name, code, c in self._keys:
+            for key in (name, code):
+                if key:
+                    self._by_key.setdefault(key, c)
+        self._lengths = sorted({len(k) for k in self._by_key}, reverse=True)
 
     def match(self, query: str) -> Match[T]:
         """Find by code, then by exact name, then by an unambiguous prefix of name or code."""
@@ -95,9 +100,11 @@ class ClientIndex(Generic[T]):
         """Split `/contact CLIENT SUMMARY…`: the longest client name or code the text starts
         with wins (names may contain spaces); otherwise the first word is looked up."""
         norm_text = name_key(text)
-        for key, c in self._labels:
-            if _starts_with_word(norm_text, key):
-                return Match(client=c), _drop_words(text, len(key))
+        for length in self._lengths:  # the longest name or code the text starts with
+            key = norm_text[:length]
+            c = self._by_key.get(key)
+            if c is not None and _starts_with_word(norm_text, key):
+                return Match(client=c), _drop_words(text, length)
         words = text.strip().split(maxsplit=1)
         if not words:
             return Match(), ""
@@ -125,10 +132,14 @@ def _starts_with_word(text: str, word: str) -> bool:
 def _drop_words(text: str, norm_len: int) -> str:
     """Remove the leading part of `text` whose normalised form has length `norm_len`."""
     stripped = text.strip()
-    for i in range(len(stripped) + 1):
-        if len(name_key(stripped[:i])) >= norm_len:
-            return stripped[i:].strip()
-    return ""
+    # The shortest prefix whose normalised form is that long. Normalising rarely changes the
+    # length, and a longer prefix never normalises shorter: start there and step.
+    i = min(norm_len, len(stripped))
+    while i > 0 and len(name_key(stripped[: i - 1])) >= norm_len:
+        i -= 1
+    while i <= len(stripped) and len(name_key(stripped[:i])) < norm_len:
+        i += 1
+    return stripped[i:].strip()
 
 
 MAX_CADENCE = 60
