@@ -71,15 +71,17 @@ class _Pending:
 class ContactWriter:
     """The process's writer of new contacts."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, wait: float = 2.0) -> None:
         self.db = db
+        self.wait = wait  # how long a request waits for its turn: Slack wants its ack within 3 s
         self._queue: list[_Pending] = []
         self._queue_lock = threading.Lock()
         self._writing = threading.Lock()
         self._insert = self._sqlite_insert() if db.is_sqlite else self._core_insert
 
-    def add(self, contact: NewContact, timeout: float = 10.0) -> NewContact:
+    def add(self, contact: NewContact, timeout: float | None = None) -> NewContact:
         """Store the contact and return it with its id; `NotSaved` when it was not stored."""
+        timeout = self.wait if timeout is None else timeout
         pending = _Pending(contact)
         with self._queue_lock:
             self._queue.append(pending)

@@ -98,6 +98,7 @@ class Database:
         self.changes = Changes()
         self._origin = uuid.uuid4().hex[:12]  # tells this process's notices from others'
         self._stop = threading.Event()
+        self.listening = threading.Event()  # set while other processes' changes are heard
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -170,11 +171,13 @@ class Database:
                 with psycopg.connect(conninfo, autocommit=True, connect_timeout=10) as conn:
                     conn.execute(f"LISTEN {CHANGES_CHANNEL}")
                     self.changes.publish(EVERY_TEAM, EVERY_TEAM)  # missed while not listening
+                    self.listening.set()
                     wait = 1.0
                     while not self._stop.is_set():
                         for notice in conn.notifies(timeout=1.0):
                             self._heard(notice.payload)
             except Exception as exc:
+                self.listening.clear()
                 log.warning(
                     "listening for changes failed (%s); again in %.0f s", type(exc).__name__, wait
                 )

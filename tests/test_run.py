@@ -89,6 +89,7 @@ def test_run_serves_healthz_and_signed_commands(fake: FakeSlack, tmp_path: Path)
         proc.terminate()
         out, _ = proc.communicate(timeout=10)
     assert "serving Slack over HTTP" in out and "Traceback" not in out
+    assert "will be unused" not in out  # Bolt's warning when it is given a client and a token
     assert (
         "timetable started (Asia/Shanghai): contact-nudge, contact-sweep, contact-report-due" in out
     )

@@ -1,0 +1,142 @@
+"""Team settings: `/aebot settings`, `aebot settings`, and the timetable running at each team's times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlmodel import select
+
+from bot.cli import main
+from scheduler.timetable import tick
+from storage import queries
+from storage.models import JobRun, TeamSetting
+from tests.conftest import ADMIN, SH, TEAM, World
+
+
+def stored(w: World) -> dict[str, str]:
+    with w.bot.db.read() as s:
+        return {r.key: r.value for r in s.exec(select(TeamSetting))}
+
+
+def text(w: World, command: str, user: str = ADMIN) -> str:
+    return w.slack.command("/aebot", command, user=user).json()["text"]
+
+
+def test_settings_list_each_with_its_value_default_and_meaning(world: World) -> None:
+    r = world.slack.command("/aebot", "settings", user="U0AE1").json()
+    shown = str(r["blocks"])
+    assert "本工作区的设置" in r["text"]
+    assert "`contact_nudge_at` = `09:30`（默认）" in shown and "早上提醒" in shown
+    en = str(world.slack.command("/aebot", "settings", user="U0AE2").json()["blocks"])
+    assert "`contact_sweep_at` = `17:30` (default)" in en and "hourly jobs" in en
+
+
+def test_only_admins_change_settings(world: World) -> None:
+    assert "只有管理员" in text(world, "settings set contact_nudge_at 10:00", "U0AE1")
+    assert "Only an admin" in text(world, "settings unset contact_nudge_at", "U0AE2")
+    assert stored(world) == {}
+
+
+@pytest.mark.parametrize(
+    ("command", "zh", "en"),
+    [
+        ("settings set contact_nudge_at 25:00", "写成 时:分", "written HH:MM"),
+        ("settings set hourly_window 19:00-09:00", "开始-结束", "START-END"),
+        ("settings set contact_escalate_after many", "0 到 60", "from 0 to 60"),
+        ("settings set contact_escalate_after 61", "0 到 60", "from 0 to 60"),
+        ("settings set bedtime 22:00", "没有名为“bedtime”的设置", "no setting called “bedtime”"),
+        ("settings set contact_nudge_at", "管理员可以修改", "Admins change one"),
+    ],
+)
+def test_bad_values_are_refused_in_both_languages_and_nothing_stored(
+    world: World, command: str, zh: str, en: str
+) -> None:
+    assert zh in text(world, command)  # the admin is not on the team: the workspace's Chinese
+    with world.bot.db.write() as s:  # now an English-reading member too
+        queries.upsert_member(s, TEAM, ADMIN, world.clock.now(), name="Admin", language="en")
+    assert en in text(world, command)
+    assert stored(world) == {}
+
+
+def test_set_is_normalised_unset_goes_back_to_the_default(world: World) -> None:
+    assert "`contact_nudge_at` = `09:05`" in text(world, "settings set contact_nudge_at 9:05")
+    assert "`hourly_window` = `08:00-20:00`" in text(
+        world, "settings set hourly_window 8:00 - 20:00"
+    )
+    assert stored(world) == {"contact_nudge_at": "09:05", "hourly_window": "08:00-20:00"}
+    shown = str(world.slack.command("/aebot", "settings", user="U0AE2").json()["blocks"])
+    assert "`contact_nudge_at` = `09:05` (default `09:30`)" in shown
+    assert "恢复默认值 `09:30`" in text(world, "settings unset contact_nudge_at")
+    assert "仍是默认值 `09:30`" in text(world, "settings unset contact_nudge_at")
+    assert stored(world) == {"hourly_window": "08:00-20:00"}
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, 23, hour, minute, tzinfo=SH)  # a Monday
+
+
+def ran(w: World) -> set[tuple[str, str]]:
+    with w.bot.db.read() as s:
+        return {(r.job, r.period) for r in s.exec(select(JobRun))}
+
+
+def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None:
+    text(world, "settings set contact_nudge_at 10:00")
+    text(world, "settings set hourly_window 11:00-12:00")
+    assert tick(world.jobs, at(9, 30)) == []  # the default 09:30 is not this team's time
+    assert [name for name, _ in tick(world.jobs, at(10, 0))] == ["contact-nudge"]
+    assert {c.args["channel"] for c in world.fake.calls_to("chat.postMessage")} == {
+        "U0AE1",
+        "U0AE2",
+    }
+    assert tick(world.jobs, at(10, 1)) == []  # ran for today: nothing again
+    assert [name for name, _ in tick(world.jobs, at(11, 0))] == ["contact-report-due"]
+    assert ran(world) == {("contact-nudge", "2026-11-23"), ("contact-report-due", "2026-11-23T11")}
+    assert len(world.fake.calls_to("chat.postMessage")) == 2
+
+
+def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> None:
+    assert [name for name, _ in tick(world.jobs, at(9, 15))] == ["contact-report-due"]
+    text(world, "settings set contact_nudge_at 09:00")
+    assert [(n, o.status) for n, o in tick(world.jobs, at(9, 16))] == [("contact-nudge", "sent")]
+    text(world, "settings set contact_nudge_at 09:20")
+    assert tick(world.jobs, at(9, 21)) == []  # the period (today) has its run
+
+
+def test_no_tick_runs_anything_on_a_day_off(world: World) -> None:
+    saturday = datetime(2026, 11, 28, 17, 30, tzinfo=SH)
+    assert tick(world.jobs, saturday) == []
+    assert world.fake.calls_to("chat.postMessage") == []
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'settings.db'}")
+    for k in ("AEBOT_LANG", "AEBOT_COUNTRY", "SLACK_BOT_TOKEN", "AEBOT_TZ"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_cli_settings_list_set_unset(cli_env: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(main, ["settings", "set", "contact_sweep_at", "18:0", "--team", TEAM])
+    assert r.exit_code == 1 and "is a time of day, written HH:MM" in r.output
+    r = runner.invoke(main, ["settings", "set", "contact_sweep_at", "18:05", "--team", TEAM])
+    assert r.exit_code == 0 and r.output.strip() == "contact_sweep_at is now 18:05"
+    out = runner.invoke(main, ["settings", "list", "--team", TEAM]).output
+    assert "contact_sweep_at         18:05" in out and "(default 17:30)" in out
+    assert "contact_nudge_at         09:30" in out
+    r = runner.invoke(main, ["settings", "unset", "contact_sweep_at", "--team", TEAM])
+    assert r.output.strip() == "contact_sweep_at is back to its default 17:30"
+    r = runner.invoke(main, ["settings", "unset", "nope", "--team", TEAM])
+    assert r.exit_code == 1 and "no setting called “nope”" in r.output
+
+
+def test_cli_jobs_list_shows_the_default_times(cli_env: Path) -> None:
+    out = CliRunner().invoke(main, ["jobs", "list"]).output
+    assert "contact-nudge          working days 09:30" in out
+    assert "contact-report-due     hourly 09:00-19:00, working days" in out
