@@ -60,7 +60,7 @@ def settle() -> None:
     gc.freeze()
 
 
-def listen(host: str, port: int) -> socket.socket:
+def listening_socket(host: str, port: int) -> socket.socket:
     """A listening socket with TCP_NODELAY: uvicorn's h11 server writes headers and body
     separately, and Nagle's algorithm then holds the body ~40 ms for the client's ACK."""
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
@@ -73,14 +73,14 @@ def listen(host: str, port: int) -> socket.socket:
 def serve(bolt: App, db: Database, port: int, host: str = "0.0.0.0") -> None:
     """Serve until interrupted (the production path)."""
     config = uvicorn.Config(asgi_app(bolt, db), log_level="info", access_log=False, lifespan="off")
-    uvicorn.Server(config).run(sockets=[listen(host, port)])
+    uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
 
 
 class BackgroundServer:
     """The same server on a loopback port in a thread: tests, the demo and the benchmark."""
 
     def __init__(self, bolt: App, db: Database) -> None:
-        self.sock = listen("127.0.0.1", 0)
+        self.sock = listening_socket("127.0.0.1", 0)
         self.port = self.sock.getsockname()[1]
         config = uvicorn.Config(
             asgi_app(bolt, db), log_level="warning", access_log=False, lifespan="off"

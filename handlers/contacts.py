@@ -81,13 +81,13 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         return Reply(then=(partial(open_log_form, req, deps, prefill),))
     fields = ContactFields(match.client.id, "call", r.now, summary, "", None)
     try:
-        log = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
+        contact = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
     except NotSaved:
         return Reply(text=r.t("contact.not_saved"))
     deps.home.changed(req.team, req.user, req.lang)
     return Reply(
         text=r.t("contact.logged_text", client=match.client.name),
-        blocks=view.confirmation(r, log, match.client),
+        blocks=view.confirmation(r, contact, match.client),
     )
 
 
@@ -181,13 +181,13 @@ def _save_edit(
     """Store an edit; (id, None), or (None, the key of why it was refused)."""
     admin = is_admin(req.user, deps.settings.admins)
     with deps.db.write() as s:
-        log = queries.get_contact(s, req.team, contact_id)
-        if log is None or log.deleted_at is not None:
+        contact = queries.get_contact(s, req.team, contact_id)
+        if contact is None or contact.deleted_at is not None:
             return None, "contact.gone"
-        if not may_edit_contact(log.author_id, req.user, admin):
+        if not may_edit_contact(contact.author_id, req.user, admin):
             return None, "contact.not_author"
-        queries.update_contact(s, log, deps.clock.now(), **asdict(fields))
-        return log.id, None
+        queries.update_contact(s, contact, deps.clock.now(), **asdict(fields))
+        return contact.id, None
 
 
 def confirm_contact(
@@ -195,12 +195,12 @@ def confirm_contact(
 ) -> None:
     """Everything recorded, echoed to its author where they started (else in a DM)."""
     with deps.db.read() as s:
-        log = queries.get_contact(s, req.team, contact_id)
-        client = queries.get_client(s, req.team, log.client_id) if log else None
-    if log is None or client is None:
+        contact = queries.get_contact(s, req.team, contact_id)
+        client = queries.get_client(s, req.team, contact.client_id) if contact else None
+    if contact is None or client is None:
         return
     r = deps.reader(req)
-    blocks = view.confirmation(r, log, client, updated=updated)
+    blocks = view.confirmation(r, contact, client, updated=updated)
     deps.sender.tell(req.user, channel, r.t("contact.logged_text", client=client.name), blocks)
 
 
@@ -213,12 +213,12 @@ def undo_contact(req: Request, deps: ContactDeps) -> None:
     """Undo: the author, within 15 minutes. The contact is marked deleted, never erased."""
     now = deps.clock.now()
     with deps.db.write() as s:
-        log = queries.get_contact(s, req.team, req.record_id)
-        refusal = _why_not_undo(log, req.user, now)
-        if log is not None and refusal is None:
-            log.deleted_at = now
-            s.add(log)
-            client = queries.get_client(s, req.team, log.client_id)
+        contact = queries.get_contact(s, req.team, req.record_id)
+        refusal = _why_not_undo(contact, req.user, now)
+        if contact is not None and refusal is None:
+            contact.deleted_at = now
+            s.add(contact)
+            client = queries.get_client(s, req.team, contact.client_id)
     if refusal is not None:
         return refuse(req, deps, refusal)
     name = bk.escape(client.name if client else "?")
@@ -227,34 +227,34 @@ def undo_contact(req: Request, deps: ContactDeps) -> None:
     deps.home.changed(req.team, req.user, req.lang)
 
 
-def _why_not_undo(log: ContactLog | None, user: str, now: datetime) -> str | None:
-    if log is None:
+def _why_not_undo(contact: ContactLog | None, user: str, now: datetime) -> str | None:
+    if contact is None:
         return "contact.gone"
-    if log.deleted_at is not None:
+    if contact.deleted_at is not None:
         return "contact.already_undone"
-    if not can_undo(log.author_id, user, log.created_at, now):
-        return "contact.not_author" if log.author_id != user else "contact.undo_expired"
+    if not can_undo(contact.author_id, user, contact.created_at, now):
+        return "contact.not_author" if contact.author_id != user else "contact.undo_expired"
     return None
 
 
 def edit_contact(req: Request, deps: ContactDeps) -> None:
     """Edit: the contact modal, filled with what was logged."""
     with deps.db.read() as s:
-        log = queries.get_contact(s, req.team, req.record_id)
-    if log is None or log.deleted_at is not None:
+        contact = queries.get_contact(s, req.team, req.record_id)
+    if contact is None or contact.deleted_at is not None:
         return refuse(req, deps, "contact.gone")
-    if not may_edit_contact(log.author_id, req.user, is_admin(req.user, deps.settings.admins)):
+    if not may_edit_contact(contact.author_id, req.user, is_admin(req.user, deps.settings.admins)):
         return refuse(req, deps, "contact.not_author")
     v = view.contact_modal(
         deps.reader(req),
         _clients_for(deps, req.team, req.user),
-        client_id=log.client_id,
-        kind=log.kind,
-        when=log.at.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
-        summary=log.summary,
-        next_steps=log.next_steps,
-        follow_up=log.follow_up_on.isoformat() if log.follow_up_on else "",
-        metadata={"contact_id": log.id, "channel": req.channel},
+        client_id=contact.client_id,
+        kind=contact.kind,
+        when=contact.at.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
+        summary=contact.summary,
+        next_steps=contact.next_steps,
+        follow_up=contact.follow_up_on.isoformat() if contact.follow_up_on else "",
+        metadata={"contact_id": contact.id, "channel": req.channel},
         editing=True,
     )
     deps.sender.open_modal(str(req.trigger_id), v)
@@ -264,27 +264,27 @@ def mark_report_sent(req: Request, deps: ContactDeps) -> None:
     """Report sent: stops the 48-hour clock, once."""
     r, admin = deps.reader(req), is_admin(req.user, deps.settings.admins)
     with deps.db.write() as s:
-        log = queries.get_contact(s, req.team, req.record_id)
-        client = queries.get_client(s, req.team, log.client_id) if log else None
-        refusal = _why_not_mark(log, client, req.user, admin)
-        if log is not None and refusal is None:
-            log.report_sent_at = r.now
-            s.add(log)
+        contact = queries.get_contact(s, req.team, req.record_id)
+        client = queries.get_client(s, req.team, contact.client_id) if contact else None
+        refusal = _why_not_mark(contact, client, req.user, admin)
+        if contact is not None and refusal is None:
+            contact.report_sent_at = r.now
+            s.add(contact)
     if refusal is not None:
-        sent_at = r.when(log.report_sent_at) if log and log.report_sent_at else ""
+        sent_at = r.when(contact.report_sent_at) if contact and contact.report_sent_at else ""
         return refuse(req, deps, refusal, when=sent_at)
     assert client is not None
     deps.sender.respond(str(req.response_url), view.report_marked(r, client, r.now), replace=True)
 
 
 def _why_not_mark(
-    log: ContactLog | None, client: Client | None, user: str, admin: bool
+    contact: ContactLog | None, client: Client | None, user: str, admin: bool
 ) -> str | None:
-    if log is None or client is None or log.deleted_at is not None:
+    if contact is None or client is None or contact.deleted_at is not None:
         return "contact.gone"
-    if not may_mark_report(user, log.author_id, client.owner_id, client.backup_owner_id, admin):
+    if not may_mark_report(user, contact.author_id, client.owner_id, client.backup_owner_id, admin):
         return "contact.report_not_yours"
-    if log.report_sent_at is not None:
+    if contact.report_sent_at is not None:
         return "contact.report_already"
     return None
 

@@ -65,11 +65,11 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
         outbox.append(Outgoing(user, user, text, blocks))
     delivered = run.send(outbox)
     done = [
-        log.id
+        contact.id
         for m, ok in zip(outbox, delivered, strict=True)
         if ok
-        for log, _ in follow_by.get(m.user, [])
-        if log.id
+        for contact, _ in follow_by.get(m.user, [])
+        if contact.id
     ]
     with deps.db.write() as s:
         queries.mark_contacts(s, done, follow_up_sent_at=deps.clock.now())
@@ -112,22 +112,28 @@ def contact_report_due(run: Run, deps: JobDeps) -> str:
     reminded: list[int] = []
     escalated: list[int] = []
     outbox: list[Outgoing] = []
-    for log, client in rows:
-        stage = report_stage(log.at, run.now)
-        author = members.get(log.author_id)
+    for contact, client in rows:
+        stage = report_stage(contact.at, run.now)
+        author = members.get(contact.author_id)
         r = deps.reader(author)
-        blocks = view.report_reminder(r, log, client, stage or "")
-        if stage == "escalate" and log.report_escalated_at is None:
-            outbox.append(Outgoing(f"{log.id}:escalate", log.author_id, r.t("report.text"), blocks))
+        blocks = view.report_reminder(r, contact, client, stage or "")
+        if stage == "escalate" and contact.report_escalated_at is None:
+            outbox.append(
+                Outgoing(f"{contact.id}:escalate", contact.author_id, r.t("report.text"), blocks)
+            )
             if author and author.manager_id:
                 mr = deps.reader(members.get(author.manager_id))
-                to_mgr = view.report_reminder(mr, log, client, stage, for_manager=log.author_id)
-                key = f"{log.id}:manager"
+                to_mgr = view.report_reminder(
+                    mr, contact, client, stage, for_manager=contact.author_id
+                )
+                key = f"{contact.id}:manager"
                 outbox.append(Outgoing(key, author.manager_id, mr.t("report.text"), to_mgr))
-            escalated.append(log.id or 0)
-        elif stage == "remind" and log.report_reminded_at is None:
-            outbox.append(Outgoing(f"{log.id}:remind", log.author_id, r.t("report.text"), blocks))
-            reminded.append(log.id or 0)
+            escalated.append(contact.id or 0)
+        elif stage == "remind" and contact.report_reminded_at is None:
+            outbox.append(
+                Outgoing(f"{contact.id}:remind", contact.author_id, r.t("report.text"), blocks)
+            )
+            reminded.append(contact.id or 0)
     run.send(outbox)
     with deps.db.write() as s:
         queries.mark_contacts(s, reminded, report_reminded_at=deps.clock.now())

@@ -156,10 +156,10 @@ def find_client_by_name_ci(s: Session, team_id: str, name: str) -> Client | None
 
 
 # --- contacts ------------------------------------------------------------------------
-def add_contact(s: Session, log: ContactLog) -> ContactLog:
-    s.add(log)
+def add_contact(s: Session, contact: ContactLog) -> ContactLog:
+    s.add(contact)
     s.flush()
-    return log
+    return contact
 
 
 def get_contact(s: Session, team_id: str, contact_id: int) -> ContactLog | None:
@@ -228,14 +228,14 @@ def mark_contacts(s: Session, ids: Iterable[int], **values: object) -> None:
         s.exec(update(ContactLog).where(col(ContactLog.id).in_(ids)).values(**values))  # type: ignore[call-overload]
 
 
-def update_contact(s: Session, log: ContactLog, now: datetime, **fields: Any) -> ContactLog:
+def update_contact(s: Session, contact: ContactLog, now: datetime, **fields: Any) -> ContactLog:
     """Change a logged contact; a new follow-up date is reminded of again, and the report
     clock follows the kind."""
-    if "follow_up_on" in fields and fields["follow_up_on"] != log.follow_up_on:
-        log.follow_up_sent_at = None
+    if "follow_up_on" in fields and fields["follow_up_on"] != contact.follow_up_on:
+        contact.follow_up_sent_at = None
     for key, value in fields.items():
-        setattr(log, key, value)
-    log.report_due = log.kind in REPORT_KINDS
-    log.updated_at = now
-    s.add(log)
-    return log
+        setattr(contact, key, value)
+    contact.report_due = contact.kind in REPORT_KINDS
+    contact.updated_at = now
+    s.add(contact)
+    return contact

@@ -65,8 +65,9 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
 def test_nothing_due_means_no_dm(world: World) -> None:
     for name in ("可口可乐", "Nike"):
         log_contact(world, name, datetime(2026, 11, 23, 9, 0, tzinfo=SH))
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
-    assert dms(world, "U0AE1") == []
+    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
+    assert (o.status, o.detail) == ("sent", "1 DMs, 1 clients due, 0 follow-ups")  # U0AE2's
+    assert dms(world, "U0AE1") == [] and len(dms(world, "U0AE2")) == 1
 
 
 def test_no_nudge_on_a_day_off_and_one_on_a_make_up_saturday(world: World) -> None:
@@ -126,15 +127,21 @@ def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) ->
 
 
 def test_sent_report_stops_the_clock(world: World) -> None:
-    log_contact(
+    sent = log_contact(
         world,
         "Nike",
         datetime(2026, 11, 23, 10, tzinfo=SH),
         kind="visit",
         report_sent_at=datetime(2026, 11, 23, 18, tzinfo=SH),
     )
-    run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
-    assert world.fake.calls_to("chat.postMessage") == []
+    unsent = log_contact(world, "可口可乐", datetime(2026, 11, 23, 10, tzinfo=SH), kind="meeting")
+    [o] = run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
+    assert (o.status, o.detail) == ("sent", "0 reminded, 1 escalated")  # the unsent one only
+    told = str([c.args["blocks"] for c in world.fake.calls_to("chat.postMessage")])
+    assert "可口可乐" in told and "Nike" not in told
+    with world.bot.db.read() as s:
+        assert s.get(ContactLog, sent).report_escalated_at is None
+        assert s.get(ContactLog, unsent).report_escalated_at is not None
 
 
 def test_follow_up_reminder_on_its_day_once(world: World) -> None:

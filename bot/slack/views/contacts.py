@@ -92,35 +92,35 @@ def contact_modal(
 
 
 def confirmation(
-    r: Reader, log: ContactRecord, client: ClientRecord, *, updated: bool = False
+    r: Reader, contact: ContactRecord, client: ClientRecord, *, updated: bool = False
 ) -> list[bk.Block]:
     """What the author sees after logging: everything recorded, with Edit and Undo."""
     key = "contact.updated" if updated else "contact.logged"
     lines = [
         r.t(
             key,
-            kind=kind_label(r, log.kind),
+            kind=kind_label(r, contact.kind),
             client=bk.escape(client.name),
             code=bk.escape(client.code),
-            when=r.when(log.at),
+            when=r.when(contact.at),
         ),
-        r.t("contact.summary_line", summary=quote(log.summary)),
+        r.t("contact.summary_line", summary=quote(contact.summary)),
     ]
-    if log.next_steps:
-        lines.append(r.t("contact.next_line", next=quote(log.next_steps)))
-    if log.follow_up_on:
-        lines.append(r.t("contact.follow_up_line", date=r.day(log.follow_up_on)))
+    if contact.next_steps:
+        lines.append(r.t("contact.next_line", next=quote(contact.next_steps)))
+    if contact.follow_up_on:
+        lines.append(r.t("contact.follow_up_line", date=r.day(contact.follow_up_on)))
     out = [bk.section("\n".join(lines))]
-    if log.report_due:
-        due = r.when(log.at + REPORT_ESCALATE_AFTER)
+    if contact.report_due:
+        due = r.when(contact.at + REPORT_ESCALATE_AFTER)
         out.append(bk.context(r.t("contact.report_clock", due=due)))
     buttons = [
-        bk.button(r.t("common.edit"), EDIT, str(log.id)),
-        bk.button(r.t("common.undo"), UNDO, str(log.id), style="danger"),
+        bk.button(r.t("common.edit"), EDIT, str(contact.id)),
+        bk.button(r.t("common.undo"), UNDO, str(contact.id), style="danger"),
     ]
-    if log.report_due and not log.report_sent_at:
+    if contact.report_due and not contact.report_sent_at:
         buttons.append(
-            bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(log.id), "primary")
+            bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(contact.id), "primary")
         )
     out.append(bk.actions(*buttons))
     return out
@@ -175,12 +175,12 @@ def follow_up_lines(
 ) -> list[bk.Block]:
     """Today's follow-ups: what was planned, with a button to log the call."""
     out = [bk.section(r.t("followup.intro", n=len(rows)))]
-    for log, c in rows:
+    for contact, c in rows:
         text = r.t(
             "followup.line",
             client=bk.escape(c.name),
             code=bk.escape(c.code),
-            next=quote(log.next_steps or log.summary),
+            next=quote(contact.next_steps or contact.summary),
         )
         out.append(
             bk.section(text, accessory=bk.button(r.t("nudge.log_call"), LOG_CALL, str(c.id)))
@@ -190,7 +190,7 @@ def follow_up_lines(
 
 def report_reminder(
     r: Reader,
-    log: ContactRecord,
+    contact: ContactRecord,
     client: ClientRecord,
     stage: str,
     *,
@@ -198,15 +198,15 @@ def report_reminder(
 ) -> list[bk.Block]:
     """To the author at `stage` 'remind' (24 h) or 'escalate' (48 h); to the manager at 48 h."""
     args = dict(
-        kind=kind_label(r, log.kind),
+        kind=kind_label(r, contact.kind),
         client=bk.escape(client.name),
         code=bk.escape(client.code),
-        when=r.when(log.at),
+        when=r.when(contact.at),
     )
     if for_manager:
         return [bk.section(r.t("report.manager", author=for_manager, **args))]
     key = "report.overdue" if stage == "escalate" else "report.remind"
-    button = bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(log.id), "primary")
+    button = bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(contact.id), "primary")
     return [bk.section(r.t(key, **args)), bk.actions(button)]
 
 

@@ -40,14 +40,14 @@ def home_view(
     blocks += [bk.divider(), bk.section(r.t("home.recent"))]
     if not recent:
         blocks.append(bk.context(r.t("home.no_recent")))
-    for log, c in recent:
+    for contact, c in recent:
         line = r.t(
             "home.recent_line",
-            when=r.when(log.at),
-            kind=kind_label(r, log.kind),
+            when=r.when(contact.at),
+            kind=kind_label(r, contact.kind),
             client=bk.escape(c.name),
             code=bk.escape(c.code),
-            summary=bk.escape(bk.clip(log.summary, 200)),
+            summary=bk.escape(bk.clip(contact.summary, 200)),
         )
         blocks.append(bk.context(line))
     return {"type": "home", "blocks": blocks[:VIEW_MAX_BLOCKS]}
