@@ -1,13 +1,23 @@
-"""`aebot demo`: aebot at work with no Slack account — fake Slack, temporary SQLite."""
+"""`aebot demo`: a working Friday and Monday of a small account department, in a minute, with no
+Slack account: the real app on a fake Slack, a temporary SQLite database and a set clock.
+
+Everything shown is what a person would see in Slack: the replies only they see, their DMs,
+the forms that open, the App Home.
+"""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import click
+from sqlmodel import select
 
 from bot.app import Bot, create_app
 from bot.clock import FixedClock
@@ -17,96 +27,98 @@ from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
 from scheduler.timetable import JOBS, run_job
+from storage import queries
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
+from storage.models import ContactLog
 
 SH = ZoneInfo("Asia/Shanghai")
 SECRET = "demo-signing-secret"
-PEOPLE = {
-    "U0DAD": "赵总监 (AD)",
-    "U0DAM": "钱经理 (AM)",
-    "U0DAE1": "孙小明 (AE)",
-    "U0DAE2": "Lily Li (AE)",
-}
+SUN, LILY, QIAN, ZHAO = "U0DAE1", "U0DAE2", "U0DAM", "U0DAD"
+PEOPLE = {ZHAO: "赵总监 (AD)", QIAN: "钱经理 (AM)", SUN: "孙小明 (AE)", LILY: "Lily Li (AE)"}
 TEAM_ROWS = [
-    {"user_id": "U0DAD", "name": "赵总监", "role": "ad", "manager_id": "", "language": "zh"},
-    {"user_id": "U0DAM", "name": "钱经理", "role": "am", "manager_id": "U0DAD", "language": "zh"},
-    {"user_id": "U0DAE1", "name": "孙小明", "role": "ae", "manager_id": "U0DAM", "language": "zh"},
-    {"user_id": "U0DAE2", "name": "Lily Li", "role": "ae", "manager_id": "U0DAM", "language": "en"},
+    {"user_id": ZHAO, "name": "赵总监", "role": "ad", "manager_id": "", "language": "zh"},
+    {"user_id": QIAN, "name": "钱经理", "role": "am", "manager_id": ZHAO, "language": "zh"},
+    {"user_id": SUN, "name": "孙小明", "role": "ae", "manager_id": QIAN, "language": "zh"},
+    {"user_id": LILY, "name": "Lily Li", "role": "ae", "manager_id": QIAN, "language": "en"},
+]
+CLIENTS = [  # name, city, in-city, owner, contact person, cadence
+    ("可口可乐", "上海", "true", SUN, "王经理", ""),
+    ("百事可乐", "上海", "true", SUN, "刘总", ""),
+    ("百威啤酒", "武汉", "false", SUN, "陈总", "5"),
+    ("耐克", "北京", "false", SUN, "吴小姐", ""),
+    ("Unilever", "Shanghai", "true", LILY, "Mr Ho", ""),
+    ("Adidas", "Guangzhou", "false", LILY, "Ms Chan", ""),
 ]
 CLIENT_ROWS = [
-    {
-        "name": "可口可乐",
-        "city": "上海",
-        "in_city": "true",
-        "owner_id": "U0DAE1",
-        "contact_person": "王经理",
-        "cadence_days": "",
-    },
-    {
-        "name": "百事可乐",
-        "city": "上海",
-        "in_city": "true",
-        "owner_id": "U0DAE1",
-        "contact_person": "刘总",
-        "cadence_days": "",
-    },
-    {
-        "name": "百威啤酒",
-        "city": "武汉",
-        "in_city": "false",
-        "owner_id": "U0DAE1",
-        "contact_person": "陈总",
-        "cadence_days": "5",
-    },
-    {
-        "name": "耐克",
-        "city": "北京",
-        "in_city": "false",
-        "owner_id": "U0DAE1",
-        "contact_person": "吴小姐",
-        "cadence_days": "",
-    },
-    {
-        "name": "Unilever",
-        "city": "Shanghai",
-        "in_city": "true",
-        "owner_id": "U0DAE2",
-        "contact_person": "Mr Ho",
-        "cadence_days": "",
-    },
-    {
-        "name": "Adidas",
-        "city": "Guangzhou",
-        "in_city": "false",
-        "owner_id": "U0DAE2",
-        "contact_person": "Ms Chan",
-        "cadence_days": "",
-    },
+    dict(
+        zip(
+            ("name", "city", "in_city", "owner_id", "contact_person", "cadence_days"),
+            c,
+            strict=True,
+        )
+    )
+    for c in CLIENTS
 ]
 
 
-def _show(title: str, lines: list[str]) -> None:
-    click.secho(f"\n── {title} " + "─" * max(0, 60 - len(title)), fg="cyan", bold=True)
-    for line in lines:
-        click.echo(line)
+@dataclass
+class Stage:
+    """The demo's world: the clock, what people send, and what Slack shows them."""
 
+    bot: Bot
+    clock: FixedClock
+    slack: SlackDriver
+    fake: FakeSlack
 
-def _seen(fake: FakeSlack, since: int, method: str = "chat.postMessage") -> list[str]:
-    """What people saw since call number `since`: the messages (or modals) of `method`."""
-    out = []
-    for call in (c for c in fake.calls[since:] if c.method == method):
-        who = call.args.get("user") or call.args.get("channel") or call.args.get("user_id") or ""
-        out.append(f"[{PEOPLE.get(str(who), who) or 'you'} · {call.method}]")
-        out.append(describe(call))
-    return out
+    def at(self, when: datetime, title: str) -> None:
+        self.clock.set(when)
+        click.secho(f"\n{when:%a %d %b %H:%M} — {title}", fg="cyan", bold=True)
+
+    def scene(self, caption: str, lines: list[str], limit: int = 14) -> None:
+        click.secho(f"  ▸ {caption}", bold=True)
+        shown = (
+            lines
+            if len(lines) <= limit
+            else [*lines[:limit], f"… ({len(lines) - limit} more lines)"]
+        )
+        for line in shown:
+            click.echo(f"    {line}")
+
+    def typed(self, user: str, command: str, text: str = "") -> list[str]:
+        """What the person sees in reply to a slash command (only they see it)."""
+        reply = self.slack.command(command, text, user=user).json() or {}
+        call = Call(
+            "chat.postEphemeral",
+            {"channel": "C0GENERAL", "user": user, **reply},
+            None,
+            True,
+            None,
+            {},
+        )
+        return describe(call).splitlines()[1:]
+
+    @contextmanager
+    def watching(self, *methods: str) -> Iterator[list[str]]:
+        """Collect what reaches people through `methods` while the block runs."""
+        since, seen = len(self.fake.calls), []
+        yield seen  # the block waits for what it expects (after-ack work runs on a worker)
+        for call in self.fake.calls[since:]:
+            if call.method in methods:
+                who = call.args.get("user_id") or call.args.get("user") or call.args.get("channel")
+                if str(who) in PEOPLE:
+                    seen.append(f"[{PEOPLE[str(who)]} · {call.method}]")
+                seen += describe(call).splitlines()
+
+    def wait(self, method: str, count: int) -> dict[str, Any]:
+        return self.slack.wait_for(method, count)[-1].args
 
 
 def run_demo() -> None:
     with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
         url = f"sqlite:///{Path(tmp) / 'demo.db'}"
         upgrade(url)
-        clock = FixedClock(datetime(2026, 11, 20, 16, 0, tzinfo=SH))  # Friday afternoon
+        clock = FixedClock(datetime(2026, 11, 20, 14, 0, tzinfo=SH))
         settings = load_settings(
             slack_bot_token=fake.token,
             slack_signing_secret=SECRET,
@@ -115,66 +127,112 @@ def run_demo() -> None:
             _env_file=None,
         )
         bot = Bot.build(settings, clock)
+        bot.home.delay = 0  # redraw the Home at once: the demo has no time to wait
         with bot.db.write() as s:
             import_team(s, TEAM, TEAM_ROWS, clock.now())
             import_clients(s, TEAM, CLIENT_ROWS, datetime(2026, 11, 2, 9, tzinfo=SH))
         server = BackgroundServer(create_app(bot), bot.db).start()
-        slack = SlackDriver(server.url, SECRET, fake)
         try:
-            _script(bot, clock, slack, fake)
+            stage = Stage(bot, clock, SlackDriver(server.url, SECRET, fake), fake)
+            click.secho(
+                "aebot demo — the real app on a fake Slack and a temporary database; "
+                "nothing leaves this machine.",
+                bold=True,
+            )
+            friday(stage)
+            monday(stage)
+            click.echo(
+                "\nThat was aebot. `aebot --help` lists the commands; README.md explains how to "
+                "connect a real Slack."
+            )
         finally:
             server.stop()
             bot.close()
 
 
-def _script(bot: Bot, clock: FixedClock, slack: SlackDriver, fake: FakeSlack) -> None:
-    click.secho(
-        "aebot demo — a fake Slack on loopback and a temporary database; nothing leaves this machine.",
-        bold=True,
+def friday(st: Stage) -> None:
+    st.at(datetime(2026, 11, 20, 14, 0, tzinfo=SH), "Friday: the department at work")
+    st.scene(
+        "孙小明: /client  (his clients, each with its client code)", st.typed(SUN, "/client"), 6
     )
-    _show(
-        "/aebot team (孙小明)",
-        [describe_ack(slack.command("/aebot", "team", user="U0DAE1").json())],
+    st.scene(
+        "孙小明, after a call: /contact 可口可乐 确认了双十二方案，周一出稿",
+        st.typed(SUN, "/contact", "可口可乐 确认了双十二方案，周一出稿"),
     )
-    r = slack.command("/contact", "可口可乐 确认了双十二方案，周一出稿", user="U0DAE1")
-    _show(
-        "Friday 16:00 — 孙小明 types: /contact 可口可乐 确认了双十二方案，周一出稿",
-        [describe_ack(r.json())],
+    st.scene(
+        "Lily, in English: /contact unilever agreed Q1 budget, contract next week",
+        st.typed(LILY, "/contact", "unilever agreed Q1 budget, contract next week"),
     )
-    r = slack.command("/contact", "unilever agreed Q1 budget, contract next week", user="U0DAE2")
-    _show(
-        "Lily types: /contact unilever agreed Q1 budget, contract next week",
-        [describe_ack(r.json())],
+    with st.watching("views.open") as seen:
+        st.slack.command("/contact", "百 聊了一下", user=SUN)
+        form = st.wait("views.open", 1)["view"]
+    st.scene("孙小明 types an ambiguous name: /contact 百 聊了一下 → the form, saying why", seen, 5)
+    with st.watching("chat.postEphemeral") as seen:
+        st.slack.submit(form, _meeting(st), user=SUN)
+        st.wait("chat.postEphemeral", 1)
+    st.scene(
+        "… he picks 耐克: a meeting 今天上午10点, follow up 下周二 → the 48-hour report clock starts",
+        seen,
     )
-    since = len(fake.calls)
-    r = slack.command("/contact", "百 聊了一下", user="U0DAE1")
-    slack.wait_for("views.open")
-    _show(
-        "孙小明 types an ambiguous name: /contact 百 聊了一下  → the modal opens pre-filled",
-        _seen(fake, since, "views.open"),
+    st.scene(
+        "孙小明: /aebot dates 下周五下午3点  (how aebot reads a typed date)",
+        st.typed(SUN, "/aebot", "dates 下周五下午3点"),
     )
-    clock.set(datetime(2026, 11, 23, 9, 30, tzinfo=SH))
-    since = len(fake.calls)
-    run_job(JOBS["contact-nudge"], clock.now(), bot.jobs())
-    _show("Monday 09:30 — contact-nudge: what each AE finds in their DMs", _seen(fake, since))
-    clock.set(datetime(2026, 11, 23, 17, 30, tzinfo=SH))
-    since = len(fake.calls)
-    run_job(JOBS["contact-sweep"], clock.now(), bot.jobs())
-    _show("Monday 17:30 — contact-sweep: still due, and the manager's list", _seen(fake, since))
-    click.echo(
-        "\nThat was aebot. `aebot --help` lists the commands; README.md explains how to connect a real Slack."
+    st.scene(
+        "Lily: /aebot calendar check  (is next year's 调休 entered yet?)",
+        st.typed(LILY, "/aebot", "calendar check"),
     )
 
 
-def describe_ack(body: dict) -> str:
-    """The reply in the HTTP answer to a slash command, as the user sees it (only to them)."""
-    return describe(
-        Call(
-            "chat.postEphemeral",
-            {"channel": "C0GENERAL", "user": "you", **body},
-            None,
-            True,
-            None,
-            {},
-        )
+def _meeting(st: Stage) -> dict[str, str]:
+    with st.bot.db.read() as s:
+        nike = next(c for c in queries.list_clients(s, TEAM) if c.name == "耐克")
+    return {
+        "client": str(nike.id),
+        "kind": "meeting",
+        "when": "今天上午10点",
+        "summary": "春季新品发布会方案讨论：客户倾向方案B，预算待定",
+        "next_steps": "周一前发会议纪要",
+        "follow_up": "下周二",
+    }
+
+
+def _meeting_id(st: Stage) -> int:
+    with st.bot.db.read() as s:
+        meeting = s.exec(select(ContactLog.id).where(ContactLog.kind == "meeting")).one()
+    return int(meeting or 0)
+
+
+def monday(st: Stage) -> None:
+    st.at(datetime(2026, 11, 23, 9, 30, tzinfo=SH), "Monday: the timetable's morning nudge")
+    with st.watching("chat.postMessage") as seen:
+        run_job(JOBS["contact-nudge"], st.clock.now(), st.bot.jobs())
+    st.scene("contact-nudge: each AE's DM, longest without contact first", seen, 24)
+    st.at(datetime(2026, 11, 23, 10, 0, tzinfo=SH), "the contact-report clock")
+    with st.watching("chat.postMessage") as seen:
+        run_job(JOBS["contact-report-due"], st.clock.now(), st.bot.jobs())
+    st.scene("The 耐克 meeting's report is past 48 hours: 孙小明 and his manager are told", seen)
+    with st.watching("response_url") as seen:
+        st.slack.click("contact_report_sent", str(_meeting_id(st)), user=SUN, key="report")
+        st.wait("response_url", 1)
+    st.scene("孙小明 sends the report and clicks 报告已发 on that DM: the clock stops", seen)
+    st.at(
+        datetime(2026, 11, 23, 10, 30, tzinfo=SH),
+        "孙小明 opens aebot's App Home, then calls 百事可乐",
     )
+    with st.watching("views.publish") as seen:
+        st.slack.home_opened(SUN)
+        st.wait("views.publish", 1)
+    st.scene("His day, on the Home tab", seen, 10)
+    with st.watching("views.publish") as seen:
+        st.typed(SUN, "/contact", "百事可乐 确认周三提案时间")
+        st.wait("views.publish", 2)
+    st.scene("… and after /contact 百事可乐 确认周三提案时间, the Home follows", seen, 6)
+    st.at(datetime(2026, 11, 23, 17, 30, tzinfo=SH), "before leaving: the evening sweep")
+    with st.watching("chat.postMessage") as seen:
+        run_job(JOBS["contact-sweep"], st.clock.now(), st.bot.jobs())
+    st.scene("contact-sweep: only the clients still due, and the manager's list", seen, 24)
+    st.at(datetime(2026, 11, 24, 9, 30, tzinfo=SH), "Tuesday: the follow-up set on Friday")
+    with st.watching("chat.postMessage") as seen:
+        run_job(JOBS["contact-nudge"], st.clock.now(), st.bot.jobs())
+    st.scene("孙小明's nudge opens with what he planned for today", [ln for ln in seen if ln][:6])

@@ -142,8 +142,18 @@ def test_demo_shows_what_each_person_sees(monkeypatch: pytest.MonkeyPatch, tmp_p
     r = CliRunner().invoke(main, ["demo"])
     assert r.exit_code == 0, r.output
     out = r.output
+    assert "`上海-202611-可口可乐-001`" in out  # /client
     assert "已记录：与 *可口可乐*（上海-202611-可口可乐-001）的电话" in out
-    assert "Logged: call with *Unilever*" in out
+    assert "Logged: call with *Unilever* (Shanghai-202611-Unilever-005) at Fri 20 Nov 14:00." in out
     assert "“百”可能是这几个客户：百事可乐、百威啤酒" in out
-    assert "早上好！今天该联络的客户" in out and "Good morning! Clients due a call today" in out
-    assert "以下客户已超过联络周期 2 个工作日以上" in out
+    assert "联络报告须在 48 小时内（周日 11月22日 10:00 前）" in out  # the report clock
+    assert "“下周五下午3点” 读作 周五 11月27日 15:00。" in out  # /aebot dates
+    assert "no official holiday calendar for 2027" in out  # /aebot calendar check
+    assert "已过 48 小时，联络报告仍未发出，已告知你的主管" in out
+    assert "已记录：与 *耐克* 的联络报告于 周一 11月23日 10:00 发出。" in out
+    assert "[home tab of U0DAE1]" in out and "我的一天 · 周一 11月23日" in out
+    morning, evening = out.split("contact-nudge: each AE")[1], out.split("contact-sweep:")[1]
+    assert "百事可乐" in morning.split("10:00 — the contact")[0]
+    assert "百事可乐" not in evening.split("Tue 24 Nov")[0]  # called during Monday
+    assert "(1 working day ago)" in out and "1 working days" not in out  # English plurals
+    assert "今天要跟进的事项（1 项）" in out
