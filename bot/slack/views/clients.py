@@ -39,7 +39,17 @@ def client_list(r: Reader, clients: Sequence[ClientRecord], title: str) -> list[
 def client_modal(
     r: Reader, *, client: ClientRecord | None, owner_id: str, channel: str | None
 ) -> bk.Block:
+    """Add a client (`client` None), or edit one: its code shown, never changed."""
     c = client
+    body = _client_fields(r, c, owner_id)
+    if c is not None:
+        body.insert(0, bk.context(r.t("client.code_note", code=bk.escape(c.code))))
+    meta = json.dumps({"client_id": c.id if c else None, "channel": channel})
+    title = r.t("client.modal.edit" if c else "client.modal.add")
+    return bk.modal(FORM, title, body, r.t("common.save"), r.t("common.cancel"), meta)
+
+
+def _client_fields(r: Reader, c: ClientRecord | None, owner_id: str) -> list[bk.Block]:
     where = [
         bk.option(r.t("client.in_city"), "true"),
         bk.option(r.t("client.out_of_city"), "false"),
@@ -79,11 +89,7 @@ def client_modal(
             placeholder=r.t("client.f.cadence_ph"),
         ),
     ]
-    if c is not None:
-        body.insert(0, bk.context(r.t("client.code_note", code=bk.escape(c.code))))
-    meta = json.dumps({"client_id": c.id if c else None, "channel": channel})
-    title = r.t("client.modal.edit" if c else "client.modal.add")
-    return bk.modal(FORM, title, body, r.t("common.save"), r.t("common.cancel"), meta)
+    return body
 
 
 def org_chart(r: Reader, members: Sequence[MemberRecord]) -> list[bk.Block]:

@@ -53,18 +53,8 @@ def contact_modal(
     editing: bool = False,
 ) -> bk.Block:
     """The contact modal, pre-filled with whatever is already known."""
-    options = [bk.option(client_label(c), str(c.id)) for c in clients[:MODAL_CLIENT_OPTIONS]]
     body: list[bk.Block] = [bk.section(notice)] if notice else []
-    if options:
-        initial = str(client_id) if client_id else None
-        placeholder = r.t("contact.f.client_ph")
-        body.append(
-            bk.select_input(
-                "client", r.t("contact.f.client"), options, initial=initial, placeholder=placeholder
-            )
-        )
-    else:
-        body.append(bk.section(r.t("contact.no_clients")))
+    body.append(_client_picker(r, clients, client_id))
     kinds = [bk.option(kind_label(r, k), k) for k in CONTACT_KINDS]
     body += [
         bk.select_input("kind", r.t("contact.f.kind"), kinds, initial=kind),
@@ -85,10 +75,22 @@ def contact_modal(
         EDIT_FORM if editing else LOG_FORM,
         r.t("contact.modal.edit_title" if editing else "contact.modal.title"),
         body,
-        r.t("common.save") if options else None,
+        r.t("common.save") if clients else None,
         r.t("common.cancel"),
         json.dumps(metadata or {}),
     )
+
+
+def _client_picker(r: Reader, clients: Sequence[ClientRecord], chosen: int | None) -> bk.Block:
+    """The team's clients to pick from (the first 100), or a word on adding the first one."""
+    if not clients:
+        return bk.section(r.t("contact.no_clients"))
+    options = [bk.option(client_label(c), str(c.id)) for c in clients[:MODAL_CLIENT_OPTIONS]]
+    initial = str(chosen) if chosen else None
+    return bk.select_input(
+        "client", r.t("contact.f.client"), options, initial=initial,
+        placeholder=r.t("contact.f.client_ph"),
+    )  # fmt: skip
 
 
 def confirmation(

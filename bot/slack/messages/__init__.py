@@ -1,0 +1,14 @@
+"""The text catalogue: every user-visible string, whole, in Chinese and English, by feature."""
+
+from __future__ import annotations
+
+from bot.slack.messages import aebot, calendar, clients, common, contacts, home, settings
+from bot.slack.messages.entry import M, Plural
+
+MESSAGES: dict[str, M] = {}
+for _feature in (common, contacts, clients, aebot, calendar, home, settings):
+    if _twice := MESSAGES.keys() & _feature.MESSAGES.keys():
+        raise ValueError(f"texts defined twice: {sorted(_twice)}")
+    MESSAGES |= _feature.MESSAGES
+
+__all__ = ["MESSAGES", "Plural"]

@@ -1,0 +1,54 @@
+"""Texts of `/aebot`: help, team, roles, language, typed dates."""
+
+from __future__ import annotations
+
+from bot.slack.messages.entry import M, Plural, zh_en
+
+MESSAGES: dict[str, M] = {
+    # --- /aebot -----------------------------------------------------------------------
+    "aebot.help": zh_en(
+        "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案\n"
+        "• `/aebot team` 团队架构　• `/aebot language zh|en` 语言\n"
+        "• `/aebot role @同事 am` 设置角色（管理员）：aae, ae, am, ad, ped, gm\n"
+        "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
+        "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
+        "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
+        "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
+        "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client records\n"
+        "• `/aebot team` the org chart　• `/aebot language zh|en` your language\n"
+        "• `/aebot role @someone am` set a role (admins): aae, ae, am, ad, ped, gm\n"
+        "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
+        "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
+        "• `/aebot settings` this workspace's settings (reminder times and more; admins change them)\n"
+        "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
+        "are still due.",
+    ),
+    "aebot.unknown_sub": zh_en(
+        "不认识“{sub}”。`/aebot help` 列出可用的写法。",
+        "“{sub}” isn't an /aebot command. `/aebot help` lists them.",
+    ),
+    "team.title": zh_en(
+        "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")
+    ),
+    "team.empty": zh_en(
+        "还没有团队名单。管理员可以用 `aebot team import team.csv` 导入。",
+        "No team is loaded yet. An admin can load one with `aebot team import team.csv`.",
+    ),
+    "role.admin_only": zh_en("只有管理员可以设置角色。", "Only an admin can set roles."),
+    "role.usage": zh_en(
+        "用法：`/aebot role @同事 角色`，角色是 {roles} 之一。",
+        "Usage: `/aebot role @someone ROLE`, where ROLE is one of {roles}.",
+    ),
+    "role.set": zh_en("已将 <@{user}> 的角色设为{role}。", "<@{user}> is now {role}."),
+    "language.usage": zh_en(
+        "用法：`/aebot language zh` 或 `/aebot language en`",
+        "Usage: `/aebot language zh` or `/aebot language en`",
+    ),
+    "language.set": zh_en("好的，以后用中文和你交流。", "Done: aebot will talk to you in English."),
+    "language.not_member": zh_en(
+        "你还不在团队名单里，请管理员先添加你。",
+        "You are not on the team yet; ask an admin to add you.",
+    ),
+    "dates.read_as": zh_en("“{phrase}” 读作 {when}。", "“{phrase}” reads as {when}."),
+    "dates.refused": zh_en("{message}", "{message}"),
+}

@@ -1,0 +1,31 @@
+"""Texts every feature uses: buttons, errors, contact kinds, roles."""
+
+from __future__ import annotations
+
+from bot.slack.messages.entry import M, zh_en
+
+MESSAGES: dict[str, M] = {
+    # --- common -----------------------------------------------------------------------
+    "common.save": zh_en("保存", "Save"),
+    "common.cancel": zh_en("取消", "Cancel"),
+    "common.edit": zh_en("修改", "Edit"),
+    "common.undo": zh_en("撤销", "Undo"),
+    "common.more": zh_en("……另有 {n} 项未列出。", "…and {n} more not shown."),
+    "error.generic": zh_en(
+        "抱歉，出了点问题，这次操作没有保存任何内容。请稍后再试；如果反复出现，请联系管理员。",
+        "Sorry, something went wrong and nothing was changed. Please try again; if it keeps "
+        "happening, tell your admin.",
+    ),
+    # --- kinds and roles --------------------------------------------------------------
+    "kind.call": zh_en("电话", "call"),
+    "kind.visit": zh_en("拜访", "visit"),
+    "kind.meeting": zh_en("会议", "meeting"),
+    "kind.wechat": zh_en("微信", "WeChat"),
+    "kind.email": zh_en("邮件", "email"),
+    "role.aae": zh_en("助理客户执行 (AAE)", "assistant account executive (AAE)"),
+    "role.ae": zh_en("客户执行 (AE)", "account executive (AE)"),
+    "role.am": zh_en("客户经理 (AM)", "account manager (AM)"),
+    "role.ad": zh_en("客户总监 (AD)", "account director (AD)"),
+    "role.ped": zh_en("项目执行总监", "project execution director"),
+    "role.gm": zh_en("总经理 (GM)", "general manager (GM)"),
+}

@@ -1,0 +1,25 @@
+"""Texts of the App Home."""
+
+from __future__ import annotations
+
+from bot.slack.messages.entry import M, zh_en
+
+MESSAGES: dict[str, M] = {
+    # --- App Home ---------------------------------------------------------------------
+    "home.title": zh_en("我的一天 · {date}", "My day · {date}"),
+    "home.not_member": zh_en(
+        "你还不在团队名单里；请管理员用 `aebot team import` 或 `/aebot role` 添加你。",
+        "You are not on the team yet; an admin can add you with `aebot team import` or `/aebot role`.",
+    ),
+    "home.day_off": zh_en("今天休息，不发提醒。", "Today is a day off: no reminders go out."),
+    "home.none_due": zh_en("今天没有该联络的客户了。", "No client is due a call today."),
+    "home.recent": zh_en("*最近 10 条联络记录*", "*Your last 10 contacts*"),
+    "home.no_recent": zh_en(
+        "还没有联络记录。用 `/contact` 记录第一条。",
+        "No contacts logged yet. Log one with `/contact`.",
+    ),
+    "home.recent_line": zh_en(
+        "{when} · {kind} · *{client}* · {code} — {summary}",
+        "{when} · {kind} · *{client}* · {code} — {summary}",
+    ),
+}
