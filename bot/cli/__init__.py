@@ -1,23 +1,51 @@
-"""The `aebot` command: run, db, jobs, team, clients, calendar, dates, settings, demo."""
+"""The `aebot` command: run, db, jobs, team, clients, calendar, dates, settings, demo.
+
+Each subcommand's module is loaded only when that subcommand runs (click's lazy-loading
+pattern), so that `aebot dates parse` does not pay for the web server, the fake Slack and the
+migrations it never uses.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 import click
 
-from bot.cli.calendar import calendar
-from bot.cli.data import clients, db, team
-from bot.cli.dates import dates
-from bot.cli.jobs import jobs
-from bot.cli.serve import run
-from bot.cli.team_settings import settings_group
-from sandbox.demo import run_demo
-
 NOISY = ("apscheduler", "slack_bolt", "slack_sdk", "urllib3", "httpx", "alembic")
+SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
+    "run": ("bot.cli.serve:run", "Serve Slack and run the timetable."),
+    "db": ("bot.cli.data:db", "Database schema."),
+    "team": ("bot.cli.data:team", "The department's members."),
+    "clients": ("bot.cli.data:clients", "Client records."),
+    "jobs": ("bot.cli.jobs:jobs", "The timetable's scheduled jobs."),
+    "calendar": ("bot.cli.calendar:calendar", "Working days and your corrections."),
+    "dates": ("bot.cli.dates:dates", "How aebot reads typed dates."),
+    "settings": ("bot.cli.team_settings:settings_group", "Per-workspace settings."),
+    "demo": ("bot.cli.demo:demo", "aebot at work without a Slack account."),
+}
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported when they are used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in SUBCOMMANDS:
+            return None
+        module, attribute = SUBCOMMANDS[cmd_name][0].split(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short) for name, (_, short) in sorted(SUBCOMMANDS.items())])
+
+
+@click.group(cls=LazyGroup)
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail.")
 def main(verbose: bool) -> None:
     """aebot: the account department's Slack bot."""
@@ -27,13 +55,3 @@ def main(verbose: bool) -> None:
     )
     for noisy in NOISY:
         logging.getLogger(noisy).setLevel(logging.WARNING)
-
-
-@main.command()
-def demo() -> None:
-    """Show aebot at work without a Slack account: fake Slack, temporary database."""
-    run_demo()
-
-
-for command in (run, db, jobs, team, clients, calendar, dates, settings_group):
-    main.add_command(command)

@@ -7,7 +7,8 @@ import sys
 import click
 
 from bot.app import Bot
-from bot.cli.common import TEAM_OPTION, bot_at, settings, team_id
+from bot.cli.common import TEAM_OPTION, settings
+from bot.cli.parts import bot_at, team_id
 from bot.rules.calendar import coverage, day_kind, parse_day, special_days, uncovered_years
 from storage import calendars as stored
 

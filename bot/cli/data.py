@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from bot.cli.common import migrated, settings, team_id
+from bot.cli.common import settings
+from bot.cli.parts import migrated, team_id
 from bot.clock import Clock
 from storage.db import Database
 from storage.imports import (

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from bot.cli.common import bot_at, parse_at, settings
+from bot.cli.common import parse_at, settings
+from bot.cli.parts import bot_at
 from bot.rules.team_settings import TeamValues
 from scheduler.timetable import JOBS, run_job
 

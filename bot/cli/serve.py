@@ -10,7 +10,8 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk.errors import SlackApiError
 
 from bot.app import Bot, create_app
-from bot.cli.common import migrated, settings
+from bot.cli.common import settings
+from bot.cli.parts import migrated
 from bot.dates import warm_up
 from bot.server import serve, settle
 from bot.settings import SettingsError

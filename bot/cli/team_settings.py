@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from bot.app import Bot
-from bot.cli.common import TEAM_OPTION, bot_at, settings, team_id
+from bot.cli.common import TEAM_OPTION, settings
+from bot.cli.parts import bot_at, team_id
 from bot.rules.problems import Problem
 from bot.rules.team_settings import SETTINGS, read_setting
 from bot.slack.texts import t
