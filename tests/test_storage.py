@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime
+from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from sqlmodel import select
@@ -14,7 +17,7 @@ from sandbox.fake_slack import FakeSlack
 from scheduler.timetable import JOBS, run_job
 from storage import queries, runs
 from storage.db import Database
-from storage.migrate import alembic_config
+from storage.migrate import alembic_config, upgrade
 from storage.models import Client, ContactLog, JobRun
 from tests.conftest import MONDAY_10, SH, TEAM, make_bot, seed
 
@@ -126,3 +129,28 @@ def test_a_failed_run_may_be_retried(db_url: str, fake: FakeSlack) -> None:
 def test_migrations_build_exactly_the_models(db_url: str) -> None:
     """`alembic check`: the migrated schema has nothing the models lack, or the reverse."""
     command.check(alembic_config(db_url))
+
+
+def test_the_sqlite_wal_is_checkpointed_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No commit pays for a checkpoint (autocheckpoint is off); a background thread copies the
+    WAL into the database file soon after writes."""
+    monkeypatch.setattr("storage.db.CHECKPOINT_EVERY", 0.05)
+    path = tmp_path / "wal.db"
+    upgrade(f"sqlite:///{path}")
+    db = Database(f"sqlite:///{path}")
+    before = path.stat().st_size
+    with db.write() as s:
+        queries.upsert_member(s, TEAM, "U1", MONDAY_10, name="a" * 100, role="ae")
+        for i in range(300):
+            queries.insert_client(
+                s, TEAM, name=f"C{i}" + "x" * 90, city="上海" * 20, in_city=True, owner_id="U1",
+                created_local=MONDAY_10,
+            )  # fmt: skip
+    assert path.stat().st_size == before  # committed to the WAL only
+    deadline = time.monotonic() + 5
+    while path.stat().st_size == before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert path.stat().st_size > before
+    db.dispose()
