@@ -92,10 +92,6 @@ def get_client(s: Session, team_id: str, client_id: int) -> Client | None:
     return c if c is not None and c.team_id == team_id else None
 
 
-def get_client_by_name(s: Session, team_id: str, name: str) -> Client | None:
-    return s.exec(select(Client).where(Client.team_id == team_id, Client.name == name)).first()
-
-
 def next_client_serial(s: Session, team_id: str, year: int) -> int:
     """The next yearly serial; called inside the write that inserts the client."""
     top = s.exec(

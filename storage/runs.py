@@ -3,7 +3,6 @@ message a run sends."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, insert, or_, update
@@ -67,10 +66,6 @@ def run_exists(s: Session, team_id: str, job: str, period: str) -> bool:
         JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period
     )
     return s.exec(q).first() is not None
-
-
-def recent_runs(s: Session, limit: int = 20) -> Sequence[JobRun]:
-    return s.exec(select(JobRun).order_by(col(JobRun.claimed_at).desc()).limit(limit)).all()
 
 
 def existing_runs(s: Session, periods: set[str]) -> set[tuple[str, str, str]]:

@@ -130,6 +130,19 @@ def db_url(
     return url
 
 
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The `aebot` command on a fresh SQLite file of its own, no stray settings or .env; the
+    file's path."""
+    db = tmp_path / "cli.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db}")
+    monkeypatch.setenv("AEBOT_TZ", "Asia/Shanghai")
+    for k in ("AEBOT_LANG", "AEBOT_COUNTRY", "SLACK_BOT_TOKEN"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return db
+
+
 @pytest.fixture(scope="session")
 def fake() -> Iterator[FakeSlack]:
     with FakeSlack(team_id=TEAM) as f:

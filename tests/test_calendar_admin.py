@@ -120,17 +120,6 @@ def test_end_of_day_setting_applies_to_a_date_alone(world: World) -> None:
     )
 
 
-@pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    db = tmp_path / "cal.db"
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db}")
-    monkeypatch.setenv("AEBOT_TZ", "Asia/Shanghai")
-    for k in ("AEBOT_LANG", "AEBOT_COUNTRY", "SLACK_BOT_TOKEN"):
-        monkeypatch.delenv(k, raising=False)
-    monkeypatch.chdir(tmp_path)
-    return db
-
-
 def test_cli_calendar_set_show_unset(cli_env: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["calendar", "set", "2027-02-06", "workday", "--team", TEAM])

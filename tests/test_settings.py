@@ -112,15 +112,6 @@ def test_no_tick_runs_anything_on_a_day_off(world: World) -> None:
     assert world.fake.calls_to("chat.postMessage") == []
 
 
-@pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'settings.db'}")
-    for k in ("AEBOT_LANG", "AEBOT_COUNTRY", "SLACK_BOT_TOKEN", "AEBOT_TZ"):
-        monkeypatch.delenv(k, raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_cli_settings_list_set_unset(cli_env: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["settings", "set", "contact_sweep_at", "18:0", "--team", TEAM])

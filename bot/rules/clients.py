@@ -11,10 +11,6 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from bot.rules.problems import Problem
 
-CODE_RE = re.compile(
-    r"^(?P<city>.+)-(?P<year>\d{4})(?P<month>\d{2})-(?P<name>.+)-(?P<serial>\d{3,})$"
-)
-
 
 def client_code(city: str, year: int, month: int, name: str, serial: int) -> str:
     """`CITY-YYYYMM-NAME-NNN`: two-digit month, three-digit yearly serial (DOMAIN.md)."""
@@ -55,10 +51,6 @@ class Match(Generic[T]):
 
     client: T | None = None
     candidates: list[T] = field(default_factory=list)
-
-    @property
-    def ambiguous(self) -> bool:
-        return self.client is None and len(self.candidates) > 1
 
 
 class ClientIndex(Generic[T]):
