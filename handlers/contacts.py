@@ -169,9 +169,12 @@ def _team_client(deps: ContactDeps, team: str, chosen: object) -> int | None:
     value = str(chosen or "")
     if not value.isdigit():
         return None
-    for index in (deps.directory.clients(team), deps.directory.reload_clients(team)):
-        if any(c.id == int(value) for c in index.clients):
-            return int(value)
+    wanted = int(value)
+    if any(c.id == wanted for c in deps.directory.clients(team).clients):
+        return wanted
+    # perhaps a client added since the team's clients were read
+    if any(c.id == wanted for c in deps.directory.reload_clients(team).clients):
+        return wanted
     return None
 
 

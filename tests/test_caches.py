@@ -75,3 +75,22 @@ def test_other_processes_hear_of_changes(world: World, db_url: str, fake: FakeSl
             assert wait_until(heard)
     finally:
         other.close()
+
+
+def test_a_client_added_elsewhere_can_be_chosen_in_the_form(world: World, db_url: str) -> None:
+    world.slack.command("/contact", "")
+    form = world.slack.wait_for("views.open")[0].args["view"]  # the team's clients are cached
+    other = make_bot(world.fake, db_url, FixedClock(MONDAY_10))
+    with other.db.write() as s:
+        adidas = queries.insert_client(
+            s, TEAM, name="Adidas", city="Shanghai", in_city=True, owner_id="U0AE1",
+            created_local=datetime(2026, 11, 23, 9, tzinfo=SH),
+        )  # fmt: skip
+    other.close()
+    option = {"text": {"type": "plain_text", "text": "Adidas"}, "value": str(adidas.id)}
+    client_block = next(b for b in form["blocks"] if b.get("block_id") == "client")
+    client_block["element"]["options"].append(option)  # as a form opened after the add shows it
+    r = world.slack.submit(form, {"client": str(adidas.id), "summary": "首次拜访"})
+    assert r.status_code == 200 and r.text == ""
+    [eph] = world.slack.wait_for("chat.postEphemeral")
+    assert "Adidas" in str(eph.args["blocks"])
