@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from urllib.parse import urlencode
 
+import pytest
 from sqlmodel import select
 
 from sandbox.driver import TEAM, sign
@@ -70,3 +71,14 @@ def test_injection_and_emoji_are_stored_verbatim_and_escaped_in_slack(world: Wor
 def test_healthz(world: World) -> None:
     r = world.slack.http.get(world.slack.url.replace("/slack/events", "/healthz"))
     assert r.status_code == 200 and r.json() == {"ok": True, "database": "ok"}
+
+
+def test_a_database_that_fails_while_finding_the_language_still_gets_an_answer(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(team: str, user: str) -> None:
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(world.bot.directory, "person", refused)
+    r = world.slack.command("/contact", "help", user="U0AE2")  # reads English, normally
+    assert r.status_code == 200 and "/contact — 联络记录" in r.json()["text"]

@@ -89,7 +89,11 @@ def request_of(body: dict[str, Any], lang_of: Callable[[str, str], str], default
     if not user and isinstance(body.get("event"), dict):
         user = body["event"].get("user") or ""
     channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
-    lang = lang_of(team, user) if team and user else default
+    try:
+        lang = lang_of(team, user) if team and user else default
+    except Exception:  # the database may be down: still answer, in the workspace's language
+        log.warning("could not tell the language of %s; using %s", user, default, exc_info=True)
+        lang = default
     return Request(
         team=str(team),
         user=str(user),
