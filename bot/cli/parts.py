@@ -3,12 +3,15 @@ which workspace is meant."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 import click
 from slack_sdk.errors import SlackApiError
 
 from bot.app import Bot
+from bot.cli.common import settings
 from bot.clock import FixedClock
 from bot.settings import Settings, SettingsError
 from bot.slack.sender import web_client
@@ -32,6 +35,17 @@ def bot_at(s: Settings, at: datetime | None = None) -> Bot:
     """The process's parts on a migrated database, its clock standing at `at` if given."""
     migrated(s)
     return Bot.build(s, FixedClock(at) if at else None)
+
+
+@contextmanager
+def workspace(team: str | None) -> Iterator[tuple[Bot, str]]:
+    """The process's parts and the workspace meant, let go of when the command is done."""
+    s = settings()
+    bot = bot_at(s)
+    try:
+        yield bot, team_id(team, s)
+    finally:
+        bot.close()
 
 
 def team_id(team: str | None, s: Settings) -> str:

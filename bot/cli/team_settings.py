@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import click
 
-from bot.app import Bot
-from bot.cli.common import TEAM_OPTION, settings
-from bot.cli.parts import bot_at, team_id
+from bot.cli.common import TEAM_OPTION
+from bot.cli.parts import workspace
 from bot.rules.problems import Problem
 from bot.rules.team_settings import SETTINGS, read_setting
 from bot.slack.texts import t
 from storage import team_settings as stored
-
-
-def _bot(team: str | None) -> tuple[Bot, str]:
-    s = settings()
-    return bot_at(s), team_id(team, s)
 
 
 @click.group("settings")
@@ -27,11 +21,11 @@ def settings_group() -> None:
 @TEAM_OPTION
 def settings_list(team: str | None) -> None:
     """Every setting, its value for the workspace, and its default."""
-    bot, tid = _bot(team)
-    values = bot.team_settings.of(tid)
-    for key, setting in SETTINGS.items():
-        mark = "" if values.is_default(key) else f"   (default {setting.default})"
-        click.echo(f"{key:<24} {values.text(key):<14} {t('en', f'setting.{key}')}{mark}")
+    with workspace(team) as (bot, tid):
+        values = bot.team_settings.of(tid)
+        for key, setting in SETTINGS.items():
+            mark = "" if values.is_default(key) else f"   (default {setting.default})"
+            click.echo(f"{key:<24} {values.text(key):<14} {t('en', f'setting.{key}')}{mark}")
 
 
 @settings_group.command("set")
@@ -43,10 +37,10 @@ def settings_set(key: str, value: str, team: str | None) -> None:
     normalised = read_setting(key, value)
     if isinstance(normalised, Problem):
         raise click.ClickException(t("en", normalised.key, **normalised.values))
-    bot, tid = _bot(team)
-    with bot.db.write() as s:
-        stored.store(s, tid, key, normalised, None, bot.clock.now())
-    click.echo(f"{key} is now {normalised}")
+    with workspace(team) as (bot, tid):
+        with bot.db.write() as s:
+            stored.store(s, tid, key, normalised, None, bot.clock.now())
+        click.echo(f"{key} is now {normalised}")
 
 
 @settings_group.command("unset")
@@ -58,12 +52,12 @@ def settings_unset(key: str, team: str | None) -> None:
         raise click.ClickException(
             t("en", "settings.unknown_key", key=key, keys=", ".join(SETTINGS))
         )
-    bot, tid = _bot(team)
-    with bot.db.write() as s:
-        found = stored.unset(s, tid, key)
-    default = SETTINGS[key].default
-    click.echo(
-        f"{key} is back to its default {default}"
-        if found
-        else f"{key} was not set; it is {default}"
-    )
+    with workspace(team) as (bot, tid):
+        with bot.db.write() as s:
+            found = stored.unset(s, tid, key)
+        default = SETTINGS[key].default
+        click.echo(
+            f"{key} is back to its default {default}"
+            if found
+            else f"{key} was not set; it is {default}"
+        )
