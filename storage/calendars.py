@@ -42,6 +42,11 @@ def overrides(s: Session, team_id: str) -> Overrides:
     return {r.day: (r.working, r.name) for r in rows}
 
 
+def _correction(s: Session, team_id: str, day: date) -> CalendarDay | None:
+    q = select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
+    return s.exec(q).first()
+
+
 def set_day(
     s: Session,
     team_id: str,
@@ -52,9 +57,7 @@ def set_day(
     now: datetime,
 ) -> bool:
     """Record a correction; True when it replaced an earlier one for that day."""
-    row = s.exec(
-        select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
-    ).first()
+    row = _correction(s, team_id, day)
     replaced = row is not None
     row = row or CalendarDay(team_id=team_id, day=day, working=working)
     row.working, row.name, row.set_by, row.updated_at = working, name, by, now
@@ -64,9 +67,7 @@ def set_day(
 
 def unset_day(s: Session, team_id: str, day: date) -> bool:
     """Drop the correction for `day`; False when there was none."""
-    row = s.exec(
-        select(CalendarDay).where(CalendarDay.team_id == team_id, CalendarDay.day == day)
-    ).first()
+    row = _correction(s, team_id, day)
     if row is not None:
         s.delete(row)
     return row is not None

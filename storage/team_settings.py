@@ -32,20 +32,21 @@ def stored(s: Session, team_id: str) -> dict[str, str]:
     return {r.key: r.value for r in rows}
 
 
+def _setting(s: Session, team_id: str, key: str) -> TeamSetting | None:
+    q = select(TeamSetting).where(TeamSetting.team_id == team_id, TeamSetting.key == key)
+    return s.exec(q).first()
+
+
 def store(s: Session, team_id: str, key: str, value: str, by: str | None, now: datetime) -> None:
     """Set `key` for the team (an already normalised value)."""
-    row = s.exec(
-        select(TeamSetting).where(TeamSetting.team_id == team_id, TeamSetting.key == key)
-    ).first() or TeamSetting(team_id=team_id, key=key, value=value)
+    row = _setting(s, team_id, key) or TeamSetting(team_id=team_id, key=key, value=value)
     row.value, row.updated_by, row.updated_at = value, by, now
     s.add(row)
 
 
 def unset(s: Session, team_id: str, key: str) -> bool:
     """Back to the default; False when the team had not set it."""
-    row = s.exec(
-        select(TeamSetting).where(TeamSetting.team_id == team_id, TeamSetting.key == key)
-    ).first()
+    row = _setting(s, team_id, key)
     if row is not None:
         s.delete(row)
     return row is not None
