@@ -105,6 +105,7 @@ class Database:
         self._wrote = threading.Event()  # something was committed since the last checkpoint
         self._checkpointer: threading.Thread | None = None
         self._start = threading.Lock()
+        self._driver: Any = None  # driver_write's own connection
         self.listening = threading.Event()  # set while other processes' changes are heard
 
     @contextmanager
@@ -148,20 +149,23 @@ class Database:
     @contextmanager
     def driver_write(self) -> Iterator[Any]:
         """SQLite only: a write transaction on the driver's own cursor (BEGIN IMMEDIATE ...
-        COMMIT), for the contact writer's inserts; values must be converted by the caller."""
+        COMMIT), for the contact writer's inserts; values must be converted by the caller. It
+        uses a connection of its own, kept out of the pool: no check-out, no reset on return."""
         with self._write_lock or nullcontext():
-            raw = self.engine.raw_connection()
+            if self._driver is None:
+                pooled = self.engine.raw_connection()  # set up by _on_connect, like the others
+                self._driver = pooled.driver_connection
+                pooled.detach()
+            cursor = self._driver.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
             try:
-                cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
-                cursor.execute("BEGIN IMMEDIATE")
-                try:
-                    yield cursor
-                    cursor.execute("COMMIT")
-                except BaseException:
-                    cursor.execute("ROLLBACK")
-                    raise
+                yield cursor
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
             finally:
-                raw.close()
+                cursor.close()
         self._written()
 
     def _written(self) -> None:
@@ -232,4 +236,7 @@ class Database:
 
     def dispose(self) -> None:
         self._stop.set()
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
         self.engine.dispose()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +68,17 @@ CLIENT_ROWS = [
         "cadence_days": "",
     },
 ]
+
+
+def wait_until(check: Callable[[], object], timeout: float = 5.0) -> bool:
+    """For what a background thread does: poll, briefly, until `check()` holds (False at the
+    deadline, never a hang)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.001)
+    return True
 
 
 def pg_reachable() -> bool:

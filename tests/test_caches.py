@@ -4,23 +4,13 @@ on PostgreSQL, and after at most a minute otherwise."""
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 
 from bot.clock import FixedClock
 from sandbox.fake_slack import FakeSlack
 from storage import calendars, queries
 from storage.changes import TTL
-from tests.conftest import MONDAY_10, SH, TEAM, World, make_bot
-
-
-def wait_until(check, timeout: float = 5.0) -> bool:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.01)
-    return check()
+from tests.conftest import MONDAY_10, SH, TEAM, World, make_bot, wait_until
 
 
 def test_a_change_is_seen_at_once_by_the_process_that_made_it(world: World) -> None:

@@ -16,7 +16,7 @@ from sqlmodel import select
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
 from storage.db import Database
 from storage.models import Client, ContactLog
-from tests.conftest import MONDAY_10, TEAM, World
+from tests.conftest import MONDAY_10, TEAM, World, wait_until
 
 
 def contact(client_id: int, summary: str, minutes: int = 0) -> NewContact:
@@ -95,8 +95,7 @@ def test_a_contact_whose_turn_does_not_come_in_time_is_never_stored(world: World
     release, holder = hold_write_lock(db)
     with ThreadPoolExecutor(2) as pool:
         first = pool.submit(writer.add, contact(client, "writing, held up by the lock"))
-        while not writer._writing.locked():  # the first has the turn and waits on the lock
-            pass
+        assert wait_until(writer._writing.locked)  # the first has the turn, held up by the lock
         with pytest.raises(NotSaved):
             writer.add(contact(client, "gave up waiting"), timeout=0.2)
         release.set()
@@ -111,8 +110,7 @@ def test_the_quick_path_says_plainly_that_nothing_was_saved(world: World) -> Non
     try:
         blocker = threading.Thread(target=world.slack.command, args=("/contact", "Nike 先到的"))
         blocker.start()
-        while not world.bot.writer._writing.locked():
-            pass
+        assert wait_until(world.bot.writer._writing.locked)
         r = world.slack.command("/contact", "Nike 后到的", user="U0AE2")
         assert "this contact was *not* saved" in r.json()["text"]
     finally:
