@@ -161,7 +161,8 @@ def tell_new_owner(req: Request, deps: ClientDeps, owner: str, c: Client) -> Non
 def submit_client(req: Request, deps: ClientDeps) -> Reply:
     """The add/edit form: stored, or its problems shown under the fields."""
     r = deps.reader(req)
-    editing = req.metadata.get("client_id")
+    meta = req.metadata
+    editing = meta.get("client_id")
     fields, problems = read_client_form(req.form, editing=bool(editing))
     errors = {name: r.problem(p) for name, p in problems.items()}
     with deps.db.write() as s:
@@ -186,7 +187,7 @@ def submit_client(req: Request, deps: ClientDeps) -> Reply:
     key = "client.updated" if editing else "client.added"
     text = r.t(key, name=bk.escape(c.name), code=bk.escape(c.code))
     blocks = [bk.section(text), bk.section(view.client_line(r, c))]
-    channel = req.metadata.get("channel")
+    channel = meta.get("channel")
     return Reply(then=(partial(deps.sender.tell, req.user, channel, text, blocks),))
 
 

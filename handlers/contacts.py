@@ -143,13 +143,14 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
     """The contact form, new or edited: stored, or its problems shown under the fields."""
     r = deps.reader(req)
     end_of_day = deps.team_settings.of(req.team).time("end_of_day")
-    client_id = _team_client(deps, req.team, req.form.get("client"))
+    form, meta = req.form, req.metadata
+    client_id = _team_client(deps, req.team, form.get("client"))
     fields, problems = read_contact_form(
-        req.form, client_id, r.now, deps.settings.tz, req.lang, end_of_day
+        form, client_id, r.now, deps.settings.tz, req.lang, end_of_day
     )
     if fields is None:
         return Reply(errors={name: r.problem(p) for name, p in problems.items()})
-    editing = req.metadata.get("contact_id")
+    editing = meta.get("contact_id")
     if editing:
         saved, refusal = _save_edit(deps, req, int(editing), fields)
         if refusal:
@@ -160,7 +161,7 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
         except NotSaved:
             return Reply(errors={"summary": r.t("contact.not_saved")})
     deps.home.changed(req.team, req.user, req.lang)
-    channel = req.metadata.get("channel")
+    channel = meta.get("channel")
     return Reply(then=(partial(confirm_contact, req, deps, saved or 0, channel, bool(editing)),))
 
 

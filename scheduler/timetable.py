@@ -159,19 +159,22 @@ def catch_up(deps: JobDeps) -> None:
     local = now.astimezone(deps.settings.tz)
     with deps.db.read() as s:
         teams = queries.team_ids(s)
+    daily = [j for j in JOBS.values() if j.at is not None]
+    expected = []  # (team, job, period) of the previous working day's daily runs
     for team in teams:
         previous = deps.calendars.for_team(team).previous_working_day(local.date())
         prev_local = datetime.combine(previous, time(23, 59), tzinfo=deps.settings.tz)
-        for job in (j for j in JOBS.values() if j.at is not None):
-            with deps.db.read() as s:
-                missed = not runs.run_exists(s, team, job.name, job.period(prev_local))
-            if missed:
-                log.warning(
-                    "missed %s on %s for %s: skipped, it is no longer that working day",
-                    job.name,
-                    previous,
-                    team,
-                )
+        expected += [(team, j.name, j.period(prev_local)) for j in daily]
+    with deps.db.read() as s:
+        done = runs.existing_runs(s, {period for _, _, period in expected})
+    for team, name, period in expected:
+        if (team, name, period) not in done:
+            log.warning(
+                "missed %s on %s for %s: skipped, it is no longer that working day",
+                name,
+                period,
+                team,
+            )
 
 
 def start_scheduler(deps: JobDeps) -> BackgroundScheduler:

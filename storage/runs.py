@@ -61,13 +61,6 @@ def claim_deliveries(
     return set(fresh)
 
 
-def run_exists(s: Session, team_id: str, job: str, period: str) -> bool:
-    q = select(JobRun.id).where(
-        JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period
-    )
-    return s.exec(q).first() is not None
-
-
 def existing_runs(s: Session, periods: set[str]) -> set[tuple[str, str, str]]:
     """(team, job, period) of every run already claimed for these periods, in one statement."""
     if not periods:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from scheduler.timetable import JOBS, catch_up, run_job
@@ -218,3 +219,16 @@ def test_a_run_whose_process_died_is_taken_over_without_resending(world: World) 
     assert o.status == "sent"
     assert [c.args["channel"] for c in world.fake.calls_to("chat.postMessage")] == ["U0AE2"]
     assert run_job(JOBS["contact-nudge"], at, world.jobs)[0].status == "already-ran"
+
+
+def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    run_job(JOBS["contact-nudge"], datetime(2026, 11, 20, 9, 30, tzinfo=SH), world.jobs)  # Fri
+    world.clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=SH))  # Monday, before any run is due
+    with caplog.at_level("WARNING", logger="aebot.scheduler"):
+        catch_up(world.jobs)
+    missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
+    assert missed == [
+        "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day"
+    ]
