@@ -3,13 +3,24 @@ errors, and the messages, views and files it keeps (`FakeSlack` holds the state)
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
+import time
 from typing import Any
 
-from sandbox.checks import ApiError, check_message, check_view
+from sandbox.checks import ApiError, check_message, check_metadata, check_view
 
 BOT_ID = "B0AEBOT"
+HISTORY_LIMIT, HISTORY_MAX = 100, 999  # conversations.history's default and largest limit
+TRUE = (True, "true", "1", 1)
+
+
+def conversation(channel: Any) -> str:
+    """The conversation a channel argument names: a user id ("U…"/"W…") posted to is the
+    app's DM with that user, which Slack calls "D…" (here "D" + the user id)."""
+    channel = str(channel or "")
+    return "D" + channel if channel[:1] in ("U", "W") else channel
 
 
 def required(args: dict, key: str, error: str) -> Any:
@@ -39,7 +50,9 @@ class SlackMethods:
         raise NotImplementedError
 
     def _next_ts(self) -> str:
-        self._ts += 100
+        # Slack's ts is the epoch time of the message (conversations.history's `oldest` compares
+        # with it); unique and only ever increasing, like Slack's within a conversation
+        self._ts = max(self._ts + 100, time.time_ns() // 1000)
         return f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
 
     def _next_id(self, prefix: str) -> str:
@@ -48,7 +61,8 @@ class SlackMethods:
 
     def _find(self, channel: Any, ts: Any) -> dict:
         for m in self._messages:
-            if m["channel"] == channel and m["ts"] == ts and not m["ephemeral"]:
+            same = conversation(m["channel"]) == conversation(channel)
+            if same and m["ts"] == ts and not m["ephemeral"]:
                 return m
         raise ApiError("message_not_found")
 
@@ -82,10 +96,13 @@ class SlackMethods:
         return answer | {"team": "aebot test", "url": "https://aebot-test.slack.com/"}
 
     def _post_message(self, a: dict) -> dict:
+        """Posted to a user id, the answer names the DM ("D…") as Slack's does; the message is
+        kept under the channel argument as given (``fake.messages("U…")``)."""
         required(a, "channel", "channel_not_found")
         check_message(a)
+        check_metadata(a.get("metadata"))
         m = self._store(a)
-        return {"channel": m["channel"], "ts": m["ts"], "message": self._public(m)}
+        return {"channel": conversation(m["channel"]), "ts": m["ts"], "message": self._public(m)}
 
     def _post_ephemeral(self, a: dict) -> dict:
         required(a, "channel", "channel_not_found")
@@ -97,6 +114,7 @@ class SlackMethods:
         required(a, "channel", "channel_not_found")
         m = self._find(a["channel"], a.get("ts"))
         check_message(a)
+        check_metadata(a.get("metadata"))
         for key in ("text", "blocks", "attachments", "metadata"):
             if key in a:  # omitted blocks/attachments keep the previous ones, like Slack
                 m[key] = copy.deepcopy(a[key])
@@ -139,6 +157,40 @@ class SlackMethods:
         digest = hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10].upper()
         return {"channel": {"id": "G" + digest, "is_mpim": True}}
 
+    def _history(self, a: dict) -> dict:
+        """conversations.history: the conversation's messages (not ephemeral ones, not thread
+        replies), newest first, between ``oldest`` and ``latest``; ``metadata`` only with
+        ``include_all_metadata``; a cursor ("next_ts:<ts>", base64) when there are more."""
+        channel = required(a, "channel", "channel_not_found")
+        if str(channel)[:1] not in ("C", "D", "G"):
+            raise ApiError("channel_not_found")
+        oldest, latest = _float(a, "oldest", 0.0), _float(a, "latest", 1e12)
+        inclusive = (a.get("inclusive") in TRUE,) * 2  # (oldest, latest)
+        if a.get("cursor"):  # the next page starts at the cursor's message
+            latest, inclusive = _cursor_ts(a["cursor"]), (inclusive[0], True)
+        try:
+            limit = min(max(int(a.get("limit") or HISTORY_LIMIT), 1), HISTORY_MAX)
+        except (TypeError, ValueError):
+            raise ApiError("invalid_limit") from None
+        found = [
+            m
+            for m in reversed(self._messages)
+            if conversation(m["channel"]) == conversation(channel)
+            and not m["ephemeral"]
+            and m.get("thread_ts") in (None, m["ts"])
+            and _between(float(m["ts"]), oldest, latest, inclusive)
+        ]
+        page, rest = found[:limit], found[limit:]
+        keep_metadata = a.get("include_all_metadata") in TRUE
+        messages = [self._public(m) for m in page]
+        for m in messages:
+            m.pop("channel", None)
+            if not keep_metadata:
+                m.pop("metadata", None)
+        answer: dict[str, Any] = {"messages": messages, "has_more": bool(rest), "pin_count": 0}
+        cursor = base64.b64encode(f"next_ts:{rest[0]['ts']}".encode()).decode() if rest else ""
+        return answer | {"response_metadata": {"next_cursor": cursor}}
+
     def _user(self, uid: str) -> dict:
         given = copy.deepcopy(self.users.get(uid, {}))
         real_name = given.get("real_name", f"User {uid}")
@@ -162,7 +214,8 @@ class SlackMethods:
         required(a, "timestamp", "bad_timestamp")
         name = required(a, "name", "no_reaction")
         for m in self._messages:
-            if m["channel"] == a["channel"] and m["ts"] == a["timestamp"]:
+            same = conversation(m["channel"]) == conversation(a["channel"])
+            if same and m["ts"] == a["timestamp"]:
                 if name in m.setdefault("reactions", []):
                     raise ApiError("already_reacted")
                 m["reactions"].append(name)
@@ -231,3 +284,25 @@ class SlackMethods:
             self.files[file_id] = f | {"thread_ts": a.get("thread_ts")}
             done.append(copy.deepcopy(f))
         return {"files": done}
+
+
+def _float(a: dict, key: str, default: float) -> float:
+    try:
+        return float(a.get(key) or default)
+    except (TypeError, ValueError):
+        raise ApiError("invalid_ts_" + key) from None
+
+
+def _cursor_ts(cursor: Any) -> float:
+    try:
+        kind, _, ts = base64.b64decode(str(cursor), validate=True).decode().partition(":")
+        if kind != "next_ts":
+            raise ValueError(kind)
+        return float(ts)
+    except ValueError:
+        raise ApiError("invalid_cursor") from None
+
+
+def _between(ts: float, oldest: float, latest: float, inclusive: tuple[bool, bool]) -> bool:
+    above = ts >= oldest if inclusive[0] else ts > oldest
+    return above and (ts <= latest if inclusive[1] else ts < latest)

@@ -23,12 +23,14 @@ from bot.app import Bot, create_app
 from bot.clock import FixedClock
 from bot.server import BackgroundServer
 from bot.settings import load_settings
+from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import FakeSlack
 from scheduler.run import JobDeps
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
 
+ROOT = Path(__file__).parent.parent
 SH = ZoneInfo("Asia/Shanghai")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
 SECRET = "test-signing-secret"
@@ -157,7 +159,8 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def fake() -> Iterator[FakeSlack]:
-    with FakeSlack(team_id=TEAM) as f:
+    """Granting only the scopes manifest.yml asks for, as real Slack would."""
+    with FakeSlack(team_id=TEAM, scopes=manifest_scopes(ROOT / "manifest.yml")) as f:
         yield f
 
 

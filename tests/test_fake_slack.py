@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 
 import httpx
 import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from sandbox.checks import ApiError
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
+from tests.conftest import wait_until
 
 TOKEN = "xoxb-test-token"
 
@@ -290,9 +295,16 @@ def test_files_upload_v2_round_trip(fake, client):
 
 def test_fail_next(fake, client):
     fake.fail_next("chat.postMessage", "ratelimited")
-    assert error_of(lambda: client.chat_postMessage(channel="C1", text="hi")) == "ratelimited"
+    refused = refusal(lambda: client.chat_postMessage(channel="C1", text="hi"))
+    assert (refused.status_code, refused["error"]) == (429, "ratelimited")
+    assert refused.headers["Retry-After"] == "1"  # Slack sends it with every 429
+    fake.fail_next("chat.postMessage", "channel_not_found")
+    assert error_of(lambda: client.chat_postMessage(channel="C1", text="hi")) == (
+        "channel_not_found"
+    )
     assert client.chat_postMessage(channel="C1", text="hi")["ok"]
-    assert [c.ok for c in fake.calls_to("chat.postMessage")] == [False, True]
+    assert [c.ok for c in fake.calls_to("chat.postMessage")] == [False, False, True]
+    assert [c.status for c in fake.calls_to("chat.postMessage")] == [429, 200, 200]
     assert len(fake.messages()) == 1
 
 
@@ -334,3 +346,313 @@ def test_describe_view():
     assert (
         describe(call) == "[modal] New ticket\nFill in\nClient: <plain_text_input> (Acme)\n[Save]"
     )
+
+
+# ------------------------------------------------------------------ faults, as a sender meets them
+def plain(fake: FakeSlack, timeout: float = 5, token: str = TOKEN) -> WebClient:
+    """A WebClient that retries nothing by itself, like the outbox's sender."""
+    return WebClient(token=token, base_url=fake.url, timeout=timeout, retry_handlers=[])
+
+
+def refusal(call: Callable[[], object]):
+    with pytest.raises(SlackApiError) as info:
+        call()
+    return info.value.response
+
+
+def test_http500_on_the_channels_given_processes_nothing(fake):
+    client = plain(fake)
+    fake.inject("chat.postMessage", "http500", times=2, channels=["U1"])
+    first = refusal(lambda: client.chat_postMessage(channel="U1", text="a"))
+    assert (first.status_code, first.data) == (500, {"ok": False, "error": "internal_error"})
+    assert client.chat_postMessage(channel="U2", text="b")["ok"]  # another channel passes
+    second = refusal(lambda: client.chat_postMessage(channel="DU1", text="c"))  # same DM
+    assert second.status_code == 500
+    assert client.chat_postMessage(channel="U1", text="d")["ok"]  # times=2 used up
+    assert [m["text"] for m in fake.dms("U1")] == ["d"]
+    assert [m["text"] for m in fake.dms("U2")] == ["b"]
+    calls = fake.calls_to("chat.postMessage")
+    assert [(c.status, c.ok, c.error) for c in calls] == [
+        (500, False, "http500"),
+        (200, True, None),
+        (500, False, "http500"),
+        (200, True, None),
+    ]
+
+
+def test_ratelimited_answers_429_with_retry_after(fake):
+    client = plain(fake)
+    fake.inject("chat.postMessage", "ratelimited", times=2, retry_after=7)
+    for _ in range(2):
+        refused = refusal(lambda: client.chat_postMessage(channel="C1", text="a"))
+        assert refused.status_code == 429 and refused["error"] == "ratelimited"
+        assert refused.headers["Retry-After"] == "7"
+    assert client.chat_postMessage(channel="C1", text="a")["ok"]
+    assert len(fake.messages("C1")) == 1
+    assert [c.error for c in fake.calls_to("chat.postMessage")] == ["ratelimited"] * 2 + [None]
+
+
+def test_lost_answer_is_processed_but_never_answered(fake):
+    client = plain(fake)
+    metadata = {"event_type": "aebot_outbox", "event_payload": {"key": "nudge:U1"}}
+    fake.inject("chat.postMessage", "lost_answer")
+    with pytest.raises(OSError):  # RemoteDisconnected: no status line at all
+        client.chat_postMessage(channel="U1", text="hi", metadata=metadata)
+    [stored] = fake.dms("U1")
+    assert stored["metadata"] == metadata
+    [call] = fake.calls_to("chat.postMessage")
+    assert call.ok and call.lost and call.fault == "lost_answer" and call.response["ts"]
+    # the sender can find out it was delivered: the key is in the DM's history
+    found = client.conversations_history(channel="DU1", include_all_metadata=True)
+    assert [m["metadata"] for m in found["messages"]] == [metadata]
+    assert client.chat_postMessage(channel="U1", text="next")["ok"]  # the fault is used up
+    assert len(fake.dms("U1")) == 2
+
+
+def test_hang_holds_one_request_until_released_and_others_go_on(fake):
+    impatient = plain(fake, timeout=0.5)
+    fake.inject("chat.postMessage", "hang", channels=["U1"], seconds=15)
+    started = time.monotonic()
+    with pytest.raises(TimeoutError):
+        impatient.chat_postMessage(channel="U1", text="held")
+    assert time.monotonic() - started < 1.5
+    assert plain(fake).chat_postMessage(channel="U2", text="meanwhile")["ok"]  # not blocked
+    assert fake.dms("U1") == [] and fake.calls_to("chat.postMessage")[0].args["channel"] == "U2"
+    fake.release()
+    assert wait_until(lambda: len(fake.dms("U1")) == 1, 2)  # stored although the client left
+    [call] = [c for c in fake.calls_to("chat.postMessage") if c.args["channel"] == "U1"]
+    assert call.ok and call.fault == "hang" and not call.lost
+
+
+def test_a_short_hang_answers_a_patient_client(fake):
+    fake.inject("chat.postMessage", "hang", seconds=0.3)
+    started = time.monotonic()
+    assert plain(fake).chat_postMessage(channel="C1", text="late")["ok"]
+    assert 0.3 <= time.monotonic() - started < 1.5
+    assert len(fake.messages("C1")) == 1
+
+
+def test_reset_drops_a_held_request_unprocessed(fake):
+    fake.inject("chat.postMessage", "hang", seconds=15)
+    with pytest.raises(TimeoutError):
+        plain(fake, timeout=0.3).chat_postMessage(channel="C1", text="old test")
+    fake.reset()
+    assert plain(fake).chat_postMessage(channel="C1", text="new test")["ok"]
+    assert [m["text"] for m in fake.messages()] == ["new test"]
+    assert len(fake.calls) == 1
+
+
+def test_workspace_rate_limit_is_shared_by_every_thread(fake):
+    fake.rate_limit("chat.postMessage", 2, burst=3)
+    answers: list[tuple[int, str | None]] = []
+
+    def post(i: int) -> None:
+        try:
+            plain(fake).chat_postMessage(channel=f"C{i}", text="hi")
+            answers.append((200, None))
+        except SlackApiError as exc:
+            answers.append((exc.response.status_code, exc.response.headers.get("Retry-After")))
+
+    threads = [threading.Thread(target=post, args=(i,)) for i in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(a[0] for a in answers) == [200] * 3 + [429] * 7
+    assert all(int(after) >= 1 for status, after in answers if status == 429)
+    assert len(fake.messages()) == 3
+    assert [c.error for c in fake.calls].count("ratelimited") == 7
+    assert plain(fake).auth_test()["ok"]  # other methods are not limited
+    fake.rate_limit("chat.postMessage", None)
+    assert plain(fake).chat_postMessage(channel="C1", text="free again")["ok"]
+
+
+def test_rate_limit_refills_over_time(fake):
+    client = plain(fake)
+    fake.rate_limit("chat.postMessage", 10)  # one token every 0.1 s, burst 1
+    assert client.chat_postMessage(channel="C1", text="1")["ok"]
+    refused = refusal(lambda: client.chat_postMessage(channel="C1", text="2"))
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "1"
+    time.sleep(0.15)
+    assert client.chat_postMessage(channel="C1", text="3")["ok"]
+    assert [m["text"] for m in fake.messages("C1")] == ["1", "3"]
+
+
+def test_reset_forgets_faults_and_rate_limits(fake):
+    fake.inject("chat.postMessage", "http500", times=5)
+    fake.rate_limit("chat.postMessage", 0.01)
+    fake.reset()
+    client = plain(fake)
+    assert all(client.chat_postMessage(channel="C1", text=str(i))["ok"] for i in range(3))
+
+
+def test_refused_connections_then_the_same_url_again(fake):
+    url, client = fake.url, plain(fake)
+    fake.refuse_connections()
+    try:
+        with pytest.raises(urllib.error.URLError) as info:
+            client.chat_postMessage(channel="C1", text="lost")
+        assert isinstance(info.value.reason, ConnectionRefusedError)
+    finally:
+        fake.accept_connections()
+    assert fake.url == url and client.chat_postMessage(channel="C1", text="back")["ok"]
+    assert [m["text"] for m in fake.messages()] == ["back"] and len(fake.calls) == 1
+
+
+def test_reset_accepts_connections_again(fake):
+    fake.refuse_connections()
+    fake.reset()
+    assert plain(fake).chat_postMessage(channel="C1", text="next test")["ok"]
+
+
+def test_refused_connections_for_a_while(fake):
+    port = int(fake.base.rsplit(":", 1)[1])
+    fake.refuse_connections(0.3)
+    try:
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        assert wait_until(lambda: _connects(port), 2)
+    finally:
+        fake.accept_connections()
+    assert plain(fake).chat_postMessage(channel="C1", text="back")["ok"]
+
+
+def _connects(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except ConnectionRefusedError:
+        return False
+
+
+# ----------------------------------------------------------------- DMs, history and metadata
+def test_a_post_to_a_user_id_lands_in_the_dm(fake, client):
+    answer = client.chat_postMessage(channel="U1", text="hello")
+    assert answer["channel"] == "DU1"  # as Slack: the DM's id, not the user's
+    client.chat_update(channel=answer["channel"], ts=answer["ts"], text="hello again")
+    opened = client.conversations_open(users="U1")["channel"]["id"]
+    client.chat_postMessage(channel=opened, text="second")
+    client.chat_postEphemeral(channel="DU1", user="U1", text="only you")
+    client.chat_postMessage(channel="U2", text="other")
+    assert [m["text"] for m in fake.dms("U1")] == ["hello again", "second"]
+    assert [m["text"] for m in fake.messages("U1")] == ["hello again"]  # kept as posted
+
+
+def test_history_pages_newest_first_with_metadata_on_request(fake, client):
+    def meta(i: int) -> dict:
+        return {"event_type": "aebot_outbox", "event_payload": {"key": f"k{i}"}}
+
+    stamps = [client.chat_postMessage(channel="U1", text="m0", metadata=meta(0))["ts"]]
+    stamps += [client.chat_postMessage(channel="DU1", text=f"m{i}")["ts"] for i in (1, 2, 3)]
+    client.chat_postMessage(channel="U1", text="reply", thread_ts=stamps[0])  # not in history
+    client.chat_postEphemeral(channel="DU1", user="U1", text="ephemeral")
+    client.chat_postMessage(channel="C1", text="elsewhere")
+
+    page = client.conversations_history(channel="DU1", limit=3)
+    assert [m["text"] for m in page["messages"]] == ["m3", "m2", "m1"]
+    assert page["has_more"] and page["response_metadata"]["next_cursor"]
+    assert all("metadata" not in m for m in page["messages"])
+    cursor = page["response_metadata"]["next_cursor"]
+    rest = client.conversations_history(channel="DU1", limit=3, cursor=cursor)
+    assert [m["text"] for m in rest["messages"]] == ["m0"] and not rest["has_more"]
+    assert rest["response_metadata"]["next_cursor"] == ""
+
+    full = client.conversations_history(channel="DU1", include_all_metadata=True)
+    assert [m.get("metadata") for m in full["messages"]] == [None, None, None, meta(0)]
+    assert [m["ts"] for m in full["messages"]] == stamps[::-1]
+
+    between = client.conversations_history(channel="DU1", oldest=stamps[0], latest=stamps[2])
+    assert [m["text"] for m in between["messages"]] == ["m1"]
+    inclusive = client.conversations_history(
+        channel="DU1", oldest=stamps[0], latest=stamps[2], inclusive=True
+    )
+    assert [m["text"] for m in inclusive["messages"]] == ["m2", "m1", "m0"]
+    assert client.conversations_history(channel="C2")["messages"] == []
+    assert error_of(lambda: client.api_call("conversations.history", params={})) == (
+        "channel_not_found"
+    )
+
+
+def test_metadata_is_checked_like_slack_and_kept_by_update(fake, client):
+    good = {"event_type": "aebot_outbox", "event_payload": {"key": "k"}}
+    for bad in (
+        "not json",
+        {"event_type": "x"},
+        {"event_payload": {}},
+        {"event_type": 1, "event_payload": {}},
+        {"event_type": "x", "event_payload": "y"},
+    ):
+        call = lambda m=bad: client.chat_postMessage(channel="C1", text="x", metadata=m)  # noqa: E731
+        assert error_of(call) == "invalid_metadata_format", bad
+    ts = client.chat_postMessage(channel="C1", text="x")["ts"]
+    update = lambda m: client.chat_update(channel="C1", ts=ts, text="y", metadata=m)  # noqa: E731
+    assert error_of(lambda: update({"event_type": "x"})) == "invalid_metadata_format"
+    update(good)
+    assert fake.messages("C1")[0]["metadata"] == good
+    form = client.api_call(
+        "chat.postMessage", data={"channel": "C1", "text": "f", "metadata": json.dumps(good)}
+    )
+    assert form["ok"] and fake.messages("C1")[1]["metadata"] == good
+
+
+# ------------------------------------------------------------------------ scopes and app token
+def test_methods_not_granted_answer_missing_scope():
+    with FakeSlack(token=TOKEN, scopes=["chat:write", "commands"]) as fake:
+        client = plain(fake)
+        refused = refusal(lambda: client.users_info(user="U1"))
+        assert refused.data == {
+            "ok": False,
+            "error": "missing_scope",
+            "needed": "users:read",
+            "provided": "chat:write,commands",
+        }
+        assert error_of(lambda: client.conversations_open(users="U1")) == "missing_scope"
+        needed = {
+            "conversations.open": ({"users": "U1"}, "im:write"),
+            "conversations.history": ({"channel": "D1"}, "im:history"),
+            "users.lookupByEmail": ({"email": "a@b.c"}, "users:read.email"),
+            "reactions.add": (
+                {"channel": "C1", "timestamp": "1.0", "name": "x"},
+                "reactions:write",
+            ),
+            "files.getUploadURLExternal": ({"filename": "a", "length": 1}, "files:write"),
+        }
+        for method, (args, scope) in needed.items():
+            assert refusal(lambda m=method, a=args: client.api_call(m, json=a))["needed"] == scope
+        history = {"C1": "channels:history", "G1": "groups:history"}
+        for channel, scope in history.items():
+            answer = refusal(lambda c=channel: client.conversations_history(channel=c))
+            assert answer["needed"] == scope
+        assert refusal(lambda: client.conversations_open(users="U1,U2"))["needed"] == "mpim:write"
+        assert client.chat_postMessage(channel="C1", text="granted")["ok"]
+        assert client.auth_test()["ok"] and client.chat_getPermalink(channel="C1", message_ts="1")
+        assert [c.error for c in fake.calls].count("missing_scope") == 10
+
+
+def test_app_token_methods(fake):
+    opened: list[dict] = []
+
+    def connections_open(args: dict) -> dict:
+        if args.get("fail"):
+            raise ApiError("invalid_arguments")
+        opened.append(args)
+        return {"url": "ws://127.0.0.1:1/link"}
+
+    fake.add_method("apps.connections.open", connections_open, app_token=True)
+    app = plain(fake, token="xapp-test-token")
+    assert app.apps_connections_open(app_token="xapp-test-token")["url"].startswith("ws://")
+    bot = plain(fake)
+    assert error_of(lambda: bot.api_call("apps.connections.open")) == "invalid_auth"
+    assert error_of(lambda: app.chat_postMessage(channel="C1", text="x")) == (
+        "not_allowed_token_type"
+    )
+    assert error_of(lambda: app.api_call("apps.connections.open", json={"fail": 1})) == (
+        "invalid_arguments"
+    )
+    assert len(opened) == 1 and fake.messages() == []
+
+
+def test_app_token_methods_skip_bot_scopes():
+    with FakeSlack(token=TOKEN, scopes=[]) as fake:
+        fake.add_method("apps.connections.open", lambda a: {"url": "ws://x"}, app_token=True)
+        assert plain(fake, token=fake.app_token).apps_connections_open(app_token=fake.app_token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 from bot.app import FEATURES
 from bot.slack.messages import MESSAGES, Plural
 from bot.slack.texts import t
+from sandbox.checks import manifest_scopes, needed_scope
 from tests.conftest import World
 
 ROOT = Path(__file__).parent.parent
@@ -34,7 +36,48 @@ def test_manifest_settings() -> None:
     assert settings["interactivity"]["is_enabled"] and settings["socket_mode_enabled"]
     assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
-    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == {"commands", "chat:write"}
+    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == {
+        "commands",
+        "chat:write",
+        "users:read",
+        "im:write",
+        "im:history",
+    }
+
+
+def test_the_fake_slack_reads_the_manifest_scopes_as_yaml_does(tmp_path: Path) -> None:
+    """The fake of the tests grants what manifest.yml declares, read without PyYAML."""
+    assert manifest_scopes(ROOT / "manifest.yml") == MANIFEST["oauth_config"]["scopes"]["bot"]
+    other = tmp_path / "manifest.yml"
+    other.write_text(
+        "oauth_config:\n  redirect_urls: [x]\n  scopes:\n    user: [search:read]\n"
+        "    bot: ['chat:write', \"users:read\"]  # flow style\nsettings:\n  bot: [no]\n",
+        encoding="utf-8",
+    )
+    assert (
+        manifest_scopes(other) == yaml.safe_load(other.read_text())["oauth_config"]["scopes"]["bot"]
+    )
+    other.write_text("display_information:\n  name: x\n", encoding="utf-8")
+    assert manifest_scopes(other) == []
+
+
+WEB_CALL = re.compile(r"\.((?:chat|users|conversations|reactions|files|views|auth)_\w+)\(")
+WEB_METHOD = re.compile(r"[\"']((?:chat|users|conversations|reactions|files)\.\w+)[\"']")
+
+
+def test_every_web_api_method_the_code_calls_is_granted_by_the_manifest() -> None:
+    """Real Slack answers missing_scope to a method the app was not granted; a DM's history
+    stands for conversations.history (the code reads DMs)."""
+    called: set[str] = set()
+    for pkg in ("bot", "handlers", "scheduler"):
+        for path in (ROOT / pkg).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            called |= {m.replace("_", ".", 1) for m in WEB_CALL.findall(text)}
+            called |= set(WEB_METHOD.findall(text))
+    granted = set(MANIFEST["oauth_config"]["scopes"]["bot"])
+    needed = {m: needed_scope(m, {"channel": "D0AE1", "users": "U0AE1"}) for m in called}
+    assert {m: s for m, s in needed.items() if s and s not in granted} == {}
+    assert "users.info" in called  # the scan sees the code's calls
 
 
 def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> None:
