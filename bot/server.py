@@ -2,17 +2,35 @@
 
 Bolt's dispatch runs in Starlette's thread pool so a slow database never stalls
 the event loop; with `process_before_response=True` the ack is the HTTP answer.
+
+Before Bolt sees a request, the server refuses what no one signed, cheaply and without a trace:
+a body over 1 MB is refused before it is read (Slack's payloads are a few kB), a request whose
+signature does not match is refused without parsing or logging its body, and a signed payload
+that is not what Slack sends is answered 400 with one log line. A valid signature whose
+timestamp is more than 5 minutes away says so: the server's clock is off. The listeners' database
+work runs under a deadline (storage/db.py) so a locked or silent database cannot hold the ack.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import hashlib
+import hmac
+import logging
 import socket
 import threading
+import time
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from slack_bolt.request import BoltRequest
+from slack_sdk.http_retry import RetryHandler, RetryState
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -20,28 +38,54 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from storage.db import Database
+from storage.db import Database, deadline
+
+log = logging.getLogger("aebot.server")
+MAX_BODY = 1024 * 1024  # bytes; Slack's payloads are a few kB
+MAX_SKEW = 5 * 60  # seconds: Slack's (and Bolt's) limit on a request's timestamp
+ACK_DB_SECONDS = 2.0  # the listeners' database work gives up by then: Slack wants 3 s
+WARN_EVERY = 60.0  # seconds between two warnings about the server's clock
 
 
 def asgi_app(bolt: App, db: Database) -> Starlette:
+    gate = Gate(bolt._signing_secret)  # Bolt keeps the secret it checks with; so do we
+    clock = SlackClock()
+    bolt.client.retry_handlers.append(clock)  # sees every answer of the Slack Web API
+
+    def dispatch(req: BoltRequest) -> Any:
+        with deadline(ACK_DB_SECONDS):
+            return bolt.dispatch(req)
+
     async def events(request: Request) -> Response:
-        body = await request.body()
-        bolt_req = to_bolt_request(request, body)
-        bolt_resp = await run_in_threadpool(bolt.dispatch, bolt_req)
+        body = await read_capped(request)
+        if body is None:
+            log.warning("refused a request body over %d bytes (not read)", MAX_BODY)
+            return JSONResponse({"error": "request body too large"}, status_code=413)
+        refusal = gate.refusal(request.headers, body)
+        if refusal:
+            log.warning("refused a Slack request: %s", refusal)
+            return JSONResponse({"error": "invalid request"}, status_code=401)
+        try:
+            bolt_req = to_bolt_request(request, body)
+            problem = payload_problem(bolt_req.body)
+        except (ValueError, TypeError, AttributeError) as e:
+            problem = f"unreadable payload ({type(e).__name__})"
+        if problem:
+            log.warning("refused a signed request: %s", problem)
+            return JSONResponse({"error": "malformed payload"}, status_code=400)
+        bolt_resp = await run_in_threadpool(dispatch, bolt_req)
         return to_starlette_response(bolt_resp)
 
     async def healthz(request: Request) -> Response:
-        def ping() -> bool:
-            try:
-                with db.engine.connect() as conn:
-                    conn.execute(text("SELECT 1"))
-                return True
-            except Exception:
-                return False
-
-        ok = await run_in_threadpool(ping)
+        ok, db_now = await run_in_threadpool(ping, db)
+        skew = round(time.time() - db_now, 1) if db_now is not None else clock.skew()
         return JSONResponse(
-            {"ok": ok, "database": "ok" if ok else "unreachable"}, status_code=200 if ok else 503
+            {
+                "ok": ok,
+                "database": "ok" if ok else "unreachable",
+                "clock_skew_seconds": skew,
+            },
+            status_code=200 if ok else 503,
         )
 
     return Starlette(
@@ -50,6 +94,127 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
         ]
     )
+
+
+async def read_capped(request: Request) -> bytes | None:
+    """The body, or None when it is over MAX_BODY: refused by its Content-Length before
+    anything is read, or (chunked) as soon as the part read passes the limit."""
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class Gate:
+    """Slack's request signature, checked before anything reads the body. Bolt checks it again;
+    this check exists to refuse early, quietly (no body in the log), and to tell a wrong clock
+    from a wrong secret."""
+
+    def __init__(self, secret: str) -> None:
+        self.secret = secret.encode()
+        self._warned = 0.0
+
+    def refusal(self, headers: Any, body: bytes) -> str:
+        """Why the request is refused ("" when it is signed and fresh)."""
+        stamp = headers.get("x-slack-request-timestamp") or ""
+        signature = headers.get("x-slack-signature") or ""
+        if not signature:
+            return "no signature"
+        if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
+            return "the timestamp header is not a number"
+        base = b"v0:" + stamp.encode() + b":" + body
+        expected = "v0=" + hmac.new(self.secret, base, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, signature):
+            return "the signature does not match (another app's request, or a wrong secret)"
+        skew = time.time() - int(stamp)
+        if abs(skew) > MAX_SKEW:
+            self._warn_clock(skew)
+            return f"signed, but {abs(skew):.0f} s away from this server's clock"
+        return ""
+
+    def _warn_clock(self, skew: float) -> None:
+        """Once a minute at most: every Slack request is refused while the clock is off."""
+        now = time.monotonic()
+        if now - self._warned < WARN_EVERY:
+            return
+        self._warned = now
+        log.warning(
+            "this server's clock is %.0f s %s Slack's: signed requests more than 5 minutes off "
+            "are refused; set the clock right (NTP)",
+            abs(skew),
+            "ahead of" if skew > 0 else "behind",
+        )
+
+
+def payload_problem(body: Any) -> str:
+    """What makes a signed payload one Slack never sends ("" when it looks right): the parts
+    Bolt's routing reads without checking."""
+    if not isinstance(body, dict):
+        return "the payload is not an object"
+    kind = body.get("type")
+    if kind == "block_actions":
+        actions = body.get("actions")
+        if not (isinstance(actions, list) and actions and isinstance(actions[0], dict)):
+            return "a block_actions payload without actions"
+    if kind in ("view_submission", "view_closed") and not isinstance(body.get("view"), dict):
+        return f"a {kind} payload without a view"
+    for part in ("team", "user", "channel", "event", "view"):
+        if part in body and not isinstance(body[part], dict | None):
+            return f"its {part} is not an object"
+    return ""
+
+
+def ping(db: Database) -> tuple[bool, float | None]:
+    """Whether the database answers, and (PostgreSQL) its clock as a Unix time."""
+    try:
+        with deadline(ACK_DB_SECONDS), db.engine.connect() as conn:
+            if db.is_sqlite:
+                conn.execute(text("SELECT 1"))
+                return True, None
+            return True, float(conn.execute(text("SELECT extract(epoch FROM now())")).scalar_one())
+    except Exception:
+        return False, None
+
+
+class SlackClock(RetryHandler):
+    """Reads the `Date` of every Slack Web API answer (a retry handler sees them all; it never
+    asks for a retry): how far this server's clock is from Slack's, for /healthz on SQLite."""
+
+    def __init__(self) -> None:
+        super().__init__(max_retry_count=0)
+        self.offset: float | None = None
+
+    def can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        date = _header(response.headers, "date") if response is not None else None
+        if date:
+            with contextlib.suppress(TypeError, ValueError):
+                self.offset = time.time() - parsedate_to_datetime(date).timestamp()
+        return False
+
+    def skew(self) -> float | None:
+        """Seconds this clock is ahead of Slack's (its Date has whole seconds); None until
+        Slack has answered once."""
+        return None if self.offset is None else round(self.offset, 1)
+
+
+def _header(headers: Any, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            return value[0] if isinstance(value, list) and value else value
+    return None
 
 
 def settle() -> None:

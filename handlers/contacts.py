@@ -68,6 +68,8 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     r = deps.reader(req)
     if asks_help(req.text):
         return Reply(text=r.t("contact.help"))
+    if not is_member(req, deps):
+        return Reply(text=r.t("contact.not_member"))
     if not req.text:
         return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
     match, summary = deps.directory.clients(req.team).split(req.text)
@@ -89,6 +91,12 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         text=r.t("contact.logged_text", client=match.client.name),
         blocks=view.confirmation(r, contact, match.client),
     )
+
+
+def is_member(req: Request, deps: ContactDeps) -> bool:
+    """Only the team's members log contacts: anyone else in the workspace could otherwise reset
+    any client's cadence."""
+    return deps.directory.person(req.team, req.user) is not None
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
@@ -141,16 +149,17 @@ def _clients_for(deps: ContactDeps, team: str, user: str) -> list[Client]:
 
 def submit_contact(req: Request, deps: ContactDeps) -> Reply:
     """The contact form, new or edited: stored, or its problems shown under the fields."""
-    r = deps.reader(req)
+    r, form, meta = deps.reader(req), req.form, req.metadata
+    editing = meta.get("contact_id")
+    if not editing and not is_member(req, deps):  # edits: the author's or an admin's
+        return Reply(errors={"summary": r.t("contact.not_member")})
     end_of_day = deps.team_settings.of(req.team).time("end_of_day")
-    form, meta = req.form, req.metadata
     client_id = _team_client(deps, req.team, form.get("client"))
     fields, problems = read_contact_form(
         form, client_id, r.now, deps.settings.tz, req.lang, end_of_day
     )
     if fields is None:
         return Reply(errors={name: r.problem(p) for name, p in problems.items()})
-    editing = meta.get("contact_id")
     if editing:
         saved, refusal = _save_edit(deps, req, int(editing), fields)
         if refusal:

@@ -7,6 +7,10 @@ twenty people logging at the same instant cost a few transactions, not twenty in
 thread hands work to another (measured in bench/bench_ack.py). A request that stops waiting
 before its contact was taken (`NotSaved`) knows it was not stored.
 
+Each contact has a deadline (Slack wants the ack within 3 s), and a batch is written under the
+earliest of its contacts' deadlines (storage/db.py `within`): a locked or silent database makes
+the write give up in time, so "not saved" is the truth and no row appears later.
+
 On SQLite the rows go straight to the driver, converted by SQLAlchemy's own column types: the
 same values an ORM insert stores, without building a statement per batch.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -22,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from storage.db import Database
+from storage.db import Database, timed_out, within
 from storage.models import ContactLog
 
 log = logging.getLogger("aebot.storage")
@@ -48,6 +53,10 @@ class NewContact:
     report_sent_at: datetime | None = None
 
 
+def _deadline(p: _Pending) -> float:
+    return p.deadline
+
+
 COLUMNS = tuple(f.name for f in fields(NewContact) if f.name not in ("id", "report_sent_at"))
 
 
@@ -56,24 +65,29 @@ class NotSaved(Exception):
 
 
 class _Pending:
-    """A contact waiting to be written. `done` is a lock held until the outcome is known: the
-    waiter blocks acquiring it, the writer releases it (cheaper than an Event)."""
+    """A contact waiting to be written. `done` is a lock held until the outcome is known, or
+    until its request is handed the turn to write (`lead`): the waiter blocks acquiring it, the
+    writer releases it (cheaper than an Event)."""
 
-    __slots__ = ("contact", "state", "id", "error", "done")
+    __slots__ = ("contact", "deadline", "state", "lead", "id", "error", "done")
 
-    def __init__(self, contact: NewContact) -> None:
-        self.contact, self.state, self.id = contact, WAITING, 0
+    def __init__(self, contact: NewContact, deadline: float) -> None:
+        self.contact, self.deadline, self.state, self.id = contact, deadline, WAITING, 0
+        self.lead = False
         self.error: BaseException | None = None
         self.done = threading.Lock()
         self.done.acquire()
 
 
 class ContactWriter:
-    """The process's writer of new contacts."""
+    """The process's writer of new contacts.
 
-    def __init__(self, db: Database, wait: float = 2.0) -> None:
+    A request holding the turn writes what is queued, never past its own deadline; a request
+    whose deadline has come hands the rest to the waiting request with the most time left."""
+
+    def __init__(self, db: Database, wait: float = 1.5) -> None:
         self.db = db
-        self.wait = wait  # how long a request waits for its turn: Slack wants its ack within 3 s
+        self.wait = wait  # how long a request waits for its contact: Slack wants its ack in 3 s
         self._queue: list[_Pending] = []
         self._queue_lock = threading.Lock()
         self._writing = threading.Lock()
@@ -82,51 +96,90 @@ class ContactWriter:
     def add(self, contact: NewContact, timeout: float | None = None) -> NewContact:
         """Store the contact and return it with its id; `NotSaved` when it was not stored."""
         timeout = self.wait if timeout is None else timeout
-        pending = _Pending(contact)
+        pending = _Pending(contact, time.monotonic() + timeout)
         with self._queue_lock:
             self._queue.append(pending)
-        self._write_queued()
-        if not pending.done.acquire(timeout=timeout):
-            if self._abandon(pending):
-                raise NotSaved("the contact's turn to be written did not come in time")
-            pending.done.acquire()  # a writer has it already: its outcome will come
+        self._lead(pending)
+        while self._wait(pending):  # handed the turn
+            self._lead(pending)
         if pending.error is not None:
             raise NotSaved("the database refused the contact") from pending.error
         contact.id = pending.id
         return contact
 
-    def _write_queued(self) -> None:
-        """Write what is queued, unless a write is under way (it takes what is queued next)."""
+    def _wait(self, pending: _Pending) -> bool:
+        """Wait for the contact's outcome; True when handed the turn instead."""
+        if not pending.done.acquire(timeout=max(pending.deadline - time.monotonic(), 0.0)):
+            if self._abandon(pending):
+                raise NotSaved("the contact's turn to be written did not come in time")
+            pending.done.acquire()  # a writer has it, under its deadline: the outcome is near
+            return False
+        with self._queue_lock:
+            handed, pending.lead = pending.lead, False
+        return handed
+
+    def _lead(self, me: _Pending) -> None:
+        """Unless a write is under way (it takes what is queued next): write what is queued
+        (group commit) as long as `me`'s deadline leaves time; a request past its deadline
+        hands what is left to the waiting request with the most time, and goes back to its
+        person. With a healthy database nobody hands over: the turn's holder empties the queue."""
         while self._writing.acquire(blocking=False):
             try:
-                while batch := self._take_queued():
-                    self._write(batch)
+                while me.deadline > time.monotonic() and (batch := self._take_queued()):
+                    self._write(batch, me.deadline)
             finally:
                 self._writing.release()
             with self._queue_lock:  # queued after our last look, while we still held the turn
-                if not self._queue:
+                if not any(p.state == WAITING and not p.lead for p in self._queue):
                     return
+            if me.deadline <= time.monotonic():
+                self._hand_over()
+                return
+
+    def _hand_over(self) -> None:
+        """Wake the waiting request with the most time left to write what is queued."""
+        with self._queue_lock:
+            now = time.monotonic()
+            waiting = [p for p in self._queue if p.state == WAITING and not p.lead]
+            heir = max((p for p in waiting if p.deadline > now), key=_deadline, default=None)
+            if heir is None:
+                return
+            heir.lead = True
+        heir.done.release()
 
     def _take_queued(self) -> list[_Pending]:
+        """What is queued and still has time; not those just handed the turn (they take it)."""
         with self._queue_lock:
-            queued, self._queue = self._queue, []
-            taken = [p for p in queued if p.state == WAITING]
+            now = time.monotonic()
+            queued = [p for p in self._queue if p.state == WAITING]
+            self._queue = [p for p in queued if p.lead]
+            taken = [p for p in queued if not p.lead and p.deadline > now]
             for p in taken:
                 p.state = TAKEN
         return taken
 
     def _abandon(self, pending: _Pending) -> bool:
-        """Stop waiting; False when a writer has taken it already (its outcome will come)."""
+        """Stop waiting; False when a writer has taken it already (its outcome will come). A
+        request handed the turn just as it gave up passes the turn on."""
         with self._queue_lock:
-            if pending.state == WAITING:
-                pending.state = ABANDONED
-            return pending.state == ABANDONED
+            if pending.state != WAITING:
+                return False
+            pending.state = ABANDONED
+            handed = pending.lead
+        if handed:
+            self._hand_over()
+        return True
 
-    def _write(self, batch: list[_Pending]) -> None:
+    def _write(self, batch: list[_Pending], cap: float) -> None:
+        """Write a batch, giving up by the earliest deadline in it (and the writer's own)."""
         try:
-            ids = self._insert([p.contact for p in batch])
+            with within(min(cap, *(p.deadline for p in batch))):
+                ids = self._insert([p.contact for p in batch])
         except Exception as exc:
-            log.exception("storing %d contacts failed", len(batch))
+            if timed_out(exc):
+                log.warning("%d contacts not stored: %s", len(batch), str(exc).splitlines()[0])
+            else:
+                log.exception("storing %d contacts failed", len(batch))
             for p in batch:
                 p.error = exc
                 p.done.release()

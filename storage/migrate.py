@@ -1,4 +1,10 @@
-"""Schema migrations: `aebot db upgrade`, also run by `aebot run` at start."""
+"""Schema migrations: `aebot db upgrade`, also run by `aebot run` at start.
+
+Several processes may start at once on one database (a deploy of several instances, a restart
+loop): they take turns. On PostgreSQL the first takes an advisory lock and migrates; the others
+wait for it, then find nothing left to do. On SQLite the migration's transaction starts with
+`BEGIN IMMEDIATE`, which does the same with the database's own write lock.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,12 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from storage.db import make_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x6165626F74  # "aebot": the advisory lock's key, the same in every process
 
 
 def alembic_config(url: str) -> Config:
@@ -19,8 +29,24 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the database at `url` to `revision` (default: the newest)."""
-    command.upgrade(alembic_config(url), revision)
+    """Bring the database at `url` to `revision` (default: the newest), one process at a time."""
+    cfg = alembic_config(url)
+    engine = make_engine(url, statement_timeout_ms=None)  # waiting for another's turn is fine
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        with engine.connect() as conn:
+            if sqlite:
+                conn = conn.execution_options(sqlite_immediate=True)
+            else:
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK})
+                conn.commit()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            if not sqlite:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK})
+                conn.commit()
+    finally:
+        engine.dispose()
 
 
 def current_heads() -> set[str]:

@@ -117,7 +117,7 @@ def test_the_quick_path_says_plainly_that_nothing_was_saved(world: World) -> Non
         release.set()
         holder.join()
         blocker.join()
-    assert [c.summary for c in stored(world.bot.db)] == ["先到的"]
+    assert stored(world.bot.db) == []  # the first gave up at its own deadline too
 
 
 def test_contacts_written_later_keep_their_own_time(world: World) -> None:

@@ -70,7 +70,9 @@ def test_injection_and_emoji_are_stored_verbatim_and_escaped_in_slack(world: Wor
 
 def test_healthz(world: World) -> None:
     r = world.slack.http.get(world.slack.url.replace("/slack/events", "/healthz"))
-    assert r.status_code == 200 and r.json() == {"ok": True, "database": "ok"}
+    status = r.json()
+    del status["clock_skew_seconds"]  # its value: tests/test_request_faults.py
+    assert r.status_code == 200 and status == {"ok": True, "database": "ok"}
 
 
 def test_a_database_that_fails_while_finding_the_language_still_gets_an_answer(

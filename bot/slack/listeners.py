@@ -91,8 +91,10 @@ def request_of(body: dict[str, Any], lang_of: Callable[[str, str], str], default
     channel = body.get("channel_id") or (body.get("channel") or {}).get("id")
     try:
         lang = lang_of(team, user) if team and user else default
-    except Exception:  # the database may be down: still answer, in the workspace's language
-        log.warning("could not tell the language of %s; using %s", user, default, exc_info=True)
+    except Exception as exc:  # the database may be down: still answer, in the workspace's language
+        log.warning(
+            "could not tell the language of %s (%s); using %s", user, type(exc).__name__, default
+        )
         lang = default
     return Request(
         team=str(team),
