@@ -49,10 +49,9 @@ def test_uncovered_years_and_coverage() -> None:
     cal = WorkCalendar("CN")
     assert uncovered_years(cal, date(2026, 10, 1)) == []
     assert uncovered_years(cal, date(2026, 11, 23)) == [2027]  # +60 days reaches January 2027
-    assert (
-        uncovered_years(WorkCalendar("CN", {date(2027, 1, 1): (False, "元旦")}), date(2026, 11, 23))
-        == []
-    )
+    assert uncovered_years(
+        WorkCalendar("CN", {date(2027, 1, 1): (False, "元旦")}), date(2026, 11, 23)
+    ) == [2027]  # one correction is not the year's calendar (tests/test_imports.py)
     assert (coverage(True, 0), coverage(False, 3), coverage(False, 0)) == (
         "official",
         "corrected",
@@ -161,4 +160,4 @@ def test_cli_calendar_check(cli_env: Path) -> None:
     assert r.exit_code == 1 and "no official holiday data for 2027" in r.output
     runner.invoke(main, ["calendar", "set", "2027-01-01", "holiday", "元旦", "--team", TEAM])
     r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-11-23"])
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # one correction is not the year's calendar (tests/test_imports.py)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -50,7 +53,7 @@ def test_imports_then_nudge_by_hand_runs_once(
     r = runner.invoke(main, ["team", "import", str(team)])
     assert r.exit_code == 0 and "members: 2 added, 0 updated" in r.output
     assert runner.invoke(main, ["team", "import", str(team)]).output.startswith(
-        "members: 0 added, 2 updated"
+        "members: 0 added, 0 updated, 2 unchanged, 0 skipped"
     )
     cl = write(
         tmp_path / "c.csv",
@@ -157,3 +160,56 @@ def test_demo_shows_what_each_person_sees(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert "百事可乐" not in evening.split("Tue 24 Nov")[0]  # called during Monday
     assert "(1 working day ago)" in out and "1 working days" not in out  # English plurals
     assert "今天要跟进的事项（1 项）" in out
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on: connecting to it is refused."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class _Answers500(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        self.send_response(500)
+        self.send_header("Content-Length", "4")
+        self.end_headers()
+        self.wfile.write(b"oops")
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def _one_line(p: subprocess.CompletedProcess[str]) -> str:
+    """The command's only line of output, failing on anything more (retries, a traceback)."""
+    lines = [x for x in (p.stdout + p.stderr).splitlines() if x.strip() and " INFO " not in x]
+    assert p.returncode == 1 and len(lines) == 1, p.stdout + p.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [["jobs", "run", "contact-nudge"], ["run", "--no-scheduler"]])
+def test_jobs_run_and_run_stop_with_one_line_when_slack_cannot_be_used(
+    env: dict[str, str], tmp_path: Path, command: list[str]
+) -> None:
+    base = {**os.environ, **env, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    no_token = {k: v for k, v in base.items() if k != "SLACK_BOT_TOKEN"}
+    assert _one_line(_aebot(command, no_token)).startswith(
+        "Error: setting SLACK_BOT_TOKEN is missing: set it to the app's Bot User OAuth Token"
+    )
+    assert _one_line(_aebot(command, {**base, "SLACK_BOT_TOKEN": "xoxb-wrong"})) == (
+        "Error: setting SLACK_BOT_TOKEN was refused by Slack (invalid_auth): check the token"
+    )
+    url = f"http://127.0.0.1:{_closed_port()}/api/"
+    assert _one_line(_aebot(command, {**base, "SLACK_API_URL": url})) == (
+        f"Error: cannot reach Slack at {url} (connection refused)"
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answers500)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/api/"
+        assert _one_line(_aebot(command, {**base, "SLACK_API_URL": url})) == (
+            f"Error: Slack at {url} answered HTTP 500; try again later"
+        )
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -164,8 +164,8 @@ def test_reimport_updates_never_duplicates(world: World) -> None:
         res2 = import_clients(
             s, TEAM, CLIENT_ROWS + [{**CLIENT_ROWS[0], "name": "x", "in_city": "maybe"}], now
         )
-    assert (res.created, res.updated) == (0, 5)
-    assert (res2.created, res2.updated, len(res2.errors)) == (0, 3, 1)
+    assert (res.created, res.updated, res.unchanged) == (0, 1, 4)  # only what changed
+    assert (res2.created, res2.updated, res2.unchanged, len(res2.errors)) == (0, 0, 3, 1)
     assert "in_city 'maybe'" in res2.errors[0]
     with world.bot.db.read() as s:
         assert len(s.exec(select(Member)).all()) == 5 and len(s.exec(select(Client)).all()) == 3

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 
 import click
 
 from bot.cli.common import TEAM_OPTION
 from bot.cli.parts import workspace
-from bot.rules.calendar import coverage, day_kind, parse_day, special_days, uncovered_years
+from bot.rules.calendar import (
+    CHECK_HORIZON_DAYS,
+    CONFIRM_REACH_DAYS,
+    coverage,
+    day_kind,
+    parse_day,
+    special_days,
+    uncovered_years,
+)
+from bot.rules.workdays import WorkCalendar
 from storage import calendars as stored
+from storage.calendars import Calendars
 
 
 @click.group()
@@ -70,6 +81,10 @@ def calendar_show(year: int, team: str | None) -> None:
             "guessed": "NO official data yet: the library's guess, without make-up working days",
         }[state]
         click.echo(f"{year} ({bot.settings.aebot_country}): {described}")
+        todo = bot.calendars.for_team(tid).unconfirmed_holidays(year) if corrections else []
+        if todo:
+            names = ", ".join(p.name for p in todo)
+            click.echo(f"  not covered yet: no day-off correction near {names}")
         for d in special_days(bot.calendars.for_team(tid), year, overrides):
             kind = "working" if d.working else "off    "
             mark = "  [correction]" if d.source == "override" else ""
@@ -82,20 +97,52 @@ def calendar_show(year: int, team: str | None) -> None:
     "--today", "today", default=None, help="Check as if today were this date (YYYY-MM-DD)."
 )
 def calendar_check(team: str | None, today: str | None) -> None:
-    """Warn (exit 1) when the next 60 days reach a year with no official holiday data."""
+    """Warn (exit 1) when the next 60 days reach a year that is not covered: the library has no
+    official calendar for it and not every public holiday has a day-off correction near it."""
     on = parse_day(today) if today else None
     if today and on is None:
         raise click.BadParameter(f"{today!r} is not a date like 2026-11-23", param_hint="--today")
     with workspace(team) as (bot, tid):
-        local_today = bot.clock.now().astimezone(bot.settings.tz).date()
-        missing = uncovered_years(bot.calendars.for_team(tid), on or local_today)
+        cal = bot.calendars.for_team(tid)
+        start = on or bot.clock.now().astimezone(bot.settings.tz).date()
+        years = sorted({start.year, (start + timedelta(days=CHECK_HORIZON_DAYS)).year})
+        missing = uncovered_years(cal, start)
         if not missing:
-            click.echo("calendar: the next 60 days are covered by official holiday data")
-            return
-        years = ", ".join(map(str, missing))
-        click.echo(
-            f"calendar: no official holiday data for {years}; add the announced days with "
-            f"`aebot calendar set YYYY-MM-DD holiday NAME` and `... workday`",
-            err=True,
-        )
-        sys.exit(1)
+            click.echo(
+                f"calendar: the next {CHECK_HORIZON_DAYS} days are covered by official holiday data"
+            )
+        else:
+            click.echo(
+                f"calendar: no official holiday data for {', '.join(map(str, missing))}", err=True
+            )
+        for year in years:
+            for line in _coverage_lines(bot.calendars, cal, tid, year):
+                click.echo(line, err=bool(missing))
+        if missing:
+            click.echo(
+                f"  enter each holiday's announced days off, even those the library already has "
+                f"(`aebot calendar set YYYY-MM-DD holiday NAME`), and the make-up working days "
+                f"(`... workday`); a holiday counts once a day off is entered within "
+                f"{CONFIRM_REACH_DAYS} days of it",
+                err=True,
+            )
+            sys.exit(1)
+
+
+def _coverage_lines(calendars: Calendars, cal: WorkCalendar, team: str, year: int) -> list[str]:
+    """What "covered" rests on for `year`, in the words `check` uses."""
+    if calendars.library_has_official_data(year):
+        return [f"  {year}: covered: the library has the government's announced calendar"]
+    corrections = sum(1 for d in calendars.overrides(team) if d.year == year)
+    todo = cal.unconfirmed_holidays(year)
+    if cal.has_official_data(year):
+        return [
+            f"  {year}: covered: the library only guesses it, and each of its public holidays "
+            f"has a day-off correction entered here ({corrections} corrections)"
+        ]
+    head = f"  {year}: NOT covered: the library only guesses it (no make-up working days)"
+    if not todo:
+        return [f"{head}, and no correction was entered for it"]
+    return [
+        f"{head}; public holidays with no day-off correction within {CONFIRM_REACH_DAYS} days:"
+    ] + [f"    {p}" for p in todo]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -16,6 +18,7 @@ from storage.imports import (
     CLIENT_HEADER,
     TEAM_HEADER,
     ImportResult,
+    Progress,
     import_clients,
     import_team,
     read_csv,
@@ -73,20 +76,45 @@ def _run_import(
     what: str,
     local: bool,
 ) -> None:
+    """Read the file, load it in one transaction (a progress bar on a terminal), and say what
+    changed; every skipped row is listed with its line and reason, and makes the exit status 1."""
     s = settings()
     try:
-        rows = read_csv(file, header)
-    except (ValueError, UnicodeDecodeError) as exc:
+        table = read_csv(file, header)
+    except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     tid = team_id(team, s)
     migrated(s)
     database = Database(s.database_url)
     now = Clock().now()
-    with database.write() as session:
-        res = load(session, tid, rows, now.astimezone(s.tz) if local else now)
-    database.dispose()
-    click.echo(f"{what}: {res.created} added, {res.updated} updated, {len(res.errors)} skipped")
+    try:
+        with database.write() as session, progress_bar(len(table.rows), what) as tell:
+            res = load(
+                session,
+                tid,
+                table.rows,
+                now.astimezone(s.tz) if local else now,
+                lines=table.lines,
+                progress=tell,
+            )
+    finally:
+        database.dispose()
+    click.echo(
+        f"{what}: {res.created} added, {res.updated} updated, {res.unchanged} unchanged, "
+        f"{len(res.errors)} skipped"
+    )
     for e in res.errors:
         click.echo(f"  skipped {e}", err=True)
     if res.errors:
         sys.exit(1)
+
+
+@contextmanager
+def progress_bar(total: int, label: str, out: TextIO | None = None) -> Iterator[Progress]:
+    """A progress bar on stderr when it is a terminal; nothing at all in a log or a pipe."""
+    out = out or sys.stderr
+    if not out.isatty() or not total:
+        yield lambda _n: None
+        return
+    with click.progressbar(length=total, label=label, file=out) as bar:
+        yield bar.update

@@ -7,7 +7,7 @@ import sys
 import click
 
 from bot.cli.common import parse_at, settings
-from bot.cli.parts import bot_at
+from bot.cli.parts import bot_at, slack_ready
 from bot.rules.team_settings import TeamValues
 from scheduler.timetable import JOBS, run_job
 
@@ -34,6 +34,7 @@ def jobs_run(name: str, at: str | None) -> None:
         raise click.ClickException(f"no job named {name!r}; `aebot jobs list` shows them")
     s = settings()
     when = parse_at(at, s)
+    slack_ready(s)  # a missing token or an unreachable Slack: one line, before any work
     bot = bot_at(s, when if at else None)
     try:
         outcomes = run_job(JOBS[name], when, bot.jobs())

@@ -3,21 +3,29 @@ which workspace is meant."""
 
 from __future__ import annotations
 
+import logging
+import socket
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from urllib.error import URLError
 
 import click
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.app import Bot
 from bot.cli.common import settings
 from bot.clock import FixedClock
-from bot.settings import Settings, SettingsError
-from bot.slack.sender import web_client
+from bot.settings import HINTS, Settings
 from storage import queries
 from storage.db import Database
 from storage.migrate import upgrade
+
+CHECK_TIMEOUT = 10  # seconds auth.test may take before Slack counts as unreachable
+# slack_sdk logs each failed call at ERROR; the one-line answer below already says it all
+_SILENT = logging.Logger("aebot.slack-check", logging.CRITICAL + 1)
 
 
 def migrated(s: Settings) -> None:
@@ -62,9 +70,57 @@ def team_id(team: str | None, s: Settings) -> str:
     if len(known) == 1:
         return known[0]
     try:
-        s.require_slack()
-        return str(web_client(s.slack_bot_token, s.slack_api_url).auth_test()["team_id"])
-    except (SettingsError, SlackApiError, OSError) as exc:
+        return slack_ready(s)
+    except click.ClickException as exc:
         raise click.ClickException(
-            f"cannot tell which workspace this is ({exc}); pass --team T0123ABC"
+            f"cannot tell which workspace this is ({exc.message}); pass --team T0123ABC"
         ) from None
+
+
+def slack_ready(s: Settings) -> str:
+    """The workspace the token belongs to, asked once (no retries), or one line saying that
+    the token is missing or refused, or which URL could not be reached and why. Only the token
+    is needed to talk to Slack's Web API (`aebot run` checks the signing secret too)."""
+    if not s.slack_bot_token:
+        hint = HINTS["SLACK_BOT_TOKEN"]
+        raise click.ClickException(f"setting SLACK_BOT_TOKEN is missing: set it to {hint}")
+    client = WebClient(
+        token=s.slack_bot_token,
+        base_url=s.slack_api_url,
+        timeout=CHECK_TIMEOUT,
+        retry_handlers=[],
+        logger=_SILENT,
+    )
+    try:
+        return str(client.auth_test()["team_id"])
+    except SlackApiError as exc:
+        if exc.response.status_code != 200:
+            raise click.ClickException(
+                f"Slack at {s.slack_api_url} answered HTTP {exc.response.status_code}; "
+                "try again later"
+            ) from None
+        raise click.ClickException(
+            f"setting SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): "
+            "check the token"
+        ) from None
+    except Exception as exc:
+        raise click.ClickException(
+            f"cannot reach Slack at {s.slack_api_url} ({unreachable_reason(exc)})"
+        ) from None
+
+
+def unreachable_reason(exc: BaseException) -> str:
+    """Why a request got no answer, in a few words a person can act on."""
+    reason = exc.reason if isinstance(exc, URLError) else exc
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, socket.gaierror):
+        return "host name not found"
+    if isinstance(reason, TimeoutError):
+        return f"no answer within {CHECK_TIMEOUT} s"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS failed: {reason.reason or reason}"
+    if isinstance(reason, ConnectionError):
+        return "connection dropped"
+    text = str(reason).splitlines()[0][:120] if str(reason) else ""
+    return f"{type(reason).__name__}{': ' + text if text else ''}"

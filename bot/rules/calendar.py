@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -11,12 +12,29 @@ WORKDAY_WORDS = {"workday", "working", "work", "上班", "工作日", "补班", 
 HOLIDAY_WORDS = {"holiday", "off", "dayoff", "休息", "放假", "假日", "节假日", "休息日"}
 CHECK_HORIZON_DAYS = 60
 MAKE_UP_DAY = "调休上班"
+# A day-off correction this close to a public holiday the library computed confirms that the
+# holiday's announced days were entered (the announced days off surround the fixed ones).
+CONFIRM_REACH_DAYS = 3
+_BRACKETED_END = re.compile(r"\s*[(（][^()（）]*[)）]$")
 
 
 class Calendar(Protocol):
     def is_working_day(self, d: date) -> bool: ...
     def holiday_name(self, d: date) -> str | None: ...
     def has_official_data(self, year: int) -> bool: ...
+
+
+@dataclass(frozen=True)
+class HolidayPeriod:
+    """A public holiday as the library computes it: its days off, first to last."""
+
+    name: str
+    first: date
+    last: date
+
+    def __str__(self) -> str:
+        span = f"{self.first}" if self.first == self.last else f"{self.first}..{self.last:%m-%d}"
+        return f"{span} {self.name}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,41 @@ def coverage(official_in_library: bool, corrections: int) -> str:
 
 
 def uncovered_years(calendar: Calendar, today: date, days: int = CHECK_HORIZON_DAYS) -> list[int]:
-    """Years within the next `days` days that have no official holiday data yet."""
+    """Years within the next `days` days that are not covered: the library has no official
+    calendar for them and the admins have not confirmed each public holiday (see
+    `WorkCalendar.has_official_data`)."""
     years = sorted({today.year, (today + timedelta(days=days)).year})
     return [y for y in years if not calendar.has_official_data(y)]
+
+
+def holiday_periods(days: Mapping[date, str]) -> list[HolidayPeriod]:
+    """The library's holiday days grouped into periods: days at most CONFIRM_REACH_DAYS apart
+    are one period (春节 with its eve and observed days; 国庆 with 中秋 when they meet)."""
+    periods: list[list[date]] = []
+    for d in sorted(days):
+        if periods and (d - periods[-1][-1]).days <= CONFIRM_REACH_DAYS:
+            periods[-1].append(d)
+        else:
+            periods.append([d])
+    return [HolidayPeriod(_period_name(days[p] for p in ds), ds[0], ds[-1]) for ds in periods]
+
+
+def _period_name(names: Iterable[str]) -> str:
+    """The period's distinct names, an observed day ("春节（补假）", "Labor Day (observed)")
+    counted under the name it is observed for."""
+    given = list(dict.fromkeys(names))
+    roots = []
+    for name in given:
+        root = _BRACKETED_END.sub("", name)
+        roots.append(root if root != name and root in given else name)
+    return " / ".join(dict.fromkeys(roots))
+
+
+def unconfirmed(
+    periods: Iterable[HolidayPeriod], overrides: Mapping[date, tuple[bool, str | None]]
+) -> list[HolidayPeriod]:
+    """The periods no day-off correction confirms: an admin who entered a holiday's announced
+    days off has put at least one within CONFIRM_REACH_DAYS of the library's dates for it."""
+    reach = timedelta(days=CONFIRM_REACH_DAYS)
+    offs = [d for d, (working, _) in overrides.items() if not working]
+    return [p for p in periods if not any(p.first - reach <= d <= p.last + reach for d in offs)]

@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 import holidays
 
+from bot.rules.calendar import HolidayPeriod, holiday_periods, unconfirmed
+
 logger = logging.getLogger("aebot.calendar")
 
 _DEFAULT_WEEKEND = frozenset({5, 6})  # Saturday, Sunday
@@ -69,6 +71,7 @@ class WorkCalendar:
         }
         self._override_years = frozenset(d.year for d in self._overrides)
         self._years: dict[int, _Year] = {}
+        self._periods: dict[int, list[HolidayPeriod]] = {}
         self._lock = threading.Lock()
 
     # ----------------------------------------------------------------- year cache
@@ -209,9 +212,27 @@ class WorkCalendar:
         return next((x for x in days if self.is_working_day(x)), None)
 
     def has_official_data(self, year: int) -> bool:
-        """True if the year's announced calendar is known (library data or admin overrides)."""
+        """True if the year's announced calendar is known: the library has it, or the admins
+        entered it, which counts only once every public holiday the library computes for the
+        year is confirmed by a day-off correction near it (one stray correction is not a
+        calendar). A year the library cannot compute needs just one correction."""
         lo, hi = self._official
-        return year in self._override_years or lo <= year <= hi
+        if lo <= year <= hi:
+            return True
+        return year in self._override_years and not self.unconfirmed_holidays(year)
+
+    def unconfirmed_holidays(self, year: int) -> list[HolidayPeriod]:
+        """The year's public holidays (as the library computes them) that no day-off correction
+        confirms yet; none when the library has the year's official calendar."""
+        lo, hi = self._official
+        if lo <= year <= hi:
+            return []
+        periods = self._periods.get(year)
+        if periods is None:
+            lib = self._load(year)
+            days = {d: lib[d] for d in lib if d.year == year} if lib is not None else {}
+            periods = self._periods[year] = holiday_periods(days)
+        return unconfirmed(periods, self._overrides)
 
     def working_days_in(self, start: date, end: date) -> list[date]:
         """Working days in the inclusive range start..end (empty if end < start)."""
