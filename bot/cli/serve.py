@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 
 import click
-from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
+from bot import socket_mode
 from bot.app import Bot, create_app
 from bot.cli.common import settings
-from bot.cli.parts import migrated
+from bot.cli.parts import migrated, slack_ready
 from bot.dates import warm_up
 from bot.server import serve, settle
-from bot.settings import SettingsError
+from bot.settings import HINTS, SettingsError
 from scheduler.timetable import catch_up, start_scheduler
 
 log = logging.getLogger("aebot")
@@ -45,22 +47,30 @@ def run(no_scheduler: bool) -> None:
         start_scheduler(bot.jobs())
         catch_up(bot.jobs())
     if s.slack_app_token:
-        log.info("serving Slack over Socket Mode")
-        SocketModeHandler(app, s.slack_app_token).start()
+        _serve_socket_mode(app, s.slack_app_token)
     else:
         log.info("serving Slack over HTTP on port %s (POST /slack/events, GET /healthz)", s.port)
         serve(app, bot.db, s.port)
 
 
-def _workspace(bot: Bot) -> str:
-    """The workspace the token belongs to; a refused token or an unreachable Slack stops here."""
+def _serve_socket_mode(app: App, app_token: str) -> None:
+    """Slack's websocket until the process is stopped (bot/socket_mode.py: reconnects by
+    itself, each envelope handled once); a refused app token stops here with one line."""
+    log.info("serving Slack over Socket Mode")
     try:
-        return str(bot.web.auth_test().get("team_id"))
+        handler = socket_mode.connect(app, app_token)
     except SlackApiError as exc:
         raise click.ClickException(
-            f"setting SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): check the token"
+            f"setting SLACK_APP_TOKEN was refused by Slack ({exc.response.get('error')}): "
+            f"set it to {HINTS['SLACK_APP_TOKEN']}"
         ) from None
-    except Exception as exc:
-        raise click.ClickException(
-            f"cannot reach Slack at SLACK_API_URL ({type(exc).__name__})"
-        ) from None
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        handler.close()
+
+
+def _workspace(bot: Bot) -> str:
+    """The workspace the token belongs to; a refused token or an unreachable Slack stops here,
+    with one line (bot/cli/parts.py `slack_ready`)."""
+    return slack_ready(bot.settings)
