@@ -12,11 +12,13 @@ from slack_sdk import WebClient
 
 from bot.clock import Clock
 from bot.settings import Settings
+from bot.slack.delivery import courier_client
 from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
 from handlers import admin, clients, contacts, home
 from handlers.home import HomeTab
 from handlers.languages import Languages
+from scheduler.courier import Courier
 from scheduler.run import JobDeps
 from storage.calendars import Calendars
 from storage.contact_writer import ContactWriter
@@ -43,6 +45,7 @@ class Bot:
     languages: Languages
     home: HomeTab
     writer: ContactWriter
+    courier: Courier  # delivers the outbox: every message a job or a handler decided
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None) -> Bot:
@@ -56,20 +59,29 @@ class Bot:
         team_settings = TeamSettings(db, clock.now)
         languages = Languages(directory, db, web, worker, settings.aebot_lang)
         home_tab = HomeTab(db, clock, settings, directory, calendars, sender, Debouncer(worker))
+        courier = Courier(
+            db, courier_client(settings.slack_bot_token, settings.slack_api_url), clock, settings
+        )
         return cls(
             settings, clock, db, web, sender, worker, directory, calendars, team_settings,
-            languages, home_tab, ContactWriter(db),
+            languages, home_tab, ContactWriter(db), courier,
         )  # fmt: skip
+
+    def deliver(self) -> None:
+        """Deliver what was just queued: the courier's loop when it runs (`aebot run`), else
+        a drain on the worker."""
+        self.courier.wake(self.worker.submit)
 
     def jobs(self) -> JobDeps:
         """What the timetable's jobs use."""
         return JobDeps(
-            self.db, self.clock, self.settings, self.calendars, self.team_settings, self.sender
+            self.db, self.clock, self.settings, self.calendars, self.team_settings, self.courier
         )
 
     def close(self) -> None:
-        """Finish the work after acks, then let the database go."""
+        """Finish the work after acks and the deliveries under way, then let the database go."""
         self.worker.shutdown(wait=True)
+        self.courier.close()
         self.db.dispose()
 
 
@@ -104,11 +116,11 @@ def create_app(bot: Bot) -> App:
             bot.writer,
         ),  # fmt: skip
     )
-    clients.register(
-        app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.languages)
-    )
+    clients.register(app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.deliver))
     admin.register(
-        app, listen, admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings)
+        app,
+        listen,
+        admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings),
     )
     home.register(app, listen, bot.home)
     return app

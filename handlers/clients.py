@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,17 +17,17 @@ from bot.rules.clients import (
     may_reassign_client,
     read_client_form,
 )
-from bot.rules.people import is_admin
+from bot.rules.people import is_admin, language_of
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
-from handlers.languages import Languages
-from storage import queries
+from storage import outbox, queries
 from storage.db import Database
-from storage.models import Client
+from storage.models import Client, Member
+from storage.outbox import wall
 
 COMMAND = "/client"
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -40,7 +41,7 @@ class ClientDeps:
     clock: Clock
     settings: Settings
     sender: Sender
-    languages: Languages
+    deliver: Callable[[], None]  # the courier: deliver what was just queued
 
     def reader(self, req: Request) -> Reader:
         return req.reader(self.settings.tz, self.clock.now())
@@ -138,24 +139,30 @@ def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
         admin = is_admin(req.user, deps.settings.admins)
         if not may_reassign_client(req.user, _owner_manager(s, c), admin):
             return Reply(text=r.t("client.not_allowed_reassign", name=bk.escape(c.name)))
-        if queries.get_member(s, req.team, new_owner) is None:
+        member = queries.get_member(s, req.team, new_owner)
+        if member is None:
             return Reply(text=r.t("client.owner_unknown"))
         if new_owner == c.owner_id:
             return Reply(text=r.t("client.already_owner", name=bk.escape(c.name), user=new_owner))
         old = c.owner_id
         queries.change_client(s, c, deps.clock.now(), owner_id=new_owner)
+        outbox.enqueue(s, [_now_yours(req, deps, member, c)], deps.clock.now(), wall())
     said = r.t(
         "client.reassigned", name=bk.escape(c.name), code=bk.escape(c.code), old=old, new=new_owner
     )
-    return Reply(text=said, then=(partial(tell_new_owner, req, deps, new_owner, c),))
+    return Reply(text=said, then=(deps.deliver,))
 
 
-def tell_new_owner(req: Request, deps: ClientDeps, owner: str, c: Client) -> None:
-    lang = deps.languages.of(req.team, owner)
-    text = Reader(lang, deps.settings.tz, deps.clock.now()).t(
+def _now_yours(req: Request, deps: ClientDeps, owner: Member, c: Client) -> outbox.Message:
+    """The new owner's DM, queued with the reassignment itself."""
+    default = deps.settings.aebot_lang
+    lang = language_of(owner.language, owner.slack_locale, default)
+    now = deps.clock.now()
+    text = Reader(lang, deps.settings.tz, now).t(
         "client.now_yours", name=bk.escape(c.name), code=bk.escape(c.code), by=req.user
     )
-    deps.sender.dm(owner, text, [bk.section(text)])
+    key = f"client-owner:{c.id}:{owner.user_id}:{now.isoformat()}"
+    return outbox.Message(req.team, key, "client-owner", owner.user_id, text, [bk.section(text)])
 
 
 def submit_client(req: Request, deps: ClientDeps) -> Reply:

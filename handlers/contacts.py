@@ -27,7 +27,7 @@ from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
 from handlers.home import HomeTab
-from storage import queries
+from storage import outbox, queries
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
 from storage.db import Database
 from storage.directory import ClientName, Directory
@@ -283,6 +283,7 @@ def mark_report_sent(req: Request, deps: ContactDeps) -> None:
         if contact is not None and refusal is None:
             contact.report_sent_at = r.now
             s.add(contact)
+            outbox.cancel(s, req.team, f"contact-report-due:{contact.id}:", r.now)  # moot now
     if refusal is not None:
         sent_at = r.when(contact.report_sent_at) if contact and contact.report_sent_at else ""
         return refuse(req, deps, refusal, when=sent_at)

@@ -1,8 +1,9 @@
 """The timetable's contact rows: the morning nudge, the evening sweep, the contact-report clock.
 
 Each job reads everything it needs in a handful of statements for the whole team (never one
-per person or per client), then sends one DM per person through its Run, which claims every
-message in the database before sending it.
+per person or per client) and decides one DM per person; the run stores them in the outbox with
+its own record, and what a message marks done (a follow-up sent, a report reminder given) is
+marked only once it is delivered.
 """
 
 from __future__ import annotations
@@ -62,19 +63,13 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
         if follow_by.get(user):
             blocks = bk.cap_blocks([*view.follow_up_lines(r, follow_by[user]), *blocks], r.more)
         text = r.t("nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
-        outbox.append(Outgoing(user, user, text, blocks))
-    delivered = run.send(outbox)
-    done = [
-        contact.id
-        for m, ok in zip(outbox, delivered, strict=True)
-        if ok
-        for contact, _ in follow_by.get(m.user, [])
-        if contact.id
-    ]
-    with deps.db.write() as s:
-        queries.mark_contacts(s, done, follow_up_sent_at=deps.clock.now())
+        ids = tuple(c.id for c, _ in follow_by.get(user, []) if c.id)
+        until = run.until_end_of_day()
+        outbox.append(Outgoing(user, user, text, blocks, "nudge", "follow_up_sent", ids, until))
+    run.send(outbox)
     clients_due = sum(len(d) for d in due.values())
-    return f"{sum(delivered)} DMs, {clients_due} clients due, {len(done)} follow-ups"
+    follow_ups = sum(len(o.effect_ids) for o in outbox)
+    return f"{len(outbox)} DMs, {clients_due} clients due, {follow_ups} follow-ups"
 
 
 def contact_sweep(run: Run, deps: JobDeps) -> str:
@@ -89,7 +84,10 @@ def contact_sweep(run: Run, deps: JobDeps) -> str:
             continue
         r = deps.reader(m)
         blocks = view.nudge(r, items, sweep=True)
-        to_aes.append(Outgoing(f"ae:{user}", user, r.t("nudge.sweep_text", n=len(items)), blocks))
+        text = r.t("nudge.sweep_text", n=len(items))
+        to_aes.append(
+            Outgoing(f"ae:{user}", user, text, blocks, "sweep", useful_until=run.until_end_of_day())
+        )
         if m.manager_id:
             to_manager[m.manager_id] += [(m.name, d) for d in escalations(items, limit)]
     to_managers = []
@@ -98,9 +96,14 @@ def contact_sweep(run: Run, deps: JobDeps) -> str:
             r = deps.reader(members.get(manager))
             text = r.t("sweep.escalate_text", n=len(rows))
             blocks = view.escalation_rows(r, rows, limit)
-            to_managers.append(Outgoing(f"manager:{manager}", manager, text, blocks))
-    sent, told = sum(run.send(to_aes)), sum(run.send(to_managers))
-    return f"{sent} DMs, {told} managers told"
+            until = run.until_end_of_day()
+            to_managers.append(
+                Outgoing(
+                    f"manager:{manager}", manager, text, blocks, "sweep-escalation", None, (), until
+                )
+            )
+    run.send(to_aes + to_managers)
+    return f"{len(to_aes)} DMs, {len(to_managers)} managers told"
 
 
 def contact_report_due(run: Run, deps: JobDeps) -> str:
@@ -109,33 +112,35 @@ def contact_report_due(run: Run, deps: JobDeps) -> str:
     with deps.db.read() as s:
         rows = queries.unsent_reports(s, run.team, run.now - REPORT_REMIND_AFTER)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
-    reminded: list[int] = []
-    escalated: list[int] = []
+    reminded = escalated = 0
     outbox: list[Outgoing] = []
     for contact, client in rows:
         stage = report_stage(contact.at, run.now)
         author = members.get(contact.author_id)
         r = deps.reader(author)
         blocks = view.report_reminder(r, contact, client, stage or "")
+        cid = contact.id or 0
         if stage == "escalate" and contact.report_escalated_at is None:
+            text = r.t("report.text")
             outbox.append(
-                Outgoing(f"{contact.id}:escalate", contact.author_id, r.t("report.text"), blocks)
-            )
+                Outgoing(f"{cid}:escalate", contact.author_id, text, blocks, "report-escalation",
+                         "report_escalated", (cid,), per_period=False)
+            )  # fmt: skip
             if author and author.manager_id:
                 mr = deps.reader(members.get(author.manager_id))
                 to_mgr = view.report_reminder(
                     mr, contact, client, stage, for_manager=contact.author_id
                 )
-                key = f"{contact.id}:manager"
-                outbox.append(Outgoing(key, author.manager_id, mr.t("report.text"), to_mgr))
-            escalated.append(contact.id or 0)
+                outbox.append(
+                    Outgoing(f"{cid}:manager", author.manager_id, mr.t("report.text"), to_mgr,
+                             "report-manager", per_period=False)
+                )  # fmt: skip
+            escalated += 1
         elif stage == "remind" and contact.report_reminded_at is None:
             outbox.append(
-                Outgoing(f"{contact.id}:remind", contact.author_id, r.t("report.text"), blocks)
-            )
-            reminded.append(contact.id or 0)
+                Outgoing(f"{cid}:remind", contact.author_id, r.t("report.text"), blocks,
+                         "report-reminder", "report_reminded", (cid,), per_period=False)
+            )  # fmt: skip
+            reminded += 1
     run.send(outbox)
-    with deps.db.write() as s:
-        queries.mark_contacts(s, reminded, report_reminded_at=deps.clock.now())
-        queries.mark_contacts(s, escalated, report_escalated_at=deps.clock.now())
-    return f"{len(reminded)} reminded, {len(escalated)} escalated"
+    return f"{reminded} reminded, {escalated} escalated"

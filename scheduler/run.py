@@ -1,22 +1,24 @@
-"""One run of a scheduled job for one workspace, what it may use, and how it sends: each
-message claimed in the database first."""
+"""One run of a scheduled job for one workspace, what it may use, and the messages it decides:
+queued in the outbox in the transaction that records the run, delivered by the courier."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from bot.clock import Clock
 from bot.rules.people import language_of
 from bot.settings import Settings
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
-from storage import runs
+from scheduler.courier import Courier
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.models import Member
+from storage.outbox import Message
 from storage.team_settings import TeamSettings
+
+END_OF_DAY = "end_of_day"
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class JobDeps:
     settings: Settings
     calendars: Calendars
     team_settings: TeamSettings
-    sender: Sender
+    courier: Courier
 
     def reader(self, member: Member | None) -> Reader:
         """How to write to `member` (the workspace default for someone not on the team)."""
@@ -38,10 +40,15 @@ class JobDeps:
 
 
 class Outgoing(NamedTuple):
-    key: str  # unique within the run: who, and about what ("U123", "U123:report:42")
+    key: str  # who, and about what ("U123", "42:remind"); unique within the run, or the job
     user: str
     text: str
     blocks: list[dict[str, Any]]
+    purpose: str
+    effect: str | None = None  # what its delivery marks done (storage/outbox.py EFFECTS)
+    effect_ids: tuple[int, ...] = ()
+    useful_until: datetime | None = None
+    per_period: bool = True  # False: decided once per job whatever the period (a contact's)
 
 
 @dataclass
@@ -50,21 +57,35 @@ class Run:
     now: datetime  # local time in the workspace zone
     job: str
     period: str
-    db: Database = field(repr=False)
-    sender: Sender = field(repr=False)
-    clock: Clock = field(repr=False)
-    skipped: int = 0
+    end_of_day: time = time(18, 0)
+    decided: list[Outgoing] = field(default_factory=list)
 
-    def send(self, outbox: list[Outgoing]) -> list[bool]:
-        """DM each message this run is the first to claim; a message an earlier, interrupted run
-        of the same period claimed counts as delivered and is not sent again."""
-        with self.db.write() as s:
-            keys = [m.key for m in outbox]
-            mine = runs.claim_deliveries(
-                s, self.team, self.job, self.period, keys, self.clock.now()
+    def send(self, messages: list[Outgoing]) -> None:
+        """Decide to send these; they are stored with the run and delivered after."""
+        self.decided += messages
+
+    def until_end_of_day(self) -> datetime:
+        """When a reminder for today stops being useful: the team's end of the working day (an
+        hour after the run at the least)."""
+        end = self.now.replace(
+            hour=self.end_of_day.hour, minute=self.end_of_day.minute, second=0, microsecond=0
+        )
+        return max(end, self.now + timedelta(hours=1))
+
+    def messages(self) -> list[Message]:
+        return [
+            Message(
+                self.team,
+                f"{self.job}:{self.period}:{o.key}" if o.per_period else f"{self.job}:{o.key}",
+                o.purpose,
+                o.user,
+                o.text,
+                o.blocks,
+                job=self.job,
+                period=self.period,
+                effect=o.effect,
+                effect_ids=o.effect_ids,
+                useful_until=o.useful_until,
             )
-        todo = [m for m in outbox if m.key in mine]
-        self.skipped += len(outbox) - len(todo)
-        results = self.sender.dm_all([(m.user, m.text, m.blocks) for m in todo])
-        sent = {m.key: ok for m, ok in zip(todo, results, strict=True)}
-        return [sent.get(m.key, True) for m in outbox]
+            for o in self.decided
+        ]

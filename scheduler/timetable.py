@@ -2,18 +2,20 @@
 
 Each team sets its own times (bot/rules/team_settings.py), so APScheduler only wakes the
 timetable once a minute; `tick` then runs, for every team, each job whose time today has come
-and whose period has no run yet. Whether a run happens is decided by a UNIQUE claim row in the
-database, so a restart, a second process or `aebot jobs run` never sends the same message twice
-(APScheduler's own job stores cannot be shared). Start-up is a tick too: a run missed while the
-bot was down is made if it is still that working day.
+and whose period has no run yet. A run is decided once: its UNIQUE row and the messages it
+decided are written in one transaction, so a restart, a second process or `aebot jobs run` never
+decides it again (APScheduler's own job stores cannot be shared); the outbox's courier delivers
+what was decided, and a rerun delivers what is still undelivered. Start-up is a tick too: a run
+missed while the bot was down is made if it is still that working day.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -21,11 +23,10 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.rules.team_settings import TeamValues
 from scheduler import contact_jobs
 from scheduler.run import JobDeps, Run
-from storage import queries, runs
+from storage import outbox, queries, runs
+from storage.outbox import wall
 
 log = logging.getLogger("aebot.scheduler")
-# A run still 'running' after this long lost its process; another may take it over.
-STALE_RUN = timedelta(minutes=30)
 HOURLY_WINDOW = "hourly_window"
 
 
@@ -87,37 +88,71 @@ JOBS: dict[str, Job] = {
 @dataclass
 class Outcome:
     team: str
-    status: str  # "sent", "already-ran", "day-off", "failed"
+    status: str  # sent, pending, resumed, already-ran, day-off, failed
     detail: str = ""
+    undelivered: int = 0  # of the run's messages: still pending, or given up
+    decided: bool = False  # this call decided the run (else an earlier one or another process)
 
 
 def run_job(job: Job, at: datetime, deps: JobDeps) -> list[Outcome]:
-    """Run `job` as if at `at` for every workspace, once per period whoever gets there first."""
+    """Run `job` as if at `at` for every workspace: decided once per period whoever gets there
+    first, and whatever of it is still undelivered delivered now."""
     with deps.db.read() as s:
         teams = queries.team_ids(s)
     return [run_for_team(job, at, team, deps) for team in teams]
 
 
 def run_for_team(job: Job, at: datetime, team: str, deps: JobDeps) -> Outcome:
+    """Decide the run (its messages queued with the run's record, in one transaction) unless
+    it was decided before; then deliver what of it is undelivered and say what became of it."""
     local = at.astimezone(deps.settings.tz)
     if not deps.calendars.for_team(team).is_working_day(local.date()):
         return Outcome(team, "day-off", local.date().isoformat())
     period = job.period(local)
-    now = deps.clock.now()
-    with deps.db.write() as s:
-        claim = runs.claim_run(s, team, job.name, period, now, now - STALE_RUN)
-    if claim is None:
-        return Outcome(team, "already-ran", period)
-    run = Run(team, local, job.name, period, deps.db, deps.sender, deps.clock)
+    with deps.db.read() as s:
+        existing = runs.get_run(s, team, job.name, period)
+    decided = False
+    if existing is None or existing.status == runs.FAILED:
+        end_of_day = deps.team_settings.of(team).time("end_of_day")
+        run = Run(team, local, job.name, period, end_of_day)
+        try:
+            detail = job.work(run, deps)
+            with deps.db.write() as s:
+                decided = runs.decide_run(s, team, job.name, period, deps.clock.now(), detail)
+                if decided:
+                    outbox.enqueue(s, run.messages(), deps.clock.now(), wall())
+        except Exception as exc:
+            log.exception("job %s failed for %s", job.name, team)
+            why = f"{type(exc).__name__}: {exc}"
+            with contextlib.suppress(Exception), deps.db.write() as s:
+                runs.record_failure(s, team, job.name, period, deps.clock.now(), why)
+            return Outcome(team, "failed", why)
+    return _deliver(job, team, period, deps, decided)
+
+
+def _deliver(job: Job, team: str, period: str, deps: JobDeps, decided: bool) -> Outcome:
+    """Deliver the job's undelivered messages now, those waiting for a later try too (an hourly
+    run also takes what an earlier hour could not deliver); report on this period's."""
     try:
-        detail, status = job.work(run, deps), "sent"
-    except Exception as exc:
-        log.exception("job %s failed for %s", job.name, team)
-        detail, status = f"{type(exc).__name__}: {exc}", "failed"
-    with deps.db.write() as s:
-        claim.status, claim.detail, claim.finished_at = status, detail[:2000], deps.clock.now()
-        s.add(claim)
-    return Outcome(team, status, detail)
+        now_sent = deps.courier.drain(team_id=team, job=job.name, now_or_later=True)
+        with deps.db.read() as s:
+            counts = outbox.tally(s, team, job.name, period)
+            decision = runs.get_run(s, team, job.name, period)
+    except Exception as exc:  # the database went away: the courier's next round goes on
+        log.exception("delivering %s for %s failed", job.name, team)
+        return Outcome(team, "pending", f"{type(exc).__name__}: {exc}")
+    what = decision.detail.split(" · ")[0] if decision else ""
+    detail = f"{what} · delivered {counts['delivered']}, pending {counts['pending']}, failed {counts['failed']}, expired {counts['expired']}"
+    status = runs.SENDING if counts["pending"] else runs.DONE
+    with contextlib.suppress(Exception), deps.db.write() as s:
+        runs.finish_run(s, team, job.name, period, status, detail, deps.clock.now())
+    undelivered = counts["pending"] + counts["failed"]
+    if counts["pending"]:
+        return Outcome(team, "pending", detail, undelivered, decided)
+    if decided:
+        return Outcome(team, "sent", detail, undelivered, decided)
+    status = "resumed" if now_sent.delivered else "already-ran"
+    return Outcome(team, status, detail, undelivered, decided)
 
 
 def due_now(deps: JobDeps, at: datetime) -> list[tuple[Job, str, str]]:
@@ -149,13 +184,13 @@ def tick(deps: JobDeps, at: datetime | None = None) -> list[tuple[str, Outcome]]
 
 
 def catch_up(deps: JobDeps) -> None:
-    """On start-up: a run missed earlier today is made now (a failed or abandoned one is taken
-    over); runs missed on earlier days are skipped and logged."""
+    """On start-up: a run missed earlier today is made now (a failed one is taken over, an
+    interrupted one delivers the rest); runs missed on earlier days are skipped and logged."""
     now = deps.clock.now()
     for job, team, _ in due_now(deps, now):
         o = run_for_team(job, now, team, deps)
-        if o.status == "sent":
-            log.warning("caught up on missed %s for %s: %s", job.name, o.team, o.detail)
+        if o.status in ("sent", "resumed", "pending"):
+            log.warning("caught up on %s for %s: %s %s", job.name, o.team, o.status, o.detail)
     local = now.astimezone(deps.settings.tz)
     with deps.db.read() as s:
         teams = queries.team_ids(s)

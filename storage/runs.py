@@ -1,68 +1,73 @@
-"""The bookkeeping of scheduled runs: one claim per (team, job, period), and a claim per
-message a run sends."""
+"""The bookkeeping of scheduled runs: one row per (team, job, period), written in the
+transaction that queues the run's messages, so a run is decided exactly once."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, insert, or_, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Delivery, JobRun
+from storage.models import JobRun
+
+SENDING, DONE, FAILED = "sending", "done", "failed"
 
 
-def claim_run(
-    s: Session,
-    team_id: str,
-    job: str,
-    period: str,
-    now: datetime,
-    stale_before: datetime | None = None,
-) -> JobRun | None:
-    """Insert the (job, period) claim; None when another process or run already has it.
+def get_run(s: Session, team_id: str, job: str, period: str) -> JobRun | None:
+    q = select(JobRun).where(JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period)
+    return s.exec(q).first()
 
-    A failed run may be taken again, and so may a run still 'running' since before
-    `stale_before` (its process died); the messages it already claimed are not sent twice."""
-    run = JobRun(team_id=team_id, job=job, period=period, claimed_at=now)
+
+def decide_run(s: Session, team_id: str, job: str, period: str, now: datetime, detail: str) -> bool:
+    """Record that the run was decided (its messages are queued in the same transaction);
+    False when another process or an earlier run got there first. A failed run is taken over."""
+    run = JobRun(team_id=team_id, job=job, period=period, claimed_at=now, status=SENDING)
+    run.detail = detail[:2000]
     try:
         with s.begin_nested():
             s.add(run)
             s.flush()
     except IntegrityError:
-        same = (JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period)
-        retake = col(JobRun.status) == "failed"
-        if stale_before is not None:
-            stale = and_(col(JobRun.status) == "running", col(JobRun.claimed_at) < stale_before)
-            retake = or_(retake, stale)
-        taken = update(JobRun).where(*same, retake).values(status="running", claimed_at=now)
-        if s.exec(taken).rowcount != 1:  # type: ignore[call-overload]
-            return None
-        return s.exec(select(JobRun).where(*same)).one()
-    return run
+        retake = (
+            update(JobRun)
+            .where(
+                JobRun.team_id == team_id,
+                JobRun.job == job,
+                JobRun.period == period,
+                col(JobRun.status) == FAILED,
+            )
+            .values(status=SENDING, claimed_at=now, detail=detail[:2000], finished_at=None)
+        )
+        return bool(s.exec(retake).rowcount == 1)  # type: ignore[call-overload]
+    return True
 
 
-def claim_deliveries(
-    s: Session, team_id: str, job: str, period: str, keys: list[str], now: datetime
-) -> set[str]:
-    """Claim the messages of a run not claimed before; returns the keys this call claimed.
-    Two statements whatever the number of messages."""
-    q = select(Delivery.key).where(
-        Delivery.team_id == team_id, Delivery.job == job, Delivery.period == period
-    )
-    taken = set(s.exec(q))
-    fresh = [k for k in dict.fromkeys(keys) if k not in taken]
-    if fresh:
-        rows = [
-            {"team_id": team_id, "job": job, "period": period, "key": k, "claimed_at": now}
-            for k in fresh
-        ]
-        s.exec(insert(Delivery), params=rows)  # type: ignore[call-overload]
-    return set(fresh)
+def record_failure(
+    s: Session, team_id: str, job: str, period: str, now: datetime, why: str
+) -> None:
+    """A run that could not decide: kept as failed, so that the minute's tick does not try it
+    again and again; start-up catch-up and `aebot jobs run` take it over."""
+    if get_run(s, team_id, job, period) is None:
+        s.add(
+            JobRun(team_id=team_id, job=job, period=period, claimed_at=now, status=FAILED,
+                   detail=why[:2000], finished_at=now)
+        )  # fmt: skip
+
+
+def finish_run(
+    s: Session, team_id: str, job: str, period: str, status: str, detail: str, now: datetime
+) -> None:
+    """Record what became of a run's messages. A run found done stays done: another process
+    that delivered the last of them may have said so after this one counted."""
+    q = update(JobRun).where(JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period)
+    if status != DONE:
+        q = q.where(col(JobRun.status) != DONE)
+    s.exec(q.values(status=status, detail=detail[:2000], finished_at=now))  # type: ignore[call-overload]
 
 
 def existing_runs(s: Session, periods: set[str]) -> set[tuple[str, str, str]]:
-    """(team, job, period) of every run already claimed for these periods, in one statement."""
+    """(team, job, period) of every run already recorded for these periods, in one statement."""
     if not periods:
         return set()
     q = select(JobRun.team_id, JobRun.job, JobRun.period).where(col(JobRun.period).in_(periods))

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from scheduler.timetable import JOBS, catch_up, run_job
 from storage import queries
-from storage.models import Client, ContactLog, Delivery, JobRun
+from storage.models import Client, ContactLog, JobRun
 from tests.conftest import ADMIN, SH, TEAM, World
 
 
@@ -67,7 +67,10 @@ def test_nothing_due_means_no_dm(world: World) -> None:
     for name in ("可口可乐", "Nike"):
         log_contact(world, name, datetime(2026, 11, 23, 9, 0, tzinfo=SH))
     [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
-    assert (o.status, o.detail) == ("sent", "1 DMs, 1 clients due, 0 follow-ups")  # U0AE2's
+    assert (o.status, o.detail) == (
+        "sent",
+        "1 DMs, 1 clients due, 0 follow-ups · delivered 1, pending 0, failed 0, expired 0",
+    )  # U0AE2's
     assert dms(world, "U0AE1") == [] and len(dms(world, "U0AE2")) == 1
 
 
@@ -137,7 +140,10 @@ def test_sent_report_stops_the_clock(world: World) -> None:
     )
     unsent = log_contact(world, "可口可乐", datetime(2026, 11, 23, 10, tzinfo=SH), kind="meeting")
     [o] = run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
-    assert (o.status, o.detail) == ("sent", "0 reminded, 1 escalated")  # the unsent one only
+    assert (o.status, o.detail) == (
+        "sent",
+        "0 reminded, 1 escalated · delivered 2, pending 0, failed 0, expired 0",
+    )  # the unsent one only
     told = str([c.args["blocks"] for c in world.fake.calls_to("chat.postMessage")])
     assert "可口可乐" in told and "Nike" not in told
     with world.bot.db.read() as s:
@@ -172,10 +178,16 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
     assert runs == {"contact-nudge", "contact-report-due"}  # the 17:30 sweep is still ahead
 
 
-def test_a_failed_send_is_logged_not_raised(world: World) -> None:
+def test_a_refused_send_is_given_up_and_an_admin_told_once(world: World) -> None:
     world.fake.fail_next("chat.postMessage", "channel_not_found")
     [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
-    assert o.status == "sent" and o.detail.startswith("1 DMs")
+    assert o.status == "sent"
+    assert o.detail.endswith("delivered 1, pending 0, failed 1, expired 0")
+    [missing] = [u for u in ("U0AE1", "U0AE2") if not world.fake.messages(u)]
+    [notice] = dms(world, ADMIN)
+    assert f"<@{missing}>（nudge）：channel_not_found" in notice["text"]
+    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 35, tzinfo=SH), world.jobs)
+    assert len(dms(world, ADMIN)) == 1
 
 
 def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) -> None:
@@ -187,38 +199,6 @@ def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) ->
     assert len(dms(world, "U0AM1")) == 1
     run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
     assert len(world.fake.calls_to("chat.postMessage")) == 2  # told once
-
-
-def test_a_run_whose_process_died_is_taken_over_without_resending(world: World) -> None:
-    at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
-    with world.bot.db.write() as s:  # a process claimed the run, sent U0AE1's DM, then died
-        s.add(
-            JobRun(
-                team_id=TEAM,
-                job="contact-nudge",
-                period="2026-11-23",
-                status="running",
-                claimed_at=datetime(2026, 11, 23, 9, 30, tzinfo=SH),
-            )
-        )
-        s.add(
-            Delivery(
-                team_id=TEAM,
-                job="contact-nudge",
-                period="2026-11-23",
-                key="U0AE1",
-                claimed_at=datetime(2026, 11, 23, 9, 30, tzinfo=SH),
-            )
-        )
-    world.clock.set(datetime(2026, 11, 23, 9, 50, tzinfo=SH))
-    assert (
-        run_job(JOBS["contact-nudge"], at, world.jobs)[0].status == "already-ran"
-    )  # 20 minutes: still its own
-    world.clock.set(datetime(2026, 11, 23, 10, 5, tzinfo=SH))
-    [o] = run_job(JOBS["contact-nudge"], at, world.jobs)
-    assert o.status == "sent"
-    assert [c.args["channel"] for c in world.fake.calls_to("chat.postMessage")] == ["U0AE2"]
-    assert run_job(JOBS["contact-nudge"], at, world.jobs)[0].status == "already-ran"
 
 
 def test_catch_up_names_the_runs_missed_on_the_previous_working_day(

@@ -1,4 +1,4 @@
-"""The `aebot` command: run, db, jobs, team, clients, calendar, dates, settings, demo.
+"""The `aebot` command: run, db, jobs, outbox, team, clients, calendar, dates, settings, demo.
 
 Each subcommand's module is loaded only when that subcommand runs (click's lazy-loading
 pattern), so that `aebot dates parse` does not pay for the web server, the fake Slack and the
@@ -19,6 +19,7 @@ SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
     "team": ("bot.cli.data:team", "The department's members."),
     "clients": ("bot.cli.data:clients", "Client records."),
     "jobs": ("bot.cli.jobs:jobs", "The timetable's scheduled jobs."),
+    "outbox": ("bot.cli.outbox:outbox_group", "Messages waiting to be delivered, or given up."),
     "calendar": ("bot.cli.calendar:calendar", "Working days and your corrections."),
     "dates": ("bot.cli.dates:dates", "How aebot reads typed dates."),
     "settings": ("bot.cli.team_settings:settings_group", "Per-workspace settings."),

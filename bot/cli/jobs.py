@@ -29,7 +29,8 @@ def jobs_list() -> None:
 @click.argument("name")
 @click.option("--at", "at", default=None, help="Run as if at this ISO-8601 time (default now).")
 def jobs_run(name: str, at: str | None) -> None:
-    """Run one job now, or as if at --at; it still runs at most once per period."""
+    """Run one job now, or as if at --at: decided once per period, and whatever of it is still
+    undelivered delivered now. Exits 1 when something failed or is still pending."""
     if name not in JOBS:
         raise click.ClickException(f"no job named {name!r}; `aebot jobs list` shows them")
     s = settings()
@@ -44,5 +45,5 @@ def jobs_run(name: str, at: str | None) -> None:
         click.echo("no workspace has a team yet: import one with `aebot team import`")
     for o in outcomes:
         click.echo(f"{name} {o.team}: {o.status} {o.detail}")
-    if any(o.status == "failed" for o in outcomes):
+    if any(o.status == "failed" or o.undelivered for o in outcomes):
         sys.exit(1)

@@ -43,6 +43,7 @@ def run(no_scheduler: bool) -> None:
     app = create_app(bot)
     settle()
     bot.db.listen_for_changes()  # PostgreSQL: other processes' changes reach our caches
+    bot.courier.start()  # delivers the outbox: now (what an earlier process left), when woken, every 30 s
     if not no_scheduler:
         start_scheduler(bot.jobs())
         catch_up(bot.jobs())

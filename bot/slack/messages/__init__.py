@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from bot.slack.messages import aebot, calendar, clients, common, contacts, home, settings
+from bot.slack.messages import (
+    aebot,
+    calendar,
+    clients,
+    common,
+    contacts,
+    home,
+    outbox,
+    settings,
+)
 from bot.slack.messages.entry import M, Plural
 
 MESSAGES: dict[str, M] = {}
-for _feature in (common, contacts, clients, aebot, calendar, home, settings):
+for _feature in (common, contacts, clients, aebot, calendar, home, settings, outbox):
     if _twice := MESSAGES.keys() & _feature.MESSAGES.keys():
         raise ValueError(f"texts defined twice: {sorted(_twice)}")
     MESSAGES |= _feature.MESSAGES

@@ -1,0 +1,149 @@
+"""One attempt at delivering a stored message, and what Slack's answer means for it.
+
+The courier (scheduler/courier.py) decides when to try again; this module only says whether
+the message got there (`delivered`), surely did not and may be tried again (`retry`), might have
+(`unknown`: the answer was lost, so look before sending again), Slack asks everyone to slow
+down (`throttled`, for `retry_after` seconds), or never will (`failed`).
+
+Every message carries its outbox key in Slack's message metadata; after an unknown outcome the
+courier looks for that key in the conversation's history instead of posting blindly. The client
+used here has no retry handlers of its own: slack_sdk would repost a message whose answer was
+lost, and retry a rate limit per thread instead of for the whole workspace.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+from dataclasses import dataclass
+from typing import Any
+from urllib.error import URLError
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+METADATA_EVENT = "aebot_message"
+# Slack's answers that will not change by trying again: the row is given up and an admin told.
+PERMANENT = {
+    "user_not_found",
+    "account_inactive",
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "user_disabled",
+    "cannot_dm_bot",
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "msg_too_long",
+    "no_text",
+    "too_many_attachments",
+    "invalid_metadata_format",
+    "invalid_metadata_schema",
+    "missing_scope",
+    "not_authed",
+    "invalid_auth",
+    "token_revoked",
+    "restricted_action",
+}
+# Slack's own trouble: it may or may not have posted the message.
+SLACK_TROUBLE = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+
+
+@dataclass(frozen=True)
+class Attempt:
+    outcome: str  # delivered, retry, unknown, throttled, failed
+    ts: str | None = None
+    channel: str | None = None
+    error: str | None = None
+    retry_after: float = 0.0
+
+
+def courier_client(token: str | None, base_url: str, timeout: float = 10) -> WebClient:
+    """A Web API client that never retries by itself (see the module's docstring)."""
+    return WebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=[])
+
+
+def metadata(key: str) -> dict[str, Any]:
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": key}}
+
+
+def post(
+    web: WebClient, channel: str, text: str, blocks: list[dict[str, Any]], key: str
+) -> Attempt:
+    """Post once, the key in the message's metadata."""
+    try:
+        resp = web.chat_postMessage(
+            channel=channel,
+            text=text,
+            blocks=blocks or None,
+            metadata=metadata(key),
+            unfurl_links=False,
+        )
+    except SlackApiError as exc:
+        return _refused(exc)
+    except Exception as exc:
+        return _unreachable(exc)
+    return Attempt("delivered", ts=str(resp.get("ts")), channel=resp.get("channel"))
+
+
+def find(web: WebClient, recipient: str, key: str, oldest: float) -> Attempt:
+    """Look for a message carrying `key` posted since `oldest` (epoch seconds) in the
+    recipient's conversation: `delivered` with its ts if Slack has it, `retry` if it surely
+    does not, else what the lookup itself met."""
+    try:
+        channel = recipient
+        if recipient[:1] in ("U", "W"):
+            channel = web.conversations_open(users=recipient)["channel"]["id"]
+        cursor = None
+        while True:
+            resp = web.conversations_history(
+                channel=channel,
+                oldest=f"{oldest:.6f}",
+                include_all_metadata=True,
+                limit=200,
+                cursor=cursor,
+            )
+            for m in resp.get("messages") or []:
+                payload = (m.get("metadata") or {}).get("event_payload") or {}
+                if payload.get("key") == key:
+                    return Attempt("delivered", ts=m.get("ts"), channel=channel)
+            cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+            if not resp.get("has_more") or not cursor:
+                return Attempt("retry", channel=channel)
+    except SlackApiError as exc:
+        return _refused(exc)
+    except Exception as exc:
+        return _unreachable(exc)
+
+
+def _refused(exc: SlackApiError) -> Attempt:
+    resp = exc.response
+    error = str(resp.get("error") or "") if isinstance(resp.data, dict) else ""
+    if resp.status_code == 429 or error == "ratelimited":
+        headers = {k.lower(): v for k, v in (resp.headers or {}).items()}
+        raw = headers.get("retry-after")
+        value = raw[0] if isinstance(raw, list) else raw
+        try:
+            wait = max(float(value), 1.0)
+        except (TypeError, ValueError):
+            wait = 1.0
+        return Attempt("throttled", error="ratelimited", retry_after=wait)
+    if resp.status_code >= 500 or error in SLACK_TROUBLE:
+        return Attempt("unknown", error=error or f"HTTP {resp.status_code}")
+    if error in PERMANENT or error:
+        return Attempt("failed", error=error)
+    return Attempt("unknown", error=f"HTTP {resp.status_code}")
+
+
+def _unreachable(exc: Exception) -> Attempt:
+    """A refused connection surely delivered nothing; a timeout or a dropped answer may have."""
+    reason = exc.reason if isinstance(exc, URLError) else exc
+    if isinstance(reason, ConnectionRefusedError):
+        return Attempt("retry", error="connection refused")
+    if isinstance(reason, socket.gaierror):
+        return Attempt("retry", error="name not resolved")
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return Attempt("unknown", error="timed out")
+    if isinstance(reason, http.client.RemoteDisconnected | ConnectionResetError):
+        return Attempt("unknown", error="answer lost")
+    return Attempt("unknown", error=type(reason).__name__)

@@ -1,0 +1,339 @@
+"""The courier: delivers what the outbox holds, exactly once in effect.
+
+It claims a batch of rows with a short lease, sends them a few at a time, and writes back what
+happened, in a constant number of statements per batch. Slack's trouble is retried with backoff
+(5xx, timeouts, dropped connections); a rate limit holds every sender of the process for the
+`Retry-After` Slack gave (the limit is the workspace's, not the thread's); an answer that got
+lost is looked up in the conversation (the key rides in the message's metadata) before
+anything is sent again; a permanent refusal fails the row and an admin is told once. A
+reminder that can no longer be useful is dropped and logged, not sent late.
+
+A process killed mid-send leaves rows `sending` with a lease that runs out within a minute; the
+next drain (another process's, the next start's, a rerun's) takes them over, looking before
+sending. The courier's own timing (leases, backoff) follows the machine's wall clock; whether a
+reminder is still useful follows the product's clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+
+from bot.clock import Clock
+from bot.rules.people import language_of
+from bot.settings import Settings
+from bot.slack import delivery
+from bot.slack.texts import Reader
+from storage import outbox, queries
+from storage.db import Database
+from storage.models import OutboxMessage
+from storage.outbox import wall
+
+log = logging.getLogger("aebot.courier")
+LEASE = timedelta(seconds=float(os.environ.get("AEBOT_OUTBOX_LEASE_SECONDS", "45")))
+RETRY_LATER = timedelta(seconds=60)  # a row still failing after a pass waits this long
+
+
+class Gate:
+    """The workspace's rate limit, shared by every sending thread of the process.
+
+    A 429 closes the gate for the `Retry-After` Slack gave, for everyone. Sends then pass one
+    at a time, spaced: the spacing doubles with each 429 and shrinks with each success, so that
+    the threads do not all rush the reopened gate and meet the limit again together."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open_at = 0.0
+        self.spacing = 0.0
+
+    def hold(self, seconds: float) -> None:
+        with self._lock:
+            now = time.monotonic()
+            if now >= self._open_at:  # the first 429 since the gate opened: space sends more
+                self.spacing = min(max(self.spacing * 2, 0.05), 2.0)
+            self._open_at = max(self._open_at, now + seconds)
+
+    def passed(self) -> None:
+        with self._lock:
+            self.spacing = 0.0 if self.spacing < 0.01 else self.spacing * 0.9
+
+    def wait(self, stop: threading.Event) -> None:
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                left = self._open_at - now
+                if left <= 0:
+                    self._open_at = now + self.spacing  # the next one waits its turn
+                    return
+            if stop.wait(left):
+                return
+
+
+@dataclass
+class Tally:
+    delivered: int = 0
+    pending: int = 0
+    failed: int = 0
+    expired: int = 0
+
+    def add(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    def __str__(self) -> str:
+        return (
+            f"delivered {self.delivered}, pending {self.pending}, "
+            f"failed {self.failed}, expired {self.expired}"
+        )
+
+
+@dataclass
+class Courier:
+    db: Database
+    web: WebClient  # delivery.courier_client: no retries of its own
+    clock: Clock
+    settings: Settings
+    concurrency: int = 8
+    batch: int = 64
+    backoff: float = 0.5  # seconds before the first retry; doubles each time, up to 8 s
+    tries: int = 6  # attempts within one pass before a row waits for a later one
+    owner: str = field(default_factory=lambda: f"{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    gate: Gate = field(default_factory=Gate)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _wake: threading.Event = field(default_factory=threading.Event)
+    _pool: ThreadPoolExecutor | None = None
+    _loop: threading.Thread | None = None
+    _drain_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # ------------------------------------------------------------------ draining
+    def drain(
+        self,
+        *,
+        team_id: str | None = None,
+        job: str | None = None,
+        period: str | None = None,
+        now_or_later: bool = False,
+    ) -> Tally:
+        """Deliver every row that may be tried now (of one run, when given; `now_or_later`
+        also those waiting for a later try), each once, batch after batch; then tell admins of
+        what was given up, and deliver that too."""
+        tally = self._drain(team_id=team_id, job=job, period=period, now_or_later=now_or_later)
+        if self.tell_admins():
+            self._drain(purpose="failure-notice")
+        return tally
+
+    def _drain(self, **which: object) -> Tally:
+        tally, after = Tally(), 0
+        while not self._stop.is_set():
+            with self.db.write() as s:
+                rows = outbox.claim(
+                    s, wall(), wall() + LEASE, self.owner, self.batch, after_id=after,
+                    **which,  # type: ignore[arg-type]
+                )  # fmt: skip
+            if not rows:
+                break
+            after = max(r.id or 0 for r in rows)
+            with self._lease_kept([r.id for r in rows if r.id is not None]):
+                results = list(self._executor().map(self._deliver, rows))
+            with self.db.write() as s:
+                outbox.finish(s, results, self.owner, self.clock.now())
+            for r in results:
+                tally.add(r.status)
+        return tally
+
+    @contextlib.contextmanager
+    def _lease_kept(self, ids: list[int]) -> Iterator[None]:
+        """Renew the lease on a batch while it is being sent (a third of the lease at a time):
+        a live sender keeps its rows however long Slack makes it wait, a dead one loses them
+        within one lease."""
+        done = threading.Event()
+
+        def renew() -> None:
+            while not done.wait(LEASE.total_seconds() / 3):
+                try:
+                    with self.db.write() as s:
+                        outbox.renew(s, ids, self.owner, wall() + LEASE)
+                except Exception:
+                    log.exception("could not renew the outbox lease")
+
+        keeper = threading.Thread(target=renew, name="aebot-courier-lease", daemon=True)
+        keeper.start()
+        try:
+            yield
+        finally:
+            done.set()
+            keeper.join()
+
+    def _executor(self) -> Executor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="aebot-courier")
+        return self._pool
+
+    def _deliver(self, row: OutboxMessage) -> outbox.Result:
+        assert row.id is not None
+        first = row.first_attempt_at or wall()
+        result = _Progress(row.id, row.attempts, row.unknown, row.conversation, first)
+        if row.useful_until is not None and self.clock.now() > row.useful_until:
+            if row.unknown:  # it may have gone out before its sender died: if so, it counts
+                since = first.timestamp() - 300
+                found = delivery.find(self.web, row.conversation or row.recipient, row.key, since)
+                if found.outcome == "delivered":
+                    return result.done("delivered", ts=found.ts, conversation=found.channel)
+            log.warning(
+                "dropped %s for %s: no longer useful after %s", row.key, row.recipient,
+                row.useful_until.isoformat(),
+            )  # fmt: skip
+            return result.done("expired", error="no longer useful")
+        tries, throttles = 0, 0
+        while tries < self.tries and throttles < 50:
+            self.gate.wait(self._stop)
+            if self._stop.is_set():
+                break
+            attempt = self._attempt(row, result)
+            if attempt.outcome != "throttled":
+                self.gate.passed()
+            if attempt.outcome == "delivered":
+                return result.done("delivered", ts=attempt.ts, conversation=attempt.channel)
+            if attempt.outcome == "failed":
+                log.error("giving up %s for %s: %s", row.key, row.recipient, attempt.error)
+                return result.done("failed", error=attempt.error)
+            if attempt.outcome == "throttled":
+                throttles += 1
+                self.gate.hold(attempt.retry_after)
+                log.warning("Slack asks to slow down: holding sends %.0f s", attempt.retry_after)
+                continue
+            tries += 1
+            result.unknown = result.unknown or attempt.outcome == "unknown"
+            result.error = attempt.error
+            log.warning("%s for %s: %s (try %d)", row.key, row.recipient, attempt.error, tries)
+            if self._stop.wait(min(self.backoff * 2 ** (tries - 1), 8.0)):
+                break
+        return result.later(wall() + RETRY_LATER)
+
+    def _attempt(self, row: OutboxMessage, progress: _Progress) -> delivery.Attempt:
+        if progress.unknown:  # it may be there already: look before posting again
+            oldest = progress.first.timestamp() - 300  # our clock may be a little off Slack's
+            found = delivery.find(self.web, row.conversation or row.recipient, row.key, oldest)
+            if found.channel:
+                progress.conversation = found.channel
+            if found.outcome != "retry":
+                return found
+            progress.unknown = False
+        progress.attempts += 1
+        blocks = json.loads(row.blocks or "[]")
+        attempt = delivery.post(self.web, row.recipient, row.text, blocks, row.key)
+        if attempt.outcome == "unknown":
+            progress.unknown = True
+        return attempt
+
+    # ------------------------------------------------------------- admins told
+    def tell_admins(self) -> int:
+        """One message per team to each admin (AEBOT_ADMINS) about rows newly given up on,
+        queued in the transaction that marks them told. Returns how many were queued."""
+        with self.db.read() as s:
+            failed = outbox.untold_failures(s)
+            teams = {row.team_id for row in failed}
+            members = {t: {m.user_id: m for m in queries.list_members(s, t)} for t in teams}
+        if not failed:
+            return 0
+        if not self.settings.admins:
+            log.error("%d messages were given up and AEBOT_ADMINS names nobody", len(failed))
+        notices = []
+        for team in sorted(teams):
+            rows = [row for row in failed if row.team_id == team]
+            for admin in sorted(self.settings.admins):
+                m = members[team].get(admin)
+                default = self.settings.aebot_lang
+                lang = language_of(m.language, m.slack_locale, default) if m else default
+                r = Reader(lang, self.settings.tz, self.clock.now())
+                lines = [
+                    r.t("outbox.failed_line", user=row.recipient, what=row.purpose, error=row.error)
+                    for row in rows[:20]
+                ]
+                if len(rows) > 20:
+                    lines.append(r.more(len(rows) - 20))
+                text = "\n".join([r.t("outbox.failed_text", n=len(rows)), *lines])
+                key = f"failure-notice:{rows[0].id}-{rows[-1].id}:{admin}"
+                notices.append(outbox.Message(team, key, "failure-notice", admin, text))
+        with self.db.write() as s:
+            outbox.enqueue(s, notices, self.clock.now(), wall())
+            outbox.mark_told(s, [row.id for row in failed if row.id is not None])
+        return len(notices)
+
+    # -------------------------------------------------------------- background
+    def start(self, every: float = 30.0) -> None:
+        """Drain now and then every `every` seconds, and whenever woken."""
+        if self._loop is not None:
+            return
+        self._loop = threading.Thread(
+            target=self._run, args=(every,), name="aebot-courier-loop", daemon=True
+        )
+        self._loop.start()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.is_set():
+            try:
+                with self._drain_lock:
+                    self.drain()
+            except Exception:  # the database may be down: the next round tries again
+                log.exception("the outbox drain failed")
+            self._wake.wait(every)
+            self._wake.clear()
+
+    def wake(self, run: Callable[[Callable[[], object]], object] | None = None) -> None:
+        """Something was queued: drain soon (the loop's next round, or on `run` if given)."""
+        if self._loop is not None:
+            self._wake.set()
+        elif run is not None:
+            run(self._drain_quietly)
+
+    def _drain_quietly(self) -> None:
+        try:
+            self.drain()
+        except Exception:
+            log.exception("the outbox drain failed")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._loop is not None:
+            self._loop.join(timeout=15)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
+
+@dataclass
+class _Progress:
+    """What one row's attempts in this pass came to."""
+
+    id: int
+    attempts: int
+    unknown: bool
+    conversation: str | None
+    first: datetime
+    error: str | None = None
+
+    def done(
+        self, status: str, *, ts: str | None = None, conversation: str | None = None,
+        error: str | None = None,
+    ) -> outbox.Result:  # fmt: skip
+        return outbox.Result(
+            self.id, status, self.attempts, self.unknown and status != "delivered", ts,
+            conversation or self.conversation, error, None, self.first,
+        )  # fmt: skip
+
+    def later(self, at: datetime) -> outbox.Result:
+        return outbox.Result(
+            self.id, "pending", self.attempts, self.unknown, None, self.conversation,
+            self.error, at, self.first,
+        )  # fmt: skip

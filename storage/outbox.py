@@ -1,0 +1,326 @@
+"""The outbox: messages decided but not yet known to be delivered.
+
+A job or a handler writes its messages here in the transaction that records its decision; the
+courier (scheduler/courier.py) claims rows with a short lease, sends them, and writes back what
+happened. What a message marks done (a follow-up sent, a report reminder given) is marked in
+the transaction that records its delivery, never before. Every function here works on a batch
+in a constant number of statements, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, func, or_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from storage.models import ContactLog, OutboxMessage
+
+PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
+    "pending",
+    "sending",
+    "delivered",
+    "failed",
+    "expired",
+)
+OPEN = (PENDING, SENDING)
+# What a delivered message marks done: effect name -> the contact column it sets.
+EFFECTS = {
+    "follow_up_sent": "follow_up_sent_at",
+    "report_reminded": "report_reminded_at",
+    "report_escalated": "report_escalated_at",
+}
+
+
+def wall() -> datetime:
+    """The machine's clock, for the courier's own timing (leases, retries): not the product's
+    clock, which tests and `aebot jobs run --at` set."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to store: who gets it, what it says, and what its delivery marks done."""
+
+    team_id: str
+    key: str
+    purpose: str
+    recipient: str
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    job: str | None = None
+    period: str | None = None
+    effect: str | None = None
+    effect_ids: tuple[int, ...] = ()
+    useful_until: datetime | None = None
+
+    def row(self, now: datetime, wall: datetime) -> dict[str, Any]:
+        if self.effect is not None and self.effect not in EFFECTS:
+            raise ValueError(f"unknown effect {self.effect!r}")
+        return {
+            "team_id": self.team_id,
+            "key": self.key[:200],
+            "job": self.job,
+            "period": self.period,
+            "purpose": self.purpose,
+            "recipient": self.recipient,
+            "text": self.text,
+            "blocks": json.dumps(self.blocks, ensure_ascii=False),
+            "effect": self.effect,
+            "effect_ids": json.dumps(list(self.effect_ids)),
+            "useful_until": self.useful_until,
+            "status": PENDING,
+            "attempts": 0,
+            "unknown": False,
+            "next_attempt_at": wall,
+            "admin_told": False,
+            "created_at": now,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of one claimed row."""
+
+    id: int
+    status: str  # delivered, failed, expired, or pending (try again from next_attempt_at)
+    attempts: int
+    unknown: bool = False
+    ts: str | None = None
+    conversation: str | None = None
+    error: str | None = None
+    next_attempt_at: datetime | None = None
+    first_attempt_at: datetime | None = None
+
+
+def enqueue(s: Session, messages: Iterable[Message], now: datetime, wall: datetime) -> int:
+    """Store messages; one whose key is already stored (an earlier run decided it) is left as it
+    is. One statement. Returns how many were new."""
+    rows = [m.row(now, wall) for m in messages]
+    if not rows:
+        return 0
+    dialect = s.get_bind().dialect.name
+    ins = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = ins(OutboxMessage).on_conflict_do_nothing(index_elements=["team_id", "key"])
+    return int(s.connection().execute(stmt, rows).rowcount or 0)
+
+
+def claim(
+    s: Session,
+    wall: datetime,
+    lease_until: datetime,
+    owner: str,
+    limit: int,
+    *,
+    team_id: str | None = None,
+    job: str | None = None,
+    period: str | None = None,
+    purpose: str | None = None,
+    after_id: int = 0,
+    now_or_later: bool = False,
+) -> list[OutboxMessage]:
+    """Lease up to `limit` rows to `owner`: pending rows whose time has come (any pending row
+    with `now_or_later`), and rows whose sender's lease ran out (its process died mid-send, so
+    their outcome is unknown); only rows after `after_id`, in id order, so that one drain
+    tries each row once. On PostgreSQL rows another process holds are skipped
+    (FOR UPDATE SKIP LOCKED); SQLite's write lock serialises the claim."""
+    ready = col(OutboxMessage.status) == PENDING
+    if not now_or_later:
+        ready = and_(ready, col(OutboxMessage.next_attempt_at) <= wall)
+    abandoned = and_(col(OutboxMessage.status) == SENDING, col(OutboxMessage.lease_until) < wall)
+    q = select(OutboxMessage).where(or_(ready, abandoned), col(OutboxMessage.id) > after_id)
+    for column, value in (
+        (OutboxMessage.team_id, team_id),
+        (OutboxMessage.job, job),
+        (OutboxMessage.period, period),
+        (OutboxMessage.purpose, purpose),
+    ):
+        if value is not None:
+            q = q.where(column == value)
+    q = q.order_by(col(OutboxMessage.id)).limit(limit)
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(skip_locked=True)
+    rows = list(s.exec(q))
+    if not rows:
+        return []
+    for r in rows:
+        if r.status == SENDING:
+            r.unknown = True
+    ids = [r.id for r in rows]
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id).in_(ids))
+        .execution_options(synchronize_session=False)  # the rows read above are set below
+        .values(
+            status=SENDING,
+            lease_until=lease_until,
+            leased_by=owner,
+            # when a first try may have begun: where a lookup in Slack's history starts
+            first_attempt_at=func.coalesce(OutboxMessage.__table__.c.first_attempt_at, wall),
+        )
+    )
+    abandoned_ids = [r.id for r in rows if r.unknown]
+    if abandoned_ids:
+        s.exec(  # type: ignore[call-overload]
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id).in_(abandoned_ids))
+            .values(unknown=True)
+        )
+    for r in rows:
+        s.expunge(r)
+        r.status, r.lease_until, r.leased_by = SENDING, lease_until, owner
+        r.first_attempt_at = r.first_attempt_at or wall
+    return rows
+
+
+def renew(s: Session, ids: list[int], owner: str, lease_until: datetime) -> None:
+    """Keep the lease on rows still being sent."""
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id).in_(ids), col(OutboxMessage.leased_by) == owner)
+        .where(col(OutboxMessage.status) == SENDING)
+        .values(lease_until=lease_until)
+    )
+
+
+def finish(s: Session, results: list[Result], owner: str, now: datetime) -> None:
+    """Write back what became of claimed rows (one executemany), and mark done what the
+    delivered ones were about. A row whose lease another process took over is left to it."""
+    if not results:
+        return
+    stmt = (
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == bindparam("b_id"))
+        .where(col(OutboxMessage.leased_by) == owner)
+        .where(col(OutboxMessage.status) == SENDING)
+        .values(
+            status=bindparam("b_status"),
+            attempts=bindparam("b_attempts"),
+            unknown=bindparam("b_unknown"),
+            ts=bindparam("b_ts"),
+            conversation=bindparam("b_conversation"),
+            error=bindparam("b_error"),
+            next_attempt_at=func.coalesce(
+                bindparam("b_next", type_=OutboxMessage.__table__.c.next_attempt_at.type),
+                OutboxMessage.__table__.c.next_attempt_at,
+            ),
+            first_attempt_at=bindparam(
+                "b_first", type_=OutboxMessage.__table__.c.first_attempt_at.type
+            ),
+            delivered_at=bindparam(
+                "b_delivered", type_=OutboxMessage.__table__.c.delivered_at.type
+            ),
+            lease_until=None,
+            leased_by=None,
+        )
+    )
+    params = [
+        {
+            "b_id": r.id,
+            "b_status": r.status,
+            "b_attempts": r.attempts,
+            "b_unknown": r.unknown,
+            "b_ts": r.ts,
+            "b_conversation": r.conversation,
+            "b_error": (r.error or None) and r.error[:200],
+            "b_next": r.next_attempt_at,
+            "b_first": r.first_attempt_at,
+            "b_delivered": now if r.status == DELIVERED else None,
+        }
+        for r in results
+    ]
+    s.connection().execute(stmt, params)
+    delivered = [r.id for r in results if r.status == DELIVERED]
+    if delivered:
+        _mark_done(s, delivered, now)
+
+
+def _mark_done(s: Session, ids: list[int], now: datetime) -> None:
+    q = select(OutboxMessage.effect, OutboxMessage.effect_ids).where(
+        col(OutboxMessage.id).in_(ids), col(OutboxMessage.effect).is_not(None)
+    )
+    by_effect: dict[str, set[int]] = defaultdict(set)
+    for effect, effect_ids in s.exec(q):
+        by_effect[effect] |= set(json.loads(effect_ids or "[]"))
+    for effect, contact_ids in by_effect.items():
+        column = EFFECTS[effect]
+        target = getattr(ContactLog, column)
+        s.exec(  # type: ignore[call-overload]
+            update(ContactLog)
+            .where(col(ContactLog.id).in_(sorted(contact_ids)), col(target).is_(None))
+            .values({column: now})
+        )
+
+
+def tally(s: Session, team_id: str, job: str, period: str) -> dict[str, int]:
+    """How many of a run's messages are in each state, in one statement."""
+    q = (
+        select(OutboxMessage.status, func.count())
+        .where(
+            OutboxMessage.team_id == team_id,
+            OutboxMessage.job == job,
+            OutboxMessage.period == period,
+        )
+        .group_by(OutboxMessage.status)
+    )
+    counts = {DELIVERED: 0, PENDING: 0, FAILED: 0, EXPIRED: 0}
+    for status, n in s.exec(q):
+        counts[PENDING if status == SENDING else status] += n
+    return counts
+
+
+def untold_failures(s: Session) -> list[OutboxMessage]:
+    """Rows given up on that no admin has heard of yet (notices about failures excluded)."""
+    q = select(OutboxMessage).where(
+        col(OutboxMessage.status) == FAILED,
+        col(OutboxMessage.admin_told).is_(False),
+        OutboxMessage.purpose != "failure-notice",
+    )
+    return list(s.exec(q.order_by(col(OutboxMessage.id))))
+
+
+def mark_told(s: Session, ids: list[int]) -> None:
+    if ids:
+        s.exec(  # type: ignore[call-overload]
+            update(OutboxMessage).where(col(OutboxMessage.id).in_(ids)).values(admin_told=True)
+        )
+
+
+def listing(
+    s: Session, statuses: Iterable[str] = (PENDING, SENDING, FAILED)
+) -> list[OutboxMessage]:
+    q = select(OutboxMessage).where(col(OutboxMessage.status).in_(list(statuses)))
+    return list(s.exec(q.order_by(col(OutboxMessage.id))))
+
+
+def retry(s: Session, ids: list[int] | None, wall: datetime) -> int:
+    """Put failed or expired rows (the given ones, or all with None) back in the queue, and
+    make waiting ones due now. Returns how many."""
+    q = update(OutboxMessage).where(col(OutboxMessage.status).in_([FAILED, EXPIRED, PENDING]))
+    if ids is not None:
+        q = q.where(col(OutboxMessage.id).in_(ids))
+    q = q.values(
+        status=PENDING, next_attempt_at=wall, error=None, admin_told=False, useful_until=None
+    )
+    return int(s.exec(q).rowcount or 0)  # type: ignore[call-overload]
+
+
+def cancel(s: Session, team_id: str, key_prefix: str, now: datetime) -> int:
+    """Drop pending messages made moot (a report reminder once the report is sent)."""
+    q = (
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.team_id == team_id,
+            col(OutboxMessage.key).startswith(key_prefix),
+            col(OutboxMessage.status) == PENDING,
+        )
+        .values(status=EXPIRED, error="no longer needed", delivered_at=None)
+    )
+    return int(s.exec(q).rowcount or 0)  # type: ignore[call-overload]
