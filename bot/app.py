@@ -120,7 +120,7 @@ def create_app(bot: Bot) -> App:
     admin.register(
         app,
         listen,
-        admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings),
+        admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings, bot.deliver),
     )
     home.register(app, listen, bot.home)
     return app

@@ -1,9 +1,10 @@
-"""`/aebot`: help, the team (org chart), roles (admins), language, typed dates, and the
+"""`/aebot`: help, the team (org chart, removal), roles (admins), language, typed dates, and the
 sub-commands `calendar` (handlers/calendar.py) and `settings` (handlers/settings.py)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from slack_bolt import App
@@ -16,7 +17,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
-from handlers import calendar, settings
+from handlers import calendar, settings, team
 from storage import queries
 from storage.calendars import Calendars
 from storage.db import Database
@@ -35,6 +36,7 @@ class AdminDeps:
     settings: Settings
     calendars: Calendars
     team_settings: TeamSettings
+    deliver: Callable[[], None]  # the courier: deliver what was just queued
 
     def reader(self, req: Request) -> Reader:
         return req.reader(self.settings.tz, self.clock.now())
@@ -49,6 +51,8 @@ def aebot_command(req: Request, deps: AdminDeps) -> Reply:
     sub, args = (words[0].lower() if words else "help"), words[1:]
     if asks_help(sub):
         return Reply(text=r.t("aebot.help"))
+    if sub in ("team", "团队") and args[:1] and args[0].lower() in ("remove", "移除"):
+        return _remove_member(r, req, deps, args[1:])
     if sub in ("team", "团队"):
         with deps.db.read() as s:
             members = queries.list_members(s, req.team)
@@ -96,6 +100,26 @@ def _set_role(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Repl
             m.name = label
             s.add(m)
     return Reply(text=r.t("role.set", user=uid, role=r.t("role." + role)))
+
+
+def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+    """Admins take someone off the team; whoever must reassign their clients is told."""
+    if not deps.admin(req.user):
+        return Reply(text=r.t("team.remove_admin_only"))
+    target = MENTION.match(args[0]) if len(args) == 1 else None
+    if target is None:
+        return Reply(text=r.t("team.remove_usage"))
+    uid = target.group(1)
+    with deps.db.write() as s:
+        done = team.remove(s, req.team, uid, req.user, deps.settings, deps.clock.now())
+    if done is None:
+        return Reply(text=r.t("team.remove_not_member", user=uid))
+    _, clients, told = done
+    if not clients:
+        return Reply(text=r.t("team.removed_no_clients", user=uid))
+    who = r.join(f"<@{u}>" for u in told) if told else r.t("team.nobody")
+    text = r.t("team.removed", user=uid, n=len(clients), told=who)
+    return Reply(text=text, then=(deps.deliver,))
 
 
 def _set_language(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:

@@ -74,6 +74,25 @@ def upsert_member(
     return m, created
 
 
+def remove_member(s: Session, team_id: str, user_id: str) -> tuple[Member, list[Client]] | None:
+    """Take someone off the team: their reports now report to their manager; returns the
+    removed member and the clients they owned (which have no owner until reassigned). Their
+    contacts stay, as the record of what happened."""
+    m = get_member(s, team_id, user_id)
+    if m is None:
+        return None
+    s.exec(  # type: ignore[call-overload]
+        update(Member)
+        .where(Member.team_id == team_id, Member.manager_id == user_id)
+        .values(manager_id=m.manager_id)
+    )
+    owned = list_clients(s, team_id, owner_id=user_id)
+    s.delete(m)
+    s.flush()
+    note(s, "member", team_id)
+    return m, owned
+
+
 def team_ids(s: Session) -> list[str]:
     """Every workspace that has a team loaded."""
     return list(s.exec(select(Member.team_id).distinct()))

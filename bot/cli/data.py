@@ -1,4 +1,4 @@
-"""`aebot db upgrade`, `aebot team import` and `aebot clients import`."""
+"""`aebot db upgrade`, `aebot team import|remove` and `aebot clients import`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import TextIO
 import click
 
 from bot.cli.common import settings
-from bot.cli.parts import migrated, team_id
+from bot.cli.parts import migrated, team_id, workspace
 from bot.clock import Clock
+from handlers.team import remove
 from storage.db import Database
 from storage.imports import (
     CLIENT_HEADER,
@@ -53,6 +54,27 @@ def team() -> None:
 def team_import(file: Path, team: str | None) -> None:
     """Load members from a CSV: user_id,name,role,manager_id,language."""
     _run_import(file, team, TEAM_HEADER, import_team, "members", local=False)
+
+
+@team.command("remove")
+@click.argument("user_id")
+@TEAM_ID
+def team_remove(user_id: str, team: str | None) -> None:
+    """Take someone off the team; their manager (else every admin) is told which clients have
+    no owner now, in a DM."""
+    with workspace(team) as (bot, team_id_):
+        with bot.db.write() as s:
+            done = remove(s, team_id_, user_id, "aebot", bot.settings, bot.clock.now())
+        if done is None:
+            raise click.ClickException(f"{user_id} is not on the team of {team_id_}")
+        _, owned, told = done
+        tally = bot.courier.drain() if told else None
+    if not owned:
+        click.echo(f"{user_id} removed; they owned no clients")
+        return
+    who = ", ".join(told) or "nobody (AEBOT_ADMINS names no one)"
+    owners = "1 client has" if len(owned) == 1 else f"{len(owned)} clients have"
+    click.echo(f"{user_id} removed; {owners} no owner now; told {who} ({tally})")
 
 
 @click.group()

@@ -8,14 +8,16 @@ MESSAGES: dict[str, M] = {
     # --- /aebot -----------------------------------------------------------------------
     "aebot.help": zh_en(
         "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案\n"
-        "• `/aebot team` 团队架构　• `/aebot language zh|en` 语言\n"
+        "• `/aebot team` 团队架构　• `/aebot team remove @同事` 移出团队（管理员）\n"
+        "• `/aebot language zh|en` 语言\n"
         "• `/aebot role @同事 am` 设置角色（管理员）：aae, ae, am, ad, ped, gm\n"
         "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
         "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
         "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
         "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client records\n"
-        "• `/aebot team` the org chart　• `/aebot language zh|en` your language\n"
+        "• `/aebot team` the org chart　• `/aebot team remove @someone` take someone off (admins)\n"
+        "• `/aebot language zh|en` your language\n"
         "• `/aebot role @someone am` set a role (admins): aae, ae, am, ad, ped, gm\n"
         "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
         "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
@@ -33,6 +35,40 @@ MESSAGES: dict[str, M] = {
     "team.empty": zh_en(
         "还没有团队名单。管理员可以用 `aebot team import team.csv` 导入。",
         "No team is loaded yet. An admin can load one with `aebot team import team.csv`.",
+    ),
+    "team.remove_admin_only": zh_en(
+        "只有管理员可以把同事移出团队。", "Only an admin can take someone off the team."
+    ),
+    "team.remove_usage": zh_en(
+        "用法：`/aebot team remove @同事`", "Usage: `/aebot team remove @someone`"
+    ),
+    "team.remove_not_member": zh_en(
+        "<@{user}> 不在团队名单里，没有做任何改动。",
+        "<@{user}> is not on the team; nothing was changed.",
+    ),
+    "team.removed_no_clients": zh_en(
+        "已将 <@{user}> 移出团队（名下没有客户）。",
+        "<@{user}> is off the team (they owned no clients).",
+    ),
+    "team.removed": zh_en(
+        "已将 <@{user}> 移出团队。名下 {n} 个客户现在没有负责人，已通知 {told} 重新指定。",
+        Plural(
+            "<@{user}> is off the team. The {n} client they owned has no owner now; {told} "
+            "has been told to reassign it.",
+            "<@{user}> is off the team. The {n} clients they owned have no owner now; {told} "
+            "has been told to reassign them.",
+        ),
+    ),
+    "team.nobody": zh_en("（没有人：AEBOT_ADMINS 未设置）", "nobody (AEBOT_ADMINS names no one)"),
+    "team.ownerless": zh_en(
+        "<@{by}> 已将 <@{user}> 移出团队。以下 {n} 个客户现在没有负责人，不会再出现在任何提醒里，"
+        "请用 `/client reassign 客户名 @同事` 指定新负责人：",
+        Plural(
+            "<@{by}> took <@{user}> off the team. The client below has no owner now and is in "
+            "no reminder until you reassign it with `/client reassign NAME @someone`:",
+            "<@{by}> took <@{user}> off the team. The {n} clients below have no owner now and "
+            "are in no reminder until you reassign them with `/client reassign NAME @someone`:",
+        ),
     ),
     "role.admin_only": zh_en("只有管理员可以设置角色。", "Only an admin can set roles."),
     "role.usage": zh_en(
