@@ -15,6 +15,7 @@ the median of the rounds' p50, and the server process's CPU time per request (fr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import statistics
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -199,7 +201,35 @@ class Figures:
     wall: float = 0.0
 
 
-def start(kind: str, url: str, fake: FakeSlack) -> tuple[subprocess.Popen, int]:
+@dataclass
+class RemoteFake:
+    """The fake Slack served by a process of its own: the senders' process does nothing but
+    send and time (the apps' after-ack calls to Slack must not steal its CPU)."""
+
+    url: str
+    token: str
+
+
+def serve_fake() -> None:
+    with FakeSlack(team_id=TEAM) as fake:
+        print(fake.url, fake.token, flush=True)
+        threading.Event().wait()
+
+
+@contextlib.contextmanager
+def fake_slack() -> Iterator[RemoteFake]:
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve", "fake"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        url, token = proc.stdout.readline().split()  # type: ignore[union-attr]
+        yield RemoteFake(url, token)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def start(kind: str, url: str, fake: RemoteFake) -> tuple[subprocess.Popen, int]:
     args = [sys.executable, __file__, "--serve", kind, "--db", url, "--fake", fake.url]
     child = subprocess.Popen([*args, "--token", fake.token], stdout=subprocess.PIPE, text=True)
     return child, int(child.stdout.readline())  # type: ignore[union-attr]
@@ -210,16 +240,19 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400, help="per app and round")
     ap.add_argument("--senders", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--serve", choices=["bare", "aebot"], help=argparse.SUPPRESS)
+    ap.add_argument("--serve", choices=["bare", "aebot", "fake"], help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--fake", help=argparse.SUPPRESS)
     ap.add_argument("--token", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.serve == "fake":
+        serve_fake()
+        return
     if args.serve:
         serve_child(args.serve, args.db, args.fake, args.token)
         return
     per = args.requests // args.senders
-    with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
+    with tempfile.TemporaryDirectory() as tmp, fake_slack() as fake:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         upgrade(url)
         users = [f"U0B{n:04d}" for n in range(args.senders)]
@@ -274,10 +307,16 @@ def report(args: argparse.Namespace, apps: dict[str, Figures], stored: int, expe
         f"ratio aebot/bare: p50 {pct(aebot.latencies, 50) / pct(bare.latencies, 50):.2f}x, "
         f"p99 {pct(aebot.latencies, 99) / pct(bare.latencies, 99):.2f}x, "
         f"median of rounds' p50 {statistics.median(aebot.round_p50) / statistics.median(bare.round_p50):.2f}x, "
-        f"CPU per request {(aebot.cpu / aebot.requests) / (bare.cpu / bare.requests):.2f}x"
+        f"CPU per request {_ratio(aebot.cpu / aebot.requests, bare.cpu / bare.requests)}"
     )
     print(f"contacts stored by aebot: {stored} (expected {expected})")
     print("Slack's limit for an ack is 3,000 ms.")
+
+
+def _ratio(a: float, b: float) -> str:
+    """a/b, or "n/a" when b is too small to measure (the kernel counts CPU in ticks: a tiny
+    run of the bare app can show none)."""
+    return f"{a / b:.2f}x" if b > 0 else "n/a (too little CPU to measure)"
 
 
 if __name__ == "__main__":
