@@ -53,10 +53,6 @@ class NewContact:
     report_sent_at: datetime | None = None
 
 
-def _deadline(p: _Pending) -> float:
-    return p.deadline
-
-
 COLUMNS = tuple(f.name for f in fields(NewContact) if f.name not in ("id", "report_sent_at"))
 
 
@@ -65,15 +61,13 @@ class NotSaved(Exception):
 
 
 class _Pending:
-    """A contact waiting to be written. `done` is a lock held until the outcome is known, or
-    until its request is handed the turn to write (`lead`): the waiter blocks acquiring it, the
-    writer releases it (cheaper than an Event)."""
+    """A contact waiting to be written. `done` is a lock held until the outcome is known: the
+    waiter blocks acquiring it, the writer releases it (cheaper than an Event)."""
 
-    __slots__ = ("contact", "deadline", "state", "lead", "id", "error", "done")
+    __slots__ = ("contact", "deadline", "state", "id", "error", "done")
 
     def __init__(self, contact: NewContact, deadline: float) -> None:
         self.contact, self.deadline, self.state, self.id = contact, deadline, WAITING, 0
-        self.lead = False
         self.error: BaseException | None = None
         self.done = threading.Lock()
         self.done.acquire()
@@ -82,8 +76,10 @@ class _Pending:
 class ContactWriter:
     """The process's writer of new contacts.
 
-    A request holding the turn writes what is queued, never past its own deadline; a request
-    whose deadline has come hands the rest to the waiting request with the most time left."""
+    The request holding the turn writes what is queued (group commit), each batch under the
+    earliest deadline in it and its own, and stops once its own deadline has passed: no ack
+    waits past its deadline for other people's writes. What it leaves is taken by the next
+    request to arrive, or given up by its waiters at their deadlines."""
 
     def __init__(self, db: Database, wait: float = 1.5) -> None:
         self.db = db
@@ -99,30 +95,19 @@ class ContactWriter:
         pending = _Pending(contact, time.monotonic() + timeout)
         with self._queue_lock:
             self._queue.append(pending)
-        self._lead(pending)
-        while self._wait(pending):  # handed the turn
-            self._lead(pending)
+        self._write_queued(pending)
+        if not pending.done.acquire(timeout=max(pending.deadline - time.monotonic(), 0.0)):
+            if self._abandon(pending):
+                raise NotSaved("the contact's turn to be written did not come in time")
+            pending.done.acquire()  # a writer has it, under its deadline: the outcome is near
         if pending.error is not None:
             raise NotSaved("the database refused the contact") from pending.error
         contact.id = pending.id
         return contact
 
-    def _wait(self, pending: _Pending) -> bool:
-        """Wait for the contact's outcome; True when handed the turn instead."""
-        if not pending.done.acquire(timeout=max(pending.deadline - time.monotonic(), 0.0)):
-            if self._abandon(pending):
-                raise NotSaved("the contact's turn to be written did not come in time")
-            pending.done.acquire()  # a writer has it, under its deadline: the outcome is near
-            return False
-        with self._queue_lock:
-            handed, pending.lead = pending.lead, False
-        return handed
-
-    def _lead(self, me: _Pending) -> None:
-        """Unless a write is under way (it takes what is queued next): write what is queued
-        (group commit) as long as `me`'s deadline leaves time; a request past its deadline
-        hands what is left to the waiting request with the most time, and goes back to its
-        person. With a healthy database nobody hands over: the turn's holder empties the queue."""
+    def _write_queued(self, me: _Pending) -> None:
+        """Write what is queued while `me`'s deadline leaves time, unless a write is under way
+        (it takes what is queued next)."""
         while self._writing.acquire(blocking=False):
             try:
                 while me.deadline > time.monotonic() and (batch := self._take_queued()):
@@ -130,45 +115,25 @@ class ContactWriter:
             finally:
                 self._writing.release()
             with self._queue_lock:  # queued after our last look, while we still held the turn
-                if not any(p.state == WAITING and not p.lead for p in self._queue):
+                if not self._queue or me.deadline <= time.monotonic():
                     return
-            if me.deadline <= time.monotonic():
-                self._hand_over()
-                return
-
-    def _hand_over(self) -> None:
-        """Wake the waiting request with the most time left to write what is queued."""
-        with self._queue_lock:
-            now = time.monotonic()
-            waiting = [p for p in self._queue if p.state == WAITING and not p.lead]
-            heir = max((p for p in waiting if p.deadline > now), key=_deadline, default=None)
-            if heir is None:
-                return
-            heir.lead = True
-        heir.done.release()
 
     def _take_queued(self) -> list[_Pending]:
-        """What is queued and still has time; not those just handed the turn (they take it)."""
+        """What is queued; those whose deadline has passed are left to give up."""
+        now = time.monotonic()
         with self._queue_lock:
-            now = time.monotonic()
-            queued = [p for p in self._queue if p.state == WAITING]
-            self._queue = [p for p in queued if p.lead]
-            taken = [p for p in queued if not p.lead and p.deadline > now]
+            queued, self._queue = self._queue, []
+            taken = [p for p in queued if p.state == WAITING and p.deadline > now]
             for p in taken:
                 p.state = TAKEN
         return taken
 
     def _abandon(self, pending: _Pending) -> bool:
-        """Stop waiting; False when a writer has taken it already (its outcome will come). A
-        request handed the turn just as it gave up passes the turn on."""
+        """Stop waiting; False when a writer has taken it already (its outcome will come)."""
         with self._queue_lock:
-            if pending.state != WAITING:
-                return False
-            pending.state = ABANDONED
-            handed = pending.lead
-        if handed:
-            self._hand_over()
-        return True
+            if pending.state == WAITING:
+                pending.state = ABANDONED
+            return pending.state == ABANDONED
 
     def _write(self, batch: list[_Pending], cap: float) -> None:
         """Write a batch, giving up by the earliest deadline in it (and the writer's own)."""
