@@ -228,7 +228,8 @@ def _sqlite_busy_timeout(driver: Any, info: dict[str, Any]) -> None:
     """Wait for another writer's lock only as long as this thread's deadline leaves (else the
     usual 15 s). Set only when it changes: most transactions pay nothing."""
     left = _left_ms()
-    wanted = SQLITE_BUSY_TIMEOUT_MS if left is None else left
+    # rounded down to a quarter second: the setting changes rarely, not on every write
+    wanted = SQLITE_BUSY_TIMEOUT_MS if left is None else max(left // 250 * 250, 50)
     if info.get("busy_ms", SQLITE_BUSY_TIMEOUT_MS) != wanted:
         driver.execute(f"PRAGMA busy_timeout={wanted}")
         info["busy_ms"] = wanted
