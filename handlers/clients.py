@@ -17,7 +17,7 @@ from bot.rules.clients import (
     may_reassign_client,
     read_client_form,
 )
-from bot.rules.people import is_admin, language_of
+from bot.rules.people import is_admin
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
@@ -155,10 +155,8 @@ def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
 
 def _now_yours(req: Request, deps: ClientDeps, owner: Member, c: Client) -> outbox.Message:
     """The new owner's DM, queued with the reassignment itself."""
-    default = deps.settings.aebot_lang
-    lang = language_of(owner.language, owner.slack_locale, default)
     now = deps.clock.now()
-    text = Reader(lang, deps.settings.tz, now).t(
+    text = Reader.of(owner, deps.settings.aebot_lang, deps.settings.tz, now).t(
         "client.now_yours", name=bk.escape(c.name), code=bk.escape(c.code), by=req.user
     )
     key = f"client-owner:{c.id}:{owner.user_id}:{now.isoformat()}"

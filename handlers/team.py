@@ -9,7 +9,6 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.rules.people import language_of
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
@@ -33,10 +32,7 @@ def remove(
     told = _who_is_told(member, members, settings.admins)
     notices = []
     for uid in told:
-        m = members.get(uid)
-        default = settings.aebot_lang
-        lang = language_of(m.language, m.slack_locale, default) if m else default
-        r = Reader(lang, settings.tz, now)
+        r = Reader.of(members.get(uid), settings.aebot_lang, settings.tz, now)
         lines = [f"• {bk.escape(c.name)} ({bk.escape(c.code)})" for c in clients[:40]]
         if len(clients) > 40:
             lines.append(r.more(len(clients) - 40))

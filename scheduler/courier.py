@@ -31,7 +31,6 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.clock import Clock
-from bot.rules.people import language_of
 from bot.settings import Settings
 from bot.slack import delivery
 from bot.slack.texts import Reader
@@ -113,7 +112,6 @@ class Courier:
     _wake: threading.Event = field(default_factory=threading.Event)
     _pool: ThreadPoolExecutor | None = None
     _loop: threading.Thread | None = None
-    _drain_lock: threading.Lock = field(default_factory=threading.Lock)
 
     # ------------------------------------------------------------------ draining
     def drain(
@@ -252,10 +250,8 @@ class Courier:
         for team in sorted(teams):
             rows = [row for row in failed if row.team_id == team]
             for admin in sorted(self.settings.admins):
-                m = members[team].get(admin)
-                default = self.settings.aebot_lang
-                lang = language_of(m.language, m.slack_locale, default) if m else default
-                r = Reader(lang, self.settings.tz, self.clock.now())
+                cfg = self.settings
+                r = Reader.of(members[team].get(admin), cfg.aebot_lang, cfg.tz, self.clock.now())
                 lines = [
                     r.t("outbox.failed_line", user=row.recipient, what=row.purpose, error=row.error)
                     for row in rows[:20]
@@ -283,8 +279,7 @@ class Courier:
     def _run(self, every: float) -> None:
         while not self._stop.is_set():
             try:
-                with self._drain_lock:
-                    self.drain()
+                self.drain()
             except Exception:  # the database may be down: the next round tries again
                 log.exception("the outbox drain failed")
             self._wake.wait(every)

@@ -8,7 +8,6 @@ from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from bot.clock import Clock
-from bot.rules.people import language_of
 from bot.settings import Settings
 from bot.slack.texts import Reader
 from scheduler.courier import Courier
@@ -34,9 +33,7 @@ class JobDeps:
 
     def reader(self, member: Member | None) -> Reader:
         """How to write to `member` (the workspace default for someone not on the team)."""
-        default = self.settings.aebot_lang
-        lang = language_of(member.language, member.slack_locale, default) if member else default
-        return Reader(lang, self.settings.tz, self.clock.now())
+        return Reader.of(member, self.settings.aebot_lang, self.settings.tz, self.clock.now())
 
 
 class Outgoing(NamedTuple):

@@ -22,6 +22,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.rules.team_settings import TeamValues
 from scheduler import contact_jobs
+from scheduler.courier import Tally
 from scheduler.run import JobDeps, Run
 from storage import outbox, queries, runs
 from storage.outbox import wall
@@ -141,11 +142,10 @@ def _deliver(job: Job, team: str, period: str, deps: JobDeps, decided: bool) -> 
     except Exception as exc:  # the database went away: the courier's next round goes on
         log.exception("delivering %s for %s failed", job.name, team)
         return Outcome(team, "pending", f"{type(exc).__name__}: {exc}")
-    what = decision.detail.split(" · ")[0] if decision else ""
-    detail = f"{what} · delivered {counts['delivered']}, pending {counts['pending']}, failed {counts['failed']}, expired {counts['expired']}"
+    detail = f"{decision.detail if decision else ''} · {Tally(**counts)}"
     status = runs.SENDING if counts["pending"] else runs.DONE
     with contextlib.suppress(Exception), deps.db.write() as s:
-        runs.finish_run(s, team, job.name, period, status, detail, deps.clock.now())
+        runs.finish_run(s, team, job.name, period, status, deps.clock.now())
     undelivered = counts["pending"] + counts["failed"]
     if counts["pending"]:
         return Outcome(team, "pending", detail, undelivered, decided)

@@ -150,9 +150,6 @@ def claim(
     rows = list(s.exec(q))
     if not rows:
         return []
-    for r in rows:
-        if r.status == SENDING:
-            r.unknown = True
     ids = [r.id for r in rows]
     s.exec(  # type: ignore[call-overload]
         update(OutboxMessage)
@@ -164,17 +161,13 @@ def claim(
             leased_by=owner,
             # when a first try may have begun: where a lookup in Slack's history starts
             first_attempt_at=func.coalesce(OutboxMessage.__table__.c.first_attempt_at, wall),
+            # a row still `sending` lost its sender: whether it went out is unknown
+            unknown=or_(col(OutboxMessage.unknown), col(OutboxMessage.status) == SENDING),
         )
     )
-    abandoned_ids = [r.id for r in rows if r.unknown]
-    if abandoned_ids:
-        s.exec(  # type: ignore[call-overload]
-            update(OutboxMessage)
-            .where(col(OutboxMessage.id).in_(abandoned_ids))
-            .values(unknown=True)
-        )
     for r in rows:
         s.expunge(r)
+        r.unknown = r.unknown or r.status == SENDING
         r.status, r.lease_until, r.leased_by = SENDING, lease_until, owner
         r.first_attempt_at = r.first_attempt_at or wall
     return rows

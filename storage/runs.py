@@ -55,15 +55,15 @@ def record_failure(
         )  # fmt: skip
 
 
-def finish_run(
-    s: Session, team_id: str, job: str, period: str, status: str, detail: str, now: datetime
-) -> None:
-    """Record what became of a run's messages. A run found done stays done: another process
-    that delivered the last of them may have said so after this one counted."""
+def finish_run(s: Session, team_id: str, job: str, period: str, status: str, now: datetime) -> None:
+    """Record whether a run's messages are all delivered or given up (`done`) or not yet
+    (`sending`); its detail stays what was decided, the counts are the outbox's. A run found
+    done stays done: another process that delivered the last of them may have said so after
+    this one counted."""
     q = update(JobRun).where(JobRun.team_id == team_id, JobRun.job == job, JobRun.period == period)
     if status != DONE:
         q = q.where(col(JobRun.status) != DONE)
-    s.exec(q.values(status=status, detail=detail[:2000], finished_at=now))  # type: ignore[call-overload]
+    s.exec(q.values(status=status, finished_at=now))  # type: ignore[call-overload]
 
 
 def existing_runs(s: Session, periods: set[str]) -> set[tuple[str, str, str]]:

@@ -23,28 +23,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 METADATA_EVENT = "aebot_message"
-# Slack's answers that will not change by trying again: the row is given up and an admin told.
-PERMANENT = {
-    "user_not_found",
-    "account_inactive",
-    "channel_not_found",
-    "not_in_channel",
-    "is_archived",
-    "user_disabled",
-    "cannot_dm_bot",
-    "invalid_blocks",
-    "invalid_blocks_format",
-    "msg_too_long",
-    "no_text",
-    "too_many_attachments",
-    "invalid_metadata_format",
-    "invalid_metadata_schema",
-    "missing_scope",
-    "not_authed",
-    "invalid_auth",
-    "token_revoked",
-    "restricted_action",
-}
 # Slack's own trouble: it may or may not have posted the message.
 SLACK_TROUBLE = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 
@@ -130,8 +108,8 @@ def _refused(exc: SlackApiError) -> Attempt:
         return Attempt("throttled", error="ratelimited", retry_after=wait)
     if resp.status_code >= 500 or error in SLACK_TROUBLE:
         return Attempt("unknown", error=error or f"HTTP {resp.status_code}")
-    if error in PERMANENT or error:
-        return Attempt("failed", error=error)
+    if error:  # user_not_found, account_inactive, channel_not_found, not_in_channel, invalid
+        return Attempt("failed", error=error)  # blocks…: trying again would change nothing
     return Attempt("unknown", error=f"HTTP {resp.status_code}")
 
 

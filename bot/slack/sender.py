@@ -1,5 +1,7 @@
-"""The one way anything aebot shows people leaves for Slack: messages, ephemeral replies,
-replies through a response URL, modals and the App Home.
+"""Answers to a person who is there: ephemeral replies, replies through a response URL (with a
+DM when those fail), modals and the App Home. Messages aebot decides to send on its own (jobs'
+DMs, a new owner's DM) go through the outbox instead (storage/outbox.py, scheduler/courier.py),
+which delivers them exactly once.
 
 A message Slack refuses is logged and reported as not sent (False or None), never raised into a
 job or a listener; only `open_modal` raises, because a form that did not open must be told to
@@ -9,7 +11,6 @@ the person who asked for it (the listener does that).
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_sdk import WebClient
@@ -21,7 +22,6 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.webhook import WebhookClient
 
 log = logging.getLogger("aebot.sender")
-SEND_CONCURRENCY = 8
 Blocks = list[dict[str, Any]]
 
 
@@ -50,14 +50,6 @@ class Sender:
 
     def dm(self, user_id: str, text: str, blocks: Blocks | None = None) -> bool:
         return self.post(user_id, text, blocks) is not None
-
-    def dm_all(self, messages: list[tuple[str, str, Blocks]]) -> list[bool]:
-        """Many DMs (user, text, blocks) at once, a few in flight: a 09:30 nudge to 2,000
-        people must not wait on 2,000 round trips in a row. Rate limits are retried."""
-        if len(messages) <= 1:
-            return [self.dm(*m) for m in messages]
-        with ThreadPoolExecutor(SEND_CONCURRENCY, thread_name_prefix="aebot-send") as pool:
-            return list(pool.map(lambda m: self.dm(*m), messages))
 
     def ephemeral(
         self, channel: str, user_id: str, text: str, blocks: Blocks | None = None

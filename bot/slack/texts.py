@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.dates import echo, echo_day, weekday_name
-from bot.rules.people import LANGS
+from bot.rules.people import LANGS, language_of
 from bot.rules.problems import Problem
 from bot.slack.messages import MESSAGES, Plural
 
@@ -28,6 +29,13 @@ def t(lang: str, key: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+class Speaker(Protocol):
+    """Someone written to: their chosen language and their Slack locale (storage's Member)."""
+
+    language: str | None
+    slack_locale: str | None
+
+
 @dataclass(frozen=True)
 class Reader:
     """Whom a message is written for: their language, the workspace's zone, and now (from the
@@ -36,6 +44,13 @@ class Reader:
     lang: str
     zone: ZoneInfo
     now: datetime
+
+    @classmethod
+    def of(cls, person: Speaker | None, default: str, zone: ZoneInfo, now: datetime) -> Reader:
+        """How to write to `person`: their language, else their Slack locale's, else `default`
+        (the workspace's, also for someone not on the team)."""
+        lang = language_of(person.language, person.slack_locale, default) if person else default
+        return cls(lang, zone, now)
 
     def t(self, key: str, /, **values: object) -> str:
         return t(self.lang, key, **values)
