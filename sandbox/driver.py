@@ -14,6 +14,7 @@ import httpx
 from sandbox.fake_slack import Call, FakeSlack
 
 TEAM = "T0AEBOT"
+APP_ID = "A0AEBOT"
 
 
 def sign(secret: str, body: str, ts: int | None = None) -> dict[str, str]:
@@ -58,23 +59,8 @@ class SlackDriver:
     def command(
         self, name: str, text: str = "", user: str = "U0AE1", channel: str = "C0GENERAL"
     ) -> Reply:
-        body = urlencode(
-            {
-                "token": "legacy",
-                "team_id": TEAM,
-                "team_domain": "aebot",
-                "channel_id": channel,
-                "channel_name": "general",
-                "user_id": user,
-                "user_name": user.lower(),
-                "command": name,
-                "text": text,
-                "api_app_id": "A0AEBOT",
-                "trigger_id": self.trigger(),
-                "response_url": self.fake.response_url(f"cmd-{user}"),
-            }
-        )
-        return self.post(body, "application/x-www-form-urlencoded")
+        form = command_form(name, text, user, channel, self.trigger(), self.fake)
+        return self.post(urlencode(form), "application/x-www-form-urlencoded")
 
     def _interactive(self, payload: dict[str, Any]) -> Reply:
         return self.post(
@@ -89,62 +75,16 @@ class SlackDriver:
         channel: str = "C0GENERAL",
         key: str = "act",
     ) -> Reply:
-        return self._interactive(
-            {
-                "type": "block_actions",
-                "team": {"id": TEAM, "domain": "aebot"},
-                "user": {"id": user, "team_id": TEAM, "name": user.lower()},
-                "api_app_id": "A0AEBOT",
-                "trigger_id": self.trigger(),
-                "channel": {"id": channel},
-                "container": {"type": "message"},
-                "response_url": self.fake.response_url(key),
-                "actions": [
-                    {
-                        "type": "button",
-                        "action_id": action_id,
-                        "block_id": "b",
-                        "value": value,
-                        "action_ts": str(time.time()),
-                    }
-                ],
-            }
-        )
+        payload = click_payload(action_id, value, user, channel, self.trigger(), self.fake, key)
+        return self._interactive(payload)
 
     def submit(self, view: dict[str, Any], values: dict[str, Any], user: str = "U0AE1") -> Reply:
         """Submit a modal as shown, with `values` typed over its initial values."""
-        return self._interactive(
-            {
-                "type": "view_submission",
-                "team": {"id": TEAM, "domain": "aebot"},
-                "user": {"id": user, "team_id": TEAM, "name": user.lower()},
-                "api_app_id": "A0AEBOT",
-                "trigger_id": self.trigger(),
-                "view": {
-                    **view,
-                    "id": view.get("id", "V1"),
-                    "state": {"values": state_of(view, values)},
-                },
-            }
-        )
+        return self._interactive(submit_payload(view, values, user, self.trigger()))
 
     def home_opened(self, user: str = "U0AE1") -> Reply:
-        body = json.dumps(
-            {
-                "token": "legacy",
-                "team_id": TEAM,
-                "api_app_id": "A0AEBOT",
-                "type": "event_callback",
-                "event_id": f"Ev{self.trigger()}",
-                "event_time": int(time.time()),
-                "event": {
-                    "type": "app_home_opened",
-                    "user": user,
-                    "channel": "D0" + user,
-                    "tab": "home",
-                },
-            }
-        )
+        event = {"type": "app_home_opened", "user": user, "channel": "D0" + user, "tab": "home"}
+        body = json.dumps(event_payload(event, f"Ev{self.trigger()}"))
         return self.post(body, "application/json")
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
@@ -159,6 +99,88 @@ class SlackDriver:
             f"expected {count} call(s) to {method}, got {len(self.fake.calls_to(method))}: "
             f"{[c.method for c in self.fake.calls]}"
         )
+
+
+# ---- what Slack sends, as it sends it: over HTTP (SlackDriver) or Socket Mode (FakeSocketMode)
+
+
+def command_form(
+    name: str, text: str, user: str, channel: str, trigger_id: str, fake: FakeSlack,
+    app_id: str = APP_ID,
+) -> dict[str, str]:  # fmt: skip
+    """A slash command's form fields."""
+    return {
+        "token": "legacy",
+        "team_id": TEAM,
+        "team_domain": "aebot",
+        "channel_id": channel,
+        "channel_name": "general",
+        "user_id": user,
+        "user_name": user.lower(),
+        "command": name,
+        "text": text,
+        "api_app_id": app_id,
+        "is_enterprise_install": "false",
+        "trigger_id": trigger_id,
+        "response_url": fake.response_url(f"cmd-{user}"),
+    }
+
+
+def interaction(kind: str, user: str, trigger_id: str, app_id: str = APP_ID) -> dict[str, Any]:
+    """What every interactive payload (a click, a submitted form) starts with."""
+    return {
+        "type": kind,
+        "team": {"id": TEAM, "domain": "aebot"},
+        "user": {"id": user, "team_id": TEAM, "name": user.lower()},
+        "api_app_id": app_id,
+        "trigger_id": trigger_id,
+    }
+
+
+def click_payload(
+    action_id: str, value: str, user: str, channel: str, trigger_id: str, fake: FakeSlack,
+    key: str = "act", app_id: str = APP_ID,
+) -> dict[str, Any]:  # fmt: skip
+    """A click on a button of a message in `channel`."""
+    return {
+        **interaction("block_actions", user, trigger_id, app_id),
+        "channel": {"id": channel},
+        "container": {"type": "message"},
+        "response_url": fake.response_url(key),
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "b",
+                "value": value,
+                "action_ts": str(time.time()),
+            }
+        ],
+    }
+
+
+def submit_payload(
+    view: dict[str, Any], values: dict[str, Any], user: str, trigger_id: str,
+    app_id: str = APP_ID,
+) -> dict[str, Any]:  # fmt: skip
+    """A modal submitted as shown, with `values` typed over its initial values."""
+    return {
+        **interaction("view_submission", user, trigger_id, app_id),
+        "view": {**view, "id": view.get("id", "V1"), "state": {"values": state_of(view, values)}},
+    }
+
+
+def event_payload(event: dict[str, Any], event_id: str, app_id: str = APP_ID) -> dict[str, Any]:
+    """An Events API callback carrying `event`."""
+    return {
+        "token": "legacy",
+        "team_id": TEAM,
+        "api_app_id": app_id,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": event,
+    }
 
 
 def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:

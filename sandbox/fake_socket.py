@@ -28,11 +28,16 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.sync.server import Server, ServerConnection, serve
 
-from sandbox.driver import TEAM, state_of
+from sandbox.driver import (
+    APP_ID,
+    click_payload,
+    command_form,
+    event_payload,
+    submit_payload,
+)
 from sandbox.fake_slack import FakeSlack
 
 ENVELOPE_TYPES = ("slash_commands", "interactive", "events_api")
-APP_ID = "A0AEBOT"
 
 
 @dataclass(frozen=True)
@@ -221,77 +226,29 @@ class FakeSocketMode:
     # ------------------------------------------------- payloads, as Slack makes them
     def command(self, name: str, text: str = "", user: str = "U0AE1", **kw: Any) -> str:
         """A slash command; its envelope_id."""
-        payload = {
-            "token": "legacy",
-            "team_id": TEAM,
-            "team_domain": "aebot",
-            "channel_id": kw.get("channel", "C0GENERAL"),
-            "channel_name": "general",
-            "user_id": user,
-            "user_name": user.lower(),
-            "command": name,
-            "text": text,
-            "api_app_id": self.app_id,
-            "is_enterprise_install": "false",
-            "response_url": self.fake.response_url(f"cmd-{user}"),
-            "trigger_id": self._trigger(),
-        }
-        return self.deliver("slash_commands", payload)
+        channel = kw.get("channel", "C0GENERAL")
+        form = command_form(name, text, user, channel, self._trigger(), self.fake, self.app_id)
+        return self.deliver("slash_commands", form)
 
     def click(
         self, action_id: str, value: str, user: str = "U0AE1", key: str = "act", **kw: Any
     ) -> str:
         """A click on a message's button; its envelope_id."""
-        payload = {
-            **self._interaction("block_actions", user),
-            "channel": {"id": kw.get("channel", "C0GENERAL")},
-            "container": {"type": "message"},
-            "response_url": self.fake.response_url(key),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action_id,
-                    "block_id": "b",
-                    "value": value,
-                    "action_ts": str(time.time()),
-                }
-            ],
-        }
+        channel, trigger = kw.get("channel", "C0GENERAL"), self._trigger()
+        payload = click_payload(
+            action_id, value, user, channel, trigger, self.fake, key, self.app_id
+        )
         return self.deliver("interactive", payload)
 
     def submit(self, view: dict[str, Any], values: dict[str, Any], user: str = "U0AE1") -> str:
         """A modal submitted as shown, with `values` typed over its initial values."""
-        payload = {
-            **self._interaction("view_submission", user),
-            "view": {
-                **view,
-                "id": view.get("id", "V1"),
-                "state": {"values": state_of(view, values)},
-            },
-        }
+        payload = submit_payload(view, values, user, self._trigger(), self.app_id)
         return self.deliver("interactive", payload)
 
     def event(self, event: dict[str, Any], event_id: str | None = None) -> str:
         """An Events API event (e.g. ``{"type": "app_home_opened", ...}``); its envelope_id."""
-        payload = {
-            "token": "legacy",
-            "team_id": TEAM,
-            "api_app_id": self.app_id,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next(self._triggers)}{secrets.token_hex(4)}",
-            "event_time": int(time.time()),
-            "event": event,
-        }
-        return self.deliver("events_api", payload)
-
-    def _interaction(self, kind: str, user: str) -> dict[str, Any]:
-        return {
-            "type": kind,
-            "team": {"id": TEAM, "domain": "aebot"},
-            "user": {"id": user, "team_id": TEAM, "name": user.lower()},
-            "api_app_id": self.app_id,
-            "trigger_id": self._trigger(),
-        }
+        event_id = event_id or f"Ev{next(self._triggers)}{secrets.token_hex(4)}"
+        return self.deliver("events_api", event_payload(event, event_id, self.app_id))
 
     def _trigger(self) -> str:
         return f"{next(self._triggers)}.{secrets.token_hex(4)}.socket"
