@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import FakeSlack
 from scheduler.run import JobDeps
+from storage.db import Database
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
 
@@ -207,3 +210,32 @@ def world(fake: FakeSlack, db_url: str) -> Iterator[World]:
     finally:
         server.stop()
         bot.close()  # no after-ack work of this test reaches the next one's fake
+
+
+def hold_write_lock(
+    db: Database, hold_for: float = 10.0
+) -> tuple[threading.Event, threading.Thread]:
+    """Another process holds the database's write lock until the event is set (or `hold_for`
+    seconds have passed)."""
+    release, holding = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        if db.is_sqlite:
+            conn = sqlite3.connect(db.url.removeprefix("sqlite:///"), isolation_level=None)
+            conn.execute("BEGIN IMMEDIATE")
+            holding.set()
+            release.wait(hold_for)
+            conn.execute("ROLLBACK")
+            conn.close()
+            return
+        engine = sa.create_engine(db.url)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("LOCK TABLE contactlog IN EXCLUSIVE MODE")
+            holding.set()
+            release.wait(hold_for)
+        engine.dispose()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert holding.wait(5)
+    return release, thread

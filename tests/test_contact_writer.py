@@ -4,19 +4,17 @@ request knows it."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 import pytest
-import sqlalchemy as sa
 from sqlmodel import select
 
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
 from storage.db import Database
 from storage.models import Client, ContactLog
-from tests.conftest import MONDAY_10, TEAM, World, wait_until
+from tests.conftest import MONDAY_10, TEAM, World, hold_write_lock, wait_until
 
 
 def contact(client_id: int, summary: str, minutes: int = 0) -> NewContact:
@@ -61,32 +59,6 @@ def test_a_contact_the_database_refuses_is_not_saved(world: World) -> None:
         writer.add(contact(999_999, "no such client"))  # the foreign key refuses it
     assert stored(world.bot.db) == []
     assert writer.add(contact(nike(world.bot.db), "next one")).id  # the writer carries on
-
-
-def hold_write_lock(db: Database) -> tuple[threading.Event, threading.Thread]:
-    """Another process holds the database's write lock until the event is set."""
-    release, holding = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        if db.is_sqlite:
-            conn = sqlite3.connect(db.url.removeprefix("sqlite:///"), isolation_level=None)
-            conn.execute("BEGIN IMMEDIATE")
-            holding.set()
-            release.wait(10)
-            conn.execute("ROLLBACK")
-            conn.close()
-            return
-        engine = sa.create_engine(db.url)
-        with engine.begin() as conn:
-            conn.exec_driver_sql("LOCK TABLE contactlog IN EXCLUSIVE MODE")
-            holding.set()
-            release.wait(10)
-        engine.dispose()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    assert holding.wait(5)
-    return release, thread
 
 
 def test_a_contact_whose_turn_does_not_come_in_time_is_never_stored(world: World) -> None:

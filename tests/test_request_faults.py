@@ -11,7 +11,6 @@ import logging
 import os
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -32,7 +31,16 @@ from sandbox.driver import TEAM, SlackDriver, sign
 from sandbox.fake_slack import FakeSlack
 from storage.db import Database
 from storage.models import Client, ContactLog
-from tests.conftest import MONDAY_10, PG_URL, SECRET, World, make_bot, pg_reachable, seed
+from tests.conftest import (
+    MONDAY_10,
+    PG_URL,
+    SECRET,
+    World,
+    hold_write_lock,
+    make_bot,
+    pg_reachable,
+    seed,
+)
 
 NOT_SAVED_ZH = "这条联络记录*没有*保存"
 NOT_SAVED_EN = "this contact was *not* saved"
@@ -54,37 +62,11 @@ def timed_command(slack: SlackDriver, text: str, user: str) -> tuple[float, int,
 # --- a database locked by another writer ------------------------------------------------------
 
 
-def hold_lock(db: Database, seconds: float) -> threading.Thread:
-    """Another process holds the database's write lock for `seconds`."""
-    holding = threading.Event()
-
-    def hold() -> None:
-        if db.is_sqlite:
-            conn = sqlite3.connect(db.url.removeprefix("sqlite:///"), isolation_level=None)
-            conn.execute("BEGIN IMMEDIATE")
-            holding.set()
-            time.sleep(seconds)
-            conn.execute("ROLLBACK")
-            conn.close()
-            return
-        engine = sa.create_engine(db.url)
-        with engine.begin() as conn:
-            conn.exec_driver_sql("LOCK TABLE contactlog IN EXCLUSIVE MODE")
-            holding.set()
-            time.sleep(seconds)
-        engine.dispose()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    assert holding.wait(5)
-    return thread
-
-
 def test_a_locked_database_answers_20_contacts_in_time_and_stores_none_later(
     world: World,
 ) -> None:
     world.slack.command("/contact", "Nike 热身", user="U0AE2")  # caches loaded, one row
-    holder = hold_lock(world.bot.db, 4.0)
+    _, holder = hold_write_lock(world.bot.db, hold_for=4.0)
     try:
         with ThreadPoolExecutor(20) as pool:
             answers = list(
