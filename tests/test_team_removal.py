@@ -11,7 +11,7 @@ from sqlmodel import select
 from bot.cli import main
 from scheduler.timetable import JOBS, run_job
 from storage import queries
-from storage.models import Member
+from storage.models import Member, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
 
 
@@ -74,3 +74,18 @@ def test_aebot_team_remove_tells_the_manager_too(
     assert "Coca Cola Bottling" in dm["blocks"][0]["text"]["text"]
     again = runner.invoke(main, ["team", "remove", "U0AE2", "--team", TEAM])
     assert again.exit_code == 1 and "U0AE2 is not on the team of T0AEBOT" in again.output
+
+
+def test_the_ownerless_notice_survives_a_slack_500_and_arrives_once(world: World) -> None:
+    world.bot.courier.backoff = 0.05
+    world.fake.inject("chat.postMessage", "http500", times=1, channels=["U0AM1"])
+    world.slack.command("/aebot", "team remove <@U0AE1|sun>", user=ADMIN)
+    assert wait_until(lambda: len(world.fake.dms("U0AM1")) == 1)
+
+    def statuses() -> list[str]:
+        with world.bot.db.read() as s:
+            return [r.status for r in s.exec(select(OutboxMessage))]
+
+    assert wait_until(lambda: statuses() == ["delivered"])  # nothing left to send again
+    assert len(world.fake.dms("U0AM1")) == 1
+    assert [c.status for c in world.fake.calls_to("chat.postMessage")] == [500, 200]
