@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 
+from bot.rules.jobs import DEPARTMENTS
 from bot.rules.problems import Problem
+from bot.rules.working_time import (
+    Calendar,
+    Duration,
+    WorkingHours,
+    format_duration,
+    read_duration,
+)
 
 log = logging.getLogger("aebot.settings")
 
@@ -22,7 +30,8 @@ log = logging.getLogger("aebot.settings")
 class Setting:
     key: str
     default: str
-    kind: str  # "time" (HH:MM), "hours" (HH:MM-HH:MM), "count" (whole number low..high)
+    kind: str  # "time" (HH:MM), "hours" (HH:MM-HH:MM), "count" (whole number low..high),
+    # "duration" (working time: 4h, 1d), "channel" (a channel id, or "-" for none)
     low: int = 0
     high: int = 0
 
@@ -34,10 +43,17 @@ SETTINGS: dict[str, Setting] = {
         Setting("contact_sweep_at", "17:30", "time"),
         Setting("hourly_window", "09:00-19:00", "hours"),
         Setting("contact_escalate_after", "2", "count", 0, 60),
+        Setting("start_of_day", "09:00", "time"),
         Setting("end_of_day", "18:00", "time"),
+        Setting("approval_remind_after", "4h", "duration"),
+        Setting("approval_escalate_after", "1d", "duration"),
+        Setting("job_deadlines_at", "09:00", "time"),
+        Setting("job_brief_min_chars", "30", "count", 0, 1000),
+        *(Setting(f"job_channel_{d}", "-", "channel") for d in DEPARTMENTS),
     )
 }
 
+_CHANNEL = re.compile(r"<?#?([CG][A-Z0-9]{6,20})(?:\|[^>]*)?>?")
 _TIME = re.compile(r"([01]?[0-9]|2[0-3])[:：]([0-5][0-9])")
 
 
@@ -67,6 +83,14 @@ def read_setting(key: str, text: str) -> str | Problem:
         if span is None:
             return Problem("settings.bad_hours", {"key": key})
         return f"{span[0]:%H:%M}-{span[1]:%H:%M}"
+    if setting.kind == "duration":
+        d = read_duration(text)
+        return format_duration(d) if d else Problem("settings.bad_duration", {"key": key})
+    if setting.kind == "channel":
+        if text.strip().lower() in ("-", "none", "off", "无"):
+            return "-"
+        mc = _CHANNEL.fullmatch(text.strip())
+        return mc[1] if mc else Problem("settings.bad_channel", {"key": key})
     value = text.strip()
     if not value.isdigit() or not setting.low <= int(value) <= setting.high:
         return Problem("settings.bad_count", {"key": key, "low": setting.low, "high": setting.high})
@@ -107,3 +131,17 @@ class TeamValues:
 
     def count(self, key: str) -> int:
         return int(self._read(key))
+
+    def duration(self, key: str) -> Duration:
+        d = read_duration(self._read(key))
+        assert d is not None
+        return d
+
+    def working_hours(self, calendar: Calendar) -> WorkingHours:
+        """The team's working day (start_of_day to end_of_day) on its calendar's working days:
+        what reminders and internal deadlines count in."""
+        return WorkingHours(self.time("start_of_day"), self.time("end_of_day"), calendar)
+
+    def channel(self, key: str) -> str | None:
+        value = self._read(key)
+        return None if value == "-" else value

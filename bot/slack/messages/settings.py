@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.rules.jobs import DEPARTMENT_NAMES_ZH
 from bot.slack.messages.entry import M, zh_en
 
 MESSAGES: dict[str, M] = {
@@ -37,6 +38,14 @@ MESSAGES: dict[str, M] = {
         "`{key}` 是 {low} 到 {high} 之间的整数。",
         "`{key}` is a whole number from {low} to {high}.",
     ),
+    "settings.bad_duration": zh_en(
+        "`{key}` 是一段工作时间，写成小时或工作日，例如 4h、1d、4小时、1天。",
+        "`{key}` is working time in hours or working days, e.g. 4h, 1d.",
+    ),
+    "settings.bad_channel": zh_en(
+        "`{key}` 是一个频道，写成频道 ID（例如 C0123ABCD）或 #频道；写 - 表示不发。",
+        "`{key}` is a channel: its id (e.g. C0123ABCD) or #channel; - for none.",
+    ),
     "settings.set": zh_en("已设置：`{key}` = `{value}`。", "Done: `{key}` is now `{value}`."),
     "settings.unset": zh_en(
         "`{key}` 已恢复默认值 `{value}`。", "`{key}` is back to its default, `{value}`."
@@ -62,7 +71,37 @@ MESSAGES: dict[str, M] = {
         "working days past a client's cadence before the owner's manager is told",
     ),
     "setting.end_of_day": zh_en(
-        "只写日期时（如“周五”）默认的时间",
-        'the time a date typed without one ("friday") means',
+        "工作日的下班时间：只写日期时（如“周五”）默认的时间，也是计算工作时长的终点",
+        'the end of the working day: the time a date typed without one ("friday") means, and '
+        "where working hours stop counting",
     ),
+    "setting.start_of_day": zh_en(
+        "工作日的上班时间：审批提醒和内部截止时间按 上班–下班 计算工作时长",
+        "the start of the working day: approval reminders and internal deadlines count working "
+        "hours from start to end of day",
+    ),
+    "setting.approval_remind_after": zh_en(
+        "申请等待多久（工作时间，如 4h）后提醒审批人一次",
+        "how long (working time, e.g. 4h) a request waits before its approver is reminded once",
+    ),
+    "setting.approval_escalate_after": zh_en(
+        "申请等待多久（如 1d = 1 个工作日）后也发给审批人的主管，主管可直接决定",
+        "how long (e.g. 1d = one working day) a request waits before it also goes to the "
+        "approver's manager, who may decide it",
+    ),
+    "setting.job_deadlines_at": zh_en(
+        "每个工作日提醒负责人即将到期和已逾期工作单的时间",
+        "when each owner hears, every working day, of jobs due within a working day and overdue",
+    ),
+    "setting.job_brief_min_chars": zh_en(
+        "工作单创意简报的最少字数（没有清晰的简报不开单）",
+        "the fewest characters a job's brief may have (no job without a clear brief)",
+    ),
+    **{
+        f"setting.job_channel_{d}": zh_en(
+            f"{zh}类工作单批准后，工作单卡片发到的频道（- 表示不发）",
+            f"the channel where approved {d} jobs are posted (- for none)",
+        )
+        for d, zh in DEPARTMENT_NAMES_ZH.items()
+    },
 }
