@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -15,7 +16,7 @@ from bot.settings import Settings
 from bot.slack.delivery import courier_client
 from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
-from handlers import admin, clients, contacts, home
+from handlers import admin, approvals, clients, contacts, home, jobs
 from handlers.home import HomeTab
 from handlers.languages import Languages
 from scheduler.courier import Courier
@@ -26,7 +27,8 @@ from storage.db import Database
 from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
-FEATURES = (contacts, clients, admin, home)  # each has register(app, listen, its deps)
+# each has register(app, listen, its deps)
+FEATURES = (contacts, clients, admin, home, approvals, jobs)
 
 
 @dataclass
@@ -123,4 +125,18 @@ def create_app(bot: Bot) -> App:
         admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings, bot.deliver),
     )
     home.register(app, listen, bot.home)
+    jobs.register(
+        app,
+        listen,
+        jobs.JobFeatureDeps(
+            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
+        ),
+    )
+    followers = jobs.followers(s, bot.team_settings)
+    decisions = approvals.ApprovalDeps(
+        bot.db, bot.clock, s, bot.sender, bot.deliver, followers,
+        lambda team, user: bot.home.changed(team, user, bot.languages.of(team, user)),
+    )  # fmt: skip
+    approvals.register(app, listen, decisions)
+    bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

@@ -17,7 +17,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
-from handlers import calendar, settings, team
+from handlers import authority, calendar, settings, team
 from storage import queries
 from storage.calendars import Calendars
 from storage.db import Database
@@ -71,6 +71,12 @@ def aebot_command(req: Request, deps: AdminDeps) -> Reply:
         return settings.settings_command(r, req, args, deps.db, deps.team_settings, admin)
     if sub in ("dates", "date", "日期"):
         return _dates(r, req, deps, " ".join(args))
+    if sub in ("request", "申请"):
+        return authority.request_command(r, req, deps)
+    if sub in ("delegate", "委托"):
+        return authority.delegate_command(r, req, deps)
+    if sub in ("authority", "权限"):
+        return authority.authority_command(r, req, deps, args)
     return Reply(text=r.t("aebot.unknown_sub", sub=bk.escape(sub[:40])))
 
 
@@ -116,7 +122,7 @@ def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) ->
         return Reply(text=r.t("team.remove_not_member", user=uid))
     _, clients, told = done
     if not clients:
-        return Reply(text=r.t("team.removed_no_clients", user=uid))
+        return Reply(text=r.t("team.removed_no_clients", user=uid), then=(deps.deliver,))
     who = r.join(f"<@{u}>" for u in told) if told else r.t("team.nobody")
     text = r.t("team.removed", user=uid, n=len(clients), told=who)
     return Reply(text=text, then=(deps.deliver,))

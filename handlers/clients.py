@@ -80,7 +80,7 @@ def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> 
     return Reply(text=title, blocks=view.client_list(r, clients, title))
 
 
-def _find(r: Reader, s: Session, team: str, name: str) -> Client | str:
+def find_client(r: Reader, s: Session, team: str, name: str) -> Client | str:
     """The client meant, or what to say instead: an unknown or ambiguous name gets the
     candidates, never a guess."""
     if not name.strip():
@@ -107,7 +107,7 @@ def _may_change(deps: ClientDeps, s: Session, user: str, c: Client) -> bool:
 
 def _edit(r: Reader, req: Request, deps: ClientDeps, name: str) -> Reply:
     with deps.db.read() as s:
-        found = _find(r, s, req.team, name)
+        found = find_client(r, s, req.team, name)
         if isinstance(found, str):
             return Reply(text=found)
         if not _may_change(deps, s, req.user, found):
@@ -133,7 +133,7 @@ def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
         return Reply(text=r.t("client.reassign_usage"))
     new_owner = target.group(1)
     with deps.db.write() as s:
-        c = _find(r, s, req.team, parts[0])
+        c = find_client(r, s, req.team, parts[0])
         if isinstance(c, str):
             return Reply(text=c)
         admin = is_admin(req.user, deps.settings.admins)

@@ -8,16 +8,18 @@ import logging
 from slack_bolt import App
 
 from bot.clock import Clock
+from bot.rules.approvals import SUPERVISOR_ROLES
 from bot.rules.contacts import due_clients
 from bot.settings import Settings
 from bot.slack.listeners import Debouncer, Listen, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views.home import home_view
-from storage import queries
+from storage import approvals, job_queries, queries
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.directory import Directory
+from storage.models import Approval
 
 log = logging.getLogger("aebot.home")
 RECENT = 10
@@ -57,6 +59,9 @@ class HomeTab:
             log.exception("could not draw the App Home of %s", user)
 
     def view(self, team: str, user: str, lang: str) -> dict[str, object]:
+        """The person's Home, read in a constant number of statements: what waits for their
+        decision (as approver, for those who delegated to them, or escalated to them), their
+        open jobs, their clients due and their last contacts."""
         zone = self.settings.tz
         r = Reader(lang, zone, self.clock.now())
         today = r.now.astimezone(zone).date()
@@ -65,6 +70,10 @@ class HomeTab:
             mine = queries.list_clients(s, team, user)
             last = queries.last_contacts(s, team, [c.id for c in mine if c.id])
             recent = queries.recent_contacts(s, team, user, RECENT)
+            jobs = job_queries.open_jobs(s, team, user)
+            delegated = approvals.delegations(s, team, today)
+            for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)
+            waiting = approvals.waiting_for(s, team, [user, *for_whom])
         calendar = self.calendars.for_team(team)
         return home_view(
             r,
@@ -73,7 +82,21 @@ class HomeTab:
             owns_clients=bool(mine),
             due=due_clients(mine, last, today, zone, calendar),
             recent=recent,
+            jobs=jobs,
+            waiting=[(a, _note(r, a, user)) for a in waiting if a.requester_id != user],
+            approver=member is not None and member.role in SUPERVISOR_ROLES,
         )
+
+
+def _note(r: Reader, a: Approval, user: str) -> str | None:
+    """Why a request waits for `user` when they are not simply its approver."""
+    if a.approver_id != user and a.escalated_to == user:
+        return r.t("approval.escalated_note", approver=a.approver_id, since=r.when(a.routed_at))
+    if a.approver_id == user and a.on_behalf_of:
+        return r.t("home.on_behalf", user=a.on_behalf_of)
+    if a.approver_id != user and a.on_behalf_of != user:
+        return r.t("home.on_behalf", user=a.approver_id)  # they delegated to `user`
+    return None
 
 
 def home_opened(req: Request, home: HomeTab) -> None:

@@ -1,6 +1,6 @@
 """Taking someone off the team (`/aebot team remove @someone`, `aebot team remove U…`): their
 clients are left without an owner, so their manager (else every admin) is told which, in a DM
-queued with the removal itself."""
+queued with the removal itself; requests waiting for their decision go to that manager."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlmodel import Session
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
+from handlers import approvals
 from storage import outbox, queries
 from storage.models import Client, Member
 from storage.outbox import wall
@@ -26,6 +27,8 @@ def remove(
     if removed is None:
         return None
     member, clients = removed
+    manager = member.manager_id if queries.get_member(s, team, member.manager_id or "") else None
+    approvals.reroute_from(s, settings, team, user, manager, now)  # no request waits for them
     if not clients:
         return member, clients, []
     members = {m.user_id: m for m in queries.list_members(s, team)}

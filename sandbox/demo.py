@@ -30,7 +30,7 @@ from scheduler.timetable import JOBS, run_job
 from storage import queries
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
-from storage.models import ContactLog
+from storage.models import ContactLog, Job
 
 SH = ZoneInfo("Asia/Shanghai")
 SECRET = "demo-signing-secret"
@@ -184,6 +184,38 @@ def friday(st: Stage) -> None:
     )
 
 
+def job_request(st: Stage) -> None:
+    """A job request (工作单): filed from the quick path's pre-filled form, numbered, and
+    approved by the business supervisor with one click."""
+    st.at(
+        datetime(2026, 11, 23, 11, 0, tzinfo=SH), "a job request (工作单), approved with one click"
+    )
+    before = len(st.fake.calls_to("views.open"))
+    st.slack.command("/job", "耐克 创意 春季新品KV", user=SUN)
+    form = st.wait("views.open", before + 1)["view"]
+    typed = {
+        "job_type": "平面主视觉",
+        "brief": "目标：春季新品上市造势；受众：18-30岁城市跑步爱好者；交付物：主KV一张及三个尺寸延展",
+        "deadline": "下周五下午5点",
+    }
+    with st.watching("chat.postEphemeral", "chat.postMessage") as seen:
+        sent = len(st.fake.calls_to("chat.postMessage"))
+        st.slack.submit(form, typed, user=SUN)
+        st.wait("chat.postMessage", sent + 2)  # the supervisor's DM and 孙小明's copy
+    st.scene("孙小明: /job 耐克 创意 春季新品KV → the form, filled in; he adds the brief", seen, 22)
+    with st.bot.db.read() as s:
+        [job] = s.exec(select(Job)).all()
+    with st.watching("chat.update", "chat.postMessage") as seen:
+        updates, sent = (
+            len(st.fake.calls_to("chat.update")),
+            len(st.fake.calls_to("chat.postMessage")),
+        )
+        st.slack.click("approval_approve", str(job.approval_id), user=QIAN)
+        st.wait("chat.update", updates + 2)
+        st.wait("chat.postMessage", sent + 2)  # the decision and the job card, to 孙小明
+    st.scene(f"钱经理 clicks 批准: {job.number} is open, and everyone's copy says so", seen, 30)
+
+
 def _meeting(st: Stage) -> dict[str, str]:
     with st.bot.db.read() as s:
         nike = next(c for c in queries.list_clients(s, TEAM) if c.name == "耐克")
@@ -228,6 +260,7 @@ def monday(st: Stage) -> None:
         st.typed(SUN, "/contact", "百事可乐 确认周三提案时间")
         st.wait("views.publish", 2)
     st.scene("… and after /contact 百事可乐 确认周三提案时间, the Home follows", seen, 6)
+    job_request(st)
     st.at(datetime(2026, 11, 23, 17, 30, tzinfo=SH), "before leaving: the evening sweep")
     with st.watching("chat.postMessage") as seen:
         run_job(JOBS["contact-sweep"], st.clock.now(), st.bot.jobs())

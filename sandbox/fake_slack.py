@@ -121,6 +121,7 @@ class FakeSlack(Listener, SlackMethods):
             self._failures: defaultdict[str, deque[str]] = defaultdict(deque)
             self._faults: defaultdict[str, list[Fault]] = defaultdict(list)
             self._buckets: dict[str, Bucket] = {}
+            self._deactivated: set[str] = set()
             self._generation += 1
         self.release()
         self.accept_connections()
@@ -155,6 +156,12 @@ class FakeSlack(Listener, SlackMethods):
         with self._lock:
             view_id = self._home.get(user_id)
             return copy.deepcopy(self._views[view_id]) if view_id else None
+
+    def deactivate(self, user_id: str) -> None:
+        """Someone's account is deactivated (until reset()): messages to them are refused with
+        `account_inactive`."""
+        with self._lock:
+            self._deactivated.add(conversation(user_id))
 
     def fail_next(self, method: str, error: str) -> None:
         """The next call to ``method`` (after auth) answers {"ok": false, "error": error};
@@ -326,6 +333,8 @@ class FakeSlack(Listener, SlackMethods):
         wait = bucket.take() if bucket is not None else 0
         if wait:
             raise Refusal.ratelimited(wait)
+        if method == "chat.postMessage" and conversation(args.get("channel")) in self._deactivated:
+            raise ApiError("account_inactive")
         if self._failures[method]:
             error = self._failures[method].popleft()
             raise Refusal.ratelimited(1) if error == "ratelimited" else ApiError(error)

@@ -41,6 +41,11 @@ from storage.outbox import wall
 
 log = logging.getLogger("aebot.courier")
 LEASE = timedelta(seconds=float(os.environ.get("AEBOT_OUTBOX_LEASE_SECONDS", "45")))
+GONE = frozenset(
+    {"account_inactive", "user_not_found", "user_disabled"}
+)  # Slack's word for someone who left
+# Messages to the one who decides a request: Slack saying they are gone moves the request on.
+DECIDERS = frozenset({"approval", "approval-reminder", "approval-escalation"})
 RETRY_LATER = timedelta(seconds=60)  # a row still failing after a pass waits this long
 
 
@@ -111,6 +116,9 @@ class Courier:
     _stop: threading.Event = field(default_factory=threading.Event)
     _wake: threading.Event = field(default_factory=threading.Event)
     _pool: ThreadPoolExecutor | None = None
+    # Told of requests' deciders Slack says are gone (account_inactive, user_not_found), as
+    # (team, user) pairs: the approval engine moves their requests on (handlers/approvals.py).
+    on_gone: Callable[[list[tuple[str, str]]], None] | None = None
     _loop: threading.Thread | None = None
 
     # ------------------------------------------------------------------ draining
@@ -147,7 +155,23 @@ class Courier:
                 outbox.finish(s, results, self.owner, self.clock.now())
             for r in results:
                 tally.add(r.status)
+            self._tell_gone(rows, results)
         return tally
+
+    def _tell_gone(self, rows: list[OutboxMessage], results: list[outbox.Result]) -> None:
+        if self.on_gone is None:
+            return
+        by_id = {r.id: r for r in rows}
+        gone = [
+            (by_id[x.id].team_id, by_id[x.id].recipient)
+            for x in results
+            if x.status == outbox.FAILED and x.error in GONE and by_id[x.id].purpose in DECIDERS
+        ]
+        if gone:
+            try:
+                self.on_gone(gone)
+            except Exception:  # the hourly approval job looks again
+                log.exception("moving requests of people who are gone failed")
 
     @contextlib.contextmanager
     def _lease_kept(self, ids: list[int]) -> Iterator[None]:

@@ -21,7 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.rules.team_settings import TeamValues
-from scheduler import contact_jobs
+from scheduler import approval_jobs, contact_jobs
 from scheduler.courier import Tally
 from scheduler.run import JobDeps, Run
 from storage import outbox, queries, runs
@@ -81,6 +81,18 @@ JOBS: dict[str, Job] = {
             "contact reports unsent at 24 h / 48 h",
             None,
             contact_jobs.contact_report_due,
+        ),
+        Job(
+            "approval-reminders",
+            "pending approvals: the approver reminded, then the manager",
+            None,
+            approval_jobs.approval_reminders,
+        ),
+        Job(
+            "job-deadlines",
+            "open jobs due within a working day or overdue, to each owner",
+            "job_deadlines_at",
+            approval_jobs.job_deadlines,
         ),
     )
 }

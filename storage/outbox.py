@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, update
+from sqlalchemy import and_, bindparam, func, insert, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from storage.models import ContactLog, OutboxMessage
+from storage.models import Approval, ApprovalEvent, ContactLog, OutboxMessage
 
 PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
     "pending",
@@ -31,12 +31,17 @@ PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
     "expired",
 )
 OPEN = (PENDING, SENDING)
-# What a delivered message marks done: effect name -> the contact column it sets.
-EFFECTS = {
-    "follow_up_sent": "follow_up_sent_at",
-    "report_reminded": "report_reminded_at",
-    "report_escalated": "report_escalated_at",
+# What a delivered message marks done: effect name -> (table, the column set to the time of
+# delivery, the column set to the message's recipient or None). An approval's reminder or
+# escalation is also written to the request's history (ApprovalEvent), by "aebot" via "job".
+EFFECTS: dict[str, tuple[Any, str, str | None]] = {
+    "follow_up_sent": (ContactLog, "follow_up_sent_at", None),
+    "report_reminded": (ContactLog, "report_reminded_at", None),
+    "report_escalated": (ContactLog, "report_escalated_at", None),
+    "approval_reminded": (Approval, "reminded_at", None),
+    "approval_escalated": (Approval, "escalated_at", "escalated_to"),
 }
+APPROVAL_EVENTS = {"approval_reminded": "reminded", "approval_escalated": "escalated"}
 
 
 def wall() -> datetime:
@@ -236,20 +241,57 @@ def finish(s: Session, results: list[Result], owner: str, now: datetime) -> None
 
 
 def _mark_done(s: Session, ids: list[int], now: datetime) -> None:
-    q = select(OutboxMessage.effect, OutboxMessage.effect_ids).where(
+    """Set what the delivered rows were about (a column still empty only), a few statements
+    per kind of effect whatever the number of rows."""
+    q = select(OutboxMessage.effect, OutboxMessage.effect_ids, OutboxMessage.recipient).where(
         col(OutboxMessage.id).in_(ids), col(OutboxMessage.effect).is_not(None)
     )
-    by_effect: dict[str, set[int]] = defaultdict(set)
-    for effect, effect_ids in s.exec(q):
-        by_effect[effect] |= set(json.loads(effect_ids or "[]"))
-    for effect, contact_ids in by_effect.items():
-        column = EFFECTS[effect]
-        target = getattr(ContactLog, column)
-        s.exec(  # type: ignore[call-overload]
-            update(ContactLog)
-            .where(col(ContactLog.id).in_(sorted(contact_ids)), col(target).is_(None))
-            .values({column: now})
+    by_effect: dict[str, dict[int, str]] = defaultdict(dict)  # effect -> id -> recipient
+    for effect, effect_ids, recipient in s.exec(q):
+        for target_id in json.loads(effect_ids or "[]") if effect else []:
+            by_effect[str(effect)].setdefault(int(target_id), recipient)
+    for effect, targets in sorted(by_effect.items()):
+        model, column, to_column = EFFECTS[effect]
+        target = getattr(model, column)
+        wanted = sorted(targets)
+        if effect in APPROVAL_EVENTS:
+            wanted = _approval_events(s, wanted, target, APPROVAL_EVENTS[effect], targets, now)
+        if not wanted:
+            continue
+        if to_column is None:
+            s.exec(  # type: ignore[call-overload]
+                update(model)
+                .where(col(model.id).in_(wanted), col(target).is_(None))
+                .values({column: now})
+            )
+            continue
+        stmt = (
+            update(model)
+            .where(col(model.id) == bindparam("b_id"), col(target).is_(None))
+            .values({column: now, to_column: bindparam("b_to")})
         )
+        s.connection().execute(stmt, [{"b_id": i, "b_to": targets[i]} for i in wanted])
+
+
+def _approval_events(
+    s: Session, ids: list[int], target: Any, action: str, to: dict[int, str], now: datetime
+) -> list[int]:
+    """The requests among `ids` not yet marked, each with a history entry of `action` (one
+    read, one insert); returns their ids."""
+    q = select(Approval.id, Approval.team_id).where(
+        col(Approval.id).in_(ids), col(target).is_(None)
+    )
+    found = [(i, team) for i, team in s.exec(q) if i is not None]
+    if found:
+        s.connection().execute(
+            insert(ApprovalEvent),
+            [
+                {"team_id": team, "approval_id": i, "at": now, "actor": "aebot", "action": action,
+                 "via": "job", "note": to[i]}
+                for i, team in found
+            ],
+        )  # fmt: skip
+    return sorted(i for i, _ in found)
 
 
 def tally(s: Session, team_id: str, job: str, period: str) -> dict[str, int]:
@@ -303,6 +345,20 @@ def retry(s: Session, ids: list[int] | None, wall: datetime) -> int:
         status=PENDING, next_attempt_at=wall, error=None, admin_told=False, useful_until=None
     )
     return int(s.exec(q).rowcount or 0)  # type: ignore[call-overload]
+
+
+def delivered(s: Session, team_id: str, key_prefixes: Iterable[str]) -> list[OutboxMessage]:
+    """Delivered messages whose key starts with one of the prefixes (the copies of a request,
+    to redraw once it is decided); one statement."""
+    prefixes = list(key_prefixes)
+    if not prefixes:
+        return []
+    q = select(OutboxMessage).where(
+        OutboxMessage.team_id == team_id,
+        col(OutboxMessage.status) == DELIVERED,
+        or_(*(col(OutboxMessage.key).startswith(p) for p in prefixes)),
+    )
+    return list(s.exec(q.order_by(col(OutboxMessage.id))))
 
 
 def cancel(s: Session, team_id: str, key_prefix: str, now: datetime) -> int:

@@ -34,3 +34,16 @@ def test_nudge_benchmark_statement_count_does_not_grow() -> None:
     ]
     assert len(deciding) == 2 and deciding[0] == deciding[1]
     assert "(20 DMs, " in out and "delivered 20, pending 0, failed 0" in out
+
+
+def test_jobs_benchmark_statement_counts_do_not_grow() -> None:
+    out = run("bench_jobs.py", "--people", "200", "--approvals", "60", "--waiting", "30")
+
+    def statements(word: str) -> list[str]:
+        return [ln.split(" statements")[0].split()[-1] for ln in out.splitlines() if word in ln]
+
+    deciding, home = statements("deciding"), statements("read and built")
+    assert len(deciding) == 2 and deciding[0] == deciding[1]
+    assert len(home) == 2 and home[0] == home[1]
+    assert out.count("pending 0, failed 0, expired 0") == 2
+    assert "30 requests with buttons" in out

@@ -175,7 +175,8 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
     assert len(dms(world, "U0AE1")) == 1
     with world.bot.db.read() as s:
         runs = {r.job for r in s.exec(select(JobRun))}
-    assert runs == {"contact-nudge", "contact-report-due"}  # the 17:30 sweep is still ahead
+    # the 17:30 sweep is still ahead
+    assert runs == {"contact-nudge", "contact-report-due", "approval-reminders", "job-deadlines"}
 
 
 def test_a_refused_send_is_given_up_and_an_admin_told_once(world: World) -> None:
@@ -210,5 +211,6 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         catch_up(world.jobs)
     missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
     assert missed == [
-        "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day"
+        "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed job-deadlines on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]

@@ -86,20 +86,33 @@ def ran(w: World) -> set[tuple[str, str]]:
 def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None:
     text(world, "settings set contact_nudge_at 10:00")
     text(world, "settings set hourly_window 11:00-12:00")
-    assert tick(world.jobs, at(9, 30)) == []  # the default 09:30 is not this team's time
+    # the default 09:30 is not this team's nudge time; job-deadlines' 09:00 has come
+    assert [name for name, _ in tick(world.jobs, at(9, 30))] == ["job-deadlines"]
     assert [name for name, _ in tick(world.jobs, at(10, 0))] == ["contact-nudge"]
     assert {c.args["channel"] for c in world.fake.calls_to("chat.postMessage")} == {
         "U0AE1",
         "U0AE2",
     }
     assert tick(world.jobs, at(10, 1)) == []  # ran for today: nothing again
-    assert [name for name, _ in tick(world.jobs, at(11, 0))] == ["contact-report-due"]
-    assert ran(world) == {("contact-nudge", "2026-11-23"), ("contact-report-due", "2026-11-23T11")}
+    assert [name for name, _ in tick(world.jobs, at(11, 0))] == [
+        "contact-report-due",
+        "approval-reminders",
+    ]
+    assert ran(world) == {
+        ("contact-nudge", "2026-11-23"),
+        ("job-deadlines", "2026-11-23"),
+        ("contact-report-due", "2026-11-23T11"),
+        ("approval-reminders", "2026-11-23T11"),
+    }
     assert len(world.fake.calls_to("chat.postMessage")) == 2
 
 
 def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> None:
-    assert [name for name, _ in tick(world.jobs, at(9, 15))] == ["contact-report-due"]
+    assert [name for name, _ in tick(world.jobs, at(9, 15))] == [
+        "contact-report-due",
+        "approval-reminders",
+        "job-deadlines",
+    ]
     text(world, "settings set contact_nudge_at 09:00")
     assert [(n, o.status) for n, o in tick(world.jobs, at(9, 16))] == [("contact-nudge", "sent")]
     text(world, "settings set contact_nudge_at 09:20")

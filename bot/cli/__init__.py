@@ -23,6 +23,7 @@ SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
     "calendar": ("bot.cli.calendar:calendar", "Working days and your corrections."),
     "dates": ("bot.cli.dates:dates", "How aebot reads typed dates."),
     "settings": ("bot.cli.team_settings:settings_group", "Per-workspace settings."),
+    "authority": ("bot.cli.authority:authority_group", "Authority limits: who decides how much."),
     "demo": ("bot.cli.demo:demo", "aebot at work without a Slack account."),
 }
 

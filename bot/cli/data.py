@@ -68,7 +68,7 @@ def team_remove(user_id: str, team: str | None) -> None:
         if done is None:
             raise click.ClickException(f"{user_id} is not on the team of {team_id_}")
         _, owned, told = done
-        tally = bot.courier.drain() if told else None
+        tally = bot.courier.drain()  # the notice, and requests moved to their manager
     if not owned:
         click.echo(f"{user_id} removed; they owned no clients")
         return

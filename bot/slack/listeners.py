@@ -49,8 +49,10 @@ class Request:
 
     @property
     def text(self) -> str:
-        """A slash command's text."""
-        return str(self.body.get("text") or "").strip()
+        """A slash command's text as typed: Slack sends &, < and > escaped (mentions and
+        channel links stay as they are)."""
+        raw = str(self.body.get("text") or "").strip()
+        return raw.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
     @property
     def value(self) -> str:

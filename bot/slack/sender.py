@@ -48,6 +48,15 @@ class Sender:
             return None
         return str(resp.get("ts"))
 
+    def update(self, channel: str, ts: str, text: str, blocks: Blocks | None = None) -> bool:
+        """Redraw a message aebot posted (a request once decided: its buttons gone)."""
+        try:
+            self.web.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+        except SlackApiError as exc:
+            log.error("chat.update of %s in %s refused: %s", ts, channel, exc.response.get("error"))
+            return False
+        return True
+
     def dm(self, user_id: str, text: str, blocks: Blocks | None = None) -> bool:
         return self.post(user_id, text, blocks) is not None
 

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from bot.slack.messages import (
     aebot,
+    approval_jobs,
+    approvals,
+    authority,
     calendar,
     clients,
     common,
     contacts,
     home,
+    jobs,
     outbox,
     settings,
 )
 from bot.slack.messages.entry import M, Plural
 
 MESSAGES: dict[str, M] = {}
-for _feature in (common, contacts, clients, aebot, calendar, home, settings, outbox):
+for _feature in (
+    common, contacts, clients, aebot, calendar, home, settings, outbox, approvals, jobs, authority,
+    approval_jobs,
+):  # fmt: skip
     if _twice := MESSAGES.keys() & _feature.MESSAGES.keys():
         raise ValueError(f"texts defined twice: {sorted(_twice)}")
     MESSAGES |= _feature.MESSAGES

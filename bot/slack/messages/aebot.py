@@ -14,6 +14,9 @@ MESSAGES: dict[str, M] = {
         "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
         "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
         "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
+        "• `/aebot request 佣金 耐克 7% 客户要求提高一季度返点` 提交审批：佣金、补量、折扣、账期、免费测试，按审批权限沿汇报链交给有权限的人\n"
+        "• `/aebot delegate @同事 until 12月5日` 把你的审批委托给同事；`/aebot delegate off` 结束\n"
+        "• `/aebot authority` 审批权限表（管理员可用 `/aebot authority set commission am 8` 修改）\n"
         "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client records\n"
         "• `/aebot team` the org chart　• `/aebot team remove @someone` take someone off (admins)\n"
@@ -22,6 +25,9 @@ MESSAGES: dict[str, M] = {
         "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
         "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
         "• `/aebot settings` this workspace's settings (reminder times and more; admins change them)\n"
+        "• `/aebot request commission Nike 7% client asks for a higher Q1 rebate` asks for approval (commission, make-good, discount, payment terms, free test): it goes up your reporting line to whoever's authority covers it\n"
+        "• `/aebot delegate @someone until Dec 5` hands your decisions to someone; `/aebot delegate off` ends it\n"
+        "• `/aebot authority` the authority limits (admins change one with `/aebot authority set commission am 8`)\n"
         "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
         "are still due.",
     ),

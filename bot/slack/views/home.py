@@ -1,18 +1,97 @@
-"""The App Home tab: the person's clients due today and their last contacts."""
+"""The App Home tab: what waits for the person's decision (with the buttons), their open jobs,
+their clients due today and their last contacts; and the morning DM of jobs due."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from bot.rules.clients import ClientRecord
 from bot.rules.contacts import ContactRecord, Due
 from bot.slack import blocks as bk
-from bot.slack.limits import VIEW_MAX_BLOCKS
+from bot.slack.limits import MESSAGE_MAX_BLOCKS, VIEW_MAX_BLOCKS
 from bot.slack.texts import Reader
+from bot.slack.views.approvals import ApprovalRecord, request_blocks
 from bot.slack.views.contacts import kind_label, nudge
 
 DUE_SHOWN = 20
+JOBS_SHOWN = 20
+
+
+class JobRecord(Protocol):
+    number: str
+    project: str
+    deadline: datetime
+    internal_deadline: datetime
+
+
+JobRow = tuple[JobRecord, ClientRecord]
+
+
+def job_line(r: Reader, job: JobRecord, client: ClientRecord, *, both: bool = False) -> str:
+    """One job: its number, project and client, its internal deadline (and the client's)."""
+    values = {
+        "number": bk.escape(job.number),
+        "project": bk.escape(job.project),
+        "client": bk.escape(client.name),
+        "internal": r.when(job.internal_deadline),
+    }
+    if both:
+        return r.t("job_deadlines.line", deadline=r.when(job.deadline), **values)
+    key = "home.job_line_overdue" if job.internal_deadline < r.now else "home.job_line"
+    return r.t(key, **values)
+
+
+def deadlines_dm(
+    r: Reader, soon: Sequence[JobRow], overdue: Sequence[JobRow]
+) -> tuple[str, list[bk.Block]]:
+    """The morning DM to a job's owner: the overdue jobs, then those due within one working
+    day, both deadlines of each."""
+    lines = [r.t("job_deadlines.intro")]
+    if overdue:
+        lines += ["", r.t("job_deadlines.overdue", n=len(overdue))]
+        lines += [job_line(r, j, c, both=True) for j, c in overdue]
+    if soon:
+        lines += ["", r.t("job_deadlines.soon", n=len(soon))]
+        lines += [job_line(r, j, c, both=True) for j, c in soon]
+    blocks = bk.sections(lines)[: MESSAGE_MAX_BLOCKS - 1]
+    blocks.append(bk.context(r.t("job_deadlines.close_hint")))
+    return r.t("job_deadlines.text", soon=len(soon), overdue=len(overdue)), blocks
+
+
+def _jobs_part(r: Reader, jobs: Sequence[JobRow]) -> list[bk.Block]:
+    if not jobs:
+        return []
+    lines = [r.t("home.my_jobs", n=len(jobs))]
+    lines += [job_line(r, j, c) for j, c in jobs[:JOBS_SHOWN]]
+    out = [bk.divider(), *bk.sections(lines)]
+    if len(jobs) > JOBS_SHOWN:
+        out.append(bk.context(r.more(len(jobs) - JOBS_SHOWN)))
+    return out
+
+
+def _waiting_part(
+    r: Reader,
+    waiting: Sequence[tuple[ApprovalRecord, str | None]],
+    approver: bool,
+    room: int,
+) -> list[bk.Block]:
+    """The requests waiting for the person, each with Approve / Reject, in at most `room`
+    blocks (the last says how many more wait)."""
+    if not waiting:
+        return [bk.section(r.t("home.waiting_none"))] if approver else []
+    out = [bk.section(r.t("home.waiting", n=len(waiting)))]
+    shown = 0
+    for a, note in waiting:
+        more = request_blocks(r, a, note=note)
+        if len(out) + len(more) + (shown + 1 < len(waiting)) > room:
+            break
+        out += more
+        shown += 1
+    if shown < len(waiting):
+        out.append(bk.context(r.more(len(waiting) - shown)))
+    return [*out, bk.divider()]
 
 
 def home_view(
@@ -23,23 +102,30 @@ def home_view(
     owns_clients: bool,
     due: Sequence[Due[Any]],
     recent: Sequence[tuple[ContactRecord, ClientRecord]],
+    jobs: Sequence[JobRow] = (),
+    waiting: Sequence[tuple[ApprovalRecord, str | None]] = (),
+    approver: bool = False,
 ) -> dict[str, Any]:
-    blocks: list[bk.Block] = [
+    """The Home, within Slack's 100 blocks: the requests waiting for a decision get the room
+    the rest leaves (a line says how many more wait)."""
+    head: list[bk.Block] = [
         bk.header(r.t("home.title", date=r.day(r.now.astimezone(r.zone).date())))
     ]
     if not member:
-        blocks.append(bk.section(r.t("home.not_member")))
+        head.append(bk.section(r.t("home.not_member")))
     if day_off:
-        blocks.append(bk.context(r.t("home.day_off")))
+        head.append(bk.context(r.t("home.day_off")))
+    rest: list[bk.Block] = []
     if due:
-        blocks += nudge(r, due[:DUE_SHOWN])
+        rest += nudge(r, due[:DUE_SHOWN])
         if len(due) > DUE_SHOWN:
-            blocks.append(bk.context(r.more(len(due) - DUE_SHOWN)))
+            rest.append(bk.context(r.more(len(due) - DUE_SHOWN)))
     elif owns_clients:
-        blocks.append(bk.section(r.t("home.none_due")))
-    blocks += [bk.divider(), bk.section(r.t("home.recent"))]
+        rest.append(bk.section(r.t("home.none_due")))
+    rest += _jobs_part(r, jobs)
+    rest += [bk.divider(), bk.section(r.t("home.recent"))]
     if not recent:
-        blocks.append(bk.context(r.t("home.no_recent")))
+        rest.append(bk.context(r.t("home.no_recent")))
     for contact, c in recent:
         line = r.t(
             "home.recent_line",
@@ -49,5 +135,7 @@ def home_view(
             code=bk.escape(c.code),
             summary=bk.escape(bk.clip(contact.summary, 200)),
         )
-        blocks.append(bk.context(line))
+        rest.append(bk.context(line))
+    room = VIEW_MAX_BLOCKS - len(head) - len(rest) - 1  # the divider after the requests
+    blocks = [*head, *_waiting_part(r, waiting, approver, room), *rest]
     return {"type": "home", "blocks": blocks[:VIEW_MAX_BLOCKS]}

@@ -1,0 +1,164 @@
+"""Texts of authority requests (`/aebot request`), delegation (`/aebot delegate`) and the
+authority limits (`/aebot authority`, `aebot authority`)."""
+
+from __future__ import annotations
+
+from bot.slack.messages.entry import M, zh_en
+
+MESSAGES: dict[str, M] = {
+    # --- /aebot request: what was typed -----------------------------------------------------
+    "authority.usage": zh_en(
+        "用法：`/aebot request 类型 客户 数额 理由`，例如 `/aebot request {example}`。"
+        "类型：{kinds}。",
+        "Usage: `/aebot request KIND CLIENT AMOUNT REASON`, e.g. `/aebot request {example}`. "
+        "Kinds: {kinds}.",
+    ),
+    "authority.unknown_kind": zh_en(
+        "不认识申请类型“{kind}”。可以用：{kinds}。例如 `/aebot request {example}`",
+        "“{kind}” is not a kind of request. Kinds: {kinds}. E.g. `/aebot request {example}`",
+    ),
+    "authority.missing_amount": zh_en(
+        "请写上{kind}的数额（{unit}），放在客户名称后面。例如 `/aebot request {example}`",
+        "Please give the amount of the {kind} ({unit}) after the client's name. "
+        "E.g. `/aebot request {example}`",
+    ),
+    "authority.missing_client": zh_en(
+        "请写上客户名称，放在类型和数额之间。例如 `/aebot request {example}`",
+        "Please name the client, between the kind and the amount. E.g. `/aebot request {example}`",
+    ),
+    "authority.empty_reason": zh_en(
+        "请在数额后面写上申请理由：审批人要知道为什么。例如 `/aebot request {example}`",
+        "Please give a reason after the amount: the approver needs to know why. "
+        "E.g. `/aebot request {example}`",
+    ),
+    "authority.unit.%": zh_en("百分比，如 7%", "a percentage, like 7%"),
+    "authority.unit.days": zh_en("天数，如 60天", "a number of days, like 60 days"),
+    "authority.not_member": zh_en(
+        "你不在团队名单里，不能提交申请。请管理员把你加入团队。",
+        "You are not on the team, so you cannot file a request. Ask an admin to add you.",
+    ),
+    # --- /aebot request: where it went ------------------------------------------------------
+    "authority.filed": zh_en(
+        "已提交给 <@{approver}> 审批：{kind}「{title}」。有结果时会私信告诉你。",
+        "Sent to <@{approver}> for approval: {kind} “{title}”. You will hear the decision in a DM.",
+    ),
+    "authority.filed_on_behalf": zh_en(
+        "已提交给 <@{approver}>（代 <@{user}> 审批）：{kind}「{title}」。有结果时会私信告诉你。",
+        "Sent to <@{approver}>, who decides on behalf of <@{user}>: {kind} “{title}”. You will "
+        "hear the decision in a DM.",
+    ),
+    "authority.top_reached": zh_en(
+        "{amount} 超出了你汇报链上每个人的审批权限，所以交给了最高一级 <@{approver}>。",
+        "{amount} is beyond the authority of everyone up your reporting line, so it goes to "
+        "the top of the line, <@{approver}>.",
+    ),
+    "authority.f.client": zh_en("客户", "Client"),
+    "authority.f.amount": zh_en("数额", "Amount"),
+    "authority.f.code": zh_en("客户代码", "Client code"),
+    # --- /aebot authority -------------------------------------------------------------------
+    "authority.title": zh_en("审批权限", "Authority limits"),
+    "authority.line": zh_en(
+        "*{name}*（`{code}`）{mark}：{limits}", "*{name}* (`{code}`){mark}: {limits}"
+    ),
+    "authority.any": zh_en("不限", "any"),
+    "authority.legend": zh_en(
+        "≤ 含上限，< 不含；— 表示无权审批；* 表示管理员改过（与手册不同）。"
+        "超出申请人自己权限的申请，沿汇报链交给第一个权限够的人。",
+        "≤ up to and including, < below; — may decide none; * changed by an admin (differs "
+        "from the handbook). A request beyond the requester's own authority goes up their "
+        "reporting line to the first person whose limit covers it.",
+    ),
+    "authority.legend_admin": zh_en(
+        "修改：`/aebot authority set 类型 角色 上限`，例如 `/aebot authority set commission am 8`"
+        "（上限可写 5、<10、any 不限、no 无权）。",
+        "To change one: `/aebot authority set KIND ROLE LIMIT`, e.g. "
+        "`/aebot authority set commission am 8` (a limit is 5, <10, any, or no).",
+    ),
+    "authority.admin_only": zh_en(
+        "只有管理员可以修改审批权限。`/aebot authority` 可以查看。",
+        "Only an admin can change the authority limits. `/aebot authority` shows them.",
+    ),
+    "authority.set_usage": zh_en(
+        "用法：`/aebot authority set 类型 角色 上限`，例如 `/aebot authority set commission am 8`。"
+        "上限可写 5（≤5）、<10（低于 10）、any（不限）、no（无权）。",
+        "Usage: `/aebot authority set KIND ROLE LIMIT`, e.g. "
+        "`/aebot authority set commission am 8`. A limit is 5 (up to 5), <10 (below 10), any "
+        "(no limit) or no (none).",
+    ),
+    "authority.bad_kind": zh_en(
+        "不认识申请类型“{kind}”。可以用：{kinds}。",
+        "“{kind}” is not a kind of request. Kinds: {kinds}.",
+    ),
+    "authority.bad_role": zh_en(
+        "不认识角色“{role}”。可以用：{roles}。",
+        "“{role}” is not a role. Roles: {roles}.",
+    ),
+    "authority.bad_limit": zh_en(
+        "看不懂上限“{limit}”。可以写 5（≤5）、<10（低于 10）、any（不限）或 no（无权）。",
+        "“{limit}” is not a limit. Write 5 (up to 5), <10 (below 10), any (no limit) or no (none).",
+    ),
+    "authority.set_done": zh_en(
+        "已修改 {name} · {role} 的审批上限：{old} → {new}。之后的申请按新上限分配。",
+        "{name} · {role}: the limit is now {new} (was {old}). New requests are routed by it.",
+    ),
+    # --- /aebot delegate --------------------------------------------------------------------
+    "delegation.usage": zh_en(
+        "用法：`/aebot delegate @同事 until 12月5日` 把你的审批委托给同事到某天（含当天）；"
+        "`/aebot delegate off` 结束委托；`/aebot delegate` 查看。",
+        "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to and "
+        "including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
+    ),
+    "delegation.you_not_member": zh_en(
+        "你不在团队名单里，没有需要委托的审批。",
+        "You are not on the team, so you have no decisions to hand over.",
+    ),
+    "delegation.not_member": zh_en(
+        "<@{user}> 不在团队名单里，不能代你审批。没有做任何改动。",
+        "<@{user}> is not on the team and cannot decide for you. Nothing was changed.",
+    ),
+    "delegation.self": zh_en(
+        "不能委托给自己。请 @ 另一位同事。",
+        "You cannot delegate to yourself. Mention someone else.",
+    ),
+    "delegation.past": zh_en(
+        "{day} 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until 12月5日`。",
+        "{day} is in the past. Give today or a later day, e.g. "
+        "`/aebot delegate @someone until Dec 5`.",
+    ),
+    "delegation.set": zh_en(
+        "已委托 <@{user}> 代你审批，至 {day}（含当天）。期间交给你的新申请会发给 <@{user}>，"
+        "并注明是代你审批。`/aebot delegate off` 可以提前结束。",
+        "<@{user}> now decides on your behalf up to and including {day}: new requests for you "
+        "go to them, saying it is on your behalf. `/aebot delegate off` ends it early.",
+    ),
+    "delegation.replaced": zh_en(
+        "原来对 <@{user}> 的委托已结束。", "Your delegation to <@{user}> has ended."
+    ),
+    "delegation.told": zh_en(
+        "<@{user}> 把审批委托给你，至 {day}（含当天）。这期间交给 <@{user}> 的申请会发给你，"
+        "由你代为批准或驳回。",
+        "<@{user}> has handed their decisions to you up to and including {day}: requests for "
+        "<@{user}> come to you in that time, and you approve or reject them on their behalf.",
+    ),
+    "delegation.off": zh_en(
+        "已结束对 <@{user}> 的委托，新的申请会直接交给你。",
+        "Your delegation to <@{user}> has ended; new requests come to you again.",
+    ),
+    "delegation.off_none": zh_en(
+        "你现在没有委托别人审批，没有做任何改动。",
+        "You have no delegation running; nothing was changed.",
+    ),
+    "delegation.show": zh_en(
+        "你的审批委托给了 <@{user}>，至 {day}（含当天）。`/aebot delegate off` 可以提前结束。",
+        "Your decisions are with <@{user}> up to and including {day}. `/aebot delegate off` "
+        "ends it early.",
+    ),
+    "delegation.show_none": zh_en(
+        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月5日` 可以委托。",
+        "You have no delegation running. `/aebot delegate @someone until Dec 5` starts one.",
+    ),
+    "delegation.held": zh_en(
+        "你正代 <@{user}> 审批，至 {day}（含当天）。",
+        "You decide on behalf of <@{user}> up to and including {day}.",
+    ),
+}
