@@ -47,3 +47,15 @@ def test_jobs_benchmark_statement_counts_do_not_grow() -> None:
     assert len(home) == 2 and home[0] == home[1]
     assert out.count("pending 0, failed 0, expired 0") == 2
     assert "30 requests with buttons" in out
+
+
+def test_find_benchmark_prints_p50_and_p99_for_each_language() -> None:
+    out = run("bench_find.py", "--runs", "20")
+    rows = [ln.split() for ln in out.splitlines() if ln.startswith(("zh ", "en "))]
+    assert [r[0] for r in rows] == ["zh", "en"]
+    for r in rows:
+        assert r[1].isdigit() and 950 <= int(r[1]) <= 1100 and r[2] == "chars"
+        assert r[3].isdigit() and int(r[3]) >= 10 and r[4] == "dates"
+        assert r[5] == "p50" and float(r[6]) > 0 and r[7] == "ms"
+        assert r[8] == "p99" and float(r[9]) >= float(r[6]) and r[10] == "ms"
+    assert "target p99 < 5 ms:" in out

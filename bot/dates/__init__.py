@@ -1,11 +1,14 @@
 """The one date parser every command uses, and how a date is written back.
 
 `parse_when` reads what people type, in Chinese or English (`bot.dates.read` documents the
-conventions); `echo` writes a moment back in the reader's language. Pure functions: no Slack,
-no database, no settings; the caller passes the clock's `now` and the workspace zone.
+conventions); `parse_range` reads a time or date range with the same grammars
+(`bot.dates.ranges`); `find_dates` finds the dates a sentence mentions (`bot.dates.find`); `echo` writes a moment back in the reader's language. Pure functions:
+no Slack, no database, no settings; the caller passes the clock's `now` and the workspace zone.
 """
 
 from bot.dates.echo import echo, echo_day, weekday_name
+from bot.dates.find import Found, find_dates
+from bot.dates.ranges import RANGE_EXAMPLES, DateRange, TimeRange, parse_range, range_refusal
 from bot.dates.read import (
     HELP_EXAMPLES,
     HELP_TEXT,
@@ -21,11 +24,18 @@ __all__ = [
     "HELP_EXAMPLES",
     "HELP_TEXT",
     "MAX_LEN",
+    "RANGE_EXAMPLES",
+    "DateRange",
     "DateRefusal",
+    "Found",
     "ParsedWhen",
+    "TimeRange",
     "echo",
     "echo_day",
+    "find_dates",
+    "parse_range",
     "parse_when",
+    "range_refusal",
     "refusal",
     "warm_up",
     "weekday_name",

@@ -65,7 +65,11 @@ HELP_TEXT: dict[str, str] = {
         "只写日期 = 当天18:00；上午=9点，中午=12点，下午=15点，傍晚=18点，晚上=20点；"
         "不带上午/凌晨的1~6点算下午（3点 = 15:00）。\n"
         "只写时间 = 今天（已过则明天）；周五 = 最近的周五（今天也算）；下周五 = 下一周的周五。\n"
-        "没写年份 = 今年（超过半年前则算明年）；12/1 = 12月1日。"
+        "没写年份 = 今年（超过半年前则算明年）；12/1 = 12月1日。\n"
+        "时间段：19:00-22:30、晚上8点到凌晨1点、下午2点-4点、明天19:00-22:00、周五晚上7点到11点；"
+        "不写日期 = 今天，结束不晚于开始 = 到第二天，最长16小时。\n"
+        "日期段：12月1日到12月3日、12月1日至3日（同月）、下周一到周三（同一周）、"
+        "2026-12-01到2026-12-03。"
     ),
     "en": (
         f"Dates can be written like: {HELP_EXAMPLES['en']}, friday 5pm, tonight, eod, eow, eom.\n"
@@ -73,7 +77,11 @@ HELP_TEXT: dict[str, str] = {
         "tonight = 20:00; an hour 1-6 without am/pm is afternoon (at 3 = 15:00).\n"
         "A time alone is today (tomorrow if already past); friday = the coming Friday (today "
         "included); next friday = Friday of next week.\n"
-        "No year = this year (next year if over six months ago); 12/1 = 1 Dec, 30/11 = 30 Nov."
+        "No year = this year (next year if over six months ago); 12/1 = 1 Dec, 30/11 = 30 Nov.\n"
+        "Time ranges: 19:00-22:30, 8pm-1am, 2-4pm, from 7pm to 10:30pm, tomorrow 19:00-22:00; "
+        "no day = today, an end not after the start is the next day, at most 16 hours.\n"
+        "Date ranges: Dec 1-3, from Dec 1 to Dec 3, Monday to Wednesday next week, "
+        "2026-12-01 to 2026-12-03."
     ),
 }
 
