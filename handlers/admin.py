@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from slack_bolt import App
 
 from bot.clock import Clock
-from bot.dates import HELP_TEXT, DateRefusal, parse_when
+from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
 from bot.rules.people import ROLES, is_admin, language_word
 from bot.settings import Settings
 from bot.slack import blocks as bk
@@ -81,13 +81,22 @@ def aebot_command(req: Request, deps: AdminDeps) -> Reply:
 
 
 def _dates(r: Reader, req: Request, deps: AdminDeps, phrase: str) -> Reply:
-    """How aebot reads a typed date, or the conventions when no phrase is given."""
+    """How aebot reads a typed date or range, or the conventions when no phrase is given."""
     if not phrase:
         return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
     end_of_day = deps.team_settings.of(req.team).time("end_of_day")
     parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
-        return Reply(text=parsed.message)
+        span = parse_range(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
+        if isinstance(span, DateRefusal):
+            return Reply(text=parsed.message)
+        if isinstance(span, DateRange):
+            start, end = r.day(span.start), r.day(span.end)
+        else:
+            start, end = r.when(span.start), r.when(span.end)
+        return Reply(
+            text=r.t("dates.range_read_as", phrase=bk.escape(phrase), start=start, end=end)
+        )
     when = r.when(parsed.at, parsed.has_time)
     return Reply(text=r.t("dates.read_as", phrase=bk.escape(phrase), when=when))
 

@@ -4,18 +4,20 @@ Log a call buttons."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 
 from slack_bolt import App
 
 from bot.clock import Clock
+from bot.dates import find_dates
 from bot.rules.clients import Match
 from bot.rules.contact_form import ContactFields, read_contact_form
 from bot.rules.contacts import (
     REPORT_KINDS,
     SUMMARY_LIMIT,
     can_undo,
+    follow_up_offer,
     may_edit_contact,
     may_mark_report,
 )
@@ -89,7 +91,7 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     deps.home.changed(req.team, req.user, req.lang)
     return Reply(
         text=r.t("contact.logged_text", client=match.client.name),
-        blocks=view.confirmation(r, contact, match.client),
+        blocks=view.confirmation(r, contact, match.client, offer=offer(deps, req.team, r, contact)),
     )
 
 
@@ -213,8 +215,54 @@ def confirm_contact(
     if contact is None or client is None:
         return
     r = deps.reader(req)
-    blocks = view.confirmation(r, contact, client, updated=updated)
+    mention = offer(deps, req.team, r, contact)
+    blocks = view.confirmation(r, contact, client, updated=updated, offer=mention)
     deps.sender.tell(req.user, channel, r.t("contact.logged_text", client=client.name), blocks)
+
+
+def offer(
+    deps: ContactDeps, team: str, r: Reader, contact: ContactLog | NewContact
+) -> tuple[date, str] | None:
+    """The follow-up day a contact's notes mention (next steps first), when none was set."""
+    if contact.follow_up_on is not None:
+        return None
+    end_of_day = deps.team_settings.of(team).time("end_of_day")
+    for text in (contact.next_steps, contact.summary):
+        found = find_dates(text or "", r.now, deps.settings.aebot_tz, r.lang, end_of_day)
+        today = r.now.astimezone(deps.settings.tz).date()
+        pick = follow_up_offer([(f.at.date(), f.words) for f in found], today)
+        if pick:
+            return pick
+    return None
+
+
+def set_follow_up(req: Request, deps: ContactDeps) -> None:
+    """ "Set follow-up" under a confirmation: the day the notes mentioned, once, by the author."""
+    r = deps.reader(req)
+    contact_id, _, day_text = req.value.partition(":")
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        return refuse(req, deps, "contact.gone")
+    admin = is_admin(req.user, deps.settings.admins)
+    with deps.db.write() as s:
+        contact = queries.get_contact(s, req.team, int(contact_id) if contact_id.isdigit() else 0)
+        if contact is None or contact.deleted_at is not None:
+            return refuse(req, deps, "contact.gone")
+        if not may_edit_contact(contact.author_id, req.user, admin):
+            return refuse(req, deps, "contact.not_author")
+        if contact.follow_up_on is not None:
+            return refuse(req, deps, "contact.follow_up_already", day=r.day(contact.follow_up_on))
+        if day < r.now.astimezone(deps.settings.tz).date():
+            return refuse(req, deps, "contact.follow_up_gone")
+        queries.update_contact(s, contact, r.now, follow_up_on=day)
+        client = queries.get_client(s, req.team, contact.client_id)
+    assert client is not None
+    blocks = [bk.section(r.t("contact.follow_up_set", day=r.day(day))),
+              *view.confirmation(r, contact, client)]  # fmt: skip
+    deps.sender.respond(str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)),
+                        blocks, replace=True)  # fmt: skip
+    deps.home.changed(req.team, req.user, req.lang)
 
 
 def refuse(req: Request, deps: ContactDeps, key: str, **values: object) -> None:
@@ -258,15 +306,24 @@ def edit_contact(req: Request, deps: ContactDeps) -> None:
         return refuse(req, deps, "contact.gone")
     if not may_edit_contact(contact.author_id, req.user, is_admin(req.user, deps.settings.admins)):
         return refuse(req, deps, "contact.not_author")
+    r = deps.reader(req)
+    mention = offer(deps, req.team, r, contact)
+    notice = (
+        r.t("contact.follow_up_prefilled", day=r.day(mention[0]), words=bk.escape(mention[1]))
+        if mention
+        else ""
+    )
+    follow_up = contact.follow_up_on or (mention[0] if mention else None)
     v = view.contact_modal(
-        deps.reader(req),
+        r,
         _clients_for(deps, req.team, req.user),
         client_id=contact.client_id,
         kind=contact.kind,
         when=contact.at.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
         summary=contact.summary,
         next_steps=contact.next_steps,
-        follow_up=contact.follow_up_on.isoformat() if contact.follow_up_on else "",
+        follow_up=follow_up.isoformat() if follow_up else "",
+        notice=notice,
         metadata={"contact_id": contact.id, "channel": req.channel},
         editing=True,
     )
@@ -323,3 +380,4 @@ def register(app: App, listen: Listen, deps: ContactDeps) -> None:
     app.action(view.EDIT)(listen.after(edit_contact, deps))
     app.action(view.REPORT_SENT)(listen.after(mark_report_sent, deps))
     app.action(view.LOG_CALL)(listen.after(log_call, deps))
+    app.action(view.SET_FOLLOW_UP)(listen.after(set_follow_up, deps))

@@ -21,7 +21,7 @@ from slack_bolt import App
 from sqlmodel import Session
 
 from bot.clock import Clock
-from bot.dates import DateRefusal, parse_when
+from bot.dates import DateRefusal, find_dates, parse_when
 from bot.rules.approvals import APPROVED, Shown, supervisor
 from bot.rules.clients import ClientIndex
 from bot.rules.jobs import (
@@ -288,13 +288,15 @@ def read_form(req: Request, deps: JobFeatureDeps, r: Reader, mode: str) -> Typed
         errors[view.BRIEF] = r.problem(problem)
     deadline = None
     typed = str(form.get(view.DEADLINE) or "").strip()
-    parsed = parse_when(typed, r.now, deps.settings.aebot_tz, r.lang, values.time("end_of_day"))
-    if isinstance(parsed, DateRefusal):
-        errors[view.DEADLINE] = parsed.message
-    elif late := deadline_problem(parsed.at, r.now):
-        errors[view.DEADLINE] = r.problem(late)
-    else:
-        deadline = parsed.at
+    if typed:  # else proposed from the brief, or asked for (submit_job)
+        end_of_day = values.time("end_of_day")
+        parsed = parse_when(typed, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
+        if isinstance(parsed, DateRefusal):
+            errors[view.DEADLINE] = parsed.message
+        elif late := deadline_problem(parsed.at, r.now):
+            errors[view.DEADLINE] = r.problem(late)
+        else:
+            deadline = parsed.at
     link = str(form.get(view.LINK) or "").strip() or None
     if link and not _good_link(link):
         errors[view.LINK] = r.t("job.bad_link")
@@ -343,7 +345,8 @@ def submit_job(req: Request, deps: JobFeatureDeps) -> Reply:
     first = view.CLIENT if mode != "revise" else view.PROJECT
     if typed.errors:
         return Reply(errors=typed.errors)
-    assert typed.deadline is not None
+    if typed.deadline is None:
+        return propose_deadline(req, deps, r, typed, mode)
     now = deps.clock.now()
     internal = half_day_before(typed.deadline, deps.hours(req.team))
     with deps.db.write() as s:
@@ -357,6 +360,29 @@ def submit_job(req: Request, deps: JobFeatureDeps) -> Reply:
         if isinstance(outcome, dict):
             return Reply(errors=outcome)
     return Reply(then=(deps.deliver, partial(confirm, req, deps, outcome, meta.get("channel"))))
+
+
+def propose_deadline(
+    req: Request, deps: JobFeatureDeps, r: Reader, typed: Typed, mode: str
+) -> Reply:
+    """No deadline typed: a date the brief mentions is proposed (the form comes back with it
+    filled in, nothing stored until it is submitted again); else the deadline is asked for."""
+    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    found = find_dates(typed.brief, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
+    ahead = next((f for f in found if deadline_problem(f.at, r.now) is None), None)
+    if ahead is None or mode != "new":
+        return Reply(errors={view.DEADLINE: r.t("job.need_deadline")})
+    when = view.deadline_text(r, ahead.at)
+    notice = r.t("job.deadline_proposed", words=bk.escape(ahead.words), when=r.when(ahead.at))
+    with deps.db.read() as s:
+        clients = queries.list_clients(s, req.team)
+    prefill = view.Prefill(
+        client_id=typed.client_id, department=typed.department, project=typed.project,
+        job_type=typed.job_type, brief=typed.brief, deadline=when, link=typed.link or "",
+        notice=notice,
+    )  # fmt: skip
+    ordered = view.sorted_clients(clients, req.user, typed.client_id)
+    return Reply(view=view.job_modal(r, ordered, prefill, req.metadata))
 
 
 def _file(

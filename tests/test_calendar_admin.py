@@ -152,6 +152,44 @@ def test_cli_dates_parse(cli_env: Path) -> None:
     assert r.exit_code == 1 and "couldn't read “香蕉”" in r.output
 
 
+def test_cli_dates_range(cli_env: Path) -> None:
+    runner = CliRunner()
+    at = ["--now", "2026-11-23T10:00"]
+    r = runner.invoke(main, ["dates", "range", "晚上8点到凌晨1点", *at])
+    assert r.exit_code == 0 and r.output == "2026-11-23T20:00+08:00 2026-11-24T01:00+08:00\n"
+    r = runner.invoke(main, ["dates", "range", "12月1日至3日", *at])
+    assert r.exit_code == 0 and r.output == "2026-12-01 2026-12-03\n"
+    r = runner.invoke(
+        main, ["dates", "range", "Monday to Wednesday next week", *at, "--lang", "en"]
+    )
+    assert r.output == "2026-11-30 2026-12-02\n"
+    r = runner.invoke(main, ["dates", "range", "12月3日到12月1日", *at])
+    assert r.exit_code == 1 and r.output.startswith("结束日期早于开始日期")
+    r = runner.invoke(main, ["dates", "range", "6am-11pm", *at, "--lang", "en"])
+    assert r.exit_code == 1 and r.output.startswith("“6am-11pm” is longer than 16 hours.")
+
+
+def test_cli_dates_find(cli_env: Path) -> None:
+    runner = CliRunner()
+    at = ["--now", "2026-11-23T10:00"]
+    r = runner.invoke(
+        main, ["dates", "find", "客户要求下周五前给报价，Q1预算12万，明天下午3点再通电话", *at]
+    )
+    assert r.exit_code == 0
+    assert r.output == "2026-12-04\t下周五\n2026-11-24T15:00+08:00\t明天下午3点\n"
+    r = runner.invoke(main, ["dates", "find", "CR-202611-07 v2.3 13812345678 7% 2 posters", *at])
+    assert r.exit_code == 1 and r.output == ""
+
+
+def test_aebot_dates_reads_a_range_too(world: World) -> None:
+    r = world.slack.command("/aebot", "dates 晚上8点到凌晨1点")
+    assert r.json()["text"] == (
+        "“晚上8点到凌晨1点” 读作 周一 11月23日 20:00 到 周二 11月24日 01:00。"
+    )
+    r = world.slack.command("/aebot", "dates Dec 1-3", user="U0AE2")
+    assert r.json()["text"] == "“Dec 1-3” reads as Tue 1 Dec to Thu 3 Dec."
+
+
 def test_cli_calendar_check(cli_env: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-10-01"])

@@ -15,6 +15,7 @@ SUMMARY_LIMIT = 3000  # characters of a summary or of next steps
 REPORT_REMIND_AFTER = timedelta(hours=24)
 REPORT_ESCALATE_AFTER = timedelta(hours=48)
 UNDO_WINDOW = timedelta(minutes=15)
+FOLLOW_UP_HORIZON = timedelta(days=366)  # a date mentioned further ahead is not offered
 
 
 class WorkingDays(Protocol):
@@ -121,3 +122,13 @@ class ContactRecord(Protocol):
     report_due: bool
     report_sent_at: datetime | None
     created_at: datetime
+
+
+def follow_up_offer(mentioned: Iterable[tuple[date, str]], today: date) -> tuple[date, str] | None:
+    """The follow-up date to offer for a contact logged without one: the first date its notes
+    mention (with the words that said it) from today on, within a year; None if there is none.
+    Nothing is set until its author accepts."""
+    for day, words in mentioned:
+        if today <= day <= today + FOLLOW_UP_HORIZON:
+            return day, words
+    return None

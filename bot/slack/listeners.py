@@ -111,13 +111,15 @@ def request_of(body: dict[str, Any], lang_of: Callable[[str, str], str], default
 
 @dataclass(frozen=True)
 class Reply:
-    """The ack's answer: a reply only the person sees (`text`, `blocks`), or the errors of a
-    form by field; and the work to do once Slack has it (`then`)."""
+    """The ack's answer: a reply only the person sees (`text`, `blocks`), the errors of a form
+    by field, or the form shown again changed (`view`); and the work to do once Slack has it
+    (`then`)."""
 
     text: str | None = None
     blocks: list[Block] | None = None
     errors: dict[str, str] | None = None
     then: tuple[Later, ...] = field(default=())
+    view: dict[str, Any] | None = None  # a submitted form shown again, changed (a proposal)
 
 
 class Listen:
@@ -148,6 +150,8 @@ class Listen:
                 return
             if reply.errors:
                 ack(response_action="errors", errors=reply.errors)
+            elif reply.view is not None:
+                ack(response_action="update", view=reply.view)
             elif reply.text or reply.blocks:
                 ack(text=reply.text or "", blocks=reply.blocks, response_type="ephemeral")
             else:

@@ -92,5 +92,8 @@ MESSAGES: dict[str, M] = {
         "You are not on the team yet; ask an admin to add you.",
     ),
     "dates.read_as": zh_en("“{phrase}” 读作 {when}。", "“{phrase}” reads as {when}."),
+    "dates.range_read_as": zh_en(
+        "“{phrase}” 读作 {start} 到 {end}。", "“{phrase}” reads as {start} to {end}."
+    ),
     "dates.refused": zh_en("{message}", "{message}"),
 }

@@ -54,6 +54,25 @@ MESSAGES: dict[str, M] = {
     "contact.follow_up_line": zh_en(
         "*跟进*：{date} 会提醒你。", "*Follow-up*: you will be reminded on {date}."
     ),
+    "contact.offer_follow_up": zh_en(
+        "要在 {day}（{words}）跟进吗？", "Follow up on {day} ({words})?"
+    ),
+    "contact.offer_btn": zh_en("设为跟进日期", "Set follow-up"),
+    "contact.follow_up_set": zh_en(
+        "已设置跟进：{day}，那天早上的提醒会列出这条联络。",
+        "Follow-up set for {day}: that morning's nudge will include this contact.",
+    ),
+    "contact.follow_up_already": zh_en(
+        "这条联络已经设置了跟进日期（{day}），没有改动。要修改请点“修改”。",
+        "This contact already has a follow-up ({day}); nothing was changed. Use Edit to change it.",
+    ),
+    "contact.follow_up_gone": zh_en(
+        "这个日期已经过去了，没有设置跟进。", "That day has passed; no follow-up was set."
+    ),
+    "contact.follow_up_prefilled": zh_en(
+        "跟进日期已按记录里的“{words}”预填为 {day}，可修改或清空。",
+        "The follow-up is pre-filled with {day}, from “{words}” in your notes; change or clear it.",
+    ),
     "contact.report_clock": zh_en(
         "联络报告须在 48 小时内（{due} 前）发给客户和服务团队；发出后请点“报告已发”。",
         "The contact report is due to the client and the team within 48 hours (by {due}); "

@@ -59,7 +59,19 @@ MESSAGES: dict[str, M] = {
         "目标：…… 受众：…… 交付物：……", "Objective: … Audience: … Deliverables: …"
     ),
     "job.form.deadline": zh_en("客户要求的截止时间", "The client's deadline"),
-    "job.form.deadline_ph": zh_en("例如：12月4日 17:00、下周五", "e.g. Dec 4 5pm, next Friday"),
+    "job.form.deadline_ph": zh_en(
+        "例如：12月4日 17:00、下周五；留空则从简报里找",
+        "e.g. Dec 4 5pm, next Friday; empty: from the brief",
+    ),
+    "job.need_deadline": zh_en(
+        "请填写客户要求的截止时间（简报里也没有提到日期），例如：12月4日 17:00、下周五。",
+        "Please give the client's deadline (the brief mentions no date), e.g. Dec 4 5pm, next Friday.",
+    ),
+    "job.deadline_proposed": zh_en(
+        "简报里提到“{words}”：已把客户截止时间填为 {when}，请确认或修改后再提交。",
+        "The brief mentions “{words}”: the client's deadline is filled in as {when}; check it, "
+        "then submit.",
+    ),
     "job.form.original": zh_en("修改原工作单 {number}", "Modifies job {number}"),
     "job.form.resubmitting": zh_en(
         "重新提交 {number}（工作号不变）", "Resubmitting {number} (the number stays)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.rules.clients import ClientRecord
@@ -20,6 +20,7 @@ EDIT = "contact_edit"  # action_id of the Edit button
 UNDO = "contact_undo"
 REPORT_SENT = "contact_report_sent"
 LOG_CALL = "contact_log_call"
+SET_FOLLOW_UP = "contact_set_follow_up"  # value "CONTACT_ID:YYYY-MM-DD"
 
 
 def kind_label(r: Reader, kind: str) -> str:
@@ -94,9 +95,15 @@ def _client_picker(r: Reader, clients: Sequence[ClientRecord], chosen: int | Non
 
 
 def confirmation(
-    r: Reader, contact: ContactRecord, client: ClientRecord, *, updated: bool = False
+    r: Reader,
+    contact: ContactRecord,
+    client: ClientRecord,
+    *,
+    updated: bool = False,
+    offer: tuple[date, str] | None = None,
 ) -> list[bk.Block]:
-    """What the author sees after logging: everything recorded, with Edit and Undo."""
+    """What the author sees after logging: everything recorded, with Edit and Undo; and, when
+    the notes mention a date and no follow-up was given, the offer to follow up that day."""
     key = "contact.updated" if updated else "contact.logged"
     lines = [
         r.t(
@@ -116,6 +123,11 @@ def confirmation(
     if contact.report_due:
         due = r.when(contact.at + REPORT_ESCALATE_AFTER)
         out.append(bk.context(r.t("contact.report_clock", due=due)))
+    if offer and not contact.follow_up_on:
+        day, words = offer
+        ask = r.t("contact.offer_follow_up", day=r.day(day), words=bk.escape(words))
+        value = f"{contact.id}:{day.isoformat()}"
+        out.append(bk.section(ask, bk.button(r.t("contact.offer_btn"), SET_FOLLOW_UP, value)))
     buttons = [
         bk.button(r.t("common.edit"), EDIT, str(contact.id)),
         bk.button(r.t("common.undo"), UNDO, str(contact.id), style="danger"),

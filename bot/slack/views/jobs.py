@@ -138,7 +138,7 @@ def job_modal(
         bk.text_input(BRIEF, r.t("job.form.brief"), initial=p.brief, multiline=True,
                       max_length=3000, placeholder=r.t("job.form.brief_ph")),
         bk.text_input(DEADLINE, r.t("job.form.deadline"), initial=p.deadline, max_length=100,
-                      placeholder=r.t("job.form.deadline_ph")),
+                      placeholder=r.t("job.form.deadline_ph"), optional=True),
         bk.text_input(LINK, r.t("job.f.link"), initial=p.link, optional=True, max_length=500,
                       placeholder="https://…"),
     ]  # fmt: skip
