@@ -216,6 +216,18 @@ def job_request(st: Stage) -> None:
     st.scene(f"钱经理 clicks 批准: {job.number} is open, and everyone's copy says so", seen, 30)
 
 
+def _dm_of(seen: list[str], user: str) -> list[str]:
+    """One person's message among what was watched (DMs are delivered in any order)."""
+    out: list[str] = []
+    mine = False
+    for line in seen:
+        if line.startswith("[") and " · " in line:
+            mine = line.startswith(f"[{PEOPLE[user]} ·")
+        if mine and line:
+            out.append(line)
+    return out
+
+
 def _meeting(st: Stage) -> dict[str, str]:
     with st.bot.db.read() as s:
         nike = next(c for c in queries.list_clients(s, TEAM) if c.name == "耐克")
@@ -268,4 +280,4 @@ def monday(st: Stage) -> None:
     st.at(datetime(2026, 11, 24, 9, 30, tzinfo=SH), "Tuesday: the follow-up set on Friday")
     with st.watching("chat.postMessage") as seen:
         run_job(JOBS["contact-nudge"], st.clock.now(), st.bot.jobs())
-    st.scene("孙小明's nudge opens with what he planned for today", [ln for ln in seen if ln][:6])
+    st.scene("孙小明's nudge opens with what he planned for today", _dm_of(seen, SUN)[:6])
