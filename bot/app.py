@@ -16,7 +16,17 @@ from bot.settings import Settings
 from bot.slack.delivery import courier_client
 from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
-from handlers import admin, approvals, clients, contacts, home, jobs
+from handlers import (
+    admin,
+    approvals,
+    clients,
+    contacts,
+    home,
+    jobs,
+    overtime,
+    overtime_day,
+    whereabouts,
+)
 from handlers.home import HomeTab
 from handlers.languages import Languages
 from scheduler.courier import Courier
@@ -28,7 +38,7 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # each has register(app, listen, its deps)
-FEATURES = (contacts, clients, admin, home, approvals, jobs)
+FEATURES = (contacts, clients, admin, home, approvals, jobs, whereabouts, overtime)
 
 
 @dataclass
@@ -132,11 +142,17 @@ def create_app(bot: Bot) -> App:
             bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
         ),
     )
-    followers = jobs.followers(s, bot.team_settings)
+    overtime.register(app, listen, overtime.OvertimeDeps(
+        bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver))  # fmt: skip
+    followers = {**jobs.followers(s, bot.team_settings), **overtime.followers(s)}
     decisions = approvals.ApprovalDeps(
         bot.db, bot.clock, s, bot.sender, bot.deliver, followers,
         lambda team, user: bot.home.changed(team, user, bot.languages.of(team, user)),
     )  # fmt: skip
     approvals.register(app, listen, decisions)
+    overtime_day.register(app, listen, overtime_day.OvertimeDayDeps(
+        bot.db, bot.clock, s, bot.sender, bot.team_settings, decisions))  # fmt: skip
+    whereabouts.register(app, listen, whereabouts.WhereaboutsDeps(
+        bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars))  # fmt: skip
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

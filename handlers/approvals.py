@@ -7,7 +7,7 @@ requester hears of it exactly once, through the outbox.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -22,6 +22,7 @@ from bot.rules.approvals import (
     REJECTED,
     WITHDRAWN,
     addressed_to,
+    chain,
     decider_refusal,
     delegate_of,
     reason_problem,
@@ -33,7 +34,7 @@ from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import approvals as view
-from storage import approvals, outbox, queries
+from storage import absence, approvals, outbox, queries
 from storage.approvals import Filing
 from storage.db import Database
 from storage.models import Approval, Member, OutboxMessage
@@ -73,25 +74,42 @@ def ask(
     *,
     self_approved: bool = False,
 ) -> Approval:
-    """File a request for `approver` (their delegate while a delegation runs) and queue the DMs:
-    the decider's with Approve and Reject, the requester's copy with Withdraw. A request within
-    the requester's own authority is stored approved, and no one is asked."""
+    """File a request for `approver` (their delegate while a delegation runs; their manager
+    while they are on leave) and queue the DMs: the decider's with Approve and Reject, the
+    requester's copy with Withdraw. A request within the requester's own authority is stored
+    approved, and no one is asked."""
     if self_approved:
         return approvals.file(s, filing, None, None, now, self_approved=True)
     if approver is None:  # the feature refuses first (approval.no_approver); never approve
         raise ValueError(f"a {filing.kind} request with no one to approve it")
     today = now.astimezone(settings.tz).date()
+    members = {m.user_id: m for m in queries.list_members(s, filing.team_id)}
     delegations = approvals.delegations(s, filing.team_id, today)
     to, behalf = addressed_to(approver, delegations, today, filing.requester_id)
-    a = approvals.file(s, filing, to, behalf, now)
-    members = {m.user_id: m for m in queries.list_members(s, filing.team_id)}
+    note_key: str | None = "approval.on_behalf" if behalf else None
     note: dict[str, object] = {"user": behalf, "until": delegations[approver][1]} if behalf else {}
-    messages = request_messages(
-        settings, a, members, now, note_key="approval.on_behalf" if behalf else None,
-        note_values=note,
-    )  # fmt: skip
+    away = {x.user_id: x.last_day for x in absence.leave_between(s, filing.team_id, today, today)}
+    if to in away and not behalf:
+        stand_in = standing_in(to, members, set(away), filing.requester_id, settings.admins)
+        if stand_in:
+            to, behalf = stand_in, approver
+            note_key, note = "approval.on_leave_note", {"user": approver, "until": away[approver]}
+    a = approvals.file(s, filing, to, behalf, now)
+    messages = request_messages(settings, a, members, now, note_key=note_key, note_values=note)
     outbox.enqueue(s, messages, now, wall())
     return a
+
+
+def standing_in(
+    user: str, members: Mapping[str, Member], away: set[str], requester: str,
+    admins: Collection[str],
+) -> str | None:  # fmt: skip
+    """Who decides for `user` while they are on leave: the first one up their line who is
+    here and is not the requester; else an admin."""
+    for p in chain(user, members):
+        if p.user_id not in away and p.user_id != requester:
+            return p.user_id
+    return next((x for x in sorted(admins) if x != requester), None)
 
 
 def request_messages(

@@ -200,6 +200,8 @@ def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             v: dict[str, Any] = {"type": kind, "selected_option": opt}
         elif kind == "users_select":
             v = {"type": kind, "selected_user": given}
+        elif kind == "multi_users_select":
+            v = {"type": kind, "selected_users": list(given or [])}
         else:
             v = {"type": kind, "value": given}
         state[bid] = {el.get("action_id", "value"): v}
@@ -209,4 +211,4 @@ def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
 def _initial(el: dict[str, Any]) -> Any:
     if "initial_option" in el:
         return el["initial_option"]["value"]
-    return el.get("initial_user") or el.get("initial_value")
+    return el.get("initial_user") or el.get("initial_users") or el.get("initial_value")

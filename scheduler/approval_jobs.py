@@ -18,8 +18,9 @@ from bot.rules.jobs import due_soon
 from bot.rules.working_time import WorkingHours, past
 from bot.slack.views import approvals as approval_view
 from bot.slack.views import home as home_view
+from scheduler import contact_jobs
 from scheduler.run import JobDeps, Outgoing, Run
-from storage import approvals, job_queries, queries
+from storage import absence, approvals, job_queries, queries
 from storage.models import Approval, Client, Job, Member
 
 
@@ -48,13 +49,18 @@ def approval_reminders(run: Run, deps: JobDeps) -> str:
     with deps.db.read() as s:
         waiting = approvals.pending(s, run.team)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
+        leave = absence.on_leave(s, run.team, run.now.date())
     outbox: list[Outgoing] = []
     reminded = escalated = stuck = 0
     for a in waiting:
         if not a.approver_id or a.id is None:
             continue
         routed = a.routed_at.astimezone(run.now.tzinfo)
-        if a.reminded_at is None and past(routed, remind_after, run.now, wh):
+        if (
+            a.reminded_at is None
+            and a.approver_id not in leave
+            and past(routed, remind_after, run.now, wh)
+        ):
             r = deps.reader(members.get(a.approver_id))
             kind = approval_view.kind_name(r, a.kind)
             note = r.t("approval.reminder", since=r.when(a.routed_at))
@@ -88,8 +94,10 @@ def approval_reminders(run: Run, deps: JobDeps) -> str:
 
 def job_deadlines(run: Run, deps: JobDeps) -> str:
     """Each owner of open jobs gets one DM: their jobs due within one working day and the
-    overdue ones, with both deadlines. Nobody with nothing due hears anything."""
+    overdue ones, with both deadlines. Nobody with nothing due hears anything, nor anyone on
+    leave; a deferred start holds the DM until then."""
     wh = working_hours(deps, run.team)
+    leave, later = contact_jobs.away(deps, run.team, run.now)
     with deps.db.read() as s:
         rows = job_queries.open_jobs(s, run.team)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
@@ -101,7 +109,7 @@ def job_deadlines(run: Run, deps: JobDeps) -> str:
     outbox: list[Outgoing] = []
     soon_n = overdue_n = 0
     for owner, jobs in sorted(by_owner.items()):
-        if owner not in members:
+        if owner not in members or owner in leave:
             continue
         soon, overdue = due_soon(jobs, run.now, wh)
         if not soon and not overdue:
@@ -112,7 +120,7 @@ def job_deadlines(run: Run, deps: JobDeps) -> str:
         )
         outbox.append(
             Outgoing(owner, owner, text, blocks, "job-deadlines",
-                     useful_until=run.until_end_of_day())
+                     useful_until=run.until_end_of_day(), not_before=later.get(owner))
         )  # fmt: skip
         soon_n, overdue_n = soon_n + len(soon), overdue_n + len(overdue)
     run.send(outbox)

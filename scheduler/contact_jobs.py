@@ -9,14 +9,14 @@ marked only once it is delivered.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_stage
 from bot.slack import blocks as bk
 from bot.slack.views import contacts as view
 from scheduler.run import JobDeps, Outgoing, Run
-from storage import queries
+from storage import absence, queries
 from storage.models import Client, ContactLog, Member
 
 Rows = list[tuple[ContactLog, Client]]
@@ -46,9 +46,21 @@ def _due_by_owner(
     return members, {o: d for o, d in due.items() if d}
 
 
+def away(deps: JobDeps, team: str, now: datetime) -> tuple[set[str], dict[str, datetime]]:
+    """Who is on leave today (no reminders of any kind), and who starts later this morning
+    after overtime past 23:00 (their morning reminders wait until then): two statements."""
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    with deps.db.read() as s:
+        leave = absence.on_leave(s, team, now.date())
+        later = absence.deferred_starts(s, team, day_start, day_start + timedelta(days=1))
+    return leave, {user: at for user, at in later.items() if at > now}
+
+
 def contact_nudge(run: Run, deps: JobDeps) -> str:
-    """Each AE gets one DM with the clients due a call today and today's follow-ups."""
+    """Each AE gets one DM with the clients due a call today and today's follow-ups; not on
+    leave, and held until a deferred start."""
     members, due = _due_by_owner(deps, run.team, run.now)
+    leave, later = away(deps, run.team, run.now)
     with deps.db.read() as s:
         follow = queries.follow_ups_due(s, run.team, run.now.date())
     follow_by: dict[str, Rows] = defaultdict(list)
@@ -56,7 +68,7 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
         follow_by[row[0].author_id].append(row)
     outbox = []
     for user in sorted(set(due) | set(follow_by)):
-        if user not in members:
+        if user not in members or user in leave:
             continue
         r = deps.reader(members[user])
         blocks = view.nudge(r, due[user]) if user in due else []
@@ -65,7 +77,10 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
         text = r.t("nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
         ids = tuple(c.id for c, _ in follow_by.get(user, []) if c.id)
         until = run.until_end_of_day()
-        outbox.append(Outgoing(user, user, text, blocks, "nudge", "follow_up_sent", ids, until))
+        outbox.append(
+            Outgoing(user, user, text, blocks, "nudge", "follow_up_sent", ids, until,
+                     not_before=later.get(user))
+        )  # fmt: skip
     run.send(outbox)
     clients_due = sum(len(d) for d in due.values())
     follow_ups = sum(len(o.effect_ids) for o in outbox)
@@ -75,12 +90,13 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
 def contact_sweep(run: Run, deps: JobDeps) -> str:
     """The clients still due, to each AE; long-overdue ones to the AE's manager."""
     members, due = _due_by_owner(deps, run.team, run.now)
+    leave, _ = away(deps, run.team, run.now)
     limit = deps.team_settings.of(run.team).count("contact_escalate_after")
     to_manager: dict[str, list[tuple[str, Due[Client]]]] = defaultdict(list)
     to_aes = []
     for user, items in sorted(due.items()):
         m = members.get(user)
-        if m is None:
+        if m is None or user in leave:
             continue
         r = deps.reader(m)
         blocks = view.nudge(r, items, sweep=True)
@@ -108,10 +124,12 @@ def contact_sweep(run: Run, deps: JobDeps) -> str:
 
 def contact_report_due(run: Run, deps: JobDeps) -> str:
     """Meetings and visits with no contact report: at 24 h the author is reminded, at 48 h the
-    author and their manager are told."""
+    author and their manager are told. An author on leave hears nothing until back (their
+    manager is still told)."""
     with deps.db.read() as s:
         rows = queries.unsent_reports(s, run.team, run.now - REPORT_REMIND_AFTER)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
+        leave = absence.on_leave(s, run.team, run.now.date())
     reminded = escalated = 0
     outbox: list[Outgoing] = []
     for contact, client in rows:
@@ -122,10 +140,11 @@ def contact_report_due(run: Run, deps: JobDeps) -> str:
         cid = contact.id or 0
         if stage == "escalate" and contact.report_escalated_at is None:
             text = r.t("report.text")
-            outbox.append(
-                Outgoing(f"{cid}:escalate", contact.author_id, text, blocks, "report-escalation",
-                         "report_escalated", (cid,), per_period=False)
-            )  # fmt: skip
+            if contact.author_id not in leave:
+                outbox.append(
+                    Outgoing(f"{cid}:escalate", contact.author_id, text, blocks,
+                             "report-escalation", "report_escalated", (cid,), per_period=False)
+                )  # fmt: skip
             if author and author.manager_id:
                 mr = deps.reader(members.get(author.manager_id))
                 to_mgr = view.report_reminder(
@@ -136,7 +155,9 @@ def contact_report_due(run: Run, deps: JobDeps) -> str:
                              "report-manager", per_period=False)
                 )  # fmt: skip
             escalated += 1
-        elif stage == "remind" and contact.report_reminded_at is None:
+        elif (
+            stage == "remind" and not contact.report_reminded_at and contact.author_id not in leave
+        ):
             outbox.append(
                 Outgoing(f"{cid}:remind", contact.author_id, r.t("report.text"), blocks,
                          "report-reminder", "report_reminded", (cid,), per_period=False)

@@ -144,7 +144,7 @@ class Courier:
             with self.db.write() as s:
                 rows = outbox.claim(
                     s, wall(), wall() + LEASE, self.owner, self.batch, after_id=after,
-                    **which,  # type: ignore[arg-type]
+                    now=self.clock.now(), **which,  # type: ignore[arg-type]
                 )  # fmt: skip
             if not rows:
                 break

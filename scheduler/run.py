@@ -46,6 +46,7 @@ class Outgoing(NamedTuple):
     effect_ids: tuple[int, ...] = ()
     useful_until: datetime | None = None
     per_period: bool = True  # False: decided once per job whatever the period (a contact's)
+    not_before: datetime | None = None  # held until then (a deferred morning start)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Run:
                 effect=o.effect,
                 effect_ids=o.effect_ids,
                 useful_until=o.useful_until,
+                not_before=o.not_before,
             )
             for o in self.decided
         ]

@@ -21,7 +21,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.rules.team_settings import TeamValues
-from scheduler import approval_jobs, contact_jobs
+from scheduler import approval_jobs, contact_jobs, visit_jobs
+from scheduler import overtime_jobs as overtime
 from scheduler.courier import Tally
 from scheduler.run import JobDeps, Run
 from storage import outbox, queries, runs
@@ -89,10 +90,28 @@ JOBS: dict[str, Job] = {
             approval_jobs.approval_reminders,
         ),
         Job(
+            "visit-log-offers",
+            "visits whose end has passed, offered to log (once each)",
+            None,
+            visit_jobs.visit_log_offers,
+        ),
+        Job(
             "job-deadlines",
             "open jobs due within a working day or overdue, to each owner",
             "job_deadlines_at",
             approval_jobs.job_deadlines,
+        ),
+        Job(
+            "overtime-reminder",
+            "no overtime form today, to each AE/AAE with an open job",
+            "overtime_reminder_at",
+            overtime.overtime_reminder,
+        ),
+        Job(
+            "overtime-cutoff",
+            "today's overtime forms still waiting, to the PED",
+            "overtime_cutoff",
+            overtime.overtime_cutoff,
         ),
     )
 }

@@ -21,11 +21,15 @@ from sqlmodel import Session, col, select
 
 from bot.rules.approvals import APPROVED, PENDING, REJECTED, WITHDRAWN, Shown
 from bot.rules.authority import DEFAULT_LIMITS, Limit
-from storage.models import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job
+from storage.models import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job, OvertimeForm
 
 # What a decision does to the request's subject: table -> (model, status by decision).
 SUBJECTS: dict[str, tuple[Any, dict[str, str]]] = {
     "job": (Job, {APPROVED: "open", REJECTED: "rejected", WITHDRAWN: "withdrawn"}),
+    "overtime": (
+        OvertimeForm,
+        {APPROVED: "approved", REJECTED: "rejected", WITHDRAWN: "withdrawn"},
+    ),
 }
 
 

@@ -65,6 +65,7 @@ class Message:
     effect: str | None = None
     effect_ids: tuple[int, ...] = ()
     useful_until: datetime | None = None
+    not_before: datetime | None = None  # held until then (the product's clock)
 
     def row(self, now: datetime, wall: datetime) -> dict[str, Any]:
         if self.effect is not None and self.effect not in EFFECTS:
@@ -81,6 +82,7 @@ class Message:
             "effect": self.effect,
             "effect_ids": json.dumps(list(self.effect_ids)),
             "useful_until": self.useful_until,
+            "not_before": self.not_before,
             "status": PENDING,
             "attempts": 0,
             "unknown": False,
@@ -130,15 +132,20 @@ def claim(
     purpose: str | None = None,
     after_id: int = 0,
     now_or_later: bool = False,
+    now: datetime | None = None,
 ) -> list[OutboxMessage]:
     """Lease up to `limit` rows to `owner`: pending rows whose time has come (any pending row
     with `now_or_later`), and rows whose sender's lease ran out (its process died mid-send, so
     their outcome is unknown); only rows after `after_id`, in id order, so that one drain
-    tries each row once. On PostgreSQL rows another process holds are skipped
-    (FOR UPDATE SKIP LOCKED); SQLite's write lock serialises the claim."""
+    tries each row once. A row held `not_before` a time waits until the product's clock (`now`)
+    reaches it. On PostgreSQL rows another process holds are skipped (FOR UPDATE SKIP LOCKED);
+    SQLite's write lock serialises the claim."""
     ready = col(OutboxMessage.status) == PENDING
     if not now_or_later:
         ready = and_(ready, col(OutboxMessage.next_attempt_at) <= wall)
+    if now is not None:
+        held = col(OutboxMessage.not_before)
+        ready = and_(ready, or_(held.is_(None), held <= now))
     abandoned = and_(col(OutboxMessage.status) == SENDING, col(OutboxMessage.lease_until) < wall)
     q = select(OutboxMessage).where(or_(ready, abandoned), col(OutboxMessage.id) > after_id)
     for column, value in (

@@ -176,7 +176,13 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
     with world.bot.db.read() as s:
         runs = {r.job for r in s.exec(select(JobRun))}
     # the 17:30 sweep is still ahead
-    assert runs == {"contact-nudge", "contact-report-due", "approval-reminders", "job-deadlines"}
+    assert runs == {
+        "contact-nudge",
+        "contact-report-due",
+        "approval-reminders",
+        "visit-log-offers",
+        "job-deadlines",
+    }
 
 
 def test_a_refused_send_is_given_up_and_an_admin_told_once(world: World) -> None:
@@ -213,4 +219,7 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
     assert missed == [
         "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed job-deadlines on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed overtime-reminder on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
+        "working day",
+        "missed overtime-cutoff on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]

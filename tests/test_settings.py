@@ -97,12 +97,14 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
     assert [name for name, _ in tick(world.jobs, at(11, 0))] == [
         "contact-report-due",
         "approval-reminders",
+        "visit-log-offers",
     ]
     assert ran(world) == {
         ("contact-nudge", "2026-11-23"),
         ("job-deadlines", "2026-11-23"),
         ("contact-report-due", "2026-11-23T11"),
         ("approval-reminders", "2026-11-23T11"),
+        ("visit-log-offers", "2026-11-23T11"),
     }
     assert len(world.fake.calls_to("chat.postMessage")) == 2
 
@@ -111,6 +113,7 @@ def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> 
     assert [name for name, _ in tick(world.jobs, at(9, 15))] == [
         "contact-report-due",
         "approval-reminders",
+        "visit-log-offers",
         "job-deadlines",
     ]
     text(world, "settings set contact_nudge_at 09:00")

@@ -50,6 +50,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("job_deadlines_at", "09:00", "time"),
         Setting("job_brief_min_chars", "30", "count", 0, 1000),
         *(Setting(f"job_channel_{d}", "-", "channel") for d in DEPARTMENTS),
+        Setting("overtime_reminder_at", "16:30", "time"),
+        Setting("overtime_cutoff", "17:00", "time"),
+        Setting("overtime_defer_after", "23:00", "time"),
+        Setting("overtime_deferral_percent", "100", "count", 0, 300),
     )
 }
 

@@ -178,7 +178,7 @@ def _input(block_id: str, label: str, el: Block, optional: bool, placeholder: st
 
 
 def state_values(view: dict[str, Any]) -> dict[str, Any]:
-    """A submitted modal's values by block id: text, selected option value or user."""
+    """A submitted modal's values by block id: text, selected option value, user or users."""
     out: dict[str, Any] = {}
     for block_id, acts in view.get("state", {}).get("values", {}).items():
         v = acts.get("value", {})
@@ -186,6 +186,8 @@ def state_values(view: dict[str, Any]) -> dict[str, Any]:
             out[block_id] = (v["selected_option"] or {}).get("value")
         elif "selected_user" in v:
             out[block_id] = v["selected_user"]
+        elif "selected_users" in v:
+            out[block_id] = list(v["selected_users"] or [])
         else:
             out[block_id] = v.get("value")
     return out

@@ -14,14 +14,17 @@ from bot.slack.messages import (
     home,
     jobs,
     outbox,
+    overtime,
+    overtime_jobs,
     settings,
+    whereabouts,
 )
 from bot.slack.messages.entry import M, Plural
 
 MESSAGES: dict[str, M] = {}
 for _feature in (
     common, contacts, clients, aebot, calendar, home, settings, outbox, approvals, jobs, authority,
-    approval_jobs,
+    approval_jobs, overtime, overtime_jobs, whereabouts,
 ):  # fmt: skip
     if _twice := MESSAGES.keys() & _feature.MESSAGES.keys():
         raise ValueError(f"texts defined twice: {sorted(_twice)}")

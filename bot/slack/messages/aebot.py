@@ -7,7 +7,8 @@ from bot.slack.messages.entry import M, Plural, zh_en
 MESSAGES: dict[str, M] = {
     # --- /aebot -----------------------------------------------------------------------
     "aebot.help": zh_en(
-        "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案\n"
+        "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案　• `/job` 工作单\n"
+        "• `/overtime` 加班单（17:00 前）　• `/out` 去向登记、请假\n"
         "• `/aebot team` 团队架构　• `/aebot team remove @同事` 移出团队（管理员）\n"
         "• `/aebot language zh|en` 语言\n"
         "• `/aebot role @同事 am` 设置角色（管理员）：aae, ae, am, ad, ped, gm\n"
@@ -18,7 +19,9 @@ MESSAGES: dict[str, M] = {
         "• `/aebot delegate @同事 until 12月5日` 把你的审批委托给同事；`/aebot delegate off` 结束\n"
         "• `/aebot authority` 审批权限表（管理员可用 `/aebot authority set commission am 8` 修改）\n"
         "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
-        "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client records\n"
+        "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client "
+        "records　• `/job` job requests\n• `/overtime` overtime forms (before 17:00)　• `/out` "
+        "whereabouts and leave\n"
         "• `/aebot team` the org chart　• `/aebot team remove @someone` take someone off (admins)\n"
         "• `/aebot language zh|en` your language\n"
         "• `/aebot role @someone am` set a role (admins): aae, ae, am, ad, ped, gm\n"

@@ -29,6 +29,10 @@ MESSAGES: dict[str, M] = {
         "你代 <@{user}> 审批（委托至 {until}）。",
         "You decide this on behalf of <@{user}> (delegated until {until}).",
     ),
+    "approval.on_leave_note": zh_en(
+        "<@{user}> 休假中（到 {until}），这项申请转给你审批。",
+        "<@{user}> is on leave (until {until}), so this comes to you to decide.",
+    ),
     "approval.escalated_note": zh_en(
         "<@{approver}> 已 {since} 未处理，现升级给你，你也可以直接决定。",
         "<@{approver}> has not decided since {since}; it now comes to you as well, and you may "

@@ -97,6 +97,24 @@ MESSAGES: dict[str, M] = {
         "工作单创意简报的最少字数（没有清晰的简报不开单）",
         "the fewest characters a job's brief may have (no job without a clear brief)",
     ),
+    "setting.overtime_reminder_at": zh_en(
+        "每个工作日提醒有在办工作单的 AE 填加班单的时间",
+        "when AEs with open jobs are reminded, every working day, to file overtime forms",
+    ),
+    "setting.overtime_cutoff": zh_en(
+        "加班单的截止时间：之后提交的算迟交；这时把当天待签的加班单发给项目执行总监",
+        "the overtime form cut-off: forms filed later are late; then the day's waiting forms go to "
+        "the project execution director",
+    ),
+    "setting.overtime_defer_after": zh_en(
+        "加班超过这个时间，第二个工作日早上顺延上班",
+        "overtime past this time defers the next working morning's start",
+    ),
+    "setting.overtime_deferral_percent": zh_en(
+        "顺延多久：超过上面时间后加班时长的百分之几（100 = 同样多的小时）",
+        "how much later the next morning starts: this percent of the hours worked past that time "
+        "(100 = as many hours)",
+    ),
     **{
         f"setting.job_channel_{d}": zh_en(
             f"{zh}类工作单批准后，工作单卡片发到的频道（- 表示不发）",

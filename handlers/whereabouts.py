@@ -1,0 +1,280 @@
+"""`/out`: the whereabouts register (去向登记) and leave.
+
+`/out CLIENT PURPOSE [WHEN]` registers that I am going out: the client must be named (vague
+entries count as not registered, as the handbook says), WHEN is read by `bot.dates` (a range,
+"到17:00", or nothing: until the end of the working day). A newer registration ends an
+overlapping one. `/out tomorrow …` registers a visit straight from home on the next working
+day. `/out back` ends mine with the offer to log the visit; otherwise the `visit-log-offers`
+job makes that offer once the visit's end has passed (scheduler/visit_jobs.py). The offer's
+button opens the contact modal filled in. `/out who` is for managers. `/out leave …` stores
+leave; what leave changes elsewhere (no reminders, approvals routed around) reads
+storage/absence.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from slack_bolt import App
+from sqlmodel import Session
+
+from bot.clock import Clock
+from bot.dates import DateRefusal
+from bot.rules.clients import ClientIndex
+from bot.rules.people import is_admin
+from bot.rules.problems import Problem
+from bot.rules.whereabouts import (
+    PURPOSE_LIMIT,
+    is_vague,
+    may_see_whereabouts,
+    named_inside,
+    read_leave,
+    read_out,
+    starts_vague,
+    visit_span,
+)
+from bot.settings import Settings
+from bot.slack import blocks as bk
+from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.sender import Sender
+from bot.slack.texts import Reader
+from bot.slack.views import contacts as contact_view
+from bot.slack.views import whereabouts as view
+from storage import absence, queries, whereabouts
+from storage.calendars import Calendars
+from storage.db import Database
+from storage.models import Client, Leave, Whereabouts
+from storage.team_settings import TeamSettings
+
+COMMAND = "/out"
+WHO = ("who", "谁", "谁在外")
+BACK = ("back", "回来", "回来了", "回公司")
+LEAVE = ("leave", "请假")
+TOMORROW = ("tomorrow", "明天")
+LIST = ("list", "mine", "列表")
+CANCEL = ("cancel", "取消")
+
+
+@dataclass(frozen=True)
+class WhereaboutsDeps:
+    """What the whereabouts listeners use."""
+
+    db: Database
+    clock: Clock
+    settings: Settings
+    sender: Sender
+    team_settings: TeamSettings
+    calendars: Calendars
+
+    def reader(self, req: Request) -> Reader:
+        return req.reader(self.settings.tz, self.clock.now())
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(self.settings.tz)
+
+
+def out_command(req: Request, deps: WhereaboutsDeps) -> Reply:
+    r = deps.reader(req)
+    words = req.text.split(maxsplit=1)
+    sub = words[0].lower() if words else ""
+    rest = words[1].strip() if len(words) > 1 else ""
+    if not words or asks_help(sub):
+        return Reply(text=r.t("out.help"))
+    if sub in WHO:
+        return _who(r, req, deps)
+    with deps.db.read() as s:
+        member = queries.get_member(s, req.team, req.user)
+    if member is None:
+        return Reply(text=r.t("out.not_member"))
+    if sub in BACK:
+        return _back(r, req, deps)
+    if sub in LEAVE:
+        return _leave(r, req, deps, rest)
+    if sub in TOMORROW:
+        return _register(r, req, deps, rest, tomorrow=True)
+    return _register(r, req, deps, req.text, tomorrow=False)
+
+
+# --- registering ----------------------------------------------------------------------------
+def _register(
+    r: Reader, req: Request, deps: WhereaboutsDeps, text: str, *, tomorrow: bool
+) -> Reply:
+    values = deps.team_settings.of(req.team)
+    hours = (values.time("start_of_day"), values.time("end_of_day"))
+    now = deps.local_now()
+    said = read_out(text, now, deps.settings.aebot_tz, r.lang, hours[1])
+    if isinstance(said, DateRefusal):
+        return Reply(text=r.t("out.unreadable", message=bk.escape(said.message)))
+    if is_vague(said.head):
+        return Reply(text=r.t("out.vague"))
+    calendar = deps.calendars.for_team(req.team)
+    day = calendar.next_working_day(now.date()) if tomorrow else now.date()
+    span = visit_span(said.when, now, day, hours, tomorrow)
+    if isinstance(span, Problem):
+        return Reply(text=r.problem(span))
+    with deps.db.write() as s:
+        found = _client_and_purpose(r, s, req, said.head)
+        if isinstance(found, str):
+            return Reply(text=found)
+        client, purpose = found
+        visit = Whereabouts(
+            team_id=req.team, user_id=req.user, client_id=client.id or 0, purpose=purpose,
+            start=span[0], end=span[1], from_home=tomorrow, created_at=r.now,
+        )  # fmt: skip
+        ended = whereabouts.register(s, visit, r.now, keep_open_now=tomorrow)
+    text, blocks = view.registered(r, visit, client, ended)
+    return Reply(text=text, blocks=blocks)
+
+
+def _client_and_purpose(r: Reader, s: Session, req: Request, head: str) -> tuple[Client, str] | str:
+    """The client named first (or, failing that, the one client named anywhere) and the rest as
+    the purpose; or why not: vague words, an unknown name (with my clients), candidates."""
+    clients = queries.list_clients(s, req.team)
+    match, purpose = ClientIndex(clients).split(head)
+    client = match.client
+    if client is None and not match.candidates and (inside := named_inside(clients, head)):
+        client, purpose = inside
+    if client is None:
+        if starts_vague(head):
+            return r.t("out.vague")
+        return _unknown(r, req.user, head.split()[0], match.candidates, clients)
+    if len(purpose) > PURPOSE_LIMIT:
+        return r.t("out.purpose_too_long", limit=PURPOSE_LIMIT, n=len(purpose))
+    return client, purpose
+
+
+def _unknown(
+    r: Reader, user: str, name: str, candidates: list[Client], clients: list[Client]
+) -> str:
+    shown = bk.escape(name[:100])
+    if candidates:
+        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in candidates[:10])
+        return r.t("out.ambiguous", name=shown, names=names)
+    mine = sorted(
+        (c for c in clients if user in (c.owner_id, c.backup_owner_id)), key=lambda c: c.name
+    )
+    if not mine:
+        return r.t("out.unknown_none", name=shown)
+    return r.t("out.unknown", name=shown, names=r.join(bk.escape(c.name) for c in mine[:10]))
+
+
+# --- back, who, and the offer to log a visit ----------------------------------------------
+def _back(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+    """`/out back`: my open visit ends now; the reply offers to log it."""
+    with deps.db.write() as s:
+        visit = whereabouts.open_now(s, req.team, req.user, r.now)
+        if visit is None:
+            return Reply(text=r.t("out.back_none"))
+        whereabouts.end_now(s, visit, r.now)
+        client = queries.get_client(s, req.team, visit.client_id)
+    assert client is not None
+    text, blocks = view.back(r, visit, client, r.now)
+    return Reply(text=text, blocks=blocks)
+
+
+def _who(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+    """`/out who` (managers and admins): who is out now and where, who is on leave today."""
+    admin = is_admin(req.user, deps.settings.admins)
+    today = deps.local_now().date()
+    with deps.db.read() as s:
+        me = queries.get_member(s, req.team, req.user)
+        if not may_see_whereabouts(me.role if me else None, admin):
+            return Reply(text=r.t("out.who_not_allowed"))
+        out = whereabouts.out_now(s, req.team, r.now)
+        leave = absence.leave_between(s, req.team, today, today)
+    blocks = view.who(r, out, leave)
+    return Reply(text=r.t("out.who_title", n=len(out)), blocks=blocks)
+
+
+def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
+    """ "Log this visit": the contact modal with the client, kind visit, the visit's start and
+    its purpose filled in; only for the person who registered it."""
+    with deps.db.read() as s:
+        found = whereabouts.get(s, req.team, req.record_id)
+        clients = queries.list_clients(s, req.team)
+    r = deps.reader(req)
+    if found is None or found[0].user_id != req.user:
+        key = "out.visit_gone" if found is None else "out.visit_not_yours"
+        deps.sender.answer(req.response_url, req.user, r.t(key))
+        return
+    visit, client = found
+    mine = sorted(
+        clients,
+        key=lambda c: (c.id != client.id, req.user not in (c.owner_id, c.backup_owner_id), c.name),
+    )
+    v = contact_view.contact_modal(
+        r, mine, client_id=client.id, kind="visit", summary=visit.purpose,
+        when=visit.start.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
+        metadata={"channel": req.channel},
+    )  # fmt: skip
+    deps.sender.open_modal(str(req.trigger_id), v)
+
+
+# --- leave ----------------------------------------------------------------------------------
+def _leave(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+    sub = text.split(maxsplit=1)[0].lower() if text else ""
+    if not sub or asks_help(sub):
+        return Reply(text=r.t("out.help"))
+    if sub in LIST:
+        return _leave_list(r, req, deps)
+    if sub in CANCEL:
+        return _leave_cancel(r, req, deps)
+    return _leave_add(r, req, deps, text)
+
+
+def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+    """Leave from today on, whole days, not overlapping leave I already have (refused: cancel
+    that first), with the working days it takes."""
+    now = deps.local_now()
+    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    said = read_leave(text, now, deps.settings.aebot_tz, r.lang, end_of_day)
+    if isinstance(said, Problem):  # it may quote what was typed
+        return Reply(text=r.t(said.key, **{k: bk.escape(str(v)) for k, v in said.values.items()}))
+    if said.first < now.date():
+        return Reply(text=r.t("leave.past", day=r.day(said.first)))
+    with deps.db.write() as s:
+        clash = whereabouts.overlapping_leave(s, req.team, req.user, said.first, said.last)
+        if clash is not None:
+            days = view.days(r, clash.first_day, clash.last_day)
+            return Reply(text=r.t("leave.overlap", kind=view.kind_name(r, clash.kind), days=days))
+        s.add(Leave(team_id=req.team, user_id=req.user, first_day=said.first,
+                    last_day=said.last, kind=said.kind, note=said.note, created_at=r.now))  # fmt: skip
+    calendar = deps.calendars.for_team(req.team)
+    n = calendar.working_days_between(said.first - timedelta(days=1), said.last)
+    days = view.days(r, said.first, said.last)
+    lines = [r.t("leave.recorded", kind=view.kind_name(r, said.kind), days=days, n=n)]
+    if said.note:
+        lines.append(r.t("leave.note_line", note=bk.escape(said.note)))
+    return Reply(text="\n".join(lines))
+
+
+def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+    with deps.db.read() as s:
+        mine = whereabouts.leave_from(s, req.team, req.user, deps.local_now().date())
+    if not mine:
+        return Reply(text=r.t("leave.list_none"))
+    return Reply(text=r.t("leave.list_title", n=len(mine)), blocks=view.leave_list(r, mine))
+
+
+def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+    """My current or next leave: cancelled; one that began before today ends yesterday."""
+    today = deps.local_now().date()
+    with deps.db.write() as s:
+        mine = whereabouts.leave_from(s, req.team, req.user, today)
+        if not mine:
+            return Reply(text=r.t("leave.cancel_none"))
+        leave = mine[0]
+        if leave.first_day < today:
+            leave.last_day = today - timedelta(days=1)
+        else:
+            leave.cancelled_at = r.now
+        s.add(leave)
+    kind, days = view.kind_name(r, leave.kind), view.days(r, leave.first_day, leave.last_day)
+    key = "leave.cancelled" if leave.cancelled_at else "leave.cut_short"
+    return Reply(text=r.t(key, kind=kind, days=days))
+
+
+def register(app: App, listen: Listen, deps: WhereaboutsDeps) -> None:
+    app.command(COMMAND)(listen.ack(out_command, deps))
+    app.action(view.VISIT_LOG)(listen.after(log_visit, deps))
