@@ -18,6 +18,7 @@ from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
 from handlers import (
     admin,
+    agenda,
     approvals,
     clients,
     contacts,
@@ -25,6 +26,7 @@ from handlers import (
     jobs,
     overtime,
     overtime_day,
+    weekly,
     whereabouts,
 )
 from handlers.home import HomeTab
@@ -38,7 +40,7 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # each has register(app, listen, its deps)
-FEATURES = (contacts, clients, admin, home, approvals, jobs, whereabouts, overtime)
+FEATURES = (contacts, clients, admin, home, approvals, jobs, whereabouts, overtime, weekly)
 
 
 @dataclass
@@ -154,5 +156,8 @@ def create_app(bot: Bot) -> App:
         bot.db, bot.clock, s, bot.sender, bot.team_settings, decisions))  # fmt: skip
     whereabouts.register(app, listen, whereabouts.WhereaboutsDeps(
         bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars))  # fmt: skip
+    weekly.register(app, listen, weekly.WeeklyDeps(
+        bot.db, bot.clock, s, bot.sender, bot.calendars))  # fmt: skip
+    agenda.register(app, listen, agenda.AgendaDeps(bot.db, bot.clock, s, bot.sender))
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

@@ -17,7 +17,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
-from handlers import authority, calendar, settings, team
+from handlers import agenda, authority, calendar, report, settings, team
 from storage import queries
 from storage.calendars import Calendars
 from storage.db import Database
@@ -77,6 +77,10 @@ def aebot_command(req: Request, deps: AdminDeps) -> Reply:
         return authority.delegate_command(r, req, deps)
     if sub in ("authority", "权限"):
         return authority.authority_command(r, req, deps, args)
+    if sub in ("report", "周报"):
+        return report.report_command(r, req, deps)
+    if sub in agenda.WORDS:
+        return agenda.command(r, req, deps, sub, args)
     return Reply(text=r.t("aebot.unknown_sub", sub=bk.escape(sub[:40])))
 
 

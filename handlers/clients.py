@@ -18,6 +18,7 @@ from bot.rules.clients import (
     read_client_form,
 )
 from bot.rules.people import is_admin
+from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
@@ -25,6 +26,7 @@ from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
 from storage import outbox, queries
+from storage import weekly as funnel
 from storage.db import Database
 from storage.models import Client, Member
 from storage.outbox import wall
@@ -62,6 +64,8 @@ def client_command(req: Request, deps: ClientDeps) -> Reply:
         return _edit(r, req, deps, rest)
     if sub == "reassign":
         return _reassign(r, req, deps, rest)
+    if sub in ("stage", "阶段", "漏斗"):
+        return _stage(r, req, deps, rest)
     return Reply(text=r.t("client.unknown_sub", sub=bk.escape(sub[:40])))
 
 
@@ -151,6 +155,34 @@ def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
         "client.reassigned", name=bk.escape(c.name), code=bk.escape(c.code), old=old, new=new_owner
     )
     return Reply(text=said, then=(deps.deliver,))
+
+
+def _stage(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+    """`/client stage 耐克 proposal` (or 提案): the client moved in the sales funnel, by its
+    owner, the owner's manager or an admin; the change recorded for the week's report."""
+    parts = rest.rsplit(maxsplit=1)
+    stages = r.join(view.stage_name(r, x) for x in FUNNEL_STAGES)
+    if len(parts) < 2:
+        return Reply(text=r.t("client.stage.usage", stages=stages))
+    stage = stage_of(parts[1])
+    if stage is None:
+        return Reply(text=r.t("client.stage.unknown", word=bk.escape(parts[1][:40]), stages=stages))
+    with deps.db.write() as s:
+        c = find_client(r, s, req.team, parts[0])
+        if isinstance(c, str):
+            return Reply(text=c)
+        admin = is_admin(req.user, deps.settings.admins)
+        if not may_set_stage(req.user, c.owner_id, _owner_manager(s, c), admin):
+            return Reply(text=r.t("client.stage.not_allowed", name=bk.escape(c.name)))
+        was = c.funnel_stage
+        if stage == was:
+            return Reply(text=r.t("client.stage.same", name=bk.escape(c.name),
+                                  stage=view.stage_name(r, stage)))  # fmt: skip
+        if funnel.set_stage(s, c, stage, req.user, deps.clock.now()) is None:
+            return Reply(text=r.t("client.stage.meanwhile", name=bk.escape(c.name)))
+    said = r.t("client.stage.set", name=bk.escape(c.name), code=bk.escape(c.code),
+               was=view.stage_name(r, was), stage=view.stage_name(r, stage))  # fmt: skip
+    return Reply(text=said, blocks=[bk.section(said), bk.section(view.client_line(r, c))])
 
 
 def _now_yours(req: Request, deps: ClientDeps, owner: Member, c: Client) -> outbox.Message:

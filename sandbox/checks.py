@@ -298,7 +298,7 @@ def needed_scope(method: str, args: dict) -> str | None:
         users = args.get("users") or ""
         users = users.split(",") if isinstance(users, str) else users
         return "mpim:write" if len([u for u in users if str(u).strip()]) > 1 else "im:write"
-    if method == "conversations.history":
+    if method in ("conversations.history", "conversations.replies"):
         return HISTORY_SCOPES.get(str(args.get("channel") or "")[:1])
     return METHOD_SCOPES.get(method)
 

@@ -191,6 +191,33 @@ class SlackMethods:
         cursor = base64.b64encode(f"next_ts:{rest[0]['ts']}".encode()).decode() if rest else ""
         return answer | {"response_metadata": {"next_cursor": cursor}}
 
+    def _replies(self, a: dict) -> dict:
+        """conversations.replies: a thread (its parent first, then replies, oldest first) since
+        ``oldest``; ``metadata`` only with ``include_all_metadata``."""
+        channel = required(a, "channel", "channel_not_found")
+        ts = required(a, "ts", "thread_not_found")
+        oldest = _float(a, "oldest", 0.0)
+        found = [
+            m
+            for m in self._messages
+            if conversation(m["channel"]) == conversation(channel)
+            and not m["ephemeral"]
+            and (m["ts"] == ts or m.get("thread_ts") == ts)
+        ]
+        if not any(m["ts"] == ts for m in found):
+            raise ApiError("thread_not_found")
+        keep_metadata = a.get("include_all_metadata") in TRUE
+        messages = []
+        for m in found:
+            if m["ts"] != ts and float(m["ts"]) < oldest:
+                continue
+            shown = self._public(m)
+            shown.pop("channel", None)
+            if not keep_metadata:
+                shown.pop("metadata", None)
+            messages.append(shown)
+        return {"messages": messages, "has_more": False, "response_metadata": {"next_cursor": ""}}
+
     def _user(self, uid: str) -> dict:
         given = copy.deepcopy(self.users.get(uid, {}))
         real_name = given.get("real_name", f"User {uid}")

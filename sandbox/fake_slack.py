@@ -91,6 +91,7 @@ class FakeSlack(Listener, SlackMethods):
             "chat.getPermalink": self._permalink,
             "conversations.open": self._conversations_open,
             "conversations.history": self._history,
+            "conversations.replies": self._replies,
             "users.info": lambda a: {"user": self._user(required(a, "user", "user_not_found"))},
             "users.lookupByEmail": self._lookup_by_email,
             "reactions.add": self._reaction,

@@ -16,6 +16,7 @@ reminder is still useful follows the product's clock.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
@@ -146,11 +147,14 @@ class Courier:
                     s, wall(), wall() + LEASE, self.owner, self.batch, after_id=after,
                     now=self.clock.now(), **which,  # type: ignore[arg-type]
                 )  # fmt: skip
+                threads = outbox.parents(s, rows)
             if not rows:
                 break
             after = max(r.id or 0 for r in rows)
+
+            where = [threads.get((r.team_id, r.thread_of or "")) for r in rows]
             with self._lease_kept([r.id for r in rows if r.id is not None]):
-                results = list(self._executor().map(self._deliver, rows))
+                results = list(self._executor().map(self._deliver, rows, where))
             with self.db.write() as s:
                 outbox.finish(s, results, self.owner, self.clock.now())
             for r in results:
@@ -201,10 +205,12 @@ class Courier:
             self._pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="aebot-courier")
         return self._pool
 
-    def _deliver(self, row: OutboxMessage) -> outbox.Result:
+    def _deliver(self, row: OutboxMessage, thread: tuple[str, str] | None = None) -> outbox.Result:
+        """One row: a DM, a channel post, a reply in the thread `thread` (its conversation
+        and parent ts), or a file."""
         assert row.id is not None
         first = row.first_attempt_at or wall()
-        result = _Progress(row.id, row.attempts, row.unknown, row.conversation, first)
+        result = _Progress(row.id, row.attempts, row.unknown, row.conversation, first, thread)
         if row.useful_until is not None and self.clock.now() > row.useful_until:
             if row.unknown:  # it may have gone out before its sender died: if so, it counts
                 since = first.timestamp() - 300
@@ -243,22 +249,40 @@ class Courier:
         return result.later(wall() + RETRY_LATER)
 
     def _attempt(self, row: OutboxMessage, progress: _Progress) -> delivery.Attempt:
+        channel, thread_ts = progress.thread or (row.recipient, None)
+        if row.thread_of and progress.thread is None:
+            return delivery.Attempt("retry", error="its thread's first message is not out yet")
+        if row.file_name and progress.unknown:
+            return delivery.Attempt("failed", error="upload outcome unknown")
         if progress.unknown:  # it may be there already: look before posting again
             oldest = progress.first.timestamp() - 300  # our clock may be a little off Slack's
-            found = delivery.find(self.web, row.conversation or row.recipient, row.key, oldest)
+            where = row.conversation or channel
+            found = delivery.find(self.web, where, row.key, oldest, thread_ts)
             if found.channel:
                 progress.conversation = found.channel
             if found.outcome != "retry":
                 return found
             progress.unknown = False
         progress.attempts += 1
+        if row.file_name:
+            return self._upload(row, channel, thread_ts)
         blocks = json.loads(row.blocks or "[]")
-        attempt = delivery.post(self.web, row.recipient, row.text, blocks, row.key)
+        attempt = delivery.post(self.web, channel, row.text, blocks, row.key, thread_ts)
         if attempt.outcome == "unknown":
             progress.unknown = True
         return attempt
 
     # ------------------------------------------------------------- admins told
+    def _upload(self, row: OutboxMessage, channel: str, thread_ts: str | None) -> delivery.Attempt:
+        if channel[:1] in ("U", "W"):  # a DM: files go to the conversation's id
+            try:
+                channel = self.web.conversations_open(users=channel)["channel"]["id"]
+            except Exception as exc:  # noqa: BLE001 - told as the attempt's error
+                return delivery.Attempt("retry", error=f"conversations.open: {type(exc).__name__}")
+        content = base64.b64decode(row.file_b64 or "")
+        return delivery.upload(self.web, channel, row.file_name or "file", content, row.text,
+                               thread_ts)  # fmt: skip
+
     def tell_admins(self) -> int:
         """One message per team to each admin (AEBOT_ADMINS) about rows newly given up on,
         queued in the transaction that marks them told. Returns how many were queued."""
@@ -340,6 +364,7 @@ class _Progress:
     unknown: bool
     conversation: str | None
     first: datetime
+    thread: tuple[str, str] | None = None  # a thread reply's conversation and parent ts
     error: str | None = None
 
     def done(

@@ -47,6 +47,9 @@ class Outgoing(NamedTuple):
     useful_until: datetime | None = None
     per_period: bool = True  # False: decided once per job whatever the period (a contact's)
     not_before: datetime | None = None  # held until then (a deferred morning start)
+    thread_of: str | None = None  # in the thread of the message with this full outbox key
+    file_name: str | None = None  # a file (files.uploadV2) instead of a message: its name…
+    file_bytes: bytes | None = None  # … and its content
 
 
 @dataclass
@@ -85,6 +88,9 @@ class Run:
                 effect_ids=o.effect_ids,
                 useful_until=o.useful_until,
                 not_before=o.not_before,
+                thread_of=o.thread_of,
+                file_name=o.file_name,
+                file_bytes=o.file_bytes,
             )
             for o in self.decided
         ]

@@ -15,13 +15,14 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.rules.team_settings import TeamValues
-from scheduler import approval_jobs, contact_jobs, visit_jobs
+from bot.rules.workdays import WorkCalendar
+from scheduler import agenda_jobs, approval_jobs, contact_jobs, report_jobs, visit_jobs, weekly_jobs
 from scheduler import overtime_jobs as overtime
 from scheduler.courier import Tally
 from scheduler.run import JobDeps, Run
@@ -38,6 +39,21 @@ class Job:
     description: str
     at: str | None  # the team setting that holds its daily time; None for an hourly job
     work: Callable[[Run, JobDeps], str]
+    on: str = "working"  # which days: working, week-first, week-last, month-last (working days)
+
+    def runs_on(self, calendar: WorkCalendar, day: date) -> bool:
+        """Whether the job runs on `day`: a working day, and for the weekly and monthly ones
+        the first or last working day of the week, or the last of the month (a holiday Friday
+        moves the Friday report to Thursday)."""
+        if not calendar.is_working_day(day):
+            return False
+        if self.on == "week-first":
+            return calendar.first_working_day_of_week(day) == day
+        if self.on == "week-last":
+            return calendar.last_working_day_of_week(day) == day
+        if self.on == "month-last":
+            return calendar.last_working_day_of_month(day) == day
+        return True
 
     def period(self, local: datetime) -> str:
         return local.strftime("%Y-%m-%dT%H") if self.at is None else local.date().isoformat()
@@ -59,7 +75,12 @@ class Job:
         if self.at is None:
             start, end = values.hours(HOURLY_WINDOW)
             return f"hourly {start:%H:%M}-{end:%H:%M}, working days"
-        return f"working days {values.time(self.at):%H:%M}"
+        days = {
+            "week-first": "first working day of the week",
+            "week-last": "last working day of the week",
+            "month-last": "last working day of the month",
+        }.get(self.on, "working days")
+        return f"{days} {values.time(self.at):%H:%M}"
 
 
 JOBS: dict[str, Job] = {
@@ -113,6 +134,41 @@ JOBS: dict[str, Job] = {
             "overtime_cutoff",
             overtime.overtime_cutoff,
         ),
+        Job(
+            "weekly-prompt",
+            "no weekly notes yet this week, to each AE/AAE not on leave",
+            "weekly_prompt_at",
+            weekly_jobs.weekly_prompt,
+            on="week-last",
+        ),
+        Job(
+            "friday-report",
+            "the week's report: channel thread per AE, .xlsx, chart; managers' DMs",
+            "friday_report_at",
+            report_jobs.friday_report,
+            on="week-last",
+        ),
+        Job(
+            "monday-agenda",
+            "the weekly meeting's agenda to the team channel; receivables past 6 months flagged",
+            "monday_agenda_at",
+            agenda_jobs.monday_agenda,
+            on="week-first",
+        ),
+        Job(
+            "client-status",
+            "drafts of each active client's weekly status report, to each AE, with Sent",
+            "monday_agenda_at",
+            agenda_jobs.client_status,
+            on="week-first",
+        ),
+        Job(
+            "month-end",
+            "month summary and next month's schedule per active client, to each AE, with Done",
+            "month_end_at",
+            agenda_jobs.month_end,
+            on="month-last",
+        ),
     )
 }
 
@@ -138,7 +194,7 @@ def run_for_team(job: Job, at: datetime, team: str, deps: JobDeps) -> Outcome:
     """Decide the run (its messages queued with the run's record, in one transaction) unless
     it was decided before; then deliver what of it is undelivered and say what became of it."""
     local = at.astimezone(deps.settings.tz)
-    if not deps.calendars.for_team(team).is_working_day(local.date()):
+    if not job.runs_on(deps.calendars.for_team(team), local.date()):
         return Outcome(team, "day-off", local.date().isoformat())
     period = job.period(local)
     with deps.db.read() as s:
@@ -193,10 +249,15 @@ def due_now(deps: JobDeps, at: datetime) -> list[tuple[Job, str, str]]:
         teams = queries.team_ids(s)
     due = []
     for team in teams:
-        if not deps.calendars.for_team(team).is_working_day(local.date()):
+        calendar = deps.calendars.for_team(team)
+        if not calendar.is_working_day(local.date()):
             continue
         values = deps.team_settings.of(team)
-        due += [(j, team, j.period(local)) for j in JOBS.values() if j.slot(local, values)]
+        due += [
+            (j, team, j.period(local))
+            for j in JOBS.values()
+            if j.runs_on(calendar, local.date()) and j.slot(local, values)
+        ]
     return due
 
 
@@ -228,9 +289,12 @@ def catch_up(deps: JobDeps) -> None:
     daily = [j for j in JOBS.values() if j.at is not None]
     expected = []  # (team, job, period) of the previous working day's daily runs
     for team in teams:
-        previous = deps.calendars.for_team(team).previous_working_day(local.date())
+        calendar = deps.calendars.for_team(team)
+        previous = calendar.previous_working_day(local.date())
         prev_local = datetime.combine(previous, time(23, 59), tzinfo=deps.settings.tz)
-        expected += [(team, j.name, j.period(prev_local)) for j in daily]
+        expected += [
+            (team, j.name, j.period(prev_local)) for j in daily if j.runs_on(calendar, previous)
+        ]
     with deps.db.read() as s:
         done = runs.existing_runs(s, {period for _, _, period in expected})
     for team, name, period in expected:

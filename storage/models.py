@@ -60,6 +60,7 @@ class Client(SQLModel, table=True):
     owner_id: str = Field(max_length=32, index=True)
     backup_owner_id: str | None = Field(default=None, max_length=32)
     cadence_days: int = 1
+    funnel_stage: str = Field(default="prospect", max_length=12)  # the sales funnel (漏斗)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 
@@ -165,6 +166,11 @@ class OutboxMessage(SQLModel, table=True):
     useful_until: datetime | None = Field(default=None, sa_column=_dt())
     # Held until then (the product's clock): a morning reminder waits for a deferred start.
     not_before: datetime | None = Field(default=None, sa_column=_dt())
+    # Posted in the thread of the message with this key (same team), once that one is out.
+    thread_of: str | None = Field(default=None, max_length=200)
+    # A file instead of a message (files.uploadV2): its name and its bytes, base64.
+    file_name: str | None = Field(default=None, max_length=200)
+    file_b64: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     status: str = Field(
         default="pending", max_length=10
     )  # pending sending delivered failed expired
@@ -369,4 +375,85 @@ class Leave(SQLModel, table=True):
     kind: str = Field(default="other", max_length=20)  # annual sick personal other
     note: str = Field(default="", max_length=500)
     cancelled_at: datetime | None = Field(default=None, sa_column=_dt())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class FunnelChange(SQLModel, table=True):
+    """A client moved to another funnel stage (`/client stage`): the week's changes."""
+
+    __table_args__ = (Index("ix_funnelchange_team_at", "team_id", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    client_id: int = Field(foreign_key="client.id")
+    from_stage: str = Field(max_length=12)
+    to_stage: str = Field(max_length=12)
+    by: str = Field(max_length=32)
+    at: datetime = Field(sa_column=_dt(nullable=False))
+
+
+class WeeklyNote(SQLModel, table=True):
+    """An AE's weekly note (周报, at most 150 characters) for one client, or their problems
+    needing coordination or suggestions (client_id None, `kind`)."""
+
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id", "week", "kind", "client_id"),
+        Index("ix_weeklynote_team_week", "team_id", "week"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    user_id: str = Field(max_length=32)
+    week: date  # the Monday of the week
+    kind: str = Field(default="client", max_length=12)  # client problems suggestions
+    client_id: int | None = Field(default=None, foreign_key="client.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class AgendaItem(SQLModel, table=True):
+    """An item for next Monday's meeting (`/aebot agenda add …`)."""
+
+    __table_args__ = (Index("ix_agendaitem_team_week", "team_id", "week"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    week: date  # the Monday of the meeting it is for
+    text: str = Field(max_length=500)
+    added_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class Receivable(SQLModel, table=True):
+    """An overdue amount a client owes (坏账管理): monitored past 2 months, on every Monday
+    agenda past 4, flagged for management past 6, until paid or written off."""
+
+    __table_args__ = (Index("ix_receivable_team", "team_id", "closed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    client_id: int = Field(foreign_key="client.id")
+    amount: str = Field(max_length=20)  # a Decimal as text
+    due: date
+    note: str = Field(default="", max_length=500)
+    added_by: str = Field(max_length=32)
+    closed_at: datetime | None = Field(default=None, sa_column=_dt())
+    closed_as: str | None = Field(default=None, max_length=12)  # paid written-off
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class Duty(SQLModel, table=True):
+    """Something an AE is asked to do for a client in a period and marks done with a button:
+    the Monday weekly status report to the client (工作周报表), the month-end summary."""
+
+    __table_args__ = (UniqueConstraint("team_id", "kind", "period", "client_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    kind: str = Field(max_length=20)  # client-status month-end
+    period: str = Field(max_length=20)  # the week's Monday, or YYYY-MM
+    client_id: int = Field(foreign_key="client.id")
+    user_id: str = Field(max_length=32)
+    done_at: datetime | None = Field(default=None, sa_column=_dt())
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))

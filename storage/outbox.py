@@ -9,6 +9,7 @@ in a constant number of statements, whatever the number of rows.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, insert, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from storage.models import Approval, ApprovalEvent, ContactLog, OutboxMessage
@@ -66,6 +68,9 @@ class Message:
     effect_ids: tuple[int, ...] = ()
     useful_until: datetime | None = None
     not_before: datetime | None = None  # held until then (the product's clock)
+    thread_of: str | None = None  # posted in the thread of the message with this key, once out
+    file_name: str | None = None  # a file (files.uploadV2) instead of a message: its name…
+    file_bytes: bytes | None = None  # … and its content
 
     def row(self, now: datetime, wall: datetime) -> dict[str, Any]:
         if self.effect is not None and self.effect not in EFFECTS:
@@ -83,6 +88,9 @@ class Message:
             "effect_ids": json.dumps(list(self.effect_ids)),
             "useful_until": self.useful_until,
             "not_before": self.not_before,
+            "thread_of": self.thread_of,
+            "file_name": self.file_name,
+            "file_b64": base64.b64encode(self.file_bytes).decode() if self.file_bytes else None,
             "status": PENDING,
             "attempts": 0,
             "unknown": False,
@@ -146,6 +154,17 @@ def claim(
     if now is not None:
         held = col(OutboxMessage.not_before)
         ready = and_(ready, or_(held.is_(None), held <= now))
+    parent = aliased(OutboxMessage)
+    parent_out = (
+        select(parent.id)
+        .where(
+            parent.team_id == OutboxMessage.team_id,
+            parent.key == OutboxMessage.thread_of,
+            parent.status == DELIVERED,
+        )
+        .exists()
+    )
+    ready = and_(ready, or_(col(OutboxMessage.thread_of).is_(None), parent_out))
     abandoned = and_(col(OutboxMessage.status) == SENDING, col(OutboxMessage.lease_until) < wall)
     q = select(OutboxMessage).where(or_(ready, abandoned), col(OutboxMessage.id) > after_id)
     for column, value in (
@@ -183,6 +202,20 @@ def claim(
         r.status, r.lease_until, r.leased_by = SENDING, lease_until, owner
         r.first_attempt_at = r.first_attempt_at or wall
     return rows
+
+
+def parents(s: Session, rows: Iterable[OutboxMessage]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Where the claimed thread replies go: (team, parent key) -> (conversation, parent ts),
+    one statement."""
+    wanted = {(r.team_id, r.thread_of) for r in rows if r.thread_of}
+    if not wanted:
+        return {}
+    keys = sorted({k for _, k in wanted})
+    q = select(OutboxMessage.team_id, OutboxMessage.key, OutboxMessage.conversation,
+               OutboxMessage.ts).where(
+        col(OutboxMessage.key).in_(keys), col(OutboxMessage.status) == DELIVERED
+    )  # fmt: skip
+    return {(t, k): (c, ts) for t, k, c, ts in s.exec(q) if (t, k) in wanted and c and ts}
 
 
 def renew(s: Session, ids: list[int], owner: str, lease_until: datetime) -> None:

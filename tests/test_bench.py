@@ -59,3 +59,13 @@ def test_find_benchmark_prints_p50_and_p99_for_each_language() -> None:
         assert r[5] == "p50" and float(r[6]) > 0 and r[7] == "ms"
         assert r[8] == "p99" and float(r[9]) >= float(r[6]) and r[10] == "ms"
     assert "target p99 < 5 ms:" in out
+
+
+def test_report_benchmark_statement_count_does_not_grow() -> None:
+    out = run("bench_report.py", "--aes", "40", "--clients-per-ae", "3")
+    deciding = [
+        ln.split(" statements")[0].split()[-1] for ln in out.splitlines() if "deciding" in ln
+    ]
+    assert len(deciding) == 2 and deciding[0] == deciding[1]
+    assert "40 thread messages" in out and "2 files" in out
+    assert out.count("pending 0, failed 0, expired 0") == 2

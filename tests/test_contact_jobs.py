@@ -182,6 +182,8 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "approval-reminders",
         "visit-log-offers",
         "job-deadlines",
+        "monday-agenda",  # the first working day of the week
+        "client-status",
     }
 
 
@@ -222,4 +224,6 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         "missed overtime-reminder on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
         "working day",
         "missed overtime-cutoff on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed weekly-prompt on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]

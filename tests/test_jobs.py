@@ -653,13 +653,12 @@ def test_closing_a_job(world: World) -> None:
 
 def test_the_owner_s_manager_closes_and_the_owner_is_told(world: World) -> None:
     approve_first(world)
-    before = len(world.fake.dms("U0AE1"))
     r = world.slack.command("/job", "close CR-202611-01 客户取消了", user="U0AM1")
     assert r.json()["text"] == "已消单 `CR-202611-01`「春季KV」。交付说明：客户取消了"
-    told = dms(world, "U0AE1", before + 1)[-1]
-    assert (
-        told["text"] == "<@U0AM1> 给你的工作单 `CR-202611-01`「春季KV」消单了。交付说明：客户取消了"
-    )
+    said = "<@U0AM1> 给你的工作单 `CR-202611-01`「春季KV」消单了。交付说明：客户取消了"
+    assert wait_until(lambda: any(m["text"] == said for m in world.fake.dms("U0AE1")))
+    assert wait_until(lambda: delivered(world))
+    assert [m["text"] for m in world.fake.dms("U0AE1")].count(said) == 1  # told once
     assert file_job(world, project="第二") == {}
     j = job(world, "CR-202611-02")
     world.slack.click("approval_approve", str(j.approval_id), user="U0AM1")

@@ -84,6 +84,7 @@ def ran(w: World) -> set[tuple[str, str]]:
 
 
 def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None:
+    text(world, "settings set monday_agenda_at 12:00")  # the Monday jobs are not this test's
     text(world, "settings set contact_nudge_at 10:00")
     text(world, "settings set hourly_window 11:00-12:00")
     # the default 09:30 is not this team's nudge time; job-deadlines' 09:00 has come
@@ -110,6 +111,7 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
 
 
 def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> None:
+    text(world, "settings set monday_agenda_at 12:00")  # the Monday jobs are not this test's
     assert [name for name, _ in tick(world.jobs, at(9, 15))] == [
         "contact-report-due",
         "approval-reminders",

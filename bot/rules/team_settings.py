@@ -31,7 +31,7 @@ class Setting:
     key: str
     default: str
     kind: str  # "time" (HH:MM), "hours" (HH:MM-HH:MM), "count" (whole number low..high),
-    # "duration" (working time: 4h, 1d), "channel" (a channel id, or "-" for none)
+    # "duration" (working time: 4h, 1d), "channel" (a channel id, or "-" for none), "text"
     low: int = 0
     high: int = 0
 
@@ -54,6 +54,15 @@ SETTINGS: dict[str, Setting] = {
         Setting("overtime_cutoff", "17:00", "time"),
         Setting("overtime_defer_after", "23:00", "time"),
         Setting("overtime_deferral_percent", "100", "count", 0, 300),
+        Setting("team_channel", "-", "channel"),
+        Setting("report_channel", "-", "channel"),
+        Setting("monday_agenda_at", "09:00", "time"),
+        Setting("meeting_at", "09:30", "time"),
+        Setting("meeting_place", "", "text"),
+        Setting("meeting_minutes", "40", "count", 5, 240),
+        Setting("weekly_prompt_at", "10:00", "time"),
+        Setting("friday_report_at", "15:30", "time"),
+        Setting("month_end_at", "10:00", "time"),
     )
 }
 
@@ -90,6 +99,9 @@ def read_setting(key: str, text: str) -> str | Problem:
     if setting.kind == "duration":
         d = read_duration(text)
         return format_duration(d) if d else Problem("settings.bad_duration", {"key": key})
+    if setting.kind == "text":
+        value = " ".join(text.split())
+        return value if len(value) <= 100 else Problem("settings.bad_text", {"key": key})
     if setting.kind == "channel":
         if text.strip().lower() in ("-", "none", "off", "无"):
             return "-"

@@ -46,9 +46,14 @@ def metadata(key: str) -> dict[str, Any]:
 
 
 def post(
-    web: WebClient, channel: str, text: str, blocks: list[dict[str, Any]], key: str
+    web: WebClient,
+    channel: str,
+    text: str,
+    blocks: list[dict[str, Any]],
+    key: str,
+    thread_ts: str | None = None,
 ) -> Attempt:
-    """Post once, the key in the message's metadata."""
+    """Post once, the key in the message's metadata (in a thread under `thread_ts`)."""
     try:
         resp = web.chat_postMessage(
             channel=channel,
@@ -56,6 +61,7 @@ def post(
             blocks=blocks or None,
             metadata=metadata(key),
             unfurl_links=False,
+            thread_ts=thread_ts,
         )
     except SlackApiError as exc:
         return _refused(exc)
@@ -64,23 +70,62 @@ def post(
     return Attempt("delivered", ts=str(resp.get("ts")), channel=resp.get("channel"))
 
 
-def find(web: WebClient, recipient: str, key: str, oldest: float) -> Attempt:
+def upload(
+    web: WebClient,
+    channel: str,
+    filename: str,
+    content: bytes,
+    title: str,
+    thread_ts: str | None = None,
+) -> Attempt:
+    """Upload a file once (files.uploadV2: get an upload URL, send, complete). Files carry no
+    metadata to look for afterwards, so an upload whose outcome is unknown is given up (and
+    an admin told) rather than risk a second copy."""
+    try:
+        resp = web.files_upload_v2(
+            channel=channel, content=content, filename=filename, title=title,
+            thread_ts=thread_ts,
+        )  # fmt: skip
+    except SlackApiError as exc:
+        return _never_twice(_refused(exc))
+    except Exception as exc:
+        return _never_twice(_unreachable(exc))
+    files = resp.get("files") or [{}]
+    return Attempt("delivered", ts=str(files[0].get("id") or ""), channel=channel)
+
+
+def _never_twice(attempt: Attempt) -> Attempt:
+    """An upload that may have happened is not tried again: given up, so an admin hears."""
+    if attempt.outcome == "unknown":
+        return Attempt("failed", error=f"upload outcome unknown ({attempt.error})")
+    return attempt
+
+
+def find(
+    web: WebClient, recipient: str, key: str, oldest: float, thread_ts: str | None = None
+) -> Attempt:
     """Look for a message carrying `key` posted since `oldest` (epoch seconds) in the
-    recipient's conversation: `delivered` with its ts if Slack has it, `retry` if it surely
-    does not, else what the lookup itself met."""
+    recipient's conversation (in the thread under `thread_ts`, if one): `delivered` with its ts
+    if Slack has it, `retry` if it surely does not, else what the lookup itself met."""
     try:
         channel = recipient
         if recipient[:1] in ("U", "W"):
             channel = web.conversations_open(users=recipient)["channel"]["id"]
         cursor = None
         while True:
-            resp = web.conversations_history(
-                channel=channel,
-                oldest=f"{oldest:.6f}",
-                include_all_metadata=True,
-                limit=200,
-                cursor=cursor,
-            )
+            if thread_ts:
+                resp = web.conversations_replies(
+                    channel=channel, ts=thread_ts, oldest=f"{oldest:.6f}",
+                    include_all_metadata=True, limit=200, cursor=cursor,
+                )  # fmt: skip
+            else:
+                resp = web.conversations_history(
+                    channel=channel,
+                    oldest=f"{oldest:.6f}",
+                    include_all_metadata=True,
+                    limit=200,
+                    cursor=cursor,
+                )
             for m in resp.get("messages") or []:
                 payload = (m.get("metadata") or {}).get("event_payload") or {}
                 if payload.get("key") == key:

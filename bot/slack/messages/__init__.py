@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.slack.messages import (
     aebot,
+    agenda,
     approval_jobs,
     approvals,
     authority,
@@ -16,7 +17,9 @@ from bot.slack.messages import (
     outbox,
     overtime,
     overtime_jobs,
+    report,
     settings,
+    weekly,
     whereabouts,
 )
 from bot.slack.messages.entry import M, Plural
@@ -24,7 +27,7 @@ from bot.slack.messages.entry import M, Plural
 MESSAGES: dict[str, M] = {}
 for _feature in (
     common, contacts, clients, aebot, calendar, home, settings, outbox, approvals, jobs, authority,
-    approval_jobs, overtime, overtime_jobs, whereabouts,
+    approval_jobs, overtime, overtime_jobs, whereabouts, weekly, report, agenda,
 ):  # fmt: skip
     if _twice := MESSAGES.keys() & _feature.MESSAGES.keys():
         raise ValueError(f"texts defined twice: {sorted(_twice)}")

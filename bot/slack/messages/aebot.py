@@ -18,6 +18,9 @@ MESSAGES: dict[str, M] = {
         "• `/aebot request 佣金 耐克 7% 客户要求提高一季度返点` 提交审批：佣金、补量、折扣、账期、免费测试，按审批权限沿汇报链交给有权限的人\n"
         "• `/aebot delegate @同事 until 12月5日` 把你的审批委托给同事；`/aebot delegate off` 结束\n"
         "• `/aebot authority` 审批权限表（管理员可用 `/aebot authority set commission am 8` 修改）\n"
+        "• `/aebot agenda add 议题` 加入下次周例会的议程；`/aebot agenda list`、`/aebot agenda remove 编号`\n"
+        "• `/aebot receivable add 耐克 120000 due 2026-07-31` 登记逾期应收账款（经理、总监和管理员）；`list`、`paid 编号`、`writeoff 编号`\n"
+        "• `/aebot report` 预览本周到目前为止的周报（自己的，或主管看团队的）\n"
         "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client "
         "records　• `/job` job requests\n• `/overtime` overtime forms (before 17:00)　• `/out` "
@@ -31,6 +34,9 @@ MESSAGES: dict[str, M] = {
         "• `/aebot request commission Nike 7% client asks for a higher Q1 rebate` asks for approval (commission, make-good, discount, payment terms, free test): it goes up your reporting line to whoever's authority covers it\n"
         "• `/aebot delegate @someone until Dec 5` hands your decisions to someone; `/aebot delegate off` ends it\n"
         "• `/aebot authority` the authority limits (admins change one with `/aebot authority set commission am 8`)\n"
+        "• `/aebot agenda add TOPIC` adds an item to the next weekly meeting's agenda; `/aebot agenda list`, `/aebot agenda remove ID`\n"
+        "• `/aebot receivable add Nike 120,000 due Jul 31` records an overdue receivable (managers and admins); `list`, `paid ID`, `writeoff ID`\n"
+        "• `/aebot report` previews this week's report so far (yours, or your team's)\n"
         "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
         "are still due.",
     ),

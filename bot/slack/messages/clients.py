@@ -10,22 +10,26 @@ MESSAGES: dict[str, M] = {
         "*/client — 客户档案*\n• `/client` 列出我负责的客户，`/client list all` 列出全部\n"
         "• `/client add` 新增客户（名称、城市、市内/市外、联系人、负责人、备份负责人）\n"
         "• `/client edit 客户名` 修改\n• `/client reassign 客户名 @同事` 转交客户（负责人的主管或管理员）\n"
+        "• `/client stage 客户名 阶段` 设定销售漏斗阶段：潜在、已接触、提案、谈判、赢单、丢单（负责人、负责人的主管"
+        "或管理员）\n"
         "客户代码格式：城市-年月-客户名-年度编号，例如 上海-202611-可口可乐-001",
         "*/client — client records*\n• `/client` lists your clients, `/client list all` everyone's\n"
         "• `/client add` adds one (name, city, in-city or not, contact person, owner, backup owner)\n"
         "• `/client edit NAME` edits one\n• `/client reassign NAME @someone` hands it over (the owner's manager or an "
-        "admin)\nClient code format: CITY-YYYYMM-NAME-NNN, e.g. Shanghai-202611-CocaCola-001",
+        "admin)\n• `/client stage NAME STAGE` sets its sales-funnel stage: prospect, contacted, proposal, "
+        "negotiation, won, lost (the owner, the owner's manager or an admin)\nClient code format: CITY-YYYYMM-NAME-NNN, e.g. Shanghai-202611-CocaCola-001",
     ),
     "client.in_city": zh_en("市内", "in-city"),
     "client.out_of_city": zh_en("市外", "out-of-city"),
     "client.backup": zh_en("备份", "backup"),
     "client.line": zh_en(
-        "*{name}* · `{code}`\n{city} · {where} · 联系人 {person} · 负责人 <@{owner}>{backup} · 每 {cadence} 个工作日联络",
+        "*{name}* · `{code}`\n{city} · {where} · 联系人 {person} · 负责人 <@{owner}>{backup} · 每 {cadence} 个工作日联络"
+        " · 漏斗阶段：{stage}",
         Plural(
             "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call "
-            "every working day ({cadence})",
+            "every working day ({cadence}) · funnel stage: {stage}",
             "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call "
-            "every {cadence} working days",
+            "every {cadence} working days · funnel stage: {stage}",
             "cadence",
         ),
     ),
@@ -102,6 +106,39 @@ MESSAGES: dict[str, M] = {
         "<@{by}> 把客户 *{name}*（`{code}`）转交给了你；它的联络记录都在，之后的联络提醒会发给你。",
         "<@{by}> has handed client *{name}* (`{code}`) to you; its contact history comes with it, and its "
         "call reminders now come to you.",
+    ),
+    # --- the sales funnel (漏斗) ---------------------------------------------------------
+    "funnel.prospect": zh_en("潜在", "prospect"),
+    "funnel.contacted": zh_en("已接触", "contacted"),
+    "funnel.proposal": zh_en("提案", "proposal"),
+    "funnel.negotiation": zh_en("谈判", "negotiation"),
+    "funnel.won": zh_en("赢单", "won"),
+    "funnel.lost": zh_en("丢单", "lost"),
+    "client.stage.usage": zh_en(
+        "用法：`/client stage 客户名 阶段`，阶段：{stages}。",
+        "Usage: `/client stage CLIENT STAGE`, the stages: {stages}.",
+    ),
+    "client.stage.unknown": zh_en(
+        "“{word}”不是销售漏斗的阶段。可用的阶段：{stages}。",
+        "“{word}” isn't a sales-funnel stage. The stages: {stages}.",
+    ),
+    "client.stage.not_allowed": zh_en(
+        "只有负责人、负责人的主管或管理员可以设定 *{name}* 的漏斗阶段。没有做任何改动。",
+        "Only the owner, the owner's manager or an admin can set the funnel stage of *{name}*. "
+        "Nothing was changed.",
+    ),
+    "client.stage.same": zh_en(
+        "*{name}* 已经在“{stage}”阶段，没有改动。",
+        "*{name}* is at “{stage}” already; nothing changed.",
+    ),
+    "client.stage.meanwhile": zh_en(
+        "*{name}* 的漏斗阶段刚被别人改过，没有保存；请看一下现在的阶段再试。",
+        "Someone else has just changed the funnel stage of *{name}*, so nothing was saved; check "
+        "its stage and try again.",
+    ),
+    "client.stage.set": zh_en(
+        "*{name}*（`{code}`）的销售漏斗阶段：{was} → *{stage}*。",
+        "*{name}* (`{code}`) moved in the sales funnel: {was} → *{stage}*.",
     ),
     "client.unknown_sub": zh_en(
         "不认识“{sub}”。`/client help` 列出可用的写法。",

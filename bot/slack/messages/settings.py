@@ -46,6 +46,7 @@ MESSAGES: dict[str, M] = {
         "`{key}` 是一个频道，写成频道 ID（例如 C0123ABCD）或 #频道；写 - 表示不发。",
         "`{key}` is a channel: its id (e.g. C0123ABCD) or #channel; - for none.",
     ),
+    "settings.bad_text": zh_en("`{key}` 最多 100 个字。", "`{key}` is at most 100 characters."),
     "settings.set": zh_en("已设置：`{key}` = `{value}`。", "Done: `{key}` is now `{value}`."),
     "settings.unset": zh_en(
         "`{key}` 已恢复默认值 `{value}`。", "`{key}` is back to its default, `{value}`."
@@ -114,6 +115,35 @@ MESSAGES: dict[str, M] = {
         "顺延多久：超过上面时间后加班时长的百分之几（100 = 同样多的小时）",
         "how much later the next morning starts: this percent of the hours worked past that time "
         "(100 = as many hours)",
+    ),
+    "setting.team_channel": zh_en(
+        "周一例会议程发到的频道（C0123ABCD；请先把 aebot 拉进频道）",
+        "the channel for the Monday meeting agenda (C0123ABCD; invite aebot to it)",
+    ),
+    "setting.report_channel": zh_en(
+        "周五周报发到的频道（C0123ABCD；请先把 aebot 拉进频道）",
+        "the channel for the Friday weekly report (C0123ABCD; invite aebot to it)",
+    ),
+    "setting.monday_agenda_at": zh_en(
+        "每周第一个工作日发例会议程的时间",
+        "when the meeting agenda is posted, first working day of the week",
+    ),
+    "setting.meeting_at": zh_en("周例会的时间", "when the weekly meeting starts"),
+    "setting.meeting_place": zh_en("周例会的地点", "where the weekly meeting is held"),
+    "setting.meeting_minutes": zh_en(
+        "周例会最长多少分钟", "how many minutes the weekly meeting may last"
+    ),
+    "setting.weekly_prompt_at": zh_en(
+        "每周最后一个工作日提醒 AE 写周报的时间",
+        "when AEs are asked for their weekly notes, last working day of the week",
+    ),
+    "setting.friday_report_at": zh_en(
+        "每周最后一个工作日汇总周报发到频道的时间",
+        "when the weekly report is compiled and posted, last working day of the week",
+    ),
+    "setting.month_end_at": zh_en(
+        "每月最后一个工作日提醒月总结和下月计划的时间",
+        "when the month-end summary reminders go out, last working day of the month",
     ),
     **{
         f"setting.job_channel_{d}": zh_en(

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Protocol
 
 from bot.rules.clients import ClientRecord
 from bot.rules.people import MemberRecord
 from bot.slack import blocks as bk
+from bot.slack.messages import MESSAGES
 from bot.slack.texts import Reader
 
 FORM = "client_form"  # callback_id of the add/edit modal
 
 
-def client_line(r: Reader, c: ClientRecord) -> str:
+class StagedClient(ClientRecord, Protocol):
+    """A client with its sales-funnel stage (storage's Client is one)."""
+
+    funnel_stage: str
+
+
+def stage_name(r: Reader, stage: str) -> str:
+    """A sales-funnel stage in the reader's language ("提案", "proposal")."""
+    return r.t(f"funnel.{stage}") if f"funnel.{stage}" in MESSAGES else stage
+
+
+def client_line(r: Reader, c: StagedClient) -> str:
     where = r.t("client.in_city" if c.in_city else "client.out_of_city")
     backup = f" · {r.t('client.backup')} <@{c.backup_owner_id}>" if c.backup_owner_id else ""
     return r.t(
@@ -26,10 +39,11 @@ def client_line(r: Reader, c: ClientRecord) -> str:
         owner=c.owner_id,
         backup=backup,
         cadence=c.cadence_days,
+        stage=stage_name(r, c.funnel_stage),
     )
 
 
-def client_list(r: Reader, clients: Sequence[ClientRecord], title: str) -> list[bk.Block]:
+def client_list(r: Reader, clients: Sequence[StagedClient], title: str) -> list[bk.Block]:
     out = [bk.section(title)]
     for c in clients:
         out.append(bk.section(client_line(r, c)))

@@ -1,0 +1,264 @@
+"""Block Kit of the week's rhythm: the Monday agenda for the team channel (split into more
+messages, never cut, when it outgrows one), the DM to management about a receivable past
+6 months, the Monday status-report drafts with "Sent" per client, the month-end list with
+"Done" per client, and the lines of `/aebot agenda` and `/aebot receivable`."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+
+from bot.rules.agenda import (
+    Agenda,
+    Draft,
+    JobFact,
+    Owed,
+    Said,
+    Shortfalls,
+    job_step,
+    month_counts,
+)
+from bot.rules.receivables import show_amount
+from bot.slack import blocks as bk
+from bot.slack.limits import MESSAGE_MAX_BLOCKS
+from bot.slack.texts import Reader
+from bot.slack.views.approvals import kind_name
+
+SENT = "client_status_sent"  # value: the Duty's id
+DONE = "month_end_done"  # value: the Duty's id
+PER_MESSAGE = MESSAGE_MAX_BLOCKS - 1  # room for the line saying where the rest is
+# Slack refuses a message whose blocks carry more than about 12,000 characters of text in all
+# (`msg_blocks_too_long`, undocumented: slackapi/bolt-js#2509), whatever the 50 blocks of
+# 3,000 characters would allow; a message's blocks stay well under it.
+BLOCKS_TEXT_MAX = 10_000
+
+Post = tuple[str, list[bk.Block]]
+
+
+def text_size(block: bk.Block) -> int:
+    """The characters of text a block carries (its text, fields, elements, accessory)."""
+    parts = [block.get("text"), *(block.get("fields") or []), *(block.get("elements") or [])]
+    accessory = block.get("accessory") or {}
+    parts.append(accessory.get("text"))
+    return sum(len(p.get("text") or "") for p in parts if isinstance(p, dict))
+
+
+def split(r: Reader, text: str, blocks: list[bk.Block], *, thread: bool = False) -> list[Post]:
+    """Blocks as one message, or as several within Slack's limits (50 blocks, and the text all
+    blocks of a message may carry), every later one saying which part it is: nothing is cut.
+    With `thread`, the first says the rest is in its thread."""
+    chunks: list[list[bk.Block]] = [[]]
+    size = 0
+    for b in blocks:
+        n = text_size(b)
+        if chunks[-1] and (len(chunks[-1]) >= PER_MESSAGE - 1 or size + n > BLOCKS_TEXT_MAX):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(b)
+        size += n
+    if len(chunks) <= 1:
+        return [(text, blocks)]
+    n = len(chunks)
+    first = chunks[0] + ([bk.context(r.t("agenda.rest_in_thread", n=n - 1))] if thread else [])
+    rest = [
+        (f"{text} ({i}/{n})", [bk.context(r.t("agenda.continued", i=i, n=n)), *chunk])
+        for i, chunk in enumerate(chunks[1:], 2)
+    ]
+    return [(text, first), *rest]
+
+
+def _name(names: Mapping[str, str], user: str) -> str:
+    return bk.escape(names[user]) if user in names else f"<@{user}>"
+
+
+# --- the agenda ---------------------------------------------------------------------------------
+def agenda_posts(
+    r: Reader, a: Agenda, meeting_day: date, at: time, minutes: int, place: str
+) -> list[Post]:
+    """The meeting's agenda: when and where, the four parts, the items, the receivables and
+    the calendar warning."""
+    values = {"at": f"{at:%H:%M}", "minutes": minutes, "place": bk.escape(place)}
+    head = [
+        bk.header(r.t("agenda.title", day=r.day(meeting_day))),
+        bk.section(r.t("agenda.meeting_at" if place else "agenda.meeting", **values)),
+    ]
+    parts = [
+        _progress(r, a),
+        _this_week(r, a),
+        [r.t("agenda.part3"), *_shortfalls(r, a.shortfalls, a.names)],
+        [r.t("agenda.part4"), *_said(r, a.suggestions, a.names)],
+        _extras(r, a),
+    ]
+    blocks = head + [b for lines in parts if lines for b in [bk.divider(), *bk.sections(lines)]]
+    if a.uncovered_years:
+        years = ", ".join(map(str, a.uncovered_years))
+        warning = r.t("calendar.check_missing", years=years)
+        blocks.append(bk.context(r.t("agenda.calendar", warning=warning)))
+    text = r.t("agenda.text", day=r.day(meeting_day), at=values["at"])
+    return split(r, text, blocks, thread=True)
+
+
+def _progress(r: Reader, a: Agenda) -> list[str]:
+    week = r.day(a.week - timedelta(days=7))
+    lines = [r.t("agenda.part1", week=week)]
+    for p in a.progress:
+        name = _name(a.names, p.user)
+        if not p.notes:
+            lines.append(r.t("agenda.no_notes", name=name))
+            continue
+        lines.append(r.t("agenda.person", name=name))
+        lines += [r.t("agenda.note", client=bk.escape(c), note=bk.escape(n)) for c, n in p.notes]
+    return lines + ([] if a.progress else [r.t("agenda.nobody")])
+
+
+def _this_week(r: Reader, a: Agenda) -> list[str]:
+    lines = [r.t("agenda.part2"), r.t("agenda.jobs", n=len(a.jobs))]
+    for j in a.jobs:
+        key = "agenda.job_overdue" if j.overdue else "agenda.job"
+        lines.append(
+            r.t(key, number=bk.escape(j.number), client=bk.escape(j.client),
+                project=bk.escape(j.project), owner=_name(a.names, j.owner),
+                internal=r.when(j.internal_deadline), deadline=r.when(j.deadline))
+        )  # fmt: skip
+    if not a.jobs:
+        lines.append(r.t("agenda.no_jobs"))
+    lines.append(r.t("agenda.waiting", n=len(a.waiting)))
+    lines += [
+        r.t("agenda.wait", requester=_name(a.names, w.requester), approver=_name(a.names, w.approver),
+            kind=kind_name(r, w.kind), title=bk.escape(w.title), since=r.when(w.since))
+        for w in a.waiting
+    ] or [r.t("agenda.no_waiting")]  # fmt: skip
+    return [*lines, r.t("agenda.problems"), *_said(r, a.problems, a.names)]
+
+
+def _said(r: Reader, rows: Sequence[Said], names: Mapping[str, str]) -> list[str]:
+    out = [r.t("agenda.said", name=_name(names, x.user), text=bk.escape(x.text)) for x in rows]
+    return out or [r.t("agenda.none")]
+
+
+def _shortfalls(r: Reader, f: Shortfalls, names: Mapping[str, str]) -> list[str]:
+    if not f:
+        return [r.t("agenda.all_done")]
+    lines: list[str] = []
+    if f.missed:
+        lines.append(r.t("agenda.missed"))
+        for user, rows in sorted(f.missed.items(), key=lambda kv: _name(names, kv[0])):
+            items = r.join(r.t("agenda.missed_client", client=bk.escape(c), n=n) for c, n in rows)
+            lines.append(r.t("agenda.person_list", name=_name(names, user), items=items))
+    if f.reports:
+        lines.append(r.t("agenda.reports"))
+        for user, clients in sorted(f.reports.items(), key=lambda kv: _name(names, kv[0])):
+            shown = r.join(bk.escape(c) for c in clients)
+            lines.append(r.t("agenda.report_count", name=_name(names, user), n=len(clients),
+                             clients=shown))  # fmt: skip
+    if f.late_forms:
+        lines.append(r.t("agenda.late_forms"))
+        lines += [
+            r.t("agenda.late_form_count", name=_name(names, user), n=n)
+            for user, n in sorted(f.late_forms.items(), key=lambda kv: _name(names, kv[0]))
+        ]
+    if f.no_notes:
+        lines.append(r.t("agenda.no_notes_title"))
+        lines.append(r.t("agenda.names", names=r.join(_name(names, u) for u in f.no_notes)))
+    if f.unsent:
+        lines.append(r.t("agenda.unsent"))
+        for user, clients in sorted(f.unsent.items(), key=lambda kv: _name(names, kv[0])):
+            shown = r.join(bk.escape(c) for c in clients)
+            lines.append(r.t("agenda.person_list", name=_name(names, user), items=shown))
+    return lines
+
+
+def _extras(r: Reader, a: Agenda) -> list[str]:
+    lines: list[str] = []
+    if a.items:
+        lines.append(r.t("agenda.items"))
+        lines += [
+            r.t("agenda.item", text=bk.escape(text), name=_name(a.names, by))
+            for _, text, by in a.items
+        ]
+    if a.owed:
+        lines.append(r.t("agenda.owed"))
+        lines += [owed_line(r, o) for o in a.owed]
+    return lines
+
+
+def owed_line(r: Reader, o: Owed) -> str:
+    key = "agenda.owed_flagged" if o.flagged else "agenda.owed_line"
+    return r.t(key, id=o.id, client=bk.escape(o.client), amount=show_amount(o.amount),
+               due=r.day(o.due), months=o.months)  # fmt: skip
+
+
+def no_channel(r: Reader) -> Post:
+    text = r.t("agenda.no_channel")
+    return text, [bk.section(text)]
+
+
+def flagged(r: Reader, o: Owed, by: str) -> Post:
+    """The DM to a general manager (else an admin) the first Monday a receivable is past 6
+    months overdue."""
+    values = {"client": bk.escape(o.client), "amount": show_amount(o.amount)}
+    text = r.t("agenda.flagged_text", **values)
+    body = r.t("agenda.flagged", id=o.id, due=r.day(o.due), months=o.months, by=by, **values)
+    return text, [bk.section(body)]
+
+
+# --- Monday: the weekly status report to each client ---------------------------------------------
+def status_posts(r: Reader, drafts: Sequence[Draft], week: date) -> list[Post]:
+    """One AE's drafts, each client's with its "Sent" button (or when it was marked sent)."""
+    start = datetime.combine(week, time(0), r.zone)
+    span = (start, start + timedelta(days=7))
+    intro = r.t("status.intro", start=r.day(week), end=r.day(week + timedelta(days=4)))
+    blocks = [bk.section(intro)]
+    for d in drafts:
+        lines = [r.t("status.client", client=bk.escape(d.client))]
+        lines += [_job_line(r, j, span) for j in d.jobs] or [r.t("status.no_jobs")]
+        if d.next_steps:
+            lines.append(r.t("status.next", text=bk.escape(d.next_steps)))
+        blocks += _with_button(r, lines, d, SENT, "status.sent_button", "status.sent")
+    return split(r, r.t("status.text", n=len(drafts)), blocks)
+
+
+def _job_line(r: Reader, j: JobFact, week: tuple[datetime, datetime]) -> str:
+    step = job_step(j, week, r.now)
+    closed = r.when(j.closed_at) if j.closed_at else ""
+    said = r.t(f"status.step.{step}", deadline=r.when(j.deadline),
+               internal=r.when(j.internal_deadline), closed=closed)  # fmt: skip
+    return r.t("status.job", number=bk.escape(j.number), project=bk.escape(j.project), step=said)
+
+
+def _with_button(
+    r: Reader, lines: list[str], d: Draft, action: str, button: str, done: str
+) -> list[bk.Block]:
+    """A client's lines with its button on the first section, or the line saying when it was
+    marked done; the first block's id names the duty (`part_with`)."""
+    first, *rest = bk.sections(lines)
+    first["block_id"] = f"duty-{d.duty_id}"
+    if d.done_at is not None:
+        return [first, *rest, bk.context(r.t(done, when=r.when(d.done_at)))]
+    first["accessory"] = bk.button(r.t(button), action, str(d.duty_id), "primary")
+    return [first, *rest]
+
+
+# --- month end ----------------------------------------------------------------------------------
+def month_end_posts(
+    r: Reader, drafts: Sequence[Draft], month: date, next_month: tuple[datetime, datetime]
+) -> list[Post]:
+    """One AE's clients to send the month's summary and next month's schedule, each with
+    "Done"; the expenses window said once."""
+    label = (
+        f"{month.month}" if r.lang == "zh" else f"{calendar.month_name[month.month]} {month.year}"
+    )
+    blocks = [bk.section(r.t("month_end.intro", month=label))]
+    for d in drafts:
+        n = month_counts(d.jobs, next_month)
+        line = r.t("month_end.client", client=bk.escape(d.client), closed=n["closed"],
+                   open=n["open"], next=n["next"])  # fmt: skip
+        blocks += _with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done")
+    return split(r, r.t("month_end.text", n=len(drafts)), blocks)
+
+
+def part_with(posts: Sequence[Post], duty_id: int) -> Post | None:
+    """The message of a split DM that carries a duty's button or done line."""
+    block_id = f"duty-{duty_id}"
+    return next((p for p in posts if any(b.get("block_id") == block_id for b in p[1])), None)

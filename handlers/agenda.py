@@ -1,0 +1,285 @@
+"""`/aebot agenda` (items for the next weekly meeting), `/aebot receivable` (坏账管理: overdue
+amounts, recorded and closed by managers and admins, listed by anyone), and the "Sent" and
+"Done" buttons of the Monday status drafts and the month-end list (scheduler/agenda_jobs.py).
+
+An item goes to the coming meeting: this week's while its agenda is not out yet, else the next
+week's. A button is for the AE it was sent to, or an admin; the duty is marked done by one
+conditional update, so a second click changes nothing and says when it was marked, and the
+clicked message is redrawn with the client's line marked done.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol
+
+from slack_bolt import App
+from sqlmodel import Session
+
+from bot.clock import Clock
+from bot.rules import agenda as rules
+from bot.rules.people import is_admin
+from bot.rules.problems import Problem
+from bot.rules.receivables import (
+    PAID,
+    WRITTEN_OFF,
+    may_record,
+    parse_receivable,
+    show_amount,
+    stage,
+)
+from bot.settings import Settings
+from bot.slack import blocks as bk
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.sender import Sender
+from bot.slack.texts import Reader
+from bot.slack.views import agenda as view
+from handlers.clients import find_client
+from storage import agenda as stored
+from storage import queries
+from storage.calendars import Calendars
+from storage.db import Database
+from storage.models import Duty
+from storage.team_settings import TeamSettings
+
+AGENDA = ("agenda", "议程")
+RECEIVABLE = ("receivable", "receivables", "应收", "应收账款", "坏账")
+WORDS = AGENDA + RECEIVABLE
+ITEM_MAX = 500
+CLOSING = {"paid": PAID, "已收": PAID, "已付": PAID, "收回": PAID, "writeoff": WRITTEN_OFF,
+           "write-off": WRITTEN_OFF, "核销": WRITTEN_OFF}  # fmt: skip
+_ID = re.compile(r"#?(\d{1,9})")
+
+
+class CommandDeps(Protocol):
+    """What the sub-commands use (handlers/admin.py's AdminDeps is one)."""
+
+    db: Database
+    clock: Clock
+    settings: Settings
+    calendars: Calendars
+    team_settings: TeamSettings
+
+    def admin(self, user: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class AgendaDeps:
+    """What the "Sent" and "Done" buttons use."""
+
+    db: Database
+    clock: Clock
+    settings: Settings
+    sender: Sender
+
+    def reader(self, req: Request) -> Reader:
+        return req.reader(self.settings.tz, self.clock.now())
+
+
+def command(r: Reader, req: Request, deps: CommandDeps, sub: str, args: list[str]) -> Reply:
+    """`/aebot agenda …` or `/aebot receivable …`."""
+    what = args[0].lower() if args else "list"
+    rest = _rest(req.text, 2)
+    if sub in AGENDA:
+        if what in ("add", "添加", "新增"):
+            return _add_item(r, req, deps, rest)
+        if what in ("remove", "delete", "删除"):
+            return _remove_item(r, req, deps, rest)
+        if what in ("list", "列表"):
+            return _list_items(r, req, deps)
+        return Reply(text=r.t("agenda.usage"))
+    if what in ("add", "添加", "登记"):
+        return _add_owed(r, req, deps, rest)
+    if what in CLOSING:
+        return _close_owed(r, req, deps, rest, CLOSING[what])
+    if what in ("list", "列表"):
+        return _list_owed(r, req, deps)
+    return Reply(text=r.t("receivable.usage"))
+
+
+def _rest(text: str, n: int) -> str:
+    words = text.split(maxsplit=n)
+    return words[n].strip() if len(words) > n else ""
+
+
+def _id(text: str) -> int | None:
+    m = _ID.fullmatch(text.strip())
+    return int(m.group(1)) if m else None
+
+
+# --- /aebot agenda ------------------------------------------------------------------------------
+def _coming(r: Reader, req: Request, deps: CommandDeps) -> tuple[date, date]:
+    """The coming meeting's Monday, and the day it is held."""
+    at = deps.team_settings.of(req.team).time("monday_agenda_at")
+    calendar = deps.calendars.for_team(req.team)
+    week = rules.meeting_week(r.now.astimezone(r.zone), at, calendar)
+    return week, calendar.first_working_day_of_week(week) or week
+
+
+def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+    if not text:
+        return Reply(text=r.t("agenda.usage"))
+    if len(text) > ITEM_MAX:
+        return Reply(text=r.t("agenda.too_long", n=len(text), max=ITEM_MAX))
+    week, day = _coming(r, req, deps)
+    with deps.db.write() as s:
+        if queries.get_member(s, req.team, req.user) is None and not deps.admin(req.user):
+            return Reply(text=r.t("agenda.not_member"))
+        item = stored.add_item(s, req.team, week, text, req.user, deps.clock.now())
+    return Reply(text=r.t("agenda.added", day=r.day(day), id=item.id, text=bk.escape(text)))
+
+
+def _list_items(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+    week, day = _coming(r, req, deps)
+    with deps.db.read() as s:
+        items = stored.items(s, req.team, week)
+    if not items:
+        return Reply(text=r.t("agenda.list_empty", day=r.day(day)))
+    lines = [r.t("agenda.list_title", day=r.day(day), n=len(items))]
+    lines += [
+        r.t("agenda.list_line", id=i.id, text=bk.escape(i.text), by=i.added_by) for i in items
+    ]
+    return Reply(text=lines[0], blocks=bk.sections(lines))
+
+
+def _remove_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+    item_id = _id(text)
+    if item_id is None:
+        return Reply(text=r.t("agenda.need_id"))
+    week, _ = _coming(r, req, deps)
+    with deps.db.write() as s:
+        item = stored.get_item(s, req.team, item_id)
+        if item is None:
+            return Reply(text=r.t("agenda.unknown_item", id=item_id))
+        if item.added_by != req.user and not deps.admin(req.user):
+            return Reply(text=r.t("agenda.not_yours", id=item_id, by=item.added_by))
+        if item.week < week:
+            return Reply(text=r.t("agenda.past", id=item_id, day=r.day(item.week)))
+        stored.remove_item(s, req.team, item_id)
+    return Reply(text=r.t("agenda.removed", id=item_id, text=bk.escape(item.text)))
+
+
+# --- /aebot receivable --------------------------------------------------------------------------
+def _may_record(s: Session, req: Request, deps: CommandDeps) -> bool:
+    me = queries.get_member(s, req.team, req.user)
+    return may_record(me.role if me else None, deps.admin(req.user))
+
+
+def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+    today = r.now.astimezone(r.zone).date()
+    parsed = parse_receivable(text, today)
+    if isinstance(parsed, Problem):
+        values = {k: bk.escape(v) if isinstance(v, str) else v for k, v in parsed.values.items()}
+        return Reply(text=r.t(parsed.key, **values))
+    with deps.db.write() as s:
+        if not _may_record(s, req, deps):
+            return Reply(text=r.t("receivable.managers_only"))
+        client = find_client(r, s, req.team, parsed.client_words)
+        if isinstance(client, str):
+            return Reply(text=client)
+        amount = format(parsed.amount.normalize(), "f")
+        rec = stored.add_receivable(s, req.team, client.id or 0, amount, parsed.due, parsed.note,
+                                    req.user, deps.clock.now())  # fmt: skip
+        values = {"id": rec.id, "client": bk.escape(client.name)}
+    return Reply(
+        text=r.t("receivable.added", amount=show_amount(parsed.amount), due=r.day(parsed.due),
+                 stage=r.t(f"receivable.stage.{stage(parsed.due, today)}"), **values)
+    )  # fmt: skip
+
+
+def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+    today = r.now.astimezone(r.zone).date()
+    with deps.db.read() as s:
+        rows = stored.open_receivables(s, req.team)
+    if not rows:
+        return Reply(text=r.t("receivable.none"))
+    lines = [r.t("receivable.list_title", n=len(rows))]
+    lines += [
+        r.t("receivable.line", id=rec.id, client=bk.escape(c.name), due=r.day(rec.due),
+            amount=show_amount(Decimal(rec.amount)),
+            stage=r.t(f"receivable.stage.{stage(rec.due, today)}"))
+        for rec, c in rows
+    ]  # fmt: skip
+    return Reply(text=lines[0], blocks=bk.sections(lines))
+
+
+def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as: str) -> Reply:
+    rec_id = _id(text)
+    if rec_id is None:
+        return Reply(text=r.t("receivable.need_id"))
+    with deps.db.write() as s:
+        if not _may_record(s, req, deps):
+            return Reply(text=r.t("receivable.managers_only"))
+        found = stored.get_receivable(s, req.team, rec_id)
+        if found is None:
+            return Reply(text=r.t("receivable.unknown", id=rec_id))
+        won = stored.close_receivable(s, req.team, rec_id, closed_as, deps.clock.now())
+        rec, client = stored.get_receivable(s, req.team, rec_id) or found
+    if not won and rec.closed_at is not None:
+        when = r.when(rec.closed_at)
+        return Reply(text=r.t(f"receivable.already.{rec.closed_as}", id=rec_id, when=when))
+    values = {"client": bk.escape(client.name), "amount": show_amount(Decimal(rec.amount))}
+    return Reply(text=r.t(f"receivable.closed.{closed_as}", id=rec_id, **values))
+
+
+# --- the "Sent" and "Done" buttons ------------------------------------------------------------
+def status_sent(req: Request, deps: AgendaDeps) -> None:
+    _mark(req, deps, stored.CLIENT_STATUS)
+
+
+def month_end_done(req: Request, deps: AgendaDeps) -> None:
+    _mark(req, deps, stored.MONTH_END)
+
+
+def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
+    """Mark the clicked client's duty done, once, and redraw its line."""
+    r = deps.reader(req)
+    with deps.db.write() as s:
+        duty = stored.get_duty(s, req.team, req.record_id)
+        if duty is None or duty.id is None or duty.kind != kind:
+            deps.sender.answer(req.response_url, req.user, r.t("duty.unknown"))
+            return
+        if duty.user_id != req.user and not is_admin(req.user, deps.settings.admins):
+            deps.sender.answer(req.response_url, req.user,
+                               r.t("duty.not_yours", user=duty.user_id))  # fmt: skip
+            return
+        won = stored.mark_done(s, req.team, duty.id, deps.clock.now())
+        duty = stored.get_duty(s, req.team, duty.id) or duty
+        client = queries.get_client(s, req.team, duty.client_id)
+    if not won:
+        name = bk.escape(client.name if client else "?")
+        when = r.when(duty.done_at) if duty.done_at else ""
+        deps.sender.answer(req.response_url, req.user, r.t("duty.already", client=name, when=when))
+        return
+    _redraw(req, deps, duty)
+
+
+def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
+    """The DM the click came from, as it now stands, in its owner's language."""
+    now, zone = deps.clock.now(), deps.settings.tz
+    if duty.kind == stored.CLIENT_STATUS:
+        week = date.fromisoformat(duty.period)
+        since: datetime = rules.status_since(week, zone)
+    else:
+        since, next_month = rules.month_span(duty.period, zone)
+    with deps.db.read() as s:
+        owner = queries.get_member(s, req.team, duty.user_id)
+        rows, jobs, contacts = stored.draft_rows(s, req.team, duty.kind, duty.period, since, now,
+                                                 user_id=duty.user_id)  # fmt: skip
+    r = Reader.of(owner, deps.settings.aebot_lang, zone, now)
+    drafts = rules.drafts(rows, jobs, contacts)
+    if duty.kind == stored.CLIENT_STATUS:
+        posts = view.status_posts(r, drafts, week)
+    else:
+        posts = view.month_end_posts(r, drafts, since.date(), next_month)
+    post = view.part_with(posts, duty.id or 0)
+    if post is not None:
+        deps.sender.respond(str(req.response_url), post[0], post[1], replace=True)
+
+
+def register(app: App, listen: Listen, deps: AgendaDeps) -> None:
+    app.action(view.SENT)(listen.after(status_sent, deps))
+    app.action(view.DONE)(listen.after(month_end_done, deps))

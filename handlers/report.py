@@ -1,0 +1,40 @@
+"""`/aebot report`: a preview of this week's report so far, any day, only to whoever asks
+(ephemeral; nothing is posted): an AE sees their own section, a manager the first lines of
+their team's summary (everyone below them), someone who is both sees both."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.rules import week as rules
+from bot.settings import Settings
+from bot.slack.listeners import Reply, Request
+from bot.slack.texts import Reader
+from bot.slack.views import report as view
+from storage.calendars import Calendars
+from storage.db import Database
+from storage.week import read_week
+
+
+class Deps(Protocol):
+    db: Database
+    clock: Clock
+    settings: Settings
+    calendars: Calendars
+
+
+def report_command(r: Reader, req: Request, deps: Deps) -> Reply:
+    """The week so far, as the Friday report would say it of me and of my people."""
+    now = deps.clock.now().astimezone(deps.settings.tz)
+    calendar = deps.calendars.for_team(req.team)
+    monday, days, _ = rules.week_days(calendar, now.date())
+    with deps.db.read() as s:
+        week, _members = read_week(
+            s, req.team, monday=monday, days=days, now=now, zone=deps.settings.tz
+        )
+    shown = view.preview(r, rules.compile_week(week), req.user, now)
+    if shown is None:
+        return Reply(text=r.t("friday.preview_nothing"))
+    text, blocks = shown
+    return Reply(text=text, blocks=blocks)

@@ -1,0 +1,204 @@
+"""The Friday report's files: the .xlsx (sheets "work", "funnel" and, in the last week of a
+month, "client log", with native Excel charts on work and funnel) and the picture people read
+at a glance (a PNG bar chart of contact days against what the cadences ask, per AE).
+
+The picture is drawn with matplotlib's object API on the Agg canvas (no pyplot, no global
+figure state, no display). Chinese labels need a CJK font on the machine (Debian:
+fonts-noto-cjk); without one, the picture is drawn in English and a name it cannot draw shows
+as the person's Slack id, rather than as empty boxes.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Sequence
+
+from matplotlib import font_manager, rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from bot.rules.week import AeWeek, WeekReport
+from bot.rules.weekly import FUNNEL_STAGES
+from bot.slack.texts import Reader
+from bot.slack.views.report import week_number
+
+WORK, FUNNEL, CLIENT_LOG = "work", "funnel", "client log"
+MAX_BARS = 60  # people in the picture; with more, those furthest behind
+CJK_FONTS = (
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC",
+)  # fmt: skip
+SUMMARY_COL = 17  # where the work sheet's per-AE table (the chart's data) starts: column Q
+
+
+# --- the workbook --------------------------------------------------------------------------------
+def workbook(r: Reader, rep: WeekReport) -> bytes:
+    """The week as an .xlsx: one row per AE per client, the funnel, and the client log in
+    the last week of a month."""
+    book = Workbook()
+    work = book.active
+    work.title = WORK
+    _work_sheet(r, rep, work)
+    _funnel_sheet(r, rep, book.create_sheet(FUNNEL))
+    if rep.log_month:
+        _log_sheet(r, rep, book.create_sheet(CLIENT_LOG))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xlsx_name(rep: WeekReport) -> str:
+    return f"weekly-report-{rep.monday.isocalendar().year}-W{week_number(rep.monday):02d}.xlsx"
+
+
+def _work_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
+    x = _x(r)
+    ws.append([x("ae"), x("user"), x("client"), x("code"), x("cadence"), x("required"),
+               x("days"), x("contacts"), x("short"), x("stage"), x("opened"), x("revised"),
+               x("closed"), x("overdue"), x("note")])  # fmt: skip
+    for a in rep.aes:
+        if not a.clients:
+            ws.append([a.person.name, a.user_id])
+        for c in a.clients:
+            cid = c.client.id
+            ws.append([
+                a.person.name, a.user_id, c.client.name, c.client.code, c.client.cadence_days,
+                c.required, c.days, c.contacts, c.short, _stage(r, c.client.stage),
+                sum(1 for j in a.opened if j.client_id == cid),
+                sum(1 for j in a.revised if j.client_id == cid),
+                sum(1 for j in a.closed if j.client_id == cid),
+                sum(1 for j in a.overdue if j.client_id == cid), c.note or "",
+            ])  # fmt: skip
+    col = SUMMARY_COL
+    ws.cell(1, col, x("ae"))
+    ws.cell(1, col + 1, x("required"))
+    ws.cell(1, col + 2, x("days"))
+    ws.cell(1, col + 3, x("contacts"))
+    for i, a in enumerate(rep.aes, start=2):
+        for k, value in enumerate((a.person.name, a.required, a.contacted_days, a.logged)):
+            ws.cell(i, col + k, value)
+    if rep.aes:
+        chart = _bars(x("work_chart"), ws, col, 2, 3, len(rep.aes), stacked=False)
+        ws.add_chart(chart, ws.cell(2, col + 5).coordinate)
+
+
+def _funnel_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
+    x = _x(r)
+    ws.append([x("ae"), *(_stage(r, s) for s in FUNNEL_STAGES), x("total"), x("changes")])
+    for a in rep.aes:
+        counts = [a.stages.get(s, 0) for s in FUNNEL_STAGES]
+        ws.append([a.person.name, *counts, sum(counts), len(a.changes)])
+    n = len(rep.aes)
+    if n:
+        chart = _bars(x("funnel_chart"), ws, 1, 2, 1 + len(FUNNEL_STAGES), n, stacked=True)
+        ws.add_chart(chart, ws.cell(1, len(FUNNEL_STAGES) + 5).coordinate)
+    ws.append([])
+    ws.append([x("client"), x("ae"), x("from"), x("to"), x("by"), x("at")])
+    names = {a.user_id: a.person.name for a in rep.aes}
+    for a in rep.aes:
+        for ch, client in a.changes:
+            at = ch.at.astimezone(r.zone).replace(tzinfo=None)
+            ws.append([client, a.person.name, _stage(r, ch.from_stage), _stage(r, ch.to_stage),
+                       names.get(ch.by, ch.by), at])  # fmt: skip
+
+
+def _log_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
+    x = _x(r)
+    ws.append([x("client"), x("code"), x("owner"), x("month_contacts"), x("last")])
+    for client, owner, row in rep.log:
+        ws.append([client.name, client.code, owner, row.contacts, row.last])
+
+
+def _bars(
+    title: str, ws: Worksheet, label_col: int, first: int, last: int, rows: int, *, stacked: bool
+) -> BarChart:
+    """A native bar chart of columns first..last (headers in row 1) against the labels in
+    `label_col`, rows 2..rows+1."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    if stacked:
+        chart.grouping = "stacked"
+        chart.overlap = 100
+    data = Reference(ws, min_col=label_col + first - 1, max_col=label_col + last - 1, min_row=1,
+                     max_row=rows + 1)  # fmt: skip
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=label_col, min_row=2, max_row=rows + 1))
+    chart.height = max(7.5, 0.5 * min(rows, 200))
+    chart.width = 18
+    return chart
+
+
+def _x(r: Reader):  # noqa: ANN202 - a short reader of the sheet headers
+    return lambda key: r.t(f"friday.x.{key}")
+
+
+def _stage(r: Reader, stage: str) -> str:
+    key = f"friday.stage.{stage}"
+    try:
+        return r.t(key)
+    except KeyError:
+        return stage
+
+
+# --- the picture ---------------------------------------------------------------------------------
+def _cjk_fonts() -> list[str]:
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return [name for name in CJK_FONTS if name in have]
+
+
+CJK = _cjk_fonts()
+
+
+def chart_png(r: Reader, rep: WeekReport) -> bytes:
+    """Contact days against what the cadences ask, per AE (those furthest behind first when
+    there are more than fit), as a PNG."""
+    reader = r if CJK or r.lang != "zh" else Reader("en", r.zone, r.now)
+    shown = _furthest_behind(rep.aes)
+    labels = [_label(a) for a in shown]
+    title = reader.t("friday.png_title")
+    if len(shown) < len(rep.aes):
+        title = reader.t("friday.png_some", n=len(shown), of=len(rep.aes))
+    fig = Figure(figsize=(9, max(2.8, 0.32 * len(shown) + 1.6)), dpi=100)
+    FigureCanvasAgg(fig)
+    with rc_context({"font.family": [*CJK, "DejaVu Sans"]}), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ax = fig.add_subplot()
+        at = list(range(len(shown)))
+        ax.barh([i + 0.2 for i in at], [a.required for a in shown], height=0.4,
+                color="#c9ced6", label=reader.t("friday.png_required"))  # fmt: skip
+        ax.barh([i - 0.2 for i in at], [a.contacted_days for a in shown], height=0.4,
+                color="#2f7d4f", label=reader.t("friday.png_contacted"))  # fmt: skip
+        ax.set_yticks(at, labels=labels)
+        ax.set_ylim(len(shown) - 0.5, -0.5)  # the first person on top, no empty rows
+        ax.set_xlabel(reader.t("friday.png_ylabel"))
+        ax.set_title(f"{title} · W{week_number(rep.monday)}")
+        ax.grid(axis="x", alpha=0.3)
+        fig.legend(loc="lower center", ncol=2, frameon=False)
+        fig.tight_layout(rect=(0, 0.06 if len(shown) < 10 else 0.02, 1, 1))
+        out = io.BytesIO()
+        fig.savefig(out, format="png")
+    return out.getvalue()
+
+
+def png_name(rep: WeekReport) -> str:
+    return f"contacts-{rep.monday.isocalendar().year}-W{week_number(rep.monday):02d}.png"
+
+
+def _furthest_behind(aes: Sequence[AeWeek]) -> list[AeWeek]:
+    if len(aes) <= MAX_BARS:
+        return list(aes)
+    behind = sorted(aes, key=lambda a: (-(a.required - a.contacted_days), a.person.name))
+    keep = {a.user_id for a in behind[:MAX_BARS]}
+    return [a for a in aes if a.user_id in keep]
+
+
+def _label(a: AeWeek) -> str:
+    name = a.person.name
+    if CJK or all(ord(ch) < 0x2E80 for ch in name):
+        return name
+    return a.user_id
