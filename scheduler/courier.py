@@ -152,15 +152,20 @@ class Courier:
                 break
             after = max(r.id or 0 for r in rows)
 
-            where = [threads.get((r.team_id, r.thread_of or "")) for r in rows]
             with self._lease_kept([r.id for r in rows if r.id is not None]):
-                results = list(self._executor().map(self._deliver, rows, where))
+                lanes = self._executor().map(self._deliver_lane, _lanes(rows, threads))
+                results = [result for lane in lanes for result in lane]
             with self.db.write() as s:
                 outbox.finish(s, results, self.owner, self.clock.now())
             for r in results:
                 tally.add(r.status)
             self._tell_gone(rows, results)
         return tally
+
+    def _deliver_lane(
+        self, lane: list[tuple[OutboxMessage, tuple[str, str] | None]]
+    ) -> list[outbox.Result]:
+        return [self._deliver(row, thread) for row, thread in lane]
 
     def _tell_gone(self, rows: list[OutboxMessage], results: list[outbox.Result]) -> None:
         if self.on_gone is None:
@@ -353,6 +358,25 @@ class Courier:
             self._loop.join(timeout=15)
         if self._pool is not None:
             self._pool.shutdown(wait=True)
+
+
+def _lanes(
+    rows: list[OutboxMessage], threads: dict[tuple[str, str], tuple[str, str]]
+) -> list[list[tuple[OutboxMessage, tuple[str, str] | None]]]:
+    """What may be sent side by side: each message alone, except the replies of one thread,
+    which go one after another in the order they were queued, so that a thread reads in order."""
+    lanes: list[list[tuple[OutboxMessage, tuple[str, str] | None]]] = []
+    by_thread: dict[tuple[str, str], list[tuple[OutboxMessage, tuple[str, str] | None]]] = {}
+    for row in rows:
+        if not row.thread_of:
+            lanes.append([(row, None)])
+            continue
+        key = (row.team_id, row.thread_of)
+        if key not in by_thread:
+            by_thread[key] = []
+            lanes.append(by_thread[key])
+        by_thread[key].append((row, threads.get(key)))
+    return lanes
 
 
 @dataclass

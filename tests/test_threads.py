@@ -25,7 +25,7 @@ def post_thread(w: World, file_bytes: bytes = b"PK\x03\x04 xlsx") -> None:
                        thread_of="r:head", file_name="weekly.xlsx", file_bytes=file_bytes),
     ]  # fmt: skip
     with w.bot.db.write() as s:
-        outbox.enqueue(s, reversed(messages), now, wall())  # the replies stored first
+        outbox.enqueue(s, [*messages[1:], messages[0]], now, wall())  # the replies stored first
 
 
 def rows(w: World) -> dict[str, OutboxMessage]:
@@ -39,7 +39,7 @@ def test_replies_and_the_file_go_in_the_thread_of_the_first_message(world: World
     world.bot.courier.drain()  # the replies were waiting for the first message
     [head, *replies] = world.fake.messages(CHANNEL)
     assert head["text"] == "周报 第48周" and head.get("thread_ts") is None
-    assert sorted(m["text"] for m in replies) == ["Li AE", "Sun AE"]
+    assert [m["text"] for m in replies] == ["Sun AE", "Li AE"]  # in the order they were queued
     assert {m["thread_ts"] for m in replies} == {head["ts"]}
     [f] = world.fake.files.values()
     assert (f["name"], f["thread_ts"], f["channels"]) == ("weekly.xlsx", head["ts"], [CHANNEL])
