@@ -18,6 +18,7 @@ from bot.cli import main
 from storage import queries
 from storage.models import Approval, ApprovalEvent, AuthorityLimit, Delegation, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.messages import buttons, text_of
 
 REASON = "客户要求提高一季度返点"
 
@@ -43,24 +44,6 @@ def outbox_keys(w: World) -> list[str]:
         return sorted(m.key for m in s.exec(select(OutboxMessage)))
 
 
-def buttons(message: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(text, action_id, value) of every button of a message."""
-    return [
-        (e["text"]["text"], e["action_id"], e.get("value", ""))
-        for b in message["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-    ]
-
-
-def body(message: dict[str, Any]) -> str:
-    return "\n".join(
-        b["text"]["text"] if b["type"] == "section" else b["elements"][0]["text"]
-        for b in message["blocks"]
-        if b["type"] in ("section", "context")
-    )
-
-
 def dms_arrive(w: World, user: str, n: int) -> list[dict[str, Any]]:
     assert wait_until(lambda: len(w.fake.dms(user)) >= n), w.fake.dms(user)
     return w.fake.dms(user)
@@ -84,7 +67,7 @@ def test_3_7_and_12_percent_go_to_the_am_the_ad_and_the_gm(world: World) -> None
         ("批准", "approval_approve", str(a3.id)),
         ("驳回", "approval_reject", str(a3.id)),
     ]
-    assert body(ask) == (
+    assert text_of(ask) == (
         "<@U0AE1> 请你审批客户佣金：*Nike 3%*\n*客户*：Nike\n*客户代码*：`Beijing-202611-Nike-002`\n"
         f"*数额*：3%\n理由：{REASON}"
     )
@@ -109,7 +92,7 @@ def test_3_7_and_12_percent_go_to_the_am_the_ad_and_the_gm(world: World) -> None
     # each requester has a copy with Withdraw
     copies = dms_arrive(world, "U0AE1", 2)
     assert [b[:2] for c in copies for b in buttons(c)] == [("撤回", "approval_withdraw")] * 2
-    assert body(copies[0]).startswith("你的客户佣金「Nike 3%」已提交给 <@U0AM1> 审批。")
+    assert text_of(copies[0]).startswith("你的客户佣金「Nike 3%」已提交给 <@U0AM1> 审批。")
 
 
 def test_within_the_requesters_own_authority_it_is_approved_and_no_one_is_asked(
@@ -335,7 +318,7 @@ def test_a_delegate_decides_on_behalf_until_the_delegation_is_turned_off(world: 
     [a] = approvals(world)
     assert (a.approver_id, a.on_behalf_of) == ("U0AM1", "U0AD1")
     _, ask = dms_arrive(world, "U0AM1", 2)
-    assert body(ask).endswith("\n你代 <@U0AD1> 审批（委托至 周六 12月5日）。")
+    assert text_of(ask).endswith("\n你代 <@U0AD1> 审批（委托至 周六 12月5日）。")
     assert [b[0] for b in buttons(ask)] == ["批准", "驳回"]
     world.slack.click("approval_approve", str(a.id), user="U0AM1")
     copy, decided = dms_arrive(world, "U0AE1", 2)

@@ -15,6 +15,7 @@ from storage import jobs, queries
 from storage.jobs import JobFields
 from storage.models import Approval, Client, Job, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.messages import buttons, text_of
 
 BRIEF = "目标：春季新品上市的声量；受众：18-30岁的城市年轻人；交付物：主视觉KV一套及社交媒体延展。"
 BRIEF_EN = (
@@ -79,25 +80,6 @@ def approval(w: World, approval_id: int | None) -> Approval:
     return a
 
 
-def texts(message: dict[str, Any]) -> str:
-    out = []
-    for b in message.get("blocks") or []:
-        if b["type"] == "section":
-            out.append(b["text"]["text"])
-        elif b["type"] == "context":
-            out += [e["text"] for e in b["elements"]]
-    return "\n".join(out)
-
-
-def buttons(message: dict[str, Any]) -> list[tuple[str, str, str]]:
-    return [
-        (e["text"]["text"], e["action_id"], e["value"])
-        for b in message.get("blocks") or []
-        if b["type"] == "actions"
-        for e in b["elements"]
-    ]
-
-
 def ephemeral(w: World, user: str, n: int = 1) -> list[dict[str, Any]]:
     assert wait_until(lambda: len([m for m in w.fake.messages() if m.get("user") == user]) >= n)
     return [m for m in w.fake.messages() if m.get("user") == user]
@@ -145,7 +127,7 @@ def test_filing_a_job_end_to_end(world: World) -> None:
 
     [ask] = dms(world, "U0AM1", 1)
     assert ask["text"] == "<@U0AE1> 请你审批工作单：CR-202611-01 春季KV"
-    body = texts(ask)
+    body = text_of(ask)
     assert "*CR-202611-01 春季KV*" in body
     assert "*客户*：Nike" in body and "*部门*：创意 / creative" in body
     assert "*客户截止*：周五 12月4日 17:00" in body and "*内部截止*：周五 12月4日 12:30" in body
@@ -196,7 +178,7 @@ def test_the_quick_path_opens_the_modal_filled_in(world: World) -> None:
     assert values["project"]["initial_value"] == "Summer sale"
     assert view["title"]["text"] == "New job request"
     view = open_form(world, "耐克 创意 春季KV")  # no client of that name: said, text kept
-    assert texts(view).startswith("没有叫“耐克”的客户，请在下面选择客户。")
+    assert text_of(view).startswith("没有叫“耐克”的客户，请在下面选择客户。")
     values = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
     assert "initial_option" not in values["client"]
     assert values["project"]["initial_value"] == "耐克 创意 春季KV"
@@ -434,7 +416,7 @@ def test_approved_the_job_opens_and_its_card_goes_to_the_owner_and_the_channel(
     mine = dms(world, "U0AE1", 3)  # the copy, the decision, the card
     card = next(m for m in mine if m["text"].startswith("工作单 CR-202611-01 已批准"))
     assert card["text"] == "工作单 CR-202611-01 已批准：春季KV"
-    body = texts(card)
+    body = text_of(card)
     assert body.startswith("✅ 工作单 `CR-202611-01` 已批准，开始执行：*春季KV*")
     for line in ("*客户*：Nike", "*部门*：创意（CR）", "*工作类型*：平面",
                  "*客户截止*：周五 12月4日 17:00 · *内部截止*：周五 12月4日 12:30",
@@ -485,7 +467,7 @@ def test_the_card_in_english_to_an_english_reader(world: World) -> None:
     world.slack.click("approval_approve", str(j.approval_id), user="U0AM1")
     mine = dms(world, "U0AE2", 3)
     card = next(m for m in mine if m["text"].startswith("Job CR-202611-01"))
-    body = texts(card)
+    body = text_of(card)
     assert body.startswith("✅ Job `CR-202611-01` is approved and open: *Summer*")
     assert "*Client's deadline*: Fri 4 Dec 17:00 · *internal deadline*: Fri 4 Dec 12:30" in body
 
@@ -530,7 +512,7 @@ def test_rejected_with_a_reason_then_edited_and_resubmitted_under_the_same_numbe
     assert wait_until(lambda: len(world.fake.views()) > views)
     again = world.fake.views()[-1]
     assert again["title"]["text"] == "修改后重新提交"
-    assert "重新提交 `CR-202611-01`（工作号不变）" in texts(again)
+    assert "重新提交 `CR-202611-01`（工作号不变）" in text_of(again)
     filled = {b["block_id"]: b["element"] for b in again["blocks"] if b["type"] == "input"}
     assert filled["project"]["initial_value"] == "春季KV"
     assert filled["brief"]["initial_value"] == BRIEF
@@ -571,7 +553,7 @@ def test_a_follow_up_modification_is_numbered_r1_r2_and_approved_the_same_way(
     original = approve_first(world)
     view = open_form(world, "revise cr-202611-1")
     assert view["title"]["text"] == "后续修改工作单"
-    assert "修改原工作单 `CR-202611-01`" in texts(view) and "*客户*：Nike" in texts(view)
+    assert "修改原工作单 `CR-202611-01`" in text_of(view) and "*客户*：Nike" in text_of(view)
     filled = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
     assert set(filled) == {"project", "job_type", "brief", "deadline", "link"}
     assert filled["project"]["initial_value"] == "春季KV"
@@ -593,11 +575,11 @@ def test_a_follow_up_modification_is_numbered_r1_r2_and_approved_the_same_way(
     )
     ask = dms(world, "U0AM1", 2)[-1]
     assert ask["text"] == "<@U0AE1> 请你审批后续修改工作单：CR-202611-01-R1 春季KV 改尺寸"
-    assert "*原工作单*：`CR-202611-01`" in texts(ask)
+    assert "*原工作单*：`CR-202611-01`" in text_of(ask)
     world.slack.click("approval_approve", str(a.id), user="U0AM1")
     assert wait_until(lambda: job(world, "CR-202611-01-R1").status == "open")
     card = dms(world, "U0AE1", 6)
-    assert any(texts(m).startswith(
+    assert any(text_of(m).startswith(
         "✅ 后续修改工作单 `CR-202611-01-R1`（修改 `CR-202611-01`）已批准：*春季KV 改尺寸*"
     ) for m in card)  # fmt: skip
     # a second modification, asked from the first's number, is R2 of the original
@@ -705,7 +687,7 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
     world.slack.submit(view, {"project": "改尺寸"}, user="U0AE1")
     r = world.slack.command("/job", "show cr-202611-01", user="U0AE1").json()
     assert r["text"] == "工作单 `CR-202611-01`：*春季KV* · 进行中"
-    body = texts(r)
+    body = text_of(r)
     assert "*后续修改*：`CR-202611-01-R1` (待审批)" in body
     assert "*创意简报*：\n> 目标：春季新品上市的声量" in body
     assert "*审批记录*：" in body
@@ -720,7 +702,7 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
     ]
     r = world.slack.command("/job", "show CR-202611-01-R1", user="U0AE2").json()
     assert r["text"] == "Job `CR-202611-01-R1`: *改尺寸* · waiting for approval"
-    assert "*Modifies*: `CR-202611-01` (open)" in texts(r)
+    assert "*Modifies*: `CR-202611-01` (open)" in text_of(r)
     r = world.slack.command("/job", "show XX-1", user="U0AE1").json()
     assert r["text"] == (
         "找不到工作单“XX-1”。工作号的格式是 部门代码-年月-序号，例如 `CR-202611-07`（修改单 "

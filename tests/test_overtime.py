@@ -18,6 +18,7 @@ from storage import overtime as store
 from storage import queries
 from storage.models import Approval, Client, Job, Member, OutboxMessage, OvertimeForm
 from tests.conftest import ADMIN, MONDAY_10, SH, TEAM, World, wait_until
+from tests.messages import buttons, text_of
 
 PED = "U0PED"
 JOB = "CR-202611-07"
@@ -106,25 +107,6 @@ def approval(w: World, approval_id: int | None) -> Approval:
     return a
 
 
-def texts(message: dict[str, Any]) -> str:
-    out = []
-    for b in message.get("blocks") or []:
-        if b["type"] == "section":
-            out.append(b["text"]["text"])
-        elif b["type"] == "context":
-            out += [e["text"] for e in b["elements"]]
-    return "\n".join(out)
-
-
-def buttons(message: dict[str, Any]) -> list[tuple[str, str, str]]:
-    return [
-        (e["text"]["text"], e["action_id"], e["value"])
-        for b in message.get("blocks") or []
-        if b["type"] == "actions"
-        for e in b["elements"]
-    ]
-
-
 def delivered(w: World) -> bool:
     with w.bot.db.read() as s:
         return all(m.status in ("delivered", "expired") for m in s.exec(select(OutboxMessage)))
@@ -196,7 +178,7 @@ def test_filing_through_the_modal(world: World) -> None:
     assert a.title == "2026-11-23 19:00–22:30 · CR-202611-07 春季KV"
 
     [asked] = dms(world, PED)
-    assert texts(asked) == (
+    assert text_of(asked) == (
         "<@U0AE1> 请你审批加班单：*2026-11-23 19:00–22:30 · CR-202611-07 春季KV*\n"
         "*日期*：周一 11月23日\n*时间*：19:00–22:30\n*时长（小时）*：3.5\n"
         "*加班人员*：<@U0AE1>\n*加班人员*：<@U0AAE>\n*工作单*：CR-202611-07 春季KV\n"
@@ -270,8 +252,8 @@ def test_filed_at_16_59_is_on_time_and_at_17_01_late_and_the_approver_sees_it(
     on_time, late, late_en = forms(world)
     assert (on_time.late, late.late, late_en.late) == (False, True, True)
     first, second, _ = dms(world, PED, 3)
-    assert "迟交" not in texts(first) and "⚠" not in first["text"]
-    assert texts(second).startswith(
+    assert "迟交" not in text_of(first) and "⚠" not in first["text"]
+    assert text_of(second).startswith(
         "<@U0AE1> 请你审批加班单：*⚠ 2026-11-23 19:00–21:00 · CR-202611-07 春季KV*\n"
         "*⚠️ 迟交（截止后提交于）*：周一 11月23日 17:01\n*日期*：周一 11月23日\n"
     )
@@ -290,8 +272,8 @@ def test_work_past_23_defers_the_next_working_morning_once_approved(world: World
         "\n加班超过 23:00：批准后，下一个工作日 周二 11月24日 10:30 上班。"
     )
     [asked] = dms(world, PED)
-    assert "*时间*：19:00–00:30 (+1)\n*时长（小时）*：5.5" in texts(asked)
-    assert "*次日顺延上班*：周二 11月24日 10:30" in texts(asked)
+    assert "*时间*：19:00–00:30 (+1)\n*时长（小时）*：5.5" in text_of(asked)
+    assert "*次日顺延上班*：周二 11月24日 10:30" in text_of(asked)
     assert world.fake.dms("U0AM1") == []  # nothing before it is approved
 
     approve(world, approval(world, f.approval_id))
@@ -373,7 +355,7 @@ def test_a_rejected_form_is_filled_in_again(world: World) -> None:
                if b["type"] == "input"}  # fmt: skip
     assert initial["time"] == "19:00-22:00" and initial["day"] == "2026-11-23"
     assert initial["reason"] == "赶提案"
-    assert texts(view).startswith("按被驳回的加班单填好了")
+    assert text_of(view).startswith("按被驳回的加班单填好了")
     assert submit(world, view, members=["U0AE1"], time="19:00-21:00", reason="改为两小时") == {}
     assert [x.status for x in forms(world)] == ["rejected", "pending"]
 
@@ -497,7 +479,7 @@ def test_my_forms_this_month_with_hours_per_week(world: World) -> None:
     at(world, 2026, 11, 24, 9, 0)
     r = world.slack.command("/overtime", "list", user="U0AE1").json()
     assert r["text"] == "2026年11月我的加班单（4 张）"
-    assert texts(r) == (
+    assert text_of(r) == (
         "*2026年11月我的加班单（4 张）*\n"
         "*第47周*（周一 11月16日 – 周日 11月22日）：已批准 3 小时，待审批 0 小时\n"
         "• 周一 11月16日 19:00–22:00 · 3 小时 · CR-202611-07 春季KV · 已批准\n"
@@ -539,7 +521,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
         approve(world, approval(world, f.approval_id))
     at(world, 2026, 12, 2, 9, 0)
     r = world.slack.command("/overtime", "report 2026-11", user="U0AM1").json()
-    assert texts(r) == (
+    assert text_of(r) == (
         "*2026年11月加班统计*（已批准）：3 张加班单，共 10 小时\n*按人员*\n"
         "• <@U0AE1> 5.5 小时（2 张）\n• <@U0AAE> 3.5 小时（1 张）\n• <@U0AE2> 1 小时（1 张）\n"
         "*按工作单或客户*（人·小时）\n"

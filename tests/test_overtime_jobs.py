@@ -18,6 +18,7 @@ from storage import approvals, queries
 from storage.approvals import Filing
 from storage.models import Client, DayMark, Job, Leave, OutboxMessage, OvertimeForm, Whereabouts
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.messages import lines_of
 from tests.test_imports import count_statements
 
 MON = date(2026, 11, 23)
@@ -92,16 +93,6 @@ def actions(message: dict) -> list[tuple[str, str]]:
     ]
 
 
-def texts(message: dict) -> list[str]:
-    out = []
-    for b in message.get("blocks", []):
-        if b["type"] == "section":
-            out.append(b["text"]["text"])
-        elif b["type"] == "context":
-            out += [e["text"] for e in b["elements"]]
-    return out
-
-
 def answers(w: World) -> list[tuple[str, bool]]:
     return [
         (c.args["text"], bool(c.args.get("replace_original")))
@@ -165,7 +156,7 @@ def test_the_1630_reminder_goes_to_each_ae_with_an_open_job_and_no_form_today(
     assert reminded == {"U0AE1", "U0AE2", "U0AE7"}  # not the AM, nor the AE with no open job
     [zh] = world.fake.dms("U0AE1")
     assert zh["text"] == "加班单提醒：今天要加班的话，请在 17:00 前填加班单。"
-    assert texts(zh) == [
+    assert lines_of(zh) == [
         "你有 2 个进行中的工作单，今天还没有加班单。要加班的话请在 *17:00 前* 填加班单"
         "并交项目执行总监签批（之后提交算迟交）；不加班就点“今天不加班”。"
     ]
@@ -173,7 +164,7 @@ def test_the_1630_reminder_goes_to_each_ae_with_an_open_job_and_no_form_today(
     assert [e["text"]["text"] for e in zh["blocks"][1]["elements"]] == ["填加班单", "今天不加班"]
     [en] = world.fake.dms("U0AE2")
     assert en["text"] == "Overtime today? File the form before 17:00."
-    assert texts(en) == [
+    assert lines_of(en) == [
         "You have 1 open job and no overtime form today. If you will stay late, file the form "
         "*before 17:00* for the project execution director to sign (after that it is late); if "
         "not, click “No overtime today”."
@@ -329,7 +320,7 @@ def test_the_cutoff_list_goes_to_the_ped_with_per_form_buttons_and_approve_all(
     assert world.fake.dms("U0PED2") == []  # the first PED by name
     [dm] = world.fake.dms("U0PED")
     assert dm["text"] == "加班单截止：周一 11月23日 还有 3 张加班单等你审批。"
-    shown = texts(dm)
+    shown = lines_of(dm)
     assert shown[0] == (
         "*周一 11月23日 的加班单还有 3 张等你审批*（17:00 截止）。\n"
         "其中 1 张在截止后提交，已标为迟交，请逐张审批。"
@@ -372,7 +363,7 @@ def test_with_no_ped_the_cutoff_list_goes_to_each_admin(world: World) -> None:
     world.fake.reset()
     assert run(world, "overtime-cutoff", MON_1702)[1].startswith("1 DMs, 1 forms waiting, 0 late")
     [dm] = world.fake.dms(ADMIN)
-    assert texts(dm)[:2] == [
+    assert lines_of(dm)[:2] == [
         "*周一 11月23日 的加班单还有 1 张等你审批*（17:00 截止）。",
         "团队里没有项目执行总监，所以发给管理员。",
     ]
@@ -393,7 +384,7 @@ def test_the_cutoff_list_in_english_with_only_a_late_form_has_no_approve_all(
     run(world, "overtime-cutoff", MON_1702)
     [dm] = world.fake.dms("U0PED")
     assert dm["text"] == "Overtime cut-off: 1 form of Mon 23 Nov is waiting for your decision."
-    assert texts(dm) == [
+    assert lines_of(dm) == [
         "*1 overtime form of Mon 23 Nov is waiting for your decision* (cut-off 17:00).\n"
         "1 of them was filed after the cut-off and is marked late: decide it on its own.",
         "<@U0AE2> asks you to approve a overtime form: *11-23 19:00-22:00 U0AE2*",
