@@ -4,12 +4,12 @@ later the next working morning. Each is one statement for the whole team."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from storage.models import Leave, OvertimeForm, Whereabouts
+from storage.overtime import read_members
 
 
 def on_leave(s: Session, team_id: str, day: date) -> set[str]:
@@ -61,14 +61,6 @@ def deferred_starts(
     for members, until in s.exec(q):
         if until is None:
             continue
-        for user in _users(members):
+        for user in read_members(members):
             out[user] = max(out.get(user, until), until)
     return out
-
-
-def _users(members: str) -> list[str]:
-    try:
-        users = json.loads(members or "[]")
-    except ValueError:
-        return []
-    return [u for u in users if isinstance(u, str)] if isinstance(users, list) else []

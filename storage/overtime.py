@@ -96,9 +96,14 @@ def of_person(
 
 
 def members_of(form: OvertimeForm) -> list[str]:
+    """Who stays on a form."""
+    return read_members(form.members)
+
+
+def read_members(stored: str | None) -> list[str]:
     """Who stays, as stored (a JSON list of user ids); nothing readable is no one."""
     try:
-        users = json.loads(form.members or "[]")
+        users = json.loads(stored or "[]")
     except ValueError:
         return []
     return [u for u in users if isinstance(u, str)] if isinstance(users, list) else []

@@ -4,7 +4,6 @@ waiting for a decision. Each is one statement for the whole team."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from sqlalchemy import func
@@ -14,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from bot.rules.approvals import PENDING, WITHDRAWN
 from storage.models import Approval, DayMark, Job, OvertimeForm
+from storage.overtime import read_members
 
 NO_OVERTIME = "no-overtime"
 OPEN = "open"
@@ -58,7 +58,7 @@ def on_a_form(s: Session, team_id: str, day: date) -> set[str]:
     out: set[str] = set()
     for filer, members in s.exec(q):
         out.add(filer)
-        out.update(_users(members))
+        out.update(read_members(members))
     return out
 
 
@@ -81,11 +81,3 @@ def waiting(
         q = q.where(col(OvertimeForm.late).is_(False))
     q = q.order_by(col(OvertimeForm.late), col(OvertimeForm.created_at), col(OvertimeForm.id))
     return [(form, a) for form, a in s.exec(q)]
-
-
-def _users(members: str) -> list[str]:
-    try:
-        users = json.loads(members or "[]")
-    except ValueError:
-        return []
-    return [u for u in users if isinstance(u, str)] if isinstance(users, list) else []
