@@ -22,7 +22,6 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
-from sqlalchemy import event  # noqa: E402
 
+from bench.sql_count import Counter  # noqa: E402
 from bot.app import Bot  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
@@ -113,28 +112,6 @@ def build(url: str, people: int, pending: int, waiting: int) -> dict[str, int]:
 def _member(user: str, name: str, role: str, manager: str | None, at: datetime) -> dict[str, Any]:
     return {"team_id": TEAM, "user_id": user, "name": name, "role": role, "manager_id": manager,
             "language": "zh", "created_at": at, "updated_at": at}  # fmt: skip
-
-
-class Counter:
-    """SQL statements (and their seconds) on an engine, from the moment it is attached."""
-
-    def __init__(self, engine: sa.Engine) -> None:
-        self.seconds: list[float] = []
-        starts: dict[int, float] = {}
-
-        @event.listens_for(engine, "before_cursor_execute")
-        def _before(conn, cursor, statement, params, context, executemany) -> None:  # noqa: ANN001
-            starts[id(cursor)] = time.perf_counter()
-
-        @event.listens_for(engine, "after_cursor_execute")
-        def _after(conn, cursor, statement, params, context, executemany) -> None:  # noqa: ANN001
-            self.seconds.append(time.perf_counter() - starts.pop(id(cursor), time.perf_counter()))
-
-    def measure(self, fn: Callable[[], Any]) -> tuple[Any, float, int]:
-        """What `fn()` returns, its seconds and its statements."""
-        n, t = len(self.seconds), time.perf_counter()
-        out = fn()
-        return out, time.perf_counter() - t, len(self.seconds) - n
 
 
 def measure(people: int, pending: int, waiting: int) -> None:
