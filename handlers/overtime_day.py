@@ -17,7 +17,7 @@ from slack_bolt import App
 
 from bot.clock import Clock
 from bot.rules.approvals import APPROVED, PENDING
-from bot.rules.people import is_admin
+from bot.rules.people import PED, is_admin
 from bot.settings import Settings
 from bot.slack.listeners import Listen, Request
 from bot.slack.sender import Sender
@@ -27,8 +27,6 @@ from handlers.approvals import ApprovalDeps, Decided, decide, redraw
 from storage import overtime_day, queries
 from storage.db import Database
 from storage.team_settings import TeamSettings
-
-PED = "ped"
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from bot.rules.people import PED
 from bot.slack.views import overtime_jobs as view
 from scheduler.run import JobDeps, Outgoing, Run
 from storage import absence, overtime_day, queries
 
 REMINDED_ROLES = ("ae", "aae")
-PED = "ped"
 
 
 def at_time(local: datetime, at: time) -> datetime:

@@ -28,12 +28,11 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.rules.approvals import APPROVED, PENDING, Person, supervisor
+from bot.rules.people import PED, sees_as_manager
 
 MAX_SPAN = timedelta(hours=16)  # as bot.dates refuses a longer time range
 MAX_MEMBERS = 20
 REASON_MAX = 500
-MANAGER_ROLES = frozenset({"am", "ad", "gm", "ped"})  # may see `/overtime report`
-SIGNER_ROLE = "ped"  # project execution director (项目执行总监)
 _END_WORDS = re.compile(r"^(?:到|至|直到|一直到|until|till|til|to)\s*", re.IGNORECASE)
 _NOON = time(12, 0)
 
@@ -111,7 +110,7 @@ def signer(filer: str, members: Mapping[str, Named]) -> Named | None:
     """Who signs an overtime form: the team's project execution director (the first by name
     who is not the filer), else the filer's business supervisor; None when there is neither."""
     peds = sorted(
-        (m for m in members.values() if m.role == SIGNER_ROLE and m.user_id != filer),
+        (m for m in members.values() if m.role == PED and m.user_id != filer),
         key=lambda m: (m.name, m.user_id),
     )
     if peds:
@@ -121,7 +120,7 @@ def signer(filer: str, members: Mapping[str, Named]) -> Named | None:
 
 
 def may_see_report(role: str | None, admin: bool) -> bool:
-    return admin or role in MANAGER_ROLES
+    return sees_as_manager(role, admin)
 
 
 # --- tallies ----------------------------------------------------------------------------------

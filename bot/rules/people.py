@@ -6,12 +6,20 @@ from collections.abc import Collection
 from typing import Protocol
 
 ROLES = ("aae", "ae", "am", "ad", "ped", "gm")
+PED = "ped"  # the project execution director (项目执行总监), who signs overtime forms
+# Managers: they see their teams' reports, who is out, and record receivables.
+MANAGER_ROLES = frozenset({"am", "ad", "gm", PED})
 LANGS = ("zh", "en")
 
 
 def is_admin(user_id: str, admins: Collection[str]) -> bool:
     """Admins (AEBOT_ADMINS) configure aebot: roles, calendar, settings; and may edit anything."""
     return user_id in admins
+
+
+def sees_as_manager(role: str | None, admin: bool) -> bool:
+    """Managers (AM, AD, GM, the project execution director) and admins."""
+    return admin or role in MANAGER_ROLES
 
 
 def lang_from_locale(locale: str | None) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from bot.rules.people import sees_as_manager
 from bot.rules.problems import Problem
 
 MONITORED_AFTER = 2  # months overdue: listed in the Friday report
@@ -175,4 +176,4 @@ def show_amount(amount: Decimal) -> str:
 def may_record(role: str | None, admin: bool) -> bool:
     """Managers (AM, AD, GM, the project execution director) and admins record and close
     receivables; anyone on the team may list them."""
-    return admin or role in ("am", "ad", "gm", "ped")
+    return sees_as_manager(role, admin)

@@ -28,9 +28,9 @@ from bot.dates import (
     range_refusal,
 )
 from bot.rules.clients import T
+from bot.rules.people import sees_as_manager
 from bot.rules.problems import Problem
 
-MANAGER_ROLES = ("am", "ad", "gm", "ped")  # see who is out and on leave (`/out who`)
 PURPOSE_LIMIT = 500
 NOTE_LIMIT = 500
 UNTIL_MAX = timedelta(hours=16)  # "到17:00" read as more than this from the start is refused
@@ -100,7 +100,7 @@ def named_inside(clients: Iterable[T], text: str) -> tuple[T, str] | None:
 
 def may_see_whereabouts(role: str | None, admin: bool) -> bool:
     """Managers (AM, AD, GM, the project execution director) and admins see who is out."""
-    return admin or role in MANAGER_ROLES
+    return sees_as_manager(role, admin)
 
 
 Parsed = TimeRange | DateRange | ParsedWhen  # a ParsedWhen is an end alone ("到17:00")
