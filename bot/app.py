@@ -77,9 +77,20 @@ class Bot:
             db, courier_client(settings.slack_bot_token, settings.slack_api_url), clock, settings
         )
         return cls(
-            settings, clock, db, web, sender, worker, directory, calendars, team_settings,
-            languages, home_tab, ContactWriter(db), courier,
-        )  # fmt: skip
+            settings,
+            clock,
+            db,
+            web,
+            sender,
+            worker,
+            directory,
+            calendars,
+            team_settings,
+            languages,
+            home_tab,
+            ContactWriter(db),
+            courier,
+        )
 
     def deliver(self) -> None:
         """Deliver what was just queued: the courier's loop when it runs (`aebot run`), else
@@ -128,7 +139,7 @@ def create_app(bot: Bot) -> App:
             bot.sender,
             bot.home,
             bot.writer,
-        ),  # fmt: skip
+        ),
     )
     clients.register(app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.deliver))
     admin.register(
@@ -144,20 +155,39 @@ def create_app(bot: Bot) -> App:
             bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
         ),
     )
-    overtime.register(app, listen, overtime.OvertimeDeps(
-        bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver))  # fmt: skip
+    overtime.register(
+        app,
+        listen,
+        overtime.OvertimeDeps(
+            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
+        ),
+    )
     followers = {**jobs.followers(s, bot.team_settings), **overtime.followers(s)}
     decisions = approvals.ApprovalDeps(
-        bot.db, bot.clock, s, bot.sender, bot.deliver, followers,
+        bot.db,
+        bot.clock,
+        s,
+        bot.sender,
+        bot.deliver,
+        followers,
         lambda team, user: bot.home.changed(team, user, bot.languages.of(team, user)),
-    )  # fmt: skip
+    )
     approvals.register(app, listen, decisions)
-    overtime_day.register(app, listen, overtime_day.OvertimeDayDeps(
-        bot.db, bot.clock, s, bot.sender, bot.team_settings, decisions))  # fmt: skip
-    whereabouts.register(app, listen, whereabouts.WhereaboutsDeps(
-        bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars))  # fmt: skip
-    weekly.register(app, listen, weekly.WeeklyDeps(
-        bot.db, bot.clock, s, bot.sender, bot.calendars))  # fmt: skip
+    overtime_day.register(
+        app,
+        listen,
+        overtime_day.OvertimeDayDeps(
+            bot.db, bot.clock, s, bot.sender, bot.team_settings, decisions
+        ),
+    )
+    whereabouts.register(
+        app,
+        listen,
+        whereabouts.WhereaboutsDeps(
+            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars
+        ),
+    )
+    weekly.register(app, listen, weekly.WeeklyDeps(bot.db, bot.clock, s, bot.sender, bot.calendars))
     agenda.register(app, listen, agenda.AgendaDeps(bot.db, bot.clock, s, bot.sender))
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

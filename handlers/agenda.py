@@ -49,8 +49,15 @@ AGENDA = ("agenda", "议程")
 RECEIVABLE = ("receivable", "receivables", "应收", "应收账款", "坏账")
 WORDS = AGENDA + RECEIVABLE
 ITEM_MAX = 500
-CLOSING = {"paid": PAID, "已收": PAID, "已付": PAID, "收回": PAID, "writeoff": WRITTEN_OFF,
-           "write-off": WRITTEN_OFF, "核销": WRITTEN_OFF}  # fmt: skip
+CLOSING = {
+    "paid": PAID,
+    "已收": PAID,
+    "已付": PAID,
+    "收回": PAID,
+    "writeoff": WRITTEN_OFF,
+    "write-off": WRITTEN_OFF,
+    "核销": WRITTEN_OFF,
+}
 _ID = re.compile(r"#?(\d{1,9})")
 
 
@@ -181,13 +188,19 @@ def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
         if isinstance(client, str):
             return Reply(text=client)
         amount = format(parsed.amount.normalize(), "f")
-        rec = stored.add_receivable(s, req.team, client.id or 0, amount, parsed.due, parsed.note,
-                                    req.user, deps.clock.now())  # fmt: skip
+        rec = stored.add_receivable(
+            s, req.team, client.id or 0, amount, parsed.due, parsed.note, req.user, deps.clock.now()
+        )
         values = {"id": rec.id, "client": bk.escape(client.name)}
     return Reply(
-        text=r.t("receivable.added", amount=show_amount(parsed.amount), due=r.day(parsed.due),
-                 stage=r.t(f"receivable.stage.{stage(parsed.due, today)}"), **values)
-    )  # fmt: skip
+        text=r.t(
+            "receivable.added",
+            amount=show_amount(parsed.amount),
+            due=r.day(parsed.due),
+            stage=r.t(f"receivable.stage.{stage(parsed.due, today)}"),
+            **values,
+        )
+    )
 
 
 def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
@@ -198,11 +211,16 @@ def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
         return Reply(text=r.t("receivable.none"))
     lines = [r.t("receivable.list_title", n=len(rows))]
     lines += [
-        r.t("receivable.line", id=rec.id, client=bk.escape(c.name), due=r.day(rec.due),
+        r.t(
+            "receivable.line",
+            id=rec.id,
+            client=bk.escape(c.name),
+            due=r.day(rec.due),
             amount=show_amount(Decimal(rec.amount)),
-            stage=r.t(f"receivable.stage.{stage(rec.due, today)}"))
+            stage=r.t(f"receivable.stage.{stage(rec.due, today)}"),
+        )
         for rec, c in rows
-    ]  # fmt: skip
+    ]
     return Reply(text=lines[0], blocks=bk.sections(lines))
 
 
@@ -243,8 +261,7 @@ def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
             deps.sender.answer(req.response_url, req.user, r.t("duty.unknown"))
             return
         if duty.user_id != req.user and not is_admin(req.user, deps.settings.admins):
-            deps.sender.answer(req.response_url, req.user,
-                               r.t("duty.not_yours", user=duty.user_id))  # fmt: skip
+            deps.sender.answer(req.response_url, req.user, r.t("duty.not_yours", user=duty.user_id))
             return
         won = stored.mark_done(s, req.team, duty.id, deps.clock.now())
         duty = stored.get_duty(s, req.team, duty.id) or duty
@@ -267,8 +284,9 @@ def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
         since, next_month = rules.month_span(duty.period, zone)
     with deps.db.read() as s:
         owner = queries.get_member(s, req.team, duty.user_id)
-        rows, jobs, contacts = stored.draft_rows(s, req.team, duty.kind, duty.period, since, now,
-                                                 user_id=duty.user_id)  # fmt: skip
+        rows, jobs, contacts = stored.draft_rows(
+            s, req.team, duty.kind, duty.period, since, now, user_id=duty.user_id
+        )
     r = Reader.of(owner, deps.settings.aebot_lang, zone, now)
     drafts = rules.drafts(rows, jobs, contacts)
     if duty.kind == stored.CLIENT_STATUS:

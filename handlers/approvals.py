@@ -101,9 +101,12 @@ def ask(
 
 
 def standing_in(
-    user: str, members: Mapping[str, Member], away: set[str], requester: str,
+    user: str,
+    members: Mapping[str, Member],
+    away: set[str],
+    requester: str,
     admins: Collection[str],
-) -> str | None:  # fmt: skip
+) -> str | None:
     """Who decides for `user` while they are on leave: the first one up their line who is
     here and is not the requester; else an admin."""
     for p in chain(user, members):
@@ -113,10 +116,15 @@ def standing_in(
 
 
 def request_messages(
-    settings: Settings, a: Approval, members: Mapping[str, Member], now: datetime,
-    *, note_key: str | None = None, note_values: dict[str, object] | None = None,
+    settings: Settings,
+    a: Approval,
+    members: Mapping[str, Member],
+    now: datetime,
+    *,
+    note_key: str | None = None,
+    note_values: dict[str, object] | None = None,
     copy: bool = True,
-) -> list[outbox.Message]:  # fmt: skip
+) -> list[outbox.Message]:
     """The DM to the request's decider (and the requester's copy, unless `copy` is False)."""
 
     def reader(user: str) -> Reader:
@@ -129,17 +137,24 @@ def request_messages(
         note = r.t(note_key, **values) if note_key else None
         blocks = view.request_blocks(r, a, note=note)
         out.append(
-            outbox.Message(a.team_id, f"approval:{a.id}:ask:{a.approver_id}", "approval",
-                           a.approver_id, view.summary(r, a), blocks)
-        )  # fmt: skip
+            outbox.Message(
+                a.team_id,
+                f"approval:{a.id}:ask:{a.approver_id}",
+                "approval",
+                a.approver_id,
+                view.summary(r, a),
+                blocks,
+            )
+        )
     if copy:
         r = reader(a.requester_id)
         blocks = view.requester_blocks(r, a)
         text = blocks[0]["text"]["text"].split("\n", 1)[0]
         out.append(
-            outbox.Message(a.team_id, f"approval:{a.id}:copy", "approval-copy", a.requester_id,
-                           text, blocks)
-        )  # fmt: skip
+            outbox.Message(
+                a.team_id, f"approval:{a.id}:copy", "approval-copy", a.requester_id, text, blocks
+            )
+        )
     return out
 
 
@@ -158,9 +173,15 @@ class Decided:
 
 
 def decide(
-    deps: ApprovalDeps, team: str, user: str, approval_id: int, decision: str, note: str,
-    via: str, r: Reader,
-) -> Decided:  # fmt: skip
+    deps: ApprovalDeps,
+    team: str,
+    user: str,
+    approval_id: int,
+    decision: str,
+    note: str,
+    via: str,
+    r: Reader,
+) -> Decided:
     """Decide (or withdraw) a request, if `user` may and it is still pending: one conditional
     update, and in the same transaction the requester's DM and what the kind's feature sends."""
     now = deps.clock.now()
@@ -173,8 +194,7 @@ def decide(
         members = {m.user_id: m for m in queries.list_members(s, team)}
         refusal = _refusal(deps, s, a, user, decision, members, now)
         if refusal:
-            return Decided(a, False, r.t(refusal, approver=a.approver_id,
-                                         requester=a.requester_id))  # fmt: skip
+            return Decided(a, False, r.t(refusal, approver=a.approver_id, requester=a.requester_id))
         done = approvals.decide(s, team, approval_id, user, decision, note, via, now)
         if done is None:  # someone else decided between the read and the update
             fresh = approvals.get(s, team, approval_id, fresh=True)
@@ -185,8 +205,11 @@ def decide(
             follow = deps.followers.get(done.kind)
             if follow:
                 messages += follow(s, done, now)
-        for prefix in (f"approval:{done.id}:ask", f"approval:{done.id}:copy",
-                       f"approval-reminders:{done.id}:"):  # fmt: skip
+        for prefix in (
+            f"approval:{done.id}:ask",
+            f"approval:{done.id}:copy",
+            f"approval-reminders:{done.id}:",
+        ):
             outbox.cancel(s, team, prefix, now)
         outbox.enqueue(s, messages, now, wall())
         copies = outbox.delivered(
@@ -196,9 +219,14 @@ def decide(
 
 
 def _refusal(
-    deps: ApprovalDeps, s: Session, a: Approval, user: str, decision: str,
-    members: Mapping[str, Member], now: datetime,
-) -> str | None:  # fmt: skip
+    deps: ApprovalDeps,
+    s: Session,
+    a: Approval,
+    user: str,
+    decision: str,
+    members: Mapping[str, Member],
+    now: datetime,
+) -> str | None:
     if decision == WITHDRAWN:
         return None if user == a.requester_id else "approval.only_requester"
     today = now.astimezone(deps.settings.tz).date()
@@ -222,8 +250,9 @@ def _told(
 ) -> outbox.Message:
     r = Reader.of(members.get(a.requester_id), deps.settings.aebot_lang, deps.settings.tz, now)
     text, blocks = view.told_blocks(r, a, a.subject_id)
-    return outbox.Message(a.team_id, f"approval-told:{a.id}", "approval-decision",
-                          a.requester_id, text, blocks)  # fmt: skip
+    return outbox.Message(
+        a.team_id, f"approval-told:{a.id}", "approval-decision", a.requester_id, text, blocks
+    )
 
 
 def redraw(deps: ApprovalDeps, d: Decided) -> None:
@@ -234,8 +263,12 @@ def redraw(deps: ApprovalDeps, d: Decided) -> None:
     for row in d.copies:
         if not row.conversation or not row.ts:
             continue
-        r = Reader.of(d.members.get(row.recipient), deps.settings.aebot_lang, deps.settings.tz,
-                      deps.clock.now())  # fmt: skip
+        r = Reader.of(
+            d.members.get(row.recipient),
+            deps.settings.aebot_lang,
+            deps.settings.tz,
+            deps.clock.now(),
+        )
         if row.recipient == a.requester_id and row.purpose == "approval-copy":
             blocks = view.requester_blocks(r, a)
             text = blocks[0]["text"]["text"].split("\n", 1)[0]
@@ -266,8 +299,12 @@ def withdraw_click(req: Request, deps: ApprovalDeps) -> None:
     d = decide(deps, req.team, req.user, req.record_id, WITHDRAWN, "", "button", r)
     if d.won and d.approval is not None:
         a = d.approval
-        said = r.t("approval.withdrawn_ok", kind=view.kind_name(r, a.kind),
-                   title=bk.escape(a.title), approver=a.approver_id)  # fmt: skip
+        said = r.t(
+            "approval.withdrawn_ok",
+            kind=view.kind_name(r, a.kind),
+            title=bk.escape(a.title),
+            approver=a.approver_id,
+        )
         d = Decided(a, True, said, d.copies, d.members)
     _after(deps, req, d)
 
@@ -279,8 +316,13 @@ def reject_click(req: Request, deps: ApprovalDeps) -> Reply:
     with deps.db.read() as s:
         a = approvals.get(s, req.team, req.record_id)
         if a is None:
-            return Reply(then=(partial(deps.sender.answer, req.response_url, req.user,
-                                       r.t("approval.not_found")),))  # fmt: skip
+            return Reply(
+                then=(
+                    partial(
+                        deps.sender.answer, req.response_url, req.user, r.t("approval.not_found")
+                    ),
+                )
+            )
         members = {m.user_id: m for m in queries.list_members(s, req.team)}
         say = _already(r, a) if a.status != PENDING else None
         refusal = say or _refusal(deps, s, a, req.user, REJECTED, members, deps.clock.now())
@@ -332,16 +374,32 @@ def reroute_from(
         n += 1
         outbox.cancel(s, team, f"approval:{a.id}:ask:{gone}", now)
         messages += request_messages(
-            settings, fresh, members, now, note_key="approval.rerouted_to_you",
-            note_values={"old": gone}, copy=False,
-        )  # fmt: skip
+            settings,
+            fresh,
+            members,
+            now,
+            note_key="approval.rerouted_to_you",
+            note_values={"old": gone},
+            copy=False,
+        )
         r = Reader.of(members.get(a.requester_id), settings.aebot_lang, settings.tz, now)
-        text = r.t("approval.rerouted", old=gone, new=to_here, kind=view.kind_name(r, a.kind),
-                   title=bk.escape(a.title))  # fmt: skip
+        text = r.t(
+            "approval.rerouted",
+            old=gone,
+            new=to_here,
+            kind=view.kind_name(r, a.kind),
+            title=bk.escape(a.title),
+        )
         messages.append(
-            outbox.Message(team, f"approval:{a.id}:rerouted:{to_here}", "approval-rerouted",
-                           a.requester_id, text, [bk.section(text)])
-        )  # fmt: skip
+            outbox.Message(
+                team,
+                f"approval:{a.id}:rerouted:{to_here}",
+                "approval-rerouted",
+                a.requester_id,
+                text,
+                [bk.section(text)],
+            )
+        )
     outbox.enqueue(s, messages, now, wall())
     return n
 
@@ -353,8 +411,9 @@ def on_gone(deps: ApprovalDeps, gone: list[tuple[str, str]]) -> None:
     for team, user in sorted(set(gone)):
         with deps.db.write() as s:
             m = queries.get_member(s, team, user)
-            moved += reroute_from(s, deps.settings, team, user, m.manager_id if m else None,
-                                  deps.clock.now())  # fmt: skip
+            moved += reroute_from(
+                s, deps.settings, team, user, m.manager_id if m else None, deps.clock.now()
+            )
     if moved:
         log.warning("%d pending requests moved from approvers Slack says are gone", moved)
         deps.deliver()

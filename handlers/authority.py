@@ -123,19 +123,27 @@ def request_command(r: Reader, req: Request, deps: Deps) -> Reply:
         client = find_client(r, s, req.team, parsed.client_words)
         if isinstance(client, str):
             return Reply(text=client)
-        way = route(kind.code, parsed.amount, me, chain(req.user, members),
-                    approvals.limits(s, req.team))  # fmt: skip
+        way = route(
+            kind.code, parsed.amount, me, chain(req.user, members), approvals.limits(s, req.team)
+        )
         if way.approver is None and not way.self_approved:
             return Reply(text=r.t("approval.no_approver"))
         filing = _filing(req, kind, client, parsed)
-        a = ask(s, deps.settings, filing, way.approver, deps.clock.now(),
-                self_approved=way.self_approved)  # fmt: skip
+        a = ask(
+            s,
+            deps.settings,
+            filing,
+            way.approver,
+            deps.clock.now(),
+            self_approved=way.self_approved,
+        )
     values = {"kind": kind_name(r, a.kind), "title": bk.escape(a.title)}
     if way.self_approved:
         return Reply(text=r.t("approval.self_approved", **values))
     if a.on_behalf_of:
-        text = r.t("authority.filed_on_behalf", approver=a.approver_id, user=a.on_behalf_of,
-                   **values)  # fmt: skip
+        text = r.t(
+            "authority.filed_on_behalf", approver=a.approver_id, user=a.on_behalf_of, **values
+        )
     else:
         text = r.t("authority.filed", approver=a.approver_id, **values)
     if way.top_reached:
@@ -188,8 +196,9 @@ def delegate_command(r: Reader, req: Request, deps: Deps) -> Reply:
         d = approvals.delegate(s, req.team, req.user, delegate, until, now)
         them = Reader.of(member, deps.settings.aebot_lang, deps.settings.tz, now)
         told = them.t("delegation.told", user=req.user, day=them.day(until))
-        message = outbox.Message(req.team, f"delegation:{d.id}", "delegation", delegate, told,
-                                 [bk.section(told)])  # fmt: skip
+        message = outbox.Message(
+            req.team, f"delegation:{d.id}", "delegation", delegate, told, [bk.section(told)]
+        )
         outbox.enqueue(s, [message], now, wall())
     said = r.t("delegation.set", user=delegate, day=r.day(until))
     if before and before[0] != delegate:
@@ -304,8 +313,9 @@ def apply_change(s: Session, team: str, change: Change, by: str, now: datetime) 
         return show_limit(found.get((change.kind.code, change.role)), change.kind.unit)
 
     old = shown()
-    approvals.set_limit(s, team, change.kind.code, change.role, change.limit, change.strict,
-                        change.denied, by, now)  # fmt: skip
+    approvals.set_limit(
+        s, team, change.kind.code, change.role, change.limit, change.strict, change.denied, by, now
+    )
     s.flush()
     return old, shown()
 
@@ -332,8 +342,15 @@ def authority_command(r: Reader, req: Request, deps: Deps, args: list[str]) -> R
             for role, v in row.limits.items()
             if role in COLUMNS or v != "—"
         )
-        lines.append(r.t("authority.line", name=kind_name(r, row.kind.code), code=row.kind.code,
-                         mark=" *" if row.changed else "", limits=shown))  # fmt: skip
+        lines.append(
+            r.t(
+                "authority.line",
+                name=kind_name(r, row.kind.code),
+                code=row.kind.code,
+                mark=" *" if row.changed else "",
+                limits=shown,
+            )
+        )
     blocks = bk.sections(lines)
     legend = r.t("authority.legend") + ("\n" + r.t("authority.legend_admin") if admin else "")
     blocks.append(bk.context(legend))

@@ -176,12 +176,20 @@ def _stage(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
             return Reply(text=r.t("client.stage.not_allowed", name=bk.escape(c.name)))
         was = c.funnel_stage
         if stage == was:
-            return Reply(text=r.t("client.stage.same", name=bk.escape(c.name),
-                                  stage=view.stage_name(r, stage)))  # fmt: skip
+            return Reply(
+                text=r.t(
+                    "client.stage.same", name=bk.escape(c.name), stage=view.stage_name(r, stage)
+                )
+            )
         if funnel.set_stage(s, c, stage, req.user, deps.clock.now()) is None:
             return Reply(text=r.t("client.stage.meanwhile", name=bk.escape(c.name)))
-    said = r.t("client.stage.set", name=bk.escape(c.name), code=bk.escape(c.code),
-               was=view.stage_name(r, was), stage=view.stage_name(r, stage))  # fmt: skip
+    said = r.t(
+        "client.stage.set",
+        name=bk.escape(c.name),
+        code=bk.escape(c.code),
+        was=view.stage_name(r, was),
+        stage=view.stage_name(r, stage),
+    )
     return Reply(text=said, blocks=[bk.section(said), bk.section(view.client_line(r, c))])
 
 

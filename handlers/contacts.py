@@ -258,10 +258,13 @@ def set_follow_up(req: Request, deps: ContactDeps) -> None:
         queries.update_contact(s, contact, r.now, follow_up_on=day)
         client = queries.get_client(s, req.team, contact.client_id)
     assert client is not None
-    blocks = [bk.section(r.t("contact.follow_up_set", day=r.day(day))),
-              *view.confirmation(r, contact, client)]  # fmt: skip
-    deps.sender.respond(str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)),
-                        blocks, replace=True)  # fmt: skip
+    blocks = [
+        bk.section(r.t("contact.follow_up_set", day=r.day(day))),
+        *view.confirmation(r, contact, client),
+    ]
+    deps.sender.respond(
+        str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)), blocks, replace=True
+    )
     deps.home.changed(req.team, req.user, req.lang)
 
 

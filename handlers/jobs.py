@@ -125,8 +125,9 @@ def quick_prefill(r: Reader, clients: list[Client], text: str) -> view.Prefill:
     parts = rest.split(maxsplit=1)
     department = department_of(parts[0]) if parts else None
     project = (parts[1] if len(parts) > 1 else "") if department else rest
-    return view.Prefill(client_id=client.id if client else None, department=department,
-                        project=project)  # fmt: skip
+    return view.Prefill(
+        client_id=client.id if client else None, department=department, project=project
+    )
 
 
 def _unknown_client(r: Reader, name: str, candidates: list[Client]) -> str:
@@ -188,13 +189,19 @@ def _revise(r: Reader, req: Request, deps: JobFeatureDeps, typed: str) -> Reply:
         if job is None or job.id is None:
             return Reply(text=_unknown_number(r, typed))
         if job.status not in REVISABLE:
-            return Reply(text=r.t("job.revise_not_open", number=view.number_of(job),
-                                  status=view.status_name(r, job.status)))  # fmt: skip
+            return Reply(
+                text=r.t(
+                    "job.revise_not_open",
+                    number=view.number_of(job),
+                    status=view.status_name(r, job.status),
+                )
+            )
         client = queries.get_client(s, req.team, job.client_id)
     prefill = _prefill_from(r, job, client, with_original=True)
     meta = {"mode": "revise", "job_id": job.id, "channel": req.channel}
-    modal = view.job_modal(r, [], prefill, meta, title_key="job.modal.revise", pick_client=False,
-                           pick_department=False)  # fmt: skip
+    modal = view.job_modal(
+        r, [], prefill, meta, title_key="job.modal.revise", pick_client=False, pick_department=False
+    )
     return Reply(then=(partial(deps.sender.open_modal, str(req.trigger_id), modal),))
 
 
@@ -233,27 +240,59 @@ def _close(r: Reader, req: Request, deps: JobFeatureDeps, rest: str) -> Reply:
         owner = queries.get_member(s, req.team, job.owner_id)
         admin = is_admin(req.user, deps.settings.admins)
         if not may_close_job(req.user, job.owner_id, owner.manager_id if owner else None, admin):
-            return Reply(text=r.t("job.close_not_allowed", number=view.number_of(job),
-                                  owner=job.owner_id))  # fmt: skip
+            return Reply(
+                text=r.t("job.close_not_allowed", number=view.number_of(job), owner=job.owner_id)
+            )
         if job.status != "open":
-            return Reply(text=r.t("job.close_not_open", number=view.number_of(job),
-                                  status=view.status_name(r, job.status)))  # fmt: skip
+            return Reply(
+                text=r.t(
+                    "job.close_not_open",
+                    number=view.number_of(job),
+                    status=view.status_name(r, job.status),
+                )
+            )
         if not note:
             return Reply(text=r.t("job.close_need_note", number=bk.escape(job.number)))
         if not jobs.close(s, req.team, job.id, req.user, note[:2000], now):
             fresh = jobs.get(s, req.team, job.id, fresh=True)
-            return Reply(text=r.t("job.close_not_open", number=view.number_of(job),
-                                  status=view.status_name(r, fresh.status if fresh else "?")))  # fmt: skip
+            return Reply(
+                text=r.t(
+                    "job.close_not_open",
+                    number=view.number_of(job),
+                    status=view.status_name(r, fresh.status if fresh else "?"),
+                )
+            )
         told = req.user != job.owner_id
         if told:
             ro = Reader.of(owner, deps.settings.aebot_lang, deps.settings.tz, now)
-            text = ro.t("job.closed_by_other", number=view.number_of(job),
-                        project=bk.escape(job.project), by=req.user, note=bk.escape(note))  # fmt: skip
-            outbox.enqueue(s, [outbox.Message(req.team, f"job-closed:{job.id}", "job-closed",
-                                              job.owner_id, text, [bk.section(text)])],
-                           now, wall())  # fmt: skip
-    said = r.t("job.closed", number=view.number_of(job), project=bk.escape(job.project),
-               note=bk.escape(note))  # fmt: skip
+            text = ro.t(
+                "job.closed_by_other",
+                number=view.number_of(job),
+                project=bk.escape(job.project),
+                by=req.user,
+                note=bk.escape(note),
+            )
+            outbox.enqueue(
+                s,
+                [
+                    outbox.Message(
+                        req.team,
+                        f"job-closed:{job.id}",
+                        "job-closed",
+                        job.owner_id,
+                        text,
+                        [bk.section(text)],
+                    )
+                ],
+                now,
+                wall(),
+            )
+    said = r.t(
+        "job.closed",
+        number=view.number_of(job),
+        project=bk.escape(job.project),
+        note=bk.escape(note),
+    )
     return Reply(text=said, then=(deps.deliver,) if told else ())
 
 
@@ -377,18 +416,31 @@ def propose_deadline(
     with deps.db.read() as s:
         clients = queries.list_clients(s, req.team)
     prefill = view.Prefill(
-        client_id=typed.client_id, department=typed.department, project=typed.project,
-        job_type=typed.job_type, brief=typed.brief, deadline=when, link=typed.link or "",
+        client_id=typed.client_id,
+        department=typed.department,
+        project=typed.project,
+        job_type=typed.job_type,
+        brief=typed.brief,
+        deadline=when,
+        link=typed.link or "",
         notice=notice,
-    )  # fmt: skip
+    )
     ordered = view.sorted_clients(clients, req.user, typed.client_id)
     return Reply(view=view.job_modal(r, ordered, prefill, req.metadata))
 
 
 def _file(
-    r: Reader, s: Session, req: Request, deps: JobFeatureDeps, mode: str, meta: dict[str, Any],
-    typed: Typed, internal: datetime, approver: str, now: datetime,
-) -> Filed | dict[str, str]:  # fmt: skip
+    r: Reader,
+    s: Session,
+    req: Request,
+    deps: JobFeatureDeps,
+    mode: str,
+    meta: dict[str, Any],
+    typed: Typed,
+    internal: datetime,
+    approver: str,
+    now: datetime,
+) -> Filed | dict[str, str]:
     """Store the job (numbered, or the resubmitted one) and ask its supervisor."""
     job_id = meta.get("job_id")
     existing = jobs.get(s, req.team, job_id) if isinstance(job_id, int) and mode != "new" else None
@@ -398,8 +450,15 @@ def _file(
     client = queries.get_client(s, req.team, client_id) if client_id else None
     if client is None or client.id is None:
         return {view.CLIENT if mode != "revise" else view.PROJECT: r.t("job.unknown_client_picked")}
-    fields = JobFields(client.id, typed.project, typed.job_type, typed.brief, typed.deadline or now,
-                       internal, typed.link)  # fmt: skip
+    fields = JobFields(
+        client.id,
+        typed.project,
+        typed.job_type,
+        typed.brief,
+        typed.deadline or now,
+        internal,
+        typed.link,
+    )
     stored: tuple[Job, str | None] | dict[str, str]
     if existing is None:
         assert typed.department is not None  # read_form refused a new job without one
@@ -414,10 +473,16 @@ def _file(
     job, original = stored
     assert job.id is not None
     filing = Filing(
-        req.team, "job-revision" if job.revision else "job", req.user,
-        title=f"{job.number} {job.project}", fields=shown_fields(job, client, original),
-        subject="job", subject_id=job.id, client_id=client.id, via="modal",
-    )  # fmt: skip
+        req.team,
+        "job-revision" if job.revision else "job",
+        req.user,
+        title=f"{job.number} {job.project}",
+        fields=shown_fields(job, client, original),
+        subject="job",
+        subject_id=job.id,
+        client_id=client.id,
+        via="modal",
+    )
     a = ask(s, deps.settings, filing, approver, now)
     assert a.id is not None
     jobs.set_approval(s, job.id, a.id)
@@ -429,8 +494,13 @@ def _revision(
 ) -> tuple[Job, str | None] | dict[str, str]:
     """A follow-up modification of an approved job (open or closed)."""
     if original.status not in REVISABLE:
-        return {view.PROJECT: r.t("job.revise_not_open", number=view.number_of(original),
-                                  status=view.status_name(r, original.status))}  # fmt: skip
+        return {
+            view.PROJECT: r.t(
+                "job.revise_not_open",
+                number=view.number_of(original),
+                status=view.status_name(r, original.status),
+            )
+        }
     return jobs.file_revision(s, original, fields, req.user, now), original.number
 
 
@@ -440,12 +510,20 @@ def _resubmission(
     """The rejected job, edited by its owner: pending again under the same number."""
     assert job.id is not None
     if job.owner_id != req.user:
-        return {view.PROJECT: r.t("job.resubmit_not_owner", number=view.number_of(job),
-                                  owner=job.owner_id)}  # fmt: skip
+        return {
+            view.PROJECT: r.t(
+                "job.resubmit_not_owner", number=view.number_of(job), owner=job.owner_id
+            )
+        }
     if not jobs.resubmit(s, req.team, job.id, fields, now):
         now_is = jobs.get(s, req.team, job.id, fresh=True) or job
-        return {view.PROJECT: r.t("job.resubmit_not_rejected", number=view.number_of(job),
-                                  status=view.status_name(r, now_is.status))}  # fmt: skip
+        return {
+            view.PROJECT: r.t(
+                "job.resubmit_not_rejected",
+                number=view.number_of(job),
+                status=view.status_name(r, now_is.status),
+            )
+        }
     fresh = jobs.get(s, req.team, job.id, fresh=True) or job
     parent = jobs.get(s, req.team, fresh.parent_id) if fresh.parent_id else None
     return fresh, parent.number if parent else None
@@ -454,9 +532,11 @@ def _resubmission(
 def shown_fields(job: Job, client: Client, original: str | None) -> list[Shown]:
     """What the approver's DM shows of the job (the engine writes each in the reader's
     language)."""
-    excerpt = job.brief if len(job.brief) <= view.BRIEF_EXCERPT else (
-        job.brief[: view.BRIEF_EXCERPT - 1] + "…"
-    )  # fmt: skip
+    excerpt = (
+        job.brief
+        if len(job.brief) <= view.BRIEF_EXCERPT
+        else (job.brief[: view.BRIEF_EXCERPT - 1] + "…")
+    )
     out = []
     if original:
         out.append(Shown("job.f.original", original, "code"))
@@ -478,10 +558,14 @@ def confirm(req: Request, deps: JobFeatureDeps, f: Filed, channel: object) -> No
     r = deps.reader(req)
     key = {"job": "job.filed", "job-revision": "job.revision_filed"}[f.approval.kind]
     text = r.t(
-        key, number=view.number_of(f.job), project=bk.escape(f.job.project),
-        approver=f.approver, deadline=r.when(f.job.deadline),
-        internal=r.when(f.job.internal_deadline), original=f"`{bk.escape(f.original or '')}`",
-    )  # fmt: skip
+        key,
+        number=view.number_of(f.job),
+        project=bk.escape(f.job.project),
+        approver=f.approver,
+        deadline=r.when(f.job.deadline),
+        internal=r.when(f.job.internal_deadline),
+        original=f"`{bk.escape(f.original or '')}`",
+    )
     deps.sender.tell(req.user, channel if isinstance(channel, str) else None, text)
 
 
@@ -494,11 +578,21 @@ def resubmit_click(req: Request, deps: JobFeatureDeps) -> Reply:
         if job is None or job.id is None:
             return _answer(deps, req, r.t("job.gone"))
         if job.owner_id != req.user:
-            return _answer(deps, req, r.t("job.resubmit_not_owner", number=view.number_of(job),
-                                          owner=job.owner_id))  # fmt: skip
+            return _answer(
+                deps,
+                req,
+                r.t("job.resubmit_not_owner", number=view.number_of(job), owner=job.owner_id),
+            )
         if job.status != "rejected":
-            return _answer(deps, req, r.t("job.resubmit_not_rejected", number=view.number_of(job),
-                                          status=view.status_name(r, job.status)))  # fmt: skip
+            return _answer(
+                deps,
+                req,
+                r.t(
+                    "job.resubmit_not_rejected",
+                    number=view.number_of(job),
+                    status=view.status_name(r, job.status),
+                ),
+            )
         clients = queries.list_clients(s, req.team)
         client = next((c for c in clients if c.id == job.client_id), None)
     prefill = _prefill_from(r, job, client, with_original=False)
@@ -506,8 +600,9 @@ def resubmit_click(req: Request, deps: JobFeatureDeps) -> Reply:
     prefill = replace(prefill, fixed=(resubmitting, *prefill.fixed))
     meta = {"mode": "resubmit", "job_id": job.id, "channel": req.channel}
     ordered = view.sorted_clients(clients, req.user, job.client_id)
-    modal = view.job_modal(r, ordered, prefill, meta, title_key="job.modal.resubmit",
-                           pick_department=False)  # fmt: skip
+    modal = view.job_modal(
+        r, ordered, prefill, meta, title_key="job.modal.resubmit", pick_department=False
+    )
     return Reply(then=(partial(deps.sender.open_modal, str(req.trigger_id), modal),))
 
 
@@ -534,14 +629,18 @@ def followers(settings: Settings, team_settings: TeamSettings) -> dict[str, Foll
         owner: Member | None = queries.get_member(s, a.team_id, job.owner_id)
         r = Reader.of(owner, settings.aebot_lang, settings.tz, now)
         text, blocks = view.card(r, job, name, a.decided_by, original)
-        out = [outbox.Message(a.team_id, f"job-card:{job.id}", "job-card", job.owner_id, text,
-                              blocks)]  # fmt: skip
+        out = [
+            outbox.Message(a.team_id, f"job-card:{job.id}", "job-card", job.owner_id, text, blocks)
+        ]
         channel = team_settings.of(a.team_id).channel(f"job_channel_{job.department}")
         if channel:
             rc = Reader(settings.aebot_lang, settings.tz, now)
             text, blocks = view.card(rc, job, name, a.decided_by, original)
-            out.append(outbox.Message(a.team_id, f"job-channel:{job.id}", "job-channel", channel,
-                                      text, blocks))  # fmt: skip
+            out.append(
+                outbox.Message(
+                    a.team_id, f"job-channel:{job.id}", "job-channel", channel, text, blocks
+                )
+            )
         return out
 
     return {"job": follow, "job-revision": follow}

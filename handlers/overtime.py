@@ -138,8 +138,11 @@ def target_options(
 ) -> list[tuple[str, str]]:
     """The picker: my open jobs, then my clients, then the team's other clients (the one
     already chosen first, even someone else's job); the modal shows the first 100."""
-    options = [(view.job_value(j.id), view.job_label(j.number, j.project))
-               for j in jobs.owned(s, team, user, TARGET_STATUSES) if j.id]  # fmt: skip
+    options = [
+        (view.job_value(j.id), view.job_label(j.number, j.project))
+        for j in jobs.owned(s, team, user, TARGET_STATUSES)
+        if j.id
+    ]
     clients = job_view.sorted_clients(queries.list_clients(s, team), user, None)
     options += [(view.client_value(c.id), view.client_label(r, c.name)) for c in clients if c.id]
     picked = view.read_target(chosen)
@@ -217,8 +220,13 @@ def quick(r: Reader, req: Request, deps: OvertimeDeps, text: str) -> Reply:
         why = r.t("overtime.quick.need_reason")
     notice = notice or why
     if planned is None or target is None or notice:
-        prefill = view.Prefill(target=target, members=(req.user,), time=time_text,
-                               reason=reason[: rules.REASON_MAX], notice=notice or "")  # fmt: skip
+        prefill = view.Prefill(
+            target=target,
+            members=(req.user,),
+            time=time_text,
+            reason=reason[: rules.REASON_MAX],
+            notice=notice or "",
+        )
         return _open(req, deps, prefill)
     typed = Typed(view.read_target(target) or ("", 0), (req.user,), planned, reason, "command")
     now = deps.clock.now()
@@ -255,8 +263,15 @@ def quick_target(s: Session, r: Reader, team: str, words: list[str]) -> tuple[st
         if job is None or job.id is None:
             return None, after, r.t("overtime.quick.unknown_number", number=bk.escape(first[:40]))
         if job.status not in TARGET_STATUSES:
-            return None, after, r.t("overtime.quick.job_not_open", number=f"`{job.number}`",
-                                    status=r.t(f"job.status.{job.status}"))  # fmt: skip
+            return (
+                None,
+                after,
+                r.t(
+                    "overtime.quick.job_not_open",
+                    number=f"`{job.number}`",
+                    status=r.t(f"job.status.{job.status}"),
+                ),
+            )
         return view.job_value(job.id), after, ""
     match, rest = ClientIndex(queries.list_clients(s, team)).split(" ".join(words))
     if match.client is not None and match.client.id is not None:
@@ -280,8 +295,9 @@ def read_form(req: Request, deps: OvertimeDeps, r: Reader) -> Typed | dict[str, 
         errors[view.MEMBERS] = r.t("overtime.need_members")
     elif len(members) > rules.MAX_MEMBERS:
         errors[view.MEMBERS] = r.t("overtime.too_many_members", max=rules.MAX_MEMBERS)
-    planned = read_planned(deps, r, req.team, str(form.get(view.DAY) or ""),
-                           str(form.get(view.TIME) or ""))  # fmt: skip
+    planned = read_planned(
+        deps, r, req.team, str(form.get(view.DAY) or ""), str(form.get(view.TIME) or "")
+    )
     if isinstance(planned, dict):
         errors |= planned
     reason = str(form.get(view.REASON) or "").strip()
@@ -320,17 +336,33 @@ def file_form(
     signer, job, client = checked
     late, deferred = judged(deps, team, typed.planned, now)
     p = typed.planned
-    fields = store.FormFields(user, typed.members, job.id if job else None,
-                              client.id if client else None, p.day, p.start, p.end, typed.reason,
-                              late, deferred)  # fmt: skip
+    fields = store.FormFields(
+        user,
+        typed.members,
+        job.id if job else None,
+        client.id if client else None,
+        p.day,
+        p.start,
+        p.end,
+        typed.reason,
+        late,
+        deferred,
+    )
     form = store.file(s, team, fields, now)
     assert form.id is not None
     label = view.job_label(job.number, job.project) if job else (client.name if client else "?")
     filing = Filing(
-        team, "overtime", user, title=title(deps, form, label), reason=typed.reason,
-        fields=shown_fields(deps, form, job, client, now), client_id=form.client_id,
-        subject="overtime", subject_id=form.id, via=typed.via,
-    )  # fmt: skip
+        team,
+        "overtime",
+        user,
+        title=title(deps, form, label),
+        reason=typed.reason,
+        fields=shown_fields(deps, form, job, client, now),
+        client_id=form.client_id,
+        subject="overtime",
+        subject_id=form.id,
+        via=typed.via,
+    )
     a = ask(s, deps.settings, filing, signer, now)
     assert a.id is not None
     store.set_approval(s, form.id, a.id)
@@ -358,8 +390,11 @@ def _check(
     if (kind == "job" and job is None) or (kind == "client" and client is None):
         return Refusal(view.TARGET, r.t("overtime.target_gone"))
     if job is not None and job.status not in TARGET_STATUSES:
-        text = r.t("overtime.job_not_open", number=f"`{job.number}`",
-                   status=r.t(f"job.status.{job.status}"))  # fmt: skip
+        text = r.t(
+            "overtime.job_not_open",
+            number=f"`{job.number}`",
+            status=r.t(f"job.status.{job.status}"),
+        )
         return Refusal(view.TARGET, text)
     return signer.user_id, job, client
 
@@ -374,8 +409,13 @@ def judged(
     late = rules.is_late(now, p.day, values.time("overtime_cutoff"), zone)
     next_day = deps.calendars.for_team(team).next_working_day(p.day)
     start = datetime.combine(next_day, values.time("start_of_day"), zone)
-    deferred = rules.deferred_start(p.day, p.end, values.time("overtime_defer_after"),
-                                    values.count("overtime_deferral_percent"), start)  # fmt: skip
+    deferred = rules.deferred_start(
+        p.day,
+        p.end,
+        values.time("overtime_defer_after"),
+        values.count("overtime_deferral_percent"),
+        start,
+    )
     return late, deferred
 
 
@@ -413,17 +453,23 @@ def confirmation(r: Reader, deps: OvertimeDeps, team: str, f: Filed) -> str:
     values = deps.team_settings.of(team)
     form = f.form
     text = r.t(
-        "overtime.filed_late" if form.late else "overtime.filed", day=r.day(form.day),
+        "overtime.filed_late" if form.late else "overtime.filed",
+        day=r.day(form.day),
         time=view.time_text(form.start, form.end, r.zone),
         hours=rules.hours_text(rules.minutes(form.start, form.end)),
-        members=view.users_text(r, store.members_of(form)), target=bk.escape(f.target),
-        approver=f.approver, cutoff=f"{values.time('overtime_cutoff'):%H:%M}",
-    )  # fmt: skip
+        members=view.users_text(r, store.members_of(form)),
+        target=bk.escape(f.target),
+        approver=f.approver,
+        cutoff=f"{values.time('overtime_cutoff'):%H:%M}",
+    )
     if form.deferred_until is not None:
         later = form.deferred_until.astimezone(r.zone)
-        text += "\n" + r.t("overtime.filed_deferred", day=r.day(later.date()),
-                           start=f"{later:%H:%M}",
-                           after=f"{values.time('overtime_defer_after'):%H:%M}")  # fmt: skip
+        text += "\n" + r.t(
+            "overtime.filed_deferred",
+            day=r.day(later.date()),
+            start=f"{later:%H:%M}",
+            after=f"{values.time('overtime_defer_after'):%H:%M}",
+        )
     return text
 
 
@@ -444,12 +490,19 @@ def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
         return _answer(deps, req, r.t("overtime.refile_not_yours", filer=form.filer_id))
     zone = deps.settings.tz
     a, b = form.start.astimezone(zone), form.end.astimezone(zone)
-    target = view.job_value(form.job_id) if form.job_id else (
-        view.client_value(form.client_id) if form.client_id else None
-    )  # fmt: skip
-    prefill = view.Prefill(target=target, members=tuple(store.members_of(form)),
-                           day=form.day.isoformat(), time=f"{a:%H:%M}-{b:%H:%M}",
-                           reason=form.reason, notice=r.t("overtime.refiling"))  # fmt: skip
+    target = (
+        view.job_value(form.job_id)
+        if form.job_id
+        else (view.client_value(form.client_id) if form.client_id else None)
+    )
+    prefill = view.Prefill(
+        target=target,
+        members=tuple(store.members_of(form)),
+        day=form.day.isoformat(),
+        time=f"{a:%H:%M}-{b:%H:%M}",
+        reason=form.reason,
+        notice=r.t("overtime.refiling"),
+    )
     return _open(req, deps, prefill)
 
 
@@ -475,8 +528,13 @@ def target_key(form: OvertimeForm) -> str:
 
 
 def entry(form: OvertimeForm) -> rules.Entry:
-    return rules.Entry(form.day, rules.minutes(form.start, form.end), form.status,
-                       tuple(store.members_of(form)), target_key(form))  # fmt: skip
+    return rules.Entry(
+        form.day,
+        rules.minutes(form.start, form.end),
+        form.status,
+        tuple(store.members_of(form)),
+        target_key(form),
+    )
 
 
 def _list(r: Reader, req: Request, deps: OvertimeDeps) -> Reply:
@@ -490,10 +548,17 @@ def _list(r: Reader, req: Request, deps: OvertimeDeps) -> Reply:
         return Reply(text=r.t("overtime.list.none"))
     weeks = rules.weeks([entry(f) for f in forms], req.user)
     shown = [
-        view.Shown(f.day, f.start, f.end, rules.minutes(f.start, f.end),
-                   labels.get(target_key(f), "?"), f.status, f.late)
+        view.Shown(
+            f.day,
+            f.start,
+            f.end,
+            rules.minutes(f.start, f.end),
+            labels.get(target_key(f), "?"),
+            f.status,
+            f.late,
+        )
         for f in forms
-    ]  # fmt: skip
+    ]
     text, blocks = view.month_list(r, view.month_name(r, today.year, today.month), weeks, shown)
     return Reply(text=text, blocks=blocks)
 
@@ -571,14 +636,30 @@ def deferral_messages(
     out = []
     for manager, users in by_manager.items():
         text, blocks = view.deferred_for_manager(reader(manager), users, form.end, until)
-        out.append(outbox.Message(form.team_id, f"overtime-deferred:{form.id}:{manager}",
-                                  "overtime-deferred", manager, text, blocks,
-                                  useful_until=until))  # fmt: skip
+        out.append(
+            outbox.Message(
+                form.team_id,
+                f"overtime-deferred:{form.id}:{manager}",
+                "overtime-deferred",
+                manager,
+                text,
+                blocks,
+                useful_until=until,
+            )
+        )
     for user in staying:
         text, blocks = view.deferred_for_member(reader(user), form.end, until)
-        out.append(outbox.Message(form.team_id, f"overtime-start:{form.id}:{user}",
-                                  "overtime-start", user, text, blocks,
-                                  useful_until=until))  # fmt: skip
+        out.append(
+            outbox.Message(
+                form.team_id,
+                f"overtime-start:{form.id}:{user}",
+                "overtime-start",
+                user,
+                text,
+                blocks,
+                useful_until=until,
+            )
+        )
     return out
 
 

@@ -46,13 +46,20 @@ class OvertimeDayDeps:
 def none_today(req: Request, deps: OvertimeDayDeps) -> None:
     r = deps.reader(req)
     if req.value != req.user:
-        deps.sender.answer(req.response_url, req.user,
-                           r.t("overtime_reminder.not_yours", user=req.value))  # fmt: skip
+        deps.sender.answer(
+            req.response_url, req.user, r.t("overtime_reminder.not_yours", user=req.value)
+        )
         return
     now = deps.clock.now()
     with deps.db.write() as s:
-        overtime_day.mark(s, req.team, req.user, now.astimezone(deps.settings.tz).date(),
-                          overtime_day.NO_OVERTIME, now)  # fmt: skip
+        overtime_day.mark(
+            s,
+            req.team,
+            req.user,
+            now.astimezone(deps.settings.tz).date(),
+            overtime_day.NO_OVERTIME,
+            now,
+        )
     deps.sender.respond(str(req.response_url), r.t("overtime_reminder.silenced"), replace=True)
 
 

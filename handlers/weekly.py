@@ -189,8 +189,9 @@ def quick(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
             return Reply(text=r.problem(problem))
         if refusal := closed(r, s, deps, req.team, week):
             return Reply(text=refusal)
-        got = store.save_notes(s, req.team, req.user, week, {(rules.CLIENT, c.id): text},
-                               deps.clock.now())  # fmt: skip
+        got = store.save_notes(
+            s, req.team, req.user, week, {(rules.CLIENT, c.id): text}, deps.clock.now()
+        )
     key = "weekly.quick.replaced" if got.replaced or got.kept else "weekly.quick.saved"
     return Reply(text=r.t(key, name=bk.escape(c.name), n=rules.length(text)))
 

@@ -119,9 +119,15 @@ def _register(
             return Reply(text=found)
         client, purpose = found
         visit = Whereabouts(
-            team_id=req.team, user_id=req.user, client_id=client.id or 0, purpose=purpose,
-            start=span[0], end=span[1], from_home=tomorrow, created_at=r.now,
-        )  # fmt: skip
+            team_id=req.team,
+            user_id=req.user,
+            client_id=client.id or 0,
+            purpose=purpose,
+            start=span[0],
+            end=span[1],
+            from_home=tomorrow,
+            created_at=r.now,
+        )
         ended = whereabouts.register(s, visit, r.now, keep_open_now=tomorrow)
     text, blocks = view.registered(r, visit, client, ended)
     return Reply(text=text, blocks=blocks)
@@ -204,10 +210,14 @@ def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
         key=lambda c: (c.id != client.id, req.user not in (c.owner_id, c.backup_owner_id), c.name),
     )
     v = contact_view.contact_modal(
-        r, mine, client_id=client.id, kind="visit", summary=visit.purpose,
+        r,
+        mine,
+        client_id=client.id,
+        kind="visit",
+        summary=visit.purpose,
         when=visit.start.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
         metadata={"channel": req.channel},
-    )  # fmt: skip
+    )
     deps.sender.open_modal(str(req.trigger_id), v)
 
 
@@ -238,8 +248,17 @@ def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Rep
         if clash is not None:
             days = view.days(r, clash.first_day, clash.last_day)
             return Reply(text=r.t("leave.overlap", kind=view.kind_name(r, clash.kind), days=days))
-        s.add(Leave(team_id=req.team, user_id=req.user, first_day=said.first,
-                    last_day=said.last, kind=said.kind, note=said.note, created_at=r.now))  # fmt: skip
+        s.add(
+            Leave(
+                team_id=req.team,
+                user_id=req.user,
+                first_day=said.first,
+                last_day=said.last,
+                kind=said.kind,
+                note=said.note,
+                created_at=r.now,
+            )
+        )
     calendar = deps.calendars.for_team(req.team)
     n = calendar.working_days_between(said.first - timedelta(days=1), said.last)
     days = view.days(r, said.first, said.last)

@@ -48,15 +48,20 @@ def monday_agenda(run: Run, deps: JobDeps) -> str:
     outbox: list[Outgoing] = []
     if channel:
         posts = view.agenda_posts(
-            deps.reader(None), week.agenda, run.now.date(), values.time("meeting_at"),
-            values.count("meeting_minutes"), values.text("meeting_place"),
-        )  # fmt: skip
+            deps.reader(None),
+            week.agenda,
+            run.now.date(),
+            values.time("meeting_at"),
+            values.count("meeting_minutes"),
+            values.text("meeting_place"),
+        )
         head = f"{run.job}:{run.period}:post:1"
         outbox += [
-            Outgoing(f"post:{i}", channel, text, blocks, "agenda",
-                     thread_of=None if i == 1 else head)
+            Outgoing(
+                f"post:{i}", channel, text, blocks, "agenda", thread_of=None if i == 1 else head
+            )
             for i, (text, blocks) in enumerate(posts, 1)
-        ]  # fmt: skip
+        ]
         said = f"posted to {channel} in {len(posts)} messages"
     else:
         admins = sorted(deps.settings.admins)
@@ -89,8 +94,9 @@ def _week(run: Run, deps: JobDeps) -> _Week:
         last_before = stored.last_contact_before(s, run.team, start)
         reports = stored.report_rows(s, run.team, start, end)
         late = stored.late_form_filers(s, run.team, last_monday, last_monday + timedelta(days=6))
-        unsent = stored.duties(s, run.team, stored.CLIENT_STATUS, last_monday.isoformat(),
-                               undone_only=True)  # fmt: skip
+        unsent = stored.duties(
+            s, run.team, stored.CLIENT_STATUS, last_monday.isoformat(), undone_only=True
+        )
         jobs = [j for j, _ in job_queries.open_jobs(s, run.team)]
         pending = approvals.pending(s, run.team)
         receivables = [r for r, _ in stored.open_receivables(s, run.team)]
@@ -101,34 +107,48 @@ def _week(run: Run, deps: JobDeps) -> _Week:
         away[lv.user_id].update(d for d in days if lv.first_day <= d <= lv.last_day)
     names = {u: m.name for u, m in members.items()}
     client_names = {c.id: c.name for c in clients if c.id is not None}
-    writers = [u for u, m in sorted(members.items(), key=lambda kv: kv[1].name)
-               if m.role in rules.NOTE_ROLES and m.created_at < end]  # fmt: skip
+    writers = [
+        u
+        for u, m in sorted(members.items(), key=lambda kv: kv[1].name)
+        if m.role in rules.NOTE_ROLES and m.created_at < end
+    ]
     contacted: dict[int, set[date]] = defaultdict(set)
     for cid, _, at, _ in contacts:
         contacted[cid].add(at.astimezone(zone).date())
     shortfalls = Shortfalls(
         missed=rules.missed_calls(
-            clients, contacted, {c: at.astimezone(zone).date() for c, at in last_before.items()},
-            days, away, calendar,
+            clients,
+            contacted,
+            {c: at.astimezone(zone).date() for c, at in last_before.items()},
+            days,
+            away,
+            calendar,
             {c.id: c.created_at.astimezone(zone).date() for c in clients if c.id is not None},
         ),
         reports=rules.late_reports(reports, start, end),
         late_forms=rules.count_by(late),
         no_notes=rules.missing_notes(
-            writers, {n.user_id for n in notes},
+            writers,
+            {n.user_id for n in notes},
             {u for u, off in away.items() if days and off >= set(days)},
         ),
         unsent=rules.unsent((d.user_id, c.name) for d, c in unsent),
-    )  # fmt: skip
+    )
     agenda = Agenda(
-        week, names, rules.progress(writers, notes, client_names),
-        rules.jobs_due(jobs, client_names, datetime.combine(week + timedelta(days=7), time(0), zone),
-                       run.now),
-        rules.waiting(pending), rules.said(notes, "problems", writers), shortfalls,
+        week,
+        names,
+        rules.progress(writers, notes, client_names),
+        rules.jobs_due(
+            jobs, client_names, datetime.combine(week + timedelta(days=7), time(0), zone), run.now
+        ),
+        rules.waiting(pending),
+        rules.said(notes, "problems", writers),
+        shortfalls,
         rules.said(notes, "suggestions", writers),
         [(i.id or 0, i.text, i.added_by) for i in items],
-        rules.owed(receivables, client_names, today), uncovered_years(calendar, today),
-    )  # fmt: skip
+        rules.owed(receivables, client_names, today),
+        uncovered_years(calendar, today),
+    )
     return _Week(members, clients, receivables, agenda)
 
 
@@ -145,8 +165,11 @@ def _flags(deps: JobDeps, week: _Week) -> list[Outgoing]:
     for o in flagged:
         for user in to:
             text, blocks = view.flagged(deps.reader(week.members.get(user)), o, by.get(o.id, ""))
-            out.append(Outgoing(f"flag:{o.id}:{user}", user, text, blocks, "receivable-flag",
-                                per_period=False))  # fmt: skip
+            out.append(
+                Outgoing(
+                    f"flag:{o.id}:{user}", user, text, blocks, "receivable-flag", per_period=False
+                )
+            )
     return out
 
 
@@ -194,7 +217,9 @@ def _duty_run(run: Run, deps: JobDeps, kind: str, period: str, since: datetime, 
             posts = view.status_posts(r, drafts, start)
         else:
             posts = view.month_end_posts(r, drafts, start, rules.month_span(period, r.zone)[1])
-        outbox += [Outgoing(f"{user}:{i}", user, text, blocks, kind)
-                   for i, (text, blocks) in enumerate(posts, 1)]  # fmt: skip
+        outbox += [
+            Outgoing(f"{user}:{i}", user, text, blocks, kind)
+            for i, (text, blocks) in enumerate(posts, 1)
+        ]
     run.send(outbox)
     return f"{len(mine)} AEs, {sum(len(v) for v in mine.values())} clients, {len(outbox)} DMs"

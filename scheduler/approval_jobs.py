@@ -65,11 +65,17 @@ def approval_reminders(run: Run, deps: JobDeps) -> str:
             kind = approval_view.kind_name(r, a.kind)
             note = r.t("approval.reminder", since=r.when(a.routed_at))
             outbox.append(
-                Outgoing(f"{a.id}:remind:{a.approver_id}", a.approver_id,
-                         r.t("approval.reminder_text", requester=a.requester_id, kind=kind),
-                         approval_view.request_blocks(r, a, note=note), "approval-reminder",
-                         "approval_reminded", (a.id,), per_period=False)
-            )  # fmt: skip
+                Outgoing(
+                    f"{a.id}:remind:{a.approver_id}",
+                    a.approver_id,
+                    r.t("approval.reminder_text", requester=a.requester_id, kind=kind),
+                    approval_view.request_blocks(r, a, note=note),
+                    "approval-reminder",
+                    "approval_reminded",
+                    (a.id,),
+                    per_period=False,
+                )
+            )
             reminded += 1
         if a.escalated_at is None and past(routed, escalate_after, run.now, wh):
             manager = _escalation_target(a, members)
@@ -79,13 +85,24 @@ def approval_reminders(run: Run, deps: JobDeps) -> str:
             r = deps.reader(members[manager])
             kind = approval_view.kind_name(r, a.kind)
             note = r.t("approval.escalated_note", approver=a.approver_id, since=r.when(a.routed_at))
-            text = r.t("approval.escalated_text", requester=a.requester_id, kind=kind,
-                       approver=a.approver_id)  # fmt: skip
+            text = r.t(
+                "approval.escalated_text",
+                requester=a.requester_id,
+                kind=kind,
+                approver=a.approver_id,
+            )
             outbox.append(
-                Outgoing(f"{a.id}:escalate:{manager}", manager, text,
-                         approval_view.request_blocks(r, a, note=note), "approval-escalation",
-                         "approval_escalated", (a.id,), per_period=False)
-            )  # fmt: skip
+                Outgoing(
+                    f"{a.id}:escalate:{manager}",
+                    manager,
+                    text,
+                    approval_view.request_blocks(r, a, note=note),
+                    "approval-escalation",
+                    "approval_escalated",
+                    (a.id,),
+                    per_period=False,
+                )
+            )
             escalated += 1
     run.send(outbox)
     detail = f"{reminded} reminded, {escalated} escalated"
@@ -119,9 +136,16 @@ def job_deadlines(run: Run, deps: JobDeps) -> str:
             r, [(j, client_of[j.id]) for j in soon], [(j, client_of[j.id]) for j in overdue]
         )
         outbox.append(
-            Outgoing(owner, owner, text, blocks, "job-deadlines",
-                     useful_until=run.until_end_of_day(), not_before=later.get(owner))
-        )  # fmt: skip
+            Outgoing(
+                owner,
+                owner,
+                text,
+                blocks,
+                "job-deadlines",
+                useful_until=run.until_end_of_day(),
+                not_before=later.get(owner),
+            )
+        )
         soon_n, overdue_n = soon_n + len(soon), overdue_n + len(overdue)
     run.send(outbox)
     return f"{len(outbox)} DMs, {soon_n} due soon, {overdue_n} overdue"

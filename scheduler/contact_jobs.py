@@ -78,9 +78,18 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
         ids = tuple(c.id for c, _ in follow_by.get(user, []) if c.id)
         until = run.until_end_of_day()
         outbox.append(
-            Outgoing(user, user, text, blocks, "nudge", "follow_up_sent", ids, until,
-                     not_before=later.get(user))
-        )  # fmt: skip
+            Outgoing(
+                user,
+                user,
+                text,
+                blocks,
+                "nudge",
+                "follow_up_sent",
+                ids,
+                until,
+                not_before=later.get(user),
+            )
+        )
     run.send(outbox)
     clients_due = sum(len(d) for d in due.values())
     follow_ups = sum(len(o.effect_ids) for o in outbox)
@@ -142,26 +151,48 @@ def contact_report_due(run: Run, deps: JobDeps) -> str:
             text = r.t("report.text")
             if contact.author_id not in leave:
                 outbox.append(
-                    Outgoing(f"{cid}:escalate", contact.author_id, text, blocks,
-                             "report-escalation", "report_escalated", (cid,), per_period=False)
-                )  # fmt: skip
+                    Outgoing(
+                        f"{cid}:escalate",
+                        contact.author_id,
+                        text,
+                        blocks,
+                        "report-escalation",
+                        "report_escalated",
+                        (cid,),
+                        per_period=False,
+                    )
+                )
             if author and author.manager_id:
                 mr = deps.reader(members.get(author.manager_id))
                 to_mgr = view.report_reminder(
                     mr, contact, client, stage, for_manager=contact.author_id
                 )
                 outbox.append(
-                    Outgoing(f"{cid}:manager", author.manager_id, mr.t("report.text"), to_mgr,
-                             "report-manager", per_period=False)
-                )  # fmt: skip
+                    Outgoing(
+                        f"{cid}:manager",
+                        author.manager_id,
+                        mr.t("report.text"),
+                        to_mgr,
+                        "report-manager",
+                        per_period=False,
+                    )
+                )
             escalated += 1
         elif (
             stage == "remind" and not contact.report_reminded_at and contact.author_id not in leave
         ):
             outbox.append(
-                Outgoing(f"{cid}:remind", contact.author_id, r.t("report.text"), blocks,
-                         "report-reminder", "report_reminded", (cid,), per_period=False)
-            )  # fmt: skip
+                Outgoing(
+                    f"{cid}:remind",
+                    contact.author_id,
+                    r.t("report.text"),
+                    blocks,
+                    "report-reminder",
+                    "report_reminded",
+                    (cid,),
+                    per_period=False,
+                )
+            )
             reminded += 1
     run.send(outbox)
     return f"{reminded} reminded, {escalated} escalated"

@@ -144,9 +144,15 @@ class Courier:
         while not self._stop.is_set():
             with self.db.write() as s:
                 rows = outbox.claim(
-                    s, wall(), wall() + LEASE, self.owner, self.batch, after_id=after,
-                    now=self.clock.now(), **which,  # type: ignore[arg-type]
-                )  # fmt: skip
+                    s,
+                    wall(),
+                    wall() + LEASE,
+                    self.owner,
+                    self.batch,
+                    after_id=after,
+                    now=self.clock.now(),
+                    **which,  # type: ignore[arg-type]
+                )
                 threads = outbox.parents(s, rows)
             if not rows:
                 break
@@ -223,9 +229,11 @@ class Courier:
                 if found.outcome == "delivered":
                     return result.done("delivered", ts=found.ts, conversation=found.channel)
             log.warning(
-                "dropped %s for %s: no longer useful after %s", row.key, row.recipient,
+                "dropped %s for %s: no longer useful after %s",
+                row.key,
+                row.recipient,
                 row.useful_until.isoformat(),
-            )  # fmt: skip
+            )
             return result.done("expired", error="no longer useful")
         tries, throttles = 0, 0
         while tries < self.tries and throttles < 50:
@@ -285,8 +293,9 @@ class Courier:
             except Exception as exc:  # noqa: BLE001 - told as the attempt's error
                 return delivery.Attempt("retry", error=f"conversations.open: {type(exc).__name__}")
         content = base64.b64decode(row.file_b64 or "")
-        return delivery.upload(self.web, channel, row.file_name or "file", content, row.text,
-                               thread_ts)  # fmt: skip
+        return delivery.upload(
+            self.web, channel, row.file_name or "file", content, row.text, thread_ts
+        )
 
     def tell_admins(self) -> int:
         """One message per team to each admin (AEBOT_ADMINS) about rows newly given up on,
@@ -392,16 +401,34 @@ class _Progress:
     error: str | None = None
 
     def done(
-        self, status: str, *, ts: str | None = None, conversation: str | None = None,
+        self,
+        status: str,
+        *,
+        ts: str | None = None,
+        conversation: str | None = None,
         error: str | None = None,
-    ) -> outbox.Result:  # fmt: skip
+    ) -> outbox.Result:
         return outbox.Result(
-            self.id, status, self.attempts, self.unknown and status != "delivered", ts,
-            conversation or self.conversation, error, None, self.first,
-        )  # fmt: skip
+            self.id,
+            status,
+            self.attempts,
+            self.unknown and status != "delivered",
+            ts,
+            conversation or self.conversation,
+            error,
+            None,
+            self.first,
+        )
 
     def later(self, at: datetime) -> outbox.Result:
         return outbox.Result(
-            self.id, "pending", self.attempts, self.unknown, None, self.conversation,
-            self.error, at, self.first,
-        )  # fmt: skip
+            self.id,
+            "pending",
+            self.attempts,
+            self.unknown,
+            None,
+            self.conversation,
+            self.error,
+            at,
+            self.first,
+        )

@@ -52,9 +52,15 @@ def overtime_reminder(run: Run, deps: JobDeps) -> str:
         r = deps.reader(m)
         text, blocks = view.reminder(r, m.user_id, jobs[m.user_id], cutoff_at)
         outbox.append(
-            Outgoing(m.user_id, m.user_id, text, blocks, "overtime-reminder",
-                     useful_until=at_time(run.now, cutoff_at))
-        )  # fmt: skip
+            Outgoing(
+                m.user_id,
+                m.user_id,
+                text,
+                blocks,
+                "overtime-reminder",
+                useful_until=at_time(run.now, cutoff_at),
+            )
+        )
     run.send(outbox)
     return f"{len(outbox)} DMs, " + ", ".join(f"{n} {w}" for w, n in skipped.items())
 
@@ -78,9 +84,10 @@ def overtime_cutoff(run: Run, deps: JobDeps) -> str:
             r, today, values.time("overtime_cutoff"), rows, to_admins=not peds
         )
         outbox.append(
-            Outgoing(user, user, text, blocks, "overtime-cutoff",
-                     useful_until=run.until_end_of_day())
-        )  # fmt: skip
+            Outgoing(
+                user, user, text, blocks, "overtime-cutoff", useful_until=run.until_end_of_day()
+            )
+        )
     run.send(outbox)
     late = sum(1 for form, _ in rows if form.late)
     return f"{len(outbox)} DMs, {len(rows)} forms waiting, {late} late"

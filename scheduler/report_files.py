@@ -29,9 +29,16 @@ from bot.slack.views.report import week_number
 WORK, FUNNEL, CLIENT_LOG = "work", "funnel", "client log"
 MAX_BARS = 60  # people in the picture; with more, those furthest behind
 CJK_FONTS = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC",
-)  # fmt: skip
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+)
 SUMMARY_COL = 17  # where the work sheet's per-AE table (the chart's data) starts: column Q
 
 
@@ -57,22 +64,49 @@ def xlsx_name(rep: WeekReport) -> str:
 
 def _work_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
     x = _x(r)
-    ws.append([x("ae"), x("user"), x("client"), x("code"), x("cadence"), x("required"),
-               x("days"), x("contacts"), x("short"), x("stage"), x("opened"), x("revised"),
-               x("closed"), x("overdue"), x("note")])  # fmt: skip
+    ws.append(
+        [
+            x("ae"),
+            x("user"),
+            x("client"),
+            x("code"),
+            x("cadence"),
+            x("required"),
+            x("days"),
+            x("contacts"),
+            x("short"),
+            x("stage"),
+            x("opened"),
+            x("revised"),
+            x("closed"),
+            x("overdue"),
+            x("note"),
+        ]
+    )
     for a in rep.aes:
         if not a.clients:
             ws.append([a.person.name, a.user_id])
         for c in a.clients:
             cid = c.client.id
-            ws.append([
-                a.person.name, a.user_id, c.client.name, c.client.code, c.client.cadence_days,
-                c.required, c.days, c.contacts, c.short, _stage(r, c.client.stage),
-                sum(1 for j in a.opened if j.client_id == cid),
-                sum(1 for j in a.revised if j.client_id == cid),
-                sum(1 for j in a.closed if j.client_id == cid),
-                sum(1 for j in a.overdue if j.client_id == cid), c.note or "",
-            ])  # fmt: skip
+            ws.append(
+                [
+                    a.person.name,
+                    a.user_id,
+                    c.client.name,
+                    c.client.code,
+                    c.client.cadence_days,
+                    c.required,
+                    c.days,
+                    c.contacts,
+                    c.short,
+                    _stage(r, c.client.stage),
+                    sum(1 for j in a.opened if j.client_id == cid),
+                    sum(1 for j in a.revised if j.client_id == cid),
+                    sum(1 for j in a.closed if j.client_id == cid),
+                    sum(1 for j in a.overdue if j.client_id == cid),
+                    c.note or "",
+                ]
+            )
     col = SUMMARY_COL
     ws.cell(1, col, x("ae"))
     ws.cell(1, col + 1, x("required"))
@@ -102,8 +136,16 @@ def _funnel_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
     for a in rep.aes:
         for ch, client in a.changes:
             at = ch.at.astimezone(r.zone).replace(tzinfo=None)
-            ws.append([client, a.person.name, _stage(r, ch.from_stage), _stage(r, ch.to_stage),
-                       names.get(ch.by, ch.by), at])  # fmt: skip
+            ws.append(
+                [
+                    client,
+                    a.person.name,
+                    _stage(r, ch.from_stage),
+                    _stage(r, ch.to_stage),
+                    names.get(ch.by, ch.by),
+                    at,
+                ]
+            )
 
 
 def _log_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
@@ -124,8 +166,9 @@ def _bars(
     if stacked:
         chart.grouping = "stacked"
         chart.overlap = 100
-    data = Reference(ws, min_col=label_col + first - 1, max_col=label_col + last - 1, min_row=1,
-                     max_row=rows + 1)  # fmt: skip
+    data = Reference(
+        ws, min_col=label_col + first - 1, max_col=label_col + last - 1, min_row=1, max_row=rows + 1
+    )
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=label_col, min_row=2, max_row=rows + 1))
     chart.height = max(7.5, 0.5 * min(rows, 200))
@@ -169,10 +212,20 @@ def chart_png(r: Reader, rep: WeekReport) -> bytes:
         warnings.simplefilter("ignore")
         ax = fig.add_subplot()
         at = list(range(len(shown)))
-        ax.barh([i + 0.2 for i in at], [a.required for a in shown], height=0.4,
-                color="#c9ced6", label=reader.t("friday.png_required"))  # fmt: skip
-        ax.barh([i - 0.2 for i in at], [a.contacted_days for a in shown], height=0.4,
-                color="#2f7d4f", label=reader.t("friday.png_contacted"))  # fmt: skip
+        ax.barh(
+            [i + 0.2 for i in at],
+            [a.required for a in shown],
+            height=0.4,
+            color="#c9ced6",
+            label=reader.t("friday.png_required"),
+        )
+        ax.barh(
+            [i - 0.2 for i in at],
+            [a.contacted_days for a in shown],
+            height=0.4,
+            color="#2f7d4f",
+            label=reader.t("friday.png_contacted"),
+        )
         ax.set_yticks(at, labels=labels)
         ax.set_ylim(len(shown) - 0.5, -0.5)  # the first person on top, no empty rows
         ax.set_xlabel(reader.t("friday.png_ylabel"))

@@ -58,8 +58,15 @@ def compile_week(run: Run, deps: JobDeps) -> tuple[rules.WeekReport, dict[str, M
     calendar = deps.calendars.for_team(run.team)
     monday, days, log_month = rules.week_days(calendar, run.now.date())
     with deps.db.read() as s:
-        week, members = read_week(s, run.team, monday=monday, days=days, now=run.now,
-                                  zone=deps.settings.tz, log_month=log_month)  # fmt: skip
+        week, members = read_week(
+            s,
+            run.team,
+            monday=monday,
+            days=days,
+            now=run.now,
+            zone=deps.settings.tz,
+            log_month=log_month,
+        )
     return rules.compile_week(week), {m.user_id: m for m in members}
 
 
@@ -80,14 +87,29 @@ def to_channel(run: Run, deps: JobDeps, rep: rules.WeekReport, channel: str) -> 
             out.append(Outgoing(key, channel, t, b, REPORT, thread_of=parent))
     week = view.week_number(rep.monday)
     out.append(
-        Outgoing("xlsx", channel, r.t("friday.xlsx_title", week=week), [], FILE,
-                 thread_of=parent, file_name=files.xlsx_name(rep),
-                 file_bytes=files.workbook(r, rep))
-    )  # fmt: skip
+        Outgoing(
+            "xlsx",
+            channel,
+            r.t("friday.xlsx_title", week=week),
+            [],
+            FILE,
+            thread_of=parent,
+            file_name=files.xlsx_name(rep),
+            file_bytes=files.workbook(r, rep),
+        )
+    )
     out.append(
-        Outgoing("png", channel, r.t("friday.png_title"), [], FILE, thread_of=parent,
-                 file_name=files.png_name(rep), file_bytes=files.chart_png(r, rep))
-    )  # fmt: skip
+        Outgoing(
+            "png",
+            channel,
+            r.t("friday.png_title"),
+            [],
+            FILE,
+            thread_of=parent,
+            file_name=files.png_name(rep),
+            file_bytes=files.chart_png(r, rep),
+        )
+    )
     return out
 
 

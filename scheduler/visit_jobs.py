@@ -30,7 +30,10 @@ def visit_log_offers(run: Run, deps: JobDeps) -> str:
             continue
         r = deps.reader(member)
         text, blocks = view.offer_dm(r, visit, client)
-        outbox.append(Outgoing(str(visit.id), visit.user_id, text, blocks, "visit-log-offer",
-                               per_period=False))  # fmt: skip
+        outbox.append(
+            Outgoing(
+                str(visit.id), visit.user_id, text, blocks, "visit-log-offer", per_period=False
+            )
+        )
     run.send(outbox)
     return f"{len(outbox)} visits offered to log"

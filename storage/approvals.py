@@ -102,10 +102,15 @@ def add_event(
     assert a.id is not None
     s.add(
         ApprovalEvent(
-            team_id=a.team_id, approval_id=a.id, at=now, actor=actor, action=action, via=via,
+            team_id=a.team_id,
+            approval_id=a.id,
+            at=now,
+            actor=actor,
+            action=action,
+            via=via,
             note=note[:2000],
         )
-    )  # fmt: skip
+    )
 
 
 def decide(
@@ -127,9 +132,14 @@ def decide(
             Approval.team_id == team_id,
             Approval.status == PENDING,
         )
-        .values(status=decision, decided_by=actor, decided_at=now, decision_note=note or None,
-                updated_at=now)
-    )  # fmt: skip
+        .values(
+            status=decision,
+            decided_by=actor,
+            decided_at=now,
+            decision_note=note or None,
+            updated_at=now,
+        )
+    )
     if not done.rowcount:
         return None
     a = get(s, team_id, approval_id, fresh=True)
@@ -199,9 +209,16 @@ def reroute(
     done = s.exec(  # type: ignore[call-overload]
         update(Approval)
         .where(col(Approval.id) == a.id, Approval.status == PENDING)
-        .values(approver_id=approver, on_behalf_of=on_behalf_of, routed_at=now, reminded_at=None,
-                escalated_at=None, escalated_to=None, updated_at=now)
-    )  # fmt: skip
+        .values(
+            approver_id=approver,
+            on_behalf_of=on_behalf_of,
+            routed_at=now,
+            reminded_at=None,
+            escalated_at=None,
+            escalated_to=None,
+            updated_at=now,
+        )
+    )
     if not done.rowcount:
         return False
     add_event(s, a, "aebot", "rerouted", "aebot", now, f"{approver}: {why}")

@@ -211,10 +211,9 @@ def parents(s: Session, rows: Iterable[OutboxMessage]) -> dict[tuple[str, str], 
     if not wanted:
         return {}
     keys = sorted({k for _, k in wanted})
-    q = select(OutboxMessage.team_id, OutboxMessage.key, OutboxMessage.conversation,
-               OutboxMessage.ts).where(
-        col(OutboxMessage.key).in_(keys), col(OutboxMessage.status) == DELIVERED
-    )  # fmt: skip
+    q = select(
+        OutboxMessage.team_id, OutboxMessage.key, OutboxMessage.conversation, OutboxMessage.ts
+    ).where(col(OutboxMessage.key).in_(keys), col(OutboxMessage.status) == DELIVERED)
     return {(t, k): (c, ts) for t, k, c, ts in s.exec(q) if (t, k) in wanted and c and ts}
 
 
@@ -326,11 +325,18 @@ def _approval_events(
         s.connection().execute(
             insert(ApprovalEvent),
             [
-                {"team_id": team, "approval_id": i, "at": now, "actor": "aebot", "action": action,
-                 "via": "job", "note": to[i]}
+                {
+                    "team_id": team,
+                    "approval_id": i,
+                    "at": now,
+                    "actor": "aebot",
+                    "action": action,
+                    "via": "job",
+                    "note": to[i],
+                }
                 for i, team in found
             ],
-        )  # fmt: skip
+        )
     return sorted(i for i, _ in found)
 
 

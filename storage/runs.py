@@ -50,9 +50,16 @@ def record_failure(
     again and again; start-up catch-up and `aebot jobs run` take it over."""
     if get_run(s, team_id, job, period) is None:
         s.add(
-            JobRun(team_id=team_id, job=job, period=period, claimed_at=now, status=FAILED,
-                   detail=why[:2000], finished_at=now)
-        )  # fmt: skip
+            JobRun(
+                team_id=team_id,
+                job=job,
+                period=period,
+                claimed_at=now,
+                status=FAILED,
+                detail=why[:2000],
+                finished_at=now,
+            )
+        )
 
 
 def finish_run(s: Session, team_id: str, job: str, period: str, status: str, now: datetime) -> None:

@@ -256,11 +256,18 @@ def jobs_due(
     """Open jobs due (either deadline) before the end of this week, overdue ones included,
     earliest internal deadline first."""
     rows = [
-        JobDue(j.number, clients.get(j.client_id, "?"), j.project, j.owner_id, j.deadline,
-               j.internal_deadline, j.internal_deadline < now)
+        JobDue(
+            j.number,
+            clients.get(j.client_id, "?"),
+            j.project,
+            j.owner_id,
+            j.deadline,
+            j.internal_deadline,
+            j.internal_deadline < now,
+        )
         for j in jobs
         if j.status == "open" and min(j.deadline, j.internal_deadline) < before
-    ]  # fmt: skip
+    ]
     return sorted(rows, key=lambda j: (j.internal_deadline, j.number))
 
 
@@ -284,9 +291,15 @@ def owed(
         where = stage(rec.due, today)
         if where in ("agenda", "management") and rec.id is not None:
             rows.append(
-                Owed(rec.id, clients.get(rec.client_id, "?"), Decimal(rec.amount), rec.due,
-                     months_overdue(rec.due, today), where == "management")
-            )  # fmt: skip
+                Owed(
+                    rec.id,
+                    clients.get(rec.client_id, "?"),
+                    Decimal(rec.amount),
+                    rec.due,
+                    months_overdue(rec.due, today),
+                    where == "management",
+                )
+            )
     return sorted(rows, key=lambda o: (o.due, o.id))
 
 
@@ -361,8 +374,11 @@ def drafts(
     by_client: dict[int, list[JobFact]] = defaultdict(list)
     for j in jobs:
         by_client[j.client_id].append(j)
-    steps = {cid: text.strip() for cid, _, _, text in sorted(contacts, key=lambda c: c[2])
-             if text.strip()}  # fmt: skip
+    steps = {
+        cid: text.strip()
+        for cid, _, _, text in sorted(contacts, key=lambda c: c[2])
+        if text.strip()
+    }
     return [
         Draft(d.id, name, by_client.get(d.client_id, []), steps.get(d.client_id, ""), d.done_at)
         for d, name in duties

@@ -27,15 +27,23 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         1,
     )
     for name in names
-}  # fmt: skip
+}
 _AMOUNT = re.compile(r"(?:¥|rmb|cny)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(万|元)?")
 _NUMERIC_DATE = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?")
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?,?")

@@ -361,11 +361,15 @@ def compile_week(w: WeekInput) -> WeekReport:
     ctx = _Context(w, names, leave)
     weeks = [ctx.ae_week(p) for p in aes]
     ledger = {p.user_id: p.name for p in w.people}
-    log = [
-        (c, ledger.get(c.owner_id, c.owner_id), row)
-        for c in sorted(w.clients, key=lambda c: (c.name.casefold(), c.id))
-        for row in [ctx.log.get(c.id, LogRow(c.id, 0, None))]
-    ] if w.log_month else []  # fmt: skip
+    log = (
+        [
+            (c, ledger.get(c.owner_id, c.owner_id), row)
+            for c in sorted(w.clients, key=lambda c: (c.name.casefold(), c.id))
+            for row in [ctx.log.get(c.id, LogRow(c.id, 0, None))]
+        ]
+        if w.log_month
+        else []
+    )
     return WeekReport(
         w.monday, w.days, weeks, managers_of(w.people, aes), _totals(weeks), w.log_month, log
     )
@@ -426,13 +430,21 @@ class _Context:
         a = AeWeek(p, leave_days=len(away), all_week_leave=bool(w.days) and not working)
         for c in clients:
             counted = sum(1 for d in working if d >= c.added_on)
-            a.clients.append(ClientWeek(
-                c, required_days(c.cadence_days, counted), len(self.days_by_client.get(c.id, ())),
-                self.count_by_client.get(c.id, 0), notes.get(c.id),
-            ))  # fmt: skip
+            a.clients.append(
+                ClientWeek(
+                    c,
+                    required_days(c.cadence_days, counted),
+                    len(self.days_by_client.get(c.id, ())),
+                    self.count_by_client.get(c.id, 0),
+                    notes.get(c.id),
+                )
+            )
         kinds = self.kinds.get(user, Counter())
-        a.by_kind = {k: kinds[k] for k in (*CONTACT_KINDS, *sorted(set(kinds) - set(CONTACT_KINDS)))
-                     if kinds[k]}  # fmt: skip
+        a.by_kind = {
+            k: kinds[k]
+            for k in (*CONTACT_KINDS, *sorted(set(kinds) - set(CONTACT_KINDS)))
+            if kinds[k]
+        }
         a.reports_overdue = [
             (x, self.names.get(x.client_id, "?")) for x in self.reports.get(user, [])
         ]
@@ -440,8 +452,11 @@ class _Context:
         a.on_time_minutes, a.late_minutes = self.minutes.get(user, [0, 0])
         a.notes = [(c.name, notes[c.id]) for c in clients if notes.get(c.id)]
         owned = {c.id for c in clients}
-        others = [(self.names.get(cid, "?"), text) for cid, text in notes.items()
-                  if cid is not None and text and cid not in owned]  # fmt: skip
+        others = [
+            (self.names.get(cid, "?"), text)
+            for cid, text in notes.items()
+            if cid is not None and text and cid not in owned
+        ]
         a.notes += sorted(others)
         texts = {n.kind: n.text for n in self.notes.get(user, []) if n.client_id is None}
         a.problems, a.suggestions = texts.get(PROBLEMS, ""), texts.get(SUGGESTIONS, "")

@@ -83,9 +83,12 @@ def upload(
     an admin told) rather than risk a second copy."""
     try:
         resp = web.files_upload_v2(
-            channel=channel, content=content, filename=filename, title=title,
+            channel=channel,
+            content=content,
+            filename=filename,
+            title=title,
             thread_ts=thread_ts,
-        )  # fmt: skip
+        )
     except SlackApiError as exc:
         return _never_twice(_refused(exc))
     except Exception as exc:
@@ -115,9 +118,13 @@ def find(
         while True:
             if thread_ts:
                 resp = web.conversations_replies(
-                    channel=channel, ts=thread_ts, oldest=f"{oldest:.6f}",
-                    include_all_metadata=True, limit=200, cursor=cursor,
-                )  # fmt: skip
+                    channel=channel,
+                    ts=thread_ts,
+                    oldest=f"{oldest:.6f}",
+                    include_all_metadata=True,
+                    limit=200,
+                    cursor=cursor,
+                )
             else:
                 resp = web.conversations_history(
                     channel=channel,

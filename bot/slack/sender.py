@@ -113,9 +113,12 @@ class Sender:
             opened = self.web.conversations_open(users=user_id)
             channel = str((opened.get("channel") or {}).get("id") or "")
             self.web.files_upload_v2(
-                channel=channel, content=content, filename=filename, title=title,
+                channel=channel,
+                content=content,
+                filename=filename,
+                title=title,
                 initial_comment=title,
-            )  # fmt: skip
+            )
         except SlackClientError as exc:
             log.error("upload of %s to %s failed: %s", filename, user_id, type(exc).__name__)
             return False

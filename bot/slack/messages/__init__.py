@@ -26,9 +26,25 @@ from bot.slack.messages.entry import M, Plural
 
 MESSAGES: dict[str, M] = {}
 for _feature in (
-    common, contacts, clients, aebot, calendar, home, settings, outbox, approvals, jobs, authority,
-    approval_jobs, overtime, overtime_jobs, whereabouts, weekly, report, agenda,
-):  # fmt: skip
+    common,
+    contacts,
+    clients,
+    aebot,
+    calendar,
+    home,
+    settings,
+    outbox,
+    approvals,
+    jobs,
+    authority,
+    approval_jobs,
+    overtime,
+    overtime_jobs,
+    whereabouts,
+    weekly,
+    report,
+    agenda,
+):
     if _twice := MESSAGES.keys() & _feature.MESSAGES.keys():
         raise ValueError(f"texts defined twice: {sorted(_twice)}")
     MESSAGES |= _feature.MESSAGES

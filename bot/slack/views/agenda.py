@@ -117,18 +117,30 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
     for j in a.jobs:
         key = "agenda.job_overdue" if j.overdue else "agenda.job"
         lines.append(
-            r.t(key, number=bk.escape(j.number), client=bk.escape(j.client),
-                project=bk.escape(j.project), owner=_name(a.names, j.owner),
-                internal=r.when(j.internal_deadline), deadline=r.when(j.deadline))
-        )  # fmt: skip
+            r.t(
+                key,
+                number=bk.escape(j.number),
+                client=bk.escape(j.client),
+                project=bk.escape(j.project),
+                owner=_name(a.names, j.owner),
+                internal=r.when(j.internal_deadline),
+                deadline=r.when(j.deadline),
+            )
+        )
     if not a.jobs:
         lines.append(r.t("agenda.no_jobs"))
     lines.append(r.t("agenda.waiting", n=len(a.waiting)))
     lines += [
-        r.t("agenda.wait", requester=_name(a.names, w.requester), approver=_name(a.names, w.approver),
-            kind=kind_name(r, w.kind), title=bk.escape(w.title), since=r.when(w.since))
+        r.t(
+            "agenda.wait",
+            requester=_name(a.names, w.requester),
+            approver=_name(a.names, w.approver),
+            kind=kind_name(r, w.kind),
+            title=bk.escape(w.title),
+            since=r.when(w.since),
+        )
         for w in a.waiting
-    ] or [r.t("agenda.no_waiting")]  # fmt: skip
+    ] or [r.t("agenda.no_waiting")]
     return [*lines, r.t("agenda.problems"), *_said(r, a.problems, a.names)]
 
 
@@ -150,8 +162,9 @@ def _shortfalls(r: Reader, f: Shortfalls, names: Mapping[str, str]) -> list[str]
         lines.append(r.t("agenda.reports"))
         for user, clients in sorted(f.reports.items(), key=lambda kv: _name(names, kv[0])):
             shown = r.join(bk.escape(c) for c in clients)
-            lines.append(r.t("agenda.report_count", name=_name(names, user), n=len(clients),
-                             clients=shown))  # fmt: skip
+            lines.append(
+                r.t("agenda.report_count", name=_name(names, user), n=len(clients), clients=shown)
+            )
     if f.late_forms:
         lines.append(r.t("agenda.late_forms"))
         lines += [
@@ -185,8 +198,14 @@ def _extras(r: Reader, a: Agenda) -> list[str]:
 
 def owed_line(r: Reader, o: Owed) -> str:
     key = "agenda.owed_flagged" if o.flagged else "agenda.owed_line"
-    return r.t(key, id=o.id, client=bk.escape(o.client), amount=show_amount(o.amount),
-               due=r.day(o.due), months=o.months)  # fmt: skip
+    return r.t(
+        key,
+        id=o.id,
+        client=bk.escape(o.client),
+        amount=show_amount(o.amount),
+        due=r.day(o.due),
+        months=o.months,
+    )
 
 
 def no_channel(r: Reader) -> Post:
@@ -222,8 +241,12 @@ def status_posts(r: Reader, drafts: Sequence[Draft], week: date) -> list[Post]:
 def _job_line(r: Reader, j: JobFact, week: tuple[datetime, datetime]) -> str:
     step = job_step(j, week, r.now)
     closed = r.when(j.closed_at) if j.closed_at else ""
-    said = r.t(f"status.step.{step}", deadline=r.when(j.deadline),
-               internal=r.when(j.internal_deadline), closed=closed)  # fmt: skip
+    said = r.t(
+        f"status.step.{step}",
+        deadline=r.when(j.deadline),
+        internal=r.when(j.internal_deadline),
+        closed=closed,
+    )
     return r.t("status.job", number=bk.escape(j.number), project=bk.escape(j.project), step=said)
 
 
@@ -252,8 +275,13 @@ def month_end_posts(
     blocks = [bk.section(r.t("month_end.intro", month=label))]
     for d in drafts:
         n = month_counts(d.jobs, next_month)
-        line = r.t("month_end.client", client=bk.escape(d.client), closed=n["closed"],
-                   open=n["open"], next=n["next"])  # fmt: skip
+        line = r.t(
+            "month_end.client",
+            client=bk.escape(d.client),
+            closed=n["closed"],
+            open=n["open"],
+            next=n["next"],
+        )
         blocks += _with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done")
     return split(r, r.t("month_end.text", n=len(drafts)), blocks)
 

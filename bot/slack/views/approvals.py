@@ -61,8 +61,12 @@ def field_lines(r: Reader, a: ApprovalRecord) -> list[str]:
         rows = json.loads(a.fields or "[]")
     except ValueError:
         rows = []
-    lines = [f"*{r.t(f.label)}*：{value_of(r, f)}" if r.lang == "zh" else
-             f"*{r.t(f.label)}*: {value_of(r, f)}" for f in shown_from(rows)]  # fmt: skip
+    lines = [
+        f"*{r.t(f.label)}*：{value_of(r, f)}"
+        if r.lang == "zh"
+        else f"*{r.t(f.label)}*: {value_of(r, f)}"
+        for f in shown_from(rows)
+    ]
     if a.reason:
         lines.append(r.t("approval.reason_line", reason=bk.escape(a.reason)))
     return lines
@@ -88,9 +92,11 @@ def request_blocks(
     """The request as a decider sees it: what is asked, by whom, the key fields, and Approve /
     Reject while it is pending (`note`: on whose behalf, or why it came to a manager)."""
     head = r.t(
-        "approval.asks", requester=a.requester_id, kind=kind_name(r, a.kind),
+        "approval.asks",
+        requester=a.requester_id,
+        kind=kind_name(r, a.kind),
         title=bk.escape(a.title),
-    )  # fmt: skip
+    )
     out = bk.sections([head, *field_lines(r, a)])
     if note:
         out.append(bk.context(note))
@@ -113,9 +119,12 @@ def requester_blocks(r: Reader, a: ApprovalRecord) -> list[bk.Block]:
     if a.status == PENDING:
         key = "approval.filed_on_behalf" if a.on_behalf_of else "approval.filed"
         head = r.t(
-            key, kind=kind_name(r, a.kind), title=bk.escape(a.title), approver=a.approver_id,
+            key,
+            kind=kind_name(r, a.kind),
+            title=bk.escape(a.title),
+            approver=a.approver_id,
             user=a.on_behalf_of,
-        )  # fmt: skip
+        )
     else:
         head = r.t("approval.mine", kind=kind_name(r, a.kind), title=bk.escape(a.title))
     out = bk.sections([head, *field_lines(r, a)])
@@ -144,9 +153,12 @@ def told_blocks(r: Reader, a: ApprovalRecord, subject_id: int | None) -> tuple[s
     own next step (a job: "Edit and resubmit")."""
     key = "approval.told.rejected" if a.status == REJECTED else "approval.told.approved"
     text = r.t(
-        key, by=a.decided_by, kind=kind_name(r, a.kind), title=bk.escape(a.title),
+        key,
+        by=a.decided_by,
+        kind=kind_name(r, a.kind),
+        title=bk.escape(a.title),
         note=bk.escape(a.decision_note or ""),
-    )  # fmt: skip
+    )
     out = bk.sections([text, *field_lines(r, a)])
     follow = AFTER_REJECT.get(a.kind)
     if a.status == REJECTED and follow and subject_id:
@@ -160,9 +172,11 @@ def withdrawn_note(r: Reader, a: ApprovalRecord) -> str:
 
 def reject_modal(r: Reader, a: ApprovalRecord, meta: dict[str, object]) -> bk.Block:
     what = r.t(
-        "approval.reject_what", requester=a.requester_id, kind=kind_name(r, a.kind),
+        "approval.reject_what",
+        requester=a.requester_id,
+        kind=kind_name(r, a.kind),
         title=bk.escape(a.title),
-    )  # fmt: skip
+    )
     return bk.modal(
         REJECT_FORM,
         r.t("approval.reject_title"),

@@ -60,18 +60,26 @@ def contact_modal(
     body += [
         bk.select_input("kind", r.t("contact.f.kind"), kinds, initial=kind),
         bk.text_input(
-            "when", r.t("contact.f.when"), initial=when, optional=True,
-            placeholder=r.t("contact.f.when_ph"), max_length=100,
+            "when",
+            r.t("contact.f.when"),
+            initial=when,
+            optional=True,
+            placeholder=r.t("contact.f.when_ph"),
+            max_length=100,
         ),
         bk.text_input("summary", r.t("contact.f.summary"), initial=summary, multiline=True),
         bk.text_input(
             "next_steps", r.t("contact.f.next"), initial=next_steps, multiline=True, optional=True
         ),
         bk.text_input(
-            "follow_up", r.t("contact.f.follow_up"), initial=follow_up, optional=True,
-            placeholder=r.t("contact.f.follow_up_ph"), max_length=100,
+            "follow_up",
+            r.t("contact.f.follow_up"),
+            initial=follow_up,
+            optional=True,
+            placeholder=r.t("contact.f.follow_up_ph"),
+            max_length=100,
         ),
-    ]  # fmt: skip
+    ]
     return bk.modal(
         EDIT_FORM if editing else LOG_FORM,
         r.t("contact.modal.edit_title" if editing else "contact.modal.title"),
@@ -89,9 +97,12 @@ def _client_picker(r: Reader, clients: Sequence[ClientRecord], chosen: int | Non
     options = [bk.option(client_label(c), str(c.id)) for c in clients[:MODAL_CLIENT_OPTIONS]]
     initial = str(chosen) if chosen else None
     return bk.select_input(
-        "client", r.t("contact.f.client"), options, initial=initial,
+        "client",
+        r.t("contact.f.client"),
+        options,
+        initial=initial,
         placeholder=r.t("contact.f.client_ph"),
-    )  # fmt: skip
+    )
 
 
 def confirmation(

@@ -119,9 +119,14 @@ def job_modal(
             ]
             initial = str(p.client_id) if p.client_id else None
             body.append(
-                bk.select_input(CLIENT, r.t("job.f.client"), options, initial=initial,
-                                placeholder=r.t("job.form.client_ph"))
-            )  # fmt: skip
+                bk.select_input(
+                    CLIENT,
+                    r.t("job.f.client"),
+                    options,
+                    initial=initial,
+                    placeholder=r.t("job.form.client_ph"),
+                )
+            )
         else:
             body.append(bk.section(r.t("job.no_clients")))
             can_submit = False
@@ -129,19 +134,47 @@ def job_modal(
     if pick_department:
         depts = [bk.option(department_name(r, d), d) for d in DEPARTMENTS]
         body.append(
-            bk.select_input(DEPARTMENT, r.t("job.f.department"), depts, initial=p.department,
-                            placeholder=r.t("job.form.department_ph"))
-        )  # fmt: skip
+            bk.select_input(
+                DEPARTMENT,
+                r.t("job.f.department"),
+                depts,
+                initial=p.department,
+                placeholder=r.t("job.form.department_ph"),
+            )
+        )
     body += [
-        bk.text_input(JOB_TYPE, r.t("job.f.job_type"), initial=p.job_type, max_length=100,
-                      placeholder=r.t("job.form.job_type_ph")),
-        bk.text_input(BRIEF, r.t("job.form.brief"), initial=p.brief, multiline=True,
-                      max_length=3000, placeholder=r.t("job.form.brief_ph")),
-        bk.text_input(DEADLINE, r.t("job.form.deadline"), initial=p.deadline, max_length=100,
-                      placeholder=r.t("job.form.deadline_ph"), optional=True),
-        bk.text_input(LINK, r.t("job.f.link"), initial=p.link, optional=True, max_length=500,
-                      placeholder="https://…"),
-    ]  # fmt: skip
+        bk.text_input(
+            JOB_TYPE,
+            r.t("job.f.job_type"),
+            initial=p.job_type,
+            max_length=100,
+            placeholder=r.t("job.form.job_type_ph"),
+        ),
+        bk.text_input(
+            BRIEF,
+            r.t("job.form.brief"),
+            initial=p.brief,
+            multiline=True,
+            max_length=3000,
+            placeholder=r.t("job.form.brief_ph"),
+        ),
+        bk.text_input(
+            DEADLINE,
+            r.t("job.form.deadline"),
+            initial=p.deadline,
+            max_length=100,
+            placeholder=r.t("job.form.deadline_ph"),
+            optional=True,
+        ),
+        bk.text_input(
+            LINK,
+            r.t("job.f.link"),
+            initial=p.link,
+            optional=True,
+            max_length=500,
+            placeholder="https://…",
+        ),
+    ]
     return bk.modal(
         FORM,
         r.t(title_key),
@@ -176,7 +209,7 @@ def detail_lines(r: Reader, job: JobRecord, client: str) -> list[str]:
             "job.line.deadlines",
             deadline=r.when(job.deadline),
             internal=r.when(job.internal_deadline),
-        ),  # fmt: skip
+        ),
         r.t("job.line.owner", owner=job.owner_id, issued_by=job.issued_by),
     ]
     if job.materials_url:
@@ -194,8 +227,12 @@ def card(
 ) -> tuple[str, list[bk.Block]]:
     """The job card: the job is open, with everything the team needs to start."""
     key = "job.card.revision" if job.revision else "job.card.head"
-    head = r.t(key, number=number_of(job), project=bk.escape(job.project),
-               original=f"`{bk.escape(original or '')}`")  # fmt: skip
+    head = r.t(
+        key,
+        number=number_of(job),
+        project=bk.escape(job.project),
+        original=f"`{bk.escape(original or '')}`",
+    )
     text = r.t("job.card.text", number=job.number, project=bk.escape(job.project))
     lines = detail_lines(r, job, client)
     if approved_by:
@@ -229,8 +266,14 @@ def event_line(r: Reader, e: EventRecord, number: str) -> str:
     known = f"job.event.{e.action}"
     action = r.t(known) if known in _EVENT_KEYS else bk.escape(e.action)
     note = f" — {bk.escape(e.note)}" if e.note else ""
-    return r.t("job.event.line", when=r.when(e.at), number=f"`{bk.escape(number)}`", actor=actor,
-               action=action, note=note)  # fmt: skip
+    return r.t(
+        "job.event.line",
+        when=r.when(e.at),
+        number=f"`{bk.escape(number)}`",
+        actor=actor,
+        action=action,
+        note=note,
+    )
 
 
 _EVENT_KEYS = frozenset(
@@ -245,7 +288,7 @@ _EVENT_KEYS = frozenset(
         "escalated",
         "rerouted",
         "self-approved",
-    )  # fmt: skip
+    )
 )
 
 
@@ -259,18 +302,33 @@ def job_detail(
 ) -> tuple[str, list[bk.Block]]:
     """One job: its fields, the original it modifies or its revisions, the brief, and the
     history of its requests (each event with the number it was about) and its closing."""
-    text = r.t("job.show.head", number=number_of(job), project=bk.escape(job.project),
-               status=status_name(r, job.status))  # fmt: skip
+    text = r.t(
+        "job.show.head",
+        number=number_of(job),
+        project=bk.escape(job.project),
+        status=status_name(r, job.status),
+    )
     lines = detail_lines(r, job, client)
     if original is not None:
-        lines.append(r.t("job.show.original", number=number_of(original),
-                         status=status_name(r, original.status)))  # fmt: skip
+        lines.append(
+            r.t(
+                "job.show.original",
+                number=number_of(original),
+                status=status_name(r, original.status),
+            )
+        )
     if revisions:
         shown = r.join(f"{number_of(x)} ({status_name(r, x.status)})" for x in revisions)
         lines.append(r.t("job.show.revisions", revisions=shown))
     if job.status == "closed" and job.closed_at:
-        lines.append(r.t("job.show.closed", by=job.closed_by or "?", when=r.when(job.closed_at),
-                         note=bk.escape(job.delivery_note or "")))  # fmt: skip
+        lines.append(
+            r.t(
+                "job.show.closed",
+                by=job.closed_by or "?",
+                when=r.when(job.closed_at),
+                note=bk.escape(job.delivery_note or ""),
+            )
+        )
     out = [bk.section(text), *bk.sections(lines + brief_lines(r, job.brief))]
     if history:
         out += bk.sections([r.t("job.show.history")] + [event_line(r, e, n) for n, e in history])

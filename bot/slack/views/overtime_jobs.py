@@ -71,13 +71,14 @@ def cutoff_list(
                     "primary",
                 ),
                 block_id="overtime-approve-all",
-            )  # fmt: skip
+            )
         )
     for form, a in rows:
         note = None
         if form.late:
-            note = r.t("overtime_cutoff.late_note", when=r.when(form.created_at),
-                       cutoff=hhmm(cutoff))  # fmt: skip
+            note = r.t(
+                "overtime_cutoff.late_note", when=r.when(form.created_at), cutoff=hhmm(cutoff)
+            )
         out += [bk.divider(), *approval_view.request_blocks(r, a, note=note)]
     return text, bk.cap_blocks(out, r.more)
 

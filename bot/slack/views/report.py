@@ -85,20 +85,35 @@ def headline(r: Reader, rep: WeekReport) -> list[Msg]:
     submitted = [bk.escape(a.person.name) for a in rep.submitted]
     lines = [
         r.t("friday.title", week=week, span=days),
-        r.t("friday.submitted", n=t.submitted, of=t.people,
-            who=r.join(submitted) if submitted else r.t("friday.nobody")),
-    ]  # fmt: skip
+        r.t(
+            "friday.submitted",
+            n=t.submitted,
+            of=t.people,
+            who=r.join(submitted) if submitted else r.t("friday.nobody"),
+        ),
+    ]
     if rep.not_submitted:
         lines.append(r.t("friday.not_submitted", who=_mentions(r, rep.not_submitted)))
     if rep.on_leave:
         lines.append(r.t("friday.on_leave", who=_mentions(r, rep.on_leave)))
     lines += [
-        r.t("friday.totals", logged=t.logged, required=t.required, days=t.contacted_days,
-            missed=t.missed_clients, reports=t.reports_overdue),
-        r.t("friday.jobs_total", opened=t.opened, revised=t.revised, closed=t.closed,
-            overdue=t.overdue),
+        r.t(
+            "friday.totals",
+            logged=t.logged,
+            required=t.required,
+            days=t.contacted_days,
+            missed=t.missed_clients,
+            reports=t.reports_overdue,
+        ),
+        r.t(
+            "friday.jobs_total",
+            opened=t.opened,
+            revised=t.revised,
+            closed=t.closed,
+            overdue=t.overdue,
+        ),
         r.t("friday.overtime_total", on_time=hours(t.on_time_minutes), late=hours(t.late_minutes)),
-    ]  # fmt: skip
+    ]
     if t.monitored:
         lines.append(r.t("friday.owed_total", n=t.monitored))
     lines.append(r.t("friday.in_thread"))
@@ -119,28 +134,40 @@ def ae_lines(r: Reader, a: AeWeek) -> list[str]:
     lines += [r.t("friday.clients"), *(_client_line(r, c) for c in a.clients)]
     if not a.clients:
         lines.append(r.t("friday.no_clients"))
-    missed = [r.t("friday.missed_one", client=bk.escape(c.client.name), short=c.short)
-              for c in a.missed]  # fmt: skip
+    missed = [
+        r.t("friday.missed_one", client=bk.escape(c.client.name), short=c.short) for c in a.missed
+    ]
     lines.append(r.t("friday.missed", clients=r.join(missed) if missed else r.t("friday.nobody")))
     kinds = [f"{r.t('kind.' + k)} {n}" for k, n in a.by_kind.items()]
     lines.append(r.t("friday.kinds", kinds=" · ".join(kinds) or r.t("friday.nobody")))
     reports = [
-        r.t("friday.report_one", client=bk.escape(name_), kind=r.t("kind." + x.kind),
-            day=short_day(r, x.at.astimezone(r.zone).date()))
+        r.t(
+            "friday.report_one",
+            client=bk.escape(name_),
+            kind=r.t("kind." + x.kind),
+            day=short_day(r, x.at.astimezone(r.zone).date()),
+        )
         for x, name_ in a.reports_overdue
-    ]  # fmt: skip
+    ]
     lines.append(r.t("friday.reports", items=r.join(reports) or r.t("friday.nobody")))
     lines.append(_jobs_line(r, a))
-    lines.append(r.t("friday.overtime", on_time=hours(a.on_time_minutes),
-                     late=hours(a.late_minutes)))  # fmt: skip
+    lines.append(
+        r.t("friday.overtime", on_time=hours(a.on_time_minutes), late=hours(a.late_minutes))
+    )
     lines += _owed_and_changes(r, a)
     return lines + _notes_lines(r, a)
 
 
 def _client_line(r: Reader, c: ClientWeek) -> str:
     key = "friday.client_short" if c.short else "friday.client"
-    return r.t(key, client=bk.escape(c.client.name), days=c.days, n=c.contacts,
-               required=c.required, short=c.short)  # fmt: skip
+    return r.t(
+        key,
+        client=bk.escape(c.client.name),
+        days=c.days,
+        n=c.contacts,
+        required=c.required,
+        short=c.short,
+    )
 
 
 def _numbers(r: Reader, jobs: Sequence[JobRow]) -> str:
@@ -152,25 +179,39 @@ def _numbers(r: Reader, jobs: Sequence[JobRow]) -> str:
 
 
 def _jobs_line(r: Reader, a: AeWeek) -> str:
-    return r.t("friday.jobs", opened=_numbers(r, a.opened), revised=_numbers(r, a.revised),
-               closed=_numbers(r, a.closed), overdue=_numbers(r, a.overdue))  # fmt: skip
+    return r.t(
+        "friday.jobs",
+        opened=_numbers(r, a.opened),
+        revised=_numbers(r, a.revised),
+        closed=_numbers(r, a.closed),
+        overdue=_numbers(r, a.overdue),
+    )
 
 
 def _owed_and_changes(r: Reader, a: AeWeek) -> list[str]:
     lines = []
     if a.monitored:
         items = [
-            r.t("friday.owed_one", client=bk.escape(m.client.name), amount=m.amount,
-                due=short_day(r, m.due, r.now.year), months=m.months)
+            r.t(
+                "friday.owed_one",
+                client=bk.escape(m.client.name),
+                amount=m.amount,
+                due=short_day(r, m.due, r.now.year),
+                months=m.months,
+            )
             for m in a.monitored
-        ]  # fmt: skip
+        ]
         lines.append(r.t("friday.owed", items=r.join(items)))
     if a.changes:
         items = [
-            r.t("friday.change_one", client=bk.escape(name), from_=stage(r, ch.from_stage),
-                to=stage(r, ch.to_stage))
+            r.t(
+                "friday.change_one",
+                client=bk.escape(name),
+                from_=stage(r, ch.from_stage),
+                to=stage(r, ch.to_stage),
+            )
             for ch, name in a.changes
-        ]  # fmt: skip
+        ]
         lines.append(r.t("friday.funnel_changes", items=r.join(items)))
     return lines
 
@@ -189,8 +230,9 @@ def _notes_lines(r: Reader, a: AeWeek) -> list[str]:
     lines = []
     if a.notes:
         lines.append(r.t("friday.notes"))
-        lines += [r.t("friday.note", client=bk.escape(c), text=bk.escape(text))
-                  for c, text in a.notes]  # fmt: skip
+        lines += [
+            r.t("friday.note", client=bk.escape(c), text=bk.escape(text)) for c, text in a.notes
+        ]
     if a.problems:
         lines.append(r.t("friday.problems", text=bk.escape(a.problems)))
     if a.suggestions:
@@ -213,12 +255,19 @@ def team_line(r: Reader, a: AeWeek) -> str:
     if a.all_week_leave and not a.submitted:
         notes = "friday.team_notes_leave"
     return r.t(
-        "friday.team_line", name=bk.escape(a.person.name), logged=a.logged,
-        missed=short if missed else "0", reports=len(a.reports_overdue), opened=len(a.opened),
-        revised=len(a.revised), closed=len(a.closed), overdue=len(a.overdue),
-        hours=hours(a.on_time_minutes + a.late_minutes), late=hours(a.late_minutes),
+        "friday.team_line",
+        name=bk.escape(a.person.name),
+        logged=a.logged,
+        missed=short if missed else "0",
+        reports=len(a.reports_overdue),
+        opened=len(a.opened),
+        revised=len(a.revised),
+        closed=len(a.closed),
+        overdue=len(a.overdue),
+        hours=hours(a.on_time_minutes + a.late_minutes),
+        late=hours(a.late_minutes),
         notes=r.t(notes),
-    )  # fmt: skip
+    )
 
 
 def team_messages(r: Reader, rep: WeekReport, manager: str, channel: str | None) -> list[Msg]:
