@@ -16,6 +16,7 @@ from bot.settings import Settings
 from bot.slack.delivery import courier_client
 from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
+from forms.engine import Engine
 from handlers import (
     admin,
     agenda,
@@ -60,6 +61,7 @@ class Bot:
     home: HomeTab
     writer: ContactWriter
     courier: Courier  # delivers the outbox: every message a job or a handler decided
+    engine: Engine  # the form engine: files, routes and decides every request
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None) -> Bot:
@@ -90,6 +92,7 @@ class Bot:
             home_tab,
             ContactWriter(db),
             courier,
+            Engine(settings, team_settings),
         )
 
     def deliver(self) -> None:
@@ -100,7 +103,13 @@ class Bot:
     def jobs(self) -> JobDeps:
         """What the timetable's jobs use."""
         return JobDeps(
-            self.db, self.clock, self.settings, self.calendars, self.team_settings, self.courier
+            self.db,
+            self.clock,
+            self.settings,
+            self.calendars,
+            self.team_settings,
+            self.courier,
+            self.engine,
         )
 
     def close(self) -> None:
@@ -145,31 +154,45 @@ def create_app(bot: Bot) -> App:
     admin.register(
         app,
         listen,
-        admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings, bot.deliver),
+        admin.AdminDeps(
+            bot.db, bot.clock, s, bot.calendars, bot.team_settings, bot.deliver, bot.engine
+        ),
     )
     home.register(app, listen, bot.home)
     jobs.register(
         app,
         listen,
         jobs.JobFeatureDeps(
-            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
+            bot.db,
+            bot.clock,
+            s,
+            bot.sender,
+            bot.team_settings,
+            bot.calendars,
+            bot.deliver,
+            bot.engine,
         ),
     )
     overtime.register(
         app,
         listen,
         overtime.OvertimeDeps(
-            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
+            bot.db,
+            bot.clock,
+            s,
+            bot.sender,
+            bot.team_settings,
+            bot.calendars,
+            bot.deliver,
+            bot.engine,
         ),
     )
-    followers = {**jobs.followers(s, bot.team_settings), **overtime.followers(s)}
     decisions = approvals.ApprovalDeps(
         bot.db,
         bot.clock,
-        s,
+        bot.engine,
         bot.sender,
         bot.deliver,
-        followers,
         lambda team, user: bot.home.changed(team, user, bot.languages.of(team, user)),
     )
     approvals.register(app, listen, decisions)

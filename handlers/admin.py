@@ -17,7 +17,8 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
-from handlers import agenda, authority, calendar, report, settings, team
+from forms.engine import Engine
+from handlers import agenda, authority, calendar, report, requests, settings, team
 from storage import queries
 from storage.calendars import Calendars
 from storage.db import Database
@@ -37,6 +38,7 @@ class AdminDeps:
     calendars: Calendars
     team_settings: TeamSettings
     deliver: Callable[[], None]  # the courier: deliver what was just queued
+    engine: Engine
 
     def reader(self, req: Request) -> Reader:
         return req.reader(self.settings.tz, self.clock.now())
@@ -72,7 +74,9 @@ def aebot_command(req: Request, deps: AdminDeps) -> Reply:
     if sub in ("dates", "date", "日期"):
         return _dates(r, req, deps, " ".join(args))
     if sub in ("request", "申请"):
-        return authority.request_command(r, req, deps)
+        return requests.request_command(r, req, deps, authority.after_sub(req.text))
+    if sub in ("requests", "申请列表"):
+        return requests.requests_command(r, req, deps, args)
     if sub in ("delegate", "委托"):
         return authority.delegate_command(r, req, deps)
     if sub in ("authority", "权限"):
@@ -130,7 +134,7 @@ def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) ->
         return Reply(text=r.t("team.remove_usage"))
     uid = target.group(1)
     with deps.db.write() as s:
-        done = team.remove(s, req.team, uid, req.user, deps.settings, deps.clock.now())
+        done = team.remove(s, req.team, uid, req.user, deps.engine, deps.clock.now())
     if done is None:
         return Reply(text=r.t("team.remove_not_member", user=uid))
     _, clients, told = done

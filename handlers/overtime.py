@@ -4,15 +4,15 @@ work past 23:00 defers the next working morning's start (11点以后第二天早
 month's list (`/overtime list`) and report (`/overtime report 2026-11`, with an .xlsx in the DM).
 
 A form is stored pending with what the rules worked out when it was filed (late, the later
-start); a decision sets its status in the decision's own transaction (storage/approvals.py
-SUBJECTS), and, once approved, `followers` tells the managers and the members of a later start.
+start); the form engine asks its signer, and a decision sets its status in the decision's own
+transaction (forms/registered/overtime.py, which also tells of a later start once approved).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -28,6 +28,7 @@ from bot.rules.approvals import APPROVED, Shown
 from bot.rules.clients import ClientIndex
 from bot.rules.jobs import parse_job_number
 from bot.rules.people import is_admin
+from bot.rules.problems import Problem
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.limits import SELECT_OPTIONS_MAX
@@ -36,13 +37,13 @@ from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as job_view
 from bot.slack.views import overtime as view
-from handlers.approvals import ask
-from storage import jobs, outbox, queries
+from forms.engine import Engine
+from storage import jobs, queries
 from storage import overtime as store
 from storage.approvals import Filing
 from storage.calendars import Calendars
 from storage.db import Database
-from storage.models import Approval, Client, Job, Member, OvertimeForm
+from storage.models import Client, Job, OvertimeForm
 from storage.team_settings import TeamSettings
 
 COMMAND = "/overtime"
@@ -51,7 +52,6 @@ QUICK_TIME_WORDS = 3  # the quick path's time is read from at most its first thr
 _TIMELIKE = re.compile(r"[0-9０-９]|点|點|到|至|am|pm|until|till", re.IGNORECASE)
 
 log = logging.getLogger("aebot.overtime")
-Follower = Callable[[Session, Approval, datetime], list[outbox.Message]]
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class OvertimeDeps:
     team_settings: TeamSettings
     calendars: Calendars
     deliver: Callable[[], None]  # the courier: deliver what was just queued
+    engine: Engine
 
     def reader(self, req: Request) -> Reader:
         return req.reader(self.settings.tz, self.clock.now())
@@ -329,11 +330,13 @@ def file_form(
     s: Session, deps: OvertimeDeps, r: Reader, team: str, user: str, typed: Typed, now: datetime
 ) -> Filed | Refusal:
     """Store the form (late or not, the later start it earns) and ask its signer; or why not."""
-    members = {m.user_id: m for m in queries.list_members(s, team)}
-    checked = _check(s, r, team, user, typed, members)
+    route = deps.engine.route(s, Filing(team, "overtime", user, ""), now)
+    if isinstance(route, Problem):
+        return Refusal(view.TARGET, r.problem(route))
+    checked = _check(s, r, team, typed)
     if isinstance(checked, Refusal):
         return checked
-    signer, job, client = checked
+    job, client = checked
     late, deferred = judged(deps, team, typed.planned, now)
     p = typed.planned
     fields = store.FormFields(
@@ -363,26 +366,24 @@ def file_form(
         subject_id=form.id,
         via=typed.via,
     )
-    a = ask(s, deps.settings, filing, signer, now)
+    filed = deps.engine.ask(s, filing, now, route=route)
+    assert not isinstance(filed, Problem)  # routed above, in this transaction
+    a = filed.approval
     assert a.id is not None
     store.set_approval(s, form.id, a.id)
-    return Filed(form, a.approver_id or signer, label)
+    return Filed(form, a.approver_id or route.signers[0], label)
 
 
 def _check(
-    s: Session, r: Reader, team: str, user: str, typed: Typed, members: Mapping[str, Member]
-) -> tuple[str, Job | None, Client | None] | Refusal:
-    """Who signs, and the job or client: or why the form cannot be filed."""
-    if user not in members:
-        return Refusal(view.TARGET, r.t("overtime.not_member"))
+    s: Session, r: Reader, team: str, typed: Typed
+) -> tuple[Job | None, Client | None] | Refusal:
+    """The job or client the form is for, and who stays: or why the form cannot be filed."""
+    members = {m.user_id for m in queries.list_members(s, team)}
     strangers = [u for u in typed.members if u not in members]
     if strangers:
         return Refusal(
             view.MEMBERS, r.t("overtime.not_on_team", users=view.users_text(r, strangers))
         )
-    signer = rules.signer(user, members)
-    if signer is None:
-        return Refusal(view.TARGET, r.t("overtime.no_approver"))
     kind, target_id = typed.target
     job = jobs.get(s, team, target_id) if kind == "job" else None
     client_id = job.client_id if job else (target_id if kind == "client" else None)
@@ -396,7 +397,7 @@ def _check(
             status=r.t(f"job.status.{job.status}"),
         )
         return Refusal(view.TARGET, text)
-    return signer.user_id, job, client
+    return job, client
 
 
 def judged(
@@ -600,67 +601,6 @@ def upload_to_dm(
     r = deps.reader(req)
     deps.sender.answer(req.response_url, req.user, r.t("overtime.report.upload_failed"))
     return False
-
-
-# --- what an approval sends besides --------------------------------------------------------
-def followers(settings: Settings) -> dict[str, Follower]:
-    """For the approval engine (ApprovalDeps.followers): once a form that earned a later start
-    is approved, each member's manager is told when they start, and so is each member — queued
-    in the decision's own transaction, useless once that start has come."""
-
-    def follow(s: Session, a: Approval, now: datetime) -> list[outbox.Message]:
-        if a.status != APPROVED or a.subject != "overtime" or not a.subject_id:
-            return []
-        form = store.get(s, a.team_id, a.subject_id, fresh=True)
-        if form is None or form.deferred_until is None:
-            return []
-        return deferral_messages(s, settings, form, form.deferred_until, now)
-
-    return {"overtime": follow}
-
-
-def deferral_messages(
-    s: Session, settings: Settings, form: OvertimeForm, until: datetime, now: datetime
-) -> list[outbox.Message]:
-    members = {m.user_id: m for m in queries.list_members(s, form.team_id)}
-    staying = store.members_of(form)
-    by_manager: dict[str, list[str]] = {}
-    for user in staying:
-        manager = members[user].manager_id if user in members else None
-        if manager:
-            by_manager.setdefault(manager, []).append(user)
-
-    def reader(user: str) -> Reader:
-        return Reader.of(members.get(user), settings.aebot_lang, settings.tz, now)
-
-    out = []
-    for manager, users in by_manager.items():
-        text, blocks = view.deferred_for_manager(reader(manager), users, form.end, until)
-        out.append(
-            outbox.Message(
-                form.team_id,
-                f"overtime-deferred:{form.id}:{manager}",
-                "overtime-deferred",
-                manager,
-                text,
-                blocks,
-                useful_until=until,
-            )
-        )
-    for user in staying:
-        text, blocks = view.deferred_for_member(reader(user), form.end, until)
-        out.append(
-            outbox.Message(
-                form.team_id,
-                f"overtime-start:{form.id}:{user}",
-                "overtime-start",
-                user,
-                text,
-                blocks,
-                useful_until=until,
-            )
-        )
-    return out
 
 
 def register(app: App, listen: Listen, deps: OvertimeDeps) -> None:

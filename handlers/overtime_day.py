@@ -78,7 +78,7 @@ def approve_all(req: Request, deps: OvertimeDayDeps) -> None:
         deps.sender.answer(req.response_url, req.user, r.t("overtime_bulk.only_ped"))
         return
     tried = [
-        decide(deps.decisions, req.team, req.user, a.id, APPROVED, "", "button", r)
+        decide(deps.decisions, req, a.id, APPROVED, "", "button")
         for _, a in on_time
         if a.id is not None
     ]

@@ -22,6 +22,7 @@ from bot.rules import agenda as rules
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
 from bot.slack.views import agenda as view
+from forms.kinds import AGENDA, shows
 from scheduler.run import JobDeps, Outgoing, Run
 from storage import absence, approvals, job_queries, queries
 from storage import agenda as stored
@@ -98,7 +99,7 @@ def _week(run: Run, deps: JobDeps) -> _Week:
             s, run.team, stored.CLIENT_STATUS, last_monday.isoformat(), undone_only=True
         )
         jobs = [j for j, _ in job_queries.open_jobs(s, run.team)]
-        pending = approvals.pending(s, run.team)
+        pending = [a for a in approvals.pending(s, run.team) if shows(a.kind, AGENDA)]
         receivables = [r for r, _ in stored.open_receivables(s, run.team)]
         items = stored.items(s, run.team, week)
         leave = absence.leave_between(s, run.team, last_monday, last_monday + timedelta(days=6))

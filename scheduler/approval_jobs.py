@@ -15,98 +15,47 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.rules.jobs import due_soon
-from bot.rules.working_time import WorkingHours, past
-from bot.slack.views import approvals as approval_view
+from bot.rules.working_time import WorkingHours
 from bot.slack.views import home as home_view
+from forms.reminders import nudges
 from scheduler import contact_jobs
 from scheduler.run import JobDeps, Outgoing, Run
-from storage import absence, approvals, job_queries, queries
-from storage.models import Approval, Client, Job, Member
+from storage import job_queries, queries
+from storage.models import Client, Job
 
 
 def working_hours(deps: JobDeps, team: str) -> WorkingHours:
     return deps.team_settings.of(team).working_hours(deps.calendars.for_team(team))
 
 
-def _escalation_target(a: Approval, members: dict[str, Member]) -> str | None:
-    """The approver's manager, if they are on the team and are not the requester."""
-    approver = members.get(a.approver_id or "")
-    manager = approver.manager_id if approver else None
-    if not manager or manager not in members or manager == a.requester_id:
-        return None
-    return manager
-
-
 def approval_reminders(run: Run, deps: JobDeps) -> str:
-    """Pending requests: past `approval_remind_after` working time since they reached their
-    approver, one reminder to the approver; past `approval_escalate_after`, the request (with
-    its buttons) to the approver's manager, who may then decide it. The requester hears
-    nothing more."""
+    """Pending requests, per step: past `approval_remind_after` working time since they reached
+    their current signer, one reminder to them; past `approval_escalate_after`, the request
+    (with its buttons) to their manager, who may then decide it (forms/reminders.py). The
+    requester hears nothing more."""
     values = deps.team_settings.of(run.team)
     remind_after = values.duration("approval_remind_after")
     escalate_after = values.duration("approval_escalate_after")
     wh = working_hours(deps, run.team)
     with deps.db.read() as s:
-        waiting = approvals.pending(s, run.team)
-        members = {m.user_id: m for m in queries.list_members(s, run.team)}
-        leave = absence.on_leave(s, run.team, run.now.date())
-    outbox: list[Outgoing] = []
-    reminded = escalated = stuck = 0
-    for a in waiting:
-        if not a.approver_id or a.id is None:
-            continue
-        routed = a.routed_at.astimezone(run.now.tzinfo)
-        if (
-            a.reminded_at is None
-            and a.approver_id not in leave
-            and past(routed, remind_after, run.now, wh)
-        ):
-            r = deps.reader(members.get(a.approver_id))
-            kind = approval_view.kind_name(r, a.kind)
-            note = r.t("approval.reminder", since=r.when(a.routed_at))
-            outbox.append(
-                Outgoing(
-                    f"{a.id}:remind:{a.approver_id}",
-                    a.approver_id,
-                    r.t("approval.reminder_text", requester=a.requester_id, kind=kind),
-                    approval_view.request_blocks(r, a, note=note),
-                    "approval-reminder",
-                    "approval_reminded",
-                    (a.id,),
-                    per_period=False,
-                )
+        found = nudges(deps.engine, s, run.team, run.now, wh, remind_after, escalate_after)
+    run.send(
+        [
+            Outgoing(
+                n.key,
+                n.user,
+                n.text,
+                n.blocks,
+                n.purpose,
+                n.effect,
+                (n.approval_id,),
+                per_period=False,
             )
-            reminded += 1
-        if a.escalated_at is None and past(routed, escalate_after, run.now, wh):
-            manager = _escalation_target(a, members)
-            if manager is None:
-                stuck += 1
-                continue
-            r = deps.reader(members[manager])
-            kind = approval_view.kind_name(r, a.kind)
-            note = r.t("approval.escalated_note", approver=a.approver_id, since=r.when(a.routed_at))
-            text = r.t(
-                "approval.escalated_text",
-                requester=a.requester_id,
-                kind=kind,
-                approver=a.approver_id,
-            )
-            outbox.append(
-                Outgoing(
-                    f"{a.id}:escalate:{manager}",
-                    manager,
-                    text,
-                    approval_view.request_blocks(r, a, note=note),
-                    "approval-escalation",
-                    "approval_escalated",
-                    (a.id,),
-                    per_period=False,
-                )
-            )
-            escalated += 1
-    run.send(outbox)
-    detail = f"{reminded} reminded, {escalated} escalated"
-    return detail + (f", {stuck} with no manager to escalate to" if stuck else "")
+            for n in found.sent
+        ]
+    )
+    detail = f"{found.reminded} reminded, {found.escalated} escalated"
+    return detail + (f", {found.stuck} with no manager to escalate to" if found.stuck else "")
 
 
 def job_deadlines(run: Run, deps: JobDeps) -> str:

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from bot.clock import Clock
 from bot.settings import Settings
 from bot.slack.texts import Reader
+from forms.engine import Engine
 from scheduler.courier import Courier
 from storage.calendars import Calendars
 from storage.db import Database
@@ -30,6 +31,7 @@ class JobDeps:
     calendars: Calendars
     team_settings: TeamSettings
     courier: Courier
+    engine: Engine
 
     def reader(self, member: Member | None) -> Reader:
         """How to write to `member` (the workspace default for someone not on the team)."""

@@ -248,8 +248,12 @@ class Approval(SQLModel, table=True):
     client_id: int | None = None
     reason: str = Field(default="", sa_column=Column(Text, nullable=False))
     requester_id: str = Field(max_length=32)
+    # Who signs, in order (JSON user ids, as routed when filed): one for most kinds, a chain for
+    # some (the account director, then the customer-support head). `step` is the one it is at.
+    signers: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    step: int = 0
     approver_id: str | None = Field(default=None, max_length=32)  # None: self-approved
-    on_behalf_of: str | None = Field(default=None, max_length=32)  # delegated by
+    on_behalf_of: str | None = Field(default=None, max_length=32)  # delegated by, or on leave
     status: str = Field(default="pending", max_length=10)  # pending approved rejected withdrawn
     decided_by: str | None = Field(default=None, max_length=32)
     decided_at: datetime | None = Field(default=None, sa_column=_dt())
@@ -440,6 +444,9 @@ class Receivable(SQLModel, table=True):
     added_by: str = Field(max_length=32)
     closed_at: datetime | None = Field(default=None, sa_column=_dt())
     closed_as: str | None = Field(default=None, max_length=12)  # paid written-off
+    closed_by: str | None = Field(default=None, max_length=32)
+    # A write-off (坏账) is the board's decision (董事会): the day it was taken.
+    board_decided_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 
 

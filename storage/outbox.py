@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, or_, update
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.models import Approval, ApprovalEvent, ContactLog, OutboxMessage
+from storage.models import OutboxMessage
+
+log = logging.getLogger("aebot.outbox")
 
 PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
     "pending",
@@ -33,17 +36,30 @@ PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
     "expired",
 )
 OPEN = (PENDING, SENDING)
-# What a delivered message marks done: effect name -> (table, the column set to the time of
-# delivery, the column set to the message's recipient or None). An approval's reminder or
-# escalation is also written to the request's history (ApprovalEvent), by "aebot" via "job".
-EFFECTS: dict[str, tuple[Any, str, str | None]] = {
-    "follow_up_sent": (ContactLog, "follow_up_sent_at", None),
-    "report_reminded": (ContactLog, "report_reminded_at", None),
-    "report_escalated": (ContactLog, "report_escalated_at", None),
-    "approval_reminded": (Approval, "reminded_at", None),
-    "approval_escalated": (Approval, "escalated_at", "escalated_to"),
-}
-APPROVAL_EVENTS = {"approval_reminded": "reminded", "approval_escalated": "escalated"}
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a delivered message marks done, registered by the feature that owns the table: a
+    column of `model` set to the time of delivery (only where it is still empty), and
+    `to_column`, if any, to the message's recipient. `first`, if any, is given the target ids
+    and their recipients before they are marked and returns the ids to mark (an approval adds
+    an entry to its history there)."""
+
+    model: Any
+    column: str
+    to_column: str | None = None
+    first: Callable[[Session, list[int], dict[int, str], datetime], list[int]] | None = None
+
+
+EFFECTS: dict[str, Effect] = {}
+
+
+def register_effect(name: str, effect: Effect) -> None:
+    """Declare what delivering a message with `effect=name` marks done (once per name)."""
+    if EFFECTS.get(name, effect) != effect:
+        raise ValueError(f"effect {name!r} registered twice")
+    EFFECTS[name] = effect
 
 
 def wall() -> datetime:
@@ -73,7 +89,7 @@ class Message:
     file_bytes: bytes | None = None  # … and its content
 
     def row(self, now: datetime, wall: datetime) -> dict[str, Any]:
-        if self.effect is not None and self.effect not in EFFECTS:
+        if self.effect is not None and self.effect not in EFFECTS:  # its feature registers it
             raise ValueError(f"unknown effect {self.effect!r}")
         return {
             "team_id": self.team_id,
@@ -289,55 +305,34 @@ def _mark_done(s: Session, ids: list[int], now: datetime) -> None:
     for effect, effect_ids, recipient in s.exec(q):
         for target_id in json.loads(effect_ids or "[]") if effect else []:
             by_effect[str(effect)].setdefault(int(target_id), recipient)
-    for effect, targets in sorted(by_effect.items()):
-        model, column, to_column = EFFECTS[effect]
-        target = getattr(model, column)
-        wanted = sorted(targets)
-        if effect in APPROVAL_EVENTS:
-            wanted = _approval_events(s, wanted, target, APPROVAL_EVENTS[effect], targets, now)
-        if not wanted:
+    for name, targets in sorted(by_effect.items()):
+        effect = EFFECTS.get(name)
+        if effect is None:  # never fail a delivery's record: it would be sent again
+            log.error("delivered messages mark %r, which no feature registered", name)
             continue
-        if to_column is None:
-            s.exec(  # type: ignore[call-overload]
-                update(model)
-                .where(col(model.id).in_(wanted), col(target).is_(None))
-                .values({column: now})
-            )
-            continue
-        stmt = (
-            update(model)
-            .where(col(model.id) == bindparam("b_id"), col(target).is_(None))
-            .values({column: now, to_column: bindparam("b_to")})
+        _mark(s, effect, targets, now)
+
+
+def _mark(s: Session, e: Effect, targets: dict[int, str], now: datetime) -> None:
+    target = getattr(e.model, e.column)
+    wanted = sorted(targets)
+    if e.first is not None:
+        wanted = e.first(s, wanted, targets, now)
+    if not wanted:
+        return
+    if e.to_column is None:
+        s.exec(  # type: ignore[call-overload]
+            update(e.model)
+            .where(col(e.model.id).in_(wanted), col(target).is_(None))
+            .values({e.column: now})
         )
-        s.connection().execute(stmt, [{"b_id": i, "b_to": targets[i]} for i in wanted])
-
-
-def _approval_events(
-    s: Session, ids: list[int], target: Any, action: str, to: dict[int, str], now: datetime
-) -> list[int]:
-    """The requests among `ids` not yet marked, each with a history entry of `action` (one
-    read, one insert); returns their ids."""
-    q = select(Approval.id, Approval.team_id).where(
-        col(Approval.id).in_(ids), col(target).is_(None)
+        return
+    stmt = (
+        update(e.model)
+        .where(col(e.model.id) == bindparam("b_id"), col(target).is_(None))
+        .values({e.column: now, e.to_column: bindparam("b_to")})
     )
-    found = [(i, team) for i, team in s.exec(q) if i is not None]
-    if found:
-        s.connection().execute(
-            insert(ApprovalEvent),
-            [
-                {
-                    "team_id": team,
-                    "approval_id": i,
-                    "at": now,
-                    "actor": "aebot",
-                    "action": action,
-                    "via": "job",
-                    "note": to[i],
-                }
-                for i, team in found
-            ],
-        )
-    return sorted(i for i, _ in found)
+    s.connection().execute(stmt, [{"b_id": i, "b_to": targets[i]} for i in wanted])
 
 
 def tally(s: Session, team_id: str, job: str, period: str) -> dict[str, int]:

@@ -27,7 +27,6 @@ from bot.rules.receivables import (
 from bot.rules.workdays import WorkCalendar
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
-from handlers.approvals import ask
 from scheduler import agenda_jobs
 from scheduler.run import Run
 from scheduler.timetable import JOBS, run_job
@@ -43,7 +42,7 @@ from storage.models import (
     Receivable,
     WeeklyNote,
 )
-from tests.conftest import ADMIN, SH, TEAM, World
+from tests.conftest import ADMIN, SH, TEAM, World, ask
 from tests.test_imports import count_statements
 
 CHANNEL = "C0TEAM0001"
@@ -136,7 +135,7 @@ def a_week(w: World) -> dict[str, int]:
     with w.bot.db.write() as s:
         filing = Filing(TEAM, "job", "U0AE2", "CR-202611-04 Coca Cola Bottling Product launch",
                         subject="job", subject_id=ids["launch"])  # fmt: skip
-        ask(s, w.bot.settings, filing, "U0AM1", at(27, 15))
+        ask(w.bot, s, filing, "U0AM1", at(27, 15))
         for filer, late, status in (("U0AE2", True, "pending"), ("U0AE1", True, "withdrawn"),
                                     ("U0AAE", False, "approved")):  # fmt: skip
             s.add(OvertimeForm(team_id=TEAM, filer_id=filer, members=json.dumps([filer]),

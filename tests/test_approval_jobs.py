@@ -9,12 +9,12 @@ from decimal import Decimal
 from sqlmodel import select
 
 from bot.rules.approvals import Shown
-from handlers.approvals import ask, reroute_from
+from forms.leaving import reroute_from
 from scheduler.timetable import JOBS, run_job
 from storage import approvals, outbox, queries
 from storage.approvals import Filing
 from storage.models import Approval, Client, Job
-from tests.conftest import SH, TEAM, World, wait_until
+from tests.conftest import SH, TEAM, World, ask, wait_until
 
 FRI_15 = datetime(2026, 11, 27, 15, 0, tzinfo=SH)
 FRI_18 = datetime(2026, 11, 27, 18, 0, tzinfo=SH)
@@ -40,7 +40,7 @@ def file_request(
         reason="x", amount=Decimal("7"),
     )  # fmt: skip
     with w.bot.db.write() as s:
-        a = ask(s, w.bot.settings, filing, approver, at)
+        a = ask(w.bot, s, filing, approver, at)
     w.bot.courier.drain()
     assert a.id is not None
     return a.id
@@ -194,7 +194,7 @@ def test_after_a_reroute_the_new_approver_is_reminded_in_turn(world: World) -> N
     rerouted_at = datetime(2026, 11, 30, 10, 30, tzinfo=SH)
     world.clock.set(rerouted_at)
     with world.bot.db.write() as s:
-        assert reroute_from(s, world.bot.settings, TEAM, "U0AM1", "U0AD1", rerouted_at) == 1
+        assert reroute_from(world.bot.engine, s, TEAM, "U0AM1", "U0AD1", rerouted_at) == 1
     world.bot.courier.drain()
     assert len(world.fake.dms("U0AD1")) == 1  # the request, rerouted
     assert reminders(world, MON_15)[1].startswith("1 reminded, 0 escalated")  # 4.5 h later
@@ -345,7 +345,7 @@ def test_the_home_stays_within_100_blocks_with_many_waiting(world: World) -> Non
     world.clock.set(MON_10)
     with world.bot.db.write() as s:
         for i in range(60):
-            ask(s, world.bot.settings,
+            ask(world.bot, s,
                 Filing(TEAM, "commission", "U0AE1", f"Nike {i}%", reason="x",
                        amount=Decimal("7")), "U0AM1", MON_10)  # fmt: skip
     blocks = home_blocks(world, "U0AM1")

@@ -9,11 +9,10 @@ from decimal import Decimal
 
 from sqlmodel import select
 
-from handlers.approvals import ask
 from scheduler.timetable import JOBS, run_job
 from storage.approvals import Filing
 from storage.models import Approval, ContactLog, Job, Leave, OutboxMessage, OvertimeForm
-from tests.conftest import SH, TEAM, World
+from tests.conftest import SH, TEAM, World, ask
 
 MONDAY = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
 
@@ -66,7 +65,7 @@ def test_a_request_for_an_approver_on_leave_goes_to_their_manager(world: World) 
     on_leave(world, "U0AM1", date(2026, 11, 20), date(2026, 11, 27))
     filing = Filing(TEAM, "commission", "U0AE1", "Nike 4%", reason="返点", amount=Decimal("4"))
     with world.bot.db.write() as s:
-        a = ask(s, world.bot.settings, filing, "U0AM1", MONDAY)
+        a = ask(world.bot, s, filing, "U0AM1", MONDAY)
     world.bot.courier.drain()
     assert (a.approver_id, a.on_behalf_of) == ("U0AD1", "U0AM1")
     [dm] = world.fake.dms("U0AD1")

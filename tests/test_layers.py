@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-PACKAGES = ("bot", "handlers", "scheduler", "storage", "sandbox")
+PACKAGES = ("bot", "handlers", "scheduler", "storage", "sandbox", "forms")
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 CONFIG = PYPROJECT["tool"]["importlinter"]
 

@@ -10,14 +10,13 @@ from datetime import date, datetime, time
 from sqlmodel import select
 
 from bot.rules.approvals import APPROVED, PENDING
-from handlers.approvals import ask
 from scheduler import overtime_jobs
 from scheduler.run import Run
 from scheduler.timetable import JOBS, run_job
 from storage import approvals, queries
 from storage.approvals import Filing
 from storage.models import Client, DayMark, Job, Leave, OutboxMessage, OvertimeForm, Whereabouts
-from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.conftest import ADMIN, SH, TEAM, World, ask, wait_until
 from tests.messages import lines_of
 from tests.test_imports import count_statements
 
@@ -69,7 +68,7 @@ def file_form(
         assert form.id is not None
         title = f"{day:%m-%d} 19:00-22:00 {filer}"
         filing = Filing(TEAM, "overtime", filer, title, subject="overtime", subject_id=form.id)
-        a = ask(s, w.bot.settings, filing, approver, at)
+        a = ask(w.bot, s, filing, approver, at)
         form.approval_id = a.id
         s.add(form)
         form_id, approval_id = form.id, a.id

@@ -9,15 +9,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from bot.rules import amounts
+from bot.rules.amounts import YUAN
 from bot.rules.people import sees_as_manager
 from bot.rules.problems import Problem
 
 MONITORED_AFTER = 2  # months overdue: listed in the Friday report
 AGENDA_AFTER = 4  # on every Monday agenda until paid or written off
 MANAGEMENT_AFTER = 6  # flagged for management
-MAX_AMOUNT = Decimal("1000000000000")
 NOTE_MAX = 500
 PAID, WRITTEN_OFF = "paid", "written-off"
 STAGES = ("not-due", "overdue", "monitored", "agenda", "management")
@@ -44,7 +45,6 @@ MONTHS = {
     )
     for name in names
 }
-_AMOUNT = re.compile(r"(?:¥|rmb|cny)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(万|元)?")
 _NUMERIC_DATE = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?")
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?,?")
 
@@ -64,18 +64,10 @@ def _norm(text: str) -> str:
 
 
 def read_amount(text: str) -> Decimal | None:
-    """ "120000", "120,000", "¥120,000.50", "12万", "120000元"; None for anything else, zero or
-    less, or absurdly large."""
-    m = _AMOUNT.fullmatch(_norm(text))
-    if m is None:
-        return None
-    try:
-        value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-    except InvalidOperation:
-        return None
-    if m.group(3) == "万":
-        value *= 10000
-    return value if 0 < value <= MAX_AMOUNT else None
+    """ "120000", "120,000", "¥120,000.50", "12万", "120000元" (bot/rules/amounts.py, in
+    yuan); None for anything else, zero or less, or absurdly large."""
+    value = amounts.read_amount(text, YUAN)
+    return None if isinstance(value, Problem) else value
 
 
 def read_due(words: list[str], today: date) -> tuple[date | None, int] | None:

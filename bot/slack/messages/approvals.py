@@ -137,6 +137,37 @@ MESSAGES: dict[str, M] = {
         "请写明驳回理由：申请人需要知道要改什么。",
         "Please give a reason: the requester needs to know what to change.",
     ),
+    # --- chains and copies ------------------------------------------------------------------
+    "approval.progress": zh_en(
+        "审批进度（第 {n}/{total} 步）：{steps}", "Signatures (step {n} of {total}): {steps}"
+    ),
+    "approval.now_with": zh_en(
+        "✍️ 你已签署，现在等 <@{approver}> 审批。", "✍️ Signed; it now waits for <@{approver}>."
+    ),
+    "approval.told.signed": zh_en(
+        "✍️ <@{by}> 已签署你的{kind}「{title}」（第 {n}/{total} 步），现在等 <@{approver}> 审批。",
+        "✍️ <@{by}> signed your {kind} “{title}” (step {n} of {total}); it now waits for "
+        "<@{approver}>.",
+    ),
+    "approval.copy.filed": zh_en(
+        "抄送：<@{requester}> 提交了{kind}「{title}」，由 <@{approver}> 审批。",
+        "For your information: <@{requester}> filed a {kind} “{title}”; <@{approver}> decides it.",
+    ),
+    "approval.copy.approved": zh_en(
+        "抄送：<@{requester}> 的{kind}「{title}」已批准。",
+        "For your information: <@{requester}>'s {kind} “{title}” is approved.",
+    ),
+    "approval.copy.note": zh_en(
+        "抄送给你知悉，你不需要审批。", "You are copied to know of it; there is nothing to decide."
+    ),
+    "approval.moved_on": zh_en(
+        "这项申请已经有人处理，现在等 <@{approver}> 审批。没有做任何改动。",
+        "Someone has acted on this already; it now waits for <@{approver}>. Nothing was changed.",
+    ),
+    "approval.not_member": zh_en(
+        "你不在团队名单里，不能提交申请。请管理员把你加入团队。",
+        "You are not on the team, so you cannot file a request. Ask an admin to add you.",
+    ),
     "approval.reason_too_long": zh_en(
         "理由最多 1000 字。", "A reason is at most 1,000 characters."
     ),

@@ -28,4 +28,6 @@ MESSAGES: dict[str, M] = {
     "role.ad": zh_en("客户总监 (AD)", "account director (AD)"),
     "role.ped": zh_en("项目执行总监", "project execution director"),
     "role.gm": zh_en("总经理 (GM)", "general manager (GM)"),
+    "role.cs": zh_en("客户支持主管", "customer-support head"),
+    "role.fin": zh_en("财务", "finance"),
 }

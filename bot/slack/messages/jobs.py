@@ -127,6 +127,11 @@ MESSAGES: dict[str, M] = {
         "You are not on the team yet, so you cannot file a job request; ask an admin to add you. "
         "Nothing was saved.",
     ),
+    "job.revise_not_allowed": zh_en(
+        "只有工作单 {number} 的负责人 <@{owner}>、其经理或管理员可以提交后续修改。",
+        "Only the owner of {number}, <@{owner}>, their manager or an admin can file a "
+        "modification of it.",
+    ),
     "job.no_supervisor": zh_en(
         "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。请管理员用 `/aebot team` "
         "设置你的汇报对象。没有保存任何内容。",

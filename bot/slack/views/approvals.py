@@ -8,16 +8,13 @@ import json
 from datetime import date, datetime
 from typing import Protocol
 
-from bot.rules.approvals import APPROVED, PENDING, REJECTED, WITHDRAWN, Shown, shown_from
+from bot.rules.approvals import APPROVED, PENDING, REJECTED, Shown, shown_from, signers_list
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 
 APPROVE, REJECT, WITHDRAW = "approval_approve", "approval_reject", "approval_withdraw"
 REJECT_FORM = "approval_reject_form"
 REASON = "reason"
-# A feature's button under a rejection the requester is told of: kind -> (action_id, text key);
-# its value is the request's subject id (jobs: "Edit and resubmit").
-AFTER_REJECT: dict[str, tuple[str, str]] = {}
 
 
 class ApprovalRecord(Protocol):
@@ -30,6 +27,9 @@ class ApprovalRecord(Protocol):
     approver_id: str | None
     on_behalf_of: str | None
     status: str
+    signers: str
+    step: int
+    escalated_to: str | None
     decided_by: str | None
     decided_at: datetime | None
     decision_note: str | None
@@ -69,7 +69,29 @@ def field_lines(r: Reader, a: ApprovalRecord) -> list[str]:
     ]
     if a.reason:
         lines.append(r.t("approval.reason_line", reason=bk.escape(a.reason)))
+    progress = progress_line(r, a)
+    if progress:
+        lines.append(progress)
     return lines
+
+
+def progress_line(r: Reader, a: ApprovalRecord) -> str | None:
+    """Where a request needing several signatures stands: "✅ <@AD> → ⏳ <@CS>"."""
+    chain = signers_list(a.signers, a.approver_id, a.on_behalf_of)
+    if len(chain) < 2:
+        return None
+    marks = []
+    for i, signer in enumerate(chain):
+        if i < a.step or a.status == APPROVED:
+            mark = "✅"
+        elif i == a.step and a.status == PENDING:
+            mark = "⏳"
+        elif i == a.step and a.status == REJECTED:
+            mark = "❌"
+        else:
+            mark = "·"
+        marks.append(f"{mark} <@{signer}>")
+    return r.t("approval.progress", steps=" → ".join(marks), n=a.step + 1, total=len(chain))
 
 
 def summary(r: Reader, a: ApprovalRecord) -> str:
@@ -111,6 +133,8 @@ def request_blocks(
         )
     elif a.status != PENDING:
         out.append(bk.section(decision_line(r, a)))
+    else:
+        out.append(bk.section(r.t("approval.now_with", approver=a.approver_id)))
     return out
 
 
@@ -148,9 +172,11 @@ def decision_line(r: Reader, a: ApprovalRecord) -> str:
     return r.t(f"approval.decided.{a.status}", by=a.decided_by, when=when, note=note)
 
 
-def told_blocks(r: Reader, a: ApprovalRecord, subject_id: int | None) -> tuple[str, list[bk.Block]]:
-    """The requester's DM about a decision, with the reason; after a rejection, the feature's
-    own next step (a job: "Edit and resubmit")."""
+def told_blocks(
+    r: Reader, a: ApprovalRecord, subject_id: int | None, after_reject: tuple[str, str] | None
+) -> tuple[str, list[bk.Block]]:
+    """The requester's DM about a decision, with the reason; after a rejection, the kind's own
+    next step (`after_reject`: a job's "Edit and resubmit")."""
     key = "approval.told.rejected" if a.status == REJECTED else "approval.told.approved"
     text = r.t(
         key,
@@ -160,14 +186,38 @@ def told_blocks(r: Reader, a: ApprovalRecord, subject_id: int | None) -> tuple[s
         note=bk.escape(a.decision_note or ""),
     )
     out = bk.sections([text, *field_lines(r, a)])
-    follow = AFTER_REJECT.get(a.kind)
-    if a.status == REJECTED and follow and subject_id:
-        out.append(bk.actions(bk.button(r.t(follow[1]), follow[0], str(subject_id), "primary")))
+    if a.status == REJECTED and after_reject and subject_id:
+        action, label = after_reject
+        out.append(bk.actions(bk.button(r.t(label), action, str(subject_id), "primary")))
     return text, out
 
 
-def withdrawn_note(r: Reader, a: ApprovalRecord) -> str:
-    return r.t("approval.decided.withdrawn", by=a.decided_by, when=r.when(a.decided_at or r.now))
+def signed_blocks(r: Reader, a: ApprovalRecord, by: str) -> tuple[str, list[bk.Block]]:
+    """The requester's DM when one signature of several is given: who signed, who is next."""
+    text = r.t(
+        "approval.told.signed",
+        by=by,
+        kind=kind_name(r, a.kind),
+        title=bk.escape(a.title),
+        approver=a.approver_id,
+        n=a.step,
+        total=len(signers_list(a.signers, a.approver_id, a.on_behalf_of)),
+    )
+    return text, bk.sections([text, *field_lines(r, a)])
+
+
+def copy_blocks(r: Reader, a: ApprovalRecord) -> tuple[str, list[bk.Block]]:
+    """For someone copied (抄送), who does not decide: a request filed, or approved."""
+    key = "approval.copy.approved" if a.status == APPROVED else "approval.copy.filed"
+    text = r.t(
+        key,
+        requester=a.requester_id,
+        kind=kind_name(r, a.kind),
+        title=bk.escape(a.title),
+        by=a.decided_by,
+        approver=a.approver_id,
+    )
+    return text, bk.sections([text, *field_lines(r, a)]) + [bk.context(r.t("approval.copy.note"))]
 
 
 def reject_modal(r: Reader, a: ApprovalRecord, meta: dict[str, object]) -> bk.Block:
@@ -188,6 +238,3 @@ def reject_modal(r: Reader, a: ApprovalRecord, meta: dict[str, object]) -> bk.Bl
         close=r.t("common.cancel"),
         private_metadata=json.dumps(meta),
     )
-
-
-STATUSES = (PENDING, APPROVED, REJECTED, WITHDRAWN)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.rules.approvals import Shown
 from bot.rules.clients import ClientRecord
-from bot.rules.jobs import DEPARTMENTS
+from bot.rules.jobs import DEPARTMENT_NAMES_ZH, DEPARTMENTS
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
-from bot.slack.views import approvals as approval_view
 
 FORM = "job_form"  # callback_id of the job modal
 RESUBMIT = "job_resubmit"  # action_id of "Edit and resubmit" under a rejection
@@ -21,11 +21,6 @@ CLIENT, PROJECT, DEPARTMENT, JOB_TYPE = "client", "project", "department", "job_
 BRIEF, DEADLINE, LINK = "brief", "deadline", "link"
 MODAL_CLIENT_OPTIONS = 100
 BRIEF_EXCERPT = 300
-
-# A rejected job (or revision) offers "Edit and resubmit" under the requester's DM; the
-# button's value is the job's id.
-approval_view.AFTER_REJECT["job"] = (RESUBMIT, "job.resubmit")
-approval_view.AFTER_REJECT["job-revision"] = (RESUBMIT, "job.resubmit")
 
 
 class JobRecord(Protocol):
@@ -333,3 +328,25 @@ def job_detail(
     if history:
         out += bk.sections([r.t("job.show.history")] + [event_line(r, e, n) for n, e in history])
     return text, bk.cap_blocks(out, r.more)
+
+
+def approval_fields(job: JobRecord, client: str, original: str | None) -> list[Shown]:
+    """What the approver's DM shows of the job (the engine writes each in the reader's
+    language)."""
+    excerpt = (
+        job.brief if len(job.brief) <= BRIEF_EXCERPT else (job.brief[: BRIEF_EXCERPT - 1] + "…")
+    )
+    out = []
+    if original:
+        out.append(Shown("job.f.original", original, "code"))
+    out += [
+        Shown("job.f.client", client),
+        Shown("job.f.department", f"{DEPARTMENT_NAMES_ZH[job.department]} / {job.department}"),
+        Shown("job.f.job_type", job.job_type),
+        Shown("job.f.deadline", job.deadline.isoformat(), "when"),
+        Shown("job.f.internal_deadline", job.internal_deadline.isoformat(), "when"),
+        Shown("job.f.brief", excerpt),
+    ]
+    if job.materials_url:
+        out.append(Shown("job.f.link", job.materials_url))
+    return out

@@ -18,16 +18,12 @@ from bot.rules.overtime import MAX_MEMBERS, REASON_MAX, Report, Week, hours_text
 from bot.slack import blocks as bk
 from bot.slack.limits import LABEL_MAX
 from bot.slack.texts import Reader
-from bot.slack.views import approvals as approval_view
 
 FORM = "overtime_form"  # callback_id of the modal
 OPEN = "overtime_file"  # a button that opens the modal (the 16:30 reminder's "File overtime")
 REFILE = "overtime_refile"  # under a rejection: the modal again, filled from the rejected form
 TARGET, MEMBERS, DAY, TIME, REASON = "target", "members", "day", "time", "reason"
 SHEETS = ("people", "jobs")
-
-# A rejected form offers "Edit and file again" under the filer's DM; its value is the form's id.
-approval_view.AFTER_REJECT["overtime"] = (REFILE, "overtime.refile")
 
 
 @dataclass(frozen=True)
