@@ -337,22 +337,7 @@ def file_form(
     if isinstance(checked, Refusal):
         return checked
     job, client = checked
-    late, deferred = judged(deps, team, typed.planned, now)
-    p = typed.planned
-    fields = store.FormFields(
-        user,
-        typed.members,
-        job.id if job else None,
-        client.id if client else None,
-        p.day,
-        p.start,
-        p.end,
-        typed.reason,
-        late,
-        deferred,
-    )
-    form = store.file(s, team, fields, now)
-    assert form.id is not None
+    form = _store(s, deps, team, user, typed, job, client, now)
     label = view.job_label(job.number, job.project) if job else (client.name if client else "?")
     filing = Filing(
         team,
@@ -367,11 +352,37 @@ def file_form(
         via=typed.via,
     )
     filed = deps.engine.ask(s, filing, now, route=route)
-    assert not isinstance(filed, Problem)  # routed above, in this transaction
-    a = filed.approval
-    assert a.id is not None
-    store.set_approval(s, form.id, a.id)
-    return Filed(form, a.approver_id or route.signers[0], label)
+    assert not isinstance(filed, Problem) and form.id is not None  # routed above
+    store.set_approval(s, form.id, filed.approval.id or 0)
+    return Filed(form, filed.approval.approver_id or route.signers[0], label)
+
+
+def _store(
+    s: Session,
+    deps: OvertimeDeps,
+    team: str,
+    user: str,
+    typed: Typed,
+    job: Job | None,
+    client: Client | None,
+    now: datetime,
+) -> OvertimeForm:
+    """The form as filed: late or not, and the later start it earns."""
+    late, deferred = judged(deps, team, typed.planned, now)
+    p = typed.planned
+    fields = store.FormFields(
+        user,
+        typed.members,
+        job.id if job else None,
+        client.id if client else None,
+        p.day,
+        p.start,
+        p.end,
+        typed.reason,
+        late,
+        deferred,
+    )
+    return store.file(s, team, fields, now)
 
 
 def _check(

@@ -5,7 +5,7 @@ where each request stands (which step, waiting for whom since when)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from sqlmodel import Session
@@ -121,13 +121,20 @@ def refusal(r: Reader, kind: FormKind, problem: Problem | ClientNotFound[Any]) -
     if isinstance(problem, ClientNotFound):
         said = client_not_found(r, problem)
     else:
-        values = {k: bk.escape(v) if isinstance(v, str) else v for k, v in problem.values.items()}
+        values = {k: _shown(r, v) for k, v in problem.values.items()}
         if isinstance(values.get("unit"), str):
             values["unit"] = r.t(f"amount.unit.{problem.values['unit']}")
         said = r.t(problem.key, **values)
     if problem_needs_usage(problem):
         return said + "\n" + kind_usage(r, kind)
     return said
+
+
+def _shown(r: Reader, value: object) -> object:
+    """A problem's value as the reader reads it: a day in their words, text escaped."""
+    if isinstance(value, date):
+        return r.day(value)
+    return bk.escape(value) if isinstance(value, str) else value
 
 
 def problem_needs_usage(problem: Problem | ClientNotFound[Any]) -> bool:

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from sqlmodel import select
 
 from bot.rules.approvals import APPROVED, PENDING
+from forms.registered.overtime import SUBJECT
 from scheduler import overtime_jobs
 from scheduler.run import Run
 from scheduler.timetable import JOBS, run_job
@@ -304,7 +305,9 @@ def forms_of_the_day(w: World) -> dict[str, int]:
                             day=date(2026, 11, 20))[1],
     }  # fmt: skip
     with w.bot.db.write() as s:
-        approvals.decide(s, TEAM, ids["decided"], "U0PED", APPROVED, "", "button", w.clock.now())
+        decided = approvals.get(s, TEAM, ids["decided"])
+        assert decided is not None
+        approvals.decide(s, decided, "U0PED", APPROVED, "", "button", w.clock.now(), SUBJECT)
     w.fake.reset()
     return ids
 
@@ -348,7 +351,9 @@ def test_nothing_waiting_no_cutoff_dm(world: World) -> None:
     member(world, "U0PED", "Ma PED", "ped")
     aid = file_form(world, "U0AE1", ["U0AE1"], datetime(2026, 11, 23, 14, 0, tzinfo=SH))[1]
     with world.bot.db.write() as s:
-        approvals.decide(s, TEAM, aid, "U0PED", APPROVED, "", "button", world.clock.now())
+        decided = approvals.get(s, TEAM, aid)
+        assert decided is not None
+        approvals.decide(s, decided, "U0PED", APPROVED, "", "button", world.clock.now(), SUBJECT)
     world.fake.reset()
     assert run(world, "overtime-cutoff", MON_1702) == (
         "sent", "0 DMs, nothing waiting · " + OK.format(d=0)

@@ -78,7 +78,7 @@ for _kind in KINDS:
             signers_by_limits(_kind.code),
             copies=(Copy(CS, FILED),) if _kind.code in ("discount", "free-test") else (),
             request=RequestForm(
-                (_kind.code, *_kind.names),
+                (_kind.code, *(n for n in _kind.names if n != _kind.code)),
                 reader_of(_kind),
                 "request.usage.authority",
                 example_of(_kind),
