@@ -89,8 +89,8 @@ def request_command(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
             via="command",
         )
         filed = deps.engine.ask(s, filing, now)
-    if isinstance(filed, Problem):
-        return Reply(text=refusal(r, kind, filed))
+    if isinstance(filed, Problem):  # about the team (nobody to sign), not what was typed
+        return Reply(text=said(r, filed))
     return Reply(text=filed_text(r, filed, asked.shown_amount), then=(deps.deliver,))
 
 
@@ -117,17 +117,17 @@ def kind_usage(r: Reader, kind: FormKind) -> str:
 
 
 def refusal(r: Reader, kind: FormKind, problem: Problem | ClientNotFound[Any]) -> str:
-    """What was wrong, with the kind's usage and an example to copy."""
+    """What was wrong with what was typed, with the kind's usage and an example to copy."""
     if isinstance(problem, ClientNotFound):
-        said = client_not_found(r, problem)
-    else:
-        values = {k: _shown(r, v) for k, v in problem.values.items()}
-        if isinstance(values.get("unit"), str):
-            values["unit"] = r.t(f"amount.unit.{problem.values['unit']}")
-        said = r.t(problem.key, **values)
-    if problem_needs_usage(problem):
-        return said + "\n" + kind_usage(r, kind)
-    return said
+        return client_not_found(r, problem) + "\n" + kind_usage(r, kind)
+    return said(r, problem) + "\n" + kind_usage(r, kind)
+
+
+def said(r: Reader, problem: Problem) -> str:
+    values = {k: _shown(r, v) for k, v in problem.values.items()}
+    if isinstance(values.get("unit"), str):
+        values["unit"] = r.t(f"amount.unit.{problem.values['unit']}")
+    return r.t(problem.key, **values)
 
 
 def _shown(r: Reader, value: object) -> object:
@@ -135,11 +135,6 @@ def _shown(r: Reader, value: object) -> object:
     if isinstance(value, date):
         return r.day(value)
     return bk.escape(value) if isinstance(value, str) else value
-
-
-def problem_needs_usage(problem: Problem | ClientNotFound[Any]) -> bool:
-    """A typing problem is shown with the usage; one about the team (nobody to sign) is not."""
-    return isinstance(problem, ClientNotFound) or not problem.key.startswith(("approval.", "job."))
 
 
 def client_not_found(r: Reader, nf: ClientNotFound[Any]) -> str:

@@ -183,12 +183,15 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
     }
     for text in ("request", "request bonus Nike 7% 年底"):
         zh, en = say(world, text, user="U0AE1"), say(world, text, user="U0AE2")
-        assert zh.endswith("• 客户佣金：`/aebot request commission 耐克 7% 客户要求提高一季度返点`\n"
-                           "• 平台补量：`/aebot request make-good-platform 耐克 1% 平台漏发补量`\n"
-                           "• 数据库客户补量：`/aebot request make-good-database 耐克 2% CPA 数据回传不全`\n"
-                           "• 折扣：`/aebot request discount 耐克 8% 年框续约`\n"
-                           "• 账期：`/aebot request payment-terms 耐克 60天 客户集团统一账期`\n"
-                           "• 免费测试量：`/aebot request free-test 耐克 3% 新客户首月测试`"), zh  # fmt: skip
+        listed = [
+            "• 客户佣金：`/aebot request commission 耐克 7% 客户要求提高一季度返点`",
+            "• 平台补量：`/aebot request make-good-platform 耐克 1% 平台漏发补量`",
+            "• 数据库客户补量：`/aebot request make-good-database 耐克 2% CPA 数据回传不全`",
+            "• 折扣：`/aebot request discount 耐克 8% 年框续约`",
+            "• 账期：`/aebot request payment-terms 耐克 60天 客户集团统一账期`",
+            "• 免费测试量：`/aebot request free-test 耐克 3% 新客户首月测试`",
+        ]
+        assert all(line in zh.split("\n") for line in listed), zh
         assert "• client commission: `/aebot request commission Nike 7% client asks" in en
     assert say(world, "request bonus Nike 7% 年底").startswith("不认识申请类型“bonus”。\n用法：")
     for text, (zh, en) in cases.items():
