@@ -40,7 +40,8 @@ class Request(Protocol):
 @dataclass(frozen=True)
 class Shown:
     """One key field of a request, as every message about it shows it: a text key for its
-    label, the value, and how to write the value ("text", "user", "when", "day", "code")."""
+    label, the value, and how to write the value ("text", "user", "when", "day", "code", or
+    "key": the value is a text key, written in the reader's language)."""
 
     label: str
     value: str

@@ -51,6 +51,8 @@ def value_of(r: Reader, f: Shown) -> str:
             return r.day(date.fromisoformat(f.value))
         if f.kind == "code":
             return f"`{bk.escape(f.value)}`"
+        if f.kind == "key":  # a text of the catalogue, in the reader's language
+            return r.t(f.value)
     except ValueError:
         pass
     return bk.escape(f.value)
