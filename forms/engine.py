@@ -85,7 +85,9 @@ class Engine:
         me = team.members.get(filing.requester_id)
         if me is None:
             return Problem("approval.not_member")
-        signing = Signing(filing.team_id, me, dict(team.members), filing.amount, filing.client_id)
+        signing = Signing(
+            filing.team_id, me, dict(team.members), filing.amount, filing.client_id, filing.basis
+        )
         return _kind(filing.kind).signers(s, signing)
 
     def ask(

@@ -39,6 +39,7 @@ class Signing:
     members: dict[str, Member]
     amount: Decimal | None = None
     client_id: int | None = None
+    basis: Decimal | None = None  # what authority limits compare, when not the amount (a rate)
 
 
 class Context(Protocol):
@@ -87,6 +88,7 @@ class Asked:
     amount: Decimal | None = None
     client_id: int | None = None
     shown_amount: str = ""  # the amount as every message shows it (7%, ¥3,000)
+    basis: Decimal | None = None  # what authority limits compare, when not the amount (a rate)
 
 
 Read = Callable[[str, Reading], Asked | ClientNotFound[Any] | Problem]

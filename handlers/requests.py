@@ -87,6 +87,7 @@ def request_command(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
             asked.amount,
             asked.client_id,
             via="command",
+            basis=asked.basis,
         )
         filed = deps.engine.ask(s, filing, now)
     if isinstance(filed, Problem):  # about the team (nobody to sign), not what was typed

@@ -51,6 +51,7 @@ class Filing:
     subject: str | None = None
     subject_id: int | None = None
     via: str = "command"
+    basis: Decimal | None = None  # what authority limits compare, when not `amount` (a rate)
     notes: dict[str, str] = field(default_factory=dict)
 
 

@@ -80,6 +80,12 @@ def looks_like_amount(word: str) -> bool:
     return _read(word) is not None
 
 
+def typed_unit(word: str) -> str | None:
+    """The unit written with a number ("7%" → %, "3k" → yuan), or None (a bare number)."""
+    found = _read(word)
+    return found.typed_unit if found else None
+
+
 def _read(word: str) -> Amount | None:
     m = _NUMBER.fullmatch(_normal(word))
     if m is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from bot.rules.amounts import looks_like_amount, read_amount, unit_word
+from bot.rules.amounts import looks_like_amount, read_amount, typed_unit, unit_word
 from bot.rules.clients import ClientIndex, Named
 from bot.rules.problems import Problem
 
@@ -47,7 +47,7 @@ def take_amount(text: str, unit: str) -> tuple[Decimal, str] | Problem:
         return Problem("amount.missing", {"unit": unit})
     apart = words[1] if len(words) > 1 and unit_word(words[1]) else ""
     following = words[1] if len(words) > 1 and not apart else ""
-    if following and words[0].replace(".", "", 1).isdigit() and _has_unit(following):
+    if following and words[0].replace(".", "", 1).isdigit() and _has_unit(following, unit):
         return Problem("amount.two_amounts", {"first": words[0][:40], "second": following[:40]})
     value = read_amount(words[0], unit, apart)
     if isinstance(value, Problem):
@@ -56,9 +56,9 @@ def take_amount(text: str, unit: str) -> tuple[Decimal, str] | Problem:
     return value, (rest[-1].strip() if len(rest) > (2 if apart else 1) else "")
 
 
-def _has_unit(word: str) -> bool:
-    """A word that reads as an amount with its unit written ("7%", "30天", "¥3000")."""
-    return looks_like_amount(word) and not word.replace(".", "", 1).isdigit()
+def _has_unit(word: str, unit: str) -> bool:
+    """A word that reads as an amount of `unit` with the unit written ("7%", "30天")."""
+    return looks_like_amount(word) and typed_unit(word) == unit
 
 
 def reason_of(text: str) -> str | Problem:
