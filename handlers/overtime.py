@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -24,10 +24,9 @@ from sqlmodel import Session
 from bot.clock import Clock
 from bot.dates import DateRange, DateRefusal, ParsedWhen, TimeRange, parse_range, parse_when
 from bot.rules import overtime as rules
-from bot.rules.approvals import APPROVED, Shown
+from bot.rules.approvals import Shown
 from bot.rules.clients import ClientIndex
 from bot.rules.jobs import parse_job_number
-from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.settings import Settings
 from bot.slack import blocks as bk
@@ -38,6 +37,7 @@ from bot.slack.texts import Reader
 from bot.slack.views import jobs as job_view
 from bot.slack.views import overtime as view
 from forms.engine import Engine
+from handlers import overtime_report
 from storage import jobs, queries
 from storage import overtime as store
 from storage.approvals import Filing
@@ -116,9 +116,9 @@ def overtime_command(req: Request, deps: OvertimeDeps) -> Reply:
     if not sub or sub in ("new", "新建"):
         return _open(req, deps, view.Prefill(members=(req.user,)))
     if sub in ("list", "mine", "列表"):
-        return _list(r, req, deps)
+        return overtime_report.month_list(r, req, deps)
     if sub in ("report", "统计", "报表"):
-        return _report(r, req, deps, rest)
+        return overtime_report.report(r, req, deps, rest)
     return quick(r, req, deps, req.text)
 
 
@@ -520,98 +520,6 @@ def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
 
 def _answer(deps: OvertimeDeps, req: Request, text: str) -> Reply:
     return Reply(then=(partial(deps.sender.answer, req.response_url, req.user, text),))
-
-
-# --- /overtime list and /overtime report -----------------------------------------------------
-def labels_of(s: Session, team: str, forms: Sequence[OvertimeForm]) -> dict[str, str]:
-    """What each form was for, by target key ("job:3", "client:2"): a job's number and project,
-    a client's name."""
-    by_id = store.jobs_by_id(s, team, [f.job_id for f in forms if f.job_id])
-    clients = {c.id: c.name for c in queries.list_clients(s, team) if c.id is not None}
-    out = {view.job_value(i): view.job_label(j.number, j.project) for i, j in by_id.items()}
-    out |= {view.client_value(i): name for i, name in clients.items()}
-    return out
-
-
-def target_key(form: OvertimeForm) -> str:
-    if form.job_id:
-        return view.job_value(form.job_id)
-    return view.client_value(form.client_id) if form.client_id else "?"
-
-
-def entry(form: OvertimeForm) -> rules.Entry:
-    return rules.Entry(
-        form.day,
-        rules.minutes(form.start, form.end),
-        form.status,
-        tuple(store.members_of(form)),
-        target_key(form),
-    )
-
-
-def _list(r: Reader, req: Request, deps: OvertimeDeps) -> Reply:
-    """My forms this month (filed or staying on), under their ISO weeks with my hours."""
-    today = r.now.astimezone(deps.settings.tz).date()
-    first, last = rules.month_days(today.year, today.month)
-    with deps.db.read() as s:
-        forms = store.of_person(s, req.team, req.user, first, last)
-        labels = labels_of(s, req.team, forms)
-    if not forms:
-        return Reply(text=r.t("overtime.list.none"))
-    weeks = rules.weeks([entry(f) for f in forms], req.user)
-    shown = [
-        view.Shown(
-            f.day,
-            f.start,
-            f.end,
-            rules.minutes(f.start, f.end),
-            labels.get(target_key(f), "?"),
-            f.status,
-            f.late,
-        )
-        for f in forms
-    ]
-    text, blocks = view.month_list(r, view.month_name(r, today.year, today.month), weeks, shown)
-    return Reply(text=text, blocks=blocks)
-
-
-def _report(r: Reader, req: Request, deps: OvertimeDeps, typed: str) -> Reply:
-    """A month's approved overtime by person and by job or client (managers and admins), and
-    the same as an .xlsx uploaded to the requester's DM once Slack has the ack."""
-    month = rules.read_month(typed, r.now.astimezone(deps.settings.tz).date())
-    with deps.db.read() as s:
-        me = queries.get_member(s, req.team, req.user)
-        if not rules.may_see_report(
-            me.role if me else None, is_admin(req.user, deps.settings.admins)
-        ):
-            return Reply(text=r.t("overtime.report.not_allowed"))
-        if month is None:
-            return Reply(text=r.t("overtime.report.bad_month", text=bk.escape(typed[:40])))
-        forms = store.between(s, req.team, *rules.month_days(*month), statuses=(APPROVED,))
-        labels = labels_of(s, req.team, forms)
-        names = {m.user_id: m.name for m in queries.list_members(s, req.team)}
-    rep = rules.report([entry(f) for f in forms])
-    name = view.month_name(r, *month)
-    text, blocks = view.report_message(r, name, rep, labels)
-    if not rep.forms:
-        return Reply(text=text, blocks=blocks)
-    content = view.report_xlsx(r, rep, names, labels)
-    filename = f"overtime-{month[0]:04d}-{month[1]:02d}.xlsx"
-    upload = partial(
-        upload_to_dm, deps, req, filename, content, r.t("overtime.xlsx.title", month=name)
-    )
-    return Reply(text=text, blocks=blocks, then=(upload,))
-
-
-def upload_to_dm(
-    deps: OvertimeDeps, req: Request, filename: str, content: bytes, title: str
-) -> bool:
-    """The report's file to the person's DM; a failure is told to them."""
-    if deps.sender.upload_to_dm(req.user, filename, content, title):
-        return True
-    r = deps.reader(req)
-    deps.sender.answer(req.response_url, req.user, r.t("overtime.report.upload_failed"))
-    return False
 
 
 def register(app: App, listen: Listen, deps: OvertimeDeps) -> None:

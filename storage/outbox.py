@@ -3,8 +3,10 @@
 A job or a handler writes its messages here in the transaction that records its decision; the
 courier (scheduler/courier.py) claims rows with a short lease, sends them, and writes back what
 happened. What a message marks done (a follow-up sent, a report reminder given) is marked in
-the transaction that records its delivery, never before. Every function here works on a batch
-in a constant number of statements, whatever the number of rows.
+the transaction that records its delivery, never before. A message may be one that is sent
+only if another is given up (`if_failed`: the file you asked for did not arrive), and is
+dropped once that other one is delivered. Every function here works on a batch in a constant
+number of statements, whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ class Message:
     thread_of: str | None = None  # posted in the thread of the message with this key, once out
     file_name: str | None = None  # a file (files.uploadV2) instead of a message: its name…
     file_bytes: bytes | None = None  # … and its content
+    if_failed: str | None = None  # sent only if the message with this key is given up
 
     def row(self, now: datetime, wall: datetime) -> dict[str, Any]:
         if self.effect is not None and self.effect not in EFFECTS:  # its feature registers it
@@ -107,6 +110,7 @@ class Message:
             "thread_of": self.thread_of,
             "file_name": self.file_name,
             "file_b64": base64.b64encode(self.file_bytes).decode() if self.file_bytes else None,
+            "if_failed": self.if_failed,
             "status": PENDING,
             "attempts": 0,
             "unknown": False,
@@ -162,7 +166,8 @@ def claim(
     with `now_or_later`), and rows whose sender's lease ran out (its process died mid-send, so
     their outcome is unknown); only rows after `after_id`, in id order, so that one drain
     tries each row once. A row held `not_before` a time waits until the product's clock (`now`)
-    reaches it. On PostgreSQL rows another process holds are skipped (FOR UPDATE SKIP LOCKED);
+    reaches it; a thread reply until its first message is out; a row `if_failed` until the
+    message it names is given up. On PostgreSQL rows another process holds are skipped (FOR UPDATE SKIP LOCKED);
     SQLite's write lock serialises the claim."""
     ready = col(OutboxMessage.status) == PENDING
     if not now_or_later:
@@ -181,6 +186,17 @@ def claim(
         .exists()
     )
     ready = and_(ready, or_(col(OutboxMessage.thread_of).is_(None), parent_out))
+    given_up = aliased(OutboxMessage)
+    told_of = (
+        select(given_up.id)
+        .where(
+            given_up.team_id == OutboxMessage.team_id,
+            given_up.key == OutboxMessage.if_failed,
+            given_up.status == FAILED,
+        )
+        .exists()
+    )
+    ready = and_(ready, or_(col(OutboxMessage.if_failed).is_(None), told_of))
     abandoned = and_(col(OutboxMessage.status) == SENDING, col(OutboxMessage.lease_until) < wall)
     q = select(OutboxMessage).where(or_(ready, abandoned), col(OutboxMessage.id) > after_id)
     for column, value in (
@@ -293,6 +309,31 @@ def finish(s: Session, results: list[Result], owner: str, now: datetime) -> None
     delivered = [r.id for r in results if r.status == DELIVERED]
     if delivered:
         _mark_done(s, delivered, now)
+    settled = [r.id for r in results if r.status in (DELIVERED, EXPIRED)]
+    if settled:
+        _drop_if_failed(s, settled)
+
+
+def _drop_if_failed(s: Session, ids: list[int]) -> None:
+    """The messages that were to say one of these did not arrive are not needed: it did (or
+    was dropped on purpose). One statement."""
+    settled = aliased(OutboxMessage)
+    of_settled = (
+        select(settled.id)
+        .where(
+            col(settled.id).in_(ids),
+            settled.team_id == OutboxMessage.team_id,
+            settled.key == OutboxMessage.if_failed,
+        )
+        .exists()
+    )
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxMessage)
+        .where(col(OutboxMessage.status) == PENDING, col(OutboxMessage.if_failed).is_not(None))
+        .where(of_settled)
+        .values(status=EXPIRED, error="not needed")
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _mark_done(s: Session, ids: list[int], now: datetime) -> None:

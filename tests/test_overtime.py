@@ -527,7 +527,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
         "*按工作单或客户*（人·小时）\n"
         "• CR-202611-07 春季KV：7 小时（1 张）\n• Nike：2 小时（1 张）\n"
         "• Coca Cola Bottling：1 小时（1 张）\n"
-        "Excel 表格（people、jobs 两页）发到你和 aebot 的私信。"
+        "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。"
     )
     [done] = world.slack.wait_for("files.completeUploadExternal")
     assert done.args["channel_id"] == "DU0AM1"  # the requester's DM

@@ -347,6 +347,34 @@ def test_the_xlsx_has_the_work_and_funnel_sheets_with_charts_and_the_picture_is_
         assert [type(c).__name__ for c in book[sheet]._charts] == ["BarChart"]
 
 
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def test_what_people_typed_is_text_in_the_xlsx_never_a_formula(world: World) -> None:
+    """A client named like a formula and a weekly note `=1+1`, typed in Slack, are text cells."""
+    world.clock.set(FRI_1530 - timedelta(hours=5))
+    set_channel(world)
+    world.slack.command("/client", "add")
+    view = world.slack.wait_for("views.open")[0].args["view"]
+    typed = {"name": FORMULA, "city": "上海", "in_city": "true"}
+    assert world.slack.submit(view, typed).text == ""
+    reply = world.slack.command("/weekly", "Nike =1+1").json()["text"]
+    assert reply == "已记下 *Nike* 本周的情况（4 字）。"
+    run(world)
+    [xlsx] = [world.fake.uploads[i] for i, f in world.fake.files.items() if ".xlsx" in f["name"]]
+    work = load_workbook(io.BytesIO(xlsx))["work"]
+    [client] = [row[2] for row in work.iter_rows(min_row=2) if row[2].value == FORMULA]
+    [note] = [row[14] for row in work.iter_rows(min_row=2) if row[2].value == "Nike"]
+    for cell in (client, note):
+        assert cell.data_type == "s"
+    assert (client.value, note.value) == (FORMULA, "=1+1")
+    [code] = [row[3] for row in work.iter_rows(min_row=2) if row[2].value == FORMULA]
+    assert code.data_type == "s" and FORMULA.split("(")[0] in str(code.value)
+    assert work.freeze_panes == "A2"
+    numbers = [row[5] for row in work.iter_rows(min_row=2) if row[2].value == "Nike"]
+    assert [c.data_type for c in numbers] == ["n"]  # numbers stay numbers
+
+
 def test_a_holiday_friday_moves_it_to_thursday_with_the_months_client_log(world: World) -> None:
     set_channel(world)
     with world.bot.db.write() as s:

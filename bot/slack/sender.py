@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
@@ -105,24 +105,6 @@ class Sender:
         if response_url and self.respond(response_url, text):
             return True
         return bool(user_id) and self.dm(user_id, text)
-
-    def upload_to_dm(self, user_id: str, filename: str, content: bytes, title: str) -> bool:
-        """A file in the person's DM with aebot (files.getUploadURLExternal, the upload,
-        files.completeUploadExternal: slack_sdk's files_upload_v2); False if Slack refused."""
-        try:
-            opened = self.web.conversations_open(users=user_id)
-            channel = str((opened.get("channel") or {}).get("id") or "")
-            self.web.files_upload_v2(
-                channel=channel,
-                content=content,
-                filename=filename,
-                title=title,
-                initial_comment=title,
-            )
-        except SlackClientError as exc:
-            log.error("upload of %s to %s failed: %s", filename, user_id, type(exc).__name__)
-            return False
-        return True
 
     def open_modal(self, trigger_id: str, view: dict[str, Any]) -> None:
         """Open a modal for the person who triggered it (within 3 s of their click)."""

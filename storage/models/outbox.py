@@ -43,6 +43,9 @@ class OutboxMessage(SQLModel, table=True):
     not_before: datetime | None = Field(default=None, sa_column=_dt())
     # Posted in the thread of the message with this key (same team), once that one is out.
     thread_of: str | None = Field(default=None, max_length=200)
+    # Sent only if the message with this key (same team) is given up: its recipient is told it
+    # did not arrive; dropped once that one is delivered.
+    if_failed: str | None = Field(default=None, max_length=200)
     # A file instead of a message (files.uploadV2): its name and its bytes, base64.
     file_name: str | None = Field(default=None, max_length=200)
     file_b64: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

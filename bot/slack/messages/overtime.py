@@ -225,12 +225,14 @@ MESSAGES: dict[str, M] = {
         Plural("• {target}: {hours} h ({n} form)", "• {target}: {hours} h ({n} forms)"),
     ),
     "overtime.report.file_note": zh_en(
-        "Excel 表格（people、jobs 两页）发到你和 aebot 的私信。",
-        "The Excel file (sheets people and jobs) comes to your DM with aebot.",
+        "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。",
+        "The Excel file (sheets people and jobs) is on its way to your DM with aebot.",
     ),
-    "overtime.report.upload_failed": zh_en(
-        "Excel 文件没能上传到你的私信，请稍后再试。",
-        "The Excel file could not be uploaded to your DM; try again later.",
+    "overtime.report.file_failed": zh_en(
+        "{month}加班统计的 Excel 文件没能发到你的私信，管理员已收到通知。"
+        "请稍后再用 `/overtime report {typed}` 取一次。",
+        "The Excel file of the {month} overtime report could not be sent to your DM, and the "
+        "admins have been told. Please ask again later with `/overtime report {typed}`.",
     ),
     "overtime.xlsx.title": zh_en("{month}加班统计", "Overtime in {month}"),
     "overtime.xlsx.person": zh_en("人员", "Person"),

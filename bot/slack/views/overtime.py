@@ -1,18 +1,15 @@
 """Block Kit of overtime forms (加班单): the modal, the filer's confirmation, `/overtime list`,
-the month's report (a message and an .xlsx with sheets "people" and "jobs"), and the DMs
-about a later start the next morning."""
+the month's report (its .xlsx is handlers/overtime_report.py's), and the DMs about a later
+start the next morning."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from bot.rules.overtime import MAX_MEMBERS, REASON_MAX, Report, Week, hours_text
 from bot.slack import blocks as bk
@@ -23,7 +20,6 @@ FORM = "overtime_form"  # callback_id of the modal
 OPEN = "overtime_file"  # a button that opens the modal (the 16:30 reminder's "File overtime")
 REFILE = "overtime_refile"  # under a rejection: the modal again, filled from the rejected form
 TARGET, MEMBERS, DAY, TIME, REASON = "target", "members", "day", "time", "reason"
-SHEETS = ("people", "jobs")
 
 
 @dataclass(frozen=True)
@@ -258,47 +254,6 @@ def report_message(
     ]
     lines.append(r.t("overtime.report.file_note"))
     return title, bk.cap_blocks(bk.sections(lines), r.more)
-
-
-def report_xlsx(
-    r: Reader, rep: Report, names: Mapping[str, str], targets: Mapping[str, str]
-) -> bytes:
-    """The report as an Excel workbook: sheet "people" (name, Slack id, hours, forms) and sheet
-    "jobs" (job or client, person-hours, forms), each closed by a totals row."""
-    book = Workbook()
-    people = book.active
-    assert people is not None
-    people.title = SHEETS[0]
-    people.append(
-        [
-            r.t("overtime.xlsx.person"),
-            r.t("overtime.xlsx.user"),
-            r.t("overtime.xlsx.hours"),
-            r.t("overtime.xlsx.forms"),
-        ]
-    )
-    for x in rep.people:
-        people.append([names.get(x.key, x.key), x.key, round(x.minutes / 60, 2), x.forms])
-    people.append(
-        [
-            r.t("overtime.xlsx.total"),
-            "",
-            round(rep.minutes / 60, 2),
-            sum(x.forms for x in rep.people),
-        ]
-    )
-    jobs = book.create_sheet(SHEETS[1])
-    jobs.append(
-        [r.t("overtime.xlsx.target"), r.t("overtime.xlsx.person_hours"), r.t("overtime.xlsx.forms")]
-    )
-    for x in rep.targets:
-        jobs.append([targets.get(x.key, x.key), round(x.minutes / 60, 2), x.forms])
-    jobs.append(
-        [r.t("overtime.xlsx.total"), round(sum(x.minutes for x in rep.targets) / 60, 2), rep.forms]
-    )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 # --- a later start the next morning ------------------------------------------------------------
