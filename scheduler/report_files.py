@@ -21,7 +21,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from bot.rules.week import AeWeek, WeekReport
+from bot.rules.week_report import AeWeek, WeekReport
 from bot.rules.weekly import FUNNEL_STAGES
 from bot.slack.texts import Reader
 from bot.slack.views.report import week_number
