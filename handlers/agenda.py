@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.rules import agenda as rules
+from bot.rules import client_duties
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.rules.receivables import (
@@ -279,16 +280,16 @@ def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
     now, zone = deps.clock.now(), deps.settings.tz
     if duty.kind == stored.CLIENT_STATUS:
         week = date.fromisoformat(duty.period)
-        since: datetime = rules.status_since(week, zone)
+        since: datetime = client_duties.status_since(week, zone)
     else:
-        since, next_month = rules.month_span(duty.period, zone)
+        since, next_month = client_duties.month_span(duty.period, zone)
     with deps.db.read() as s:
         owner = queries.get_member(s, req.team, duty.user_id)
         rows, jobs, contacts = stored.draft_rows(
             s, req.team, duty.kind, duty.period, since, now, user_id=duty.user_id
         )
     r = Reader.of(owner, deps.settings.aebot_lang, zone, now)
-    drafts = rules.drafts(rows, jobs, contacts)
+    drafts = client_duties.drafts(rows, jobs, contacts)
     if duty.kind == stored.CLIENT_STATUS:
         posts = view.status_posts(r, drafts, week)
     else:

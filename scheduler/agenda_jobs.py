@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.rules import agenda as rules
+from bot.rules import client_duties
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
 from bot.slack.views import agenda as view
@@ -179,7 +180,7 @@ def client_status(run: Run, deps: JobDeps) -> str:
     """Each AE, not on leave, gets one DM (more if long) with a draft per active client (a
     contact in the last week or an open job), each with "Sent"."""
     week = rules.monday_of(run.now.date())
-    since = rules.status_since(week, run.now.tzinfo or deps.settings.tz)
+    since = client_duties.status_since(week, run.now.tzinfo or deps.settings.tz)
     return _duty_run(run, deps, stored.CLIENT_STATUS, week.isoformat(), since, week)
 
 
@@ -188,7 +189,7 @@ def month_end(run: Run, deps: JobDeps) -> str:
     contact this month or an open job) to send the month's summary and next month's
     schedule, each with "Done"; the expenses window is said."""
     period = f"{run.now:%Y-%m}"
-    since, _ = rules.month_span(period, run.now.tzinfo or deps.settings.tz)
+    since, _ = client_duties.month_span(period, run.now.tzinfo or deps.settings.tz)
     return _duty_run(run, deps, stored.MONTH_END, period, since, since.date())
 
 
@@ -200,7 +201,7 @@ def _duty_run(run: Run, deps: JobDeps, kind: str, period: str, since: datetime, 
         jobs = stored.jobs(s, run.team, ("open", "pending"), since)
         leave = absence.on_leave(s, run.team, run.now.date())
     open_for = {j.client_id for j in jobs if j.status == "open"}
-    by_owner = rules.active(clients, {c for c, _, _, _ in contacts}, open_for)
+    by_owner = client_duties.active(clients, {c for c, _, _, _ in contacts}, open_for)
     by_owner = {u: cs for u, cs in by_owner.items() if u in members and u not in leave}
     pairs = [(c.id, u) for u, cs in by_owner.items() for c in cs if c.id is not None]
     with deps.db.write() as s:
@@ -212,12 +213,14 @@ def _duty_run(run: Run, deps: JobDeps, kind: str, period: str, since: datetime, 
             mine[d.user_id].append((d, c.name))
     outbox = []
     for user, rows in sorted(mine.items()):
-        drafts = rules.drafts(rows, jobs, contacts)
+        drafts = client_duties.drafts(rows, jobs, contacts)
         r = deps.reader(members[user])
         if kind == stored.CLIENT_STATUS:
             posts = view.status_posts(r, drafts, start)
         else:
-            posts = view.month_end_posts(r, drafts, start, rules.month_span(period, r.zone)[1])
+            posts = view.month_end_posts(
+                r, drafts, start, client_duties.month_span(period, r.zone)[1]
+            )
         outbox += [
             Outgoing(f"{user}:{i}", user, text, blocks, kind)
             for i, (text, blocks) in enumerate(posts, 1)

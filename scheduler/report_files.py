@@ -20,7 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from bot import sheets
-from bot.rules.week import AeWeek, WeekReport
+from bot.rules.week_report import AeWeek, WeekReport
 from bot.rules.weekly import FUNNEL_STAGES
 from bot.sheets import Bars, Cell, Sheet, Table
 from bot.slack.texts import Reader

@@ -18,6 +18,7 @@ with `not_in_channel` and the courier tells an admin once.
 from __future__ import annotations
 
 from bot.rules import week as rules
+from bot.rules.week_report import WeekReport
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 from bot.slack.views import report as view
@@ -53,7 +54,7 @@ def friday_report(run: Run, deps: JobDeps) -> str:
     return f"{len(rep.aes)} AEs, {len(out) - 2} messages, 2 files, {told} managers told, {notes}"
 
 
-def compile_week(run: Run, deps: JobDeps) -> tuple[rules.WeekReport, dict[str, Member]]:
+def compile_week(run: Run, deps: JobDeps) -> tuple[WeekReport, dict[str, Member]]:
     """The run's week, read in one transaction and compiled."""
     calendar = deps.calendars.for_team(run.team)
     monday, days, log_month = rules.week_days(calendar, run.now.date())
@@ -70,7 +71,7 @@ def compile_week(run: Run, deps: JobDeps) -> tuple[rules.WeekReport, dict[str, M
     return rules.compile_week(week), {m.user_id: m for m in members}
 
 
-def to_channel(run: Run, deps: JobDeps, rep: rules.WeekReport, channel: str) -> list[Outgoing]:
+def to_channel(run: Run, deps: JobDeps, rep: WeekReport, channel: str) -> list[Outgoing]:
     """The headline, each AE's messages in its thread, then the .xlsx and the picture; in the
     workspace's language."""
     r = deps.reader(None)
@@ -114,7 +115,7 @@ def to_channel(run: Run, deps: JobDeps, rep: rules.WeekReport, channel: str) -> 
 
 
 def managers(
-    deps: JobDeps, rep: rules.WeekReport, members: dict[str, Member], channel: str | None
+    deps: JobDeps, rep: WeekReport, members: dict[str, Member], channel: str | None
 ) -> list[Outgoing]:
     """Each manager's DM (split when long), in their language."""
     out = []

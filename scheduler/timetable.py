@@ -24,7 +24,7 @@ from bot.rules.team_settings import TeamValues
 from bot.rules.workdays import WorkCalendar
 from scheduler import agenda_jobs, approval_jobs, contact_jobs, report_jobs, visit_jobs, weekly_jobs
 from scheduler import overtime_jobs as overtime
-from scheduler.courier import Tally
+from scheduler.outbox_pass import Tally
 from scheduler.run import JobDeps, Run
 from storage import outbox, queries, runs
 from storage.outbox import wall

@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from storage.db import make_engine
+from storage.engines import make_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x6165626F74  # "aebot": the advisory lock's key, the same in every process

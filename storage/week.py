@@ -2,7 +2,7 @@
 people, their clients, the week's contacts, open contact reports, jobs, approved overtime,
 notes, leave, funnel changes, receivables, and the month's client log when the week carries
 it. A constant number of statements whatever the size of the team (never one per person or
-client); rows come back as the rules' plain records."""
+client); rows come back as the rules' plain records (bot/rules/week_input.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
-from bot.rules import week as rules
+from bot.rules import week_input as rules
 from bot.rules.contacts import REPORT_ESCALATE_AFTER
 from bot.rules.overtime import minutes
 from storage import absence, queries

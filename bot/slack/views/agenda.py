@@ -9,16 +9,8 @@ import calendar
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
-from bot.rules.agenda import (
-    Agenda,
-    Draft,
-    JobFact,
-    Owed,
-    Said,
-    Shortfalls,
-    job_step,
-    month_counts,
-)
+from bot.rules.agenda import Agenda, JobFact, Owed, Said, Shortfalls
+from bot.rules.client_duties import Draft, job_step, month_counts
 from bot.rules.receivables import show_amount
 from bot.slack import blocks as bk
 from bot.slack.limits import MESSAGE_MAX_BLOCKS

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from bot.rules.overtime import hours_text
-from bot.rules.week import AeWeek, ClientWeek, JobRow, WeekReport
+from bot.rules.week_input import JobRow
+from bot.rules.week_report import AeWeek, ClientWeek, WeekReport
 from bot.slack import blocks as bk
 from bot.slack.limits import MESSAGE_MAX_BLOCKS, SECTION_TEXT_MAX
 from bot.slack.texts import Reader
