@@ -34,7 +34,7 @@ from bot.rules.receivables import (
 )
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
@@ -150,7 +150,7 @@ def _list_items(r: Reader, req: Request, deps: CommandDeps) -> Reply:
     lines += [
         r.t("agenda.list_line", id=i.id, text=bk.escape(i.text), by=i.added_by) for i in items
     ]
-    return Reply(text=lines[0], blocks=bk.sections(lines))
+    return long_reply(r, lines[0], bk.sections(lines))
 
 
 def _remove_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
@@ -222,7 +222,7 @@ def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
         )
         for rec, c in rows
     ]
-    return Reply(text=lines[0], blocks=bk.sections(lines))
+    return long_reply(r, lines[0], bk.sections(lines))
 
 
 def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as: str) -> Reply:

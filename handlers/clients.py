@@ -21,7 +21,7 @@ from bot.rules.people import is_admin
 from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request, asks_help, long_reply
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
@@ -81,7 +81,7 @@ def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> 
     if not clients:
         return Reply(text=r.t("client.none"))
     title = r.t("client.list_all" if everyone else "client.list_mine", n=len(clients))
-    return Reply(text=title, blocks=view.client_list(r, clients, title))
+    return long_reply(r, title, view.client_list(r, clients, title))
 
 
 def find_client(r: Reader, s: Session, team: str, name: str) -> Client | str:

@@ -108,8 +108,8 @@ def _redraw_list(req: Request, deps: OvertimeDayDeps, r: Reader, day: date) -> i
     with deps.db.read() as s:
         rows = overtime_day.waiting(s, req.team, day)
     cutoff = deps.team_settings.of(req.team).time("overtime_cutoff")
-    if rows:
-        text, blocks = view.cutoff_list(r, day, cutoff, rows)
+    if rows:  # long, its first part: the thread below keeps the first list's other parts
+        (text, blocks), *_ = view.cutoff_list(r, day, cutoff, rows)
         deps.sender.respond(str(req.response_url), text, blocks, replace=True)
     else:
         deps.sender.respond(str(req.response_url), view.nothing_waiting(r, day), replace=True)

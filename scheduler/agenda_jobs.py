@@ -3,7 +3,7 @@ each AE's Monday drafts of their clients' weekly status reports (工作周报表
 summaries to send.
 
 Each reads the whole team in a constant number of statements. The agenda is one channel post,
-or a first post with the rest in its thread when it outgrows Slack's 50 blocks; with no team
+or a first post with the rest in its thread when it outgrows one message (Slack's limits); with no team
 channel set, each admin is told in a DM instead (once a week: the run is once a week). A
 receivable past 6 months is flagged in the agenda with 🚩 and, once per receivable, in a DM to
 the general managers (the admins when there is none). The drafts and the month-end list create
@@ -57,13 +57,7 @@ def monday_agenda(run: Run, deps: JobDeps) -> str:
             values.count("meeting_minutes"),
             values.text("meeting_place"),
         )
-        head = f"{run.job}:{run.period}:post:1"
-        outbox += [
-            Outgoing(
-                f"post:{i}", channel, text, blocks, "agenda", thread_of=None if i == 1 else head
-            )
-            for i, (text, blocks) in enumerate(posts, 1)
-        ]
+        outbox += run.parts("post", channel, posts, "agenda")
         said = f"posted to {channel} in {len(posts)} messages"
     else:
         admins = sorted(deps.settings.admins)
@@ -177,16 +171,16 @@ def _flags(deps: JobDeps, week: _Week) -> list[Outgoing]:
 
 # --- Monday: the weekly status report to each client ---------------------------------------------
 def client_status(run: Run, deps: JobDeps) -> str:
-    """Each AE, not on leave, gets one DM (more if long) with a draft per active client (a
-    contact in the last week or an open job), each with "Sent"."""
+    """Each AE, not on leave, gets one DM (the rest in its thread if long) with a draft per
+    active client (a contact in the last week or an open job), each with "Sent"."""
     week = rules.monday_of(run.now.date())
     since = client_duties.status_since(week, run.now.tzinfo or deps.settings.tz)
     return _duty_run(run, deps, stored.CLIENT_STATUS, week.isoformat(), since, week)
 
 
 def month_end(run: Run, deps: JobDeps) -> str:
-    """Each AE, not on leave, gets one DM (more if long) listing their active clients (a
-    contact this month or an open job) to send the month's summary and next month's
+    """Each AE, not on leave, gets one DM (the rest in its thread if long) listing their active
+    clients (a contact this month or an open job) to send the month's summary and next month's
     schedule, each with "Done"; the expenses window is said."""
     period = f"{run.now:%Y-%m}"
     since, _ = client_duties.month_span(period, run.now.tzinfo or deps.settings.tz)
@@ -221,9 +215,6 @@ def _duty_run(run: Run, deps: JobDeps, kind: str, period: str, since: datetime, 
             posts = view.month_end_posts(
                 r, drafts, start, client_duties.month_span(period, r.zone)[1]
             )
-        outbox += [
-            Outgoing(f"{user}:{i}", user, text, blocks, kind)
-            for i, (text, blocks) in enumerate(posts, 1)
-        ]
+        outbox += run.parts(user, user, posts, kind)
     run.send(outbox)
     return f"{len(mine)} AEs, {sum(len(v) for v in mine.values())} clients, {len(outbox)} DMs"

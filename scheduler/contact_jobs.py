@@ -1,9 +1,9 @@
 """The timetable's contact rows: the morning nudge, the evening sweep, the contact-report clock.
 
 Each job reads everything it needs in a handful of statements for the whole team (never one
-per person or per client) and decides one DM per person; the run stores them in the outbox with
-its own record, and what a message marks done (a follow-up sent, a report reminder given) is
-marked only once it is delivered.
+per person or per client) and decides one DM per person (the rest in its thread when long);
+the run stores them in the outbox with its own record, and what a message marks done (a
+follow-up sent, a report reminder given) is marked only once it is delivered.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from storage import absence, queries
 from storage.models import Client, ContactLog, Member
 
 Rows = list[tuple[ContactLog, Client]]
+IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest in its thread
 
 
 def _team_state(
@@ -66,34 +67,33 @@ def contact_nudge(run: Run, deps: JobDeps) -> str:
     follow_by: dict[str, Rows] = defaultdict(list)
     for row in follow:
         follow_by[row[0].author_id].append(row)
-    outbox = []
+    outbox: list[Outgoing] = []
     for user in sorted(set(due) | set(follow_by)):
         if user not in members or user in leave:
             continue
         r = deps.reader(members[user])
-        blocks = view.nudge(r, due[user]) if user in due else []
-        if follow_by.get(user):
-            blocks = bk.cap_blocks([*view.follow_up_lines(r, follow_by[user]), *blocks], r.more)
+        blocks = view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
+        blocks += view.nudge(r, due[user]) if user in due else []
         text = r.t("nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
-        ids = tuple(c.id for c, _ in follow_by.get(user, []) if c.id)
-        until = run.until_end_of_day()
-        outbox.append(
-            Outgoing(
-                user,
-                user,
-                text,
-                blocks,
-                "nudge",
-                "follow_up_sent",
-                ids,
-                until,
-                not_before=later.get(user),
-            )
+        outbox += run.parts(
+            user,
+            user,
+            bk.parts(text, blocks, r, rest=IN_THREAD),
+            "nudge",
+            effect="follow_up_sent",
+            effect_ids=tuple(c.id for c, _ in follow_by.get(user, []) if c.id),
+            useful_until=run.until_end_of_day(),
+            not_before=later.get(user),
         )
     run.send(outbox)
     clients_due = sum(len(d) for d in due.values())
     follow_ups = sum(len(o.effect_ids) for o in outbox)
-    return f"{len(outbox)} DMs, {clients_due} clients due, {follow_ups} follow-ups"
+    return f"{dms(outbox)} DMs, {clients_due} clients due, {follow_ups} follow-ups"
+
+
+def dms(outbox: list[Outgoing]) -> int:
+    """How many DMs: a long one's other parts in its thread are not counted again."""
+    return sum(1 for o in outbox if o.thread_of is None)
 
 
 def contact_sweep(run: Run, deps: JobDeps) -> str:
@@ -108,27 +108,27 @@ def contact_sweep(run: Run, deps: JobDeps) -> str:
         if m is None or user in leave:
             continue
         r = deps.reader(m)
-        blocks = view.nudge(r, items, sweep=True)
-        text = r.t("nudge.sweep_text", n=len(items))
-        to_aes.append(
-            Outgoing(f"ae:{user}", user, text, blocks, "sweep", useful_until=run.until_end_of_day())
+        posts = bk.parts(
+            r.t("nudge.sweep_text", n=len(items)),
+            view.nudge(r, items, sweep=True),
+            r,
+            rest=IN_THREAD,
         )
+        to_aes += run.parts(f"ae:{user}", user, posts, "sweep", useful_until=run.until_end_of_day())
         if m.manager_id:
             to_manager[m.manager_id] += [(m.name, d) for d in escalations(items, limit)]
-    to_managers = []
+    to_managers: list[Outgoing] = []
     for manager, rows in sorted(to_manager.items()):
         if rows:
             r = deps.reader(members.get(manager))
             text = r.t("sweep.escalate_text", n=len(rows))
-            blocks = view.escalation_rows(r, rows, limit)
+            posts = bk.parts(text, view.escalation_rows(r, rows, limit), r, rest=IN_THREAD)
             until = run.until_end_of_day()
-            to_managers.append(
-                Outgoing(
-                    f"manager:{manager}", manager, text, blocks, "sweep-escalation", None, (), until
-                )
+            to_managers += run.parts(
+                f"manager:{manager}", manager, posts, "sweep-escalation", useful_until=until
             )
     run.send(to_aes + to_managers)
-    return f"{len(to_aes)} DMs, {len(to_managers)} managers told"
+    return f"{dms(to_aes)} DMs, {dms(to_managers)} managers told"
 
 
 def contact_report_due(run: Run, deps: JobDeps) -> str:

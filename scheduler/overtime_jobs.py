@@ -67,7 +67,8 @@ def overtime_reminder(run: Run, deps: JobDeps) -> str:
 
 def overtime_cutoff(run: Run, deps: JobDeps) -> str:
     """Today's forms still waiting for a decision, in one DM to the project execution director
-    (the first by name; with none on the team, to each admin). Nothing waiting: no DM."""
+    (the first by name; with none on the team, to each admin), the rest in its thread when
+    long. Nothing waiting: no DM."""
     values = deps.team_settings.of(run.team)
     today = run.now.date()
     with deps.db.read() as s:
@@ -80,14 +81,9 @@ def overtime_cutoff(run: Run, deps: JobDeps) -> str:
     outbox: list[Outgoing] = []
     for user in to:
         r = deps.reader(members.get(user))
-        text, blocks = view.cutoff_list(
-            r, today, values.time("overtime_cutoff"), rows, to_admins=not peds
-        )
-        outbox.append(
-            Outgoing(
-                user, user, text, blocks, "overtime-cutoff", useful_until=run.until_end_of_day()
-            )
-        )
+        posts = view.cutoff_list(r, today, values.time("overtime_cutoff"), rows, to_admins=not peds)
+        until = run.until_end_of_day()
+        outbox += run.parts(user, user, posts, "overtime-cutoff", useful_until=until)
     run.send(outbox)
     late = sum(1 for form, _ in rows if form.late)
-    return f"{len(outbox)} DMs, {len(rows)} forms waiting, {late} late"
+    return f"{len(to)} DMs, {len(rows)} forms waiting, {late} late"

@@ -6,7 +6,8 @@ It reads the team's week in a constant number of statements (storage/week.py), c
 
 - in the report channel: a headline message, then in its thread one message per AE (split
   into several when Slack's limits ask, never cut), the .xlsx and the picture;
-- to each manager (everyone above an AE in the reporting line): a DM with their people;
+- to each manager (everyone above an AE in the reporting line): a DM with their people (when
+  long, the rest in its thread);
 - with no report channel set: the managers' DMs still, and each admin told (once a week: the
   run is once a week).
 
@@ -43,9 +44,7 @@ def friday_report(run: Run, deps: JobDeps) -> str:
         out += to_channel(run, deps, rep, channel)
     else:
         out += no_channel(deps, members)
-    to_managers = managers(deps, rep, members, channel)
-    # the DMs first: the courier claims by id, so the thread's replies come right after the
-    # headline they wait for and are taken in the round after it
+    to_managers = managers(run, deps, rep, members, channel)
     run.send(to_managers + out)
     told = len({o.user for o in to_managers})
     notes = f"notes {rep.totals.submitted}/{rep.totals.people}"
@@ -75,17 +74,12 @@ def to_channel(run: Run, deps: JobDeps, rep: WeekReport, channel: str) -> list[O
     """The headline, each AE's messages in its thread, then the .xlsx and the picture; in the
     workspace's language."""
     r = deps.reader(None)
-    parent = f"{run.job}:{run.period}:{HEAD}"
-    (text, blocks), *more = view.headline(r, rep)
-    out = [Outgoing(HEAD, channel, text, blocks, REPORT)]
-    out += [
-        Outgoing(f"{HEAD}:{i}", channel, t, b, REPORT, thread_of=parent)
-        for i, (t, b) in enumerate(more, start=2)
-    ]
+    parent = run.key(HEAD)
+    out = run.parts(HEAD, channel, view.headline(r, rep), REPORT)
     for a in rep.aes:
-        for i, (t, b) in enumerate(view.ae_messages(r, rep, a), start=1):
-            key = f"ae:{a.user_id}" if i == 1 else f"ae:{a.user_id}:{i}"
-            out.append(Outgoing(key, channel, t, b, REPORT, thread_of=parent))
+        out += run.parts(
+            f"ae:{a.user_id}", channel, view.ae_messages(r, rep, a), REPORT, thread_of=parent
+        )
     week = view.week_number(rep.monday)
     out.append(
         Outgoing(
@@ -115,15 +109,17 @@ def to_channel(run: Run, deps: JobDeps, rep: WeekReport, channel: str) -> list[O
 
 
 def managers(
-    deps: JobDeps, rep: WeekReport, members: dict[str, Member], channel: str | None
+    run: Run,
+    deps: JobDeps,
+    rep: WeekReport,
+    members: dict[str, Member],
+    channel: str | None,
 ) -> list[Outgoing]:
-    """Each manager's DM (split when long), in their language."""
+    """Each manager's DM (when long, the rest in its thread), in their language."""
     out = []
     for manager in sorted(rep.managers):
-        r = deps.reader(members.get(manager))
-        for i, (t, b) in enumerate(view.team_messages(r, rep, manager, channel), start=1):
-            key = f"manager:{manager}" if i == 1 else f"manager:{manager}:{i}"
-            out.append(Outgoing(key, manager, t, b, SUMMARY))
+        posts = view.team_messages(deps.reader(members.get(manager)), rep, manager, channel)
+        out += run.parts(f"manager:{manager}", manager, posts, SUMMARY)
     return out
 
 

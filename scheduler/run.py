@@ -3,6 +3,7 @@ queued in the outbox in the transaction that records the run, delivered by the c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -75,11 +76,41 @@ class Run:
         )
         return max(end, self.now + timedelta(hours=1))
 
+    def key(self, key: str, per_period: bool = True) -> str:
+        """An outbox key as stored: the job's, the period's (unless not `per_period`), `key`."""
+        return f"{self.job}:{self.period}:{key}" if per_period else f"{self.job}:{key}"
+
+    def parts(
+        self,
+        key: str,
+        user: str,
+        posts: Sequence[tuple[str, list[dict[str, Any]]]],
+        purpose: str,
+        *,
+        thread_of: str | None = None,
+        **fields: Any,
+    ) -> list[Outgoing]:
+        """A message split to fit Slack (bot/slack/blocks.py `parts`), read in order: the
+        first under `key`, the others under `key:2`, `key:3`… as replies in its thread (all in
+        the thread `thread_of` instead, when given), which the courier posts one after another.
+        What a delivery marks done (`effect`, `effect_ids`) rides on the first."""
+        parent = thread_of or self.key(key, fields.get("per_period", True))
+        later = {k: v for k, v in fields.items() if k not in ("effect", "effect_ids")}
+        return [
+            Outgoing(key, user, text, blocks, purpose, thread_of=thread_of, **fields)
+            if i == 1
+            else Outgoing(f"{key}:{i}", user, text, blocks, purpose, thread_of=parent, **later)
+            for i, (text, blocks) in enumerate(posts, 1)
+        ]
+
     def messages(self) -> list[Message]:
+        """What was decided, every first message before the thread replies: a drain claims
+        rows in id order, once each, so a reply queued before its thread's first message went
+        out would wait for the next drain."""
         return [
             Message(
                 self.team,
-                f"{self.job}:{self.period}:{o.key}" if o.per_period else f"{self.job}:{o.key}",
+                self.key(o.key, o.per_period),
                 o.purpose,
                 o.user,
                 o.text,
@@ -94,5 +125,5 @@ class Run:
                 file_name=o.file_name,
                 file_bytes=o.file_bytes,
             )
-            for o in self.decided
+            for o in sorted(self.decided, key=lambda o: o.thread_of is not None)
         ]

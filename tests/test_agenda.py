@@ -25,6 +25,7 @@ from bot.rules.receivables import (
     stage,
 )
 from bot.rules.workdays import WorkCalendar
+from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
 from scheduler import agenda_jobs
@@ -400,12 +401,12 @@ def test_a_long_agenda_is_split_into_a_thread_and_nothing_is_cut(world: World) -
     head, *replies = world.fake.messages(CHANNEL)
     assert head.get("thread_ts") is None and len(replies) == 1
     assert replies[0]["thread_ts"] == head["ts"]
-    assert texts(head)[-1] == "议程较长，其余 1 条在本消息的讨论串里。"
+    assert texts(head)[-1] == "内容较长，其余 1 条在本消息的讨论串里。"
     assert texts(replies[0])[0] == "（续 2/2）"
-    assert replies[0]["text"] == "周例会议程 · 周一 11月30日 09:30 (2/2)"
+    assert replies[0]["text"] == "周例会议程 · 周一 11月30日 09:30 （续 2/2）"
     for m in (head, *replies):
         assert len(m["blocks"]) <= 50
-        assert sum(view.text_size(b) for b in m["blocks"]) <= view.BLOCKS_TEXT_MAX + 100
+        assert bk.text_size(m["blocks"]) <= bk.TEXT_PER_MESSAGE
     everything = "\n".join(x for m in (head, *replies) for x in texts(m))
     for u in range(8):
         for c in made:
@@ -787,7 +788,7 @@ def test_the_agenda_in_english_and_split_never_cut() -> None:
     posts = view.agenda_posts(r, a, NEXT_MON, time(9, 30), 40, "")
     assert len(posts) == 12
     for _, b in posts:
-        assert len(b) <= 50 and sum(view.text_size(x) for x in b) <= view.BLOCKS_TEXT_MAX + 100
+        assert len(b) <= 50 and bk.text_size(b) <= bk.TEXT_PER_MESSAGE
     shown = [x for _, b in posts for x in lines({"blocks": b})]
     assert shown.count("• Nike: " + "x" * 150) == 600
     assert [x for x in shown if x.startswith("(continued")] == [
@@ -798,8 +799,8 @@ def test_the_agenda_in_english_and_split_never_cut() -> None:
         "🕤 Starts at *09:30*, *40 minutes* at most.",
         "*1. Progress per person* (notes of the week of Mon 23 Nov)",
     ]
-    assert "The agenda is long: the rest is in this message's thread (11 more messages)." in shown
-    assert posts[2][0] == "Weekly meeting agenda · Mon 30 Nov 09:30 (3/12)"
+    assert "This is long: the rest is in this message's thread (11 more messages)." in shown
+    assert posts[2][0] == "Weekly meeting agenda · Mon 30 Nov 09:30 (continued, 3/12)"
     tail = [x for x in shown[shown.index("*3. Last week's shortfalls*") :] if "(cont" not in x]
     assert tail == [
         "*3. Last week's shortfalls*",

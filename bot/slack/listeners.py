@@ -6,6 +6,9 @@ store, answer in the ack's body) and returns a `Reply`; whatever must talk to Sl
 worker pool once Slack has its ack, only when a listener asked for it. Clicks and events use
 `Listen.after`: acked at once, then the whole listener runs on the worker.
 
+A reply too long for one message (`long_reply`) is split: its first part in the ack, the others
+sent after it, in order.
+
 Both halves are safe: an error is logged and the person is told, in their language, that nothing
 was changed; never a trace. Bolt hands each listener only `ack` and `body`, so nothing is built
 per request that no listener reads.
@@ -20,12 +23,15 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack
 
-from bot.slack.blocks import Block, state_values
+from bot.slack import blocks as bk
+from bot.slack.blocks import Block, Post, state_values
+from bot.slack.limits import RESPONSE_URL_USES
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader, t
 
@@ -120,6 +126,19 @@ class Reply:
     errors: dict[str, str] | None = None
     then: tuple[Later, ...] = field(default=())
     view: dict[str, Any] | None = None  # a submitted form shown again, changed (a proposal)
+    more: tuple[Post, ...] = ()  # a long reply's other parts (`long_reply`), sent after the ack
+
+
+def long_reply(r: Reader, text: str, blocks: list[Block]) -> Reply:
+    """A reply only the person sees, however long: split to fit Slack (bot/slack/blocks.py
+    `parts`), the first part in the ack and the others after it, in order, through the
+    command's response URL; Slack takes five posts there, so more go to the person's DM with
+    aebot, and the first part says so."""
+    posts = bk.parts(text, blocks, r)
+    if len(posts) - 1 > RESPONSE_URL_USES:
+        posts = bk.parts(text, blocks, r, rest="common.rest_in_dm")
+    (first_text, first), *more = posts
+    return Reply(text=first_text, blocks=first, more=tuple(more))
 
 
 class Listen:
@@ -156,6 +175,9 @@ class Listen:
                 ack(text=reply.text or "", blocks=reply.blocks, response_type="ephemeral")
             else:
                 ack()
+            if reply.more:
+                rest = partial(self.sender.replies, req.response_url, req.user, reply.more)
+                self.worker.submit(self._safely, rest, req, fn.__name__)
             for later in reply.then:
                 self.worker.submit(self._safely, later, req, fn.__name__)
 

@@ -11,6 +11,7 @@ the person who asked for it (the listener does that).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk import WebClient
@@ -20,6 +21,8 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 from slack_sdk.webhook import WebhookClient
+
+from bot.slack.limits import RESPONSE_URL_USES
 
 log = logging.getLogger("aebot.sender")
 Blocks = list[dict[str, Any]]
@@ -97,6 +100,21 @@ class Sender:
         if resp.status_code != 200:
             log.error("response_url reply refused: %s %s", resp.status_code, resp.body[:200])
             return False
+        return True
+
+    def replies(
+        self, response_url: str | None, user_id: str, posts: Sequence[tuple[str, Blocks]]
+    ) -> bool:
+        """The other parts of a long reply only the person sees (bot/slack/listeners.py
+        `long_reply`), in order: through the response URL, which Slack takes five times; more
+        than that, no URL, or one it refused, and they (the rest) go to the person's DM."""
+        url = response_url if len(posts) <= RESPONSE_URL_USES else None
+        for text, blocks in posts:
+            if url and self.respond(url, text, blocks):
+                continue
+            url = None
+            if not self.dm(user_id, text, blocks):
+                return False
         return True
 
     def answer(self, response_url: str | None, user_id: str, text: str) -> bool:

@@ -88,14 +88,6 @@ MESSAGES: dict[str, M] = {
         "flagged for management",
     ),
     "agenda.calendar": zh_en("⚠️ {warning}", "⚠️ {warning}"),
-    "agenda.rest_in_thread": zh_en(
-        "议程较长，其余 {n} 条在本消息的讨论串里。",
-        Plural(
-            "The agenda is long: the rest is in this message's thread ({n} more message).",
-            "The agenda is long: the rest is in this message's thread ({n} more messages).",
-        ),
-    ),
-    "agenda.continued": zh_en("（续 {i}/{n}）", "(continued, {i}/{n})"),
     "agenda.no_channel": zh_en(
         "本周的周例会议程没有发出：还没有设置团队频道。请用 "
         "`/aebot settings set team_channel C0123ABCD` 设置，并把 aebot 拉进频道。",

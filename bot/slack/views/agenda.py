@@ -1,5 +1,5 @@
-"""Block Kit of the week's rhythm: the Monday agenda for the team channel (split into more
-messages, never cut, when it outgrows one), the DM to management about a receivable past
+"""Block Kit of the week's rhythm: the Monday agenda for the team channel (the rest in its
+thread, never cut, when it outgrows one message), the DM to management about a receivable past
 6 months, the Monday status-report drafts with "Sent" per client, the month-end list with
 "Done" per client, and the lines of `/aebot agenda` and `/aebot receivable`."""
 
@@ -13,51 +13,13 @@ from bot.rules.agenda import Agenda, JobFact, Owed, Said, Shortfalls
 from bot.rules.client_duties import Draft, job_step, month_counts
 from bot.rules.receivables import show_amount
 from bot.slack import blocks as bk
-from bot.slack.limits import MESSAGE_MAX_BLOCKS
 from bot.slack.texts import Reader
 from bot.slack.views.approvals import kind_name
 
 SENT = "client_status_sent"  # value: the Duty's id
 DONE = "month_end_done"  # value: the Duty's id
-PER_MESSAGE = MESSAGE_MAX_BLOCKS - 1  # room for the line saying where the rest is
-# Slack refuses a message whose blocks carry more than about 12,000 characters of text in all
-# (`msg_blocks_too_long`, undocumented: slackapi/bolt-js#2509), whatever the 50 blocks of
-# 3,000 characters would allow; a message's blocks stay well under it.
-BLOCKS_TEXT_MAX = 10_000
 
-Post = tuple[str, list[bk.Block]]
-
-
-def text_size(block: bk.Block) -> int:
-    """The characters of text a block carries (its text, fields, elements, accessory)."""
-    parts = [block.get("text"), *(block.get("fields") or []), *(block.get("elements") or [])]
-    accessory = block.get("accessory") or {}
-    parts.append(accessory.get("text"))
-    return sum(len(p.get("text") or "") for p in parts if isinstance(p, dict))
-
-
-def split(r: Reader, text: str, blocks: list[bk.Block], *, thread: bool = False) -> list[Post]:
-    """Blocks as one message, or as several within Slack's limits (50 blocks, and the text all
-    blocks of a message may carry), every later one saying which part it is: nothing is cut.
-    With `thread`, the first says the rest is in its thread."""
-    chunks: list[list[bk.Block]] = [[]]
-    size = 0
-    for b in blocks:
-        n = text_size(b)
-        if chunks[-1] and (len(chunks[-1]) >= PER_MESSAGE - 1 or size + n > BLOCKS_TEXT_MAX):
-            chunks.append([])
-            size = 0
-        chunks[-1].append(b)
-        size += n
-    if len(chunks) <= 1:
-        return [(text, blocks)]
-    n = len(chunks)
-    first = chunks[0] + ([bk.context(r.t("agenda.rest_in_thread", n=n - 1))] if thread else [])
-    rest = [
-        (f"{text} ({i}/{n})", [bk.context(r.t("agenda.continued", i=i, n=n)), *chunk])
-        for i, chunk in enumerate(chunks[1:], 2)
-    ]
-    return [(text, first), *rest]
+Post = bk.Post
 
 
 def _name(names: Mapping[str, str], user: str) -> str:
@@ -88,7 +50,7 @@ def agenda_posts(
         warning = r.t("calendar.check_missing", years=years)
         blocks.append(bk.context(r.t("agenda.calendar", warning=warning)))
     text = r.t("agenda.text", day=r.day(meeting_day), at=values["at"])
-    return split(r, text, blocks, thread=True)
+    return bk.parts(text, blocks, r, rest="common.rest_in_thread")
 
 
 def _progress(r: Reader, a: Agenda) -> list[str]:
@@ -220,14 +182,14 @@ def status_posts(r: Reader, drafts: Sequence[Draft], week: date) -> list[Post]:
     start = datetime.combine(week, time(0), r.zone)
     span = (start, start + timedelta(days=7))
     intro = r.t("status.intro", start=r.day(week), end=r.day(week + timedelta(days=4)))
-    blocks = [bk.section(intro)]
+    units: list[bk.Unit] = [bk.section(intro)]
     for d in drafts:
         lines = [r.t("status.client", client=bk.escape(d.client))]
         lines += [_job_line(r, j, span) for j in d.jobs] or [r.t("status.no_jobs")]
         if d.next_steps:
             lines.append(r.t("status.next", text=bk.escape(d.next_steps)))
-        blocks += _with_button(r, lines, d, SENT, "status.sent_button", "status.sent")
-    return split(r, r.t("status.text", n=len(drafts)), blocks)
+        units.append(_with_button(r, lines, d, SENT, "status.sent_button", "status.sent"))
+    return bk.parts(r.t("status.text", n=len(drafts)), units, r, rest="common.rest_in_thread")
 
 
 def _job_line(r: Reader, j: JobFact, week: tuple[datetime, datetime]) -> str:
@@ -264,7 +226,7 @@ def month_end_posts(
     label = (
         f"{month.month}" if r.lang == "zh" else f"{calendar.month_name[month.month]} {month.year}"
     )
-    blocks = [bk.section(r.t("month_end.intro", month=label))]
+    units: list[bk.Unit] = [bk.section(r.t("month_end.intro", month=label))]
     for d in drafts:
         n = month_counts(d.jobs, next_month)
         line = r.t(
@@ -274,8 +236,8 @@ def month_end_posts(
             open=n["open"],
             next=n["next"],
         )
-        blocks += _with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done")
-    return split(r, r.t("month_end.text", n=len(drafts)), blocks)
+        units.append(_with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done"))
+    return bk.parts(r.t("month_end.text", n=len(drafts)), units, r, rest="common.rest_in_thread")
 
 
 def part_with(posts: Sequence[Post], duty_id: int) -> Post | None:

@@ -157,12 +157,13 @@ def quote(text: str) -> str:
 
 
 def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk.Block]:
-    """The morning nudge (or evening sweep): the clients due a call, each with a button."""
+    """The morning nudge (or evening sweep): the clients due a call, each with a button; split
+    to fit Slack by whoever sends it."""
     out = [bk.section(r.t("nudge.sweep_intro" if sweep else "nudge.intro", n=len(due)))]
     for d in due:
         button = bk.button(r.t("nudge.log_call"), LOG_CALL, str(d.client.id))
         out.append(bk.section(_due_line(r, d), accessory=button))
-    return bk.cap_blocks(out, r.more)
+    return out
 
 
 def _due_line(r: Reader, d: Due[Any]) -> str:
@@ -178,7 +179,8 @@ def _due_line(r: Reader, d: Due[Any]) -> str:
 
 
 def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int) -> list[bk.Block]:
-    """To a manager: their AEs' clients overdue by more than `limit` working days."""
+    """To a manager: their AEs' clients overdue by more than `limit` working days; split to fit
+    Slack by whoever sends it."""
     lines = [
         r.t(
             "sweep.escalate_line",
@@ -189,10 +191,7 @@ def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int)
         )
         for owner, d in rows
     ]
-    return bk.cap_blocks(
-        [bk.section(r.t("sweep.escalate_intro", limit=limit)), *map(bk.section, lines)],
-        r.more,
-    )
+    return [bk.section(r.t("sweep.escalate_intro", limit=limit)), *map(bk.section, lines)]
 
 
 def follow_up_lines(

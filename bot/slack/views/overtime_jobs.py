@@ -48,17 +48,17 @@ def cutoff_list(
     rows: Sequence[tuple[FormRecord, ApprovalRecord]],
     *,
     to_admins: bool = False,
-) -> tuple[str, list[bk.Block]]:
+) -> list[bk.Post]:
     """Today's forms still waiting, on-time ones first: each as its approver sees it, with
-    Approve and Reject; late ones marked late. "Approve all on time" sits on top, so that a
-    list cut to Slack's 50 blocks keeps it."""
+    Approve and Reject; late ones marked late. "Approve all on time" sits on top. When long, in
+    parts (the rest in the first one's thread), each form whole with its buttons in one."""
     late = sum(1 for form, _ in rows if form.late)
     on_time = len(rows) - late
     text = r.t("overtime_cutoff.text", n=len(rows), day=r.day(day))
     head = [r.t("overtime_cutoff.intro", n=len(rows), day=r.day(day), cutoff=hhmm(cutoff))]
     if late:
         head.append(r.t("overtime_cutoff.late_count", n=late))
-    out = [bk.section("\n".join(head))]
+    out: list[bk.Unit] = [bk.section("\n".join(head))]
     if to_admins:
         out.append(bk.context(r.t("overtime_cutoff.no_ped")))
     if on_time:
@@ -79,8 +79,8 @@ def cutoff_list(
             note = r.t(
                 "overtime_cutoff.late_note", when=r.when(form.created_at), cutoff=hhmm(cutoff)
             )
-        out += [bk.divider(), *approval_view.request_blocks(r, a, note=note)]
-    return text, bk.cap_blocks(out, r.more)
+        out.append([bk.divider(), *approval_view.request_blocks(r, a, note=note)])
+    return bk.parts(text, out, r, rest="common.rest_in_thread")
 
 
 def nothing_waiting(r: Reader, day: date) -> str:

@@ -1,10 +1,9 @@
 """Block Kit of the Friday report (周报): the headline, each AE's section (posted in the
 headline's thread), a manager's summary of their people, and `/aebot report`'s preview.
 
-Nothing is cut to fit Slack: lines too long for a section are broken at a separator, lines
-go into as few sections as fit (3,000 characters each), and sections into as many messages
-as needed (50 blocks each); each list of messages is posted in order, the first one being
-the message itself and the others its continuation.
+Nothing is cut to fit Slack: a message too long for one is split (bot/slack/blocks.py
+`parts`), and each list of messages is posted in order, the first one being the message
+itself and the others its continuation.
 """
 
 from __future__ import annotations
@@ -16,12 +15,9 @@ from bot.rules.overtime import hours_text
 from bot.rules.week_input import JobRow
 from bot.rules.week_report import AeWeek, ClientWeek, WeekReport
 from bot.slack import blocks as bk
-from bot.slack.limits import MESSAGE_MAX_BLOCKS, SECTION_TEXT_MAX
 from bot.slack.texts import Reader
 
-Msg = tuple[str, list[bk.Block]]
-LINE_MAX = SECTION_TEXT_MAX - 200  # what one line may hold; longer lines are broken
-SEPARATORS = (" · ", "、", ", ", "，", "；", "\n", " ")
+Msg = bk.Post
 PREVIEW_TEAM_MAX = 40  # lines of a manager's preview (the rest counted in "…and n more")
 
 
@@ -46,35 +42,6 @@ def span(r: Reader, rep: WeekReport) -> str:
 
 def hours(minutes: int) -> str:
     return hours_text(minutes)
-
-
-# --- splitting -----------------------------------------------------------------------------------
-def fit(lines: Iterable[str], limit: int = LINE_MAX) -> list[str]:
-    """Every line within `limit` characters: a longer one is broken before the limit at the
-    last " · ", else a list's "、" or ", ", … else a space; hard only if there is none."""
-    out: list[str] = []
-    for line in lines:
-        while len(line) > limit:
-            cuts = (line.rfind(sep, 0, limit) for sep in SEPARATORS)
-            cut = next((c for c in cuts if c > limit // 2), limit)  # the first kind that does
-            out.append(line[:cut].rstrip())
-            line = line[cut:].lstrip(" ·、,，；\n")
-        out.append(line)
-    return out
-
-
-def split(r: Reader, text: str, lines: Sequence[str]) -> list[Msg]:
-    """Lines as messages within Slack's limits, none cut: the first message, then its
-    continuations (their text says which part they are)."""
-    blocks = bk.sections(fit(lines))
-    chunks = [
-        blocks[i : i + MESSAGE_MAX_BLOCKS] for i in range(0, len(blocks), MESSAGE_MAX_BLOCKS)
-    ] or [[]]
-    n = len(chunks)
-    return [
-        (text if i == 0 else f"{text} {r.t('friday.continued', i=i + 1, n=n)}", chunk)
-        for i, chunk in enumerate(chunks)
-    ]
 
 
 # --- the headline --------------------------------------------------------------------------------
@@ -118,7 +85,7 @@ def headline(r: Reader, rep: WeekReport) -> list[Msg]:
     if t.monitored:
         lines.append(r.t("friday.owed_total", n=t.monitored))
     lines.append(r.t("friday.in_thread"))
-    return split(r, r.t("friday.text", week=week, span=days), lines)
+    return bk.parts(r.t("friday.text", week=week, span=days), bk.sections(lines), r)
 
 
 def _mentions(r: Reader, aes: Iterable[AeWeek]) -> str:
@@ -243,7 +210,7 @@ def _notes_lines(r: Reader, a: AeWeek) -> list[str]:
 
 def ae_messages(r: Reader, rep: WeekReport, a: AeWeek) -> list[Msg]:
     text = r.t("friday.ae_text", name=a.person.name, week=week_number(rep.monday))
-    return split(r, text, ae_lines(r, a))
+    return bk.parts(text, bk.sections(ae_lines(r, a)), r)
 
 
 # --- managers ------------------------------------------------------------------------------------
@@ -273,20 +240,21 @@ def team_line(r: Reader, a: AeWeek) -> str:
 
 def team_messages(r: Reader, rep: WeekReport, manager: str, channel: str | None) -> list[Msg]:
     """A manager's DM: one line per person of theirs (everyone below them), and where the full
-    report is."""
+    report is; when long, the rest in its thread."""
     week, days = week_number(rep.monday), span(r, rep)
     lines = [r.t("friday.team_title", week=week, span=days)]
     lines += [team_line(r, a) for a in rep.team_of(manager)]
     if channel:
         lines.append(r.t("friday.team_channel", channel=channel))
-    return split(r, r.t("friday.team_text", week=week, span=days), lines)
+    text = r.t("friday.team_text", week=week, span=days)
+    return bk.parts(text, bk.sections(lines), r, rest="common.rest_in_thread")
 
 
 # --- /aebot report -------------------------------------------------------------------------------
 def preview(r: Reader, rep: WeekReport, user: str, now: datetime) -> Msg | None:
     """What `/aebot report` shows someone: their own section (an AE), their team's first lines
-    (a manager), or both; within one message (what does not fit is counted, never dropped
-    silently). None when there is nothing of theirs."""
+    (a manager), or both (what is left out is counted, never dropped silently); split when
+    long by whoever sends it. None when there is nothing of theirs."""
     mine, team = rep.of(user), rep.team_of(user)
     if mine is None and not team:
         return None
@@ -298,5 +266,4 @@ def preview(r: Reader, rep: WeekReport, user: str, now: datetime) -> Msg | None:
         lines += [team_line(r, a) for a in team[:PREVIEW_TEAM_MAX]]
         if len(team) > PREVIEW_TEAM_MAX:
             lines.append(r.more(len(team) - PREVIEW_TEAM_MAX))
-    blocks = bk.cap_blocks(bk.sections(fit(lines)), r.more)
-    return r.t("friday.preview_text"), blocks
+    return r.t("friday.preview_text"), bk.sections(lines)
