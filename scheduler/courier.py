@@ -40,6 +40,7 @@ from scheduler.failure_notices import tell_admins
 from scheduler.outbox_pass import Progress, Tally, side_by_side
 from scheduler.rate_limit import Gate
 from storage import outbox
+from storage import outbox_leases as leases
 from storage.db import Database
 from storage.models import OutboxMessage
 from storage.outbox import wall
@@ -95,7 +96,7 @@ class Courier:
         tally, after = Tally(), 0
         while not self._stop.is_set():
             with self.db.write() as s:
-                rows = outbox.claim(
+                rows = leases.claim(
                     s,
                     wall(),
                     wall() + LEASE,
@@ -105,7 +106,7 @@ class Courier:
                     now=self.clock.now(),
                     **which,  # type: ignore[arg-type]
                 )
-                threads = outbox.parents(s, rows)
+                threads = leases.parents(s, rows)
             if not rows:
                 break
             after = max(r.id or 0 for r in rows)
@@ -114,7 +115,7 @@ class Courier:
                 lanes = self._executor().map(self._deliver_lane, side_by_side(rows, threads))
                 results = [result for lane in lanes for result in lane]
             with self.db.write() as s:
-                outbox.finish(s, results, self.owner, self.clock.now())
+                leases.finish(s, results, self.owner, self.clock.now())
             for r in results:
                 tally.add(r.status)
             self._tell_gone(rows, results)
@@ -122,10 +123,10 @@ class Courier:
 
     def _deliver_lane(
         self, lane: list[tuple[OutboxMessage, tuple[str, str] | None]]
-    ) -> list[outbox.Result]:
+    ) -> list[leases.Result]:
         return [self._deliver(row, thread) for row, thread in lane]
 
-    def _tell_gone(self, rows: list[OutboxMessage], results: list[outbox.Result]) -> None:
+    def _tell_gone(self, rows: list[OutboxMessage], results: list[leases.Result]) -> None:
         if self.on_gone is None:
             return
         by_id = {r.id: r for r in rows}
@@ -151,7 +152,7 @@ class Courier:
             while not done.wait(LEASE.total_seconds() / 3):
                 try:
                     with self.db.write() as s:
-                        outbox.renew(s, ids, self.owner, wall() + LEASE)
+                        leases.renew(s, ids, self.owner, wall() + LEASE)
                 except Exception:
                     log.exception("could not renew the outbox lease")
 
@@ -169,7 +170,7 @@ class Courier:
         return self._pool
 
     # ------------------------------------------------------------------- one row
-    def _deliver(self, row: OutboxMessage, thread: tuple[str, str] | None = None) -> outbox.Result:
+    def _deliver(self, row: OutboxMessage, thread: tuple[str, str] | None = None) -> leases.Result:
         """One row: a DM, a channel post, a reply in the thread `thread` (its conversation
         and parent ts), or a file."""
         assert row.id is not None
@@ -181,7 +182,7 @@ class Courier:
 
     def _expired(
         self, row: OutboxMessage, result: Progress, useful_until: datetime
-    ) -> outbox.Result:
+    ) -> leases.Result:
         """A row no longer useful: dropped and logged, unless it went out after all."""
         if row.unknown:  # it may have gone out before its sender died: if so, it counts
             since = result.first.timestamp() - 300
@@ -196,7 +197,7 @@ class Courier:
         )
         return result.done("expired", error="no longer useful")
 
-    def _send_with_retries(self, row: OutboxMessage, result: Progress) -> outbox.Result:
+    def _send_with_retries(self, row: OutboxMessage, result: Progress) -> leases.Result:
         """Attempts at a row until it is delivered or refused; Slack's trouble is retried with
         backoff and a rate limit waited out, up to `tries`, then it waits for a later pass."""
         tries, throttles = 0, 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage import outbox
+from storage import outbox_leases as leases
 from storage.models import OutboxMessage
 
 
@@ -67,8 +67,8 @@ class Progress:
         ts: str | None = None,
         conversation: str | None = None,
         error: str | None = None,
-    ) -> outbox.Result:
-        return outbox.Result(
+    ) -> leases.Result:
+        return leases.Result(
             self.id,
             status,
             self.attempts,
@@ -80,8 +80,8 @@ class Progress:
             self.first,
         )
 
-    def later(self, at: datetime) -> outbox.Result:
-        return outbox.Result(
+    def later(self, at: datetime) -> leases.Result:
+        return leases.Result(
             self.id,
             "pending",
             self.attempts,

@@ -24,7 +24,8 @@ from sqlmodel import select
 
 from bot.cli import main
 from scheduler.timetable import JOBS, catch_up, run_job
-from storage import outbox, queries
+from storage import outbox_leases as leases
+from storage import queries
 from storage.imports import import_clients, import_team
 from storage.models import Client, ContactLog, JobRun, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
@@ -224,16 +225,16 @@ def test_a_crash_after_sending_before_recording_is_taken_over_without_resending(
             team_id=TEAM, client_id=c.id, author_id=users[0], kind="call", summary="s",
             at=datetime(2026, 11, 20, 10, 0, tzinfo=SH), follow_up_on=MONDAY_0930.date(),
         ))  # fmt: skip
-    real_finish = outbox.finish
+    real_finish = leases.finish
 
     def refused(*args: object, **kw: object) -> None:
         raise ConnectionError("database refused")
 
-    monkeypatch.setattr(outbox, "finish", refused)
+    monkeypatch.setattr(leases, "finish", refused)
     [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
     assert o.status == "pending"
     assert received(world, users) == [1] * 10
-    monkeypatch.setattr(outbox, "finish", real_finish)
+    monkeypatch.setattr(leases, "finish", real_finish)
     _expire_leases(world)
     world.clock.set(MONDAY_0930 + timedelta(minutes=3))
     catch_up(world.jobs)  # the next start
@@ -435,7 +436,7 @@ def test_a_message_whose_sender_died_counts_as_delivered_even_once_no_longer_use
     def refused(*args: object, **kw: object) -> None:
         raise ConnectionError("database refused")
 
-    monkeypatch.setattr(outbox, "finish", refused)
+    monkeypatch.setattr(leases, "finish", refused)
     run_job(NUDGE, MONDAY_0930, world.jobs)
     monkeypatch.undo()
     _expire_leases(world)
