@@ -22,6 +22,7 @@ from bot.rules import agenda as rules
 from bot.rules import client_duties
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
+from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
 from scheduler.run import JobDeps, Outgoing, Run
@@ -170,6 +171,10 @@ def _flags(deps: JobDeps, week: _Week) -> list[Outgoing]:
 
 
 # --- Monday: the weekly status report to each client ---------------------------------------------
+EXPENSE_ROLES = ("aae", "ae", "am", "ad")  # who claims expenses and files expense claims
+EXPENSES_UNTIL = 30
+
+
 def client_status(run: Run, deps: JobDeps) -> str:
     """Each AE, not on leave, gets one DM (the rest in its thread if long) with a draft per
     active client (a contact in the last week or an open job), each with "Sent"."""
@@ -185,6 +190,23 @@ def month_end(run: Run, deps: JobDeps) -> str:
     period = f"{run.now:%Y-%m}"
     since, _ = client_duties.month_span(period, run.now.tzinfo or deps.settings.tz)
     return _duty_run(run, deps, stored.MONTH_END, period, since, since.date())
+
+
+def expense_reminder(run: Run, deps: JobDeps) -> str:
+    """On the first working day on or after the 25th, each AE, AAE and manager not on leave
+    hears that the month's expenses are claimed until the 30th, one expense claim per kind of
+    invoice (002 第九条)."""
+    with deps.db.read() as s:
+        members = queries.list_members(s, run.team)
+        leave = absence.on_leave(s, run.team, run.now.date())
+    told = [m for m in members if m.role in EXPENSE_ROLES and m.user_id not in leave]
+    outbox = []
+    for m in told:
+        r = deps.reader(m)
+        text = r.t("expenses.reminder", day=r.day(run.now.date().replace(day=EXPENSES_UNTIL)))
+        outbox.append(Outgoing(m.user_id, m.user_id, text, [bk.section(text)], "expense-reminder"))
+    run.send(outbox)
+    return f"{len(outbox)} DMs"
 
 
 def _duty_run(run: Run, deps: JobDeps, kind: str, period: str, since: datetime, start: date) -> str:

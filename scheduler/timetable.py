@@ -31,6 +31,7 @@ from storage.outbox import wall
 
 log = logging.getLogger("aebot.scheduler")
 HOURLY_WINDOW = "hourly_window"
+EXPENSES_FROM = 25  # expenses are claimed from the 25th to the 30th (002 第九条)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,9 @@ class Job:
     description: str
     at: str | None  # the team setting that holds its daily time; None for an hourly job
     work: Callable[[Run, JobDeps], str]
-    on: str = "working"  # which days: working, week-first, week-last, month-last (working days)
+    # which days: working, week-first, week-last, month-last, or expenses (the first working
+    # day on or after the 25th, when the month's expenses are claimed: 002 第九条, 25–30)
+    on: str = "working"
 
     def runs_on(self, calendar: WorkCalendar, day: date) -> bool:
         """Whether the job runs on `day`: a working day, and for the weekly and monthly ones
@@ -53,6 +56,8 @@ class Job:
             return calendar.last_working_day_of_week(day) == day
         if self.on == "month-last":
             return calendar.last_working_day_of_month(day) == day
+        if self.on == "expenses":
+            return calendar.first_working_day_from(day.replace(day=EXPENSES_FROM)) == day
         return True
 
     def period(self, local: datetime) -> str:
@@ -168,6 +173,13 @@ JOBS: dict[str, Job] = {
             "month_end_at",
             agenda_jobs.month_end,
             on="month-last",
+        ),
+        Job(
+            "expense-reminder",
+            "expenses are claimed from the 25th to the 30th, to each AE, AAE and manager",
+            "month_end_at",
+            agenda_jobs.expense_reminder,
+            on="expenses",
         ),
     )
 }

@@ -687,6 +687,23 @@ def test_no_drafts_for_an_ae_on_leave_nor_for_quiet_clients(world: World) -> Non
 
 
 # --- month end ------------------------------------------------------------------------------------
+def test_the_expense_reminder_comes_on_the_first_working_day_on_or_after_the_25th(
+    world: World,
+) -> None:
+    """002 第九条: expenses are claimed from the 25th to the 30th. 25 Nov 2026 is a Wednesday;
+    on the last working day (30 Nov) the window would be all but over."""
+    world.fake.reset()
+    assert run(world, "expense-reminder", at(24, 10))[0] == "day-off"  # before the 25th
+    status, detail = run(world, "expense-reminder", at(25, 10))
+    assert (status, detail.split(" · ")[0]) == ("sent", "5 DMs")
+    [zh] = world.fake.dms("U0AE1")
+    assert zh["text"].startswith("报销提醒：本月费用请在 周一 11月30日 前提交报销。")
+    [en] = world.fake.dms("U0AE2")
+    assert en["text"].startswith("Expenses: this month's are claimed by Mon 30 Nov.")
+    assert run(world, "expense-reminder", at(26, 10))[0] == "day-off"  # once a month
+    assert run(world, "expense-reminder", at(30, 10))[0] == "day-off"
+
+
 def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     a_week(world)
     world.fake.reset()
@@ -699,7 +716,6 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     assert lines(zh) == [
         "*11月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认日期），"
         "发出后点“已完成”。",
-        "报销请在每月 25 日至 30 日之间提交。",
         "*Nike*：本月完成 0 个工作单，进行中 1 个，其中下月到期 1 个",
         "*可口可乐*：本月完成 1 个工作单，进行中 1 个，其中下月到期 1 个",
     ]
@@ -707,7 +723,6 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     assert lines(en) == [
         "*Month end, November 2026*: send each client below this month's work summary and next "
         "month's schedule (submit, complete and sign-off dates for every item), then click “Done”.",
-        "Expenses are claimed between the 25th and the 30th.",
         "*Coca Cola Bottling*: jobs delivered this month 0, in progress 1, of them due next month 1",
     ]
     assert duties(world, "month-end") == {

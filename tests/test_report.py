@@ -149,6 +149,9 @@ def seed_week(w: World) -> None:
         # not yet 2 months overdue: not listed
         s.add(Receivable(team_id=TEAM, client_id=coke, amount="5000", due=date(2026, 10, 31),
                          added_by="U0AM1"))  # fmt: skip
+        # exactly 2 months overdue on the report's Friday: not yet *more than* 2, not listed
+        s.add(Receivable(team_id=TEAM, client_id=coke, amount="7000", due=date(2026, 9, 27),
+                         added_by="U0AM1"))  # fmt: skip
         nike_row = s.get(Client, nike)
         assert nike_row is not None
         nike_row.funnel_stage = "proposal"

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER
+from bot.rules.receivables import MONITORED_AFTER, months_overdue, over
 from bot.rules.week_input import (
     ClientRow,
     JobRow,
@@ -47,7 +48,6 @@ from bot.rules.weekly import FUNNEL_STAGES, PROBLEMS, SUGGESTIONS
 
 REPORTED_ROLES = ("ae",)
 LIVE_JOB = ("pending", "open", "closed")  # a filing that counts as opened or revised
-MONITOR_MONTHS = 2  # receivables overdue longer are monitored (listed in the report)
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -57,23 +57,6 @@ def required_days(cadence: int, days: int) -> int:
     if days <= 0:
         return 0
     return days if cadence <= 1 else math.ceil(days / cadence)
-
-
-def months_overdue(due: date, today: date) -> int:
-    """Whole months from `due` to `today` (July 31 to November 27: 3)."""
-    months = (today.year - due.year) * 12 + today.month - due.month
-    if today.day < due.day and not _last_day_of_month(today):
-        months -= 1
-    return max(0, months)
-
-
-def _last_day_of_month(d: date) -> bool:
-    return (d + timedelta(days=1)).month != d.month
-
-
-def monitored(due: date, today: date) -> bool:
-    """Overdue more than 2 months: reported and monitored."""
-    return months_overdue(due, today) >= MONITOR_MONTHS and today > due
 
 
 def log_month(monday: date, last_working_days: Iterable[date]) -> tuple[int, int] | None:
@@ -235,7 +218,7 @@ class _Context:
         a.monitored = [
             Monitored(by_id[o.client_id], o.amount, o.due, months_overdue(o.due, today), o.note)
             for o in self.owed.get(user, [])
-            if o.client_id in by_id and monitored(o.due, today)
+            if o.client_id in by_id and over(o.due, today, MONITORED_AFTER)
         ]
         a.stages = {s: n for s in FUNNEL_STAGES if (n := sum(1 for c in clients if c.stage == s))}
         a.changes = [(ch, self.names.get(ch.client_id, "?")) for ch in self.changes.get(user, [])]

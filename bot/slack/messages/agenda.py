@@ -272,10 +272,9 @@ MESSAGES: dict[str, M] = {
     ),
     "month_end.intro": zh_en(
         "*{month}月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认"
-        "日期），发出后点“已完成”。\n报销请在每月 25 日至 30 日之间提交。",
+        "日期），发出后点“已完成”。",
         "*Month end, {month}*: send each client below this month's work summary and next month's "
-        "schedule (submit, complete and sign-off dates for every item), then click “Done”.\n"
-        "Expenses are claimed between the 25th and the 30th.",
+        "schedule (submit, complete and sign-off dates for every item), then click “Done”.",
     ),
     "month_end.client": zh_en(
         "*{client}*：本月完成 {closed} 个工作单，进行中 {open} 个，其中下月到期 {next} 个",
@@ -283,6 +282,14 @@ MESSAGES: dict[str, M] = {
         "month {next}",
     ),
     "month_end.done_button": zh_en("已完成", "Done"),
+    "expenses.reminder": zh_en(
+        "报销提醒：本月费用请在 {day} 前提交报销。每种发票填一张支出申请单，例如 "
+        "`/aebot request expense 680 耐克 sales 客户晚餐`（sales 记销售费用账户，commission "
+        "记销售个人佣金账户）。",
+        "Expenses: this month's are claimed by {day}. One expense claim per kind of invoice, e.g. "
+        "`/aebot request expense 680 Nike sales client dinner` (sales: the sales-expense "
+        "account; commission: the personal sales-commission account).",
+    ),
     "month_end.done": zh_en("✅ 已完成（{when}）", "✅ Done ({when})"),
     # --- the buttons --------------------------------------------------------------------------
     "duty.not_yours": zh_en(
