@@ -19,8 +19,6 @@ from storage.models import Member
 from storage.outbox import Message
 from storage.team_settings import TeamSettings
 
-END_OF_DAY = "end_of_day"
-
 
 @dataclass(frozen=True)
 class JobDeps:

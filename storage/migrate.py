@@ -12,7 +12,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from storage.engines import make_engine
@@ -47,7 +46,3 @@ def upgrade(url: str, revision: str = "head") -> None:
                 conn.commit()
     finally:
         engine.dispose()
-
-
-def current_heads() -> set[str]:
-    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())

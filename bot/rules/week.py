@@ -180,7 +180,7 @@ class _Context:
         working = [d for d in w.days if d not in away]
         clients = sorted(self.clients.get(user, []), key=lambda c: (c.name.casefold(), c.id))
         notes = {n.client_id: n.text for n in self.notes.get(user, []) if n.kind == "client"}
-        a = AeWeek(p, leave_days=len(away), all_week_leave=bool(w.days) and not working)
+        a = AeWeek(p, all_week_leave=bool(w.days) and not working)
         for c in clients:
             counted = sum(1 for d in working if d >= c.added_on)
             a.clients.append(

@@ -51,7 +51,6 @@ class AeWeek:
     monitored: list[Monitored] = field(default_factory=list)
     stages: dict[str, int] = field(default_factory=dict)
     changes: list[tuple[StageChange, str]] = field(default_factory=list)  # with client name
-    leave_days: int = 0
     all_week_leave: bool = False
 
     @property

@@ -103,7 +103,6 @@ VAGUE_EN = frozenset(
 _PUNCT = re.compile(r"[\s,，.。、;；:：!！?？…·\-—()（）]+")
 
 # Leave kinds by the words people use.
-LEAVE_KINDS = ("annual", "sick", "personal", "other")
 _KIND_WORDS = {
     "年假": "annual",
     "年休假": "annual",

@@ -43,7 +43,7 @@ def signers_by_limits(code: str) -> Callable[[Session, Signing], Route | Problem
     return signers
 
 
-def reader_of(kind: Kind) -> Callable[[str, Reading], Asked | ClientNotFound[object] | Problem]:
+def read_for(kind: Kind) -> Callable[[str, Reading], Asked | ClientNotFound[object] | Problem]:
     def read(text: str, reading: Reading) -> Asked | ClientNotFound[object] | Problem:
         parsed = read_request(kind, text, reading.clients)
         if not isinstance(parsed, AuthorityText):
@@ -79,7 +79,7 @@ for _kind in KINDS:
             copies=(Copy(CS, FILED),) if _kind.code in ("discount", "free-test") else (),
             request=RequestForm(
                 (_kind.code, *(n for n in _kind.names if n != _kind.code)),
-                reader_of(_kind),
+                read_for(_kind),
                 "request.usage.authority",
                 example_of(_kind),
             ),
