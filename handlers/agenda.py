@@ -1,6 +1,7 @@
 """`/aebot agenda` (items for the next weekly meeting), `/aebot receivable` (坏账管理: overdue
-amounts, recorded and closed by managers and admins, listed by anyone), and the "Sent" and
-"Done" buttons of the Monday status drafts and the month-end list (scheduler/agenda_jobs.py).
+amounts, recorded, closed and all listed by managers and admins; anyone else lists only those of
+the clients they own or back up), and the "Sent" and "Done" buttons of the Monday status drafts
+and the month-end list (scheduler/agenda_jobs.py).
 
 An item goes to the coming meeting: this week's while its agenda is not out yet, else the next
 week's. A button is for the AE it was sent to, or an admin; the duty is marked done by one
@@ -27,6 +28,7 @@ from bot.rules.receivables import (
     PAID,
     WRITTEN_OFF,
     may_record,
+    may_see,
     parse_receivable,
     show_amount,
     stage,
@@ -133,8 +135,6 @@ def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
         return Reply(text=r.t("agenda.too_long", n=len(text), max=ITEM_MAX))
     week, day = _coming(r, req, deps)
     with deps.db.write() as s:
-        if queries.get_member(s, req.team, req.user) is None and not deps.admin(req.user):
-            return Reply(text=r.t("agenda.not_member"))
         item = stored.add_item(s, req.team, week, text, req.user, deps.clock.now())
     return Reply(text=r.t("agenda.added", day=r.day(day), id=item.id, text=bk.escape(text)))
 
@@ -204,12 +204,20 @@ def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
 
 
 def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+    """Every open receivable for managers and admins; anyone else's clients' only."""
     today = r.now.astimezone(r.zone).date()
     with deps.db.read() as s:
+        me = queries.get_member(s, req.team, req.user)
         rows = stored.open_receivables(s, req.team)
+    role, admin = (me.role if me else None), deps.admin(req.user)
+    everyone = may_record(role, admin)
+    rows = [
+        (rec, c) for rec, c in rows if may_see(req.user, role, admin, c.owner_id, c.backup_owner_id)
+    ]
     if not rows:
-        return Reply(text=r.t("receivable.none"))
-    lines = [r.t("receivable.list_title", n=len(rows))]
+        return Reply(text=r.t("receivable.none" if everyone else "receivable.none_mine"))
+    title = "receivable.list_title" if everyone else "receivable.list_title_mine"
+    lines = [r.t(title, n=len(rows))]
     lines += [
         r.t(
             "receivable.line",

@@ -70,8 +70,6 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     r = deps.reader(req)
     if asks_help(req.text):
         return Reply(text=r.t("contact.help"))
-    if not is_member(req, deps):
-        return Reply(text=r.t("contact.not_member"))
     if not req.text:
         return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
     match, summary = deps.directory.clients(req.team).split(req.text)
@@ -93,12 +91,6 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         text=r.t("contact.logged_text", client=match.client.name),
         blocks=view.confirmation(r, contact, match.client, offer=offer(deps, req.team, r, contact)),
     )
-
-
-def is_member(req: Request, deps: ContactDeps) -> bool:
-    """Only the team's members log contacts: anyone else in the workspace could otherwise reset
-    any client's cadence."""
-    return deps.directory.person(req.team, req.user) is not None
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
@@ -153,8 +145,6 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
     """The contact form, new or edited: stored, or its problems shown under the fields."""
     r, form, meta = deps.reader(req), req.form, req.metadata
     editing = meta.get("contact_id")
-    if not editing and not is_member(req, deps):  # edits: the author's or an admin's
-        return Reply(errors={"summary": r.t("contact.not_member")})
     end_of_day = deps.team_settings.of(req.team).time("end_of_day")
     client_id = _team_client(deps, req.team, form.get("client"))
     fields, problems = read_contact_form(

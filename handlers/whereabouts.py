@@ -83,10 +83,6 @@ def out_command(req: Request, deps: WhereaboutsDeps) -> Reply:
         return Reply(text=r.t("out.help"))
     if sub in WHO:
         return _who(r, req, deps)
-    with deps.db.read() as s:
-        member = queries.get_member(s, req.team, req.user)
-    if member is None:
-        return Reply(text=r.t("out.not_member"))
     if sub in BACK:
         return _back(r, req, deps)
     if sub in LEAVE:

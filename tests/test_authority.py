@@ -176,7 +176,7 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
         assert say(world, text, user="U0AE1") == zh, text
         assert say(world, text, user="U0AE2") == en, text
     assert say(world, f"request commission Nike 7% {REASON}", user="U0NOBODY") == (
-        "你不在团队名单里，不能提交申请。请管理员把你加入团队。"
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     )
     # the AD has no one above them (no GM yet), and 12% is beyond their own limit
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
@@ -407,7 +407,7 @@ def test_delegation_refusals_in_chinese_and_english(world: World) -> None:
         "看不懂这个日期：“someday”。"
     )
     assert say(world, "delegate <@U0AE1|sun> until 12月5日", user="U0NOBODY") == (
-        "你不在团队名单里，没有需要委托的审批。"
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     )
     with world.bot.db.read() as s:
         assert s.exec(select(Delegation)).all() == []

@@ -436,7 +436,7 @@ def test_help_in_both_languages_and_only_for_the_team(world: World) -> None:
     assert said(world, "").startswith("*/out — 去向登记与请假*")
     assert said(world, "help", user="U0AE2").startswith("*/out — whereabouts register and leave*")
     assert said(world, "Nike 提案", user="U0NOBODY") == (
-        "你还不在团队名单里，不能登记去向或请假。请管理员先添加你。"
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     )
     assert visits(world) == []
 

@@ -101,11 +101,6 @@ MESSAGES: dict[str, M] = {
         "Sorry, the database did not answer in time: this contact was *not* saved. Please try again "
         "in a moment.",
     ),
-    "contact.not_member": zh_en(
-        "抱歉，你还不在本部门的成员名单里，所以不能记录联络。请联系管理员把你加入团队。",
-        "Sorry, you are not on the team's member list yet, so you can't log contacts. Please "
-        "ask an admin to add you to the team.",
-    ),
     "contact.pick_client": zh_en("请选择客户。", "Please choose a client."),
     "contact.bad_kind": zh_en("请选择联络方式。", "Please choose a kind of contact."),
     "contact.empty_summary": zh_en(

@@ -31,11 +31,6 @@ MESSAGES: dict[str, M] = {
         "An entry must name the client company: “out” or “seeing a client” counts as not "
         "registered. When a visit ends, aebot offers to log it in one click.",
     ),
-    "out.not_member": zh_en(
-        "你还不在团队名单里，不能登记去向或请假。请管理员先添加你。",
-        "You are not on the team yet, so you cannot register whereabouts or leave. "
-        "Ask an admin to add you.",
-    ),
     # --- refusals -----------------------------------------------------------------------
     "out.vague": zh_en(
         "没有登记：去向登记必须写明客户公司，“外出”“见客户”这样的登记视同未登记。"
