@@ -39,7 +39,7 @@ from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
-from handlers.clients import find_client
+from handlers.client_lookup import find_client
 from storage import agenda as stored
 from storage import queries
 from storage.calendars import Calendars

@@ -11,12 +11,7 @@ from slack_bolt import App
 from sqlmodel import Session
 
 from bot.clock import Clock
-from bot.rules.clients import (
-    ClientIndex,
-    may_change_client,
-    may_reassign_client,
-    read_client_form,
-)
+from bot.rules.clients import may_change_client, may_reassign_client, read_client_form
 from bot.rules.people import is_admin
 from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
 from bot.settings import Settings
@@ -25,6 +20,7 @@ from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
+from handlers.client_lookup import find_client
 from storage import outbox, queries
 from storage import weekly as funnel
 from storage.db import Database
@@ -82,21 +78,6 @@ def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> 
         return Reply(text=r.t("client.none"))
     title = r.t("client.list_all" if everyone else "client.list_mine", n=len(clients))
     return Reply(text=title, blocks=view.client_list(r, clients, title))
-
-
-def find_client(r: Reader, s: Session, team: str, name: str) -> Client | str:
-    """The client meant, or what to say instead: an unknown or ambiguous name gets the
-    candidates, never a guess."""
-    if not name.strip():
-        return r.t("client.need_name")
-    m = ClientIndex(queries.list_clients(s, team)).match(name)
-    if m.client is not None:
-        return m.client
-    shown = bk.escape(name[:100])
-    if m.candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in m.candidates[:10])
-        return r.t("client.ambiguous", name=shown, names=names)
-    return r.t("client.unknown", name=shown)
 
 
 def _owner_manager(s: Session, client: Client) -> str | None:

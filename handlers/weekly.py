@@ -21,14 +21,13 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.rules import weekly as rules
-from bot.rules.clients import ClientIndex
 from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import weekly as view
-from handlers.clients import find_client
+from handlers.client_lookup import client_leading
 from storage import queries
 from storage import weekly as store
 from storage.calendars import Calendars
@@ -178,11 +177,11 @@ def quick(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
     replaced; an unknown or ambiguous client gets the candidates."""
     week = deps.this_week()
     with deps.db.write() as s:
-        match, rest = ClientIndex(queries.list_clients(s, req.team)).split(req.text)
-        c = match.client or find_client(r, s, req.team, req.text.split()[0])
-        if isinstance(c, str) or c.id is None:
-            return Reply(text=c if isinstance(c, str) else r.t("client.need_name"))
-        text = rules.clean(rest)
+        found = client_leading(r, queries.list_clients(s, req.team), req.text)
+        c = found.client
+        if c is None or c.id is None:
+            return Reply(text=found.said)
+        text = rules.clean(found.rest)
         if not text:
             return Reply(text=r.t("weekly.quick.need_text", name=bk.escape(c.name)))
         if problem := rules.note_problem(text):

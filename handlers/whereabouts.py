@@ -21,7 +21,6 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.dates import DateRefusal
-from bot.rules.clients import ClientIndex
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.rules.whereabouts import (
@@ -41,6 +40,7 @@ from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as contact_view
 from bot.slack.views import whereabouts as view
+from handlers.client_lookup import client_leading
 from storage import absence, queries, whereabouts
 from storage.calendars import Calendars
 from storage.db import Database
@@ -131,34 +131,17 @@ def _register(
 
 def _client_and_purpose(r: Reader, s: Session, req: Request, head: str) -> tuple[Client, str] | str:
     """The client named first (or, failing that, the one client named anywhere) and the rest as
-    the purpose; or why not: vague words, an unknown name (with my clients), candidates."""
+    the purpose; or why not: vague words, an unknown name, the candidates."""
     clients = queries.list_clients(s, req.team)
-    match, purpose = ClientIndex(clients).split(head)
-    client = match.client
-    if client is None and not match.candidates and (inside := named_inside(clients, head)):
+    found = client_leading(r, clients, head)
+    client, purpose = found.client, found.rest
+    if client is None and not found.match.candidates and (inside := named_inside(clients, head)):
         client, purpose = inside
     if client is None:
-        if starts_vague(head):
-            return r.t("out.vague")
-        return _unknown(r, req.user, head.split()[0], match.candidates, clients)
+        return r.t("out.vague") if starts_vague(head) else found.said
     if len(purpose) > PURPOSE_LIMIT:
         return r.t("out.purpose_too_long", limit=PURPOSE_LIMIT, n=len(purpose))
     return client, purpose
-
-
-def _unknown(
-    r: Reader, user: str, name: str, candidates: list[Client], clients: list[Client]
-) -> str:
-    shown = bk.escape(name[:100])
-    if candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in candidates[:10])
-        return r.t("out.ambiguous", name=shown, names=names)
-    mine = sorted(
-        (c for c in clients if user in (c.owner_id, c.backup_owner_id)), key=lambda c: c.name
-    )
-    if not mine:
-        return r.t("out.unknown_none", name=shown)
-    return r.t("out.unknown", name=shown, names=r.join(bk.escape(c.name) for c in mine[:10]))
 
 
 # --- back, who, and the offer to log a visit ----------------------------------------------

@@ -541,7 +541,7 @@ def test_receivable_refusals_in_zh_and_en(world: World) -> None:
         "请写上客户名称，例如 `/aebot receivable add 耐克 120000 due 2026-07-31`。没有登记。"
     )
     assert say(world, "receivable add Pepsi 100 due 2026-07-01", ADMIN) == (
-        "找不到客户“Pepsi”。用 `/client list all` 查看全部客户。"
+        "找不到客户“Pepsi”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
     assert say(world, "receivable add Nike 100", "U0AM1").startswith("用法：`/aebot receivable add")
     assert say(world, "receivable paid", "U0AM1").startswith("请写上编号")

@@ -163,8 +163,9 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
             f"Please give a reason after the amount: the approver needs to know why. E.g. {ex}",
         ),
         f"request commission 耐克 7% {REASON}": (
-            "找不到客户“耐克”。用 `/client list all` 查看全部客户。",
-            "No client matches “耐克”. `/client list all` shows every client.",
+            "找不到客户“耐克”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。",
+            "No client matches “耐克”. `/client list all` shows every client; `/client add` adds a "
+            "new one.",
         ),
         f"request commission 可乐 7% {REASON}": (
             "“可乐”可能是：可口可乐 (上海-202611-可口可乐-001)。请写完整名称或客户代码。",

@@ -87,15 +87,6 @@ MESSAGES: dict[str, M] = {
         "The summary is {n} characters; the limit is {limit}. The form holds the first {limit}: "
         "please shorten it or log it as two contacts.",
     ),
-    "contact.unknown_client": zh_en(
-        "找不到名为“{name}”的客户，请在下面选择客户。若是新客户，请先用 `/client add` 添加。",
-        "No client is called “{name}”. Pick the client below, or add a new one first with "
-        "`/client add`.",
-    ),
-    "contact.ambiguous": zh_en(
-        "“{name}”可能是这几个客户：{names}。请在下面选择。",
-        "“{name}” could be any of: {names}. Please pick one below.",
-    ),
     "contact.not_saved": zh_en(
         "抱歉，数据库这会儿没有响应，这条联络记录*没有*保存。请稍后再试一次。",
         "Sorry, the database did not answer in time: this contact was *not* saved. Please try again "

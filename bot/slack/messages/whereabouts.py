@@ -39,20 +39,6 @@ MESSAGES: dict[str, M] = {
         "“out” or “seeing a client” count as not registered. Name the client, e.g. "
         "`/out Nike proposal visit 14:00-17:00`.",
     ),
-    "out.unknown": zh_en(
-        "没有登记：找不到客户“{name}”。你的客户：{names}。请写客户名称或代码。",
-        "Not registered: no client matches “{name}”. Your clients: {names}. "
-        "Please give the client's name or code.",
-    ),
-    "out.unknown_none": zh_en(
-        "没有登记：找不到客户“{name}”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。",
-        "Not registered: no client matches “{name}”. `/client list all` shows every client; "
-        "`/client add` adds a new one.",
-    ),
-    "out.ambiguous": zh_en(
-        "没有登记：“{name}”可能是：{names}。请写完整名称或客户代码。",
-        "Not registered: “{name}” could be: {names}. Please give the full name or the code.",
-    ),
     "out.purpose_too_long": zh_en(
         "没有登记：事由最多 {limit} 个字（现在 {n} 个）。",
         "Not registered: the purpose is at most {limit} characters (this one has {n}).",
