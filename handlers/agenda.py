@@ -37,6 +37,7 @@ from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.sender import Sender
+from bot.slack.subcommands import Subcommands, says
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
 from handlers.client_lookup import find_client
@@ -49,17 +50,7 @@ from storage.team_settings import TeamSettings
 
 AGENDA = ("agenda", "议程")
 RECEIVABLE = ("receivable", "receivables", "应收", "应收账款", "坏账")
-WORDS = AGENDA + RECEIVABLE
 ITEM_MAX = 500
-CLOSING = {
-    "paid": PAID,
-    "已收": PAID,
-    "已付": PAID,
-    "收回": PAID,
-    "writeoff": WRITTEN_OFF,
-    "write-off": WRITTEN_OFF,
-    "核销": WRITTEN_OFF,
-}
 _ID = re.compile(r"#?(\d{1,9})")
 
 
@@ -88,30 +79,14 @@ class AgendaDeps:
         return req.reader(self.settings.tz, self.clock.now())
 
 
-def command(r: Reader, req: Request, deps: CommandDeps, sub: str, args: list[str]) -> Reply:
-    """`/aebot agenda …` or `/aebot receivable …`."""
-    what = args[0].lower() if args else "list"
-    rest = _rest(req.text, 2)
-    if sub in AGENDA:
-        if what in ("add", "添加", "新增"):
-            return _add_item(r, req, deps, rest)
-        if what in ("remove", "delete", "删除"):
-            return _remove_item(r, req, deps, rest)
-        if what in ("list", "列表"):
-            return _list_items(r, req, deps)
-        return Reply(text=r.t("agenda.usage"))
-    if what in ("add", "添加", "登记"):
-        return _add_owed(r, req, deps, rest)
-    if what in CLOSING:
-        return _close_owed(r, req, deps, rest, CLOSING[what])
-    if what in ("list", "列表"):
-        return _list_owed(r, req, deps)
-    return Reply(text=r.t("receivable.usage"))
+def agenda_command(r: Reader, req: Request, deps: CommandDeps, rest: str) -> Reply:
+    """`/aebot agenda [add TOPIC | remove ID | list]`."""
+    return _AGENDA.run(r, req, deps, rest)
 
 
-def _rest(text: str, n: int) -> str:
-    words = text.split(maxsplit=n)
-    return words[n].strip() if len(words) > n else ""
+def receivable_command(r: Reader, req: Request, deps: CommandDeps, rest: str) -> Reply:
+    """`/aebot receivable [add CLIENT AMOUNT due DATE | paid ID | writeoff ID | list]`."""
+    return _RECEIVABLE.run(r, req, deps, rest)
 
 
 def _id(text: str) -> int | None:
@@ -139,7 +114,7 @@ def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
     return Reply(text=r.t("agenda.added", day=r.day(day), id=item.id, text=bk.escape(text)))
 
 
-def _list_items(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+def _list_items(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply:
     week, day = _coming(r, req, deps)
     with deps.db.read() as s:
         items = stored.items(s, req.team, week)
@@ -203,7 +178,7 @@ def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
     )
 
 
-def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+def _list_owed(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply:
     """Every open receivable for managers and admins; anyone else's clients' only."""
     today = r.now.astimezone(r.zone).date()
     with deps.db.read() as s:
@@ -249,6 +224,35 @@ def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as
         return Reply(text=r.t(f"receivable.already.{rec.closed_as}", id=rec_id, when=when))
     values = {"client": bk.escape(client.name), "amount": show_amount(Decimal(rec.amount))}
     return Reply(text=r.t(f"receivable.closed.{closed_as}", id=rec_id, **values))
+
+
+_AGENDA = Subcommands[CommandDeps](
+    "/aebot agenda",
+    help="agenda.usage",
+    subs={
+        ("add", "添加", "新增"): _add_item,
+        ("remove", "delete", "删除"): _remove_item,
+        ("list", "列表"): _list_items,
+    },
+    empty=_list_items,
+    other=says("agenda.usage"),
+)
+_RECEIVABLE = Subcommands[CommandDeps](
+    "/aebot receivable",
+    help="receivable.usage",
+    subs={
+        ("add", "添加", "登记"): _add_owed,
+        ("paid", "已收", "已付", "收回"): lambda r, req, deps, rest: _close_owed(
+            r, req, deps, rest, PAID
+        ),
+        ("writeoff", "write-off", "核销"): lambda r, req, deps, rest: _close_owed(
+            r, req, deps, rest, WRITTEN_OFF
+        ),
+        ("list", "列表"): _list_owed,
+    },
+    empty=_list_owed,
+    other=says("receivable.usage"),
+)
 
 
 # --- the "Sent" and "Done" buttons ------------------------------------------------------------

@@ -16,8 +16,9 @@ from bot.rules.people import is_admin
 from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.sender import Sender
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
 from handlers.client_lookup import find_client
@@ -46,23 +47,17 @@ class ClientDeps:
 
 
 def client_command(req: Request, deps: ClientDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub = words[0].lower() if words else "list"
-    rest = " ".join(words[1:])
-    if asks_help(sub):
-        return Reply(text=r.t("client.help"))
-    if sub in ("list", "mine", "列表"):
-        return _list(r, deps, req.team, req.user, everyone=rest.lower() in ("all", "全部"))
-    if sub == "add":
-        return Reply(then=(partial(open_client_form, req, deps, None),))
-    if sub == "edit":
-        return _edit(r, req, deps, rest)
-    if sub == "reassign":
-        return _reassign(r, req, deps, rest)
-    if sub in ("stage", "阶段", "漏斗"):
-        return _stage(r, req, deps, rest)
-    return Reply(text=r.t("client.unknown_sub", sub=bk.escape(sub[:40])))
+    return CLIENT.run(deps.reader(req), req, deps, req.text)
+
+
+def _list_command(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+    """`/client`, `/client list`: my clients (and those I back up); `/client list all`: all."""
+    everyone = " ".join(rest.split()).lower() in ("all", "全部")
+    return _list(r, deps, req.team, req.user, everyone=everyone)
+
+
+def _add(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+    return Reply(then=(partial(open_client_form, req, deps, None),))
 
 
 def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> Reply:
@@ -215,6 +210,20 @@ def submit_client(req: Request, deps: ClientDeps) -> Reply:
     blocks = [bk.section(text), bk.section(view.client_line(r, c))]
     channel = meta.get("channel")
     return Reply(then=(partial(deps.sender.tell, req.user, channel, text, blocks),))
+
+
+CLIENT = Subcommands[ClientDeps](
+    COMMAND,
+    help="client.help",
+    subs={
+        ("list", "mine", "列表"): _list_command,
+        ("add", "新增", "添加"): _add,
+        ("edit", "修改", "编辑"): _edit,
+        ("reassign", "转交"): _reassign,
+        ("stage", "阶段", "漏斗"): _stage,
+    },
+    empty=_list_command,
+)
 
 
 def register(app: App, listen: Listen, deps: ClientDeps) -> None:

@@ -142,8 +142,4 @@ MESSAGES: dict[str, M] = {
         "*{name}*（`{code}`）的销售漏斗阶段：{was} → *{stage}*。",
         "*{name}* (`{code}`) moved in the sales funnel: {was} → *{stage}*.",
     ),
-    "client.unknown_sub": zh_en(
-        "不认识“{sub}”。`/client help` 列出可用的写法。",
-        "“{sub}” isn't a /client command. `/client help` lists them.",
-    ),
 }

@@ -16,6 +16,10 @@ MESSAGES: dict[str, M] = {
         "Sorry, something went wrong and nothing was changed. Please try again; if it keeps "
         "happening, tell your admin.",
     ),
+    "command.unknown_sub": zh_en(
+        "不认识“{sub}”。`{command} help` 列出可用的写法。",
+        "“{sub}” isn't one of the {command} commands. `{command} help` lists them.",
+    ),
     # --- the door: aebot is for the team's members (and the admins) --------------------
     "gate.outsider": zh_en(
         "aebot 只为客户部的同事服务。如需使用，请联系管理员：{admins}。",
