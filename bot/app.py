@@ -134,7 +134,14 @@ def create_app(bot: Bot) -> App:
         token_verification_enabled=False,
         raise_error_for_unhandled_request=False,
     )
-    listen = Listen(bot.worker, bot.sender, bot.languages.of, bot.settings.aebot_lang)
+    listen = Listen(
+        bot.worker,
+        bot.sender,
+        bot.languages.of,
+        bot.settings.aebot_lang,
+        lambda team, user: bot.directory.person(team, user) is not None,
+        bot.settings.admins,
+    )
     s = bot.settings
     contacts.register(
         app,

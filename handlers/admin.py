@@ -14,7 +14,8 @@ from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
 from bot.rules.people import ROLES, is_admin, language_word
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
 from forms.engine import Engine
@@ -48,48 +49,32 @@ class AdminDeps:
 
 
 def aebot_command(req: Request, deps: AdminDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub, args = (words[0].lower() if words else "help"), words[1:]
-    if asks_help(sub):
-        return Reply(text=r.t("aebot.help"))
-    if sub in ("team", "团队") and args[:1] and args[0].lower() in ("remove", "移除"):
+    return AEBOT.run(deps.reader(req), req, deps, req.text)
+
+
+def _team(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+    """`/aebot team`: the org chart; `/aebot team remove @someone` (admins)."""
+    args = rest.split()
+    if args[:1] and args[0].lower() in ("remove", "移除"):
         return _remove_member(r, req, deps, args[1:])
-    if sub in ("team", "团队"):
-        with deps.db.read() as s:
-            members = queries.list_members(s, req.team)
-        return Reply(
-            text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members)
-        )
-    if sub in ("role", "角色"):
-        return _set_role(r, req, deps, args)
-    if sub in ("language", "lang", "语言"):
-        return _set_language(r, req, deps, args)
-    if sub in ("calendar", "日历"):
-        admin = deps.admin(req.user)
-        return calendar.calendar_command(r, req, args, deps.db, deps.calendars, admin)
-    if sub in ("settings", "setting", "设置"):
-        admin = deps.admin(req.user)
-        return settings.settings_command(r, req, args, deps.db, deps.team_settings, admin)
-    if sub in ("dates", "date", "日期"):
-        return _dates(r, req, deps, " ".join(args))
-    if sub in ("request", "申请"):
-        return requests.request_command(r, req, deps, authority.after_sub(req.text))
-    if sub in ("requests", "申请列表"):
-        return requests.requests_command(r, req, deps, args)
-    if sub in ("delegate", "委托"):
-        return authority.delegate_command(r, req, deps)
-    if sub in ("authority", "权限"):
-        return authority.authority_command(r, req, deps, args)
-    if sub in ("report", "周报"):
-        return report.report_command(r, req, deps)
-    if sub in agenda.WORDS:
-        return agenda.command(r, req, deps, sub, args)
-    return Reply(text=r.t("aebot.unknown_sub", sub=bk.escape(sub[:40])))
+    with deps.db.read() as s:
+        members = queries.list_members(s, req.team)
+    return Reply(text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members))
 
 
-def _dates(r: Reader, req: Request, deps: AdminDeps, phrase: str) -> Reply:
+def _calendar(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+    admin = deps.admin(req.user)
+    return calendar.calendar_command(r, req, rest.split(), deps.db, deps.calendars, admin)
+
+
+def _settings(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+    admin = deps.admin(req.user)
+    return settings.settings_command(r, req, rest.split(), deps.db, deps.team_settings, admin)
+
+
+def _dates(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
     """How aebot reads a typed date or range, or the conventions when no phrase is given."""
+    phrase = " ".join(rest.split())
     if not phrase:
         return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
     end_of_day = deps.team_settings.of(req.team).time("end_of_day")
@@ -109,7 +94,8 @@ def _dates(r: Reader, req: Request, deps: AdminDeps, phrase: str) -> Reply:
     return Reply(text=r.t("dates.read_as", phrase=bk.escape(phrase), when=when))
 
 
-def _set_role(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+def _set_role(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+    args = rest.split()
     if not deps.admin(req.user):
         return Reply(text=r.t("role.admin_only"))
     target = MENTION.match(args[0]) if args else None
@@ -145,8 +131,8 @@ def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) ->
     return Reply(text=text, then=(deps.deliver,))
 
 
-def _set_language(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
-    choice = language_word(args[0]) if args else None
+def _set_language(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+    choice = language_word(rest.split()[0]) if rest else None
     if choice is None:
         return Reply(text=r.t("language.usage"))
     with deps.db.write() as s:
@@ -156,6 +142,31 @@ def _set_language(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> 
         m.language = choice
         s.add(m)
     return Reply(text=t(choice, "language.set"))
+
+
+AEBOT = Subcommands[AdminDeps](
+    COMMAND,
+    help="aebot.help",
+    subs={
+        ("team", "团队"): _team,
+        ("role", "角色"): _set_role,
+        ("language", "lang", "语言"): _set_language,
+        ("calendar", "日历"): _calendar,
+        ("settings", "setting", "设置"): _settings,
+        ("dates", "date", "日期"): _dates,
+        ("request", "申请"): requests.request_command,
+        ("requests", "申请列表"): lambda r, req, deps, rest: requests.requests_command(
+            r, req, deps, rest.split()
+        ),
+        ("delegate", "委托"): lambda r, req, deps, _: authority.delegate_command(r, req, deps),
+        ("authority", "权限"): lambda r, req, deps, rest: authority.authority_command(
+            r, req, deps, rest.split()
+        ),
+        ("report", "周报"): lambda r, req, deps, _: report.report_command(r, req, deps),
+        agenda.AGENDA: agenda.agenda_command,
+        agenda.RECEIVABLE: agenda.receivable_command,
+    },
+)
 
 
 def register(app: App, listen: Listen, deps: AdminDeps) -> None:

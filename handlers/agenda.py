@@ -1,6 +1,7 @@
 """`/aebot agenda` (items for the next weekly meeting), `/aebot receivable` (坏账管理: overdue
-amounts, recorded and closed by managers and admins, listed by anyone), and the "Sent" and
-"Done" buttons of the Monday status drafts and the month-end list (scheduler/agenda_jobs.py).
+amounts, recorded, closed and all listed by managers and admins; anyone else lists only those of
+the clients they own or back up), and the "Sent" and "Done" buttons of the Monday status drafts
+and the month-end list (scheduler/agenda_jobs.py).
 
 An item goes to the coming meeting: this week's while its agenda is not out yet, else the next
 week's. A button is for the AE it was sent to, or an admin; the duty is marked done by one
@@ -28,6 +29,7 @@ from bot.rules.receivables import (
     PAID,
     WRITTEN_OFF,
     may_record,
+    may_see,
     parse_receivable,
     show_amount,
     stage,
@@ -36,9 +38,10 @@ from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.sender import Sender
+from bot.slack.subcommands import Subcommands, says
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
-from handlers.clients import find_client
+from handlers.client_lookup import find_client
 from storage import agenda as stored
 from storage import queries
 from storage.calendars import Calendars
@@ -48,17 +51,7 @@ from storage.team_settings import TeamSettings
 
 AGENDA = ("agenda", "议程")
 RECEIVABLE = ("receivable", "receivables", "应收", "应收账款", "坏账")
-WORDS = AGENDA + RECEIVABLE
 ITEM_MAX = 500
-CLOSING = {
-    "paid": PAID,
-    "已收": PAID,
-    "已付": PAID,
-    "收回": PAID,
-    "writeoff": WRITTEN_OFF,
-    "write-off": WRITTEN_OFF,
-    "核销": WRITTEN_OFF,
-}
 _ID = re.compile(r"#?(\d{1,9})")
 
 
@@ -87,30 +80,14 @@ class AgendaDeps:
         return req.reader(self.settings.tz, self.clock.now())
 
 
-def command(r: Reader, req: Request, deps: CommandDeps, sub: str, args: list[str]) -> Reply:
-    """`/aebot agenda …` or `/aebot receivable …`."""
-    what = args[0].lower() if args else "list"
-    rest = _rest(req.text, 2)
-    if sub in AGENDA:
-        if what in ("add", "添加", "新增"):
-            return _add_item(r, req, deps, rest)
-        if what in ("remove", "delete", "删除"):
-            return _remove_item(r, req, deps, rest)
-        if what in ("list", "列表"):
-            return _list_items(r, req, deps)
-        return Reply(text=r.t("agenda.usage"))
-    if what in ("add", "添加", "登记"):
-        return _add_owed(r, req, deps, rest)
-    if what in CLOSING:
-        return _close_owed(r, req, deps, rest, CLOSING[what])
-    if what in ("list", "列表"):
-        return _list_owed(r, req, deps)
-    return Reply(text=r.t("receivable.usage"))
+def agenda_command(r: Reader, req: Request, deps: CommandDeps, rest: str) -> Reply:
+    """`/aebot agenda [add TOPIC | remove ID | list]`."""
+    return _AGENDA.run(r, req, deps, rest)
 
 
-def _rest(text: str, n: int) -> str:
-    words = text.split(maxsplit=n)
-    return words[n].strip() if len(words) > n else ""
+def receivable_command(r: Reader, req: Request, deps: CommandDeps, rest: str) -> Reply:
+    """`/aebot receivable [add CLIENT AMOUNT due DATE | paid ID | writeoff ID | list]`."""
+    return _RECEIVABLE.run(r, req, deps, rest)
 
 
 def _id(text: str) -> int | None:
@@ -134,13 +111,11 @@ def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
         return Reply(text=r.t("agenda.too_long", n=len(text), max=ITEM_MAX))
     week, day = _coming(r, req, deps)
     with deps.db.write() as s:
-        if queries.get_member(s, req.team, req.user) is None and not deps.admin(req.user):
-            return Reply(text=r.t("agenda.not_member"))
         item = stored.add_item(s, req.team, week, text, req.user, deps.clock.now())
     return Reply(text=r.t("agenda.added", day=r.day(day), id=item.id, text=bk.escape(text)))
 
 
-def _list_items(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+def _list_items(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply:
     week, day = _coming(r, req, deps)
     with deps.db.read() as s:
         items = stored.items(s, req.team, week)
@@ -204,13 +179,21 @@ def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
     )
 
 
-def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+def _list_owed(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply:
+    """Every open receivable for managers and admins; anyone else's clients' only."""
     today = r.now.astimezone(r.zone).date()
     with deps.db.read() as s:
+        me = queries.get_member(s, req.team, req.user)
         rows = stored.open_receivables(s, req.team)
+    role, admin = (me.role if me else None), deps.admin(req.user)
+    everyone = may_record(role, admin)
+    rows = [
+        (rec, c) for rec, c in rows if may_see(req.user, role, admin, c.owner_id, c.backup_owner_id)
+    ]
     if not rows:
-        return Reply(text=r.t("receivable.none"))
-    lines = [r.t("receivable.list_title", n=len(rows))]
+        return Reply(text=r.t("receivable.none" if everyone else "receivable.none_mine"))
+    title = "receivable.list_title" if everyone else "receivable.list_title_mine"
+    lines = [r.t(title, n=len(rows))]
     lines += [
         r.t(
             "receivable.line",
@@ -242,6 +225,35 @@ def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as
         return Reply(text=r.t(f"receivable.already.{rec.closed_as}", id=rec_id, when=when))
     values = {"client": bk.escape(client.name), "amount": show_amount(Decimal(rec.amount))}
     return Reply(text=r.t(f"receivable.closed.{closed_as}", id=rec_id, **values))
+
+
+_AGENDA = Subcommands[CommandDeps](
+    "/aebot agenda",
+    help="agenda.usage",
+    subs={
+        ("add", "添加", "新增"): _add_item,
+        ("remove", "delete", "删除"): _remove_item,
+        ("list", "列表"): _list_items,
+    },
+    empty=_list_items,
+    other=says("agenda.usage"),
+)
+_RECEIVABLE = Subcommands[CommandDeps](
+    "/aebot receivable",
+    help="receivable.usage",
+    subs={
+        ("add", "添加", "登记"): _add_owed,
+        ("paid", "已收", "已付", "收回"): lambda r, req, deps, rest: _close_owed(
+            r, req, deps, rest, PAID
+        ),
+        ("writeoff", "write-off", "核销"): lambda r, req, deps, rest: _close_owed(
+            r, req, deps, rest, WRITTEN_OFF
+        ),
+        ("list", "列表"): _list_owed,
+    },
+    empty=_list_owed,
+    other=says("receivable.usage"),
+)
 
 
 # --- the "Sent" and "Done" buttons ------------------------------------------------------------

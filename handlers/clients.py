@@ -11,20 +11,17 @@ from slack_bolt import App
 from sqlmodel import Session
 
 from bot.clock import Clock
-from bot.rules.clients import (
-    ClientIndex,
-    may_change_client,
-    may_reassign_client,
-    read_client_form,
-)
+from bot.rules.clients import may_change_client, may_reassign_client, read_client_form
 from bot.rules.people import is_admin
 from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help, long_reply
+from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.sender import Sender
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
+from handlers.client_lookup import find_client
 from storage import outbox, queries
 from storage import weekly as funnel
 from storage.db import Database
@@ -50,23 +47,17 @@ class ClientDeps:
 
 
 def client_command(req: Request, deps: ClientDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub = words[0].lower() if words else "list"
-    rest = " ".join(words[1:])
-    if asks_help(sub):
-        return Reply(text=r.t("client.help"))
-    if sub in ("list", "mine", "列表"):
-        return _list(r, deps, req.team, req.user, everyone=rest.lower() in ("all", "全部"))
-    if sub == "add":
-        return Reply(then=(partial(open_client_form, req, deps, None),))
-    if sub == "edit":
-        return _edit(r, req, deps, rest)
-    if sub == "reassign":
-        return _reassign(r, req, deps, rest)
-    if sub in ("stage", "阶段", "漏斗"):
-        return _stage(r, req, deps, rest)
-    return Reply(text=r.t("client.unknown_sub", sub=bk.escape(sub[:40])))
+    return CLIENT.run(deps.reader(req), req, deps, req.text)
+
+
+def _list_command(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+    """`/client`, `/client list`: my clients (and those I back up); `/client list all`: all."""
+    everyone = " ".join(rest.split()).lower() in ("all", "全部")
+    return _list(r, deps, req.team, req.user, everyone=everyone)
+
+
+def _add(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+    return Reply(then=(partial(open_client_form, req, deps, None),))
 
 
 def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> Reply:
@@ -82,21 +73,6 @@ def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> 
         return Reply(text=r.t("client.none"))
     title = r.t("client.list_all" if everyone else "client.list_mine", n=len(clients))
     return long_reply(r, title, view.client_list(r, clients, title))
-
-
-def find_client(r: Reader, s: Session, team: str, name: str) -> Client | str:
-    """The client meant, or what to say instead: an unknown or ambiguous name gets the
-    candidates, never a guess."""
-    if not name.strip():
-        return r.t("client.need_name")
-    m = ClientIndex(queries.list_clients(s, team)).match(name)
-    if m.client is not None:
-        return m.client
-    shown = bk.escape(name[:100])
-    if m.candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in m.candidates[:10])
-        return r.t("client.ambiguous", name=shown, names=names)
-    return r.t("client.unknown", name=shown)
 
 
 def _owner_manager(s: Session, client: Client) -> str | None:
@@ -234,6 +210,20 @@ def submit_client(req: Request, deps: ClientDeps) -> Reply:
     blocks = [bk.section(text), bk.section(view.client_line(r, c))]
     channel = meta.get("channel")
     return Reply(then=(partial(deps.sender.tell, req.user, channel, text, blocks),))
+
+
+CLIENT = Subcommands[ClientDeps](
+    COMMAND,
+    help="client.help",
+    subs={
+        ("list", "mine", "列表"): _list_command,
+        ("add", "新增", "添加"): _add,
+        ("edit", "修改", "编辑"): _edit,
+        ("reassign", "转交"): _reassign,
+        ("stage", "阶段", "漏斗"): _stage,
+    },
+    empty=_list_command,
+)
 
 
 def register(app: App, listen: Listen, deps: ClientDeps) -> None:

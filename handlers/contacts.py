@@ -11,7 +11,6 @@ from slack_bolt import App
 
 from bot.clock import Clock
 from bot.dates import find_dates
-from bot.rules.clients import Match
 from bot.rules.contact_form import ContactFields, read_contact_form
 from bot.rules.contacts import (
     REPORT_KINDS,
@@ -28,6 +27,7 @@ from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
+from handlers.client_lookup import client_leading
 from handlers.home import HomeTab
 from storage import outbox, queries
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
@@ -70,35 +70,26 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     r = deps.reader(req)
     if asks_help(req.text):
         return Reply(text=r.t("contact.help"))
-    if not is_member(req, deps):
-        return Reply(text=r.t("contact.not_member"))
     if not req.text:
         return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
-    match, summary = deps.directory.clients(req.team).split(req.text)
-    if match.client is None:  # perhaps a client added since the team's clients were read
-        match, summary = deps.directory.reload_clients(req.team).split(req.text)
-    notice = _quick_path_notice(r, req.text, match, summary)
-    if notice or match.client is None:
-        prefill = Prefill(
-            notice, summary[:SUMMARY_LIMIT], match.client.id if match.client else None
-        )
+    found = client_leading(r, deps.directory.clients(req.team), req.text)
+    if found.client is None:  # perhaps a client added since the team's clients were read
+        found = client_leading(r, deps.directory.reload_clients(req.team), req.text)
+    client, summary = found.client, found.rest
+    notice = found.said or _quick_path_notice(r, client, summary)
+    if notice or client is None:
+        prefill = Prefill(notice, summary[:SUMMARY_LIMIT], client.id if client else None)
         return Reply(then=(partial(open_log_form, req, deps, prefill),))
-    fields = ContactFields(match.client.id, "call", r.now, summary, "", None)
+    fields = ContactFields(client.id, "call", r.now, summary, "", None)
     try:
         contact = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
     except NotSaved:
         return Reply(text=r.t("contact.not_saved"))
     deps.home.changed(req.team, req.user, req.lang)
     return Reply(
-        text=r.t("contact.logged_text", client=match.client.name),
-        blocks=view.confirmation(r, contact, match.client, offer=offer(deps, req.team, r, contact)),
+        text=r.t("contact.logged_text", client=client.name),
+        blocks=view.confirmation(r, contact, client, offer=offer(deps, req.team, r, contact)),
     )
-
-
-def is_member(req: Request, deps: ContactDeps) -> bool:
-    """Only the team's members log contacts: anyone else in the workspace could otherwise reset
-    any client's cadence."""
-    return deps.directory.person(req.team, req.user) is not None
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
@@ -118,12 +109,12 @@ def new_contact(team: str, author: str, now: datetime, fields: ContactFields) ->
     )
 
 
-def _quick_path_notice(r: Reader, text: str, match: Match[ClientName], summary: str) -> str:
-    """Why the quick path cannot log this ("" when it can)."""
-    if match.client is None:
-        return view.unknown_client_notice(r, text.split()[0], match.candidates)
+def _quick_path_notice(r: Reader, client: ClientName | None, summary: str) -> str:
+    """Why the quick path cannot log this client's contact ("" when it can)."""
+    if client is None:
+        return ""
     if not summary:
-        return r.t("contact.need_summary", client=bk.escape(match.client.name))
+        return r.t("contact.need_summary", client=bk.escape(client.name))
     if len(summary) > SUMMARY_LIMIT:
         return r.t("contact.too_long", n=len(summary), limit=SUMMARY_LIMIT)
     return ""
@@ -153,8 +144,6 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
     """The contact form, new or edited: stored, or its problems shown under the fields."""
     r, form, meta = deps.reader(req), req.form, req.metadata
     editing = meta.get("contact_id")
-    if not editing and not is_member(req, deps):  # edits: the author's or an admin's
-        return Reply(errors={"summary": r.t("contact.not_member")})
     end_of_day = deps.team_settings.of(req.team).time("end_of_day")
     client_id = _team_client(deps, req.team, form.get("client"))
     fields, problems = read_contact_form(

@@ -21,14 +21,14 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.rules import weekly as rules
-from bot.rules.clients import ClientIndex
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.sender import Sender
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import weekly as view
-from handlers.clients import find_client
+from handlers.client_lookup import client_leading
 from storage import queries
 from storage import weekly as store
 from storage.calendars import Calendars
@@ -36,7 +36,6 @@ from storage.db import Database
 from storage.models import WeeklyNote
 
 COMMAND = "/weekly"
-SHOW_WORDS = ("show", "list", "mine", "查看", "列表")
 
 
 @dataclass(frozen=True)
@@ -67,19 +66,15 @@ def closed(r: Reader, s: Session, deps: WeeklyDeps, team: str, week: date) -> st
 
 # --- the command ---------------------------------------------------------------------------
 def weekly_command(req: Request, deps: WeeklyDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub = words[0].lower() if words else ""
-    if asks_help(sub):
-        return Reply(text=r.t("weekly.help"))
-    if not sub:
-        return _open(r, req, deps)
-    if sub in SHOW_WORDS and len(words) == 1:
-        return _show(r, req, deps)
-    return quick(r, req, deps)
+    return WEEKLY.run(deps.reader(req), req, deps, req.text)
 
 
-def _open(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
+def _show_or_note(r: Reader, req: Request, deps: WeeklyDeps, rest: str) -> Reply:
+    """`/weekly show`; but `/weekly Show Co 进展` is a note on a client whose name starts so."""
+    return quick(r, req, deps, req.text) if rest else _show(r, req, deps)
+
+
+def _open(r: Reader, req: Request, deps: WeeklyDeps, _: str = "") -> Reply:
     week = deps.this_week()
     with deps.db.read() as s:
         refusal = closed(r, s, deps, req.team, week)
@@ -173,16 +168,16 @@ def _week(meta: Mapping[str, Any], deps: WeeklyDeps) -> date:
 
 
 # --- the one-liner and /weekly show ----------------------------------------------------------
-def quick(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
+def quick(r: Reader, req: Request, deps: WeeklyDeps, text: str) -> Reply:
     """`/weekly 耐克 Q1提案已提交，等待客户反馈`: that client's note of the week, stored or
     replaced; an unknown or ambiguous client gets the candidates."""
     week = deps.this_week()
     with deps.db.write() as s:
-        match, rest = ClientIndex(queries.list_clients(s, req.team)).split(req.text)
-        c = match.client or find_client(r, s, req.team, req.text.split()[0])
-        if isinstance(c, str) or c.id is None:
-            return Reply(text=c if isinstance(c, str) else r.t("client.need_name"))
-        text = rules.clean(rest)
+        found = client_leading(r, queries.list_clients(s, req.team), text)
+        c = found.client
+        if c is None or c.id is None:
+            return Reply(text=found.said)
+        text = rules.clean(found.rest)
         if not text:
             return Reply(text=r.t("weekly.quick.need_text", name=bk.escape(c.name)))
         if problem := rules.note_problem(text):
@@ -211,6 +206,15 @@ def _show(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
 
 def _is_client(n: WeeklyNote) -> bool:
     return n.kind == rules.CLIENT
+
+
+WEEKLY = Subcommands[WeeklyDeps](
+    COMMAND,
+    help="weekly.help",
+    subs={("show", "list", "mine", "查看", "列表"): _show_or_note},
+    empty=_open,
+    other=quick,
+)
 
 
 def register(app: App, listen: Listen, deps: WeeklyDeps) -> None:

@@ -21,7 +21,6 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.dates import DateRefusal
-from bot.rules.clients import ClientIndex
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.rules.whereabouts import (
@@ -36,11 +35,13 @@ from bot.rules.whereabouts import (
 )
 from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.sender import Sender
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as contact_view
 from bot.slack.views import whereabouts as view
+from handlers.client_lookup import client_leading
 from storage import absence, queries, whereabouts
 from storage.calendars import Calendars
 from storage.db import Database
@@ -48,12 +49,6 @@ from storage.models import Client, Leave, Whereabouts
 from storage.team_settings import TeamSettings
 
 COMMAND = "/out"
-WHO = ("who", "谁", "谁在外")
-BACK = ("back", "回来", "回来了", "回公司")
-LEAVE = ("leave", "请假")
-TOMORROW = ("tomorrow", "明天")
-LIST = ("list", "mine", "列表")
-CANCEL = ("cancel", "取消")
 
 
 @dataclass(frozen=True)
@@ -75,25 +70,17 @@ class WhereaboutsDeps:
 
 
 def out_command(req: Request, deps: WhereaboutsDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split(maxsplit=1)
-    sub = words[0].lower() if words else ""
-    rest = words[1].strip() if len(words) > 1 else ""
-    if not words or asks_help(sub):
-        return Reply(text=r.t("out.help"))
-    if sub in WHO:
-        return _who(r, req, deps)
-    with deps.db.read() as s:
-        member = queries.get_member(s, req.team, req.user)
-    if member is None:
-        return Reply(text=r.t("out.not_member"))
-    if sub in BACK:
-        return _back(r, req, deps)
-    if sub in LEAVE:
-        return _leave(r, req, deps, rest)
-    if sub in TOMORROW:
-        return _register(r, req, deps, rest, tomorrow=True)
-    return _register(r, req, deps, req.text, tomorrow=False)
+    return OUT.run(deps.reader(req), req, deps, req.text)
+
+
+def _going(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+    """`/out 耐克 提案 14:00-17:00`."""
+    return _register(r, req, deps, text, tomorrow=False)
+
+
+def _tomorrow(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+    """`/out tomorrow 耐克 提案`: straight from home on the next working day."""
+    return _register(r, req, deps, text, tomorrow=True)
 
 
 # --- registering ----------------------------------------------------------------------------
@@ -135,38 +122,21 @@ def _register(
 
 def _client_and_purpose(r: Reader, s: Session, req: Request, head: str) -> tuple[Client, str] | str:
     """The client named first (or, failing that, the one client named anywhere) and the rest as
-    the purpose; or why not: vague words, an unknown name (with my clients), candidates."""
+    the purpose; or why not: vague words, an unknown name, the candidates."""
     clients = queries.list_clients(s, req.team)
-    match, purpose = ClientIndex(clients).split(head)
-    client = match.client
-    if client is None and not match.candidates and (inside := named_inside(clients, head)):
+    found = client_leading(r, clients, head)
+    client, purpose = found.client, found.rest
+    if client is None and not found.match.candidates and (inside := named_inside(clients, head)):
         client, purpose = inside
     if client is None:
-        if starts_vague(head):
-            return r.t("out.vague")
-        return _unknown(r, req.user, head.split()[0], match.candidates, clients)
+        return r.t("out.vague") if starts_vague(head) else found.said
     if len(purpose) > PURPOSE_LIMIT:
         return r.t("out.purpose_too_long", limit=PURPOSE_LIMIT, n=len(purpose))
     return client, purpose
 
 
-def _unknown(
-    r: Reader, user: str, name: str, candidates: list[Client], clients: list[Client]
-) -> str:
-    shown = bk.escape(name[:100])
-    if candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in candidates[:10])
-        return r.t("out.ambiguous", name=shown, names=names)
-    mine = sorted(
-        (c for c in clients if user in (c.owner_id, c.backup_owner_id)), key=lambda c: c.name
-    )
-    if not mine:
-        return r.t("out.unknown_none", name=shown)
-    return r.t("out.unknown", name=shown, names=r.join(bk.escape(c.name) for c in mine[:10]))
-
-
 # --- back, who, and the offer to log a visit ----------------------------------------------
-def _back(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _back(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
     """`/out back`: my open visit ends now; the reply offers to log it."""
     with deps.db.write() as s:
         visit = whereabouts.open_now(s, req.team, req.user, r.now)
@@ -179,7 +149,7 @@ def _back(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     return Reply(text=text, blocks=blocks)
 
 
-def _who(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _who(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
     """`/out who` (managers and admins): who is out now and where, who is on leave today."""
     admin = is_admin(req.user, deps.settings.admins)
     today = deps.local_now().date()
@@ -222,17 +192,6 @@ def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
 
 
 # --- leave ----------------------------------------------------------------------------------
-def _leave(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
-    sub = text.split(maxsplit=1)[0].lower() if text else ""
-    if not sub or asks_help(sub):
-        return Reply(text=r.t("out.help"))
-    if sub in LIST:
-        return _leave_list(r, req, deps)
-    if sub in CANCEL:
-        return _leave_cancel(r, req, deps)
-    return _leave_add(r, req, deps, text)
-
-
 def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
     """Leave from today on, whole days, not overlapping leave I already have (refused: cancel
     that first), with the working days it takes."""
@@ -268,7 +227,7 @@ def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Rep
     return Reply(text="\n".join(lines))
 
 
-def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
     with deps.db.read() as s:
         mine = whereabouts.leave_from(s, req.team, req.user, deps.local_now().date())
     if not mine:
@@ -276,7 +235,7 @@ def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     return Reply(text=r.t("leave.list_title", n=len(mine)), blocks=view.leave_list(r, mine))
 
 
-def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
     """My current or next leave: cancelled; one that began before today ends yesterday."""
     today = deps.local_now().date()
     with deps.db.write() as s:
@@ -292,6 +251,25 @@ def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     kind, days = view.kind_name(r, leave.kind), view.days(r, leave.first_day, leave.last_day)
     key = "leave.cancelled" if leave.cancelled_at else "leave.cut_short"
     return Reply(text=r.t(key, kind=kind, days=days))
+
+
+LEAVE = Subcommands[WhereaboutsDeps](
+    "/out leave",
+    help="out.help",
+    subs={("list", "mine", "列表"): _leave_list, ("cancel", "取消"): _leave_cancel},
+    other=_leave_add,
+)
+OUT = Subcommands[WhereaboutsDeps](
+    COMMAND,
+    help="out.help",
+    subs={
+        ("who", "谁", "谁在外"): _who,
+        ("back", "回来", "回来了", "回公司"): _back,
+        ("leave", "请假"): lambda r, req, deps, rest: LEAVE.run(r, req, deps, rest),
+        ("tomorrow", "明天"): _tomorrow,
+    },
+    other=_going,
+)
 
 
 def register(app: App, listen: Listen, deps: WhereaboutsDeps) -> None:

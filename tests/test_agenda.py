@@ -452,7 +452,10 @@ def test_agenda_items_go_to_the_coming_meeting_and_only_their_author_removes_the
     )
     assert say(world, "agenda remove", "U0AE2") == "Give its id, e.g. `/aebot agenda remove 3`."
     assert say(world, "agenda add", "U0AE2").startswith("Usage: `/aebot agenda add TOPIC`")
-    assert say(world, "agenda add 外人", "U0OUT") == "你不在团队名单里，不能添加议题。"
+    assert (
+        say(world, "agenda add 外人", "U0OUT")
+        == "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
+    )
     zh, en = say(world, "help", "U0AE1"), say(world, "help", "U0AE2")
     assert "• `/aebot agenda add 议题` 加入下次周例会的议程" in zh
     assert "• `/aebot receivable add 耐克 120000 due 2026-07-31` 登记逾期应收账款" in zh
@@ -483,10 +486,16 @@ def test_receivables_are_recorded_and_closed_by_managers_in_zh_and_en(world: Wor
         "U0GM",
     )
     assert rows[3].amount == "120000"
-    r = world.slack.command("/aebot", "receivable list", user="U0AE1").json()  # anyone lists
+    r = world.slack.command("/aebot", "receivable list", user="U0AM1").json()  # managers: all
     assert texts(r) == [
         "未结应收账款（3）：\n"
         "• #3 *Coca Cola Bottling* 120,000，周三 5月20日 到期 · 🚩 逾期超过 6 个月：上报管理层\n"
+        "• #1 *可口可乐* 120,000，周三 7月15日 到期 · 逾期超过 4 个月：每周一例会通报\n"
+        "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：周五周报监控"
+    ]
+    r = world.slack.command("/aebot", "receivable list", user="U0AE1").json()  # an AE: theirs
+    assert texts(r) == [
+        "你负责（或备份）的客户的未结应收账款（2）：\n"
         "• #1 *可口可乐* 120,000，周三 7月15日 到期 · 逾期超过 4 个月：每周一例会通报\n"
         "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：周五周报监控"
     ]
@@ -532,14 +541,17 @@ def test_receivable_refusals_in_zh_and_en(world: World) -> None:
         "请写上客户名称，例如 `/aebot receivable add 耐克 120000 due 2026-07-31`。没有登记。"
     )
     assert say(world, "receivable add Pepsi 100 due 2026-07-01", ADMIN) == (
-        "找不到客户“Pepsi”。用 `/client list all` 查看全部客户。"
+        "找不到客户“Pepsi”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
     assert say(world, "receivable add Nike 100", "U0AM1").startswith("用法：`/aebot receivable add")
     assert say(world, "receivable paid", "U0AM1").startswith("请写上编号")
     assert say(world, "receivable paid 9", "U0AM1") == (
         "没有编号为 #9 的应收账款。`/aebot receivable list` 列出未结的。"
     )
-    assert say(world, "receivable list", "U0AE2") == "No open receivables."
+    assert say(world, "receivable list", "U0AE2") == (
+        "The clients you own or back up have no open receivables."
+    )
+    assert say(world, "receivable list", "U0AM1") == "没有未结的应收账款。"
     with world.bot.db.read() as s:
         assert s.exec(select(Receivable)).all() == []
 

@@ -171,8 +171,10 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
             f"“99999%” is out of range: above 0 and at most 100 (a percentage, like 7%).\n{use_en}",
         ),
         f"request commission 耐克 7% {REASON}": (
-            f"找不到客户“耐克”。用 `/client list all` 查看全部客户。\n{use_zh}",
-            f"No client matches “耐克”. `/client list all` shows every client.\n{use_en}",
+            "找不到客户“耐克”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
+            f"\n{use_zh}",
+            "No client matches “耐克”. `/client list all` shows every client; `/client add` adds a "
+            f"new one.\n{use_en}",
         ),
         f"request commission 可乐 7% {REASON}": (
             "“可乐”可能是：可口可乐 (上海-202611-可口可乐-001)。请写完整名称或客户代码。\n"
@@ -197,7 +199,9 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
     for text, (zh, en) in cases.items():
         assert say(world, text, user="U0AE1") == zh, text
         assert say(world, text, user="U0AE2") == en, text
-
+    assert say(world, f"request commission Nike 7% {REASON}", user="U0NOBODY") == (
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
+    )
     # the AD has no one above them (no GM yet), and 12% is beyond their own limit
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
         "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。请管理员用 `/aebot team` "
@@ -427,7 +431,7 @@ def test_delegation_refusals_in_chinese_and_english(world: World) -> None:
         "看不懂这个日期：“someday”。"
     )
     assert say(world, "delegate <@U0AE1|sun> until 12月5日", user="U0NOBODY") == (
-        "你不在团队名单里，没有需要委托的审批。"
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     )
     with world.bot.db.read() as s:
         assert s.exec(select(Delegation)).all() == []

@@ -246,7 +246,7 @@ def test_the_one_liner_stores_or_replaces_a_clients_note(world: World) -> None:
 
     # Unknown and ambiguous clients get the candidates, never a guess.
     assert world.slack.command("/weekly", "百事 新客户").json()["text"] == (
-        "找不到客户“百事”。用 `/client list all` 查看全部客户。"
+        "找不到客户“百事”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
     with world.bot.db.write() as s:
         queries.insert_client(s, TEAM, name="Coca Cola China", city="Shanghai", in_city=True,
@@ -440,7 +440,7 @@ def test_client_stage_by_owner_manager_or_admin_in_zh_and_en(world: World) -> No
         "用法：`/client stage 客户名 阶段`，阶段：潜在、已接触、提案、谈判、赢单、丢单。"
     )
     assert world.slack.command("/client", "stage 百事 提案").json()["text"] == (
-        "找不到客户“百事”。用 `/client list all` 查看全部客户。"
+        "找不到客户“百事”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
 
     # Recorded for the week's report: the changes, and the stages per owner now.

@@ -173,6 +173,12 @@ def show_amount(amount: Decimal) -> str:
     return f"{q:,.2f}" if q != q.to_integral_value() else f"{q:,.0f}"
 
 
+def may_see(user: str, role: str | None, admin: bool, owner: str, backup: str | None) -> bool:
+    """Money is for managers: managers and admins see every receivable; anyone else only those
+    of the clients they own or back up."""
+    return sees_as_manager(role, admin) or user in (owner, backup)
+
+
 def may_record(role: str | None, admin: bool) -> bool:
     """Managers (AM, AD, GM, the project execution director) and admins record and close
     receivables; anyone on the team may list them."""

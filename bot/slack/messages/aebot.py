@@ -40,10 +40,6 @@ MESSAGES: dict[str, M] = {
         "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
         "are still due.",
     ),
-    "aebot.unknown_sub": zh_en(
-        "不认识“{sub}”。`/aebot help` 列出可用的写法。",
-        "“{sub}” isn't an /aebot command. `/aebot help` lists them.",
-    ),
     "team.title": zh_en(
         "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")
     ),

@@ -114,9 +114,6 @@ MESSAGES: dict[str, M] = {
         "Usage: `/aebot agenda add TOPIC` (for the next weekly meeting), `/aebot agenda list`, "
         "`/aebot agenda remove ID`.",
     ),
-    "agenda.not_member": zh_en(
-        "你不在团队名单里，不能添加议题。", "You are not on the team, so you cannot add items."
-    ),
     "agenda.too_long": zh_en(
         "议题最多 {max} 个字，现在是 {n} 个。没有添加。",
         "An item is at most {max} characters; this one has {n}. Nothing was added.",
@@ -201,6 +198,14 @@ MESSAGES: dict[str, M] = {
         "• #{id} *{client}* {amount}, due {due} · {stage}",
     ),
     "receivable.none": zh_en("没有未结的应收账款。", "No open receivables."),
+    "receivable.list_title_mine": zh_en(
+        "你负责（或备份）的客户的未结应收账款（{n}）：",
+        "Open receivables of the clients you own or back up ({n}):",
+    ),
+    "receivable.none_mine": zh_en(
+        "你负责（或备份）的客户没有未结的应收账款。",
+        "The clients you own or back up have no open receivables.",
+    ),
     "receivable.need_id": zh_en(
         "请写上编号，例如 `/aebot receivable paid 3`。`/aebot receivable list` 列出编号。",
         "Give its id, e.g. `/aebot receivable paid 3`. `/aebot receivable list` shows the ids.",

@@ -32,6 +32,20 @@ MESSAGES: dict[str, M] = {
         "Sorry, something went wrong and nothing was changed. Please try again; if it keeps "
         "happening, tell your admin.",
     ),
+    "command.unknown_sub": zh_en(
+        "不认识“{sub}”。`{command} help` 列出可用的写法。",
+        "“{sub}” isn't one of the {command} commands. `{command} help` lists them.",
+    ),
+    # --- the door: aebot is for the team's members (and the admins) --------------------
+    "gate.outsider": zh_en(
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：{admins}。",
+        "aebot serves the account department only. To use it, ask an admin: {admins}.",
+    ),
+    "gate.outsider_no_admins": zh_en(
+        "aebot 只为客户部的同事服务。如需使用，请联系在本工作区安装 aebot 的同事。",
+        "aebot serves the account department only. To use it, ask whoever installed aebot "
+        "in this workspace.",
+    ),
     # --- kinds and roles --------------------------------------------------------------
     "kind.call": zh_en("电话", "call"),
     "kind.visit": zh_en("拜访", "visit"),

@@ -143,6 +143,8 @@ MESSAGES: dict[str, M] = {
         "找不到这张工作单。没有做任何改动。", "This job could not be found. Nothing was changed."
     ),
     # --- quick path ---------------------------------------------------------------------
+    # these two go once handlers/jobs.py finds clients with handlers/client_lookup.py, whose
+    # client.unknown and client.ambiguous every other command answers with
     "job.client_unknown": zh_en(
         "没有叫“{name}”的客户，请在下面选择客户。",
         "No client matches “{name}”: please choose the client below.",

@@ -136,6 +136,8 @@ MESSAGES: dict[str, M] = {
         "工作单 {number} 的状态是“{status}”：只能为进行中的工作单加班。请在下面选择。",
         "Job {number} is {status}: overtime is filed for open jobs only. Choose below.",
     ),
+    # this and .ambiguous go once handlers/overtime.py finds clients with
+    # handlers/client_lookup.py (client.unknown, client.ambiguous)
     "overtime.quick.unknown_target": zh_en(
         "“{name}”不是工作号，也不是客户。请在下面选择工作单或客户。",
         "“{name}” is neither a job number nor a client. Choose the job or client below.",

@@ -31,14 +31,6 @@ def client_label(c: ClientRecord) -> str:
     return f"{c.name} · {c.code}"
 
 
-def unknown_client_notice(r: Reader, name: str, candidates: Sequence[ClientRecord]) -> str:
-    """Why the quick path could not tell which client was meant."""
-    if candidates:
-        names = r.join(bk.escape(c.name) for c in candidates[:10])
-        return r.t("contact.ambiguous", name=bk.escape(name), names=names)
-    return r.t("contact.unknown_client", name=bk.escape(name))
-
-
 def contact_modal(
     r: Reader,
     clients: Sequence[ClientRecord],
