@@ -10,13 +10,14 @@ from functools import partial
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.rules.clients import ClientIndex
 from bot.rules.jobs import department_of, may_change_job
 from bot.rules.people import is_admin
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as view
+from handlers.client_lookup import client_leading
 from handlers.job_form import REVISABLE, JobFeatureDeps, revise_refusal, submit_job
 from storage import approvals as approval_store
 from storage import jobs, outbox, queries
@@ -29,26 +30,10 @@ OPEN_STATUSES = ("pending", "open")  # what `/job list` shows
 
 # --- the command ---------------------------------------------------------------------------
 def job_command(req: Request, deps: JobFeatureDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split(maxsplit=1)
-    sub = words[0].lower() if words else ""
-    rest = words[1].strip() if len(words) > 1 else ""
-    if asks_help(sub):
-        return Reply(text=r.t("job.help"))
-    if sub in ("", "new", "新建", "开单"):
-        return _quick(req, deps, rest)
-    if sub in ("list", "mine", "列表"):
-        return _list(r, req, deps)
-    if sub in ("show", "查看"):
-        return _show(r, req, deps, rest)
-    if sub in ("revise", "修改"):
-        return _revise(r, req, deps, rest)
-    if sub in ("close", "消单"):
-        return _close(r, req, deps, rest)
-    return _quick(req, deps, req.text)
+    return JOB.run(deps.reader(req), req, deps, req.text)
 
 
-def _quick(req: Request, deps: JobFeatureDeps, text: str) -> Reply:
+def _quick(_r: Reader, req: Request, deps: JobFeatureDeps, text: str) -> Reply:
     """`/job`, `/job new`, or `/job 耐克 创意 春季KV…`: the modal, with what was typed in it."""
     return Reply(then=(partial(open_new_form, req, deps, text),))
 
@@ -59,28 +44,20 @@ def quick_prefill(r: Reader, clients: list[Client], text: str) -> view.Prefill:
     text = " ".join(text.split())
     if not text:
         return view.Prefill()
-    match, rest = ClientIndex(clients).split(text)
-    client = match.client
+    found = client_leading(r, clients, text)
+    client, rest = found.client, found.rest
     if client is None:
-        first = text.split(maxsplit=1)
-        if department_of(first[0]):
+        if department_of(text.split(maxsplit=1)[0]):
             rest = text
         else:
-            return view.Prefill(project=text, notice=_unknown_client(r, first[0], match.candidates))
+            notice = f"{found.said}\n{r.t('job.choose_client')}"
+            return view.Prefill(project=text, notice=notice)
     parts = rest.split(maxsplit=1)
     department = department_of(parts[0]) if parts else None
     project = (parts[1] if len(parts) > 1 else "") if department else rest
     return view.Prefill(
         client_id=client.id if client else None, department=department, project=project
     )
-
-
-def _unknown_client(r: Reader, name: str, candidates: list[Client]) -> str:
-    shown = bk.escape(name[:100])
-    if candidates:
-        names = r.join(bk.escape(c.name) for c in candidates[:10])
-        return r.t("job.client_ambiguous", name=shown, names=names)
-    return r.t("job.client_unknown", name=shown)
 
 
 def open_new_form(req: Request, deps: JobFeatureDeps, text: str) -> None:
@@ -93,7 +70,7 @@ def open_new_form(req: Request, deps: JobFeatureDeps, text: str) -> None:
     deps.sender.open_modal(str(req.trigger_id), view.job_modal(r, ordered, prefill, meta))
 
 
-def _list(r: Reader, req: Request, deps: JobFeatureDeps) -> Reply:
+def _list(r: Reader, req: Request, deps: JobFeatureDeps, _rest: str = "") -> Reply:
     with deps.db.read() as s:
         mine = jobs.owned(s, req.team, req.user, OPEN_STATUSES)
         names = {c.id: c.name for c in queries.list_clients(s, req.team) if c.id is not None}
@@ -273,6 +250,21 @@ def resubmit_click(req: Request, deps: JobFeatureDeps) -> Reply:
 
 def _answer(deps: JobFeatureDeps, req: Request, text: str) -> Reply:
     return Reply(then=(partial(deps.sender.answer, req.response_url, req.user, text),))
+
+
+JOB = Subcommands[JobFeatureDeps](
+    COMMAND,
+    help="job.help",
+    subs={
+        ("new", "新建", "开单"): _quick,
+        ("list", "mine", "列表"): _list,
+        ("show", "查看"): _show,
+        ("revise", "修改"): _revise,
+        ("close", "消单"): _close,
+    },
+    empty=_quick,
+    other=_quick,  # `/job 耐克 创意 春季KV`: the form, filled in
+)
 
 
 def register(app: App, listen: Listen, deps: JobFeatureDeps) -> None:

@@ -14,15 +14,16 @@ from slack_bolt import App
 from sqlmodel import Session
 
 from bot.rules import overtime as rules
-from bot.rules.clients import ClientIndex
 from bot.rules.jobs import parse_job_number
 from bot.slack import blocks as bk
 from bot.slack.limits import SELECT_OPTIONS_MAX
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as job_view
 from bot.slack.views import overtime as view
 from handlers import overtime_report
+from handlers.client_lookup import client_leading
 from handlers.overtime_form import (
     TARGET_STATUSES,
     OvertimeDeps,
@@ -45,19 +46,12 @@ _TIMELIKE = re.compile(r"[0-9０-９]|点|點|到|至|am|pm|until|till", re.IGNO
 
 # --- the command ---------------------------------------------------------------------------
 def overtime_command(req: Request, deps: OvertimeDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split(maxsplit=1)
-    sub = words[0].lower() if words else ""
-    rest = words[1].strip() if len(words) > 1 else ""
-    if asks_help(sub):
-        return Reply(text=r.t("overtime.help"))
-    if not sub or sub in ("new", "新建"):
-        return _open(req, deps, view.Prefill(members=(req.user,)))
-    if sub in ("list", "mine", "列表"):
-        return overtime_report.month_list(r, req, deps)
-    if sub in ("report", "统计", "报表"):
-        return overtime_report.report(r, req, deps, rest)
-    return quick(r, req, deps, req.text)
+    return OVERTIME.run(deps.reader(req), req, deps, req.text)
+
+
+def _new(_r: Reader, req: Request, deps: OvertimeDeps, _rest: str) -> Reply:
+    """The form, for me today."""
+    return _open(req, deps, view.Prefill(members=(req.user,)))
 
 
 def _open(req: Request, deps: OvertimeDeps, prefill: view.Prefill) -> Reply:
@@ -158,14 +152,13 @@ def quick_target(s: Session, r: Reader, team: str, words: list[str]) -> tuple[st
                 ),
             )
         return view.job_value(job.id), after, ""
-    match, rest = ClientIndex(queries.list_clients(s, team)).split(" ".join(words))
-    if match.client is not None and match.client.id is not None:
-        return view.client_value(match.client.id), rest.strip(), ""
-    name = bk.escape(first[:100])
-    if match.candidates:
-        names = r.join(bk.escape(c.name) for c in match.candidates[:10])
-        return None, after, r.t("overtime.quick.ambiguous", name=name, names=names)
-    return None, " ".join(words), r.t("overtime.quick.unknown_target", name=name)
+    found = client_leading(r, queries.list_clients(s, team), " ".join(words))
+    if found.client is not None and found.client.id is not None:
+        return view.client_value(found.client.id), found.rest.strip(), ""
+    choose = r.t("overtime.quick.choose_below")
+    if found.match.candidates:
+        return None, after, f"{found.said}\n{choose}"
+    return None, " ".join(words), f"{found.said}\n{choose}"
 
 
 # --- buttons: "File overtime", "Edit and file again" ----------------------------------------
@@ -203,6 +196,19 @@ def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
 
 def _answer(deps: OvertimeDeps, req: Request, text: str) -> Reply:
     return Reply(then=(partial(deps.sender.answer, req.response_url, req.user, text),))
+
+
+OVERTIME = Subcommands[OvertimeDeps](
+    COMMAND,
+    help="overtime.help",
+    subs={
+        ("new", "新建"): _new,
+        ("list", "mine", "列表"): lambda r, req, deps, _: overtime_report.month_list(r, req, deps),
+        ("report", "统计", "报表"): overtime_report.report,
+    },
+    empty=_new,
+    other=quick,  # `/overtime 19:00-22:00 CR-202611-07 赶提案`
+)
 
 
 def register(app: App, listen: Listen, deps: OvertimeDeps) -> None:

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.rules.approvals import PENDING, chain
-from bot.rules.clients import ClientIndex
+from bot.rules.clients import ClientIndex, Match
 from bot.rules.people import sees_as_manager
 from bot.rules.problems import Problem
 from bot.rules.requests import ClientNotFound
@@ -21,6 +21,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request, asks_help
 from bot.slack.texts import Reader
 from bot.slack.views import approvals as view
+from bot.slack.views import clients as client_view
 from forms import kinds
 from forms.engine import Engine, Filed
 from forms.kinds import Asked, FormKind, Reading
@@ -139,13 +140,11 @@ def _shown(r: Reader, value: object) -> object:
 
 
 def client_not_found(r: Reader, nf: ClientNotFound[Any]) -> str:
-    shown = bk.escape(nf.typed[:100])
+    """No client read where one was due: the same words as everywhere (bot/slack/views/clients.py),
+    or, with nothing typed before the amount, a request to name it."""
     if not nf.typed:
         return r.t("request.need_client")
-    if nf.candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in nf.candidates[:10])
-        return r.t("client.ambiguous", name=shown, names=names)
-    return r.t("client.unknown", name=shown)
+    return client_view.not_found(r, nf.typed, Match(candidates=nf.candidates))
 
 
 def filed_text(r: Reader, filed: Filed, amount: str) -> str:

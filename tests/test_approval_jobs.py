@@ -36,7 +36,7 @@ def file_request(
     w.clock.set(at)
     filing = Filing(
         TEAM, "commission", requester, title,
-        fields=[Shown("approval.f.client", "Nike"), Shown("approval.f.amount", "7%")],
+        fields=[Shown("authority.f.client", "Nike"), Shown("authority.f.amount", "7%")],
         reason="x", amount=Decimal("7"),
     )  # fmt: skip
     with w.bot.db.write() as s:

@@ -23,7 +23,7 @@ def file_request(w: World, requester: str = "U0AE1", approver: str = "U0AM1") ->
     """A commission request filed through the engine, its DMs delivered."""
     filing = Filing(
         TEAM, "commission", requester, "Nike 4%",
-        fields=[Shown("approval.f.client", "Nike"), Shown("approval.f.amount", "4%")],
+        fields=[Shown("authority.f.client", "Nike"), Shown("authority.f.amount", "4%")],
         reason="客户要求提高一季度返点", amount=Decimal("4"), via="command",
     )  # fmt: skip
     with w.bot.db.write() as s:

@@ -427,7 +427,10 @@ def test_refusals_of_the_quick_path_open_the_form_saying_why(world: World) -> No
     assert said.endswith("\n请在下面补全后提交。")
     assert inputs["target"]["initial_option"]["text"]["text"] == "客户：Nike"
     said, inputs = notice("19:00-22:00 耐克 赶提案")
-    assert said == "“耐克”不是工作号，也不是客户。请在下面选择工作单或客户。"
+    assert said == (
+        "找不到客户“耐克”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。\n"
+        "请在下面选择工作单或客户。"
+    )
     assert inputs["reason"]["initial_value"] == "耐克 赶提案"
     said, _ = notice("Nike 赶提案")
     assert said.startswith("请先写加班时间，例如 `/overtime 19:00-22:00 CR-202611-07 赶提案`。")

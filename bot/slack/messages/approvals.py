@@ -14,8 +14,6 @@ MESSAGES: dict[str, M] = {
     "approval.kind.discount": zh_en("折扣", "discount"),
     "approval.kind.payment-terms": zh_en("账期", "payment terms"),
     "approval.kind.free-test": zh_en("免费测试量", "free test volume"),
-    "approval.f.client": zh_en("客户", "Client"),
-    "approval.f.amount": zh_en("幅度", "Amount"),
     # --- the request ----------------------------------------------------------------------
     "approval.asks": zh_en(
         "<@{requester}> 请你审批{kind}：*{title}*",
@@ -171,5 +169,4 @@ MESSAGES: dict[str, M] = {
     "approval.reason_too_long": zh_en(
         "理由最多 1000 字。", "A reason is at most 1,000 characters."
     ),
-    "approval.waiting_list": zh_en("等你审批（{n} 项）：", "Waiting for your decision ({n}):"),
 }

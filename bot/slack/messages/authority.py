@@ -63,10 +63,6 @@ MESSAGES: dict[str, M] = {
         "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to and "
         "including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
     ),
-    "delegation.you_not_member": zh_en(
-        "你不在团队名单里，没有需要委托的审批。",
-        "You are not on the team, so you have no decisions to hand over.",
-    ),
     "delegation.not_member": zh_en(
         "<@{user}> 不在团队名单里，不能代你审批。没有做任何改动。",
         "<@{user}> is not on the team and cannot decide for you. Nothing was changed.",

@@ -79,11 +79,6 @@ MESSAGES: dict[str, M] = {
         "Not on the team: {users}. Nobody can be on an overtime form before an admin adds them "
         "(`/aebot team`).",
     ),
-    "overtime.not_member": zh_en(
-        "你不在团队名单里，不能提交加班单。请管理员用 `/aebot team` 添加你。",
-        "You are not on the team, so cannot file overtime. Ask an admin to add you "
-        "(`/aebot team`).",
-    ),
     "overtime.need_time": zh_en(
         "请填写计划加班时间，例如 19:00-22:30、晚上8点到凌晨1点，或 到晚上十点。",
         "Give the planned time, e.g. 19:00-22:30, 8pm-1am, or until 10pm.",
@@ -136,14 +131,8 @@ MESSAGES: dict[str, M] = {
         "工作单 {number} 的状态是“{status}”：只能为进行中的工作单加班。请在下面选择。",
         "Job {number} is {status}: overtime is filed for open jobs only. Choose below.",
     ),
-    # this and .ambiguous go once handlers/overtime.py finds clients with
-    # handlers/client_lookup.py (client.unknown, client.ambiguous)
-    "overtime.quick.unknown_target": zh_en(
-        "“{name}”不是工作号，也不是客户。请在下面选择工作单或客户。",
-        "“{name}” is neither a job number nor a client. Choose the job or client below.",
-    ),
-    "overtime.quick.ambiguous": zh_en(
-        "“{name}”可能是：{names}。请在下面选择。", "“{name}” could be: {names}. Choose below."
+    "overtime.quick.choose_below": zh_en(
+        "请在下面选择工作单或客户。", "Choose the job or the client below."
     ),
     "overtime.quick.need_target": zh_en(
         "还缺工作号或客户。请在下面选择。", "The job number or client is missing. Choose below."
