@@ -31,8 +31,10 @@ from bot.rules.receivables import (
     may_record,
     may_see,
     parse_receivable,
+    read_due,
     show_amount,
     stage,
+    write_off_problem,
 )
 from bot.settings import Settings
 from bot.slack import blocks as bk
@@ -218,13 +220,53 @@ def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as
         found = stored.get_receivable(s, req.team, rec_id)
         if found is None:
             return Reply(text=r.t("receivable.unknown", id=rec_id))
-        won = stored.close_receivable(s, req.team, rec_id, closed_as, deps.clock.now())
+        now = deps.clock.now()
+        won = stored.close_receivable(s, req.team, rec_id, closed_as, now, req.user)
         rec, client = stored.get_receivable(s, req.team, rec_id) or found
     if not won and rec.closed_at is not None:
         when = r.when(rec.closed_at)
         return Reply(text=r.t(f"receivable.already.{rec.closed_as}", id=rec_id, when=when))
     values = {"client": bk.escape(client.name), "amount": show_amount(Decimal(rec.amount))}
     return Reply(text=r.t(f"receivable.closed.{closed_as}", id=rec_id, **values))
+
+
+def _write_off(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+    """`/aebot receivable writeoff ID DAY`: recorded by the general manager or an admin, as the
+    board decided on DAY, for an amount overdue more than 6 months (002 第八条)."""
+    words = text.split()
+    rec_id = _id(words[0]) if words else None
+    if rec_id is None:
+        return Reply(text=r.t("receivable.need_id"))
+    today = r.now.astimezone(r.zone).date()
+    found_day = read_due(words[1:4], today)
+    with deps.db.read() as s:
+        found = stored.get_receivable(s, req.team, rec_id)
+    if found is None or found[0].closed_at is not None:
+        return _close_owed(r, req, deps, str(rec_id), WRITTEN_OFF)  # unknown, or closed
+    with deps.db.write() as s:
+        me = queries.get_member(s, req.team, req.user)
+        board_day = found_day[0] if found_day else None
+        role = me.role if me else None
+        problem = write_off_problem(role, deps.admin(req.user), found[0].due, today, board_day)
+        if problem is not None:
+            return Reply(text=r.problem(_days(r, problem)))
+        now = deps.clock.now()
+        stored.close_receivable(s, req.team, rec_id, WRITTEN_OFF, now, req.user, board_day)
+    rec, client = found
+    values = {"client": bk.escape(client.name), "amount": show_amount(Decimal(rec.amount))}
+    day = r.day(board_day) if board_day else ""
+    return Reply(
+        text=r.t("receivable.written_off", id=rec_id, day=day, owner=client.owner_id, **values)
+    )
+
+
+def _days(r: Reader, p: Problem) -> Problem:
+    """A problem's dates written as the reader writes them (today's as a date to copy)."""
+    values = {
+        k: (v.isoformat() if k == "today" else r.day(v)) if isinstance(v, date) else v
+        for k, v in p.values.items()
+    }
+    return Problem(p.key, values)
 
 
 _AGENDA = Subcommands[CommandDeps](
@@ -246,9 +288,7 @@ _RECEIVABLE = Subcommands[CommandDeps](
         ("paid", "已收", "已付", "收回"): lambda r, req, deps, rest: _close_owed(
             r, req, deps, rest, PAID
         ),
-        ("writeoff", "write-off", "核销"): lambda r, req, deps, rest: _close_owed(
-            r, req, deps, rest, WRITTEN_OFF
-        ),
+        ("writeoff", "write-off", "核销", "坏账"): _write_off,
         ("list", "列表"): _list_owed,
     },
     empty=_list_owed,

@@ -241,8 +241,17 @@ def get_receivable(s: Session, team_id: str, rec_id: int) -> tuple[Receivable, C
     return (row[0], row[1]) if row else None
 
 
-def close_receivable(s: Session, team_id: str, rec_id: int, closed_as: str, now: datetime) -> bool:
-    """Mark an open amount paid or written off; True if this call closed it."""
+def close_receivable(
+    s: Session,
+    team_id: str,
+    rec_id: int,
+    closed_as: str,
+    now: datetime,
+    by: str | None = None,
+    board_day: date | None = None,
+) -> bool:
+    """Mark an open amount paid or written off (by whom; a write-off: the day the board
+    decided it); True if this call closed it."""
     stmt = (
         update(Receivable)
         .where(
@@ -250,7 +259,7 @@ def close_receivable(s: Session, team_id: str, rec_id: int, closed_as: str, now:
             col(Receivable.team_id) == team_id,
             col(Receivable.closed_at).is_(None),
         )
-        .values(closed_at=now, closed_as=closed_as)
+        .values(closed_at=now, closed_as=closed_as, closed_by=by, board_decided_on=board_day)
     )
     return bool(s.connection().execute(stmt).rowcount)
 

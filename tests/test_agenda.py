@@ -252,8 +252,9 @@ AGENDA_LINES = [
 ]
 FLAG_DM = (
     "🚩 按坏账管理规定上报管理层：*Coca Cola Bottling* 的 80,000.50 于 周三 5月20日 到期，已逾期 "
-    "6 个月（#3，<@U0AM1> 登记）。收回或核销后请用 `/aebot receivable paid 3` 或 "
-    "`/aebot receivable writeoff 3` 标记；在此之前每周一例会都会通报。"
+    "6 个月（#3，<@U0AM1> 登记），由董事会决定是否作为坏账。收回后用 `/aebot receivable paid 3` "
+    "标记；董事会决定核销的，由总经理用 `/aebot receivable writeoff 3 决定日期` 记录；"
+    "在此之前每周一例会都会通报。"
 )
 
 
@@ -507,16 +508,37 @@ def test_receivables_are_recorded_and_closed_by_managers_in_zh_and_en(world: Wor
     assert say(world, "receivable paid 1", "U0AD1") == (
         "#1 已于 周一 11月30日 10:00 标记为已收款，没有改动。"
     )
-    assert say(world, "receivable writeoff #3", "U0GM") == (
-        "#3 *Coca Cola Bottling* 120,000 is written off; it leaves the agenda."
+    # a bad debt: the board's decision, recorded by the GM or an admin, past 6 months only
+    assert say(world, "receivable writeoff #3 2026-11-27", "U0AM1") == (
+        "坏账由董事会决定，由总经理或管理员记录。没有做任何改动。"
     )
-    assert say(world, "receivable writeoff 3", "U0GM") == (
+    assert say(world, "receivable writeoff 2 2026-11-27", "U0GM") == (
+        "This amount is 4 months overdue: only one overdue more than 6 months can be written "
+        "off, as the board decides. Nothing was changed."
+    )
+    assert say(world, "receivable writeoff #3", "U0GM") == (
+        "Please give the day the board decided it, e.g. `/aebot receivable writeoff 12 "
+        "2026-11-30`. Nothing was changed."
+    )
+    assert say(world, "receivable writeoff #3 2026-12-01", "U0GM").startswith(
+        "The board's day Tue 1 Dec cannot be right"
+    )
+    assert say(world, "receivable writeoff #3 2026-11-27", "U0GM") == (
+        "#3 *Coca Cola Bottling* 120,000 is written off as a bad debt, as the board decided on "
+        "Fri 27 Nov: it counts as negative revenue for <@U0AE2> and the department, and leaves "
+        "the agenda."
+    )
+    assert say(world, "receivable writeoff 3 2026-11-27", "U0GM") == (
         "#3 was already written off on Mon 30 Nov 11:00; nothing changed."
     )
     with world.bot.db.read() as s:
-        closed = {r.id: (r.closed_as, r.closed_at) for r in s.exec(select(Receivable))}
-    assert closed[1] == ("paid", at(30, 10)) and closed[3] == ("written-off", at(30, 11))
-    assert closed[2] == (None, None)
+        closed = {
+            r.id: (r.closed_as, r.closed_at, r.closed_by, r.board_decided_on)
+            for r in s.exec(select(Receivable))
+        }
+    assert closed[1] == ("paid", at(30, 10), "U0AM1", None)
+    assert closed[3] == ("written-off", at(30, 11), "U0GM", date(2026, 11, 27))
+    assert closed[2] == (None, None, None, None)
 
 
 def test_receivable_refusals_in_zh_and_en(world: World) -> None:

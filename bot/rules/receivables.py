@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from bot.rules import amounts
 from bot.rules.amounts import YUAN
-from bot.rules.people import sees_as_manager
+from bot.rules.people import GM, sees_as_manager
 from bot.rules.problems import Problem
 
 MONITORED_AFTER = 2  # months overdue: listed in the Friday report
@@ -177,6 +177,22 @@ def may_see(user: str, role: str | None, admin: bool, owner: str, backup: str | 
     """Money is for managers: managers and admins see every receivable; anyone else only those
     of the clients they own or back up."""
     return sees_as_manager(role, admin) or user in (owner, backup)
+
+
+def write_off_problem(
+    role: str | None, admin: bool, due: date, today: date, board_day: date | None
+) -> Problem | None:
+    """A write-off (坏账, 002 第八条) is the board's decision (董事会), recorded by the general
+    manager or an admin, for an amount overdue more than 6 months, on a day it took."""
+    if not admin and role != GM:
+        return Problem("receivable.writeoff_gm_only")
+    if not over(due, today, MANAGEMENT_AFTER):
+        return Problem("receivable.writeoff_too_early", {"months": months_overdue(due, today)})
+    if board_day is None:
+        return Problem("receivable.writeoff_need_board", {"today": today})
+    if board_day > today or board_day < due:
+        return Problem("receivable.writeoff_bad_board", {"day": board_day})
+    return None
 
 
 def may_record(role: str | None, admin: bool) -> bool:

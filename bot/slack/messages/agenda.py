@@ -100,12 +100,14 @@ MESSAGES: dict[str, M] = {
     ),
     "agenda.flagged": zh_en(
         "🚩 按坏账管理规定上报管理层：*{client}* 的 {amount} 于 {due} 到期，已逾期 {months} 个月"
-        "（#{id}，<@{by}> 登记）。收回或核销后请用 `/aebot receivable paid {id}` 或 "
-        "`/aebot receivable writeoff {id}` 标记；在此之前每周一例会都会通报。",
+        "（#{id}，<@{by}> 登记），由董事会决定是否作为坏账。收回后用 `/aebot receivable paid {id}` "
+        "标记；董事会决定核销的，由总经理用 `/aebot receivable writeoff {id} 决定日期` 记录；"
+        "在此之前每周一例会都会通报。",
         "🚩 Flagged for management (bad-debt rules): *{client}* owes {amount}, due {due}, now "
-        "{months} months overdue (#{id}, recorded by <@{by}>). Once paid or written off, mark it "
-        "with `/aebot receivable paid {id}` or `/aebot receivable writeoff {id}`; until then it "
-        "is on every Monday agenda.",
+        "{months} months overdue (#{id}, recorded by <@{by}>); the board decides whether it is "
+        "a bad debt. Once paid, mark it with `/aebot receivable paid {id}`; if the board writes "
+        "it off, the general manager records it with `/aebot receivable writeoff {id} DAY`. "
+        "Until then it is on every Monday agenda.",
     ),
     # --- /aebot agenda ------------------------------------------------------------------------
     "agenda.usage": zh_en(
@@ -151,9 +153,9 @@ MESSAGES: dict[str, M] = {
     # --- /aebot receivable --------------------------------------------------------------------
     "receivable.usage": zh_en(
         "用法：`/aebot receivable add 客户 金额 due 2026-07-31 [备注]`（也可写 `到期 7月31日`）、"
-        "`/aebot receivable list`、`/aebot receivable paid 编号`、`/aebot receivable writeoff 编号`。",
+        "`/aebot receivable list`、`/aebot receivable paid 编号`、`/aebot receivable writeoff 编号 董事会决定日期`（总经理或管理员）。",
         "Usage: `/aebot receivable add CLIENT AMOUNT due 2026-07-31 [note]` (or `due Jul 31`), "
-        "`/aebot receivable list`, `/aebot receivable paid ID`, `/aebot receivable writeoff ID`.",
+        "`/aebot receivable list`, `/aebot receivable paid ID`, `/aebot receivable writeoff ID BOARD-DAY` (the general manager or an admin).",
     ),
     "receivable.bad_amount": zh_en(
         "“{amount}”不是金额。写成 120000、120,000 或 12万。没有登记。",
@@ -221,6 +223,32 @@ MESSAGES: dict[str, M] = {
     "receivable.closed.written-off": zh_en(
         "#{id} *{client}* {amount} 已核销，不再列入例会。",
         "#{id} *{client}* {amount} is written off; it leaves the agenda.",
+    ),
+    "receivable.writeoff_gm_only": zh_en(
+        "坏账由董事会决定，由总经理或管理员记录。没有做任何改动。",
+        "A bad debt is the board's decision, recorded by the general manager or an admin. "
+        "Nothing was changed.",
+    ),
+    "receivable.writeoff_too_early": zh_en(
+        "这笔应收账款逾期 {months} 个月：超过 6 个月未收回的，才能由董事会决定是否作为坏账。没有做任何改动。",
+        "This amount is {months} months overdue: only one overdue more than 6 months can be "
+        "written off, as the board decides. Nothing was changed.",
+    ),
+    "receivable.writeoff_need_board": zh_en(
+        "请写上董事会决定的日期，例如 `/aebot receivable writeoff 12 {today}`。没有做任何改动。",
+        "Please give the day the board decided it, e.g. `/aebot receivable writeoff 12 {today}`. "
+        "Nothing was changed.",
+    ),
+    "receivable.writeoff_bad_board": zh_en(
+        "董事会决定的日期 {day} 不对：应在到期日之后、不晚于今天。没有做任何改动。",
+        "The board's day {day} cannot be right: it is after the due date and not after today. "
+        "Nothing was changed.",
+    ),
+    "receivable.written_off": zh_en(
+        "#{id} *{client}* {amount} 已按董事会 {day} 的决定作为坏账核销，计入 <@{owner}> 和客户部的负收入，"
+        "不再列入例会。",
+        "#{id} *{client}* {amount} is written off as a bad debt, as the board decided on {day}: "
+        "it counts as negative revenue for <@{owner}> and the department, and leaves the agenda.",
     ),
     "receivable.already.paid": zh_en(
         "#{id} 已于 {when} 标记为已收款，没有改动。",
