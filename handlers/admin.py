@@ -77,7 +77,7 @@ def _dates(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
     phrase = " ".join(rest.split())
     if not phrase:
         return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
         span = parse_range(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)

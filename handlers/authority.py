@@ -136,7 +136,7 @@ def _read_delegation(r: Reader, req: Request, deps: Deps, text: str) -> tuple[st
         return r.t("delegation.usage")
     if target.group(1) == req.user:
         return r.t("delegation.self")
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(" ".join(rest), r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
         return parsed.message

@@ -144,7 +144,7 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
     """The contact form, new or edited: stored, or its problems shown under the fields."""
     r, form, meta = deps.reader(req), req.form, req.metadata
     editing = meta.get("contact_id")
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     client_id = _team_client(deps, req.team, form.get("client"))
     fields, problems = read_contact_form(
         form, client_id, r.now, deps.settings.tz, req.lang, end_of_day
@@ -215,7 +215,7 @@ def offer(
     """The follow-up day a contact's notes mention (next steps first), when none was set."""
     if contact.follow_up_on is not None:
         return None
-    end_of_day = deps.team_settings.of(team).time("end_of_day")
+    end_of_day = deps.team_settings.of(team).end_of_day
     for text in (contact.next_steps, contact.summary):
         found = find_dates(text or "", r.now, deps.settings.aebot_tz, r.lang, end_of_day)
         today = r.now.astimezone(deps.settings.tz).date()

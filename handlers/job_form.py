@@ -109,7 +109,7 @@ def read_form(req: Request, deps: JobFeatureDeps, r: Reader, mode: str) -> Typed
     deadline = None
     typed = str(form.get(view.DEADLINE) or "").strip()
     if typed:  # else proposed from the brief, or asked for (submit_job)
-        end_of_day = values.time("end_of_day")
+        end_of_day = values.end_of_day
         parsed = parse_when(typed, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
         if isinstance(parsed, DateRefusal):
             errors[view.DEADLINE] = parsed.message
@@ -185,7 +185,7 @@ def propose_deadline(
 ) -> Reply:
     """No deadline typed: a date the brief mentions is proposed (the form comes back with it
     filled in, nothing stored until it is submitted again); else the deadline is asked for."""
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     found = find_dates(typed.brief, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     ahead = next((f for f in found if deadline_problem(f.at, r.now) is None), None)
     if ahead is None or mode != "new":

@@ -96,7 +96,7 @@ def read_time(
     is on the day it names, else the anchor's; an end alone on `day`, else the anchor's. Else a
     refusal's message in the reader's language."""
     tz, zone = deps.settings.aebot_tz, deps.settings.tz
-    close = deps.team_settings.of(team).time("end_of_day")
+    close = deps.team_settings.of(team).end_of_day
     got = parse_range(text, anchor, tz, r.lang, close)
     if isinstance(got, TimeRange):
         return Planned(got.start.astimezone(zone).date(), got.start, got.end)
@@ -120,7 +120,7 @@ def read_planned(
     """The form's day (empty: today, or the day the time names) and time; errors by field."""
     day = None
     if day_text.strip():
-        close = deps.team_settings.of(team).time("end_of_day")
+        close = deps.team_settings.of(team).end_of_day
         when = parse_when(day_text, r.now, deps.settings.aebot_tz, r.lang, close)
         if isinstance(when, DateRefusal):
             return {view.DAY: when.message}
@@ -277,7 +277,7 @@ def judged(
     zone = deps.settings.tz
     late = rules.is_late(now, p.day, values.time("overtime_cutoff"), zone)
     next_day = deps.calendars.for_team(team).next_working_day(p.day)
-    start = datetime.combine(next_day, values.time("start_of_day"), zone)
+    start = datetime.combine(next_day, values.start_of_day, zone)
     deferred = rules.deferred_start(
         p.day,
         p.end,

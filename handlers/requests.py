@@ -98,7 +98,7 @@ def request_command(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
 
 def _reading(s: Session, r: Reader, req: Request, deps: Deps) -> Reading:
     clients = ClientIndex(queries.list_clients(s, req.team))
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     return Reading(clients, r.now, deps.settings.tz, deps.settings.aebot_tz, r.lang, end_of_day)
 
 

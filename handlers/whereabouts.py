@@ -88,7 +88,7 @@ def _register(
     r: Reader, req: Request, deps: WhereaboutsDeps, text: str, *, tomorrow: bool
 ) -> Reply:
     values = deps.team_settings.of(req.team)
-    hours = (values.time("start_of_day"), values.time("end_of_day"))
+    hours = (values.start_of_day, values.end_of_day)
     now = deps.local_now()
     said = read_out(text, now, deps.settings.aebot_tz, r.lang, hours[1])
     if isinstance(said, DateRefusal):
@@ -196,7 +196,7 @@ def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Rep
     """Leave from today on, whole days, not overlapping leave I already have (refused: cancel
     that first), with the working days it takes."""
     now = deps.local_now()
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     said = read_leave(text, now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(said, Problem):  # it may quote what was typed
         return Reply(text=r.t(said.key, **{k: bk.escape(str(v)) for k, v in said.values.items()}))

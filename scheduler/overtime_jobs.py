@@ -30,7 +30,7 @@ def overtime_reminder(run: Run, deps: JobDeps) -> str:
     values = deps.team_settings.of(run.team)
     cutoff_at = values.time("overtime_cutoff")
     today = run.now.date()
-    end = at_time(run.now, values.time("end_of_day"))
+    end = at_time(run.now, values.end_of_day)
     with deps.db.read() as s:
         members = queries.list_members(s, run.team)
         jobs = overtime_day.open_jobs_by_owner(s, run.team)

@@ -213,7 +213,7 @@ def run_for_team(job: Job, at: datetime, team: str, deps: JobDeps) -> Outcome:
         existing = runs.get_run(s, team, job.name, period)
     decided = False
     if existing is None or existing.status == runs.FAILED:
-        end_of_day = deps.team_settings.of(team).time("end_of_day")
+        end_of_day = deps.team_settings.of(team).end_of_day
         run = Run(team, local, job.name, period, end_of_day)
         try:
             detail = job.work(run, deps)
