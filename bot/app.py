@@ -30,6 +30,7 @@ from handlers import (
     weekly,
     whereabouts,
 )
+from handlers.deps import Deps
 from handlers.home import HomeTab
 from handlers.languages import Languages
 from scheduler.courier import Courier
@@ -40,8 +41,9 @@ from storage.db import Database
 from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
-# each has register(app, listen, its deps)
-FEATURES = (contacts, clients, admin, home, approvals, jobs, whereabouts, overtime, weekly)
+# Features whose listeners use the shared dependencies alone; the others get an extension.
+SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda)
+FEATURES = (contacts, home, approvals, overtime_day, *SHARED_DEPS)
 
 
 @dataclass
@@ -142,82 +144,32 @@ def create_app(bot: Bot) -> App:
         lambda team, user: bot.directory.person(team, user) is not None,
         bot.settings.admins,
     )
-    s = bot.settings
+    deps = Deps(
+        bot.db,
+        bot.clock,
+        bot.settings,
+        bot.team_settings,
+        bot.calendars,
+        bot.sender,
+        bot.deliver,
+        bot.engine,
+    )
+
+    def home_changed(team: str, user: str) -> None:
+        bot.home.changed(team, user, bot.languages.of(team, user))
+
+    decisions = deps.extended(approvals.ApprovalDeps, home=home_changed)
     contacts.register(
         app,
         listen,
-        contacts.ContactDeps(
-            bot.db,
-            bot.clock,
-            s,
-            bot.directory,
-            bot.team_settings,
-            bot.sender,
-            bot.home,
-            bot.writer,
+        deps.extended(
+            contacts.ContactDeps, directory=bot.directory, home=bot.home, writer=bot.writer
         ),
     )
-    clients.register(app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.deliver))
-    admin.register(
-        app,
-        listen,
-        admin.AdminDeps(
-            bot.db, bot.clock, s, bot.calendars, bot.team_settings, bot.deliver, bot.engine
-        ),
-    )
+    for feature in SHARED_DEPS:
+        feature.register(app, listen, deps)
     home.register(app, listen, bot.home)
-    jobs.register(
-        app,
-        listen,
-        jobs.JobFeatureDeps(
-            bot.db,
-            bot.clock,
-            s,
-            bot.sender,
-            bot.team_settings,
-            bot.calendars,
-            bot.deliver,
-            bot.engine,
-        ),
-    )
-    overtime.register(
-        app,
-        listen,
-        overtime.OvertimeDeps(
-            bot.db,
-            bot.clock,
-            s,
-            bot.sender,
-            bot.team_settings,
-            bot.calendars,
-            bot.deliver,
-            bot.engine,
-        ),
-    )
-    decisions = approvals.ApprovalDeps(
-        bot.db,
-        bot.clock,
-        bot.engine,
-        bot.sender,
-        bot.deliver,
-        lambda team, user: bot.home.changed(team, user, bot.languages.of(team, user)),
-    )
     approvals.register(app, listen, decisions)
-    overtime_day.register(
-        app,
-        listen,
-        overtime_day.OvertimeDayDeps(
-            bot.db, bot.clock, s, bot.sender, bot.team_settings, decisions
-        ),
-    )
-    whereabouts.register(
-        app,
-        listen,
-        whereabouts.WhereaboutsDeps(
-            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars
-        ),
-    )
-    weekly.register(app, listen, weekly.WeeklyDeps(bot.db, bot.clock, s, bot.sender, bot.calendars))
-    agenda.register(app, listen, agenda.AgendaDeps(bot.db, bot.clock, s, bot.sender))
+    overtime_day.register(app, listen, decisions)
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

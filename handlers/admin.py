@@ -4,55 +4,29 @@ sub-commands `calendar` (handlers/calendar.py) and `settings` (handlers/settings
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from slack_bolt import App
 
-from bot.clock import Clock
 from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
-from bot.rules.people import ROLES, is_admin, language_word
-from bot.settings import Settings
+from bot.rules.people import ROLES, language_word
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
-from forms.engine import Engine
 from handlers import agenda, authority, calendar, report, requests, settings, team
+from handlers.deps import Deps
 from storage import queries
-from storage.calendars import Calendars
-from storage.db import Database
-from storage.team_settings import TeamSettings
 
 COMMAND = "/aebot"
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$")
 
 
-@dataclass(frozen=True)
-class AdminDeps:
-    """What `/aebot` and its sub-commands use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    calendars: Calendars
-    team_settings: TeamSettings
-    deliver: Callable[[], None]  # the courier: deliver what was just queued
-    engine: Engine
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-    def admin(self, user: str) -> bool:
-        return is_admin(user, self.settings.admins)
-
-
-def aebot_command(req: Request, deps: AdminDeps) -> Reply:
+def aebot_command(req: Request, deps: Deps) -> Reply:
     return AEBOT.run(deps.reader(req), req, deps, req.text)
 
 
-def _team(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+def _team(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """`/aebot team`: the org chart; `/aebot team remove @someone` (admins)."""
     args = rest.split()
     if args[:1] and args[0].lower() in ("remove", "移除"):
@@ -62,17 +36,17 @@ def _team(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
     return Reply(text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members))
 
 
-def _calendar(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     admin = deps.admin(req.user)
     return calendar.calendar_command(r, req, rest.split(), deps.db, deps.calendars, admin)
 
 
-def _settings(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+def _settings(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     admin = deps.admin(req.user)
     return settings.settings_command(r, req, rest.split(), deps.db, deps.team_settings, admin)
 
 
-def _dates(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+def _dates(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """How aebot reads a typed date or range, or the conventions when no phrase is given."""
     phrase = " ".join(rest.split())
     if not phrase:
@@ -94,7 +68,7 @@ def _dates(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
     return Reply(text=r.t("dates.read_as", phrase=bk.escape(phrase), when=when))
 
 
-def _set_role(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+def _set_role(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     args = rest.split()
     if not deps.admin(req.user):
         return Reply(text=r.t("role.admin_only"))
@@ -111,7 +85,7 @@ def _set_role(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
     return Reply(text=r.t("role.set", user=uid, role=r.t("role." + role)))
 
 
-def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+def _remove_member(r: Reader, req: Request, deps: Deps, args: list[str]) -> Reply:
     """Admins take someone off the team; whoever must reassign their clients is told."""
     if not deps.admin(req.user):
         return Reply(text=r.t("team.remove_admin_only"))
@@ -131,7 +105,7 @@ def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) ->
     return Reply(text=text, then=(deps.deliver,))
 
 
-def _set_language(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
+def _set_language(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     choice = language_word(rest.split()[0]) if rest else None
     if choice is None:
         return Reply(text=r.t("language.usage"))
@@ -144,7 +118,7 @@ def _set_language(r: Reader, req: Request, deps: AdminDeps, rest: str) -> Reply:
     return Reply(text=t(choice, "language.set"))
 
 
-AEBOT = Subcommands[AdminDeps](
+AEBOT = Subcommands[Deps](
     COMMAND,
     help="aebot.help",
     subs={
@@ -169,5 +143,5 @@ AEBOT = Subcommands[AdminDeps](
 )
 
 
-def register(app: App, listen: Listen, deps: AdminDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(aebot_command, deps))

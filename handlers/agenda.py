@@ -12,15 +12,12 @@ clicked message is redrawn with the client's line marked done.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
 
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.rules import agenda as rules
 from bot.rules import client_duties
 from bot.rules.people import is_admin
@@ -36,20 +33,16 @@ from bot.rules.receivables import (
     stage,
     write_off_problem,
 )
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, long_reply
-from bot.slack.sender import Sender
 from bot.slack.subcommands import Subcommands, says
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
 from handlers.client_lookup import find_client
+from handlers.deps import Deps
 from storage import agenda as stored
 from storage import queries
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.models import Duty
-from storage.team_settings import TeamSettings
 
 AGENDA = ("agenda", "议程")
 RECEIVABLE = ("receivable", "receivables", "应收", "应收账款", "坏账")
@@ -57,37 +50,12 @@ ITEM_MAX = 500
 _ID = re.compile(r"#?(\d{1,9})")
 
 
-class CommandDeps(Protocol):
-    """What the sub-commands use (handlers/admin.py's AdminDeps is one)."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    calendars: Calendars
-    team_settings: TeamSettings
-
-    def admin(self, user: str) -> bool: ...
-
-
-@dataclass(frozen=True)
-class AgendaDeps:
-    """What the "Sent" and "Done" buttons use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-
-def agenda_command(r: Reader, req: Request, deps: CommandDeps, rest: str) -> Reply:
+def agenda_command(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """`/aebot agenda [add TOPIC | remove ID | list]`."""
     return _AGENDA.run(r, req, deps, rest)
 
 
-def receivable_command(r: Reader, req: Request, deps: CommandDeps, rest: str) -> Reply:
+def receivable_command(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """`/aebot receivable [add CLIENT AMOUNT due DATE | paid ID | writeoff ID | list]`."""
     return _RECEIVABLE.run(r, req, deps, rest)
 
@@ -98,7 +66,7 @@ def _id(text: str) -> int | None:
 
 
 # --- /aebot agenda ------------------------------------------------------------------------------
-def _coming(r: Reader, req: Request, deps: CommandDeps) -> tuple[date, date]:
+def _coming(r: Reader, req: Request, deps: Deps) -> tuple[date, date]:
     """The coming meeting's Monday, and the day it is held."""
     at = deps.team_settings.of(req.team).time("monday_agenda_at")
     calendar = deps.calendars.for_team(req.team)
@@ -106,7 +74,7 @@ def _coming(r: Reader, req: Request, deps: CommandDeps) -> tuple[date, date]:
     return week, calendar.first_working_day_of_week(week) or week
 
 
-def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _add_item(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     if not text:
         return Reply(text=r.t("agenda.usage"))
     if len(text) > ITEM_MAX:
@@ -117,7 +85,7 @@ def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
     return Reply(text=r.t("agenda.added", day=r.day(day), id=item.id, text=bk.escape(text)))
 
 
-def _list_items(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply:
+def _list_items(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     week, day = _coming(r, req, deps)
     with deps.db.read() as s:
         items = stored.items(s, req.team, week)
@@ -130,7 +98,7 @@ def _list_items(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Repl
     return long_reply(r, lines[0], bk.sections(lines))
 
 
-def _remove_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _remove_item(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     item_id = _id(text)
     if item_id is None:
         return Reply(text=r.t("agenda.need_id"))
@@ -148,12 +116,12 @@ def _remove_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply
 
 
 # --- /aebot receivable --------------------------------------------------------------------------
-def _may_record(s: Session, req: Request, deps: CommandDeps) -> bool:
+def _may_record(s: Session, req: Request, deps: Deps) -> bool:
     me = queries.get_member(s, req.team, req.user)
     return may_record(me.role if me else None, deps.admin(req.user))
 
 
-def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _add_owed(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     today = r.now.astimezone(r.zone).date()
     parsed = parse_receivable(text, today)
     if isinstance(parsed, Problem):
@@ -181,7 +149,7 @@ def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
     )
 
 
-def _list_owed(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply:
+def _list_owed(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """Every open receivable for managers and admins; anyone else's clients' only."""
     today = r.now.astimezone(r.zone).date()
     with deps.db.read() as s:
@@ -210,7 +178,7 @@ def _list_owed(r: Reader, req: Request, deps: CommandDeps, _: str = "") -> Reply
     return long_reply(r, lines[0], bk.sections(lines))
 
 
-def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as: str) -> Reply:
+def _close_owed(r: Reader, req: Request, deps: Deps, text: str, closed_as: str) -> Reply:
     rec_id = _id(text)
     if rec_id is None:
         return Reply(text=r.t("receivable.need_id"))
@@ -230,7 +198,7 @@ def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as
     return Reply(text=r.t(f"receivable.closed.{closed_as}", id=rec_id, **values))
 
 
-def _write_off(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _write_off(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/aebot receivable writeoff ID DAY`: recorded by the general manager or an admin, as the
     board decided on DAY, for an amount overdue more than 6 months (002 第八条)."""
     words = text.split()
@@ -269,7 +237,7 @@ def _days(r: Reader, p: Problem) -> Problem:
     return Problem(p.key, values)
 
 
-_AGENDA = Subcommands[CommandDeps](
+_AGENDA = Subcommands[Deps](
     "/aebot agenda",
     help="agenda.usage",
     subs={
@@ -280,7 +248,7 @@ _AGENDA = Subcommands[CommandDeps](
     empty=_list_items,
     other=says("agenda.usage"),
 )
-_RECEIVABLE = Subcommands[CommandDeps](
+_RECEIVABLE = Subcommands[Deps](
     "/aebot receivable",
     help="receivable.usage",
     subs={
@@ -297,15 +265,15 @@ _RECEIVABLE = Subcommands[CommandDeps](
 
 
 # --- the "Sent" and "Done" buttons ------------------------------------------------------------
-def status_sent(req: Request, deps: AgendaDeps) -> None:
+def status_sent(req: Request, deps: Deps) -> None:
     _mark(req, deps, stored.CLIENT_STATUS)
 
 
-def month_end_done(req: Request, deps: AgendaDeps) -> None:
+def month_end_done(req: Request, deps: Deps) -> None:
     _mark(req, deps, stored.MONTH_END)
 
 
-def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
+def _mark(req: Request, deps: Deps, kind: str) -> None:
     """Mark the clicked client's duty done, once, and redraw its line."""
     r = deps.reader(req)
     with deps.db.write() as s:
@@ -327,7 +295,7 @@ def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
     _redraw(req, deps, duty)
 
 
-def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
+def _redraw(req: Request, deps: Deps, duty: Duty) -> None:
     """The DM the click came from, as it now stands, in its owner's language."""
     now, zone = deps.clock.now(), deps.settings.tz
     if duty.kind == stored.CLIENT_STATUS:
@@ -351,6 +319,6 @@ def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
         deps.sender.respond(str(req.response_url), post[0], post[1], replace=True)
 
 
-def register(app: App, listen: Listen, deps: AgendaDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.action(view.SENT)(listen.after(status_sent, deps))
     app.action(view.DONE)(listen.after(month_end_done, deps))

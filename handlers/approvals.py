@@ -11,34 +11,26 @@ from functools import partial
 
 from slack_bolt import App
 
-from bot.clock import Clock
 from bot.rules.approvals import APPROVED, PENDING, REJECTED, WITHDRAWN, reason_problem
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import approvals as view
-from forms.engine import Decided, Engine, already
+from forms.engine import Decided, already
 from forms.leaving import reroute_from
 from forms.notices import first_line
+from handlers.deps import Deps
 from storage import approvals, queries
-from storage.db import Database
 
 log = logging.getLogger("aebot.approvals")
 
 
 @dataclass(frozen=True)
-class ApprovalDeps:
-    db: Database
-    clock: Clock
-    engine: Engine
-    sender: Sender
-    deliver: Callable[[], None]
-    # Redraw a person's App Home (team, user): what waits for their decision changed.
-    home: Callable[[str, str], None] = lambda _team, _user: None
+class ApprovalDeps(Deps):
+    """What the approval buttons use besides: redrawing a person's App Home (team, user) when
+    what waits for their decision changed."""
 
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.engine.settings.tz, self.clock.now())
+    home: Callable[[str, str], None] = lambda _team, _user: None
 
 
 def decide(
@@ -65,7 +57,7 @@ def redraw(deps: ApprovalDeps, d: Decided) -> None:
     a = d.approval
     if a is None:
         return
-    settings = deps.engine.settings
+    settings = deps.settings
     for row in d.copies:
         if not row.conversation or not row.ts:
             continue

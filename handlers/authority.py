@@ -5,15 +5,13 @@ until the last day given; an assistant (AAE) approves nothing and cannot be one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
 
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.dates import DateRefusal, parse_when
 from bot.rules.approvals import NEVER_APPROVE
 from bot.rules.authority import (
@@ -28,41 +26,18 @@ from bot.rules.authority import (
 )
 from bot.rules.people import ROLES
 from bot.rules.problems import Problem
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views.approvals import kind_name
+from handlers.deps import Deps
 from storage import approvals, authority, outbox, queries
-from storage.db import Database
 from storage.outbox import wall
-from storage.team_settings import TeamSettings
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")  # at the start of the text
 UNTIL_WORDS = ("until", "till", "to", "到", "至", "直到")
 OFF_WORDS = ("off", "stop", "end", "cancel", "关闭", "结束", "取消")
 COLUMNS = ("am", "ad", "gm")  # the roles the table always shows; others when they have limits
-
-
-class Deps(Protocol):
-    """What these commands use (handlers/admin.py's AdminDeps is one)."""
-
-    @property
-    def db(self) -> Database: ...
-
-    @property
-    def clock(self) -> Clock: ...
-
-    @property
-    def settings(self) -> Settings: ...
-
-    @property
-    def team_settings(self) -> TeamSettings: ...
-
-    @property
-    def deliver(self) -> Callable[[], None]: ...
-
-    def admin(self, user: str) -> bool: ...
 
 
 def after_sub(text: str) -> str:

@@ -9,7 +9,6 @@ from functools import partial
 
 from slack_bolt import App
 
-from bot.clock import Clock
 from bot.dates import find_dates
 from bot.rules.contact_form import ContactFields, read_contact_form
 from bot.rules.contacts import (
@@ -21,39 +20,29 @@ from bot.rules.contacts import (
     may_mark_report,
 )
 from bot.rules.people import is_admin
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
 from handlers.client_lookup import client_leading
+from handlers.deps import Deps
 from handlers.home import HomeTab
 from storage import outbox, queries
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
-from storage.db import Database
 from storage.directory import ClientName, Directory
 from storage.models import Client, ContactLog
-from storage.team_settings import TeamSettings
 
 COMMAND = "/contact"
 
 
 @dataclass(frozen=True)
-class ContactDeps:
-    """What the contact listeners use."""
+class ContactDeps(Deps):
+    """What the contact listeners use besides: the cached team (the quick path reads no
+    database), the App Home, and the writer that shares commits between requests."""
 
-    db: Database
-    clock: Clock
-    settings: Settings
     directory: Directory
-    team_settings: TeamSettings
-    sender: Sender
     home: HomeTab
     writer: ContactWriter
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ unless someone can sign it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.dates import DateRefusal, find_dates, parse_when
 from bot.rules.approvals import Route
 from bot.rules.jobs import (
@@ -26,45 +25,20 @@ from bot.rules.jobs import (
 )
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
-from bot.rules.working_time import WorkingHours, half_day_before
-from bot.settings import Settings
+from bot.rules.working_time import half_day_before
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as view
-from forms.engine import Engine
+from handlers.deps import Deps
 from storage import jobs, queries
 from storage.approvals import Filing
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.jobs import JobFields
 from storage.models import Approval, Client, Job
-from storage.team_settings import TeamSettings
 
 REVISABLE = ("open", "closed")  # a follow-up modification needs an approved original
 LINK_MAX = 500
 _SPACE = re.compile(r"\s")
-
-
-@dataclass(frozen=True)
-class JobFeatureDeps:
-    """What the job listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    team_settings: TeamSettings
-    calendars: Calendars
-    deliver: Callable[[], None]  # the courier: deliver what was just queued
-    engine: Engine
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-    def hours(self, team: str) -> WorkingHours:
-        return self.team_settings.of(team).working_hours(self.calendars.for_team(team))
 
 
 def revise_refusal(
@@ -92,7 +66,7 @@ class Typed:
     errors: dict[str, str]
 
 
-def read_form(req: Request, deps: JobFeatureDeps, r: Reader, mode: str) -> Typed:
+def read_form(req: Request, deps: Deps, r: Reader, mode: str) -> Typed:
     form = req.form
     values = deps.team_settings.of(req.team)
     errors: dict[str, str] = {}
@@ -153,7 +127,7 @@ class Filed:
     original: str | None = None
 
 
-def submit_job(req: Request, deps: JobFeatureDeps) -> Reply:
+def submit_job(req: Request, deps: Deps) -> Reply:
     """The job modal (new, revision or resubmission): numbered and sent for approval, or its
     problems shown under the fields; nothing is stored unless it can be asked for."""
     r = deps.reader(req)
@@ -180,9 +154,7 @@ def submit_job(req: Request, deps: JobFeatureDeps) -> Reply:
     return Reply(then=(deps.deliver, partial(confirm, req, deps, outcome, meta.get("channel"))))
 
 
-def propose_deadline(
-    req: Request, deps: JobFeatureDeps, r: Reader, typed: Typed, mode: str
-) -> Reply:
+def propose_deadline(req: Request, deps: Deps, r: Reader, typed: Typed, mode: str) -> Reply:
     """No deadline typed: a date the brief mentions is proposed (the form comes back with it
     filled in, nothing stored until it is submitted again); else the deadline is asked for."""
     end_of_day = deps.team_settings.of(req.team).end_of_day
@@ -222,7 +194,7 @@ def _file(
     r: Reader,
     s: Session,
     req: Request,
-    deps: JobFeatureDeps,
+    deps: Deps,
     t: Target,
     route: Route,
     now: datetime,
@@ -278,7 +250,7 @@ def _existing_and_client(
 
 def _ask(
     s: Session,
-    deps: JobFeatureDeps,
+    deps: Deps,
     req: Request,
     stored: tuple[Job, str | None],
     client: Client,
@@ -311,7 +283,7 @@ def _revision(
     r: Reader,
     s: Session,
     req: Request,
-    deps: JobFeatureDeps,
+    deps: Deps,
     original: Job,
     fields: JobFields,
     now: datetime,
@@ -357,7 +329,7 @@ def _resubmission(
     return fresh, parent.number if parent else None
 
 
-def confirm(req: Request, deps: JobFeatureDeps, f: Filed, channel: object) -> None:
+def confirm(req: Request, deps: Deps, f: Filed, channel: object) -> None:
     """The filer's confirmation, in the channel they started from (else a DM)."""
     r = deps.reader(req)
     key = {"job": "job.filed", "job-revision": "job.revision_filed"}[f.approval.kind]

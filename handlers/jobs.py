@@ -18,7 +18,8 @@ from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as view
 from handlers.client_lookup import client_leading
-from handlers.job_form import REVISABLE, JobFeatureDeps, revise_refusal, submit_job
+from handlers.deps import Deps
+from handlers.job_form import REVISABLE, revise_refusal, submit_job
 from storage import approvals as approval_store
 from storage import jobs, outbox, queries
 from storage.models import Client, Job
@@ -29,11 +30,11 @@ OPEN_STATUSES = ("pending", "open")  # what `/job list` shows
 
 
 # --- the command ---------------------------------------------------------------------------
-def job_command(req: Request, deps: JobFeatureDeps) -> Reply:
+def job_command(req: Request, deps: Deps) -> Reply:
     return JOB.run(deps.reader(req), req, deps, req.text)
 
 
-def _quick(_r: Reader, req: Request, deps: JobFeatureDeps, text: str) -> Reply:
+def _quick(_r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/job`, `/job new`, or `/job 耐克 创意 春季KV…`: the modal, with what was typed in it."""
     return Reply(then=(partial(open_new_form, req, deps, text),))
 
@@ -60,7 +61,7 @@ def quick_prefill(r: Reader, clients: list[Client], text: str) -> view.Prefill:
     )
 
 
-def open_new_form(req: Request, deps: JobFeatureDeps, text: str) -> None:
+def open_new_form(req: Request, deps: Deps, text: str) -> None:
     r = deps.reader(req)
     with deps.db.read() as s:
         clients = queries.list_clients(s, req.team)
@@ -70,7 +71,7 @@ def open_new_form(req: Request, deps: JobFeatureDeps, text: str) -> None:
     deps.sender.open_modal(str(req.trigger_id), view.job_modal(r, ordered, prefill, meta))
 
 
-def _list(r: Reader, req: Request, deps: JobFeatureDeps, _rest: str = "") -> Reply:
+def _list(r: Reader, req: Request, deps: Deps, _rest: str = "") -> Reply:
     with deps.db.read() as s:
         mine = jobs.owned(s, req.team, req.user, OPEN_STATUSES)
         names = {c.id: c.name for c in queries.list_clients(s, req.team) if c.id is not None}
@@ -86,7 +87,7 @@ def _unknown_number(r: Reader, typed: str) -> str:
     return r.t("job.unknown_number", number=bk.escape(typed[:40]))
 
 
-def _show(r: Reader, req: Request, deps: JobFeatureDeps, typed: str) -> Reply:
+def _show(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
     with deps.db.read() as s:
         job = jobs.by_number(s, req.team, typed) if typed else None
         if job is None or job.id is None:
@@ -102,7 +103,7 @@ def _show(r: Reader, req: Request, deps: JobFeatureDeps, typed: str) -> Reply:
     return Reply(text=text, blocks=blocks)
 
 
-def _revise(r: Reader, req: Request, deps: JobFeatureDeps, typed: str) -> Reply:
+def _revise(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
     """`/job revise NUMBER`: the modal pre-filled from the original (open or closed)."""
     with deps.db.read() as s:
         job = jobs.by_number(s, req.team, typed) if typed else None
@@ -130,7 +131,7 @@ def _revise(r: Reader, req: Request, deps: JobFeatureDeps, typed: str) -> Reply:
     return Reply(then=(partial(deps.sender.open_modal, str(req.trigger_id), modal),))
 
 
-def _close(r: Reader, req: Request, deps: JobFeatureDeps, rest: str) -> Reply:
+def _close(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """`/job close NUMBER delivery note…`: the owner, their manager or an admin closes an open
     job (消单); the owner hears of it when someone else did."""
     parts = rest.split(maxsplit=1)
@@ -161,9 +162,7 @@ def _close(r: Reader, req: Request, deps: JobFeatureDeps, rest: str) -> Reply:
     return Reply(text=said, then=(deps.deliver,) if told else ())
 
 
-def _close_refusal(
-    r: Reader, s: Session, req: Request, deps: JobFeatureDeps, job: Job
-) -> str | None:
+def _close_refusal(r: Reader, s: Session, req: Request, deps: Deps, job: Job) -> str | None:
     owner = queries.get_member(s, req.team, job.owner_id)
     admin = is_admin(req.user, deps.settings.admins)
     if not may_change_job(req.user, job.owner_id, owner.manager_id if owner else None, admin):
@@ -175,7 +174,7 @@ def _not_open(r: Reader, job: Job, status: str) -> str:
     return r.t("job.close_not_open", number=view.number_of(job), status=view.status_name(r, status))
 
 
-def _tell_owner(s: Session, req: Request, deps: JobFeatureDeps, job: Job, note: str) -> None:
+def _tell_owner(s: Session, req: Request, deps: Deps, job: Job, note: str) -> None:
     """The owner hears that someone else closed their job."""
     now = deps.clock.now()
     owner = queries.get_member(s, req.team, job.owner_id)
@@ -212,7 +211,7 @@ def prefill_from(
     )
 
 
-def resubmit_click(req: Request, deps: JobFeatureDeps) -> Reply:
+def resubmit_click(req: Request, deps: Deps) -> Reply:
     """Under a rejection: the modal again, filled from the rejected job (its number stays)."""
     r = deps.reader(req)
     with deps.db.read() as s:
@@ -248,11 +247,11 @@ def resubmit_click(req: Request, deps: JobFeatureDeps) -> Reply:
     return Reply(then=(partial(deps.sender.open_modal, str(req.trigger_id), modal),))
 
 
-def _answer(deps: JobFeatureDeps, req: Request, text: str) -> Reply:
+def _answer(deps: Deps, req: Request, text: str) -> Reply:
     return Reply(then=(partial(deps.sender.answer, req.response_url, req.user, text),))
 
 
-JOB = Subcommands[JobFeatureDeps](
+JOB = Subcommands[Deps](
     COMMAND,
     help="job.help",
     subs={
@@ -267,7 +266,7 @@ JOB = Subcommands[JobFeatureDeps](
 )
 
 
-def register(app: App, listen: Listen, deps: JobFeatureDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(job_command, deps))
     app.view(view.FORM)(listen.ack(submit_job, deps))
     app.action(view.RESUBMIT)(listen.ack(resubmit_click, deps))

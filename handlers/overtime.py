@@ -24,9 +24,9 @@ from bot.slack.views import jobs as job_view
 from bot.slack.views import overtime as view
 from handlers import overtime_report
 from handlers.client_lookup import client_leading
+from handlers.deps import Deps
 from handlers.overtime_form import (
     TARGET_STATUSES,
-    OvertimeDeps,
     Planned,
     Refusal,
     Typed,
@@ -45,20 +45,20 @@ _TIMELIKE = re.compile(r"[0-9０-９]|点|點|到|至|am|pm|until|till", re.IGNO
 
 
 # --- the command ---------------------------------------------------------------------------
-def overtime_command(req: Request, deps: OvertimeDeps) -> Reply:
+def overtime_command(req: Request, deps: Deps) -> Reply:
     return OVERTIME.run(deps.reader(req), req, deps, req.text)
 
 
-def _new(_r: Reader, req: Request, deps: OvertimeDeps, _rest: str) -> Reply:
+def _new(_r: Reader, req: Request, deps: Deps, _rest: str) -> Reply:
     """The form, for me today."""
     return _open(req, deps, view.Prefill(members=(req.user,)))
 
 
-def _open(req: Request, deps: OvertimeDeps, prefill: view.Prefill) -> Reply:
+def _open(req: Request, deps: Deps, prefill: view.Prefill) -> Reply:
     return Reply(then=(partial(open_form, req, deps, prefill),))
 
 
-def open_form(req: Request, deps: OvertimeDeps, prefill: view.Prefill) -> None:
+def open_form(req: Request, deps: Deps, prefill: view.Prefill) -> None:
     r = deps.reader(req)
     with deps.db.read() as s:
         options = target_options(s, r, req.team, req.user, prefill.target)
@@ -88,7 +88,7 @@ def target_options(
 
 
 # --- the quick path ------------------------------------------------------------------------
-def quick(r: Reader, req: Request, deps: OvertimeDeps, text: str) -> Reply:
+def quick(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/overtime 19:00-22:00 CR-202611-07 赶提案`: filed for me at once when every part reads;
     else the modal, filled with what did, saying what is missing."""
     words = text.split()
@@ -117,7 +117,7 @@ def quick(r: Reader, req: Request, deps: OvertimeDeps, text: str) -> Reply:
 
 
 def leading_time(
-    deps: OvertimeDeps, r: Reader, team: str, words: list[str]
+    deps: Deps, r: Reader, team: str, words: list[str]
 ) -> tuple[Planned | None, str, list[str], str]:
     """The time the quick path starts with: (it, as typed, the words after it, why not)."""
     for k in range(min(QUICK_TIME_WORDS, len(words)), 0, -1):
@@ -162,12 +162,12 @@ def quick_target(s: Session, r: Reader, team: str, words: list[str]) -> tuple[st
 
 
 # --- buttons: "File overtime", "Edit and file again" ----------------------------------------
-def open_click(req: Request, deps: OvertimeDeps) -> Reply:
+def open_click(req: Request, deps: Deps) -> Reply:
     """A "File overtime" button (the 16:30 reminder's): the form, for me today."""
     return _open(req, deps, view.Prefill(members=(req.user,)))
 
 
-def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
+def refile_click(req: Request, deps: Deps) -> Reply:
     """Under a rejection: the form again, filled from the rejected one (filed as a new form)."""
     r = deps.reader(req)
     with deps.db.read() as s:
@@ -194,11 +194,11 @@ def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
     return _open(req, deps, prefill)
 
 
-def _answer(deps: OvertimeDeps, req: Request, text: str) -> Reply:
+def _answer(deps: Deps, req: Request, text: str) -> Reply:
     return Reply(then=(partial(deps.sender.answer, req.response_url, req.user, text),))
 
 
-OVERTIME = Subcommands[OvertimeDeps](
+OVERTIME = Subcommands[Deps](
     COMMAND,
     help="overtime.help",
     subs={
@@ -211,7 +211,7 @@ OVERTIME = Subcommands[OvertimeDeps](
 )
 
 
-def register(app: App, listen: Listen, deps: OvertimeDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(overtime_command, deps))
     app.view(view.FORM)(listen.ack(submit_form, deps))
     app.action(view.OPEN)(listen.ack(open_click, deps))

@@ -5,7 +5,6 @@ start the next morning for work past 23:00), and asking its signer through the f
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -13,44 +12,21 @@ from typing import NamedTuple
 
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.dates import DateRange, DateRefusal, ParsedWhen, TimeRange, parse_range, parse_when
 from bot.rules import overtime as rules
 from bot.rules.approvals import Shown
 from bot.rules.problems import Problem
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import overtime as view
-from forms.engine import Engine
+from handlers.deps import Deps
 from storage import jobs, queries
 from storage import overtime as store
 from storage.approvals import Filing
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.models import Client, Job, OvertimeForm
-from storage.team_settings import TeamSettings
 
 TARGET_STATUSES = ("open",)  # overtime is filed for open jobs
-
-
-@dataclass(frozen=True)
-class OvertimeDeps:
-    """What the overtime listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    team_settings: TeamSettings
-    calendars: Calendars
-    deliver: Callable[[], None]  # the courier: deliver what was just queued
-    engine: Engine
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
 
 
 @dataclass(frozen=True)
@@ -89,7 +65,7 @@ class Filed:
 
 # --- reading the time ----------------------------------------------------------------------
 def read_time(
-    deps: OvertimeDeps, r: Reader, team: str, text: str, anchor: datetime, day: date | None
+    deps: Deps, r: Reader, team: str, text: str, anchor: datetime, day: date | None
 ) -> Planned | str:
     """A planned time ("19:00-22:30", "晚上8点到凌晨1点", or an end alone, "到晚上十点", from the
     end of the working day), read from `anchor` (the form's day at the time of filing): a range
@@ -115,7 +91,7 @@ def read_time(
 
 
 def read_planned(
-    deps: OvertimeDeps, r: Reader, team: str, day_text: str, time_text: str
+    deps: Deps, r: Reader, team: str, day_text: str, time_text: str
 ) -> Planned | dict[str, str]:
     """The form's day (empty: today, or the day the time names) and time; errors by field."""
     day = None
@@ -142,7 +118,7 @@ def reason_problem(r: Reader, reason: str) -> str | None:
 
 
 # --- the form ------------------------------------------------------------------------------
-def read_form(req: Request, deps: OvertimeDeps, r: Reader) -> Typed | dict[str, str]:
+def read_form(req: Request, deps: Deps, r: Reader) -> Typed | dict[str, str]:
     form = req.form
     errors: dict[str, str] = {}
     target = view.read_target(form.get(view.TARGET))
@@ -166,7 +142,7 @@ def read_form(req: Request, deps: OvertimeDeps, r: Reader) -> Typed | dict[str, 
     return Typed(target, members, planned, reason, "modal")
 
 
-def submit_form(req: Request, deps: OvertimeDeps) -> Reply:
+def submit_form(req: Request, deps: Deps) -> Reply:
     """The modal: stored and sent for signature, or its problems shown under the fields."""
     r = deps.reader(req)
     typed = read_form(req, deps, r)
@@ -184,7 +160,7 @@ def submit_form(req: Request, deps: OvertimeDeps) -> Reply:
 
 
 def file_form(
-    s: Session, deps: OvertimeDeps, r: Reader, team: str, user: str, typed: Typed, now: datetime
+    s: Session, deps: Deps, r: Reader, team: str, user: str, typed: Typed, now: datetime
 ) -> Filed | Refusal:
     """Store the form (late or not, the later start it earns) and ask its signer; or why not."""
     route = deps.engine.route(s, Filing(team, "overtime", user, ""), now)
@@ -216,7 +192,7 @@ def file_form(
 
 def _store(
     s: Session,
-    deps: OvertimeDeps,
+    deps: Deps,
     team: str,
     user: str,
     typed: Typed,
@@ -268,9 +244,7 @@ def _check(
     return job, client
 
 
-def judged(
-    deps: OvertimeDeps, team: str, p: Planned, now: datetime
-) -> tuple[bool, datetime | None]:
+def judged(deps: Deps, team: str, p: Planned, now: datetime) -> tuple[bool, datetime | None]:
     """Late (filed at or after the day's cut-off), and the later start of the next working
     morning that work past 23:00 earns."""
     values = deps.team_settings.of(team)
@@ -288,7 +262,7 @@ def judged(
     return late, deferred
 
 
-def title(deps: OvertimeDeps, form: OvertimeForm, label: str) -> str:
+def title(deps: Deps, form: OvertimeForm, label: str) -> str:
     """What every message about the request names it by (one text for every reader; a late
     form starts with ⚠)."""
     zone = deps.settings.tz
@@ -298,7 +272,7 @@ def title(deps: OvertimeDeps, form: OvertimeForm, label: str) -> str:
 
 
 def shown_fields(
-    deps: OvertimeDeps, form: OvertimeForm, job: Job | None, client: Client | None, now: datetime
+    deps: Deps, form: OvertimeForm, job: Job | None, client: Client | None, now: datetime
 ) -> list[Shown]:
     """What the approver's DM shows (each reader in their language): late first."""
     out = [Shown("overtime.f.late", now.isoformat(), "when")] if form.late else []
@@ -317,7 +291,7 @@ def shown_fields(
     return out
 
 
-def confirmation(r: Reader, deps: OvertimeDeps, team: str, f: Filed) -> str:
+def confirmation(r: Reader, deps: Deps, team: str, f: Filed) -> str:
     """The filer's: on time or late, whom it waits for, and the later start it would earn."""
     values = deps.team_settings.of(team)
     form = f.form

@@ -9,39 +9,27 @@ handlers/overtime.py's `overtime_command` hands `list` and `report` here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Mapping, Sequence
 
 from sqlmodel import Session
 
 from bot import sheets
-from bot.clock import Clock
 from bot.rules import overtime as rules
 from bot.rules.approvals import APPROVED
 from bot.rules.people import is_admin
-from bot.settings import Settings
 from bot.sheets import Sheet, Table
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views import overtime as view
+from handlers.deps import Deps
 from storage import outbox, queries
 from storage import overtime as store
-from storage.db import Database
 from storage.models import OvertimeForm
 
 SHEETS = ("people", "jobs")
 FILE = "overtime-report"  # the outbox's purpose of the .xlsx…
 NOT_SENT = "overtime-report-not-sent"  # … and of the message saying it did not arrive
-
-
-class Deps(Protocol):
-    """What the list and the report use (handlers/overtime.py's OvertimeDeps is one)."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    deliver: Callable[[], None]
 
 
 def labels_of(s: Session, team: str, forms: Sequence[OvertimeForm]) -> dict[str, str]:

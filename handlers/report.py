@@ -5,24 +5,12 @@ both."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from bot.clock import Clock
 from bot.rules import week as rules
-from bot.settings import Settings
 from bot.slack.listeners import Reply, Request, long_reply
 from bot.slack.texts import Reader
 from bot.slack.views import report as view
-from storage.calendars import Calendars
-from storage.db import Database
+from handlers.deps import Deps
 from storage.week import read_week
-
-
-class Deps(Protocol):
-    db: Database
-    clock: Clock
-    settings: Settings
-    calendars: Calendars
 
 
 def report_command(r: Reader, req: Request, deps: Deps) -> Reply:

@@ -4,62 +4,33 @@ where each request stands (which step, waiting for whom since when)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.rules.approvals import PENDING, chain
 from bot.rules.clients import ClientIndex, Match
 from bot.rules.people import sees_as_manager
 from bot.rules.problems import Problem
 from bot.rules.requests import ClientNotFound
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request, asks_help
 from bot.slack.texts import Reader
 from bot.slack.views import approvals as view
 from bot.slack.views import clients as client_view
 from forms import kinds
-from forms.engine import Engine, Filed
+from forms.engine import Filed
 from forms.kinds import Asked, FormKind, Reading
+from handlers.deps import Deps
 from storage import approvals, queries
 from storage.approvals import Filing
-from storage.db import Database
 from storage.models import Approval
-from storage.team_settings import TeamSettings
 
 RECENT_DAYS = 30  # decided requests shown by `/aebot requests`
 SHOWN_MAX = 40
 
 
-class Deps(Protocol):
-    """What these commands use (handlers/admin.py's AdminDeps is one)."""
-
-    @property
-    def db(self) -> Database: ...
-
-    @property
-    def clock(self) -> Clock: ...
-
-    @property
-    def settings(self) -> Settings: ...
-
-    @property
-    def team_settings(self) -> TeamSettings: ...
-
-    @property
-    def deliver(self) -> Callable[[], None]: ...
-
-    @property
-    def engine(self) -> Engine: ...
-
-    def admin(self, user: str) -> bool: ...
-
-
-# --- /aebot request ---------------------------------------------------------------------------
 def request_command(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/aebot request KIND …`: the kind's usage when only its name is given."""
     words = text.split(maxsplit=1)

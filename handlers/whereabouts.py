@@ -13,13 +13,11 @@ storage/absence.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.dates import DateRefusal
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
@@ -33,60 +31,36 @@ from bot.rules.whereabouts import (
     starts_vague,
     visit_span,
 )
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
-from bot.slack.sender import Sender
 from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as contact_view
 from bot.slack.views import whereabouts as view
 from handlers.client_lookup import client_leading
+from handlers.deps import Deps
 from storage import absence, queries, whereabouts
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.models import Client, Leave, Whereabouts
-from storage.team_settings import TeamSettings
 
 COMMAND = "/out"
 
 
-@dataclass(frozen=True)
-class WhereaboutsDeps:
-    """What the whereabouts listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    team_settings: TeamSettings
-    calendars: Calendars
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-    def local_now(self) -> datetime:
-        return self.clock.now().astimezone(self.settings.tz)
-
-
-def out_command(req: Request, deps: WhereaboutsDeps) -> Reply:
+def out_command(req: Request, deps: Deps) -> Reply:
     return OUT.run(deps.reader(req), req, deps, req.text)
 
 
-def _going(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+def _going(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/out 耐克 提案 14:00-17:00`."""
     return _register(r, req, deps, text, tomorrow=False)
 
 
-def _tomorrow(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+def _tomorrow(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/out tomorrow 耐克 提案`: straight from home on the next working day."""
     return _register(r, req, deps, text, tomorrow=True)
 
 
 # --- registering ----------------------------------------------------------------------------
-def _register(
-    r: Reader, req: Request, deps: WhereaboutsDeps, text: str, *, tomorrow: bool
-) -> Reply:
+def _register(r: Reader, req: Request, deps: Deps, text: str, *, tomorrow: bool) -> Reply:
     values = deps.team_settings.of(req.team)
     hours = (values.start_of_day, values.end_of_day)
     now = deps.local_now()
@@ -136,7 +110,7 @@ def _client_and_purpose(r: Reader, s: Session, req: Request, head: str) -> tuple
 
 
 # --- back, who, and the offer to log a visit ----------------------------------------------
-def _back(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
+def _back(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """`/out back`: my open visit ends now; the reply offers to log it."""
     with deps.db.write() as s:
         visit = whereabouts.open_now(s, req.team, req.user, r.now)
@@ -149,7 +123,7 @@ def _back(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
     return Reply(text=text, blocks=blocks)
 
 
-def _who(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
+def _who(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """`/out who` (managers and admins): who is out now and where, who is on leave today."""
     admin = is_admin(req.user, deps.settings.admins)
     today = deps.local_now().date()
@@ -163,7 +137,7 @@ def _who(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
     return Reply(text=r.t("out.who_title", n=len(out)), blocks=blocks)
 
 
-def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
+def log_visit(req: Request, deps: Deps) -> None:
     """ "Log this visit": the contact modal with the client, kind visit, the visit's start and
     its purpose filled in; only for the person who registered it."""
     with deps.db.read() as s:
@@ -192,7 +166,7 @@ def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
 
 
 # --- leave ----------------------------------------------------------------------------------
-def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+def _leave_add(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """Leave from today on, whole days, not overlapping leave I already have (refused: cancel
     that first), with the working days it takes."""
     now = deps.local_now()
@@ -227,7 +201,7 @@ def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Rep
     return Reply(text="\n".join(lines))
 
 
-def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
+def _leave_list(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     with deps.db.read() as s:
         mine = whereabouts.leave_from(s, req.team, req.user, deps.local_now().date())
     if not mine:
@@ -235,7 +209,7 @@ def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> 
     return Reply(text=r.t("leave.list_title", n=len(mine)), blocks=view.leave_list(r, mine))
 
 
-def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -> Reply:
+def _leave_cancel(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """My current or next leave: cancelled; one that began before today ends yesterday."""
     today = deps.local_now().date()
     with deps.db.write() as s:
@@ -253,13 +227,13 @@ def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps, _: str = "") -
     return Reply(text=r.t(key, kind=kind, days=days))
 
 
-LEAVE = Subcommands[WhereaboutsDeps](
+LEAVE = Subcommands[Deps](
     "/out leave",
     help="out.help",
     subs={("list", "mine", "列表"): _leave_list, ("cancel", "取消"): _leave_cancel},
     other=_leave_add,
 )
-OUT = Subcommands[WhereaboutsDeps](
+OUT = Subcommands[Deps](
     COMMAND,
     help="out.help",
     subs={
@@ -272,6 +246,6 @@ OUT = Subcommands[WhereaboutsDeps](
 )
 
 
-def register(app: App, listen: Listen, deps: WhereaboutsDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(out_command, deps))
     app.action(view.VISIT_LOG)(listen.after(log_visit, deps))
