@@ -26,7 +26,7 @@ from storage.models import Approval, Member
 from storage.outbox import Message
 from storage.team_settings import TeamSettings
 
-HOME, AGENDA, REPORT = "home", "agenda", "report"  # where a kind's pending requests show
+HOME, AGENDA = "home", "agenda"  # where a kind's pending requests show
 FILED, APPROVED = "filed", "approved"  # when a copy is sent
 
 
@@ -147,6 +147,6 @@ def by_word(word: str) -> FormKind | None:
 
 
 def shows(code: str, where: str) -> bool:
-    """Whether a kind's pending requests show in `where` (home, agenda, report)."""
+    """Whether a kind's pending requests show in `where` (the App Home, the Monday agenda)."""
     kind = KINDS.get(code)
     return kind is None or where in kind.shows

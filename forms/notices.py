@@ -20,6 +20,9 @@ from bot.slack.views import approvals as view
 from storage.models import Approval, Member
 from storage.outbox import Message
 
+# What the one deciding a request is sent: Slack saying they are gone moves the request on.
+DECIDING = frozenset({"approval", "approval-reminder", "approval-escalation"})
+
 
 @dataclass(frozen=True)
 class Writer:

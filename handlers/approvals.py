@@ -16,6 +16,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views import approvals as view
+from forms import notices
 from forms.engine import Decided, already
 from forms.leaving import reroute_from
 from forms.notices import first_line
@@ -140,11 +141,13 @@ def submit_reject(req: Request, deps: ApprovalDeps) -> Reply:
 
 
 # --- an approver Slack says is gone ---------------------------------------------------------
-def on_gone(deps: ApprovalDeps, gone: list[tuple[str, str]]) -> None:
-    """Slack says these people are gone (account_inactive, user_not_found): their pending
-    requests move on (forms/leaving.py)."""
+def on_gone(deps: ApprovalDeps, gone: list[tuple[str, str, str]]) -> None:
+    """Slack says these people are gone (account_inactive, user_not_found): when the message
+    that found out was for someone to decide a request, their pending requests move on
+    (forms/leaving.py)."""
     moved = 0
-    for team, user in sorted(set(gone)):
+    deciders = {(team, user) for team, user, purpose in gone if purpose in notices.DECIDING}
+    for team, user in sorted(deciders):
         with deps.db.write() as s:
             m = queries.get_member(s, team, user)
             successor = m.manager_id if m else None

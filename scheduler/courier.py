@@ -50,8 +50,6 @@ LEASE = timedelta(seconds=float(os.environ.get("AEBOT_OUTBOX_LEASE_SECONDS", "45
 GONE = frozenset(
     {"account_inactive", "user_not_found", "user_disabled"}
 )  # Slack's word for someone who left
-# Messages to the one who decides a request: Slack saying they are gone moves the request on.
-DECIDERS = frozenset({"approval", "approval-reminder", "approval-escalation"})
 RETRY_LATER = timedelta(seconds=60)  # a row still failing after a pass waits this long
 
 
@@ -70,9 +68,10 @@ class Courier:
     _stop: threading.Event = field(default_factory=threading.Event)
     _wake: threading.Event = field(default_factory=threading.Event)
     _pool: ThreadPoolExecutor | None = None
-    # Told of requests' deciders Slack says are gone (account_inactive, user_not_found), as
-    # (team, user) pairs: the approval engine moves their requests on (handlers/approvals.py).
-    on_gone: Callable[[list[tuple[str, str]]], None] | None = None
+    # Told of the people Slack says are gone (account_inactive, user_not_found), as (team,
+    # user, the purpose of the message that found out) triples; whoever cares acts (the form
+    # engine moves on the requests they were to decide: handlers/approvals.py).
+    on_gone: Callable[[list[tuple[str, str, str]]], None] | None = None
     _loop: threading.Thread | None = None
 
     # ------------------------------------------------------------------ draining
@@ -131,14 +130,14 @@ class Courier:
             return
         by_id = {r.id: r for r in rows}
         gone = [
-            (by_id[x.id].team_id, by_id[x.id].recipient)
+            (by_id[x.id].team_id, by_id[x.id].recipient, by_id[x.id].purpose)
             for x in results
-            if x.status == outbox.FAILED and x.error in GONE and by_id[x.id].purpose in DECIDERS
+            if x.status == outbox.FAILED and x.error in GONE
         ]
         if gone:
             try:
                 self.on_gone(gone)
-            except Exception:  # the hourly approval job looks again
+            except Exception:  # told again by the next message that finds them gone
                 log.exception("moving requests of people who are gone failed")
 
     @contextlib.contextmanager

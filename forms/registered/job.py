@@ -12,7 +12,7 @@ from bot.rules.approvals import APPROVED, REJECTED, WITHDRAWN, Route, supervisor
 from bot.rules.problems import Problem
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as view
-from forms.kinds import AGENDA, HOME, REPORT, Context, FormKind, Signing, register
+from forms.kinds import Context, FormKind, Signing, register
 from storage import jobs, queries
 from storage.approvals import Subject
 from storage.models import Approval, Job
@@ -61,6 +61,5 @@ for _code in ("job", "job-revision"):
             SUBJECT,
             after_reject=(view.RESUBMIT, "job.resubmit"),
             followers=cards,
-            shows=frozenset({HOME, AGENDA, REPORT}),
         )
     )
