@@ -15,7 +15,7 @@ from bot.rules.people import sees_as_manager
 from bot.rules.problems import Problem
 from bot.rules.requests import ClientNotFound
 from bot.slack import blocks as bk
-from bot.slack.listeners import Reply, Request, asks_help
+from bot.slack.listeners import Reply, Request, asks_help, long_reply
 from bot.slack.texts import Reader
 from bot.slack.views import approvals as view
 from bot.slack.views import clients as client_view
@@ -28,7 +28,6 @@ from storage.approvals import Filing
 from storage.models import Approval
 
 RECENT_DAYS = 30  # decided requests shown by `/aebot requests`
-SHOWN_MAX = 40
 
 
 def request_command(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
@@ -181,10 +180,8 @@ def _listing(r: Reader, which: str, rows: list[Approval]) -> Reply:
     if not rows:
         return Reply(text=r.t(f"requests.none.{which}"))
     title = r.t(f"requests.title.{which}", n=len(rows))
-    lines = [f"*{title}*"] + [request_line(r, a) for a in rows[:SHOWN_MAX]]
-    if len(rows) > SHOWN_MAX:
-        lines.append(r.more(len(rows) - SHOWN_MAX))
-    return Reply(text=title, blocks=bk.sections(lines))
+    lines = [f"*{title}*"] + [request_line(r, a) for a in rows]
+    return long_reply(r, title, bk.sections(lines))
 
 
 def request_line(r: Reader, a: Approval) -> str:

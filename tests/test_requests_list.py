@@ -11,7 +11,8 @@ from datetime import datetime
 
 from sandbox.driver import TEAM
 from storage import queries
-from tests.conftest import ADMIN, SH, World
+from storage.models import Approval
+from tests.conftest import ADMIN, SH, World, wait_until
 
 MON_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
 
@@ -58,3 +59,46 @@ def test_a_chain_says_which_step_and_a_decision_what_it_was(world: World) -> Non
         "你最近 30 天没有申请，也没有在等审批的申请。"
     )
     assert say(world, "requests soon")["text"].startswith("用法：`/aebot requests`")
+
+
+def sections(message: dict) -> str:
+    return "\n".join(
+        b["text"]["text"] for b in message.get("blocks") or [] if b["type"] == "section"
+    )
+
+
+def test_a_departments_requests_all_arrive_in_parts_and_none_is_cut(world: World) -> None:
+    """An admin's `all` at a department's size: 300 pending requests with 100-character client
+    names, each line once across the parts (the ack, then the response URL or the DM), every
+    part within what the fake Slack, like Slack, accepts."""
+    names = [f"{i:03d} " + "长" * 96 for i in range(300)]
+    with world.bot.db.write() as s:
+        s.add_all(
+            Approval(
+                team_id=TEAM,
+                kind="commission",
+                title=f"{name} 7%",
+                requester_id="U0AE1",
+                approver_id="U0AD1",
+                status="pending",
+                routed_at=MON_10,
+                created_at=MON_10,
+                updated_at=MON_10,
+            )
+            for name in names
+        )
+    world.clock.set(MON_10)
+    for user, title in ((ADMIN, "团队的申请（300 项）"), ("U0AE2", None)):
+        world.fake.reset()
+        reply = world.slack.command("/aebot", "requests all", user=user).json()
+        if title is None:  # an AE: money is for managers
+            assert reply["text"].startswith("Only managers and admins")
+            continue
+        assert reply["text"].startswith(title)
+
+        def everything(user: str = user, reply: dict = reply) -> str:
+            later = [c.args for c in world.fake.calls_to("response_url")] + world.fake.dms(user)
+            return "\n".join([sections(reply), *(sections(m) for m in later)])
+
+        assert wait_until(lambda: all(n in everything() for n in names), timeout=20)
+        assert all(everything().count(n) == 1 for n in names)
