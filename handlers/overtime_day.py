@@ -22,7 +22,7 @@ from bot.settings import Settings
 from bot.slack.listeners import Listen, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
-from bot.slack.views import overtime_jobs as view
+from bot.slack.views import overtime_tasks as view
 from handlers.approvals import ApprovalDeps, Decided, decide, redraw
 from storage import overtime_day, queries
 from storage.db import Database

@@ -1,7 +1,7 @@
-"""The timetable's approval and job rows: pending requests reminded and escalated, and the
+"""The timetable's approval and job tasks: pending requests reminded and escalated, and the
 morning DM of jobs due.
 
-Like the contact rows, each reads the whole team in a constant number of statements and decides
+Like the contact tasks, each reads the whole team in a constant number of statements and decides
 its messages; the run stores them in the outbox with its record. What a reminder or an
 escalation marks on the request (`reminded_at`, `escalated_at` and `escalated_to`, an entry in
 its history) is marked once it is delivered (storage/outbox.py EFFECTS). Their keys are the
@@ -18,17 +18,17 @@ from bot.rules.jobs import due_soon
 from bot.rules.working_time import WorkingHours
 from bot.slack.views import home as home_view
 from forms.reminders import nudges
-from scheduler import contact_jobs
-from scheduler.run import JobDeps, Outgoing, Run
+from scheduler import contact_tasks
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage import job_queries, queries
 from storage.models import Client, Job
 
 
-def working_hours(deps: JobDeps, team: str) -> WorkingHours:
+def working_hours(deps: TaskDeps, team: str) -> WorkingHours:
     return deps.team_settings.of(team).working_hours(deps.calendars.for_team(team))
 
 
-def approval_reminders(run: Run, deps: JobDeps) -> str:
+def approval_reminders(run: Run, deps: TaskDeps) -> str:
     """Pending requests, per step: past `approval_remind_after` working time since they reached
     their current signer, one reminder to them; past `approval_escalate_after`, the request
     (with its buttons) to their manager, who may then decide it (forms/reminders.py). The
@@ -58,12 +58,12 @@ def approval_reminders(run: Run, deps: JobDeps) -> str:
     return detail + (f", {found.stuck} with no manager to escalate to" if found.stuck else "")
 
 
-def job_deadlines(run: Run, deps: JobDeps) -> str:
+def job_deadlines(run: Run, deps: TaskDeps) -> str:
     """Each owner of open jobs gets one DM: their jobs due within one working day and the
     overdue ones, with both deadlines. Nobody with nothing due hears anything, nor anyone on
     leave; a deferred start holds the DM until then."""
     wh = working_hours(deps, run.team)
-    leave, later = contact_jobs.away(deps, run.team, run.now)
+    leave, later = contact_tasks.away(deps, run.team, run.now)
     with deps.db.read() as s:
         rows = job_queries.open_jobs(s, run.team)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
