@@ -26,6 +26,7 @@ from scheduler import (
     agenda_tasks,
     approval_tasks,
     contact_tasks,
+    job_tasks,
     report_tasks,
     visit_tasks,
     weekly_tasks,
@@ -132,7 +133,7 @@ TASKS: dict[str, Task] = {
             "job-deadlines",
             "open jobs due within a working day or overdue, to each owner",
             "job_deadlines_at",
-            approval_tasks.job_deadlines,
+            job_tasks.job_deadlines,
         ),
         Task(
             "overtime-reminder",
