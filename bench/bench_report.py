@@ -10,7 +10,7 @@ this week, every third AE a revision, every fourth a job closed this week, every
 overdue), approved overtime forms (on time and late), notes of 150 characters from four AEs in
 five, every fiftieth AE on leave all week, receivables and funnel changes: tests/department.py,
 the builder the tests of Slack's limits use too. Then, on Friday
-2026-11-27 15:30, it runs `friday-report` through the real job, the report going to a channel
+2026-11-27 15:30, it runs `friday-report` through the real task, the report going to a channel
 and the managers' DMs of the fake Slack on loopback. Deciding (reading the week, compiling it,
 writing every message and both files, queuing them with the run) and delivering are measured
 apart, at a tenth of the size too: the statements of deciding must not grow with people,
@@ -41,7 +41,7 @@ from bot.clock import FixedClock  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
 from scheduler import report_files  # noqa: E402
-from scheduler.timetable import JOBS, run_job  # noqa: E402
+from scheduler.timetable import TASKS, run_task  # noqa: E402
 from storage import team_settings  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from tests.department import Shape, build  # noqa: E402
@@ -99,11 +99,11 @@ def measure(aes: int, per_ae: int) -> None:
         report_files.workbook = timed(files, report_files.workbook)  # type: ignore[assignment]
         report_files.chart_png = timed(files, report_files.chart_png)  # type: ignore[assignment]
         [outcome], total, statements = count.measure(
-            lambda: run_job(JOBS["friday-report"], FRIDAY_1530, sv.jobs())
+            lambda: run_task(TASKS["friday-report"], FRIDAY_1530, sv.tasks())
         )
         while outcome.status == "pending":  # thread replies wait for their headline
             sv.courier.drain(now_or_later=True)
-            [outcome] = run_job(JOBS["friday-report"], FRIDAY_1530, sv.jobs())
+            [outcome] = run_task(TASKS["friday-report"], FRIDAY_1530, sv.tasks())
         posted = fake.calls_to("chat.postMessage")
         in_thread = sum(1 for c in posted if c.args.get("thread_ts"))
         dms = sum(1 for c in posted if str(c.args.get("channel", "")).startswith(("U", "D")))

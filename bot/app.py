@@ -34,7 +34,7 @@ from handlers.deps import Deps
 from handlers.home import HomeTab
 from handlers.languages import Languages
 from scheduler.courier import Courier
-from scheduler.run import JobDeps
+from scheduler.run import TaskDeps
 from storage.calendars import Calendars
 from storage.contact_writer import ContactWriter
 from storage.db import Database
@@ -62,7 +62,7 @@ class Bot:
     languages: Languages
     home: HomeTab
     writer: ContactWriter
-    courier: Courier  # delivers the outbox: every message a job or a handler decided
+    courier: Courier  # delivers the outbox: every message a task or a handler decided
     engine: Engine  # the form engine: files, routes and decides every request
 
     @classmethod
@@ -102,9 +102,9 @@ class Bot:
         a drain on the worker."""
         self.courier.wake(self.worker.submit)
 
-    def jobs(self) -> JobDeps:
-        """What the timetable's jobs use."""
-        return JobDeps(
+    def tasks(self) -> TaskDeps:
+        """What the timetable's tasks use."""
+        return TaskDeps(
             self.db,
             self.clock,
             self.settings,

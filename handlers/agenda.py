@@ -1,7 +1,7 @@
 """`/aebot agenda` (items for the next weekly meeting), `/aebot receivable` (坏账管理: overdue
 amounts, recorded, closed and all listed by managers and admins; anyone else lists only those of
 the clients they own or back up), and the "Sent" and "Done" buttons of the Monday status drafts
-and the month-end list (scheduler/agenda_jobs.py).
+and the month-end list (scheduler/agenda_tasks.py).
 
 An item goes to the coming meeting: this week's while its agenda is not out yet, else the next
 week's. A button is for the AE it was sent to, or an admin; the duty is marked done by one

@@ -18,7 +18,7 @@ from bot.rules.approvals import APPROVED, PENDING
 from bot.rules.people import PED, is_admin
 from bot.slack.listeners import Listen, Request
 from bot.slack.texts import Reader
-from bot.slack.views import overtime_jobs as view
+from bot.slack.views import overtime_tasks as view
 from handlers.approvals import ApprovalDeps, Decided, decide, redraw
 from storage import overtime_day, queries
 

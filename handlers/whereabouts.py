@@ -5,7 +5,7 @@ entries count as not registered, as the handbook says), WHEN is read by `bot.dat
 "到17:00", or nothing: until the end of the working day). A newer registration ends an
 overlapping one. `/out tomorrow …` registers a visit straight from home on the next working
 day. `/out back` ends mine with the offer to log the visit; otherwise the `visit-log-offers`
-job makes that offer once the visit's end has passed (scheduler/visit_jobs.py). The offer's
+task makes that offer once the visit's end has passed (scheduler/visit_tasks.py). The offer's
 button opens the contact modal filled in. `/out who` is for managers. `/out leave …` stores
 leave; what leave changes elsewhere (no reminders, approvals routed around) reads
 storage/absence.py.

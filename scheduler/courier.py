@@ -79,14 +79,14 @@ class Courier:
         self,
         *,
         team_id: str | None = None,
-        job: str | None = None,
+        task: str | None = None,
         period: str | None = None,
         now_or_later: bool = False,
     ) -> Tally:
         """Deliver every row that may be tried now (of one run, when given; `now_or_later`
         also those waiting for a later try), each once, batch after batch; then tell admins of
         what was given up, and deliver that too."""
-        tally = self._drain(team_id=team_id, job=job, period=period, now_or_later=now_or_later)
+        tally = self._drain(team_id=team_id, task=task, period=period, now_or_later=now_or_later)
         if tell_admins(self.db, self.settings, self.clock):
             self._drain(purpose="failure-notice")
         return tally

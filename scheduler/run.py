@@ -1,4 +1,4 @@
-"""One run of a scheduled job for one workspace, what it may use, and the messages it decides:
+"""One run of a timetable task for one workspace, what it may use, and the messages it decides:
 queued in the outbox in the transaction that records the run, delivered by the courier."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from storage.team_settings import TeamSettings
 
 
 @dataclass(frozen=True)
-class JobDeps:
-    """What scheduled jobs use."""
+class TaskDeps:
+    """What the timetable's tasks use."""
 
     db: Database
     clock: Clock
@@ -38,7 +38,7 @@ class JobDeps:
 
 
 class Outgoing(NamedTuple):
-    key: str  # who, and about what ("U123", "42:remind"); unique within the run, or the job
+    key: str  # who, and about what ("U123", "42:remind"); unique within the run, or the task
     user: str
     text: str
     blocks: list[dict[str, Any]]
@@ -46,7 +46,7 @@ class Outgoing(NamedTuple):
     effect: str | None = None  # what its delivery marks done (storage/outbox.py EFFECTS)
     effect_ids: tuple[int, ...] = ()
     useful_until: datetime | None = None
-    per_period: bool = True  # False: decided once per job whatever the period (a contact's)
+    per_period: bool = True  # False: decided once per task whatever the period (a contact's)
     not_before: datetime | None = None  # held until then (a deferred morning start)
     thread_of: str | None = None  # in the thread of the message with this full outbox key
     file_name: str | None = None  # a file (files.uploadV2) instead of a message: its name…
@@ -57,7 +57,7 @@ class Outgoing(NamedTuple):
 class Run:
     team: str
     now: datetime  # local time in the workspace zone
-    job: str
+    task: str  # its name, stored in the outbox's and the run's column `job`
     period: str
     end_of_day: time = time(18, 0)
     decided: list[Outgoing] = field(default_factory=list)
@@ -75,8 +75,8 @@ class Run:
         return max(end, self.now + timedelta(hours=1))
 
     def key(self, key: str, per_period: bool = True) -> str:
-        """An outbox key as stored: the job's, the period's (unless not `per_period`), `key`."""
-        return f"{self.job}:{self.period}:{key}" if per_period else f"{self.job}:{key}"
+        """An outbox key as stored: the task's, the period's (unless not `per_period`), `key`."""
+        return f"{self.task}:{self.period}:{key}" if per_period else f"{self.task}:{key}"
 
     def parts(
         self,
@@ -113,7 +113,7 @@ class Run:
                 o.user,
                 o.text,
                 o.blocks,
-                job=self.job,
+                job=self.task,
                 period=self.period,
                 effect=o.effect,
                 effect_ids=o.effect_ids,

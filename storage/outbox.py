@@ -1,6 +1,6 @@
 """The outbox: messages decided but not yet known to be delivered.
 
-A job or a handler writes its messages here in the transaction that records its decision; the
+A timetable task or a handler writes its messages here in the transaction that records its decision; the
 courier (scheduler/courier.py) claims rows with a short lease, sends them, and writes back what
 happened. What a message marks done (a follow-up sent, a report reminder given) is marked in
 the transaction that records its delivery, never before. A message may be one that is sent
@@ -78,7 +78,7 @@ class Message:
     recipient: str
     text: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
-    job: str | None = None
+    job: str | None = None  # the column's name: the timetable task that decided it, if any
     period: str | None = None
     effect: str | None = None
     effect_ids: tuple[int, ...] = ()
@@ -130,13 +130,13 @@ def enqueue(s: Session, messages: Iterable[Message], now: datetime, wall: dateti
     return int(s.connection().execute(stmt, rows).rowcount or 0)
 
 
-def tally(s: Session, team_id: str, job: str, period: str) -> dict[str, int]:
+def tally(s: Session, team_id: str, task: str, period: str) -> dict[str, int]:
     """How many of a run's messages are in each state, in one statement."""
     q = (
         select(OutboxMessage.status, func.count())
         .where(
             OutboxMessage.team_id == team_id,
-            OutboxMessage.job == job,
+            OutboxMessage.job == task,
             OutboxMessage.period == period,
         )
         .group_by(OutboxMessage.status)

@@ -45,7 +45,7 @@ def claim(
     limit: int,
     *,
     team_id: str | None = None,
-    job: str | None = None,
+    task: str | None = None,
     period: str | None = None,
     purpose: str | None = None,
     after_id: int = 0,
@@ -91,7 +91,7 @@ def claim(
     q = select(OutboxMessage).where(or_(ready, abandoned), col(OutboxMessage.id) > after_id)
     for column, value in (
         (OutboxMessage.team_id, team_id),
-        (OutboxMessage.job, job),
+        (OutboxMessage.job, task),
         (OutboxMessage.period, period),
         (OutboxMessage.purpose, purpose),
     ):

@@ -31,7 +31,7 @@ from forms.engine import Filed
 from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import FakeSlack
-from scheduler.run import JobDeps
+from scheduler.run import TaskDeps
 from storage.approvals import Filing
 from storage.db import Database
 from storage.imports import import_clients, import_team
@@ -180,8 +180,8 @@ class World:
     fake: FakeSlack
 
     @property
-    def jobs(self) -> JobDeps:
-        return self.bot.jobs()
+    def tasks(self) -> TaskDeps:
+        return self.bot.tasks()
 
 
 def make_bot(fake: FakeSlack, url: str, clock: FixedClock) -> Bot:

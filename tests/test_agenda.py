@@ -28,9 +28,9 @@ from bot.rules.workdays import WorkCalendar
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
-from scheduler import agenda_jobs
+from scheduler import agenda_tasks
 from scheduler.run import Run
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.approvals import Filing
 from storage.models import (
@@ -180,7 +180,7 @@ def set_channel(w: World, place: str = "3楼大会议室") -> None:
 
 def run(w: World, name: str, when: datetime) -> tuple[str, str]:
     w.clock.set(when)
-    [o] = run_job(JOBS[name], when, w.jobs)
+    [o] = run_task(TASKS[name], when, w.tasks)
     return o.status, o.detail
 
 
@@ -351,7 +351,7 @@ def test_a_holiday_monday_moves_the_agenda_to_the_first_working_day(world: World
     assert shown[0] == "周例会议程 · 周四 10月8日"
     assert shown[2] == "*1. 工作进度汇报*（周一 9月28日那周的周报）"  # the week before the holiday
     assert "• 节后复工安排 — Sun AE" in shown
-    assert JOBS["monday-agenda"].when(world.jobs.team_settings.of(TEAM)) == (
+    assert TASKS["monday-agenda"].when(world.tasks.team_settings.of(TEAM)) == (
         "first working day of the week 09:00"
     )
 
@@ -363,7 +363,7 @@ def test_the_agenda_reads_the_team_in_a_constant_number_of_statements(world: Wor
     def decide() -> int:
         r = Run(TEAM, AT_9, "monday-agenda", "2026-11-30")
         seen = count_statements(world.bot.db)
-        agenda_jobs.monday_agenda(r, world.jobs)
+        agenda_tasks.monday_agenda(r, world.tasks)
         return len(seen)
 
     decide()  # settings and calendars are read once, then cached
@@ -668,7 +668,7 @@ def test_each_ae_gets_drafts_of_their_clients_status_reports_with_sent(world: Wo
     ]
     # Deciding the run again makes no new duties.
     again = Run(TEAM, AT_9, "client-status", "2026-11-30")
-    assert agenda_jobs.client_status(again, world.jobs) == "2 AEs, 3 clients, 2 DMs"
+    assert agenda_tasks.client_status(again, world.tasks) == "2 AEs, 3 clients, 2 DMs"
     assert len(duties(world)) == 6 and len(again.decided) == 2  # 3 of last Monday, 3 of this
 
     # Sent: only the AE it is for (or an admin); the second click changes nothing.
@@ -788,7 +788,7 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     world.slack.wait_for("response_url", 4)
     assert answers(world)[3] == ("找不到这条提醒，没有做任何改动。", False)
     assert run(world, "month-end", at(30, 15))[0] == "already-ran"
-    assert JOBS["month-end"].when(world.jobs.team_settings.of(TEAM)) == (
+    assert TASKS["month-end"].when(world.tasks.team_settings.of(TEAM)) == (
         "last working day of the month 10:00"
     )
 

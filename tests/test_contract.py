@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel import col, select
 
 from sandbox.driver import TEAM
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import approvals, queries
 from storage.models import Approval, OutboxMessage
 from tests.conftest import SH, World, wait_until
@@ -140,7 +140,7 @@ def test_reminders_and_escalation_run_per_step(world: World) -> None:
     a = file_contract(world)
     tue_10 = datetime(2026, 11, 24, 10, 0, tzinfo=SH)
     world.clock.set(tue_10)
-    [run] = run_job(JOBS["approval-reminders"], tue_10, world.jobs)
+    [run] = run_task(TASKS["approval-reminders"], tue_10, world.tasks)
     assert run.detail.startswith("1 reminded, 1 escalated"), run.detail  # the director, to the GM
     world.bot.courier.drain()
     world.slack.click("approval_approve", str(a.id), user="U0AD1")
@@ -149,14 +149,14 @@ def test_reminders_and_escalation_run_per_step(world: World) -> None:
     assert signed_at == tue_10.astimezone(signed_at.tzinfo)
     at = datetime(2026, 11, 24, 15, 0, tzinfo=SH)  # five working hours on: the second step's clock
     world.clock.set(at)
-    [run] = run_job(JOBS["approval-reminders"], at, world.jobs)
+    [run] = run_task(TASKS["approval-reminders"], at, world.tasks)
     assert run.detail.startswith("1 reminded, 0 escalated"), run.detail
     world.bot.courier.drain()
     reminder = dms(world, "U0CS", 2)[-1]
     assert reminder["text"] == "提醒：<@U0AE1> 的合同审核等你审批"
     wed_11 = datetime(2026, 11, 25, 11, 0, tzinfo=SH)
     world.clock.set(wed_11)
-    [run] = run_job(JOBS["approval-reminders"], wed_11, world.jobs)
+    [run] = run_task(TASKS["approval-reminders"], wed_11, world.tasks)
     assert run.detail.startswith("0 reminded, 1 escalated"), run.detail
     world.bot.courier.drain()
     assert request(world).escalated_to == "U0GM"

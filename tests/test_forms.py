@@ -16,7 +16,7 @@ from bot.rules.approvals import PENDING
 from bot.slack.messages import MESSAGES
 from forms import kinds
 from sandbox.driver import TEAM
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.imports import import_clients
 from storage.models import Approval, Leave, OutboxMessage
@@ -175,7 +175,7 @@ def test_escalation_goes_to_whoever_stands_in_for_a_manager_on_leave(world: Worl
                     last_day=date(2026, 11, 27), kind="annual"))  # fmt: skip
     at = datetime(2026, 11, 24, 11, 0, tzinfo=SH)  # a working day later
     world.clock.set(at)
-    [run] = run_job(JOBS["approval-reminders"], at, world.jobs)
+    [run] = run_task(TASKS["approval-reminders"], at, world.tasks)
     assert run.detail.startswith("1 reminded, 1 escalated"), run.detail
     world.bot.courier.drain()
     [a] = requests(world)

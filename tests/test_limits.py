@@ -19,7 +19,7 @@ from sqlmodel import select
 
 from bot.slack import blocks as bk
 from sandbox.checks import check_message
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries, team_settings
 from storage.models import Approval, OvertimeForm, Receivable
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
@@ -38,9 +38,9 @@ def dept(world: World, request: pytest.FixtureRequest) -> Iterator[tuple[World, 
     yield world, build(world.bot.db.engine, TEAM, shape)
 
 
-def run(w: World, job: str, at: datetime) -> str:
+def run(w: World, task: str, at: datetime) -> str:
     w.clock.set(at)
-    [o] = run_job(JOBS[job], at, w.jobs)
+    [o] = run_task(TASKS[task], at, w.tasks)
     assert o.status == "sent" and o.detail.endswith("pending 0, failed 0, expired 0"), o
     return o.detail
 
@@ -92,7 +92,7 @@ def test_the_friday_report_and_every_managers_summary_arrive_whole(
         assert len(dms) >= 2 and all(m["thread_ts"] == dms[0]["ts"] for m in dms[1:])
         once(shown(dms), [f"*AE {d.aes.index(ae):05d}*" for ae in people])
     sent = len(w.fake.calls_to("chat.postMessage"))  # each part's key is its own: a rerun
-    [again] = run_job(JOBS["friday-report"], FRI_1530, w.jobs)  # of the week sends nothing
+    [again] = run_task(TASKS["friday-report"], FRI_1530, w.tasks)  # of the week sends nothing
     assert again.status == "already-ran" and len(w.fake.calls_to("chat.postMessage")) == sent
 
 

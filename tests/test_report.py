@@ -17,7 +17,7 @@ from sqlmodel import select
 from bot.rules import week as rules
 from bot.slack.texts import Reader
 from bot.slack.views import report as view
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.models import (
     Client,
@@ -37,7 +37,7 @@ CHANNEL = "C0REPORT"
 MON = date(2026, 11, 23)
 FRI_1530 = datetime(2026, 11, 27, 15, 30, tzinfo=SH)
 THU_1530 = datetime(2026, 12, 31, 15, 30, tzinfo=SH)  # Fri 2027-01-01 is New Year's Day
-REPORT = JOBS["friday-report"]
+REPORT = TASKS["friday-report"]
 
 
 # --- the week ----------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def seed_week(w: World) -> None:
 
 def run(w: World, when: datetime = FRI_1530) -> tuple[str, str]:
     w.clock.set(when)
-    [o] = run_job(REPORT, when, w.jobs)
+    [o] = run_task(REPORT, when, w.tasks)
     return o.status, o.detail
 
 

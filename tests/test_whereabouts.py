@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.models import Client, ContactLog, Leave, Whereabouts
 from tests.conftest import ADMIN, MONDAY_10, SH, TEAM, World
@@ -80,7 +80,7 @@ def add_client(w: World, name: str, owner: str = "U0AE1") -> None:
 
 def offers(w: World, when: datetime) -> str:
     w.clock.set(when)
-    [o] = run_job(JOBS["visit-log-offers"], when, w.jobs)
+    [o] = run_task(TASKS["visit-log-offers"], when, w.tasks)
     return o.detail
 
 

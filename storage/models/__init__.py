@@ -10,7 +10,7 @@ from storage.models.outbox import OutboxMessage
 from storage.models.people import Member
 from storage.models.requests import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job
 from storage.models.week import AgendaItem, Duty, Receivable, WeeklyNote
-from storage.models.workspace import CalendarDay, JobRun, TeamSetting
+from storage.models.workspace import CalendarDay, TaskRun, TeamSetting
 
 __all__ = [
     "AgendaItem",
@@ -25,12 +25,12 @@ __all__ = [
     "Duty",
     "FunnelChange",
     "Job",
-    "JobRun",
     "Leave",
     "Member",
     "OutboxMessage",
     "OvertimeForm",
     "Receivable",
+    "TaskRun",
     "TeamSetting",
     "WeeklyNote",
     "Whereabouts",

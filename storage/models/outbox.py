@@ -28,8 +28,8 @@ class OutboxMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    key: str = Field(max_length=200)  # job:period:recipient:purpose, or what a handler chose
-    job: str | None = Field(default=None, max_length=40)  # the run that decided it, if any
+    key: str = Field(max_length=200)  # task:period:recipient:purpose, or what a handler chose
+    job: str | None = Field(default=None, max_length=40)  # the task whose run decided it, if any
     period: str | None = Field(default=None, max_length=40)
     purpose: str = Field(max_length=40)
     recipient: str = Field(max_length=32)  # a user id (the app's DM) or a channel id

@@ -10,9 +10,11 @@ from sqlmodel import Field, SQLModel
 from storage.models.columns import _dt, utcnow
 
 
-class JobRun(SQLModel, table=True):
-    """The claim of one scheduled job for one period: inserted before sending, unique."""
+class TaskRun(SQLModel, table=True):
+    """The claim of one timetable task for one period: inserted before sending, unique. The
+    table and its column `job` (the task's name) keep their first names."""
 
+    __tablename__ = "jobrun"
     __table_args__ = (UniqueConstraint("team_id", "job", "period"),)
 
     id: int | None = Field(default=None, primary_key=True)

@@ -11,7 +11,7 @@ from datetime import datetime, time
 
 from bot.rules.weekly import PROMPTED_ROLES, needs_prompt, week_of
 from bot.slack.views import weekly as view
-from scheduler.run import JobDeps, Outgoing, Run
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, queries
 from storage import weekly as store
 
@@ -21,7 +21,7 @@ def at_time(local: datetime, at: time) -> datetime:
     return local.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
 
 
-def weekly_prompt(run: Run, deps: JobDeps) -> str:
+def weekly_prompt(run: Run, deps: TaskDeps) -> str:
     """Who has written no note this week gets the prompt; who has, or is on leave, does not."""
     report_at = deps.team_settings.of(run.team).time("friday_report_at")
     today = run.now.date()

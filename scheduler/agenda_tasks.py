@@ -1,4 +1,4 @@
-"""The timetable's weekly and monthly rows: the Monday meeting's agenda in the team channel,
+"""The timetable's weekly and monthly tasks: the Monday meeting's agenda in the team channel,
 each AE's Monday drafts of their clients' weekly status reports (工作周报表), and the month-end
 summaries to send.
 
@@ -25,7 +25,7 @@ from bot.rules.calendar import uncovered_years
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
-from scheduler.run import JobDeps, Outgoing, Run
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, approvals, job_queries, queries
 from storage import agenda as stored
 from storage.models import Client, Duty, Member, Receivable
@@ -43,7 +43,7 @@ class _Week:
     agenda: Agenda
 
 
-def monday_agenda(run: Run, deps: JobDeps) -> str:
+def monday_agenda(run: Run, deps: TaskDeps) -> str:
     """The meeting's agenda to the team channel; receivables past 6 months to management."""
     values = deps.team_settings.of(run.team)
     week = _week(run, deps)
@@ -76,7 +76,7 @@ def monday_agenda(run: Run, deps: JobDeps) -> str:
     )
 
 
-def _week(run: Run, deps: JobDeps) -> _Week:
+def _week(run: Run, deps: TaskDeps) -> _Week:
     """Read the team and its last week (a constant number of statements) and assemble."""
     calendar = deps.calendars.for_team(run.team)
     today, zone = run.now.date(), run.now.tzinfo
@@ -149,7 +149,7 @@ def _week(run: Run, deps: JobDeps) -> _Week:
     return _Week(members, clients, receivables, agenda)
 
 
-def _flags(deps: JobDeps, week: _Week) -> list[Outgoing]:
+def _flags(deps: TaskDeps, week: _Week) -> list[Outgoing]:
     """Receivables past 6 months, each told once (whatever the week) to every general manager,
     else to every admin."""
     flagged = [o for o in week.agenda.owed if o.flagged]
@@ -175,7 +175,7 @@ EXPENSE_ROLES = ("aae", "ae", "am", "ad")  # who claims expenses and files expen
 EXPENSES_UNTIL = 30
 
 
-def client_status(run: Run, deps: JobDeps) -> str:
+def client_status(run: Run, deps: TaskDeps) -> str:
     """Each AE, not on leave, gets one DM (the rest in its thread if long) with a draft per
     active client (a contact in the last week or an open job), each with "Sent"."""
     week = rules.monday_of(run.now.date())
@@ -183,7 +183,7 @@ def client_status(run: Run, deps: JobDeps) -> str:
     return _duty_run(run, deps, stored.CLIENT_STATUS, week.isoformat(), since, week)
 
 
-def month_end(run: Run, deps: JobDeps) -> str:
+def month_end(run: Run, deps: TaskDeps) -> str:
     """Each AE, not on leave, gets one DM (the rest in its thread if long) listing their active
     clients (a contact this month or an open job) to send the month's summary and next month's
     schedule, each with "Done"; the expenses window is said."""
@@ -192,7 +192,7 @@ def month_end(run: Run, deps: JobDeps) -> str:
     return _duty_run(run, deps, stored.MONTH_END, period, since, since.date())
 
 
-def expense_reminder(run: Run, deps: JobDeps) -> str:
+def expense_reminder(run: Run, deps: TaskDeps) -> str:
     """On the first working day on or after the 25th, each AE, AAE and manager not on leave
     hears that the month's expenses are claimed until the 30th, one expense claim per kind of
     invoice (002 第九条)."""
@@ -209,7 +209,9 @@ def expense_reminder(run: Run, deps: JobDeps) -> str:
     return f"{len(outbox)} DMs"
 
 
-def _duty_run(run: Run, deps: JobDeps, kind: str, period: str, since: datetime, start: date) -> str:
+def _duty_run(
+    run: Run, deps: TaskDeps, kind: str, period: str, since: datetime, start: date
+) -> str:
     with deps.db.read() as s:
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
         clients = queries.list_clients(s, run.team)

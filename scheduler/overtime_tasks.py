@@ -1,4 +1,4 @@
-"""The timetable's overtime rows: the 16:30 reminder to file today's overtime form (加班单),
+"""The timetable's overtime tasks: the 16:30 reminder to file today's overtime form (加班单),
 and the 17:00 cut-off list to the project execution director.
 
 Both read the whole team in a constant number of statements. The reminder is useful only until
@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from bot.rules.people import PED
-from bot.slack.views import overtime_jobs as view
-from scheduler.run import JobDeps, Outgoing, Run
+from bot.slack.views import overtime_tasks as view
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, overtime_day, queries
 
 REMINDED_ROLES = ("ae", "aae")
@@ -24,7 +24,7 @@ def at_time(local: datetime, at: time) -> datetime:
     return local.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
 
 
-def overtime_reminder(run: Run, deps: JobDeps) -> str:
+def overtime_reminder(run: Run, deps: TaskDeps) -> str:
     """Each AE and AAE who owns an open job and is on no overtime form today gets one DM, unless
     they said "no overtime today", are on leave, or are out for the rest of the working day."""
     values = deps.team_settings.of(run.team)
@@ -65,7 +65,7 @@ def overtime_reminder(run: Run, deps: JobDeps) -> str:
     return f"{len(outbox)} DMs, " + ", ".join(f"{n} {w}" for w, n in skipped.items())
 
 
-def overtime_cutoff(run: Run, deps: JobDeps) -> str:
+def overtime_cutoff(run: Run, deps: TaskDeps) -> str:
     """Today's forms still waiting for a decision, in one DM to the project execution director
     (the first by name; with none on the team, to each admin), the rest in its thread when
     long. Nothing waiting: no DM."""

@@ -1,6 +1,6 @@
-"""The timetable's contact rows: the morning nudge, the evening sweep, the contact-report clock.
+"""The timetable's contact tasks: the morning nudge, the evening sweep, the contact-report clock.
 
-Each job reads everything it needs in a handful of statements for the whole team (never one
+Each task reads everything it needs in a handful of statements for the whole team (never one
 per person or per client) and decides one DM per person (the rest in its thread when long);
 the run stores them in the outbox with its own record, and what a message marks done (a
 follow-up sent, a report reminder given) is marked only once it is delivered.
@@ -15,7 +15,7 @@ from typing import Any
 from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_stage
 from bot.slack import blocks as bk
 from bot.slack.views import contacts as view
-from scheduler.run import JobDeps, Outgoing, Run
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, queries
 from storage.models import Client, ContactLog, Member
 
@@ -24,7 +24,7 @@ IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest i
 
 
 def _team_state(
-    deps: JobDeps, team: str
+    deps: TaskDeps, team: str
 ) -> tuple[dict[str, Member], dict[str, list[Client]], dict[int, Any]]:
     with deps.db.read() as s:
         members = {m.user_id: m for m in queries.list_members(s, team)}
@@ -37,7 +37,7 @@ def _team_state(
 
 
 def _due_by_owner(
-    deps: JobDeps, team: str, now: datetime
+    deps: TaskDeps, team: str, now: datetime
 ) -> tuple[dict[str, Member], dict[str, list[Due[Client]]]]:
     members, by_owner, last = _team_state(deps, team)
     zone = deps.settings.tz
@@ -47,7 +47,7 @@ def _due_by_owner(
     return members, {o: d for o, d in due.items() if d}
 
 
-def away(deps: JobDeps, team: str, now: datetime) -> tuple[set[str], dict[str, datetime]]:
+def away(deps: TaskDeps, team: str, now: datetime) -> tuple[set[str], dict[str, datetime]]:
     """Who is on leave today (no reminders of any kind), and who starts later this morning
     after overtime past 23:00 (their morning reminders wait until then): two statements."""
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -57,7 +57,7 @@ def away(deps: JobDeps, team: str, now: datetime) -> tuple[set[str], dict[str, d
     return leave, {user: at for user, at in later.items() if at > now}
 
 
-def contact_nudge(run: Run, deps: JobDeps) -> str:
+def contact_nudge(run: Run, deps: TaskDeps) -> str:
     """Each AE gets one DM with the clients due a call today and today's follow-ups; not on
     leave, and held until a deferred start."""
     members, due = _due_by_owner(deps, run.team, run.now)
@@ -96,7 +96,7 @@ def dms(outbox: list[Outgoing]) -> int:
     return sum(1 for o in outbox if o.thread_of is None)
 
 
-def contact_sweep(run: Run, deps: JobDeps) -> str:
+def contact_sweep(run: Run, deps: TaskDeps) -> str:
     """The clients still due, to each AE; long-overdue ones to the AE's manager."""
     members, due = _due_by_owner(deps, run.team, run.now)
     leave, _ = away(deps, run.team, run.now)
@@ -131,7 +131,7 @@ def contact_sweep(run: Run, deps: JobDeps) -> str:
     return f"{dms(to_aes)} DMs, {dms(to_managers)} managers told"
 
 
-def contact_report_due(run: Run, deps: JobDeps) -> str:
+def contact_report_due(run: Run, deps: TaskDeps) -> str:
     """Meetings and visits with no contact report: at 24 h the author is reminded, at 48 h the
     author and their manager are told. An author on leave hears nothing until back (their
     manager is still told)."""

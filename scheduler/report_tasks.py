@@ -24,7 +24,7 @@ from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 from bot.slack.views import report as view
 from scheduler import report_files as files
-from scheduler.run import JobDeps, Outgoing, Run
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage.models import Member
 from storage.week import read_week
 
@@ -35,7 +35,7 @@ NO_CHANNEL = "report-no-channel"
 HEAD = "head"
 
 
-def friday_report(run: Run, deps: JobDeps) -> str:
+def friday_report(run: Run, deps: TaskDeps) -> str:
     """The week's report to the report channel, and each manager's people to them."""
     rep, members = compile_week(run, deps)
     channel = deps.team_settings.of(run.team).channel("report_channel")
@@ -53,7 +53,7 @@ def friday_report(run: Run, deps: JobDeps) -> str:
     return f"{len(rep.aes)} AEs, {len(out) - 2} messages, 2 files, {told} managers told, {notes}"
 
 
-def compile_week(run: Run, deps: JobDeps) -> tuple[WeekReport, dict[str, Member]]:
+def compile_week(run: Run, deps: TaskDeps) -> tuple[WeekReport, dict[str, Member]]:
     """The run's week, read in one transaction and compiled."""
     calendar = deps.calendars.for_team(run.team)
     monday, days, log_month = rules.week_days(calendar, run.now.date())
@@ -70,7 +70,7 @@ def compile_week(run: Run, deps: JobDeps) -> tuple[WeekReport, dict[str, Member]
     return rules.compile_week(week), {m.user_id: m for m in members}
 
 
-def to_channel(run: Run, deps: JobDeps, rep: WeekReport, channel: str) -> list[Outgoing]:
+def to_channel(run: Run, deps: TaskDeps, rep: WeekReport, channel: str) -> list[Outgoing]:
     """The headline, each AE's messages in its thread, then the .xlsx and the picture; in the
     workspace's language."""
     r = deps.reader(None)
@@ -110,7 +110,7 @@ def to_channel(run: Run, deps: JobDeps, rep: WeekReport, channel: str) -> list[O
 
 def managers(
     run: Run,
-    deps: JobDeps,
+    deps: TaskDeps,
     rep: WeekReport,
     members: dict[str, Member],
     channel: str | None,
@@ -123,7 +123,7 @@ def managers(
     return out
 
 
-def no_channel(deps: JobDeps, members: dict[str, Member]) -> list[Outgoing]:
+def no_channel(deps: TaskDeps, members: dict[str, Member]) -> list[Outgoing]:
     """No report channel: each admin is told, in this week's run (so once a week)."""
     out = []
     for admin in sorted(deps.settings.admins):

@@ -1,4 +1,4 @@
-"""The timetable's whereabouts row: `visit-log-offers`, hourly. A visit registered with `/out`
+"""The timetable's whereabouts task: `visit-log-offers`, hourly. A visit registered with `/out`
 whose end has passed (or that was ended by a newer registration) gets one DM to the person who
 registered it, with a "Log this visit" button that opens the contact modal filled in.
 
@@ -14,14 +14,14 @@ not decide. A visit ended with `/out back` was offered in that reply and marked 
 from __future__ import annotations
 
 from bot.slack.views import whereabouts as view
-from scheduler.run import JobDeps, Outgoing, Run
+from scheduler.run import Outgoing, Run, TaskDeps
 from storage import queries, whereabouts
 
 
-def visit_log_offers(run: Run, deps: JobDeps) -> str:
+def visit_log_offers(run: Run, deps: TaskDeps) -> str:
     """One DM per visit that is over and not yet offered, to whoever registered it."""
     with deps.db.write() as s:
-        due = whereabouts.offers_due(s, run.team, run.now, f"{run.job}:")
+        due = whereabouts.offers_due(s, run.team, run.now, f"{run.task}:")
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
     outbox: list[Outgoing] = []
     for visit, client in due:

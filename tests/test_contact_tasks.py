@@ -1,4 +1,4 @@
-"""The timetable's contact rows: nudge, sweep, report clock, follow-ups; once per period."""
+"""The timetable's contact tasks: nudge, sweep, report clock, follow-ups; once per period."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from scheduler.timetable import JOBS, catch_up, run_job
+from scheduler.timetable import TASKS, catch_up, run_task
 from storage import queries
-from storage.models import Client, ContactLog, JobRun
+from storage.models import Client, ContactLog, TaskRun
 from tests.conftest import ADMIN, SH, TEAM, World
 
 
@@ -43,7 +43,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
         world, "Nike", datetime(2026, 11, 18, 15, tzinfo=SH)
     )  # Wed: 3 working days by Monday
     at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
-    [o] = run_job(JOBS["contact-nudge"], at, world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], at, world.tasks)
     assert o.status == "sent"
     [dm] = dms(world, "U0AE1")
     sections = [b["text"]["text"] for b in dm["blocks"] if b["type"] == "section"]
@@ -57,7 +57,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
     [en] = dms(world, "U0AE2")
     assert "Good morning" in en["blocks"][0]["text"]["text"]
     assert (
-        run_job(JOBS["contact-nudge"], at + timedelta(minutes=5), world.jobs)[0].status
+        run_task(TASKS["contact-nudge"], at + timedelta(minutes=5), world.tasks)[0].status
         == "already-ran"
     )
     assert len(world.fake.calls_to("chat.postMessage")) == 2
@@ -66,7 +66,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
 def test_nothing_due_means_no_dm(world: World) -> None:
     for name in ("可口可乐", "Nike"):
         log_contact(world, name, datetime(2026, 11, 23, 9, 0, tzinfo=SH))
-    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
     assert (o.status, o.detail) == (
         "sent",
         "1 DMs, 1 clients due, 0 follow-ups · delivered 1, pending 0, failed 0, expired 0",
@@ -75,12 +75,12 @@ def test_nothing_due_means_no_dm(world: World) -> None:
 
 
 def test_no_nudge_on_a_day_off_and_one_on_a_make_up_saturday(world: World) -> None:
-    [o] = run_job(
-        JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.jobs
+    [o] = run_task(
+        TASKS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.tasks
     )  # Saturday
     assert o.status == "day-off" and world.fake.calls_to("chat.postMessage") == []
-    [o] = run_job(
-        JOBS["contact-nudge"], datetime(2026, 2, 14, 9, 30, tzinfo=SH), world.jobs
+    [o] = run_task(
+        TASKS["contact-nudge"], datetime(2026, 2, 14, 9, 30, tzinfo=SH), world.tasks
     )  # 调休 Saturday
     assert o.status == "sent"
 
@@ -92,7 +92,7 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
     log_contact(
         world, "Nike", datetime(2026, 11, 13, 10, tzinfo=SH)
     )  # Fri → Mon: 6 days, overdue 3
-    run_job(JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
     assert "还没联络（2 个）" in ae["blocks"][0]["text"]["text"]
     [manager] = dms(world, "U0AM1")
@@ -105,23 +105,23 @@ def test_escalation_limit_is_a_team_setting(world: World) -> None:
     r = world.slack.command("/aebot", "settings set contact_escalate_after 1", user=ADMIN)
     assert "`contact_escalate_after` = `1`" in r.json()["text"]
     log_contact(world, "可口可乐", datetime(2026, 11, 18, 10, tzinfo=SH))
-    run_job(JOBS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
     text = "\n".join(b["text"]["text"] for b in dms(world, "U0AM1")[0]["blocks"])
     assert "可口可乐" in text
 
 
 def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) -> None:
     log_id = log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
-    job = JOBS["contact-report-due"]
-    run_job(job, datetime(2026, 11, 24, 9, 0, tzinfo=SH), world.jobs)
+    task = TASKS["contact-report-due"]
+    run_task(task, datetime(2026, 11, 24, 9, 0, tzinfo=SH), world.tasks)
     assert dms(world, "U0AE1") == []  # 23 hours
-    run_job(job, datetime(2026, 11, 24, 10, 0, tzinfo=SH), world.jobs)
+    run_task(task, datetime(2026, 11, 24, 10, 0, tzinfo=SH), world.tasks)
     [remind] = dms(world, "U0AE1")
     assert "24 小时" in remind["blocks"][0]["text"]["text"]
     assert remind["blocks"][1]["elements"][0]["action_id"] == "contact_report_sent"
-    run_job(job, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.jobs)
+    run_task(task, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.tasks)
     assert len(dms(world, "U0AE1")) == 1  # reminded once only
-    run_job(job, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.jobs)
+    run_task(task, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
     assert "48 小时" in dms(world, "U0AE1")[1]["blocks"][0]["text"]["text"]
     [mgr] = dms(world, "U0AM1")
     assert "<@U0AE1>" in mgr["blocks"][0]["text"]["text"]
@@ -139,7 +139,9 @@ def test_sent_report_stops_the_clock(world: World) -> None:
         report_sent_at=datetime(2026, 11, 23, 18, tzinfo=SH),
     )
     unsent = log_contact(world, "可口可乐", datetime(2026, 11, 23, 10, tzinfo=SH), kind="meeting")
-    [o] = run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
+    [o] = run_task(
+        TASKS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.tasks
+    )
     assert (o.status, o.detail) == (
         "sent",
         "0 reminded, 1 escalated · delivered 2, pending 0, failed 0, expired 0",
@@ -159,22 +161,22 @@ def test_follow_up_reminder_on_its_day_once(world: World) -> None:
         next_steps="寄样品",
         follow_up_on=date(2026, 11, 24),
     )
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
     assert "寄样品" not in str(dms(world, "U0AE1"))
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.tasks)
     assert "寄样品" in str(dms(world, "U0AE1")[-1]["blocks"])
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 25, 9, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 25, 9, 30, tzinfo=SH), world.tasks)
     assert "寄样品" not in str(dms(world, "U0AE1")[-1]["blocks"])
 
 
 def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
     world.clock.set(datetime(2026, 11, 23, 11, 0, tzinfo=SH))
-    catch_up(world.jobs)
+    catch_up(world.tasks)
     assert len(dms(world, "U0AE1")) == 1
-    catch_up(world.jobs)  # a second start-up
+    catch_up(world.tasks)  # a second start-up
     assert len(dms(world, "U0AE1")) == 1
     with world.bot.db.read() as s:
-        runs = {r.job for r in s.exec(select(JobRun))}
+        runs = {r.job for r in s.exec(select(TaskRun))}
     # the 17:30 sweep is still ahead
     assert runs == {
         "contact-nudge",
@@ -189,34 +191,34 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
 
 def test_a_refused_send_is_given_up_and_an_admin_told_once(world: World) -> None:
     world.fake.fail_next("chat.postMessage", "channel_not_found")
-    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
     assert o.status == "sent"
     assert o.detail.endswith("delivered 1, pending 0, failed 1, expired 0")
     [missing] = [u for u in ("U0AE1", "U0AE2") if not world.fake.messages(u)]
     [notice] = dms(world, ADMIN)
     assert f"<@{missing}>（nudge）：channel_not_found" in notice["text"]
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 35, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 35, tzinfo=SH), world.tasks)
     assert len(dms(world, ADMIN)) == 1
 
 
 def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) -> None:
     log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
-    run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
     text = ae["blocks"][0]["text"]["text"]
     assert "48 小时" in text and "Beijing-202611-Nike-002" in text
     assert len(dms(world, "U0AM1")) == 1
-    run_job(JOBS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.tasks)
     assert len(world.fake.calls_to("chat.postMessage")) == 2  # told once
 
 
 def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 20, 9, 30, tzinfo=SH), world.jobs)  # Fri
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 20, 9, 30, tzinfo=SH), world.tasks)  # Fri
     world.clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=SH))  # Monday, before any run is due
     with caplog.at_level("WARNING", logger="aebot.scheduler"):
-        catch_up(world.jobs)
+        catch_up(world.tasks)
     missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
     assert missed == [
         "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",

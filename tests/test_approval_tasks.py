@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.rules.approvals import Shown
 from forms.leaving import reroute_from
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import approvals, outbox, queries
 from storage.approvals import Filing
 from storage.models import Approval, Client, Job
@@ -48,13 +48,13 @@ def file_request(
 
 def reminders(w: World, at: datetime) -> tuple[str, str]:
     w.clock.set(at)
-    [o] = run_job(JOBS["approval-reminders"], at, w.jobs)
+    [o] = run_task(TASKS["approval-reminders"], at, w.tasks)
     return o.status, o.detail
 
 
 def deadlines(w: World, at: datetime) -> tuple[str, str]:
     w.clock.set(at)
-    [o] = run_job(JOBS["job-deadlines"], at, w.jobs)
+    [o] = run_task(TASKS["job-deadlines"], at, w.tasks)
     return o.status, o.detail
 
 

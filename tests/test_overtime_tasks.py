@@ -11,9 +11,9 @@ from sqlmodel import select
 
 from bot.rules.approvals import APPROVED, PENDING
 from forms.registered.overtime import SUBJECT
-from scheduler import overtime_jobs
+from scheduler import overtime_tasks
 from scheduler.run import Run
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import approvals, queries
 from storage.approvals import Filing
 from storage.models import Client, DayMark, Job, Leave, OutboxMessage, OvertimeForm, Whereabouts
@@ -78,9 +78,9 @@ def file_form(
     return form_id, approval_id
 
 
-def run(w: World, job: str, at: datetime) -> tuple[str, str]:
+def run(w: World, task: str, at: datetime) -> tuple[str, str]:
     w.clock.set(at)
-    [o] = run_job(JOBS[job], at, w.jobs)
+    [o] = run_task(TASKS[task], at, w.tasks)
     return o.status, o.detail
 
 
@@ -198,7 +198,7 @@ def test_the_reminders_time_and_cutoff_are_team_settings(world: World) -> None:
     add_job(world, "U0AE2")
     for line in ("settings set overtime_reminder_at 16:00", "settings set overtime_cutoff 16:45"):
         world.slack.command("/aebot", line, user=ADMIN)
-    assert JOBS["overtime-reminder"].when(world.jobs.team_settings.of(TEAM)) == (
+    assert TASKS["overtime-reminder"].when(world.tasks.team_settings.of(TEAM)) == (
         "working days 16:00"
     )
     run(world, "overtime-reminder", datetime(2026, 11, 23, 16, 0, tzinfo=SH))
@@ -212,7 +212,7 @@ def test_the_reminder_decides_in_a_constant_number_of_statements(world: World) -
     def decide() -> tuple[int, int]:
         r = Run(TEAM, MON_1630, "overtime-reminder", "2026-11-23")
         seen = count_statements(world.bot.db)
-        overtime_jobs.overtime_reminder(r, world.jobs)
+        overtime_tasks.overtime_reminder(r, world.tasks)
         return len(seen), len(r.decided)
 
     decide()  # the team's settings are read once, then cached
@@ -262,10 +262,10 @@ def test_no_overtime_today_silences_todays_reminder_once_and_only_for_its_owner(
     )
     assert len(world.fake.calls_to("chat.postMessage")) == 2
     again = Run(TEAM, MON_1630, "overtime-reminder", "2026-11-23")
-    assert overtime_jobs.overtime_reminder(again, world.jobs).startswith("0 DMs")
+    assert overtime_tasks.overtime_reminder(again, world.tasks).startswith("0 DMs")
     # Tomorrow is another day.
     tomorrow = Run(TEAM, MON_1630.replace(day=24), "overtime-reminder", "2026-11-24")
-    assert overtime_jobs.overtime_reminder(tomorrow, world.jobs).startswith("2 DMs")
+    assert overtime_tasks.overtime_reminder(tomorrow, world.tasks).startswith("2 DMs")
 
 
 def test_a_reminder_not_delivered_by_the_cutoff_is_dropped_not_sent_late(world: World) -> None:
