@@ -92,8 +92,8 @@ def build(url: str, people: int, pending: int, waiting: int) -> dict[str, int]:
         routed = MONDAY_0900 - timedelta(hours=1 + i % 40)
         requests.append(
             {"team_id": TEAM, "kind": "commission", "title": f"C{a} {i % 9 + 1}%",
-             "fields": json.dumps([["approval.f.client", f"C{a}", "text"],
-                                   ["approval.f.amount", f"{i % 9 + 1}%", "text"]]),
+             "fields": json.dumps([["authority.f.client", f"C{a}", "text"],
+                                   ["authority.f.amount", f"{i % 9 + 1}%", "text"]]),
              "amount": str(i % 9 + 1), "client_id": a + 1, "reason": "客户要求提高返点",
              "requester_id": requester, "approver_id": approver, "status": "pending",
              "routed_at": routed, "created_at": routed, "updated_at": routed}

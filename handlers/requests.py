@@ -89,7 +89,10 @@ def kind_usage(r: Reader, kind: FormKind) -> str:
 
 
 def refusal(r: Reader, kind: FormKind, problem: Problem | ClientNotFound[Any]) -> str:
-    """What was wrong with what was typed, with the kind's usage and an example to copy."""
+    """What was wrong with what was typed, with the kind's usage and an example to copy; a
+    client typed that is none (or several) is answered as every command answers it."""
+    if isinstance(problem, ClientNotFound) and problem.typed:  # as every command says it
+        return client_not_found(r, problem)
     if isinstance(problem, ClientNotFound):
         return client_not_found(r, problem) + "\n" + kind_usage(r, kind)
     return said(r, problem) + "\n" + kind_usage(r, kind)

@@ -96,7 +96,8 @@ def test_refusals_store_nothing(world: World) -> None:
     for text, start in cases.items():
         said = say(world, text)
         assert said.startswith(start), said
-        assert "用法：`/aebot request expense 金额 客户 sales|commission 事由`" in said
+        usage = "用法：`/aebot request expense 金额 客户 sales|commission 事由`"
+        assert (usage in said) == ("Adidas" not in text), said  # a client: as everywhere
     assert requests(world) == []
 
 
