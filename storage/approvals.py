@@ -170,18 +170,7 @@ def advance(
     for `behalf`), its reminder and escalation marks cleared; None if it was decided or moved
     on in the meantime."""
     done = s.exec(  # type: ignore[call-overload]
-        update(Approval)
-        .where(*_still(a))
-        .values(
-            step=a.step + 1,
-            approver_id=to,
-            on_behalf_of=behalf,
-            routed_at=now,
-            reminded_at=None,
-            escalated_at=None,
-            escalated_to=None,
-            updated_at=now,
-        )
+        update(Approval).where(*_still(a)).values(step=a.step + 1, **_routed(to, behalf, now))
     )
     if not done.rowcount:
         return None
@@ -190,6 +179,20 @@ def advance(
     add_event(s, fresh, actor, "signed", via, now, f"{a.step + 1}/{steps(fresh)}")
     add_event(s, fresh, "aebot", "routed", via, now, _routed_note(to, behalf))
     return fresh
+
+
+def _routed(to: str, behalf: str | None, now: datetime) -> dict[str, Any]:
+    """A request handed to `to` (for `behalf`) now: its clock starts again, its reminder and
+    escalation marks cleared."""
+    return {
+        "approver_id": to,
+        "on_behalf_of": behalf,
+        "routed_at": now,
+        "reminded_at": None,
+        "escalated_at": None,
+        "escalated_to": None,
+        "updated_at": now,
+    }
 
 
 def _still(a: Approval) -> tuple[Any, ...]:
@@ -263,15 +266,7 @@ def reroute(
     done = s.exec(  # type: ignore[call-overload]
         update(Approval)
         .where(col(Approval.id) == a.id, Approval.status == PENDING)
-        .values(
-            approver_id=approver,
-            on_behalf_of=on_behalf_of,
-            routed_at=now,
-            reminded_at=None,
-            escalated_at=None,
-            escalated_to=None,
-            updated_at=now,
-        )
+        .values(**_routed(approver, on_behalf_of, now))
     )
     if not done.rowcount:
         return False

@@ -16,6 +16,7 @@ from sandbox.driver import TEAM
 from scheduler.timetable import TASKS, run_task
 from storage import approvals, queries
 from storage.models import Approval, OutboxMessage
+from tests.asking import dms, say
 from tests.conftest import SH, World, wait_until
 from tests.messages import buttons, text_of
 
@@ -31,27 +32,10 @@ def team(w: World) -> None:
         )
 
 
-def say(w: World, text: str, user: str = "U0AE1") -> str:
-    return str(w.slack.command("/aebot", text, user=user).json()["text"])
-
-
 def request(w: World) -> Approval:
     with w.bot.db.read() as s:
         [a] = s.exec(select(Approval).order_by(col(Approval.id))).all()
     return a
-
-
-def dms(w: World, user: str, n: int) -> list[dict]:
-    """The DMs `user` has, once there are `n` and the outbox knows each was delivered (a click
-    on one redraws what the outbox knows is out)."""
-    assert wait_until(lambda: len(w.fake.dms(user)) >= n), w.fake.dms(user)
-    assert wait_until(lambda: all(m.status == "delivered" for m in outbox(w)))
-    return w.fake.dms(user)
-
-
-def outbox(w: World) -> list[OutboxMessage]:
-    with w.bot.db.read() as s:
-        return list(s.exec(select(OutboxMessage)))
 
 
 def file_contract(w: World) -> Approval:

@@ -7,20 +7,9 @@ Team: U0AD1 (ad) ← U0AM1 (am) ← U0AE1 (ae, zh), U0AE2 (ae, en).
 
 from __future__ import annotations
 
-from sqlmodel import col, select
-
-from storage.models import Approval
+from tests.asking import requests, say
 from tests.conftest import World, wait_until
 from tests.messages import text_of
-
-
-def say(w: World, text: str, user: str = "U0AE1") -> str:
-    return str(w.slack.command("/aebot", text, user=user).json()["text"])
-
-
-def requests(w: World) -> list[Approval]:
-    with w.bot.db.read() as s:
-        return list(s.exec(select(Approval).order_by(col(Approval.id))))
 
 
 def test_a_payment_at_3_and_at_7_percent_goes_where_a_commission_would(world: World) -> None:

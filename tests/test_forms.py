@@ -8,9 +8,6 @@ Team: U0AD1 (ad) ← U0AM1 (am) ← U0AE1 (ae, zh), U0AE2 (ae, en); U0AAE (aae) 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
-
-from sqlmodel import col, select
 
 from bot.rules.approvals import PENDING
 from bot.slack.messages import MESSAGES
@@ -19,27 +16,14 @@ from sandbox.driver import TEAM
 from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.imports import import_clients
-from storage.models import Approval, Leave, OutboxMessage
+from storage.models import Leave
+from tests.asking import dms, outbox_rows, requests, say
 from tests.conftest import ADMIN, SH, World, wait_until
 from tests.messages import buttons, text_of
 from tests.test_jobs import approve_first
 
 REASON = "客户要求提高一季度返点"
 MON_10 = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
-
-
-def say(w: World, text: str, user: str = "U0AE1") -> str:
-    return str(w.slack.command("/aebot", text, user=user).json()["text"])
-
-
-def requests(w: World) -> list[Approval]:
-    with w.bot.db.read() as s:
-        return list(s.exec(select(Approval).order_by(col(Approval.id))))
-
-
-def outbox_rows(w: World) -> list[OutboxMessage]:
-    with w.bot.db.read() as s:
-        return list(s.exec(select(OutboxMessage)))
 
 
 def add(w: World, user: str, name: str, role: str, manager: str | None = None) -> None:
@@ -51,11 +35,6 @@ def add_client(w: World, name: str) -> None:
     row = {"name": name, "city": "上海", "in_city": "true", "owner_id": "U0AE1"}
     with w.bot.db.write() as s:
         import_clients(s, TEAM, [row | {"contact_person": "", "cadence_days": ""}], MON_10)
-
-
-def dms_arrive(w: World, user: str, n: int) -> list[dict[str, Any]]:
-    assert wait_until(lambda: len(w.fake.dms(user)) >= n), w.fake.dms(user)
-    return w.fake.dms(user)
 
 
 # --- one registration -----------------------------------------------------------------------
@@ -144,7 +123,7 @@ def test_a_delegate_who_leaves_gives_the_request_back_to_the_one_who_delegated(
     assert wait_until(lambda: requests(world)[0].approver_id == "U0AD1")
     [a] = requests(world)
     assert (a.approver_id, a.on_behalf_of, a.status) == ("U0AD1", None, PENDING)
-    to_ad = dms_arrive(world, "U0AD1", 1)
+    to_ad = dms(world, "U0AD1", 1)
     assert any(buttons(m)[:1] == [("批准", "approval_approve", str(a.id))] for m in to_ad)
     # the one who left cannot approve it any more
     world.slack.click("approval_approve", str(a.id), user="U0AE2")
@@ -180,7 +159,7 @@ def test_escalation_goes_to_whoever_stands_in_for_a_manager_on_leave(world: Worl
     world.bot.courier.drain()
     [a] = requests(world)
     assert a.escalated_to == "U0GM"
-    to_gm = dms_arrive(world, "U0GM", 1)[-1]
+    to_gm = dms(world, "U0GM", 1)[-1]
     assert to_gm["text"] == "升级：<@U0AE1> 的客户佣金等 <@U0AM1> 审批已超时"
     assert world.fake.dms("U0AD1") == []  # on leave: nothing to them
 
@@ -207,7 +186,7 @@ def test_a_discount_is_copied_to_the_customer_support_head_who_decides_nothing(
     assert say(world, "request discount Nike 8% 年框续约") == (
         "已提交给 <@U0AD1> 审批：折扣「Nike 8%」。有结果时会私信告诉你。"
     )
-    [copy] = dms_arrive(world, "U0CS", 1)
+    [copy] = dms(world, "U0CS", 1)
     assert buttons(copy) == []
     assert text_of(copy).startswith("抄送：<@U0AE1> 提交了折扣「Nike 8%」，由 <@U0AD1> 审批。")
     assert "抄送给你知悉，你不需要审批。" in text_of(copy)

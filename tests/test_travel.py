@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import col, select
-
 from sandbox.driver import TEAM
 from storage import queries
-from storage.models import Approval
+from tests.asking import dms, requests, say
 from tests.conftest import SH, World, wait_until
 from tests.messages import buttons, text_of
 
@@ -26,20 +24,6 @@ def team(w: World, *, gm: bool = True) -> None:
             queries.upsert_member(s, TEAM, "U0GM", MON_10, name="Wu GM", role="gm")
             queries.upsert_member(s, TEAM, "U0AD1", MON_10, manager_id="U0GM")
         queries.upsert_member(s, TEAM, "U0FIN", MON_10, name="Qin FIN", role="fin")
-
-
-def say(w: World, text: str, user: str = "U0AE1") -> str:
-    return str(w.slack.command("/aebot", text, user=user).json()["text"])
-
-
-def requests(w: World) -> list[Approval]:
-    with w.bot.db.read() as s:
-        return list(s.exec(select(Approval).order_by(col(Approval.id))))
-
-
-def dms(w: World, user: str, n: int) -> list[dict]:
-    assert wait_until(lambda: len(w.fake.dms(user)) >= n), w.fake.dms(user)
-    return w.fake.dms(user)
 
 
 def test_a_travel_advance_goes_to_the_gm_and_finance_is_copied_once_approved(
