@@ -6,11 +6,11 @@ Run: .venv/bin/python bench/bench_jobs.py [--people 2000] [--approvals 300] [--w
 Builds a SQLite database of `people` members (a GM, ADs, AMs, and AEs each reporting to an
 AM), one client and one open job per AE with internal deadlines spread from a week overdue to
 two weeks ahead, and `approvals` pending requests from AEs to their AMs, `waiting` of them for
-one AM. Then, on Monday 2026-11-23 09:00, it runs `job-deadlines` through the real job with
+one AM. Then, on Monday 2026-11-23 09:00, it runs `job-deadlines` through the real task with
 the DMs going to the fake Slack on loopback (deciding and delivering counted apart), and draws
 that AM's App Home (reading and building, then publishing). Each is measured at a tenth of the
 size too: the statements of deciding and of the Home must not grow with people, jobs or
-requests (the job reads the team in a few bulk queries and queues every DM in one statement;
+requests (the task reads the team in a few bulk queries and queues every DM in one statement;
 the Home reads in a fixed number of queries); delivering takes a few statements per batch the
 courier claims, never one per message.
 """
@@ -37,7 +37,7 @@ from bot.app import Bot  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
-from scheduler.timetable import JOBS, run_job  # noqa: E402
+from scheduler.timetable import TASKS, run_task  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import Approval, Client, Job, Member  # noqa: E402
 
@@ -92,8 +92,8 @@ def build(url: str, people: int, pending: int, waiting: int) -> dict[str, int]:
         routed = MONDAY_0900 - timedelta(hours=1 + i % 40)
         requests.append(
             {"team_id": TEAM, "kind": "commission", "title": f"C{a} {i % 9 + 1}%",
-             "fields": json.dumps([["approval.f.client", f"C{a}", "text"],
-                                   ["approval.f.amount", f"{i % 9 + 1}%", "text"]]),
+             "fields": json.dumps([["authority.f.client", f"C{a}", "text"],
+                                   ["authority.f.amount", f"{i % 9 + 1}%", "text"]]),
              "amount": str(i % 9 + 1), "client_id": a + 1, "reason": "客户要求提高返点",
              "requester_id": requester, "approver_id": approver, "status": "pending",
              "routed_at": routed, "created_at": routed, "updated_at": routed}
@@ -141,7 +141,7 @@ def measure(people: int, pending: int, waiting: int) -> None:
 
         sv.courier.drain = timed_drain  # type: ignore[method-assign]
         [outcome], total, statements = count.measure(
-            lambda: run_job(JOBS["job-deadlines"], MONDAY_0900, sv.jobs())
+            lambda: run_task(TASKS["job-deadlines"], MONDAY_0900, sv.tasks())
         )
         dms = len(fake.calls_to("chat.postMessage"))
         print(

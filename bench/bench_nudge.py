@@ -4,10 +4,10 @@ Run: .venv/bin/python bench/bench_nudge.py [--aes 2000] [--clients-per-ae 25]
 
 Builds a SQLite database with the AEs, their clients and a year of contacts (a
 contact every ~5 working days per client), then runs `contact-nudge` for one
-Monday through the real job with DMs going to the fake Slack on loopback. It
+Monday through the real task with DMs going to the fake Slack on loopback. It
 prints the time, the number of SQL statements and how many DMs were sent, for the
 full size and for a tenth of it: the statement count must not grow with AEs or
-clients (the job reads the team in a few bulk queries, and queues every DM in the outbox in
+clients (the task reads the team in a few bulk queries, and queues every DM in the outbox in
 one statement), and delivering takes a few statements per batch of messages the courier claims,
 never one per message.
 """
@@ -34,7 +34,7 @@ from bot.clock import FixedClock  # noqa: E402
 from bot.rules.workdays import WorkCalendar  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
-from scheduler.timetable import JOBS, run_job  # noqa: E402
+from scheduler.timetable import TASKS, run_task  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -163,7 +163,7 @@ def measure(aes: int, per_ae: int) -> None:
 
         sv.courier.drain = timed_drain  # type: ignore[method-assign]
         t0 = time.perf_counter()
-        [outcome] = run_job(JOBS["contact-nudge"], MONDAY_0930, sv.jobs())
+        [outcome] = run_task(TASKS["contact-nudge"], MONDAY_0930, sv.tasks())
         total = time.perf_counter() - t0
         dms = len(fake.calls_to("chat.postMessage"))
         deciding = len(statements) - delivering[1]

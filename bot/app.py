@@ -16,6 +16,7 @@ from bot.settings import Settings
 from bot.slack.delivery import courier_client
 from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
+from forms.engine import Engine
 from handlers import (
     admin,
     agenda,
@@ -29,18 +30,20 @@ from handlers import (
     weekly,
     whereabouts,
 )
+from handlers.deps import Deps
 from handlers.home import HomeTab
 from handlers.languages import Languages
 from scheduler.courier import Courier
-from scheduler.run import JobDeps
+from scheduler.run import TaskDeps
 from storage.calendars import Calendars
 from storage.contact_writer import ContactWriter
 from storage.db import Database
 from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
-# each has register(app, listen, its deps)
-FEATURES = (contacts, clients, admin, home, approvals, jobs, whereabouts, overtime, weekly)
+# Features whose listeners use the shared dependencies alone; the others get an extension.
+SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda)
+FEATURES = (contacts, home, approvals, overtime_day, *SHARED_DEPS)
 
 
 @dataclass
@@ -59,7 +62,8 @@ class Bot:
     languages: Languages
     home: HomeTab
     writer: ContactWriter
-    courier: Courier  # delivers the outbox: every message a job or a handler decided
+    courier: Courier  # delivers the outbox: every message a task or a handler decided
+    engine: Engine  # the form engine: files, routes and decides every request
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None) -> Bot:
@@ -77,19 +81,37 @@ class Bot:
             db, courier_client(settings.slack_bot_token, settings.slack_api_url), clock, settings
         )
         return cls(
-            settings, clock, db, web, sender, worker, directory, calendars, team_settings,
-            languages, home_tab, ContactWriter(db), courier,
-        )  # fmt: skip
+            settings,
+            clock,
+            db,
+            web,
+            sender,
+            worker,
+            directory,
+            calendars,
+            team_settings,
+            languages,
+            home_tab,
+            ContactWriter(db),
+            courier,
+            Engine(settings, team_settings),
+        )
 
     def deliver(self) -> None:
         """Deliver what was just queued: the courier's loop when it runs (`aebot run`), else
         a drain on the worker."""
         self.courier.wake(self.worker.submit)
 
-    def jobs(self) -> JobDeps:
-        """What the timetable's jobs use."""
-        return JobDeps(
-            self.db, self.clock, self.settings, self.calendars, self.team_settings, self.courier
+    def tasks(self) -> TaskDeps:
+        """What the timetable's tasks use."""
+        return TaskDeps(
+            self.db,
+            self.clock,
+            self.settings,
+            self.calendars,
+            self.team_settings,
+            self.courier,
+            self.engine,
         )
 
     def close(self) -> None:
@@ -114,50 +136,40 @@ def create_app(bot: Bot) -> App:
         token_verification_enabled=False,
         raise_error_for_unhandled_request=False,
     )
-    listen = Listen(bot.worker, bot.sender, bot.languages.of, bot.settings.aebot_lang)
-    s = bot.settings
+    listen = Listen(
+        bot.worker,
+        bot.sender,
+        bot.languages.of,
+        bot.settings.aebot_lang,
+        lambda team, user: bot.directory.person(team, user) is not None,
+        bot.settings.admins,
+    )
+    deps = Deps(
+        bot.db,
+        bot.clock,
+        bot.settings,
+        bot.team_settings,
+        bot.calendars,
+        bot.sender,
+        bot.deliver,
+        bot.engine,
+    )
+
+    def home_changed(team: str, user: str) -> None:
+        bot.home.changed(team, user, bot.languages.of(team, user))
+
+    decisions = deps.extended(approvals.ApprovalDeps, home=home_changed)
     contacts.register(
         app,
         listen,
-        contacts.ContactDeps(
-            bot.db,
-            bot.clock,
-            s,
-            bot.directory,
-            bot.team_settings,
-            bot.sender,
-            bot.home,
-            bot.writer,
-        ),  # fmt: skip
-    )
-    clients.register(app, listen, clients.ClientDeps(bot.db, bot.clock, s, bot.sender, bot.deliver))
-    admin.register(
-        app,
-        listen,
-        admin.AdminDeps(bot.db, bot.clock, s, bot.calendars, bot.team_settings, bot.deliver),
-    )
-    home.register(app, listen, bot.home)
-    jobs.register(
-        app,
-        listen,
-        jobs.JobFeatureDeps(
-            bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver
+        deps.extended(
+            contacts.ContactDeps, directory=bot.directory, home=bot.home, writer=bot.writer
         ),
     )
-    overtime.register(app, listen, overtime.OvertimeDeps(
-        bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars, bot.deliver))  # fmt: skip
-    followers = {**jobs.followers(s, bot.team_settings), **overtime.followers(s)}
-    decisions = approvals.ApprovalDeps(
-        bot.db, bot.clock, s, bot.sender, bot.deliver, followers,
-        lambda team, user: bot.home.changed(team, user, bot.languages.of(team, user)),
-    )  # fmt: skip
+    for feature in SHARED_DEPS:
+        feature.register(app, listen, deps)
+    home.register(app, listen, bot.home)
     approvals.register(app, listen, decisions)
-    overtime_day.register(app, listen, overtime_day.OvertimeDayDeps(
-        bot.db, bot.clock, s, bot.sender, bot.team_settings, decisions))  # fmt: skip
-    whereabouts.register(app, listen, whereabouts.WhereaboutsDeps(
-        bot.db, bot.clock, s, bot.sender, bot.team_settings, bot.calendars))  # fmt: skip
-    weekly.register(app, listen, weekly.WeeklyDeps(
-        bot.db, bot.clock, s, bot.sender, bot.calendars))  # fmt: skip
-    agenda.register(app, listen, agenda.AgendaDeps(bot.db, bot.clock, s, bot.sender))
+    overtime_day.register(app, listen, decisions)
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

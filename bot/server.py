@@ -8,7 +8,8 @@ a body over 1 MB is refused before it is read (Slack's payloads are a few kB), a
 signature does not match is refused without parsing or logging its body, and a signed payload
 that is not what Slack sends is answered 400 with one log line. A valid signature whose
 timestamp is more than 5 minutes away says so: the server's clock is off. The listeners' database
-work runs under a deadline (storage/db.py) so a locked or silent database cannot hold the ack.
+work runs under a deadline (storage/deadlines.py) so a locked or silent database cannot hold the
+ack.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from storage.db import Database, deadline
+from storage.db import Database
+from storage.deadlines import deadline
 
 log = logging.getLogger("aebot.server")
 MAX_BODY = 1024 * 1024  # bytes; Slack's payloads are a few kB

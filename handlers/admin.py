@@ -4,91 +4,54 @@ sub-commands `calendar` (handlers/calendar.py) and `settings` (handlers/settings
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from slack_bolt import App
 
-from bot.clock import Clock
 from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
-from bot.rules.people import ROLES, is_admin, language_word
-from bot.settings import Settings
+from bot.rules.people import ROLES, language_word
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader, t
 from bot.slack.views import clients as client_view
-from handlers import agenda, authority, calendar, report, settings, team
+from handlers import agenda, authority, calendar, report, requests, settings, team
+from handlers.deps import Deps
 from storage import queries
-from storage.calendars import Calendars
-from storage.db import Database
-from storage.team_settings import TeamSettings
 
 COMMAND = "/aebot"
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$")
 
 
-@dataclass(frozen=True)
-class AdminDeps:
-    """What `/aebot` and its sub-commands use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    calendars: Calendars
-    team_settings: TeamSettings
-    deliver: Callable[[], None]  # the courier: deliver what was just queued
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-    def admin(self, user: str) -> bool:
-        return is_admin(user, self.settings.admins)
+def aebot_command(req: Request, deps: Deps) -> Reply:
+    return AEBOT.run(deps.reader(req), req, deps, req.text)
 
 
-def aebot_command(req: Request, deps: AdminDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub, args = (words[0].lower() if words else "help"), words[1:]
-    if asks_help(sub):
-        return Reply(text=r.t("aebot.help"))
-    if sub in ("team", "团队") and args[:1] and args[0].lower() in ("remove", "移除"):
+def _team(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """`/aebot team`: the org chart; `/aebot team remove @someone` (admins)."""
+    args = rest.split()
+    if args[:1] and args[0].lower() in ("remove", "移除"):
         return _remove_member(r, req, deps, args[1:])
-    if sub in ("team", "团队"):
-        with deps.db.read() as s:
-            members = queries.list_members(s, req.team)
-        return Reply(
-            text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members)
-        )
-    if sub in ("role", "角色"):
-        return _set_role(r, req, deps, args)
-    if sub in ("language", "lang", "语言"):
-        return _set_language(r, req, deps, args)
-    if sub in ("calendar", "日历"):
-        admin = deps.admin(req.user)
-        return calendar.calendar_command(r, req, args, deps.db, deps.calendars, admin)
-    if sub in ("settings", "setting", "设置"):
-        admin = deps.admin(req.user)
-        return settings.settings_command(r, req, args, deps.db, deps.team_settings, admin)
-    if sub in ("dates", "date", "日期"):
-        return _dates(r, req, deps, " ".join(args))
-    if sub in ("request", "申请"):
-        return authority.request_command(r, req, deps)
-    if sub in ("delegate", "委托"):
-        return authority.delegate_command(r, req, deps)
-    if sub in ("authority", "权限"):
-        return authority.authority_command(r, req, deps, args)
-    if sub in ("report", "周报"):
-        return report.report_command(r, req, deps)
-    if sub in agenda.WORDS:
-        return agenda.command(r, req, deps, sub, args)
-    return Reply(text=r.t("aebot.unknown_sub", sub=bk.escape(sub[:40])))
+    with deps.db.read() as s:
+        members = queries.list_members(s, req.team)
+    return Reply(text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members))
 
 
-def _dates(r: Reader, req: Request, deps: AdminDeps, phrase: str) -> Reply:
+def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    admin = deps.admin(req.user)
+    return calendar.calendar_command(r, req, rest.split(), deps.db, deps.calendars, admin)
+
+
+def _settings(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    admin = deps.admin(req.user)
+    return settings.settings_command(r, req, rest.split(), deps.db, deps.team_settings, admin)
+
+
+def _dates(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """How aebot reads a typed date or range, or the conventions when no phrase is given."""
+    phrase = " ".join(rest.split())
     if not phrase:
         return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
         span = parse_range(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
@@ -105,7 +68,8 @@ def _dates(r: Reader, req: Request, deps: AdminDeps, phrase: str) -> Reply:
     return Reply(text=r.t("dates.read_as", phrase=bk.escape(phrase), when=when))
 
 
-def _set_role(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+def _set_role(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    args = rest.split()
     if not deps.admin(req.user):
         return Reply(text=r.t("role.admin_only"))
     target = MENTION.match(args[0]) if args else None
@@ -121,7 +85,7 @@ def _set_role(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Repl
     return Reply(text=r.t("role.set", user=uid, role=r.t("role." + role)))
 
 
-def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
+def _remove_member(r: Reader, req: Request, deps: Deps, args: list[str]) -> Reply:
     """Admins take someone off the team; whoever must reassign their clients is told."""
     if not deps.admin(req.user):
         return Reply(text=r.t("team.remove_admin_only"))
@@ -130,7 +94,7 @@ def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) ->
         return Reply(text=r.t("team.remove_usage"))
     uid = target.group(1)
     with deps.db.write() as s:
-        done = team.remove(s, req.team, uid, req.user, deps.settings, deps.clock.now())
+        done = team.remove(s, req.team, uid, req.user, deps.engine, deps.clock.now())
     if done is None:
         return Reply(text=r.t("team.remove_not_member", user=uid))
     _, clients, told = done
@@ -141,8 +105,8 @@ def _remove_member(r: Reader, req: Request, deps: AdminDeps, args: list[str]) ->
     return Reply(text=text, then=(deps.deliver,))
 
 
-def _set_language(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> Reply:
-    choice = language_word(args[0]) if args else None
+def _set_language(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    choice = language_word(rest.split()[0]) if rest else None
     if choice is None:
         return Reply(text=r.t("language.usage"))
     with deps.db.write() as s:
@@ -154,5 +118,30 @@ def _set_language(r: Reader, req: Request, deps: AdminDeps, args: list[str]) -> 
     return Reply(text=t(choice, "language.set"))
 
 
-def register(app: App, listen: Listen, deps: AdminDeps) -> None:
+AEBOT = Subcommands[Deps](
+    COMMAND,
+    help="aebot.help",
+    subs={
+        ("team", "团队"): _team,
+        ("role", "角色"): _set_role,
+        ("language", "lang", "语言"): _set_language,
+        ("calendar", "日历"): _calendar,
+        ("settings", "setting", "设置"): _settings,
+        ("dates", "date", "日期"): _dates,
+        ("request", "申请"): requests.request_command,
+        ("requests", "申请列表"): lambda r, req, deps, rest: requests.requests_command(
+            r, req, deps, rest.split()
+        ),
+        ("delegate", "委托"): lambda r, req, deps, _: authority.delegate_command(r, req, deps),
+        ("authority", "权限"): lambda r, req, deps, rest: authority.authority_command(
+            r, req, deps, rest.split()
+        ),
+        ("report", "周报"): lambda r, req, deps, _: report.report_command(r, req, deps),
+        agenda.AGENDA: agenda.agenda_command,
+        agenda.RECEIVABLE: agenda.receivable_command,
+    },
+)
+
+
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(aebot_command, deps))

@@ -1,6 +1,7 @@
 """`/aebot agenda` (items for the next weekly meeting), `/aebot receivable` (坏账管理: overdue
-amounts, recorded and closed by managers and admins, listed by anyone), and the "Sent" and
-"Done" buttons of the Monday status drafts and the month-end list (scheduler/agenda_jobs.py).
+amounts, recorded, closed and all listed by managers and admins; anyone else lists only those of
+the clients they own or back up), and the "Sent" and "Done" buttons of the Monday status drafts
+and the month-end list (scheduler/agenda_tasks.py).
 
 An item goes to the coming meeting: this week's while its agenda is not out yet, else the next
 week's. A button is for the AE it was sent to, or an admin; the duty is marked done by one
@@ -11,98 +12,52 @@ clicked message is redrawn with the client's line marked done.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
 
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.rules import agenda as rules
+from bot.rules import client_duties
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.rules.receivables import (
     PAID,
     WRITTEN_OFF,
     may_record,
+    may_see,
     parse_receivable,
+    read_due,
     show_amount,
     stage,
+    write_off_problem,
 )
-from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request
-from bot.slack.sender import Sender
+from bot.slack.listeners import Listen, Reply, Request, long_reply
+from bot.slack.subcommands import Subcommands, says
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
-from handlers.clients import find_client
+from handlers.client_lookup import find_client
+from handlers.deps import Deps
 from storage import agenda as stored
 from storage import queries
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.models import Duty
-from storage.team_settings import TeamSettings
 
 AGENDA = ("agenda", "议程")
 RECEIVABLE = ("receivable", "receivables", "应收", "应收账款", "坏账")
-WORDS = AGENDA + RECEIVABLE
 ITEM_MAX = 500
-CLOSING = {"paid": PAID, "已收": PAID, "已付": PAID, "收回": PAID, "writeoff": WRITTEN_OFF,
-           "write-off": WRITTEN_OFF, "核销": WRITTEN_OFF}  # fmt: skip
 _ID = re.compile(r"#?(\d{1,9})")
 
 
-class CommandDeps(Protocol):
-    """What the sub-commands use (handlers/admin.py's AdminDeps is one)."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    calendars: Calendars
-    team_settings: TeamSettings
-
-    def admin(self, user: str) -> bool: ...
+def agenda_command(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """`/aebot agenda [add TOPIC | remove ID | list]`."""
+    return _AGENDA.run(r, req, deps, rest)
 
 
-@dataclass(frozen=True)
-class AgendaDeps:
-    """What the "Sent" and "Done" buttons use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-
-def command(r: Reader, req: Request, deps: CommandDeps, sub: str, args: list[str]) -> Reply:
-    """`/aebot agenda …` or `/aebot receivable …`."""
-    what = args[0].lower() if args else "list"
-    rest = _rest(req.text, 2)
-    if sub in AGENDA:
-        if what in ("add", "添加", "新增"):
-            return _add_item(r, req, deps, rest)
-        if what in ("remove", "delete", "删除"):
-            return _remove_item(r, req, deps, rest)
-        if what in ("list", "列表"):
-            return _list_items(r, req, deps)
-        return Reply(text=r.t("agenda.usage"))
-    if what in ("add", "添加", "登记"):
-        return _add_owed(r, req, deps, rest)
-    if what in CLOSING:
-        return _close_owed(r, req, deps, rest, CLOSING[what])
-    if what in ("list", "列表"):
-        return _list_owed(r, req, deps)
-    return Reply(text=r.t("receivable.usage"))
-
-
-def _rest(text: str, n: int) -> str:
-    words = text.split(maxsplit=n)
-    return words[n].strip() if len(words) > n else ""
+def receivable_command(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """`/aebot receivable [add CLIENT AMOUNT due DATE | paid ID | writeoff ID | list]`."""
+    return _RECEIVABLE.run(r, req, deps, rest)
 
 
 def _id(text: str) -> int | None:
@@ -111,7 +66,7 @@ def _id(text: str) -> int | None:
 
 
 # --- /aebot agenda ------------------------------------------------------------------------------
-def _coming(r: Reader, req: Request, deps: CommandDeps) -> tuple[date, date]:
+def _coming(r: Reader, req: Request, deps: Deps) -> tuple[date, date]:
     """The coming meeting's Monday, and the day it is held."""
     at = deps.team_settings.of(req.team).time("monday_agenda_at")
     calendar = deps.calendars.for_team(req.team)
@@ -119,20 +74,18 @@ def _coming(r: Reader, req: Request, deps: CommandDeps) -> tuple[date, date]:
     return week, calendar.first_working_day_of_week(week) or week
 
 
-def _add_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _add_item(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     if not text:
         return Reply(text=r.t("agenda.usage"))
     if len(text) > ITEM_MAX:
         return Reply(text=r.t("agenda.too_long", n=len(text), max=ITEM_MAX))
     week, day = _coming(r, req, deps)
     with deps.db.write() as s:
-        if queries.get_member(s, req.team, req.user) is None and not deps.admin(req.user):
-            return Reply(text=r.t("agenda.not_member"))
         item = stored.add_item(s, req.team, week, text, req.user, deps.clock.now())
     return Reply(text=r.t("agenda.added", day=r.day(day), id=item.id, text=bk.escape(text)))
 
 
-def _list_items(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+def _list_items(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     week, day = _coming(r, req, deps)
     with deps.db.read() as s:
         items = stored.items(s, req.team, week)
@@ -142,10 +95,10 @@ def _list_items(r: Reader, req: Request, deps: CommandDeps) -> Reply:
     lines += [
         r.t("agenda.list_line", id=i.id, text=bk.escape(i.text), by=i.added_by) for i in items
     ]
-    return Reply(text=lines[0], blocks=bk.sections(lines))
+    return long_reply(r, lines[0], bk.sections(lines))
 
 
-def _remove_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _remove_item(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     item_id = _id(text)
     if item_id is None:
         return Reply(text=r.t("agenda.need_id"))
@@ -163,12 +116,12 @@ def _remove_item(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply
 
 
 # --- /aebot receivable --------------------------------------------------------------------------
-def _may_record(s: Session, req: Request, deps: CommandDeps) -> bool:
+def _may_record(s: Session, req: Request, deps: Deps) -> bool:
     me = queries.get_member(s, req.team, req.user)
     return may_record(me.role if me else None, deps.admin(req.user))
 
 
-def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
+def _add_owed(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     today = r.now.astimezone(r.zone).date()
     parsed = parse_receivable(text, today)
     if isinstance(parsed, Problem):
@@ -181,32 +134,51 @@ def _add_owed(r: Reader, req: Request, deps: CommandDeps, text: str) -> Reply:
         if isinstance(client, str):
             return Reply(text=client)
         amount = format(parsed.amount.normalize(), "f")
-        rec = stored.add_receivable(s, req.team, client.id or 0, amount, parsed.due, parsed.note,
-                                    req.user, deps.clock.now())  # fmt: skip
+        rec = stored.add_receivable(
+            s, req.team, client.id or 0, amount, parsed.due, parsed.note, req.user, deps.clock.now()
+        )
         values = {"id": rec.id, "client": bk.escape(client.name)}
     return Reply(
-        text=r.t("receivable.added", amount=show_amount(parsed.amount), due=r.day(parsed.due),
-                 stage=r.t(f"receivable.stage.{stage(parsed.due, today)}"), **values)
-    )  # fmt: skip
+        text=r.t(
+            "receivable.added",
+            amount=show_amount(parsed.amount),
+            due=r.day(parsed.due),
+            stage=r.t(f"receivable.stage.{stage(parsed.due, today)}"),
+            **values,
+        )
+    )
 
 
-def _list_owed(r: Reader, req: Request, deps: CommandDeps) -> Reply:
+def _list_owed(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
+    """Every open receivable for managers and admins; anyone else's clients' only."""
     today = r.now.astimezone(r.zone).date()
     with deps.db.read() as s:
+        me = queries.get_member(s, req.team, req.user)
         rows = stored.open_receivables(s, req.team)
+    role, admin = (me.role if me else None), deps.admin(req.user)
+    everyone = may_record(role, admin)
+    rows = [
+        (rec, c) for rec, c in rows if may_see(req.user, role, admin, c.owner_id, c.backup_owner_id)
+    ]
     if not rows:
-        return Reply(text=r.t("receivable.none"))
-    lines = [r.t("receivable.list_title", n=len(rows))]
+        return Reply(text=r.t("receivable.none" if everyone else "receivable.none_mine"))
+    title = "receivable.list_title" if everyone else "receivable.list_title_mine"
+    lines = [r.t(title, n=len(rows))]
     lines += [
-        r.t("receivable.line", id=rec.id, client=bk.escape(c.name), due=r.day(rec.due),
+        r.t(
+            "receivable.line",
+            id=rec.id,
+            client=bk.escape(c.name),
+            due=r.day(rec.due),
             amount=show_amount(Decimal(rec.amount)),
-            stage=r.t(f"receivable.stage.{stage(rec.due, today)}"))
+            stage=r.t(f"receivable.stage.{stage(rec.due, today)}"),
+        )
         for rec, c in rows
-    ]  # fmt: skip
-    return Reply(text=lines[0], blocks=bk.sections(lines))
+    ]
+    return long_reply(r, lines[0], bk.sections(lines))
 
 
-def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as: str) -> Reply:
+def _close_owed(r: Reader, req: Request, deps: Deps, text: str, closed_as: str) -> Reply:
     rec_id = _id(text)
     if rec_id is None:
         return Reply(text=r.t("receivable.need_id"))
@@ -216,7 +188,8 @@ def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as
         found = stored.get_receivable(s, req.team, rec_id)
         if found is None:
             return Reply(text=r.t("receivable.unknown", id=rec_id))
-        won = stored.close_receivable(s, req.team, rec_id, closed_as, deps.clock.now())
+        now = deps.clock.now()
+        won = stored.close_receivable(s, req.team, rec_id, closed_as, now, req.user)
         rec, client = stored.get_receivable(s, req.team, rec_id) or found
     if not won and rec.closed_at is not None:
         when = r.when(rec.closed_at)
@@ -225,16 +198,82 @@ def _close_owed(r: Reader, req: Request, deps: CommandDeps, text: str, closed_as
     return Reply(text=r.t(f"receivable.closed.{closed_as}", id=rec_id, **values))
 
 
+def _write_off(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
+    """`/aebot receivable writeoff ID DAY`: recorded by the general manager or an admin, as the
+    board decided on DAY, for an amount overdue more than 6 months (002 第八条)."""
+    words = text.split()
+    rec_id = _id(words[0]) if words else None
+    if rec_id is None:
+        return Reply(text=r.t("receivable.need_id"))
+    today = r.now.astimezone(r.zone).date()
+    found_day = read_due(words[1:4], today)
+    with deps.db.read() as s:
+        found = stored.get_receivable(s, req.team, rec_id)
+    if found is None or found[0].closed_at is not None:
+        return _close_owed(r, req, deps, str(rec_id), WRITTEN_OFF)  # unknown, or closed
+    with deps.db.write() as s:
+        me = queries.get_member(s, req.team, req.user)
+        board_day = found_day[0] if found_day else None
+        role = me.role if me else None
+        problem = write_off_problem(role, deps.admin(req.user), found[0].due, today, board_day)
+        if problem is not None:
+            return Reply(text=r.problem(_days(r, problem)))
+        now = deps.clock.now()
+        stored.close_receivable(s, req.team, rec_id, WRITTEN_OFF, now, req.user, board_day)
+    rec, client = found
+    values = {"client": bk.escape(client.name), "amount": show_amount(Decimal(rec.amount))}
+    day = r.day(board_day) if board_day else ""
+    return Reply(
+        text=r.t("receivable.written_off", id=rec_id, day=day, owner=client.owner_id, **values)
+    )
+
+
+def _days(r: Reader, p: Problem) -> Problem:
+    """A problem's dates written as the reader writes them (today's as a date to copy)."""
+    values = {
+        k: (v.isoformat() if k == "today" else r.day(v)) if isinstance(v, date) else v
+        for k, v in p.values.items()
+    }
+    return Problem(p.key, values)
+
+
+_AGENDA = Subcommands[Deps](
+    "/aebot agenda",
+    help="agenda.usage",
+    subs={
+        ("add", "添加", "新增"): _add_item,
+        ("remove", "delete", "删除"): _remove_item,
+        ("list", "列表"): _list_items,
+    },
+    empty=_list_items,
+    other=says("agenda.usage"),
+)
+_RECEIVABLE = Subcommands[Deps](
+    "/aebot receivable",
+    help="receivable.usage",
+    subs={
+        ("add", "添加", "登记"): _add_owed,
+        ("paid", "已收", "已付", "收回"): lambda r, req, deps, rest: _close_owed(
+            r, req, deps, rest, PAID
+        ),
+        ("writeoff", "write-off", "核销", "坏账"): _write_off,
+        ("list", "列表"): _list_owed,
+    },
+    empty=_list_owed,
+    other=says("receivable.usage"),
+)
+
+
 # --- the "Sent" and "Done" buttons ------------------------------------------------------------
-def status_sent(req: Request, deps: AgendaDeps) -> None:
+def status_sent(req: Request, deps: Deps) -> None:
     _mark(req, deps, stored.CLIENT_STATUS)
 
 
-def month_end_done(req: Request, deps: AgendaDeps) -> None:
+def month_end_done(req: Request, deps: Deps) -> None:
     _mark(req, deps, stored.MONTH_END)
 
 
-def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
+def _mark(req: Request, deps: Deps, kind: str) -> None:
     """Mark the clicked client's duty done, once, and redraw its line."""
     r = deps.reader(req)
     with deps.db.write() as s:
@@ -243,8 +282,7 @@ def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
             deps.sender.answer(req.response_url, req.user, r.t("duty.unknown"))
             return
         if duty.user_id != req.user and not is_admin(req.user, deps.settings.admins):
-            deps.sender.answer(req.response_url, req.user,
-                               r.t("duty.not_yours", user=duty.user_id))  # fmt: skip
+            deps.sender.answer(req.response_url, req.user, r.t("duty.not_yours", user=duty.user_id))
             return
         won = stored.mark_done(s, req.team, duty.id, deps.clock.now())
         duty = stored.get_duty(s, req.team, duty.id) or duty
@@ -257,20 +295,21 @@ def _mark(req: Request, deps: AgendaDeps, kind: str) -> None:
     _redraw(req, deps, duty)
 
 
-def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
+def _redraw(req: Request, deps: Deps, duty: Duty) -> None:
     """The DM the click came from, as it now stands, in its owner's language."""
     now, zone = deps.clock.now(), deps.settings.tz
     if duty.kind == stored.CLIENT_STATUS:
         week = date.fromisoformat(duty.period)
-        since: datetime = rules.status_since(week, zone)
+        since: datetime = client_duties.status_since(week, zone)
     else:
-        since, next_month = rules.month_span(duty.period, zone)
+        since, next_month = client_duties.month_span(duty.period, zone)
     with deps.db.read() as s:
         owner = queries.get_member(s, req.team, duty.user_id)
-        rows, jobs, contacts = stored.draft_rows(s, req.team, duty.kind, duty.period, since, now,
-                                                 user_id=duty.user_id)  # fmt: skip
+        rows, jobs, contacts = stored.draft_rows(
+            s, req.team, duty.kind, duty.period, since, now, user_id=duty.user_id
+        )
     r = Reader.of(owner, deps.settings.aebot_lang, zone, now)
-    drafts = rules.drafts(rows, jobs, contacts)
+    drafts = client_duties.drafts(rows, jobs, contacts)
     if duty.kind == stored.CLIENT_STATUS:
         posts = view.status_posts(r, drafts, week)
     else:
@@ -280,6 +319,6 @@ def _redraw(req: Request, deps: AgendaDeps, duty: Duty) -> None:
         deps.sender.respond(str(req.response_url), post[0], post[1], replace=True)
 
 
-def register(app: App, listen: Listen, deps: AgendaDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.action(view.SENT)(listen.after(status_sent, deps))
     app.action(view.DONE)(listen.after(month_end_done, deps))

@@ -1,54 +1,38 @@
-"""Authority requests (`/aebot request`), delegation (`/aebot delegate`) and the authority
-limits (`/aebot authority`; `aebot authority` on the command line).
-
-A request goes through the approval engine (handlers/approvals.py): routed by the team's
-limits up the requester's reporting line (bot/rules/authority.py), to the approver's delegate
-while a delegation runs. A request within the requester's own authority is recorded approved
-and no one is asked.
-"""
+"""Delegation (`/aebot delegate`) and the authority limits (`/aebot authority`; `aebot authority`
+on the command line). A delegate decides what comes to the one who delegated, on their behalf,
+until the last day given; an assistant (AAE) approves nothing and cannot be one."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
 
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.dates import DateRefusal, parse_when
-from bot.rules.approvals import Shown, chain
+from bot.rules.approvals import NEVER_APPROVE
 from bot.rules.authority import (
     DEFAULT_LIMITS,
     KINDS,
     RANK,
     Kind,
     Limit,
-    RequestText,
     kind_of,
-    parse_request,
     read_limit,
-    route,
     show_limit,
 )
 from bot.rules.people import ROLES
 from bot.rules.problems import Problem
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views.approvals import kind_name
-from handlers.approvals import ask
-from handlers.clients import find_client
-from storage import approvals, outbox, queries
-from storage.approvals import Filing
-from storage.db import Database
-from storage.models import Client
+from handlers.deps import Deps
+from storage import approvals, authority, outbox, queries
 from storage.outbox import wall
-from storage.team_settings import TeamSettings
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")  # at the start of the text
 UNTIL_WORDS = ("until", "till", "to", "到", "至", "直到")
@@ -56,28 +40,7 @@ OFF_WORDS = ("off", "stop", "end", "cancel", "关闭", "结束", "取消")
 COLUMNS = ("am", "ad", "gm")  # the roles the table always shows; others when they have limits
 
 
-class Deps(Protocol):
-    """What these commands use (handlers/admin.py's AdminDeps is one)."""
-
-    @property
-    def db(self) -> Database: ...
-
-    @property
-    def clock(self) -> Clock: ...
-
-    @property
-    def settings(self) -> Settings: ...
-
-    @property
-    def team_settings(self) -> TeamSettings: ...
-
-    @property
-    def deliver(self) -> Callable[[], None]: ...
-
-    def admin(self, user: str) -> bool: ...
-
-
-def _after_sub(text: str) -> str:
+def after_sub(text: str) -> str:
     """What follows the sub-command, as typed (a reason keeps its spacing)."""
     parts = text.strip().split(maxsplit=1)
     return parts[1] if len(parts) > 1 else ""
@@ -102,72 +65,13 @@ def _problem(r: Reader, p: Problem) -> str:
     }
     if isinstance(p.values.get("kind"), str) and (k := kind_of(str(p.values["kind"]))):
         values["kind"] = kind_name(r, k.code)
-    if isinstance(p.values.get("unit"), str):
-        values["unit"] = r.t(f"authority.unit.{p.values['unit']}")
     return r.t(p.key, **{**values, "kinds": _kinds_text(r)})
-
-
-# --- /aebot request -------------------------------------------------------------------------
-def request_command(r: Reader, req: Request, deps: Deps) -> Reply:
-    """`/aebot request KIND CLIENT AMOUNT REASON`: routed by the authority limits."""
-    parsed = parse_request(_after_sub(req.text))
-    if isinstance(parsed, Problem):
-        return Reply(text=_problem(r, parsed))
-    kind = kind_of(parsed.kind)
-    assert kind is not None
-    with deps.db.write() as s:
-        members = {m.user_id: m for m in queries.list_members(s, req.team)}
-        me = members.get(req.user)
-        if me is None:
-            return Reply(text=r.t("authority.not_member"))
-        client = find_client(r, s, req.team, parsed.client_words)
-        if isinstance(client, str):
-            return Reply(text=client)
-        way = route(kind.code, parsed.amount, me, chain(req.user, members),
-                    approvals.limits(s, req.team))  # fmt: skip
-        if way.approver is None and not way.self_approved:
-            return Reply(text=r.t("approval.no_approver"))
-        filing = _filing(req, kind, client, parsed)
-        a = ask(s, deps.settings, filing, way.approver, deps.clock.now(),
-                self_approved=way.self_approved)  # fmt: skip
-    values = {"kind": kind_name(r, a.kind), "title": bk.escape(a.title)}
-    if way.self_approved:
-        return Reply(text=r.t("approval.self_approved", **values))
-    if a.on_behalf_of:
-        text = r.t("authority.filed_on_behalf", approver=a.approver_id, user=a.on_behalf_of,
-                   **values)  # fmt: skip
-    else:
-        text = r.t("authority.filed", approver=a.approver_id, **values)
-    if way.top_reached:
-        amount = _amount(parsed.amount, kind.unit)
-        text += "\n" + r.t("authority.top_reached", amount=amount, approver=way.approver)
-    return Reply(text=text, then=(deps.deliver,))
-
-
-def _filing(req: Request, kind: Kind, client: Client, parsed: RequestText) -> Filing:
-    """The request as the engine files it: "Nike 7%", with the client and the amount shown."""
-    amount = _amount(parsed.amount, kind.unit)
-    return Filing(
-        req.team,
-        kind.code,
-        req.user,
-        title=f"{client.name} {amount}",
-        fields=[
-            Shown("authority.f.client", client.name),
-            Shown("authority.f.code", client.code, "code"),
-            Shown("authority.f.amount", amount),
-        ],
-        reason=parsed.reason,
-        amount=parsed.amount,
-        client_id=client.id,
-        via="command",
-    )
 
 
 # --- /aebot delegate ------------------------------------------------------------------------
 def delegate_command(r: Reader, req: Request, deps: Deps) -> Reply:
     """`/aebot delegate @someone until DAY`, `/aebot delegate off`, `/aebot delegate`."""
-    text = _after_sub(req.text)
+    text = after_sub(req.text)
     if not text:
         return _show_delegation(r, req, deps)
     if text.lower() in OFF_WORDS:
@@ -179,17 +83,17 @@ def delegate_command(r: Reader, req: Request, deps: Deps) -> Reply:
     today = r.now.astimezone(deps.settings.tz).date()
     now = deps.clock.now()
     with deps.db.write() as s:
-        if queries.get_member(s, req.team, req.user) is None:
-            return Reply(text=r.t("delegation.you_not_member"))
         member = queries.get_member(s, req.team, delegate)
-        if member is None:
-            return Reply(text=r.t("delegation.not_member", user=delegate))
+        if member is None or member.role in NEVER_APPROVE:
+            key = "delegation.not_member" if member is None else "delegation.not_approver"
+            return Reply(text=r.t(key, user=delegate))
         before = approvals.delegations(s, req.team, today).get(req.user)
         d = approvals.delegate(s, req.team, req.user, delegate, until, now)
         them = Reader.of(member, deps.settings.aebot_lang, deps.settings.tz, now)
         told = them.t("delegation.told", user=req.user, day=them.day(until))
-        message = outbox.Message(req.team, f"delegation:{d.id}", "delegation", delegate, told,
-                                 [bk.section(told)])  # fmt: skip
+        message = outbox.Message(
+            req.team, f"delegation:{d.id}", "delegation", delegate, told, [bk.section(told)]
+        )
         outbox.enqueue(s, [message], now, wall())
     said = r.t("delegation.set", user=delegate, day=r.day(until))
     if before and before[0] != delegate:
@@ -207,7 +111,7 @@ def _read_delegation(r: Reader, req: Request, deps: Deps, text: str) -> tuple[st
         return r.t("delegation.usage")
     if target.group(1) == req.user:
         return r.t("delegation.self")
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(" ".join(rest), r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
         return parsed.message
@@ -300,12 +204,13 @@ def apply_change(s: Session, team: str, change: Change, by: str, now: datetime) 
     """Store the change; the limit before and after, as shown."""
 
     def shown() -> str:
-        found = {(x.kind, x.role): x for x in approvals.limits(s, team)}
+        found = {(x.kind, x.role): x for x in authority.limits(s, team)}
         return show_limit(found.get((change.kind.code, change.role)), change.kind.unit)
 
     old = shown()
-    approvals.set_limit(s, team, change.kind.code, change.role, change.limit, change.strict,
-                        change.denied, by, now)  # fmt: skip
+    authority.set_limit(
+        s, team, change.kind.code, change.role, change.limit, change.strict, change.denied, by, now
+    )
     s.flush()
     return old, shown()
 
@@ -323,7 +228,7 @@ def authority_command(r: Reader, req: Request, deps: Deps, args: list[str]) -> R
     if sub not in ("show", "list", "查看"):
         return Reply(text=r.t("authority.set_usage" if admin else "authority.admin_only"))
     with deps.db.read() as s:
-        limits = approvals.limits(s, req.team)
+        limits = authority.limits(s, req.team)
     _, rows = table(limits)
     lines = [f"*{r.t('authority.title')}*"]
     for row in rows:
@@ -332,8 +237,15 @@ def authority_command(r: Reader, req: Request, deps: Deps, args: list[str]) -> R
             for role, v in row.limits.items()
             if role in COLUMNS or v != "—"
         )
-        lines.append(r.t("authority.line", name=kind_name(r, row.kind.code), code=row.kind.code,
-                         mark=" *" if row.changed else "", limits=shown))  # fmt: skip
+        lines.append(
+            r.t(
+                "authority.line",
+                name=kind_name(r, row.kind.code),
+                code=row.kind.code,
+                mark=" *" if row.changed else "",
+                limits=shown,
+            )
+        )
     blocks = bk.sections(lines)
     legend = r.t("authority.legend") + ("\n" + r.t("authority.legend_admin") if admin else "")
     blocks.append(bk.context(legend))

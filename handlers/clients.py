@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
-from bot.rules.clients import (
-    ClientIndex,
-    may_change_client,
-    may_reassign_client,
-    read_client_form,
-)
+from bot.rules.clients import may_change_client, may_reassign_client, read_client_form
 from bot.rules.people import is_admin
 from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
-from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
-from bot.slack.sender import Sender
+from bot.slack.listeners import Listen, Reply, Request, long_reply
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
+from handlers.client_lookup import find_client
+from handlers.deps import Deps
 from storage import outbox, queries
 from storage import weekly as funnel
-from storage.db import Database
 from storage.models import Client, Member
 from storage.outbox import wall
 
@@ -35,41 +27,21 @@ COMMAND = "/client"
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
-@dataclass(frozen=True)
-class ClientDeps:
-    """What the client listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    deliver: Callable[[], None]  # the courier: deliver what was just queued
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
+def client_command(req: Request, deps: Deps) -> Reply:
+    return CLIENT.run(deps.reader(req), req, deps, req.text)
 
 
-def client_command(req: Request, deps: ClientDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub = words[0].lower() if words else "list"
-    rest = " ".join(words[1:])
-    if asks_help(sub):
-        return Reply(text=r.t("client.help"))
-    if sub in ("list", "mine", "列表"):
-        return _list(r, deps, req.team, req.user, everyone=rest.lower() in ("all", "全部"))
-    if sub == "add":
-        return Reply(then=(partial(open_client_form, req, deps, None),))
-    if sub == "edit":
-        return _edit(r, req, deps, rest)
-    if sub == "reassign":
-        return _reassign(r, req, deps, rest)
-    if sub in ("stage", "阶段", "漏斗"):
-        return _stage(r, req, deps, rest)
-    return Reply(text=r.t("client.unknown_sub", sub=bk.escape(sub[:40])))
+def _list_command(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """`/client`, `/client list`: my clients (and those I back up); `/client list all`: all."""
+    everyone = " ".join(rest.split()).lower() in ("all", "全部")
+    return _list(r, deps, req.team, req.user, everyone=everyone)
 
 
-def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> Reply:
+def _add(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    return Reply(then=(partial(open_client_form, req, deps, None),))
+
+
+def _list(r: Reader, deps: Deps, team: str, user: str, everyone: bool) -> Reply:
     with deps.db.read() as s:
         clients = queries.list_clients(s, team, None if everyone else user)
         if not everyone:
@@ -81,22 +53,7 @@ def _list(r: Reader, deps: ClientDeps, team: str, user: str, everyone: bool) -> 
     if not clients:
         return Reply(text=r.t("client.none"))
     title = r.t("client.list_all" if everyone else "client.list_mine", n=len(clients))
-    return Reply(text=title, blocks=view.client_list(r, clients, title))
-
-
-def find_client(r: Reader, s: Session, team: str, name: str) -> Client | str:
-    """The client meant, or what to say instead: an unknown or ambiguous name gets the
-    candidates, never a guess."""
-    if not name.strip():
-        return r.t("client.need_name")
-    m = ClientIndex(queries.list_clients(s, team)).match(name)
-    if m.client is not None:
-        return m.client
-    shown = bk.escape(name[:100])
-    if m.candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in m.candidates[:10])
-        return r.t("client.ambiguous", name=shown, names=names)
-    return r.t("client.unknown", name=shown)
+    return long_reply(r, title, view.client_list(r, clients, title))
 
 
 def _owner_manager(s: Session, client: Client) -> str | None:
@@ -104,12 +61,12 @@ def _owner_manager(s: Session, client: Client) -> str | None:
     return owner.manager_id if owner else None
 
 
-def _may_change(deps: ClientDeps, s: Session, user: str, c: Client) -> bool:
+def _may_change(deps: Deps, s: Session, user: str, c: Client) -> bool:
     admin = is_admin(user, deps.settings.admins)
     return may_change_client(user, c.owner_id, c.backup_owner_id, _owner_manager(s, c), admin)
 
 
-def _edit(r: Reader, req: Request, deps: ClientDeps, name: str) -> Reply:
+def _edit(r: Reader, req: Request, deps: Deps, name: str) -> Reply:
     with deps.db.read() as s:
         found = find_client(r, s, req.team, name)
         if isinstance(found, str):
@@ -119,7 +76,7 @@ def _edit(r: Reader, req: Request, deps: ClientDeps, name: str) -> Reply:
     return Reply(then=(partial(open_client_form, req, deps, found.id),))
 
 
-def open_client_form(req: Request, deps: ClientDeps, client_id: int | None) -> None:
+def open_client_form(req: Request, deps: Deps, client_id: int | None) -> None:
     """The add (client_id None) or edit modal."""
     client = None
     if client_id:
@@ -129,7 +86,7 @@ def open_client_form(req: Request, deps: ClientDeps, client_id: int | None) -> N
     deps.sender.open_modal(str(req.trigger_id), v)
 
 
-def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+def _reassign(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """Hand a client to someone else (the owner's manager or an admin); the new owner is told."""
     parts = rest.rsplit(maxsplit=1)
     target = MENTION.match(parts[-1]) if parts else None
@@ -157,7 +114,7 @@ def _reassign(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
     return Reply(text=said, then=(deps.deliver,))
 
 
-def _stage(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
+def _stage(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """`/client stage 耐克 proposal` (or 提案): the client moved in the sales funnel, by its
     owner, the owner's manager or an admin; the change recorded for the week's report."""
     parts = rest.rsplit(maxsplit=1)
@@ -176,16 +133,24 @@ def _stage(r: Reader, req: Request, deps: ClientDeps, rest: str) -> Reply:
             return Reply(text=r.t("client.stage.not_allowed", name=bk.escape(c.name)))
         was = c.funnel_stage
         if stage == was:
-            return Reply(text=r.t("client.stage.same", name=bk.escape(c.name),
-                                  stage=view.stage_name(r, stage)))  # fmt: skip
+            return Reply(
+                text=r.t(
+                    "client.stage.same", name=bk.escape(c.name), stage=view.stage_name(r, stage)
+                )
+            )
         if funnel.set_stage(s, c, stage, req.user, deps.clock.now()) is None:
             return Reply(text=r.t("client.stage.meanwhile", name=bk.escape(c.name)))
-    said = r.t("client.stage.set", name=bk.escape(c.name), code=bk.escape(c.code),
-               was=view.stage_name(r, was), stage=view.stage_name(r, stage))  # fmt: skip
+    said = r.t(
+        "client.stage.set",
+        name=bk.escape(c.name),
+        code=bk.escape(c.code),
+        was=view.stage_name(r, was),
+        stage=view.stage_name(r, stage),
+    )
     return Reply(text=said, blocks=[bk.section(said), bk.section(view.client_line(r, c))])
 
 
-def _now_yours(req: Request, deps: ClientDeps, owner: Member, c: Client) -> outbox.Message:
+def _now_yours(req: Request, deps: Deps, owner: Member, c: Client) -> outbox.Message:
     """The new owner's DM, queued with the reassignment itself."""
     now = deps.clock.now()
     text = Reader.of(owner, deps.settings.aebot_lang, deps.settings.tz, now).t(
@@ -195,7 +160,7 @@ def _now_yours(req: Request, deps: ClientDeps, owner: Member, c: Client) -> outb
     return outbox.Message(req.team, key, "client-owner", owner.user_id, text, [bk.section(text)])
 
 
-def submit_client(req: Request, deps: ClientDeps) -> Reply:
+def submit_client(req: Request, deps: Deps) -> Reply:
     """The add/edit form: stored, or its problems shown under the fields."""
     r = deps.reader(req)
     meta = req.metadata
@@ -228,6 +193,20 @@ def submit_client(req: Request, deps: ClientDeps) -> Reply:
     return Reply(then=(partial(deps.sender.tell, req.user, channel, text, blocks),))
 
 
-def register(app: App, listen: Listen, deps: ClientDeps) -> None:
+CLIENT = Subcommands[Deps](
+    COMMAND,
+    help="client.help",
+    subs={
+        ("list", "mine", "列表"): _list_command,
+        ("add", "新增", "添加"): _add,
+        ("edit", "修改", "编辑"): _edit,
+        ("reassign", "转交"): _reassign,
+        ("stage", "阶段", "漏斗"): _stage,
+    },
+    empty=_list_command,
+)
+
+
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(client_command, deps))
     app.view(view.FORM)(listen.ack(submit_client, deps))

@@ -9,9 +9,7 @@ from functools import partial
 
 from slack_bolt import App
 
-from bot.clock import Clock
 from bot.dates import find_dates
-from bot.rules.clients import Match
 from bot.rules.contact_form import ContactFields, read_contact_form
 from bot.rules.contacts import (
     REPORT_KINDS,
@@ -22,38 +20,29 @@ from bot.rules.contacts import (
     may_mark_report,
 )
 from bot.rules.people import is_admin
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
+from handlers.client_lookup import client_leading
+from handlers.deps import Deps
 from handlers.home import HomeTab
 from storage import outbox, queries
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
-from storage.db import Database
 from storage.directory import ClientName, Directory
 from storage.models import Client, ContactLog
-from storage.team_settings import TeamSettings
 
 COMMAND = "/contact"
 
 
 @dataclass(frozen=True)
-class ContactDeps:
-    """What the contact listeners use."""
+class ContactDeps(Deps):
+    """What the contact listeners use besides: the cached team (the quick path reads no
+    database), the App Home, and the writer that shares commits between requests."""
 
-    db: Database
-    clock: Clock
-    settings: Settings
     directory: Directory
-    team_settings: TeamSettings
-    sender: Sender
     home: HomeTab
     writer: ContactWriter
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
 
 
 @dataclass(frozen=True)
@@ -70,35 +59,26 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     r = deps.reader(req)
     if asks_help(req.text):
         return Reply(text=r.t("contact.help"))
-    if not is_member(req, deps):
-        return Reply(text=r.t("contact.not_member"))
     if not req.text:
         return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
-    match, summary = deps.directory.clients(req.team).split(req.text)
-    if match.client is None:  # perhaps a client added since the team's clients were read
-        match, summary = deps.directory.reload_clients(req.team).split(req.text)
-    notice = _quick_path_notice(r, req.text, match, summary)
-    if notice or match.client is None:
-        prefill = Prefill(
-            notice, summary[:SUMMARY_LIMIT], match.client.id if match.client else None
-        )
+    found = client_leading(r, deps.directory.clients(req.team), req.text)
+    if found.client is None:  # perhaps a client added since the team's clients were read
+        found = client_leading(r, deps.directory.reload_clients(req.team), req.text)
+    client, summary = found.client, found.rest
+    notice = found.said or _quick_path_notice(r, client, summary)
+    if notice or client is None:
+        prefill = Prefill(notice, summary[:SUMMARY_LIMIT], client.id if client else None)
         return Reply(then=(partial(open_log_form, req, deps, prefill),))
-    fields = ContactFields(match.client.id, "call", r.now, summary, "", None)
+    fields = ContactFields(client.id, "call", r.now, summary, "", None)
     try:
         contact = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
     except NotSaved:
         return Reply(text=r.t("contact.not_saved"))
     deps.home.changed(req.team, req.user, req.lang)
     return Reply(
-        text=r.t("contact.logged_text", client=match.client.name),
-        blocks=view.confirmation(r, contact, match.client, offer=offer(deps, req.team, r, contact)),
+        text=r.t("contact.logged_text", client=client.name),
+        blocks=view.confirmation(r, contact, client, offer=offer(deps, req.team, r, contact)),
     )
-
-
-def is_member(req: Request, deps: ContactDeps) -> bool:
-    """Only the team's members log contacts: anyone else in the workspace could otherwise reset
-    any client's cadence."""
-    return deps.directory.person(req.team, req.user) is not None
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
@@ -118,12 +98,12 @@ def new_contact(team: str, author: str, now: datetime, fields: ContactFields) ->
     )
 
 
-def _quick_path_notice(r: Reader, text: str, match: Match[ClientName], summary: str) -> str:
-    """Why the quick path cannot log this ("" when it can)."""
-    if match.client is None:
-        return view.unknown_client_notice(r, text.split()[0], match.candidates)
+def _quick_path_notice(r: Reader, client: ClientName | None, summary: str) -> str:
+    """Why the quick path cannot log this client's contact ("" when it can)."""
+    if client is None:
+        return ""
     if not summary:
-        return r.t("contact.need_summary", client=bk.escape(match.client.name))
+        return r.t("contact.need_summary", client=bk.escape(client.name))
     if len(summary) > SUMMARY_LIMIT:
         return r.t("contact.too_long", n=len(summary), limit=SUMMARY_LIMIT)
     return ""
@@ -153,9 +133,7 @@ def submit_contact(req: Request, deps: ContactDeps) -> Reply:
     """The contact form, new or edited: stored, or its problems shown under the fields."""
     r, form, meta = deps.reader(req), req.form, req.metadata
     editing = meta.get("contact_id")
-    if not editing and not is_member(req, deps):  # edits: the author's or an admin's
-        return Reply(errors={"summary": r.t("contact.not_member")})
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     client_id = _team_client(deps, req.team, form.get("client"))
     fields, problems = read_contact_form(
         form, client_id, r.now, deps.settings.tz, req.lang, end_of_day
@@ -226,7 +204,7 @@ def offer(
     """The follow-up day a contact's notes mention (next steps first), when none was set."""
     if contact.follow_up_on is not None:
         return None
-    end_of_day = deps.team_settings.of(team).time("end_of_day")
+    end_of_day = deps.team_settings.of(team).end_of_day
     for text in (contact.next_steps, contact.summary):
         found = find_dates(text or "", r.now, deps.settings.aebot_tz, r.lang, end_of_day)
         today = r.now.astimezone(deps.settings.tz).date()
@@ -258,10 +236,13 @@ def set_follow_up(req: Request, deps: ContactDeps) -> None:
         queries.update_contact(s, contact, r.now, follow_up_on=day)
         client = queries.get_client(s, req.team, contact.client_id)
     assert client is not None
-    blocks = [bk.section(r.t("contact.follow_up_set", day=r.day(day))),
-              *view.confirmation(r, contact, client)]  # fmt: skip
-    deps.sender.respond(str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)),
-                        blocks, replace=True)  # fmt: skip
+    blocks = [
+        bk.section(r.t("contact.follow_up_set", day=r.day(day))),
+        *view.confirmation(r, contact, client),
+    ]
+    deps.sender.respond(
+        str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)), blocks, replace=True
+    )
     deps.home.changed(req.team, req.user, req.lang)
 
 

@@ -15,6 +15,7 @@ from bot.slack.listeners import Debouncer, Listen, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views.home import home_view
+from forms.kinds import HOME, shows
 from storage import approvals, job_queries, queries
 from storage.calendars import Calendars
 from storage.db import Database
@@ -83,7 +84,11 @@ class HomeTab:
             due=due_clients(mine, last, today, zone, calendar),
             recent=recent,
             jobs=jobs,
-            waiting=[(a, _note(r, a, user)) for a in waiting if a.requester_id != user],
+            waiting=[
+                (a, _note(r, a, user))
+                for a in waiting
+                if a.requester_id != user and shows(a.kind, HOME)
+            ],
             approver=member is not None and member.role in SUPERVISOR_ROLES,
         )
 

@@ -1,131 +1,64 @@
-"""`/overtime`: overtime forms (加班单) — filed in a modal or in one line, marked late after the
-day's cut-off (17:00), signed by the project execution director through the approval engine;
-work past 23:00 defers the next working morning's start (11点以后第二天早上顺延). Also the
-month's list (`/overtime list`) and report (`/overtime report 2026-11`, with an .xlsx in the DM).
-
-A form is stored pending with what the rules worked out when it was filed (late, the later
-start); a decision sets its status in the decision's own transaction (storage/approvals.py
-SUBJECTS), and, once approved, `followers` tells the managers and the members of a later start.
+"""`/overtime`: overtime forms (加班单) — filed in a modal or in one line (the form and its
+filing: handlers/overtime_form.py), marked late after the day's cut-off (17:00), signed by the
+project execution director through the form engine; work past 23:00 defers the next working
+morning's start (11点以后第二天早上顺延). Also the month's list (`/overtime list`) and report
+(`/overtime report 2026-11`, with an .xlsx in the DM: handlers/overtime_report.py).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
 from functools import partial
-from typing import NamedTuple
 
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
-from bot.dates import DateRange, DateRefusal, ParsedWhen, TimeRange, parse_range, parse_when
 from bot.rules import overtime as rules
-from bot.rules.approvals import APPROVED, Shown
-from bot.rules.clients import ClientIndex
 from bot.rules.jobs import parse_job_number
-from bot.rules.people import is_admin
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.limits import SELECT_OPTIONS_MAX
-from bot.slack.listeners import Listen, Reply, Request, asks_help
-from bot.slack.sender import Sender
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as job_view
 from bot.slack.views import overtime as view
-from handlers.approvals import ask
-from storage import jobs, outbox, queries
+from handlers import overtime_report
+from handlers.client_lookup import client_leading
+from handlers.deps import Deps
+from handlers.overtime_form import (
+    TARGET_STATUSES,
+    Planned,
+    Refusal,
+    Typed,
+    confirmation,
+    file_form,
+    read_time,
+    reason_problem,
+    submit_form,
+)
+from storage import jobs, queries
 from storage import overtime as store
-from storage.approvals import Filing
-from storage.calendars import Calendars
-from storage.db import Database
-from storage.models import Approval, Client, Job, Member, OvertimeForm
-from storage.team_settings import TeamSettings
 
 COMMAND = "/overtime"
-TARGET_STATUSES = ("open",)  # overtime is filed for open jobs
 QUICK_TIME_WORDS = 3  # the quick path's time is read from at most its first three words
 _TIMELIKE = re.compile(r"[0-9０-９]|点|點|到|至|am|pm|until|till", re.IGNORECASE)
 
-log = logging.getLogger("aebot.overtime")
-Follower = Callable[[Session, Approval, datetime], list[outbox.Message]]
-
-
-@dataclass(frozen=True)
-class OvertimeDeps:
-    """What the overtime listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    team_settings: TeamSettings
-    calendars: Calendars
-    deliver: Callable[[], None]  # the courier: deliver what was just queued
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-
-@dataclass(frozen=True)
-class Planned:
-    """The day a form is for, and its planned start and end (aware, the workspace zone)."""
-
-    day: date
-    start: datetime
-    end: datetime
-
-
-@dataclass(frozen=True)
-class Typed:
-    """A form as read, before the database is asked."""
-
-    target: tuple[str, int]
-    members: tuple[str, ...]
-    planned: Planned
-    reason: str
-    via: str
-
-
-class Refusal(NamedTuple):
-    """Why a form cannot be filed, and the field of the modal it is said under."""
-
-    field: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Filed:
-    form: OvertimeForm
-    approver: str
-    target: str  # the job's number and project, or the client's name
-
 
 # --- the command ---------------------------------------------------------------------------
-def overtime_command(req: Request, deps: OvertimeDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split(maxsplit=1)
-    sub = words[0].lower() if words else ""
-    rest = words[1].strip() if len(words) > 1 else ""
-    if asks_help(sub):
-        return Reply(text=r.t("overtime.help"))
-    if not sub or sub in ("new", "新建"):
-        return _open(req, deps, view.Prefill(members=(req.user,)))
-    if sub in ("list", "mine", "列表"):
-        return _list(r, req, deps)
-    if sub in ("report", "统计", "报表"):
-        return _report(r, req, deps, rest)
-    return quick(r, req, deps, req.text)
+def overtime_command(req: Request, deps: Deps) -> Reply:
+    return OVERTIME.run(deps.reader(req), req, deps, req.text)
 
 
-def _open(req: Request, deps: OvertimeDeps, prefill: view.Prefill) -> Reply:
+def _new(_r: Reader, req: Request, deps: Deps, _rest: str) -> Reply:
+    """The form, for me today."""
+    return _open(req, deps, view.Prefill(members=(req.user,)))
+
+
+def _open(req: Request, deps: Deps, prefill: view.Prefill) -> Reply:
     return Reply(then=(partial(open_form, req, deps, prefill),))
 
 
-def open_form(req: Request, deps: OvertimeDeps, prefill: view.Prefill) -> None:
+def open_form(req: Request, deps: Deps, prefill: view.Prefill) -> None:
     r = deps.reader(req)
     with deps.db.read() as s:
         options = target_options(s, r, req.team, req.user, prefill.target)
@@ -138,8 +71,11 @@ def target_options(
 ) -> list[tuple[str, str]]:
     """The picker: my open jobs, then my clients, then the team's other clients (the one
     already chosen first, even someone else's job); the modal shows the first 100."""
-    options = [(view.job_value(j.id), view.job_label(j.number, j.project))
-               for j in jobs.owned(s, team, user, TARGET_STATUSES) if j.id]  # fmt: skip
+    options = [
+        (view.job_value(j.id), view.job_label(j.number, j.project))
+        for j in jobs.owned(s, team, user, TARGET_STATUSES)
+        if j.id
+    ]
     clients = job_view.sorted_clients(queries.list_clients(s, team), user, None)
     options += [(view.client_value(c.id), view.client_label(r, c.name)) for c in clients if c.id]
     picked = view.read_target(chosen)
@@ -151,62 +87,8 @@ def target_options(
     return options[:SELECT_OPTIONS_MAX]
 
 
-# --- reading the time ----------------------------------------------------------------------
-def read_time(
-    deps: OvertimeDeps, r: Reader, team: str, text: str, anchor: datetime, day: date | None
-) -> Planned | str:
-    """A planned time ("19:00-22:30", "晚上8点到凌晨1点", or an end alone, "到晚上十点", from the
-    end of the working day), read from `anchor` (the form's day at the time of filing): a range
-    is on the day it names, else the anchor's; an end alone on `day`, else the anchor's. Else a
-    refusal's message in the reader's language."""
-    tz, zone = deps.settings.aebot_tz, deps.settings.tz
-    close = deps.team_settings.of(team).time("end_of_day")
-    got = parse_range(text, anchor, tz, r.lang, close)
-    if isinstance(got, TimeRange):
-        return Planned(got.start.astimezone(zone).date(), got.start, got.end)
-    if isinstance(got, DateRange):
-        return r.t("overtime.need_times")
-    end = rules.end_only(text)
-    when = parse_when(end, anchor, tz, r.lang, close) if end else None
-    if not isinstance(when, ParsedWhen) or not when.has_time:
-        return got.message
-    on = day or anchor.astimezone(zone).date()
-    clock = when.at.astimezone(zone).time()
-    span = rules.from_close(on, clock, close, zone)
-    if span is None:
-        return r.t("overtime.end_before_close", close=f"{close:%H:%M}", end=f"{clock:%H:%M}")
-    return Planned(on, *span)
-
-
-def read_planned(
-    deps: OvertimeDeps, r: Reader, team: str, day_text: str, time_text: str
-) -> Planned | dict[str, str]:
-    """The form's day (empty: today, or the day the time names) and time; errors by field."""
-    day = None
-    if day_text.strip():
-        close = deps.team_settings.of(team).time("end_of_day")
-        when = parse_when(day_text, r.now, deps.settings.aebot_tz, r.lang, close)
-        if isinstance(when, DateRefusal):
-            return {view.DAY: when.message}
-        day = when.at.astimezone(deps.settings.tz).date()
-    if not time_text.strip():
-        return {view.TIME: r.t("overtime.need_time")}
-    local = r.now.astimezone(deps.settings.tz)
-    anchor = local if day is None else datetime.combine(day, local.time(), deps.settings.tz)
-    got = read_time(deps, r, team, time_text.strip(), anchor, day)
-    return {view.TIME: got} if isinstance(got, str) else got
-
-
-def reason_problem(r: Reader, reason: str) -> str | None:
-    if not reason:
-        return r.t("overtime.need_reason")
-    if len(reason) > rules.REASON_MAX:
-        return r.t("overtime.reason_too_long", max=rules.REASON_MAX)
-    return None
-
-
 # --- the quick path ------------------------------------------------------------------------
-def quick(r: Reader, req: Request, deps: OvertimeDeps, text: str) -> Reply:
+def quick(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/overtime 19:00-22:00 CR-202611-07 赶提案`: filed for me at once when every part reads;
     else the modal, filled with what did, saying what is missing."""
     words = text.split()
@@ -217,8 +99,13 @@ def quick(r: Reader, req: Request, deps: OvertimeDeps, text: str) -> Reply:
         why = r.t("overtime.quick.need_reason")
     notice = notice or why
     if planned is None or target is None or notice:
-        prefill = view.Prefill(target=target, members=(req.user,), time=time_text,
-                               reason=reason[: rules.REASON_MAX], notice=notice or "")  # fmt: skip
+        prefill = view.Prefill(
+            target=target,
+            members=(req.user,),
+            time=time_text,
+            reason=reason[: rules.REASON_MAX],
+            notice=notice or "",
+        )
         return _open(req, deps, prefill)
     typed = Typed(view.read_target(target) or ("", 0), (req.user,), planned, reason, "command")
     now = deps.clock.now()
@@ -230,7 +117,7 @@ def quick(r: Reader, req: Request, deps: OvertimeDeps, text: str) -> Reply:
 
 
 def leading_time(
-    deps: OvertimeDeps, r: Reader, team: str, words: list[str]
+    deps: Deps, r: Reader, team: str, words: list[str]
 ) -> tuple[Planned | None, str, list[str], str]:
     """The time the quick path starts with: (it, as typed, the words after it, why not)."""
     for k in range(min(QUICK_TIME_WORDS, len(words)), 0, -1):
@@ -255,185 +142,32 @@ def quick_target(s: Session, r: Reader, team: str, words: list[str]) -> tuple[st
         if job is None or job.id is None:
             return None, after, r.t("overtime.quick.unknown_number", number=bk.escape(first[:40]))
         if job.status not in TARGET_STATUSES:
-            return None, after, r.t("overtime.quick.job_not_open", number=f"`{job.number}`",
-                                    status=r.t(f"job.status.{job.status}"))  # fmt: skip
+            return (
+                None,
+                after,
+                r.t(
+                    "overtime.quick.job_not_open",
+                    number=f"`{job.number}`",
+                    status=r.t(f"job.status.{job.status}"),
+                ),
+            )
         return view.job_value(job.id), after, ""
-    match, rest = ClientIndex(queries.list_clients(s, team)).split(" ".join(words))
-    if match.client is not None and match.client.id is not None:
-        return view.client_value(match.client.id), rest.strip(), ""
-    name = bk.escape(first[:100])
-    if match.candidates:
-        names = r.join(bk.escape(c.name) for c in match.candidates[:10])
-        return None, after, r.t("overtime.quick.ambiguous", name=name, names=names)
-    return None, " ".join(words), r.t("overtime.quick.unknown_target", name=name)
-
-
-# --- the form ------------------------------------------------------------------------------
-def read_form(req: Request, deps: OvertimeDeps, r: Reader) -> Typed | dict[str, str]:
-    form = req.form
-    errors: dict[str, str] = {}
-    target = view.read_target(form.get(view.TARGET))
-    if target is None:
-        errors[view.TARGET] = r.t("overtime.need_target")
-    members = tuple(dict.fromkeys(view.selected_users(req.form.get(view.MEMBERS))))
-    if not members:
-        errors[view.MEMBERS] = r.t("overtime.need_members")
-    elif len(members) > rules.MAX_MEMBERS:
-        errors[view.MEMBERS] = r.t("overtime.too_many_members", max=rules.MAX_MEMBERS)
-    planned = read_planned(deps, r, req.team, str(form.get(view.DAY) or ""),
-                           str(form.get(view.TIME) or ""))  # fmt: skip
-    if isinstance(planned, dict):
-        errors |= planned
-    reason = str(form.get(view.REASON) or "").strip()
-    if problem := reason_problem(r, reason):
-        errors[view.REASON] = problem
-    if errors or target is None or isinstance(planned, dict):
-        return errors
-    return Typed(target, members, planned, reason, "modal")
-
-
-def submit_form(req: Request, deps: OvertimeDeps) -> Reply:
-    """The modal: stored and sent for signature, or its problems shown under the fields."""
-    r = deps.reader(req)
-    typed = read_form(req, deps, r)
-    if isinstance(typed, dict):
-        return Reply(errors=typed)
-    now = deps.clock.now()
-    with deps.db.write() as s:
-        got = file_form(s, deps, r, req.team, req.user, typed, now)
-    if isinstance(got, Refusal):
-        return Reply(errors={got.field: got.text})
-    channel = req.metadata.get("channel")
-    said = confirmation(r, deps, req.team, got)
-    tell = partial(deps.sender.tell, req.user, channel if isinstance(channel, str) else None, said)
-    return Reply(then=(deps.deliver, tell))
-
-
-def file_form(
-    s: Session, deps: OvertimeDeps, r: Reader, team: str, user: str, typed: Typed, now: datetime
-) -> Filed | Refusal:
-    """Store the form (late or not, the later start it earns) and ask its signer; or why not."""
-    members = {m.user_id: m for m in queries.list_members(s, team)}
-    checked = _check(s, r, team, user, typed, members)
-    if isinstance(checked, Refusal):
-        return checked
-    signer, job, client = checked
-    late, deferred = judged(deps, team, typed.planned, now)
-    p = typed.planned
-    fields = store.FormFields(user, typed.members, job.id if job else None,
-                              client.id if client else None, p.day, p.start, p.end, typed.reason,
-                              late, deferred)  # fmt: skip
-    form = store.file(s, team, fields, now)
-    assert form.id is not None
-    label = view.job_label(job.number, job.project) if job else (client.name if client else "?")
-    filing = Filing(
-        team, "overtime", user, title=title(deps, form, label), reason=typed.reason,
-        fields=shown_fields(deps, form, job, client, now), client_id=form.client_id,
-        subject="overtime", subject_id=form.id, via=typed.via,
-    )  # fmt: skip
-    a = ask(s, deps.settings, filing, signer, now)
-    assert a.id is not None
-    store.set_approval(s, form.id, a.id)
-    return Filed(form, a.approver_id or signer, label)
-
-
-def _check(
-    s: Session, r: Reader, team: str, user: str, typed: Typed, members: Mapping[str, Member]
-) -> tuple[str, Job | None, Client | None] | Refusal:
-    """Who signs, and the job or client: or why the form cannot be filed."""
-    if user not in members:
-        return Refusal(view.TARGET, r.t("overtime.not_member"))
-    strangers = [u for u in typed.members if u not in members]
-    if strangers:
-        return Refusal(
-            view.MEMBERS, r.t("overtime.not_on_team", users=view.users_text(r, strangers))
-        )
-    signer = rules.signer(user, members)
-    if signer is None:
-        return Refusal(view.TARGET, r.t("overtime.no_approver"))
-    kind, target_id = typed.target
-    job = jobs.get(s, team, target_id) if kind == "job" else None
-    client_id = job.client_id if job else (target_id if kind == "client" else None)
-    client = queries.get_client(s, team, client_id) if client_id else None
-    if (kind == "job" and job is None) or (kind == "client" and client is None):
-        return Refusal(view.TARGET, r.t("overtime.target_gone"))
-    if job is not None and job.status not in TARGET_STATUSES:
-        text = r.t("overtime.job_not_open", number=f"`{job.number}`",
-                   status=r.t(f"job.status.{job.status}"))  # fmt: skip
-        return Refusal(view.TARGET, text)
-    return signer.user_id, job, client
-
-
-def judged(
-    deps: OvertimeDeps, team: str, p: Planned, now: datetime
-) -> tuple[bool, datetime | None]:
-    """Late (filed at or after the day's cut-off), and the later start of the next working
-    morning that work past 23:00 earns."""
-    values = deps.team_settings.of(team)
-    zone = deps.settings.tz
-    late = rules.is_late(now, p.day, values.time("overtime_cutoff"), zone)
-    next_day = deps.calendars.for_team(team).next_working_day(p.day)
-    start = datetime.combine(next_day, values.time("start_of_day"), zone)
-    deferred = rules.deferred_start(p.day, p.end, values.time("overtime_defer_after"),
-                                    values.count("overtime_deferral_percent"), start)  # fmt: skip
-    return late, deferred
-
-
-def title(deps: OvertimeDeps, form: OvertimeForm, label: str) -> str:
-    """What every message about the request names it by (one text for every reader; a late
-    form starts with ⚠)."""
-    zone = deps.settings.tz
-    a, b = form.start.astimezone(zone), form.end.astimezone(zone)
-    mark = "⚠ " if form.late else ""
-    return f"{mark}{form.day.isoformat()} {a:%H:%M}–{b:%H:%M} · {label}"
-
-
-def shown_fields(
-    deps: OvertimeDeps, form: OvertimeForm, job: Job | None, client: Client | None, now: datetime
-) -> list[Shown]:
-    """What the approver's DM shows (each reader in their language): late first."""
-    out = [Shown("overtime.f.late", now.isoformat(), "when")] if form.late else []
-    out += [
-        Shown("overtime.f.day", form.day.isoformat(), "day"),
-        Shown("overtime.f.time_range", view.time_text(form.start, form.end, deps.settings.tz)),
-        Shown("overtime.f.hours", rules.hours_text(rules.minutes(form.start, form.end))),
-        *(Shown("overtime.f.member", u, "user") for u in store.members_of(form)),
-    ]
-    if job is not None:
-        out.append(Shown("overtime.f.job", view.job_label(job.number, job.project)))
-    if client is not None:
-        out.append(Shown("overtime.f.client", client.name))
-    if form.deferred_until is not None:
-        out.append(Shown("overtime.f.deferred", form.deferred_until.isoformat(), "when"))
-    return out
-
-
-def confirmation(r: Reader, deps: OvertimeDeps, team: str, f: Filed) -> str:
-    """The filer's: on time or late, whom it waits for, and the later start it would earn."""
-    values = deps.team_settings.of(team)
-    form = f.form
-    text = r.t(
-        "overtime.filed_late" if form.late else "overtime.filed", day=r.day(form.day),
-        time=view.time_text(form.start, form.end, r.zone),
-        hours=rules.hours_text(rules.minutes(form.start, form.end)),
-        members=view.users_text(r, store.members_of(form)), target=bk.escape(f.target),
-        approver=f.approver, cutoff=f"{values.time('overtime_cutoff'):%H:%M}",
-    )  # fmt: skip
-    if form.deferred_until is not None:
-        later = form.deferred_until.astimezone(r.zone)
-        text += "\n" + r.t("overtime.filed_deferred", day=r.day(later.date()),
-                           start=f"{later:%H:%M}",
-                           after=f"{values.time('overtime_defer_after'):%H:%M}")  # fmt: skip
-    return text
+    found = client_leading(r, queries.list_clients(s, team), " ".join(words))
+    if found.client is not None and found.client.id is not None:
+        return view.client_value(found.client.id), found.rest.strip(), ""
+    choose = r.t("overtime.quick.choose_below")
+    if found.match.candidates:
+        return None, after, f"{found.said}\n{choose}"
+    return None, " ".join(words), f"{found.said}\n{choose}"
 
 
 # --- buttons: "File overtime", "Edit and file again" ----------------------------------------
-def open_click(req: Request, deps: OvertimeDeps) -> Reply:
+def open_click(req: Request, deps: Deps) -> Reply:
     """A "File overtime" button (the 16:30 reminder's): the form, for me today."""
     return _open(req, deps, view.Prefill(members=(req.user,)))
 
 
-def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
+def refile_click(req: Request, deps: Deps) -> Reply:
     """Under a rejection: the form again, filled from the rejected one (filed as a new form)."""
     r = deps.reader(req)
     with deps.db.read() as s:
@@ -444,145 +178,40 @@ def refile_click(req: Request, deps: OvertimeDeps) -> Reply:
         return _answer(deps, req, r.t("overtime.refile_not_yours", filer=form.filer_id))
     zone = deps.settings.tz
     a, b = form.start.astimezone(zone), form.end.astimezone(zone)
-    target = view.job_value(form.job_id) if form.job_id else (
-        view.client_value(form.client_id) if form.client_id else None
-    )  # fmt: skip
-    prefill = view.Prefill(target=target, members=tuple(store.members_of(form)),
-                           day=form.day.isoformat(), time=f"{a:%H:%M}-{b:%H:%M}",
-                           reason=form.reason, notice=r.t("overtime.refiling"))  # fmt: skip
+    target = (
+        view.job_value(form.job_id)
+        if form.job_id
+        else (view.client_value(form.client_id) if form.client_id else None)
+    )
+    prefill = view.Prefill(
+        target=target,
+        members=tuple(store.members_of(form)),
+        day=form.day.isoformat(),
+        time=f"{a:%H:%M}-{b:%H:%M}",
+        reason=form.reason,
+        notice=r.t("overtime.refiling"),
+    )
     return _open(req, deps, prefill)
 
 
-def _answer(deps: OvertimeDeps, req: Request, text: str) -> Reply:
+def _answer(deps: Deps, req: Request, text: str) -> Reply:
     return Reply(then=(partial(deps.sender.answer, req.response_url, req.user, text),))
 
 
-# --- /overtime list and /overtime report -----------------------------------------------------
-def labels_of(s: Session, team: str, forms: Sequence[OvertimeForm]) -> dict[str, str]:
-    """What each form was for, by target key ("job:3", "client:2"): a job's number and project,
-    a client's name."""
-    by_id = store.jobs_by_id(s, team, [f.job_id for f in forms if f.job_id])
-    clients = {c.id: c.name for c in queries.list_clients(s, team) if c.id is not None}
-    out = {view.job_value(i): view.job_label(j.number, j.project) for i, j in by_id.items()}
-    out |= {view.client_value(i): name for i, name in clients.items()}
-    return out
+OVERTIME = Subcommands[Deps](
+    COMMAND,
+    help="overtime.help",
+    subs={
+        ("new", "新建"): _new,
+        ("list", "mine", "列表"): lambda r, req, deps, _: overtime_report.month_list(r, req, deps),
+        ("report", "统计", "报表"): overtime_report.report,
+    },
+    empty=_new,
+    other=quick,  # `/overtime 19:00-22:00 CR-202611-07 赶提案`
+)
 
 
-def target_key(form: OvertimeForm) -> str:
-    if form.job_id:
-        return view.job_value(form.job_id)
-    return view.client_value(form.client_id) if form.client_id else "?"
-
-
-def entry(form: OvertimeForm) -> rules.Entry:
-    return rules.Entry(form.day, rules.minutes(form.start, form.end), form.status,
-                       tuple(store.members_of(form)), target_key(form))  # fmt: skip
-
-
-def _list(r: Reader, req: Request, deps: OvertimeDeps) -> Reply:
-    """My forms this month (filed or staying on), under their ISO weeks with my hours."""
-    today = r.now.astimezone(deps.settings.tz).date()
-    first, last = rules.month_days(today.year, today.month)
-    with deps.db.read() as s:
-        forms = store.of_person(s, req.team, req.user, first, last)
-        labels = labels_of(s, req.team, forms)
-    if not forms:
-        return Reply(text=r.t("overtime.list.none"))
-    weeks = rules.weeks([entry(f) for f in forms], req.user)
-    shown = [
-        view.Shown(f.day, f.start, f.end, rules.minutes(f.start, f.end),
-                   labels.get(target_key(f), "?"), f.status, f.late)
-        for f in forms
-    ]  # fmt: skip
-    text, blocks = view.month_list(r, view.month_name(r, today.year, today.month), weeks, shown)
-    return Reply(text=text, blocks=blocks)
-
-
-def _report(r: Reader, req: Request, deps: OvertimeDeps, typed: str) -> Reply:
-    """A month's approved overtime by person and by job or client (managers and admins), and
-    the same as an .xlsx uploaded to the requester's DM once Slack has the ack."""
-    month = rules.read_month(typed, r.now.astimezone(deps.settings.tz).date())
-    with deps.db.read() as s:
-        me = queries.get_member(s, req.team, req.user)
-        if not rules.may_see_report(
-            me.role if me else None, is_admin(req.user, deps.settings.admins)
-        ):
-            return Reply(text=r.t("overtime.report.not_allowed"))
-        if month is None:
-            return Reply(text=r.t("overtime.report.bad_month", text=bk.escape(typed[:40])))
-        forms = store.between(s, req.team, *rules.month_days(*month), statuses=(APPROVED,))
-        labels = labels_of(s, req.team, forms)
-        names = {m.user_id: m.name for m in queries.list_members(s, req.team)}
-    rep = rules.report([entry(f) for f in forms])
-    name = view.month_name(r, *month)
-    text, blocks = view.report_message(r, name, rep, labels)
-    if not rep.forms:
-        return Reply(text=text, blocks=blocks)
-    content = view.report_xlsx(r, rep, names, labels)
-    filename = f"overtime-{month[0]:04d}-{month[1]:02d}.xlsx"
-    upload = partial(
-        upload_to_dm, deps, req, filename, content, r.t("overtime.xlsx.title", month=name)
-    )
-    return Reply(text=text, blocks=blocks, then=(upload,))
-
-
-def upload_to_dm(
-    deps: OvertimeDeps, req: Request, filename: str, content: bytes, title: str
-) -> bool:
-    """The report's file to the person's DM; a failure is told to them."""
-    if deps.sender.upload_to_dm(req.user, filename, content, title):
-        return True
-    r = deps.reader(req)
-    deps.sender.answer(req.response_url, req.user, r.t("overtime.report.upload_failed"))
-    return False
-
-
-# --- what an approval sends besides --------------------------------------------------------
-def followers(settings: Settings) -> dict[str, Follower]:
-    """For the approval engine (ApprovalDeps.followers): once a form that earned a later start
-    is approved, each member's manager is told when they start, and so is each member — queued
-    in the decision's own transaction, useless once that start has come."""
-
-    def follow(s: Session, a: Approval, now: datetime) -> list[outbox.Message]:
-        if a.status != APPROVED or a.subject != "overtime" or not a.subject_id:
-            return []
-        form = store.get(s, a.team_id, a.subject_id, fresh=True)
-        if form is None or form.deferred_until is None:
-            return []
-        return deferral_messages(s, settings, form, form.deferred_until, now)
-
-    return {"overtime": follow}
-
-
-def deferral_messages(
-    s: Session, settings: Settings, form: OvertimeForm, until: datetime, now: datetime
-) -> list[outbox.Message]:
-    members = {m.user_id: m for m in queries.list_members(s, form.team_id)}
-    staying = store.members_of(form)
-    by_manager: dict[str, list[str]] = {}
-    for user in staying:
-        manager = members[user].manager_id if user in members else None
-        if manager:
-            by_manager.setdefault(manager, []).append(user)
-
-    def reader(user: str) -> Reader:
-        return Reader.of(members.get(user), settings.aebot_lang, settings.tz, now)
-
-    out = []
-    for manager, users in by_manager.items():
-        text, blocks = view.deferred_for_manager(reader(manager), users, form.end, until)
-        out.append(outbox.Message(form.team_id, f"overtime-deferred:{form.id}:{manager}",
-                                  "overtime-deferred", manager, text, blocks,
-                                  useful_until=until))  # fmt: skip
-    for user in staying:
-        text, blocks = view.deferred_for_member(reader(user), form.end, until)
-        out.append(outbox.Message(form.team_id, f"overtime-start:{form.id}:{user}",
-                                  "overtime-start", user, text, blocks,
-                                  useful_until=until))  # fmt: skip
-    return out
-
-
-def register(app: App, listen: Listen, deps: OvertimeDeps) -> None:
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(overtime_command, deps))
     app.view(view.FORM)(listen.ack(submit_form, deps))
     app.action(view.OPEN)(listen.ack(open_click, deps))

@@ -10,54 +10,42 @@ late ones are left for a decision one by one, and the list is redrawn as it now 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from slack_bolt import App
 
-from bot.clock import Clock
 from bot.rules.approvals import APPROVED, PENDING
 from bot.rules.people import PED, is_admin
-from bot.settings import Settings
 from bot.slack.listeners import Listen, Request
-from bot.slack.sender import Sender
 from bot.slack.texts import Reader
-from bot.slack.views import overtime_jobs as view
+from bot.slack.views import overtime_tasks as view
 from handlers.approvals import ApprovalDeps, Decided, decide, redraw
 from storage import overtime_day, queries
-from storage.db import Database
-from storage.team_settings import TeamSettings
-
-
-@dataclass(frozen=True)
-class OvertimeDayDeps:
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    team_settings: TeamSettings
-    decisions: ApprovalDeps  # the approval engine's, to decide and redraw as its buttons do
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
 
 
 # --- "No overtime today" ----------------------------------------------------------------------
-def none_today(req: Request, deps: OvertimeDayDeps) -> None:
+def none_today(req: Request, deps: ApprovalDeps) -> None:
     r = deps.reader(req)
     if req.value != req.user:
-        deps.sender.answer(req.response_url, req.user,
-                           r.t("overtime_reminder.not_yours", user=req.value))  # fmt: skip
+        deps.sender.answer(
+            req.response_url, req.user, r.t("overtime_reminder.not_yours", user=req.value)
+        )
         return
     now = deps.clock.now()
     with deps.db.write() as s:
-        overtime_day.mark(s, req.team, req.user, now.astimezone(deps.settings.tz).date(),
-                          overtime_day.NO_OVERTIME, now)  # fmt: skip
+        overtime_day.mark(
+            s,
+            req.team,
+            req.user,
+            now.astimezone(deps.settings.tz).date(),
+            overtime_day.NO_OVERTIME,
+            now,
+        )
     deps.sender.respond(str(req.response_url), r.t("overtime_reminder.silenced"), replace=True)
 
 
 # --- "Approve all on time" --------------------------------------------------------------------
-def approve_all(req: Request, deps: OvertimeDayDeps) -> None:
+def approve_all(req: Request, deps: ApprovalDeps) -> None:
     r = deps.reader(req)
     try:
         day = date.fromisoformat(req.value)
@@ -71,12 +59,10 @@ def approve_all(req: Request, deps: OvertimeDayDeps) -> None:
         deps.sender.answer(req.response_url, req.user, r.t("overtime_bulk.only_ped"))
         return
     tried = [
-        decide(deps.decisions, req.team, req.user, a.id, APPROVED, "", "button", r)
-        for _, a in on_time
-        if a.id is not None
+        decide(deps, req, a.id, APPROVED, "", "button") for _, a in on_time if a.id is not None
     ]
     won = [d for d in tried if d.won]
-    _redraw_decided(deps.decisions, won)
+    _redraw_decided(deps, won)
     not_yours = sum(1 for d in tried if not d.won and d.approval and d.approval.status == PENDING)
     late = _redraw_list(req, deps, r, day)
     deps.sender.answer(req.response_url, req.user, _summary(r, len(won), late, not_yours))
@@ -96,13 +82,13 @@ def _redraw_decided(decisions: ApprovalDeps, won: list[Decided]) -> None:
                 decisions.home(a.team_id, str(user))
 
 
-def _redraw_list(req: Request, deps: OvertimeDayDeps, r: Reader, day: date) -> int:
+def _redraw_list(req: Request, deps: ApprovalDeps, r: Reader, day: date) -> int:
     """The cut-off list, replaced by what still waits; returns how many late forms do."""
     with deps.db.read() as s:
         rows = overtime_day.waiting(s, req.team, day)
     cutoff = deps.team_settings.of(req.team).time("overtime_cutoff")
-    if rows:
-        text, blocks = view.cutoff_list(r, day, cutoff, rows)
+    if rows:  # long, its first part: the thread below keeps the first list's other parts
+        (text, blocks), *_ = view.cutoff_list(r, day, cutoff, rows)
         deps.sender.respond(str(req.response_url), text, blocks, replace=True)
     else:
         deps.sender.respond(str(req.response_url), view.nothing_waiting(r, day), replace=True)
@@ -122,6 +108,6 @@ def _summary(r: Reader, approved: int, late: int, not_yours: int) -> str:
     return ("" if r.lang == "zh" else " ").join(said)
 
 
-def register(app: App, listen: Listen, deps: OvertimeDayDeps) -> None:
+def register(app: App, listen: Listen, deps: ApprovalDeps) -> None:
     app.action(view.NONE_TODAY)(listen.after(none_today, deps))
     app.action(view.APPROVE_ALL)(listen.after(approve_all, deps))

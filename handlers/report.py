@@ -1,27 +1,16 @@
 """`/aebot report`: a preview of this week's report so far, any day, only to whoever asks
-(ephemeral; nothing is posted): an AE sees their own section, a manager the first lines of
-their team's summary (everyone below them), someone who is both sees both."""
+(ephemeral, in parts when long; nothing is posted): an AE sees their own section, a manager
+the first lines of their team's summary (everyone below them), someone who is both sees
+both."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from bot.clock import Clock
 from bot.rules import week as rules
-from bot.settings import Settings
-from bot.slack.listeners import Reply, Request
+from bot.slack.listeners import Reply, Request, long_reply
 from bot.slack.texts import Reader
 from bot.slack.views import report as view
-from storage.calendars import Calendars
-from storage.db import Database
+from handlers.deps import Deps
 from storage.week import read_week
-
-
-class Deps(Protocol):
-    db: Database
-    clock: Clock
-    settings: Settings
-    calendars: Calendars
 
 
 def report_command(r: Reader, req: Request, deps: Deps) -> Reply:
@@ -36,5 +25,4 @@ def report_command(r: Reader, req: Request, deps: Deps) -> Reply:
     shown = view.preview(r, rules.compile_week(week), req.user, now)
     if shown is None:
         return Reply(text=r.t("friday.preview_nothing"))
-    text, blocks = shown
-    return Reply(text=text, blocks=blocks)
+    return long_reply(r, *shown)

@@ -9,17 +9,17 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.settings import Settings
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
-from handlers import approvals
+from forms.engine import Engine
+from forms.leaving import reroute_from
 from storage import outbox, queries
 from storage.models import Client, Member
 from storage.outbox import wall
 
 
 def remove(
-    s: Session, team: str, user: str, by: str, settings: Settings, now: datetime
+    s: Session, team: str, user: str, by: str, engine: Engine, now: datetime
 ) -> tuple[Member, list[Client], list[str]] | None:
     """Remove `user` from the team and queue the notice of their ownerless clients; returns
     the removed member, their clients and who is told (None if they were not on the team)."""
@@ -28,7 +28,8 @@ def remove(
         return None
     member, clients = removed
     manager = member.manager_id if queries.get_member(s, team, member.manager_id or "") else None
-    approvals.reroute_from(s, settings, team, user, manager, now)  # no request waits for them
+    reroute_from(engine, s, team, user, manager, now)  # no request waits for them
+    settings = engine.settings
     if not clients:
         return member, clients, []
     members = {m.user_id: m for m in queries.list_members(s, team)}

@@ -11,7 +11,6 @@ characters, so 150 汉字 fit and a 151st is refused with the count.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
@@ -19,44 +18,27 @@ from typing import Any
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.rules import weekly as rules
-from bot.rules.clients import ClientIndex
-from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
-from bot.slack.sender import Sender
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import weekly as view
-from handlers.clients import find_client
+from handlers.client_lookup import client_leading
+from handlers.deps import Deps
 from storage import queries
 from storage import weekly as store
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.models import WeeklyNote
 
 COMMAND = "/weekly"
-SHOW_WORDS = ("show", "list", "mine", "查看", "列表")
 
 
-@dataclass(frozen=True)
-class WeeklyDeps:
-    """What the weekly-notes listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    calendars: Calendars
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-    def this_week(self) -> date:
-        return rules.week_of(self.clock.now().astimezone(self.settings.tz).date())
+def this_week(deps: Deps) -> date:
+    """The Monday of this week, in the workspace's zone."""
+    return rules.week_of(deps.local_now().date())
 
 
-def closed(r: Reader, s: Session, deps: WeeklyDeps, team: str, week: date) -> str | None:
+def closed(r: Reader, s: Session, deps: Deps, team: str, week: date) -> str | None:
     """Why the week's notes can no longer change (its report is compiled), or None."""
     last_day = deps.calendars.for_team(team).last_working_day_of_week(week)
     at = store.compiled_at(s, team, last_day)
@@ -66,21 +48,17 @@ def closed(r: Reader, s: Session, deps: WeeklyDeps, team: str, week: date) -> st
 
 
 # --- the command ---------------------------------------------------------------------------
-def weekly_command(req: Request, deps: WeeklyDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split()
-    sub = words[0].lower() if words else ""
-    if asks_help(sub):
-        return Reply(text=r.t("weekly.help"))
-    if not sub:
-        return _open(r, req, deps)
-    if sub in SHOW_WORDS and len(words) == 1:
-        return _show(r, req, deps)
-    return quick(r, req, deps)
+def weekly_command(req: Request, deps: Deps) -> Reply:
+    return WEEKLY.run(deps.reader(req), req, deps, req.text)
 
 
-def _open(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
-    week = deps.this_week()
+def _show_or_note(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """`/weekly show`; but `/weekly Show Co 进展` is a note on a client whose name starts so."""
+    return quick(r, req, deps, req.text) if rest else _show(r, req, deps)
+
+
+def _open(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
+    week = this_week(deps)
     with deps.db.read() as s:
         refusal = closed(r, s, deps, req.team, week)
     if refusal:
@@ -88,7 +66,7 @@ def _open(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
     return Reply(then=(partial(open_form, req, deps, week),))
 
 
-def open_form(req: Request, deps: WeeklyDeps, week: date) -> None:
+def open_form(req: Request, deps: Deps, week: date) -> None:
     """The form of the week: my active clients, each filled in with this week's note, else
     last week's; my problems and suggestions of the week."""
     r = deps.reader(req)
@@ -109,10 +87,10 @@ def open_form(req: Request, deps: WeeklyDeps, week: date) -> None:
     deps.sender.open_modal(str(req.trigger_id), view.weekly_modal(r, week, fields, extras, meta))
 
 
-def open_click(req: Request, deps: WeeklyDeps) -> Reply:
+def open_click(req: Request, deps: Deps) -> Reply:
     """The weekly prompt's "Write this week's notes": the form, unless the week is compiled."""
     r = deps.reader(req)
-    week = deps.this_week()
+    week = this_week(deps)
     with deps.db.read() as s:
         refusal = closed(r, s, deps, req.team, week)
     if refusal:
@@ -140,7 +118,7 @@ def read_form(
     return texts, errors
 
 
-def submit_form(req: Request, deps: WeeklyDeps) -> Reply:
+def submit_form(req: Request, deps: Deps) -> Reply:
     """The form: the week's notes stored (an emptied field removes its note), or what is
     wrong shown under the fields; refused once the week is compiled."""
     r = deps.reader(req)
@@ -163,40 +141,41 @@ def submit_form(req: Request, deps: WeeklyDeps) -> Reply:
     return Reply(then=(tell,))
 
 
-def _week(meta: Mapping[str, Any], deps: WeeklyDeps) -> date:
+def _week(meta: Mapping[str, Any], deps: Deps) -> date:
     """The week the form was opened for (a form opened on Sunday night and saved on Monday
     is last week's)."""
     try:
         return rules.week_of(date.fromisoformat(str(meta.get("week"))))
     except ValueError:
-        return deps.this_week()
+        return this_week(deps)
 
 
 # --- the one-liner and /weekly show ----------------------------------------------------------
-def quick(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
+def quick(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/weekly 耐克 Q1提案已提交，等待客户反馈`: that client's note of the week, stored or
     replaced; an unknown or ambiguous client gets the candidates."""
-    week = deps.this_week()
+    week = this_week(deps)
     with deps.db.write() as s:
-        match, rest = ClientIndex(queries.list_clients(s, req.team)).split(req.text)
-        c = match.client or find_client(r, s, req.team, req.text.split()[0])
-        if isinstance(c, str) or c.id is None:
-            return Reply(text=c if isinstance(c, str) else r.t("client.need_name"))
-        text = rules.clean(rest)
+        found = client_leading(r, queries.list_clients(s, req.team), text)
+        c = found.client
+        if c is None or c.id is None:
+            return Reply(text=found.said)
+        text = rules.clean(found.rest)
         if not text:
             return Reply(text=r.t("weekly.quick.need_text", name=bk.escape(c.name)))
         if problem := rules.note_problem(text):
             return Reply(text=r.problem(problem))
         if refusal := closed(r, s, deps, req.team, week):
             return Reply(text=refusal)
-        got = store.save_notes(s, req.team, req.user, week, {(rules.CLIENT, c.id): text},
-                               deps.clock.now())  # fmt: skip
+        got = store.save_notes(
+            s, req.team, req.user, week, {(rules.CLIENT, c.id): text}, deps.clock.now()
+        )
     key = "weekly.quick.replaced" if got.replaced or got.kept else "weekly.quick.saved"
     return Reply(text=r.t(key, name=bk.escape(c.name), n=rules.length(text)))
 
 
-def _show(r: Reader, req: Request, deps: WeeklyDeps) -> Reply:
-    week = deps.this_week()
+def _show(r: Reader, req: Request, deps: Deps) -> Reply:
+    week = this_week(deps)
     with deps.db.read() as s:
         notes = store.notes_for_week(s, req.team, week, req.user)
         names = {c.id: c.name for c in queries.list_clients(s, req.team)}
@@ -212,7 +191,16 @@ def _is_client(n: WeeklyNote) -> bool:
     return n.kind == rules.CLIENT
 
 
-def register(app: App, listen: Listen, deps: WeeklyDeps) -> None:
+WEEKLY = Subcommands[Deps](
+    COMMAND,
+    help="weekly.help",
+    subs={("show", "list", "mine", "查看", "列表"): _show_or_note},
+    empty=_open,
+    other=quick,
+)
+
+
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(weekly_command, deps))
     app.view(view.FORM)(listen.ack(submit_form, deps))
     app.action(view.OPEN)(listen.ack(open_click, deps))

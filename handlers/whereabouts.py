@@ -5,7 +5,7 @@ entries count as not registered, as the handbook says), WHEN is read by `bot.dat
 "到17:00", or nothing: until the end of the working day). A newer registration ends an
 overlapping one. `/out tomorrow …` registers a visit straight from home on the next working
 day. `/out back` ends mine with the offer to log the visit; otherwise the `visit-log-offers`
-job makes that offer once the visit's end has passed (scheduler/visit_jobs.py). The offer's
+task makes that offer once the visit's end has passed (scheduler/visit_tasks.py). The offer's
 button opens the contact modal filled in. `/out who` is for managers. `/out leave …` stores
 leave; what leave changes elsewhere (no reminders, approvals routed around) reads
 storage/absence.py.
@@ -13,15 +13,12 @@ storage/absence.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from slack_bolt import App
 from sqlmodel import Session
 
-from bot.clock import Clock
 from bot.dates import DateRefusal
-from bot.rules.clients import ClientIndex
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.rules.whereabouts import (
@@ -34,74 +31,38 @@ from bot.rules.whereabouts import (
     starts_vague,
     visit_span,
 )
-from bot.settings import Settings
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request, asks_help
-from bot.slack.sender import Sender
+from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as contact_view
 from bot.slack.views import whereabouts as view
+from handlers.client_lookup import client_leading
+from handlers.deps import Deps
 from storage import absence, queries, whereabouts
-from storage.calendars import Calendars
-from storage.db import Database
 from storage.models import Client, Leave, Whereabouts
-from storage.team_settings import TeamSettings
 
 COMMAND = "/out"
-WHO = ("who", "谁", "谁在外")
-BACK = ("back", "回来", "回来了", "回公司")
-LEAVE = ("leave", "请假")
-TOMORROW = ("tomorrow", "明天")
-LIST = ("list", "mine", "列表")
-CANCEL = ("cancel", "取消")
 
 
-@dataclass(frozen=True)
-class WhereaboutsDeps:
-    """What the whereabouts listeners use."""
-
-    db: Database
-    clock: Clock
-    settings: Settings
-    sender: Sender
-    team_settings: TeamSettings
-    calendars: Calendars
-
-    def reader(self, req: Request) -> Reader:
-        return req.reader(self.settings.tz, self.clock.now())
-
-    def local_now(self) -> datetime:
-        return self.clock.now().astimezone(self.settings.tz)
+def out_command(req: Request, deps: Deps) -> Reply:
+    return OUT.run(deps.reader(req), req, deps, req.text)
 
 
-def out_command(req: Request, deps: WhereaboutsDeps) -> Reply:
-    r = deps.reader(req)
-    words = req.text.split(maxsplit=1)
-    sub = words[0].lower() if words else ""
-    rest = words[1].strip() if len(words) > 1 else ""
-    if not words or asks_help(sub):
-        return Reply(text=r.t("out.help"))
-    if sub in WHO:
-        return _who(r, req, deps)
-    with deps.db.read() as s:
-        member = queries.get_member(s, req.team, req.user)
-    if member is None:
-        return Reply(text=r.t("out.not_member"))
-    if sub in BACK:
-        return _back(r, req, deps)
-    if sub in LEAVE:
-        return _leave(r, req, deps, rest)
-    if sub in TOMORROW:
-        return _register(r, req, deps, rest, tomorrow=True)
-    return _register(r, req, deps, req.text, tomorrow=False)
+def _going(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
+    """`/out 耐克 提案 14:00-17:00`."""
+    return _register(r, req, deps, text, tomorrow=False)
+
+
+def _tomorrow(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
+    """`/out tomorrow 耐克 提案`: straight from home on the next working day."""
+    return _register(r, req, deps, text, tomorrow=True)
 
 
 # --- registering ----------------------------------------------------------------------------
-def _register(
-    r: Reader, req: Request, deps: WhereaboutsDeps, text: str, *, tomorrow: bool
-) -> Reply:
+def _register(r: Reader, req: Request, deps: Deps, text: str, *, tomorrow: bool) -> Reply:
     values = deps.team_settings.of(req.team)
-    hours = (values.time("start_of_day"), values.time("end_of_day"))
+    hours = (values.start_of_day, values.end_of_day)
     now = deps.local_now()
     said = read_out(text, now, deps.settings.aebot_tz, r.lang, hours[1])
     if isinstance(said, DateRefusal):
@@ -119,9 +80,15 @@ def _register(
             return Reply(text=found)
         client, purpose = found
         visit = Whereabouts(
-            team_id=req.team, user_id=req.user, client_id=client.id or 0, purpose=purpose,
-            start=span[0], end=span[1], from_home=tomorrow, created_at=r.now,
-        )  # fmt: skip
+            team_id=req.team,
+            user_id=req.user,
+            client_id=client.id or 0,
+            purpose=purpose,
+            start=span[0],
+            end=span[1],
+            from_home=tomorrow,
+            created_at=r.now,
+        )
         ended = whereabouts.register(s, visit, r.now, keep_open_now=tomorrow)
     text, blocks = view.registered(r, visit, client, ended)
     return Reply(text=text, blocks=blocks)
@@ -129,38 +96,21 @@ def _register(
 
 def _client_and_purpose(r: Reader, s: Session, req: Request, head: str) -> tuple[Client, str] | str:
     """The client named first (or, failing that, the one client named anywhere) and the rest as
-    the purpose; or why not: vague words, an unknown name (with my clients), candidates."""
+    the purpose; or why not: vague words, an unknown name, the candidates."""
     clients = queries.list_clients(s, req.team)
-    match, purpose = ClientIndex(clients).split(head)
-    client = match.client
-    if client is None and not match.candidates and (inside := named_inside(clients, head)):
+    found = client_leading(r, clients, head)
+    client, purpose = found.client, found.rest
+    if client is None and not found.match.candidates and (inside := named_inside(clients, head)):
         client, purpose = inside
     if client is None:
-        if starts_vague(head):
-            return r.t("out.vague")
-        return _unknown(r, req.user, head.split()[0], match.candidates, clients)
+        return r.t("out.vague") if starts_vague(head) else found.said
     if len(purpose) > PURPOSE_LIMIT:
         return r.t("out.purpose_too_long", limit=PURPOSE_LIMIT, n=len(purpose))
     return client, purpose
 
 
-def _unknown(
-    r: Reader, user: str, name: str, candidates: list[Client], clients: list[Client]
-) -> str:
-    shown = bk.escape(name[:100])
-    if candidates:
-        names = r.join(f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in candidates[:10])
-        return r.t("out.ambiguous", name=shown, names=names)
-    mine = sorted(
-        (c for c in clients if user in (c.owner_id, c.backup_owner_id)), key=lambda c: c.name
-    )
-    if not mine:
-        return r.t("out.unknown_none", name=shown)
-    return r.t("out.unknown", name=shown, names=r.join(bk.escape(c.name) for c in mine[:10]))
-
-
 # --- back, who, and the offer to log a visit ----------------------------------------------
-def _back(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _back(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """`/out back`: my open visit ends now; the reply offers to log it."""
     with deps.db.write() as s:
         visit = whereabouts.open_now(s, req.team, req.user, r.now)
@@ -173,7 +123,7 @@ def _back(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     return Reply(text=text, blocks=blocks)
 
 
-def _who(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _who(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """`/out who` (managers and admins): who is out now and where, who is on leave today."""
     admin = is_admin(req.user, deps.settings.admins)
     today = deps.local_now().date()
@@ -187,7 +137,7 @@ def _who(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     return Reply(text=r.t("out.who_title", n=len(out)), blocks=blocks)
 
 
-def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
+def log_visit(req: Request, deps: Deps) -> None:
     """ "Log this visit": the contact modal with the client, kind visit, the visit's start and
     its purpose filled in; only for the person who registered it."""
     with deps.db.read() as s:
@@ -204,30 +154,23 @@ def log_visit(req: Request, deps: WhereaboutsDeps) -> None:
         key=lambda c: (c.id != client.id, req.user not in (c.owner_id, c.backup_owner_id), c.name),
     )
     v = contact_view.contact_modal(
-        r, mine, client_id=client.id, kind="visit", summary=visit.purpose,
+        r,
+        mine,
+        client_id=client.id,
+        kind="visit",
+        summary=visit.purpose,
         when=visit.start.astimezone(deps.settings.tz).strftime("%Y-%m-%d %H:%M"),
         metadata={"channel": req.channel},
-    )  # fmt: skip
+    )
     deps.sender.open_modal(str(req.trigger_id), v)
 
 
 # --- leave ----------------------------------------------------------------------------------
-def _leave(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
-    sub = text.split(maxsplit=1)[0].lower() if text else ""
-    if not sub or asks_help(sub):
-        return Reply(text=r.t("out.help"))
-    if sub in LIST:
-        return _leave_list(r, req, deps)
-    if sub in CANCEL:
-        return _leave_cancel(r, req, deps)
-    return _leave_add(r, req, deps, text)
-
-
-def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Reply:
+def _leave_add(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """Leave from today on, whole days, not overlapping leave I already have (refused: cancel
     that first), with the working days it takes."""
     now = deps.local_now()
-    end_of_day = deps.team_settings.of(req.team).time("end_of_day")
+    end_of_day = deps.team_settings.of(req.team).end_of_day
     said = read_leave(text, now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(said, Problem):  # it may quote what was typed
         return Reply(text=r.t(said.key, **{k: bk.escape(str(v)) for k, v in said.values.items()}))
@@ -238,8 +181,17 @@ def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Rep
         if clash is not None:
             days = view.days(r, clash.first_day, clash.last_day)
             return Reply(text=r.t("leave.overlap", kind=view.kind_name(r, clash.kind), days=days))
-        s.add(Leave(team_id=req.team, user_id=req.user, first_day=said.first,
-                    last_day=said.last, kind=said.kind, note=said.note, created_at=r.now))  # fmt: skip
+        s.add(
+            Leave(
+                team_id=req.team,
+                user_id=req.user,
+                first_day=said.first,
+                last_day=said.last,
+                kind=said.kind,
+                note=said.note,
+                created_at=r.now,
+            )
+        )
     calendar = deps.calendars.for_team(req.team)
     n = calendar.working_days_between(said.first - timedelta(days=1), said.last)
     days = view.days(r, said.first, said.last)
@@ -249,7 +201,7 @@ def _leave_add(r: Reader, req: Request, deps: WhereaboutsDeps, text: str) -> Rep
     return Reply(text="\n".join(lines))
 
 
-def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _leave_list(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     with deps.db.read() as s:
         mine = whereabouts.leave_from(s, req.team, req.user, deps.local_now().date())
     if not mine:
@@ -257,7 +209,7 @@ def _leave_list(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     return Reply(text=r.t("leave.list_title", n=len(mine)), blocks=view.leave_list(r, mine))
 
 
-def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
+def _leave_cancel(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     """My current or next leave: cancelled; one that began before today ends yesterday."""
     today = deps.local_now().date()
     with deps.db.write() as s:
@@ -275,6 +227,25 @@ def _leave_cancel(r: Reader, req: Request, deps: WhereaboutsDeps) -> Reply:
     return Reply(text=r.t(key, kind=kind, days=days))
 
 
-def register(app: App, listen: Listen, deps: WhereaboutsDeps) -> None:
+LEAVE = Subcommands[Deps](
+    "/out leave",
+    help="out.help",
+    subs={("list", "mine", "列表"): _leave_list, ("cancel", "取消"): _leave_cancel},
+    other=_leave_add,
+)
+OUT = Subcommands[Deps](
+    COMMAND,
+    help="out.help",
+    subs={
+        ("who", "谁", "谁在外"): _who,
+        ("back", "回来", "回来了", "回公司"): _back,
+        ("leave", "请假"): lambda r, req, deps, rest: LEAVE.run(r, req, deps, rest),
+        ("tomorrow", "明天"): _tomorrow,
+    },
+    other=_going,
+)
+
+
+def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(out_command, deps))
     app.action(view.VISIT_LOG)(listen.after(log_visit, deps))

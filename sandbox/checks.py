@@ -21,6 +21,7 @@ from bot.slack.limits import (
     HEADER_TEXT_MAX,
     ID_MAX,
     LABEL_MAX,
+    MESSAGE_BLOCKS_TEXT_MAX,
     MESSAGE_MAX_BLOCKS,
     MESSAGE_TEXT_MAX,
     OPTION_TEXT_MAX,
@@ -226,6 +227,28 @@ def check_message(args: dict) -> None:
         for i, att in enumerate(attachments):
             if isinstance(att, dict) and att.get("blocks") is not None:
                 check_blocks(att["blocks"], MESSAGE_MAX_BLOCKS, f"/attachments/{i}/blocks")
+    inner = [a.get("blocks") for a in attachments or [] if isinstance(a, dict)]
+    size = text_in(blocks) + text_in(inner)
+    if size > MESSAGE_BLOCKS_TEXT_MAX:
+        raise ApiError(
+            "msg_blocks_too_long",
+            f"the blocks carry {size} characters of text, limit {MESSAGE_BLOCKS_TEXT_MAX}",
+        )
+
+
+def text_in(blocks: Any) -> int:
+    """The characters of text blocks carry in all, counted as Slack counts them against
+    MESSAGE_BLOCKS_TEXT_MAX, whatever each block's own limit: the text of every text object
+    (section text and fields, context elements, headers, buttons, options, placeholders) and
+    of markdown and rich-text elements. Counted here on its own, not with the product's
+    bot/slack/blocks.py `text_size`, so that a miscount there is caught."""
+    if isinstance(blocks, list):
+        return sum(text_in(b) for b in blocks)
+    if not isinstance(blocks, dict):
+        return 0
+    text = blocks.get("text")
+    own = len(text) if isinstance(text, str) else 0
+    return own + sum(text_in(v) for k, v in blocks.items() if k != "text" or not isinstance(v, str))
 
 
 def check_view(view: Any, kinds: tuple[str, ...] = ("modal", "home")) -> None:

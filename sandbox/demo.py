@@ -26,7 +26,7 @@ from bot.settings import load_settings
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
@@ -250,11 +250,11 @@ def _meeting_id(st: Stage) -> int:
 def monday(st: Stage) -> None:
     st.at(datetime(2026, 11, 23, 9, 30, tzinfo=SH), "Monday: the timetable's morning nudge")
     with st.watching("chat.postMessage") as seen:
-        run_job(JOBS["contact-nudge"], st.clock.now(), st.bot.jobs())
+        run_task(TASKS["contact-nudge"], st.clock.now(), st.bot.tasks())
     st.scene("contact-nudge: each AE's DM, longest without contact first", seen, 24)
     st.at(datetime(2026, 11, 23, 10, 0, tzinfo=SH), "the contact-report clock")
     with st.watching("chat.postMessage") as seen:
-        run_job(JOBS["contact-report-due"], st.clock.now(), st.bot.jobs())
+        run_task(TASKS["contact-report-due"], st.clock.now(), st.bot.tasks())
     st.scene("The 耐克 meeting's report is past 48 hours: 孙小明 and his manager are told", seen)
     with st.watching("response_url") as seen:
         st.slack.click("contact_report_sent", str(_meeting_id(st)), user=SUN, key="report")
@@ -275,9 +275,9 @@ def monday(st: Stage) -> None:
     job_request(st)
     st.at(datetime(2026, 11, 23, 17, 30, tzinfo=SH), "before leaving: the evening sweep")
     with st.watching("chat.postMessage") as seen:
-        run_job(JOBS["contact-sweep"], st.clock.now(), st.bot.jobs())
+        run_task(TASKS["contact-sweep"], st.clock.now(), st.bot.tasks())
     st.scene("contact-sweep: only the clients still due, and the manager's list", seen, 24)
     st.at(datetime(2026, 11, 24, 9, 30, tzinfo=SH), "Tuesday: the follow-up set on Friday")
     with st.watching("chat.postMessage") as seen:
-        run_job(JOBS["contact-nudge"], st.clock.now(), st.bot.jobs())
+        run_task(TASKS["contact-nudge"], st.clock.now(), st.bot.tasks())
     st.scene("孙小明's nudge opens with what he planned for today", _dm_of(seen, SUN)[:6])

@@ -105,9 +105,14 @@ class SlackDriver:
 
 
 def command_form(
-    name: str, text: str, user: str, channel: str, trigger_id: str, fake: FakeSlack,
+    name: str,
+    text: str,
+    user: str,
+    channel: str,
+    trigger_id: str,
+    fake: FakeSlack,
     app_id: str = APP_ID,
-) -> dict[str, str]:  # fmt: skip
+) -> dict[str, str]:
     """A slash command's form fields."""
     return {
         "token": "legacy",
@@ -138,9 +143,15 @@ def interaction(kind: str, user: str, trigger_id: str, app_id: str = APP_ID) -> 
 
 
 def click_payload(
-    action_id: str, value: str, user: str, channel: str, trigger_id: str, fake: FakeSlack,
-    key: str = "act", app_id: str = APP_ID,
-) -> dict[str, Any]:  # fmt: skip
+    action_id: str,
+    value: str,
+    user: str,
+    channel: str,
+    trigger_id: str,
+    fake: FakeSlack,
+    key: str = "act",
+    app_id: str = APP_ID,
+) -> dict[str, Any]:
     """A click on a button of a message in `channel`."""
     return {
         **interaction("block_actions", user, trigger_id, app_id),
@@ -160,9 +171,12 @@ def click_payload(
 
 
 def submit_payload(
-    view: dict[str, Any], values: dict[str, Any], user: str, trigger_id: str,
+    view: dict[str, Any],
+    values: dict[str, Any],
+    user: str,
+    trigger_id: str,
     app_id: str = APP_ID,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """A modal submitted as shown, with `values` typed over its initial values."""
     return {
         **interaction("view_submission", user, trigger_id, app_id),

@@ -195,10 +195,6 @@ class FakeSocketMode:
                 lambda: self.connections >= count and bool(self._links), timeout
             )
 
-    def acks_of(self, envelope_id: str) -> list[Ack]:
-        with self._changed:
-            return [a for a in self.acks if a.envelope_id == envelope_id]
-
     def wait_ack(self, envelope_id: str, timeout: float = 3.0) -> Ack:
         """The ack of the latest delivery of `envelope_id`, once it has come."""
         with self._changed:

@@ -12,6 +12,9 @@ A process killed mid-send leaves rows `sending` with a lease that runs out withi
 next drain (another process's, the next start's, a rerun's) takes them over, looking before
 sending. The courier's own timing (leases, backoff) follows the machine's wall clock; whether a
 reminder is still useful follows the product's clock.
+
+The shared rate limit is scheduler/rate_limit.py; a pass's lanes, each row's progress and the
+tally are scheduler/outbox_pass.py; the admins' notice is scheduler/failure_notices.py.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ import json
 import logging
 import os
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -34,8 +36,11 @@ from slack_sdk import WebClient
 from bot.clock import Clock
 from bot.settings import Settings
 from bot.slack import delivery
-from bot.slack.texts import Reader
-from storage import outbox, queries
+from scheduler.failure_notices import tell_admins
+from scheduler.outbox_pass import Progress, Tally, side_by_side
+from scheduler.rate_limit import Gate
+from storage import outbox
+from storage import outbox_leases as leases
 from storage.db import Database
 from storage.models import OutboxMessage
 from storage.outbox import wall
@@ -45,61 +50,7 @@ LEASE = timedelta(seconds=float(os.environ.get("AEBOT_OUTBOX_LEASE_SECONDS", "45
 GONE = frozenset(
     {"account_inactive", "user_not_found", "user_disabled"}
 )  # Slack's word for someone who left
-# Messages to the one who decides a request: Slack saying they are gone moves the request on.
-DECIDERS = frozenset({"approval", "approval-reminder", "approval-escalation"})
 RETRY_LATER = timedelta(seconds=60)  # a row still failing after a pass waits this long
-
-
-class Gate:
-    """The workspace's rate limit, shared by every sending thread of the process.
-
-    A 429 closes the gate for the `Retry-After` Slack gave, for everyone. Sends then pass one
-    at a time, spaced: the spacing doubles with each 429 and shrinks with each success, so that
-    the threads do not all rush the reopened gate and meet the limit again together."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._open_at = 0.0
-        self.spacing = 0.0
-
-    def hold(self, seconds: float) -> None:
-        with self._lock:
-            now = time.monotonic()
-            if now >= self._open_at:  # the first 429 since the gate opened: space sends more
-                self.spacing = min(max(self.spacing * 2, 0.05), 2.0)
-            self._open_at = max(self._open_at, now + seconds)
-
-    def passed(self) -> None:
-        with self._lock:
-            self.spacing = 0.0 if self.spacing < 0.01 else self.spacing * 0.9
-
-    def wait(self, stop: threading.Event) -> None:
-        while True:
-            with self._lock:
-                now = time.monotonic()
-                left = self._open_at - now
-                if left <= 0:
-                    self._open_at = now + self.spacing  # the next one waits its turn
-                    return
-            if stop.wait(left):
-                return
-
-
-@dataclass
-class Tally:
-    delivered: int = 0
-    pending: int = 0
-    failed: int = 0
-    expired: int = 0
-
-    def add(self, status: str) -> None:
-        setattr(self, status, getattr(self, status) + 1)
-
-    def __str__(self) -> str:
-        return (
-            f"delivered {self.delivered}, pending {self.pending}, "
-            f"failed {self.failed}, expired {self.expired}"
-        )
 
 
 @dataclass
@@ -117,9 +68,10 @@ class Courier:
     _stop: threading.Event = field(default_factory=threading.Event)
     _wake: threading.Event = field(default_factory=threading.Event)
     _pool: ThreadPoolExecutor | None = None
-    # Told of requests' deciders Slack says are gone (account_inactive, user_not_found), as
-    # (team, user) pairs: the approval engine moves their requests on (handlers/approvals.py).
-    on_gone: Callable[[list[tuple[str, str]]], None] | None = None
+    # Told of the people Slack says are gone (account_inactive, user_not_found), as (team,
+    # user, the purpose of the message that found out) triples; whoever cares acts (the form
+    # engine moves on the requests they were to decide: handlers/approvals.py).
+    on_gone: Callable[[list[tuple[str, str, str]]], None] | None = None
     _loop: threading.Thread | None = None
 
     # ------------------------------------------------------------------ draining
@@ -127,15 +79,15 @@ class Courier:
         self,
         *,
         team_id: str | None = None,
-        job: str | None = None,
+        task: str | None = None,
         period: str | None = None,
         now_or_later: bool = False,
     ) -> Tally:
         """Deliver every row that may be tried now (of one run, when given; `now_or_later`
         also those waiting for a later try), each once, batch after batch; then tell admins of
         what was given up, and deliver that too."""
-        tally = self._drain(team_id=team_id, job=job, period=period, now_or_later=now_or_later)
-        if self.tell_admins():
+        tally = self._drain(team_id=team_id, task=task, period=period, now_or_later=now_or_later)
+        if tell_admins(self.db, self.settings, self.clock):
             self._drain(purpose="failure-notice")
         return tally
 
@@ -143,20 +95,26 @@ class Courier:
         tally, after = Tally(), 0
         while not self._stop.is_set():
             with self.db.write() as s:
-                rows = outbox.claim(
-                    s, wall(), wall() + LEASE, self.owner, self.batch, after_id=after,
-                    now=self.clock.now(), **which,  # type: ignore[arg-type]
-                )  # fmt: skip
-                threads = outbox.parents(s, rows)
+                rows = leases.claim(
+                    s,
+                    wall(),
+                    wall() + LEASE,
+                    self.owner,
+                    self.batch,
+                    after_id=after,
+                    now=self.clock.now(),
+                    **which,  # type: ignore[arg-type]
+                )
+                threads = leases.parents(s, rows)
             if not rows:
                 break
             after = max(r.id or 0 for r in rows)
 
             with self._lease_kept([r.id for r in rows if r.id is not None]):
-                lanes = self._executor().map(self._deliver_lane, _lanes(rows, threads))
+                lanes = self._executor().map(self._deliver_lane, side_by_side(rows, threads))
                 results = [result for lane in lanes for result in lane]
             with self.db.write() as s:
-                outbox.finish(s, results, self.owner, self.clock.now())
+                leases.finish(s, results, self.owner, self.clock.now())
             for r in results:
                 tally.add(r.status)
             self._tell_gone(rows, results)
@@ -164,22 +122,22 @@ class Courier:
 
     def _deliver_lane(
         self, lane: list[tuple[OutboxMessage, tuple[str, str] | None]]
-    ) -> list[outbox.Result]:
+    ) -> list[leases.Result]:
         return [self._deliver(row, thread) for row, thread in lane]
 
-    def _tell_gone(self, rows: list[OutboxMessage], results: list[outbox.Result]) -> None:
+    def _tell_gone(self, rows: list[OutboxMessage], results: list[leases.Result]) -> None:
         if self.on_gone is None:
             return
         by_id = {r.id: r for r in rows}
         gone = [
-            (by_id[x.id].team_id, by_id[x.id].recipient)
+            (by_id[x.id].team_id, by_id[x.id].recipient, by_id[x.id].purpose)
             for x in results
-            if x.status == outbox.FAILED and x.error in GONE and by_id[x.id].purpose in DECIDERS
+            if x.status == outbox.FAILED and x.error in GONE
         ]
         if gone:
             try:
                 self.on_gone(gone)
-            except Exception:  # the hourly approval job looks again
+            except Exception:  # told again by the next message that finds them gone
                 log.exception("moving requests of people who are gone failed")
 
     @contextlib.contextmanager
@@ -193,7 +151,7 @@ class Courier:
             while not done.wait(LEASE.total_seconds() / 3):
                 try:
                     with self.db.write() as s:
-                        outbox.renew(s, ids, self.owner, wall() + LEASE)
+                        leases.renew(s, ids, self.owner, wall() + LEASE)
                 except Exception:
                     log.exception("could not renew the outbox lease")
 
@@ -210,23 +168,37 @@ class Courier:
             self._pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="aebot-courier")
         return self._pool
 
-    def _deliver(self, row: OutboxMessage, thread: tuple[str, str] | None = None) -> outbox.Result:
+    # ------------------------------------------------------------------- one row
+    def _deliver(self, row: OutboxMessage, thread: tuple[str, str] | None = None) -> leases.Result:
         """One row: a DM, a channel post, a reply in the thread `thread` (its conversation
         and parent ts), or a file."""
         assert row.id is not None
         first = row.first_attempt_at or wall()
-        result = _Progress(row.id, row.attempts, row.unknown, row.conversation, first, thread)
+        result = Progress(row.id, row.attempts, row.unknown, row.conversation, first, thread)
         if row.useful_until is not None and self.clock.now() > row.useful_until:
-            if row.unknown:  # it may have gone out before its sender died: if so, it counts
-                since = first.timestamp() - 300
-                found = delivery.find(self.web, row.conversation or row.recipient, row.key, since)
-                if found.outcome == "delivered":
-                    return result.done("delivered", ts=found.ts, conversation=found.channel)
-            log.warning(
-                "dropped %s for %s: no longer useful after %s", row.key, row.recipient,
-                row.useful_until.isoformat(),
-            )  # fmt: skip
-            return result.done("expired", error="no longer useful")
+            return self._expired(row, result, row.useful_until)
+        return self._send_with_retries(row, result)
+
+    def _expired(
+        self, row: OutboxMessage, result: Progress, useful_until: datetime
+    ) -> leases.Result:
+        """A row no longer useful: dropped and logged, unless it went out after all."""
+        if row.unknown:  # it may have gone out before its sender died: if so, it counts
+            since = result.first.timestamp() - 300
+            found = delivery.find(self.web, row.conversation or row.recipient, row.key, since)
+            if found.outcome == "delivered":
+                return result.done("delivered", ts=found.ts, conversation=found.channel)
+        log.warning(
+            "dropped %s for %s: no longer useful after %s",
+            row.key,
+            row.recipient,
+            useful_until.isoformat(),
+        )
+        return result.done("expired", error="no longer useful")
+
+    def _send_with_retries(self, row: OutboxMessage, result: Progress) -> leases.Result:
+        """Attempts at a row until it is delivered or refused; Slack's trouble is retried with
+        backoff and a rate limit waited out, up to `tries`, then it waits for a later pass."""
         tries, throttles = 0, 0
         while tries < self.tries and throttles < 50:
             self.gate.wait(self._stop)
@@ -253,7 +225,7 @@ class Courier:
                 break
         return result.later(wall() + RETRY_LATER)
 
-    def _attempt(self, row: OutboxMessage, progress: _Progress) -> delivery.Attempt:
+    def _attempt(self, row: OutboxMessage, progress: Progress) -> delivery.Attempt:
         channel, thread_ts = progress.thread or (row.recipient, None)
         if row.thread_of and progress.thread is None:
             return delivery.Attempt("retry", error="its thread's first message is not out yet")
@@ -277,7 +249,6 @@ class Courier:
             progress.unknown = True
         return attempt
 
-    # ------------------------------------------------------------- admins told
     def _upload(self, row: OutboxMessage, channel: str, thread_ts: str | None) -> delivery.Attempt:
         if channel[:1] in ("U", "W"):  # a DM: files go to the conversation's id
             try:
@@ -285,39 +256,9 @@ class Courier:
             except Exception as exc:  # noqa: BLE001 - told as the attempt's error
                 return delivery.Attempt("retry", error=f"conversations.open: {type(exc).__name__}")
         content = base64.b64decode(row.file_b64 or "")
-        return delivery.upload(self.web, channel, row.file_name or "file", content, row.text,
-                               thread_ts)  # fmt: skip
-
-    def tell_admins(self) -> int:
-        """One message per team to each admin (AEBOT_ADMINS) about rows newly given up on,
-        queued in the transaction that marks them told. Returns how many were queued."""
-        with self.db.read() as s:
-            failed = outbox.untold_failures(s)
-            teams = {row.team_id for row in failed}
-            members = {t: {m.user_id: m for m in queries.list_members(s, t)} for t in teams}
-        if not failed:
-            return 0
-        if not self.settings.admins:
-            log.error("%d messages were given up and AEBOT_ADMINS names nobody", len(failed))
-        notices = []
-        for team in sorted(teams):
-            rows = [row for row in failed if row.team_id == team]
-            for admin in sorted(self.settings.admins):
-                cfg = self.settings
-                r = Reader.of(members[team].get(admin), cfg.aebot_lang, cfg.tz, self.clock.now())
-                lines = [
-                    r.t("outbox.failed_line", user=row.recipient, what=row.purpose, error=row.error)
-                    for row in rows[:20]
-                ]
-                if len(rows) > 20:
-                    lines.append(r.more(len(rows) - 20))
-                text = "\n".join([r.t("outbox.failed_text", n=len(rows)), *lines])
-                key = f"failure-notice:{rows[0].id}-{rows[-1].id}:{admin}"
-                notices.append(outbox.Message(team, key, "failure-notice", admin, text))
-        with self.db.write() as s:
-            outbox.enqueue(s, notices, self.clock.now(), wall())
-            outbox.mark_told(s, [row.id for row in failed if row.id is not None])
-        return len(notices)
+        return delivery.upload(
+            self.web, channel, row.file_name or "file", content, row.text, thread_ts
+        )
 
     # -------------------------------------------------------------- background
     def start(self, every: float = 30.0) -> None:
@@ -358,50 +299,3 @@ class Courier:
             self._loop.join(timeout=15)
         if self._pool is not None:
             self._pool.shutdown(wait=True)
-
-
-def _lanes(
-    rows: list[OutboxMessage], threads: dict[tuple[str, str], tuple[str, str]]
-) -> list[list[tuple[OutboxMessage, tuple[str, str] | None]]]:
-    """What may be sent side by side: each message alone, except the replies of one thread,
-    which go one after another in the order they were queued, so that a thread reads in order."""
-    lanes: list[list[tuple[OutboxMessage, tuple[str, str] | None]]] = []
-    by_thread: dict[tuple[str, str], list[tuple[OutboxMessage, tuple[str, str] | None]]] = {}
-    for row in rows:
-        if not row.thread_of:
-            lanes.append([(row, None)])
-            continue
-        key = (row.team_id, row.thread_of)
-        if key not in by_thread:
-            by_thread[key] = []
-            lanes.append(by_thread[key])
-        by_thread[key].append((row, threads.get(key)))
-    return lanes
-
-
-@dataclass
-class _Progress:
-    """What one row's attempts in this pass came to."""
-
-    id: int
-    attempts: int
-    unknown: bool
-    conversation: str | None
-    first: datetime
-    thread: tuple[str, str] | None = None  # a thread reply's conversation and parent ts
-    error: str | None = None
-
-    def done(
-        self, status: str, *, ts: str | None = None, conversation: str | None = None,
-        error: str | None = None,
-    ) -> outbox.Result:  # fmt: skip
-        return outbox.Result(
-            self.id, status, self.attempts, self.unknown and status != "delivered", ts,
-            conversation or self.conversation, error, None, self.first,
-        )  # fmt: skip
-
-    def later(self, at: datetime) -> outbox.Result:
-        return outbox.Result(
-            self.id, "pending", self.attempts, self.unknown, None, self.conversation,
-            self.error, at, self.first,
-        )  # fmt: skip

@@ -1,6 +1,7 @@
 """The Friday report's files: the .xlsx (sheets "work", "funnel" and, in the last week of a
-month, "client log", with native Excel charts on work and funnel) and the picture people read
-at a glance (a PNG bar chart of contact days against what the cadences ask, per AE).
+month, "client log", with native Excel charts on work and funnel; written by bot/sheets.py)
+and the picture people read at a glance (a PNG bar chart of contact days against what the
+cadences ask, per AE).
 
 The picture is drawn with matplotlib's object API on the Agg canvas (no pyplot, no global
 figure state, no display). Chinese labels need a CJK font on the machine (Debian:
@@ -17,120 +18,140 @@ from collections.abc import Sequence
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from bot.rules.week import AeWeek, WeekReport
+from bot import sheets
+from bot.rules.week_report import AeWeek, WeekReport
 from bot.rules.weekly import FUNNEL_STAGES
+from bot.sheets import Bars, Cell, Sheet, Table
 from bot.slack.texts import Reader
 from bot.slack.views.report import week_number
 
 WORK, FUNNEL, CLIENT_LOG = "work", "funnel", "client log"
 MAX_BARS = 60  # people in the picture; with more, those furthest behind
 CJK_FONTS = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC",
-)  # fmt: skip
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+)
+# the work sheet's columns (their headers: friday.x.*)
+WORK_COLUMNS = (
+    "ae",
+    "user",
+    "client",
+    "code",
+    "cadence",
+    "required",
+    "days",
+    "contacts",
+    "short",
+    "stage",
+    "opened",
+    "revised",
+    "closed",
+    "overdue",
+    "note",
+)
 SUMMARY_COL = 17  # where the work sheet's per-AE table (the chart's data) starts: column Q
 
 
 # --- the workbook --------------------------------------------------------------------------------
 def workbook(r: Reader, rep: WeekReport) -> bytes:
-    """The week as an .xlsx: one row per AE per client, the funnel, and the client log in
-    the last week of a month."""
-    book = Workbook()
-    work = book.active
-    work.title = WORK
-    _work_sheet(r, rep, work)
-    _funnel_sheet(r, rep, book.create_sheet(FUNNEL))
+    """The week as an .xlsx (bot/sheets.py): one row per AE per client, the funnel, and the
+    client log in the last week of a month."""
+    out = [Sheet(WORK, _work_tables(r, rep)), Sheet(FUNNEL, _funnel_tables(r, rep))]
     if rep.log_month:
-        _log_sheet(r, rep, book.create_sheet(CLIENT_LOG))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        out.append(Sheet(CLIENT_LOG, [_log_table(r, rep)]))
+    return sheets.workbook(out)
 
 
 def xlsx_name(rep: WeekReport) -> str:
     return f"weekly-report-{rep.monday.isocalendar().year}-W{week_number(rep.monday):02d}.xlsx"
 
 
-def _work_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
+def _work_tables(r: Reader, rep: WeekReport) -> list[Table]:
+    """One row per AE per client (an AE without clients: a row of their own), and beside it
+    at column Q the per-AE table the chart draws."""
     x = _x(r)
-    ws.append([x("ae"), x("user"), x("client"), x("code"), x("cadence"), x("required"),
-               x("days"), x("contacts"), x("short"), x("stage"), x("opened"), x("revised"),
-               x("closed"), x("overdue"), x("note")])  # fmt: skip
+    headers = [x(k) for k in WORK_COLUMNS]
+    rows: list[list[Cell]] = []
     for a in rep.aes:
         if not a.clients:
-            ws.append([a.person.name, a.user_id])
+            rows.append([a.person.name, a.user_id])
         for c in a.clients:
             cid = c.client.id
-            ws.append([
-                a.person.name, a.user_id, c.client.name, c.client.code, c.client.cadence_days,
-                c.required, c.days, c.contacts, c.short, _stage(r, c.client.stage),
-                sum(1 for j in a.opened if j.client_id == cid),
-                sum(1 for j in a.revised if j.client_id == cid),
-                sum(1 for j in a.closed if j.client_id == cid),
-                sum(1 for j in a.overdue if j.client_id == cid), c.note or "",
-            ])  # fmt: skip
-    col = SUMMARY_COL
-    ws.cell(1, col, x("ae"))
-    ws.cell(1, col + 1, x("required"))
-    ws.cell(1, col + 2, x("days"))
-    ws.cell(1, col + 3, x("contacts"))
-    for i, a in enumerate(rep.aes, start=2):
-        for k, value in enumerate((a.person.name, a.required, a.contacted_days, a.logged)):
-            ws.cell(i, col + k, value)
-    if rep.aes:
-        chart = _bars(x("work_chart"), ws, col, 2, 3, len(rep.aes), stacked=False)
-        ws.add_chart(chart, ws.cell(2, col + 5).coordinate)
+            rows.append(
+                [
+                    a.person.name,
+                    a.user_id,
+                    c.client.name,
+                    c.client.code,
+                    c.client.cadence_days,
+                    c.required,
+                    c.days,
+                    c.contacts,
+                    c.short,
+                    _stage(r, c.client.stage),
+                    sum(1 for j in a.opened if j.client_id == cid),
+                    sum(1 for j in a.revised if j.client_id == cid),
+                    sum(1 for j in a.closed if j.client_id == cid),
+                    sum(1 for j in a.overdue if j.client_id == cid),
+                    c.note or "",
+                ]
+            )
+    per_ae = Table(
+        [x("ae"), x("required"), x("days"), x("contacts")],
+        [[a.person.name, a.required, a.contacted_days, a.logged] for a in rep.aes],
+        at=(1, SUMMARY_COL),
+        chart=Bars(x("work_chart"), 1, 2, (2, SUMMARY_COL + 5)),
+    )
+    return [Table(headers, rows), per_ae]
 
 
-def _funnel_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
+def _funnel_tables(r: Reader, rep: WeekReport) -> list[Table]:
+    """Each AE's clients per funnel stage (a stacked chart beside), and under it, after an
+    empty row, the week's changes of stage."""
     x = _x(r)
-    ws.append([x("ae"), *(_stage(r, s) for s in FUNNEL_STAGES), x("total"), x("changes")])
-    for a in rep.aes:
-        counts = [a.stages.get(s, 0) for s in FUNNEL_STAGES]
-        ws.append([a.person.name, *counts, sum(counts), len(a.changes)])
-    n = len(rep.aes)
-    if n:
-        chart = _bars(x("funnel_chart"), ws, 1, 2, 1 + len(FUNNEL_STAGES), n, stacked=True)
-        ws.add_chart(chart, ws.cell(1, len(FUNNEL_STAGES) + 5).coordinate)
-    ws.append([])
-    ws.append([x("client"), x("ae"), x("from"), x("to"), x("by"), x("at")])
+    stages = [_stage(r, s) for s in FUNNEL_STAGES]
+    counts = [[a.stages.get(s, 0) for s in FUNNEL_STAGES] for a in rep.aes]
+    funnel = Table(
+        [x("ae"), *stages, x("total"), x("changes")],
+        [[a.person.name, *n, sum(n), len(a.changes)] for a, n in zip(rep.aes, counts, strict=True)],
+        chart=Bars(
+            x("funnel_chart"), 1, len(FUNNEL_STAGES), (1, len(FUNNEL_STAGES) + 5), stacked=True
+        ),
+    )
     names = {a.user_id: a.person.name for a in rep.aes}
-    for a in rep.aes:
-        for ch, client in a.changes:
-            at = ch.at.astimezone(r.zone).replace(tzinfo=None)
-            ws.append([client, a.person.name, _stage(r, ch.from_stage), _stage(r, ch.to_stage),
-                       names.get(ch.by, ch.by), at])  # fmt: skip
+    changes = [
+        [
+            client,
+            a.person.name,
+            _stage(r, ch.from_stage),
+            _stage(r, ch.to_stage),
+            names.get(ch.by, ch.by),
+            ch.at.astimezone(r.zone).replace(tzinfo=None),
+        ]
+        for a in rep.aes
+        for ch, client in a.changes
+    ]
+    headers = [x("client"), x("ae"), x("from"), x("to"), x("by"), x("at")]
+    return [funnel, Table(headers, changes, at=(len(rep.aes) + 3, 1))]
 
 
-def _log_sheet(r: Reader, rep: WeekReport, ws: Worksheet) -> None:
+def _log_table(r: Reader, rep: WeekReport) -> Table:
     x = _x(r)
-    ws.append([x("client"), x("code"), x("owner"), x("month_contacts"), x("last")])
-    for client, owner, row in rep.log:
-        ws.append([client.name, client.code, owner, row.contacts, row.last])
-
-
-def _bars(
-    title: str, ws: Worksheet, label_col: int, first: int, last: int, rows: int, *, stacked: bool
-) -> BarChart:
-    """A native bar chart of columns first..last (headers in row 1) against the labels in
-    `label_col`, rows 2..rows+1."""
-    chart = BarChart()
-    chart.type = "bar"
-    chart.title = title
-    if stacked:
-        chart.grouping = "stacked"
-        chart.overlap = 100
-    data = Reference(ws, min_col=label_col + first - 1, max_col=label_col + last - 1, min_row=1,
-                     max_row=rows + 1)  # fmt: skip
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=label_col, min_row=2, max_row=rows + 1))
-    chart.height = max(7.5, 0.5 * min(rows, 200))
-    chart.width = 18
-    return chart
+    return Table(
+        [x("client"), x("code"), x("owner"), x("month_contacts"), x("last")],
+        [
+            [client.name, client.code, owner, row.contacts, row.last]
+            for client, owner, row in rep.log
+        ],
+    )
 
 
 def _x(r: Reader):  # noqa: ANN202 - a short reader of the sheet headers
@@ -169,10 +190,20 @@ def chart_png(r: Reader, rep: WeekReport) -> bytes:
         warnings.simplefilter("ignore")
         ax = fig.add_subplot()
         at = list(range(len(shown)))
-        ax.barh([i + 0.2 for i in at], [a.required for a in shown], height=0.4,
-                color="#c9ced6", label=reader.t("friday.png_required"))  # fmt: skip
-        ax.barh([i - 0.2 for i in at], [a.contacted_days for a in shown], height=0.4,
-                color="#2f7d4f", label=reader.t("friday.png_contacted"))  # fmt: skip
+        ax.barh(
+            [i + 0.2 for i in at],
+            [a.required for a in shown],
+            height=0.4,
+            color="#c9ced6",
+            label=reader.t("friday.png_required"),
+        )
+        ax.barh(
+            [i - 0.2 for i in at],
+            [a.contacted_days for a in shown],
+            height=0.4,
+            color="#2f7d4f",
+            label=reader.t("friday.png_contacted"),
+        )
         ax.set_yticks(at, labels=labels)
         ax.set_ylim(len(shown) - 0.5, -0.5)  # the first person on top, no empty rows
         ax.set_xlabel(reader.t("friday.png_ylabel"))

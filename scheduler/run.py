@@ -1,8 +1,9 @@
-"""One run of a scheduled job for one workspace, what it may use, and the messages it decides:
+"""One run of a timetable task for one workspace, what it may use, and the messages it decides:
 queued in the outbox in the transaction that records the run, delivered by the courier."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -10,6 +11,7 @@ from typing import Any, NamedTuple
 from bot.clock import Clock
 from bot.settings import Settings
 from bot.slack.texts import Reader
+from forms.engine import Engine
 from scheduler.courier import Courier
 from storage.calendars import Calendars
 from storage.db import Database
@@ -17,12 +19,10 @@ from storage.models import Member
 from storage.outbox import Message
 from storage.team_settings import TeamSettings
 
-END_OF_DAY = "end_of_day"
-
 
 @dataclass(frozen=True)
-class JobDeps:
-    """What scheduled jobs use."""
+class TaskDeps:
+    """What the timetable's tasks use."""
 
     db: Database
     clock: Clock
@@ -30,6 +30,7 @@ class JobDeps:
     calendars: Calendars
     team_settings: TeamSettings
     courier: Courier
+    engine: Engine
 
     def reader(self, member: Member | None) -> Reader:
         """How to write to `member` (the workspace default for someone not on the team)."""
@@ -37,7 +38,7 @@ class JobDeps:
 
 
 class Outgoing(NamedTuple):
-    key: str  # who, and about what ("U123", "42:remind"); unique within the run, or the job
+    key: str  # who, and about what ("U123", "42:remind"); unique within the run, or the task
     user: str
     text: str
     blocks: list[dict[str, Any]]
@@ -45,7 +46,7 @@ class Outgoing(NamedTuple):
     effect: str | None = None  # what its delivery marks done (storage/outbox.py EFFECTS)
     effect_ids: tuple[int, ...] = ()
     useful_until: datetime | None = None
-    per_period: bool = True  # False: decided once per job whatever the period (a contact's)
+    per_period: bool = True  # False: decided once per task whatever the period (a contact's)
     not_before: datetime | None = None  # held until then (a deferred morning start)
     thread_of: str | None = None  # in the thread of the message with this full outbox key
     file_name: str | None = None  # a file (files.uploadV2) instead of a message: its name…
@@ -56,7 +57,7 @@ class Outgoing(NamedTuple):
 class Run:
     team: str
     now: datetime  # local time in the workspace zone
-    job: str
+    task: str  # its name, stored in the outbox's and the run's column `job`
     period: str
     end_of_day: time = time(18, 0)
     decided: list[Outgoing] = field(default_factory=list)
@@ -73,16 +74,46 @@ class Run:
         )
         return max(end, self.now + timedelta(hours=1))
 
+    def key(self, key: str, per_period: bool = True) -> str:
+        """An outbox key as stored: the task's, the period's (unless not `per_period`), `key`."""
+        return f"{self.task}:{self.period}:{key}" if per_period else f"{self.task}:{key}"
+
+    def parts(
+        self,
+        key: str,
+        user: str,
+        posts: Sequence[tuple[str, list[dict[str, Any]]]],
+        purpose: str,
+        *,
+        thread_of: str | None = None,
+        **fields: Any,
+    ) -> list[Outgoing]:
+        """A message split to fit Slack (bot/slack/blocks.py `parts`), read in order: the
+        first under `key`, the others under `key:2`, `key:3`… as replies in its thread (all in
+        the thread `thread_of` instead, when given), which the courier posts one after another.
+        What a delivery marks done (`effect`, `effect_ids`) rides on the first."""
+        parent = thread_of or self.key(key, fields.get("per_period", True))
+        later = {k: v for k, v in fields.items() if k not in ("effect", "effect_ids")}
+        return [
+            Outgoing(key, user, text, blocks, purpose, thread_of=thread_of, **fields)
+            if i == 1
+            else Outgoing(f"{key}:{i}", user, text, blocks, purpose, thread_of=parent, **later)
+            for i, (text, blocks) in enumerate(posts, 1)
+        ]
+
     def messages(self) -> list[Message]:
+        """What was decided, every first message before the thread replies: a drain claims
+        rows in id order, once each, so a reply queued before its thread's first message went
+        out would wait for the next drain."""
         return [
             Message(
                 self.team,
-                f"{self.job}:{self.period}:{o.key}" if o.per_period else f"{self.job}:{o.key}",
+                self.key(o.key, o.per_period),
                 o.purpose,
                 o.user,
                 o.text,
                 o.blocks,
-                job=self.job,
+                job=self.task,
                 period=self.period,
                 effect=o.effect,
                 effect_ids=o.effect_ids,
@@ -92,5 +123,5 @@ class Run:
                 file_name=o.file_name,
                 file_bytes=o.file_bytes,
             )
-            for o in self.decided
+            for o in sorted(self.decided, key=lambda o: o.thread_of is not None)
         ]

@@ -1,7 +1,7 @@
-"""The timetable: which job runs when, the (job, period) claim, catch-up after downtime.
+"""The timetable: which task runs when, the (task, period) claim, catch-up after downtime.
 
 Each team sets its own times (bot/rules/team_settings.py), so APScheduler only wakes the
-timetable once a minute; `tick` then runs, for every team, each job whose time today has come
+timetable once a minute; `tick` then runs, for every team, each task whose time today has come
 and whose period has no run yet. A run is decided once: its UNIQUE row and the messages it
 decided are written in one transaction, so a restart, a second process or `aebot jobs run` never
 decides it again (APScheduler's own job stores cannot be shared); the outbox's courier delivers
@@ -22,27 +22,38 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.rules.team_settings import TeamValues
 from bot.rules.workdays import WorkCalendar
-from scheduler import agenda_jobs, approval_jobs, contact_jobs, report_jobs, visit_jobs, weekly_jobs
-from scheduler import overtime_jobs as overtime
-from scheduler.courier import Tally
-from scheduler.run import JobDeps, Run
+from scheduler import (
+    agenda_tasks,
+    approval_tasks,
+    contact_tasks,
+    job_tasks,
+    report_tasks,
+    visit_tasks,
+    weekly_tasks,
+)
+from scheduler import overtime_tasks as overtime
+from scheduler.outbox_pass import Tally
+from scheduler.run import Run, TaskDeps
 from storage import outbox, queries, runs
 from storage.outbox import wall
 
 log = logging.getLogger("aebot.scheduler")
 HOURLY_WINDOW = "hourly_window"
+EXPENSES_FROM = 25  # expenses are claimed from the 25th to the 30th (002 第九条)
 
 
 @dataclass(frozen=True)
-class Job:
+class Task:
     name: str
     description: str
-    at: str | None  # the team setting that holds its daily time; None for an hourly job
-    work: Callable[[Run, JobDeps], str]
-    on: str = "working"  # which days: working, week-first, week-last, month-last (working days)
+    at: str | None  # the team setting that holds its daily time; None for an hourly task
+    work: Callable[[Run, TaskDeps], str]
+    # which days: working, week-first, week-last, month-last, or expenses (the first working
+    # day on or after the 25th, when the month's expenses are claimed: 002 第九条, 25–30)
+    on: str = "working"
 
     def runs_on(self, calendar: WorkCalendar, day: date) -> bool:
-        """Whether the job runs on `day`: a working day, and for the weekly and monthly ones
+        """Whether the task runs on `day`: a working day, and for the weekly and monthly ones
         the first or last working day of the week, or the last of the month (a holiday Friday
         moves the Friday report to Thursday)."""
         if not calendar.is_working_day(day):
@@ -53,6 +64,8 @@ class Job:
             return calendar.last_working_day_of_week(day) == day
         if self.on == "month-last":
             return calendar.last_working_day_of_month(day) == day
+        if self.on == "expenses":
+            return calendar.first_working_day_from(day.replace(day=EXPENSES_FROM)) == day
         return True
 
     def period(self, local: datetime) -> str:
@@ -60,7 +73,7 @@ class Job:
 
     def slot(self, local: datetime, values: TeamValues) -> datetime | None:
         """The latest scheduled moment at or before `local` on the same day, if any. Hourly
-        jobs run on the hour within the team's `hourly_window`."""
+        tasks run on the hour within the team's `hourly_window`."""
         if self.at is None:
             start, end = values.hours(HOURLY_WINDOW)
             if not start.hour <= local.hour <= end.hour:
@@ -83,91 +96,98 @@ class Job:
         return f"{days} {values.time(self.at):%H:%M}"
 
 
-JOBS: dict[str, Job] = {
+TASKS: dict[str, Task] = {
     j.name: j
     for j in (
-        Job(
+        Task(
             "contact-nudge",
             "clients due a call today, to each AE",
             "contact_nudge_at",
-            contact_jobs.contact_nudge,
+            contact_tasks.contact_nudge,
         ),
-        Job(
+        Task(
             "contact-sweep",
             "clients still due; long-overdue ones to the manager",
             "contact_sweep_at",
-            contact_jobs.contact_sweep,
+            contact_tasks.contact_sweep,
         ),
-        Job(
+        Task(
             "contact-report-due",
             "contact reports unsent at 24 h / 48 h",
             None,
-            contact_jobs.contact_report_due,
+            contact_tasks.contact_report_due,
         ),
-        Job(
+        Task(
             "approval-reminders",
             "pending approvals: the approver reminded, then the manager",
             None,
-            approval_jobs.approval_reminders,
+            approval_tasks.approval_reminders,
         ),
-        Job(
+        Task(
             "visit-log-offers",
             "visits whose end has passed, offered to log (once each)",
             None,
-            visit_jobs.visit_log_offers,
+            visit_tasks.visit_log_offers,
         ),
-        Job(
+        Task(
             "job-deadlines",
             "open jobs due within a working day or overdue, to each owner",
             "job_deadlines_at",
-            approval_jobs.job_deadlines,
+            job_tasks.job_deadlines,
         ),
-        Job(
+        Task(
             "overtime-reminder",
             "no overtime form today, to each AE/AAE with an open job",
             "overtime_reminder_at",
             overtime.overtime_reminder,
         ),
-        Job(
+        Task(
             "overtime-cutoff",
             "today's overtime forms still waiting, to the PED",
             "overtime_cutoff",
             overtime.overtime_cutoff,
         ),
-        Job(
+        Task(
             "weekly-prompt",
             "no weekly notes yet this week, to each AE/AAE not on leave",
             "weekly_prompt_at",
-            weekly_jobs.weekly_prompt,
+            weekly_tasks.weekly_prompt,
             on="week-last",
         ),
-        Job(
+        Task(
             "friday-report",
             "the week's report: channel thread per AE, .xlsx, chart; managers' DMs",
             "friday_report_at",
-            report_jobs.friday_report,
+            report_tasks.friday_report,
             on="week-last",
         ),
-        Job(
+        Task(
             "monday-agenda",
             "the weekly meeting's agenda to the team channel; receivables past 6 months flagged",
             "monday_agenda_at",
-            agenda_jobs.monday_agenda,
+            agenda_tasks.monday_agenda,
             on="week-first",
         ),
-        Job(
+        Task(
             "client-status",
             "drafts of each active client's weekly status report, to each AE, with Sent",
             "monday_agenda_at",
-            agenda_jobs.client_status,
+            agenda_tasks.client_status,
             on="week-first",
         ),
-        Job(
+        Task(
             "month-end",
             "month summary and next month's schedule per active client, to each AE, with Done",
             "month_end_at",
-            agenda_jobs.month_end,
+            agenda_tasks.month_end,
             on="month-last",
+        ),
+        Task(
+            "expense-reminder",
+            "expenses are claimed from the 25th to the 30th, to each AE, AAE and manager",
+            "month_end_at",
+            agenda_tasks.expense_reminder,
+            on="expenses",
         ),
     )
 }
@@ -182,57 +202,57 @@ class Outcome:
     decided: bool = False  # this call decided the run (else an earlier one or another process)
 
 
-def run_job(job: Job, at: datetime, deps: JobDeps) -> list[Outcome]:
-    """Run `job` as if at `at` for every workspace: decided once per period whoever gets there
+def run_task(task: Task, at: datetime, deps: TaskDeps) -> list[Outcome]:
+    """Run `task` as if at `at` for every workspace: decided once per period whoever gets there
     first, and whatever of it is still undelivered delivered now."""
     with deps.db.read() as s:
         teams = queries.team_ids(s)
-    return [run_for_team(job, at, team, deps) for team in teams]
+    return [run_for_team(task, at, team, deps) for team in teams]
 
 
-def run_for_team(job: Job, at: datetime, team: str, deps: JobDeps) -> Outcome:
+def run_for_team(task: Task, at: datetime, team: str, deps: TaskDeps) -> Outcome:
     """Decide the run (its messages queued with the run's record, in one transaction) unless
     it was decided before; then deliver what of it is undelivered and say what became of it."""
     local = at.astimezone(deps.settings.tz)
-    if not job.runs_on(deps.calendars.for_team(team), local.date()):
+    if not task.runs_on(deps.calendars.for_team(team), local.date()):
         return Outcome(team, "day-off", local.date().isoformat())
-    period = job.period(local)
+    period = task.period(local)
     with deps.db.read() as s:
-        existing = runs.get_run(s, team, job.name, period)
+        existing = runs.get_run(s, team, task.name, period)
     decided = False
     if existing is None or existing.status == runs.FAILED:
-        end_of_day = deps.team_settings.of(team).time("end_of_day")
-        run = Run(team, local, job.name, period, end_of_day)
+        end_of_day = deps.team_settings.of(team).end_of_day
+        run = Run(team, local, task.name, period, end_of_day)
         try:
-            detail = job.work(run, deps)
+            detail = task.work(run, deps)
             with deps.db.write() as s:
-                decided = runs.decide_run(s, team, job.name, period, deps.clock.now(), detail)
+                decided = runs.decide_run(s, team, task.name, period, deps.clock.now(), detail)
                 if decided:
                     outbox.enqueue(s, run.messages(), deps.clock.now(), wall())
         except Exception as exc:
-            log.exception("job %s failed for %s", job.name, team)
+            log.exception("job %s failed for %s", task.name, team)
             why = f"{type(exc).__name__}: {exc}"
             with contextlib.suppress(Exception), deps.db.write() as s:
-                runs.record_failure(s, team, job.name, period, deps.clock.now(), why)
+                runs.record_failure(s, team, task.name, period, deps.clock.now(), why)
             return Outcome(team, "failed", why)
-    return _deliver(job, team, period, deps, decided)
+    return _deliver(task, team, period, deps, decided)
 
 
-def _deliver(job: Job, team: str, period: str, deps: JobDeps, decided: bool) -> Outcome:
-    """Deliver the job's undelivered messages now, those waiting for a later try too (an hourly
+def _deliver(task: Task, team: str, period: str, deps: TaskDeps, decided: bool) -> Outcome:
+    """Deliver the task's undelivered messages now, those waiting for a later try too (an hourly
     run also takes what an earlier hour could not deliver); report on this period's."""
     try:
-        now_sent = deps.courier.drain(team_id=team, job=job.name, now_or_later=True)
+        now_sent = deps.courier.drain(team_id=team, task=task.name, now_or_later=True)
         with deps.db.read() as s:
-            counts = outbox.tally(s, team, job.name, period)
-            decision = runs.get_run(s, team, job.name, period)
+            counts = outbox.tally(s, team, task.name, period)
+            decision = runs.get_run(s, team, task.name, period)
     except Exception as exc:  # the database went away: the courier's next round goes on
-        log.exception("delivering %s for %s failed", job.name, team)
+        log.exception("delivering %s for %s failed", task.name, team)
         return Outcome(team, "pending", f"{type(exc).__name__}: {exc}")
     detail = f"{decision.detail if decision else ''} · {Tally(**counts)}"
     status = runs.SENDING if counts["pending"] else runs.DONE
     with contextlib.suppress(Exception), deps.db.write() as s:
-        runs.finish_run(s, team, job.name, period, status, deps.clock.now())
+        runs.finish_run(s, team, task.name, period, status, deps.clock.now())
     undelivered = counts["pending"] + counts["failed"]
     if counts["pending"]:
         return Outcome(team, "pending", detail, undelivered, decided)
@@ -242,8 +262,8 @@ def _deliver(job: Job, team: str, period: str, deps: JobDeps, decided: bool) -> 
     return Outcome(team, status, detail, undelivered, decided)
 
 
-def due_now(deps: JobDeps, at: datetime) -> list[tuple[Job, str, str]]:
-    """(job, team, period) of every run whose time has come today, on the team's working days."""
+def due_now(deps: TaskDeps, at: datetime) -> list[tuple[Task, str, str]]:
+    """(task, team, period) of every run whose time has come today, on the team's working days."""
     local = at.astimezone(deps.settings.tz)
     with deps.db.read() as s:
         teams = queries.team_ids(s)
@@ -255,39 +275,39 @@ def due_now(deps: JobDeps, at: datetime) -> list[tuple[Job, str, str]]:
         values = deps.team_settings.of(team)
         due += [
             (j, team, j.period(local))
-            for j in JOBS.values()
+            for j in TASKS.values()
             if j.runs_on(calendar, local.date()) and j.slot(local, values)
         ]
     return due
 
 
-def tick(deps: JobDeps, at: datetime | None = None) -> list[tuple[str, Outcome]]:
-    """Run every job whose time has come and that has not run for its period (one query tells
+def tick(deps: TaskDeps, at: datetime | None = None) -> list[tuple[str, Outcome]]:
+    """Run every task whose time has come and that has not run for its period (one query tells
     which have); the scheduler calls this each minute."""
     when = at or deps.clock.now()
     due = due_now(deps, when)
     with deps.db.read() as s:
         done = runs.existing_runs(s, {period for _, _, period in due})
     return [
-        (job.name, run_for_team(job, when, team, deps))
-        for job, team, period in due
-        if (team, job.name, period) not in done
+        (task.name, run_for_team(task, when, team, deps))
+        for task, team, period in due
+        if (team, task.name, period) not in done
     ]
 
 
-def catch_up(deps: JobDeps) -> None:
+def catch_up(deps: TaskDeps) -> None:
     """On start-up: a run missed earlier today is made now (a failed one is taken over, an
     interrupted one delivers the rest); runs missed on earlier days are skipped and logged."""
     now = deps.clock.now()
-    for job, team, _ in due_now(deps, now):
-        o = run_for_team(job, now, team, deps)
+    for task, team, _ in due_now(deps, now):
+        o = run_for_team(task, now, team, deps)
         if o.status in ("sent", "resumed", "pending"):
-            log.warning("caught up on %s for %s: %s %s", job.name, o.team, o.status, o.detail)
+            log.warning("caught up on %s for %s: %s %s", task.name, o.team, o.status, o.detail)
     local = now.astimezone(deps.settings.tz)
     with deps.db.read() as s:
         teams = queries.team_ids(s)
-    daily = [j for j in JOBS.values() if j.at is not None]
-    expected = []  # (team, job, period) of the previous working day's daily runs
+    daily = [j for j in TASKS.values() if j.at is not None]
+    expected = []  # (team, task, period) of the previous working day's daily runs
     for team in teams:
         calendar = deps.calendars.for_team(team)
         previous = calendar.previous_working_day(local.date())
@@ -307,7 +327,7 @@ def catch_up(deps: JobDeps) -> None:
             )
 
 
-def start_scheduler(deps: JobDeps) -> BackgroundScheduler:
+def start_scheduler(deps: TaskDeps) -> BackgroundScheduler:
     """Wake the timetable every minute in the workspace zone; claims decide the rest."""
     sched = BackgroundScheduler(timezone=deps.settings.tz)
     sched.add_job(
@@ -319,11 +339,11 @@ def start_scheduler(deps: JobDeps) -> BackgroundScheduler:
         misfire_grace_time=50,
     )
     sched.start()
-    log.info("timetable started (%s): %s", deps.settings.aebot_tz, ", ".join(JOBS))
+    log.info("timetable started (%s): %s", deps.settings.aebot_tz, ", ".join(TASKS))
     return sched
 
 
-def _wake(deps: JobDeps) -> Callable[[], None]:
+def _wake(deps: TaskDeps) -> Callable[[], None]:
     def fire() -> None:
         try:
             for name, o in tick(deps):

@@ -111,15 +111,25 @@ def jobs(s: Session, team_id: str, statuses: Sequence[str], closed_since: dateti
 
 # --- duties: the status report to each client, the month-end summary -------------------------
 def ensure_duties(
-    s: Session, team_id: str, kind: str, period: str, pairs: Iterable[tuple[int, str]],
+    s: Session,
+    team_id: str,
+    kind: str,
+    period: str,
+    pairs: Iterable[tuple[int, str]],
     now: datetime,
-) -> None:  # fmt: skip
+) -> None:
     """One duty per (client, period): (client, AE) pairs already there are left as they are."""
     rows = [
-        {"team_id": team_id, "kind": kind, "period": period, "client_id": cid, "user_id": user,
-         "created_at": now}
+        {
+            "team_id": team_id,
+            "kind": kind,
+            "period": period,
+            "client_id": cid,
+            "user_id": user,
+            "created_at": now,
+        }
         for cid, user in pairs
-    ]  # fmt: skip
+    ]
     if not rows:
         return
     ins = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -130,9 +140,14 @@ def ensure_duties(
 
 
 def duties(
-    s: Session, team_id: str, kind: str, period: str, *, user_id: str | None = None,
+    s: Session,
+    team_id: str,
+    kind: str,
+    period: str,
+    *,
+    user_id: str | None = None,
     undone_only: bool = False,
-) -> list[tuple[Duty, Client]]:  # fmt: skip
+) -> list[tuple[Duty, Client]]:
     """The period's duties of a kind (one person's, or only those not done), with clients."""
     q = (
         select(Duty, Client)
@@ -147,9 +162,14 @@ def duties(
 
 
 def draft_rows(
-    s: Session, team_id: str, kind: str, period: str, since: datetime, until: datetime,
+    s: Session,
+    team_id: str,
+    kind: str,
+    period: str,
+    since: datetime,
+    until: datetime,
     user_id: str | None = None,
-) -> tuple[list[tuple[Duty, str]], list[Job], list[ContactRow]]:  # fmt: skip
+) -> tuple[list[tuple[Duty, str]], list[Job], list[ContactRow]]:
     """What the drafts of a period's duties (one person's) are made of, in three statements:
     the duties with their clients' names, the jobs open or pending or closed since `since`,
     and the contacts since then."""
@@ -178,11 +198,24 @@ def mark_done(s: Session, team_id: str, duty_id: int, now: datetime) -> bool:
 
 # --- receivables (坏账管理) ---------------------------------------------------------------------
 def add_receivable(
-    s: Session, team_id: str, client_id: int, amount: str, due: date, note: str, by: str,
+    s: Session,
+    team_id: str,
+    client_id: int,
+    amount: str,
+    due: date,
+    note: str,
+    by: str,
     now: datetime,
-) -> Receivable:  # fmt: skip
-    rec = Receivable(team_id=team_id, client_id=client_id, amount=amount, due=due, note=note,
-                     added_by=by, created_at=now)  # fmt: skip
+) -> Receivable:
+    rec = Receivable(
+        team_id=team_id,
+        client_id=client_id,
+        amount=amount,
+        due=due,
+        note=note,
+        added_by=by,
+        created_at=now,
+    )
     s.add(rec)
     s.flush()
     return rec
@@ -208,8 +241,17 @@ def get_receivable(s: Session, team_id: str, rec_id: int) -> tuple[Receivable, C
     return (row[0], row[1]) if row else None
 
 
-def close_receivable(s: Session, team_id: str, rec_id: int, closed_as: str, now: datetime) -> bool:
-    """Mark an open amount paid or written off; True if this call closed it."""
+def close_receivable(
+    s: Session,
+    team_id: str,
+    rec_id: int,
+    closed_as: str,
+    now: datetime,
+    by: str | None = None,
+    board_day: date | None = None,
+) -> bool:
+    """Mark an open amount paid or written off (by whom; a write-off: the day the board
+    decided it); True if this call closed it."""
     stmt = (
         update(Receivable)
         .where(
@@ -217,7 +259,7 @@ def close_receivable(s: Session, team_id: str, rec_id: int, closed_as: str, now:
             col(Receivable.team_id) == team_id,
             col(Receivable.closed_at).is_(None),
         )
-        .values(closed_at=now, closed_as=closed_as)
+        .values(closed_at=now, closed_as=closed_as, closed_by=by, board_decided_on=board_day)
     )
     return bool(s.connection().execute(stmt).rowcount)
 

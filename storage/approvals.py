@@ -10,27 +10,29 @@ the same transaction. Every listing is one statement for the whole team.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import insert, or_, update
 from sqlmodel import Session, col, select
 
-from bot.rules.approvals import APPROVED, PENDING, REJECTED, WITHDRAWN, Shown
-from bot.rules.authority import DEFAULT_LIMITS, Limit
-from storage.models import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job, OvertimeForm
+from bot.rules.approvals import APPROVED, PENDING, Shown, signers_list
+from storage.models import Approval, ApprovalEvent, Delegation
+from storage.outbox import Effect, register_effect
 
-# What a decision does to the request's subject: table -> (model, status by decision).
-SUBJECTS: dict[str, tuple[Any, dict[str, str]]] = {
-    "job": (Job, {APPROVED: "open", REJECTED: "rejected", WITHDRAWN: "withdrawn"}),
-    "overtime": (
-        OvertimeForm,
-        {APPROVED: "approved", REJECTED: "rejected", WITHDRAWN: "withdrawn"},
-    ),
-}
+
+@dataclass(frozen=True)
+class Subject:
+    """What a decision does to the request's subject (a job opens, an overtime form is signed):
+    the value of `approval.subject`, its table, and the status each decision sets. Declared by
+    the form's registration (forms/)."""
+
+    name: str
+    model: Any
+    statuses: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -49,20 +51,22 @@ class Filing:
     subject: str | None = None
     subject_id: int | None = None
     via: str = "command"
+    basis: Decimal | None = None  # what authority limits compare, when not `amount` (a rate)
     notes: dict[str, str] = field(default_factory=dict)
 
 
 def file(
     s: Session,
     f: Filing,
-    approver: str | None,
-    on_behalf_of: str | None,
+    to: str | None,
+    behalf: str | None,
     now: datetime,
     *,
-    self_approved: bool = False,
+    signers: Sequence[str] = (),
+    subject: Subject | None = None,
 ) -> Approval:
-    """Store a request and its first events: filed, then routed to `approver` (or, within the
-    requester's own authority, approved with no one asked)."""
+    """Store a request and its first events: filed, then routed to `to` (for `behalf`, the first
+    of `signers`); with no `to`, within the requester's own authority: approved, no one asked."""
     a = Approval(
         team_id=f.team_id,
         kind=f.kind,
@@ -74,26 +78,39 @@ def file(
         client_id=f.client_id,
         reason=f.reason,
         requester_id=f.requester_id,
-        approver_id=None if self_approved else approver,
-        on_behalf_of=on_behalf_of,
-        status=APPROVED if self_approved else PENDING,
-        decided_by=f.requester_id if self_approved else None,
-        decided_at=now if self_approved else None,
+        signers=json.dumps(list(signers)),
+        approver_id=to,
+        on_behalf_of=behalf,
+        status=PENDING if to else APPROVED,
+        decided_by=None if to else f.requester_id,
+        decided_at=None if to else now,
         routed_at=now,
         created_at=now,
         updated_at=now,
     )
     s.add(a)
     s.flush()
-    assert a.id is not None
     add_event(s, a, f.requester_id, "filed", f.via, now, f.reason)
-    if self_approved:
+    if to is None:
         add_event(s, a, f.requester_id, "self-approved", f.via, now, "")
-        _change_subject(s, a, APPROVED, now)
+        _change_subject(s, a, APPROVED, now, subject)
     else:
-        note = f"on behalf of {on_behalf_of}" if on_behalf_of else ""
-        add_event(s, a, "aebot", "routed", f.via, now, f"{approver} {note}".strip())
+        add_event(s, a, "aebot", "routed", f.via, now, _routed_note(to, behalf))
     return a
+
+
+def _routed_note(to: str, behalf: str | None) -> str:
+    return f"{to} on behalf of {behalf}" if behalf else to
+
+
+def signers_of(a: Approval) -> list[str]:
+    """Who signs, in order (a request filed before chains: its approver alone)."""
+    return signers_list(a.signers, a.approver_id, a.on_behalf_of)
+
+
+def steps(a: Approval) -> int:
+    """How many signatures the request needs."""
+    return len(signers_of(a))
 
 
 def add_event(
@@ -102,52 +119,102 @@ def add_event(
     assert a.id is not None
     s.add(
         ApprovalEvent(
-            team_id=a.team_id, approval_id=a.id, at=now, actor=actor, action=action, via=via,
+            team_id=a.team_id,
+            approval_id=a.id,
+            at=now,
+            actor=actor,
+            action=action,
+            via=via,
             note=note[:2000],
         )
-    )  # fmt: skip
+    )
 
 
 def decide(
     s: Session,
-    team_id: str,
-    approval_id: int,
+    a: Approval,
     actor: str,
     decision: str,
     note: str,
     via: str,
     now: datetime,
+    subject: Subject | None,
 ) -> Approval | None:
-    """Record `decision` (approved, rejected, withdrawn) if the request is still pending: the
-    request, or None when an earlier decision stands (the caller reads what it was)."""
+    """Record `decision` (approved, rejected, withdrawn) if the request is still pending at the
+    step `a` was read at: the request, or None when an earlier decision stands (the caller reads
+    what it was). The subject's status follows in the same transaction."""
     done = s.exec(  # type: ignore[call-overload]
         update(Approval)
-        .where(
-            col(Approval.id) == approval_id,
-            Approval.team_id == team_id,
-            Approval.status == PENDING,
+        .where(*_still(a))
+        .values(
+            status=decision,
+            decided_by=actor,
+            decided_at=now,
+            decision_note=note or None,
+            updated_at=now,
         )
-        .values(status=decision, decided_by=actor, decided_at=now, decision_note=note or None,
-                updated_at=now)
-    )  # fmt: skip
+    )
     if not done.rowcount:
         return None
-    a = get(s, team_id, approval_id, fresh=True)
-    assert a is not None
-    add_event(s, a, actor, decision, via, now, note)
-    _change_subject(s, a, decision, now)
-    return a
+    fresh = get(s, a.team_id, a.id or 0, fresh=True)
+    assert fresh is not None
+    add_event(s, fresh, actor, decision, via, now, note)
+    _change_subject(s, fresh, decision, now, subject)
+    return fresh
 
 
-def _change_subject(s: Session, a: Approval, decision: str, now: datetime) -> None:
-    if a.subject not in SUBJECTS or a.subject_id is None:
+def advance(
+    s: Session, a: Approval, actor: str, to: str, behalf: str | None, via: str, now: datetime
+) -> Approval | None:
+    """`actor` signed step `a.step` of a chain: the request goes on to the next signer (`to`,
+    for `behalf`), its reminder and escalation marks cleared; None if it was decided or moved
+    on in the meantime."""
+    done = s.exec(  # type: ignore[call-overload]
+        update(Approval).where(*_still(a)).values(step=a.step + 1, **_routed(to, behalf, now))
+    )
+    if not done.rowcount:
+        return None
+    fresh = get(s, a.team_id, a.id or 0, fresh=True)
+    assert fresh is not None
+    add_event(s, fresh, actor, "signed", via, now, f"{a.step + 1}/{steps(fresh)}")
+    add_event(s, fresh, "aebot", "routed", via, now, _routed_note(to, behalf))
+    return fresh
+
+
+def _routed(to: str, behalf: str | None, now: datetime) -> dict[str, Any]:
+    """A request handed to `to` (for `behalf`) now: its clock starts again, its reminder and
+    escalation marks cleared."""
+    return {
+        "approver_id": to,
+        "on_behalf_of": behalf,
+        "routed_at": now,
+        "reminded_at": None,
+        "escalated_at": None,
+        "escalated_to": None,
+        "updated_at": now,
+    }
+
+
+def _still(a: Approval) -> tuple[Any, ...]:
+    """The request as it was read: still pending, at the same step."""
+    return (
+        col(Approval.id) == a.id,
+        Approval.team_id == a.team_id,
+        Approval.status == PENDING,
+        Approval.step == a.step,
+    )
+
+
+def _change_subject(
+    s: Session, a: Approval, decision: str, now: datetime, subject: Subject | None
+) -> None:
+    if subject is None or a.subject != subject.name or a.subject_id is None:
         return
-    model, statuses = SUBJECTS[a.subject]
-    if decision in statuses:
+    if decision in subject.statuses:
         s.exec(  # type: ignore[call-overload]
-            update(model)
-            .where(col(model.id) == a.subject_id)
-            .values(status=statuses[decision], updated_at=now)
+            update(subject.model)
+            .where(col(subject.model.id) == a.subject_id)
+            .values(status=subject.statuses[decision], updated_at=now)
         )
 
 
@@ -199,24 +266,41 @@ def reroute(
     done = s.exec(  # type: ignore[call-overload]
         update(Approval)
         .where(col(Approval.id) == a.id, Approval.status == PENDING)
-        .values(approver_id=approver, on_behalf_of=on_behalf_of, routed_at=now, reminded_at=None,
-                escalated_at=None, escalated_to=None, updated_at=now)
-    )  # fmt: skip
+        .values(**_routed(approver, on_behalf_of, now))
+    )
     if not done.rowcount:
         return False
     add_event(s, a, "aebot", "rerouted", "aebot", now, f"{approver}: {why}")
     return True
 
 
-def mark(s: Session, ids: Iterable[int], now: datetime, **values: object) -> None:
-    """Set columns of pending requests (reminded_at, escalated_at and escalated_to)."""
-    wanted = sorted(set(ids))
-    if wanted:
-        s.exec(  # type: ignore[call-overload]
-            update(Approval)
-            .where(col(Approval.id).in_(wanted), Approval.status == PENDING)
-            .values(updated_at=now, **values)
+def _history(action: str) -> Callable[[Session, list[int], dict[int, str], datetime], list[int]]:
+    """Before a delivered reminder or escalation marks its requests: an entry in each one's
+    history (by "aebot", via the timetable), for those not marked yet (one read, one insert)."""
+
+    def first(s: Session, ids: list[int], to: dict[int, str], now: datetime) -> list[int]:
+        column = Approval.reminded_at if action == "reminded" else Approval.escalated_at
+        q = select(Approval.id, Approval.team_id).where(
+            col(Approval.id).in_(ids), col(column).is_(None)
         )
+        found = [(i, team) for i, team in s.exec(q) if i is not None]
+        if found:
+            rows = [
+                {"team_id": team, "approval_id": i, "at": now, "actor": "aebot"}
+                | {"action": action, "via": "job", "note": to[i]}
+                for i, team in found
+            ]
+            s.connection().execute(insert(ApprovalEvent), rows)
+        return sorted(i for i, _ in found)
+
+    return first
+
+
+register_effect("approval_reminded", Effect(Approval, "reminded_at", first=_history("reminded")))
+register_effect(
+    "approval_escalated",
+    Effect(Approval, "escalated_at", "escalated_to", first=_history("escalated")),
+)
 
 
 # --- delegations -----------------------------------------------------------------------------
@@ -256,38 +340,23 @@ def end_delegation(s: Session, team_id: str, user_id: str, now: datetime) -> int
     return int(s.exec(q).rowcount or 0)  # type: ignore[call-overload]
 
 
-# --- authority limits ------------------------------------------------------------------------
-def limits(s: Session, team_id: str) -> list[Limit]:
-    """The team's authority limits: the handbook's, with what its admins changed over them."""
-    stored = list(s.exec(select(AuthorityLimit).where(AuthorityLimit.team_id == team_id)))
-    changed = {(x.kind, x.role) for x in stored}
-    out = [x for x in DEFAULT_LIMITS if (x.kind, x.role) not in changed]
-    out += [
-        Limit(x.kind, x.role, None if x.limit is None else Decimal(x.limit), x.strict)
-        for x in stored
-        if not x.denied
-    ]
-    return out
-
-
-def set_limit(
-    s: Session,
-    team_id: str,
-    kind: str,
-    role: str,
-    limit: Decimal | None,
-    strict: bool,
-    denied: bool,
-    by: str,
-    now: datetime,
-) -> None:
-    row = s.exec(
-        select(AuthorityLimit).where(
-            AuthorityLimit.team_id == team_id,
-            AuthorityLimit.kind == kind,
-            AuthorityLimit.role == role,
+def end_delegations_of(s: Session, team_id: str, user_id: str, now: datetime) -> int:
+    """Someone left the team: every running delegation from them or to them ends."""
+    q = (
+        update(Delegation)
+        .where(
+            Delegation.team_id == team_id,
+            or_(Delegation.user_id == user_id, Delegation.delegate_id == user_id),
+            col(Delegation.ended_at).is_(None),
         )
-    ).first() or AuthorityLimit(team_id=team_id, kind=kind, role=role)
-    row.limit = None if limit is None else str(limit)
-    row.strict, row.denied, row.updated_by, row.updated_at = strict, denied, by, now
-    s.add(row)
+        .values(ended_at=now)
+    )
+    return int(s.exec(q).rowcount or 0)  # type: ignore[call-overload]
+
+
+def of_requesters(s: Session, team_id: str, users: Sequence[str] | None) -> list[Approval]:
+    """The requests these people filed (everyone's with None), newest first (one statement)."""
+    q = select(Approval).where(Approval.team_id == team_id)
+    if users is not None:
+        q = q.where(col(Approval.requester_id).in_(sorted(set(users))))
+    return list(s.exec(q.order_by(col(Approval.created_at).desc(), col(Approval.id).desc())))

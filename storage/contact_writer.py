@@ -8,8 +8,8 @@ thread hands work to another (measured in bench/bench_ack.py). A request that st
 before its contact was taken (`NotSaved`) knows it was not stored.
 
 Each contact has a deadline (Slack wants the ack within 3 s), and a batch is written under the
-earliest of its contacts' deadlines (storage/db.py `within`): a locked or silent database makes
-the write give up in time, so "not saved" is the truth and no row appears later.
+earliest of its contacts' deadlines (storage/deadlines.py `within`): a locked or silent
+database makes the write give up in time, so "not saved" is the truth and no row appears later.
 
 On SQLite the rows go straight to the driver, converted by SQLAlchemy's own column types: the
 same values an ORM insert stores, without building a statement per batch.
@@ -27,7 +27,8 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from storage.db import Database, timed_out, within
+from storage.db import Database
+from storage.deadlines import timed_out, within
 from storage.models import ContactLog
 
 log = logging.getLogger("aebot.storage")

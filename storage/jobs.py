@@ -101,17 +101,31 @@ def file_revision(
             )
         ).one()
         return _job(
-            original.team_id, original.department, original.month, original.seq,
-            (top or 0) + 1, original.id, fields, owner_id, now,
-        )  # fmt: skip
+            original.team_id,
+            original.department,
+            original.month,
+            original.seq,
+            (top or 0) + 1,
+            original.id,
+            fields,
+            owner_id,
+            now,
+        )
 
     return _insert_numbered(s, build)
 
 
 def _job(
-    team_id: str, department: str, month: int, seq: int, revision: int, parent_id: int | None,
-    fields: JobFields, owner_id: str, now: datetime,
-) -> Job:  # fmt: skip
+    team_id: str,
+    department: str,
+    month: int,
+    seq: int,
+    revision: int,
+    parent_id: int | None,
+    fields: JobFields,
+    owner_id: str,
+    now: datetime,
+) -> Job:
     return Job(
         team_id=team_id,
         number=job_number(department, month // 100, month % 100, seq, revision),
@@ -147,12 +161,17 @@ def resubmit(s: Session, team_id: str, job_id: int, fields: JobFields, now: date
         update(Job)
         .where(col(Job.id) == job_id, Job.team_id == team_id, Job.status == "rejected")
         .values(
-            client_id=fields.client_id, project=fields.project, job_type=fields.job_type,
-            brief=fields.brief, deadline=fields.deadline,
-            internal_deadline=fields.internal_deadline, materials_url=fields.materials_url,
-            status="pending", updated_at=now,
+            client_id=fields.client_id,
+            project=fields.project,
+            job_type=fields.job_type,
+            brief=fields.brief,
+            deadline=fields.deadline,
+            internal_deadline=fields.internal_deadline,
+            materials_url=fields.materials_url,
+            status="pending",
+            updated_at=now,
         )
-    )  # fmt: skip
+    )
     return bool(done.rowcount)
 
 

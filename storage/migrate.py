@@ -12,10 +12,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from storage.db import make_engine
+from storage.engines import make_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x6165626F74  # "aebot": the advisory lock's key, the same in every process
@@ -47,7 +46,3 @@ def upgrade(url: str, revision: str = "head") -> None:
                 conn.commit()
     finally:
         engine.dispose()
-
-
-def current_heads() -> set[str]:
-    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())

@@ -1,29 +1,32 @@
 """The outbox: messages decided but not yet known to be delivered.
 
-A job or a handler writes its messages here in the transaction that records its decision; the
+A timetable task or a handler writes its messages here in the transaction that records its decision; the
 courier (scheduler/courier.py) claims rows with a short lease, sends them, and writes back what
 happened. What a message marks done (a follow-up sent, a report reminder given) is marked in
-the transaction that records its delivery, never before. Every function here works on a batch
-in a constant number of statements, whatever the number of rows.
+the transaction that records its delivery, never before. A message may be one that is sent
+only if another is given up (`if_failed`: the file you asked for did not arrive), and is
+dropped once that other one is delivered. Every function here works on a batch in a constant
+number of statements, whatever the number of rows.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-from collections import defaultdict
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, or_, update
+from sqlalchemy import func, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.models import Approval, ApprovalEvent, ContactLog, OutboxMessage
+from storage.models import OutboxMessage
+
+log = logging.getLogger("aebot.outbox")
 
 PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
     "pending",
@@ -33,17 +36,30 @@ PENDING, SENDING, DELIVERED, FAILED, EXPIRED = (
     "expired",
 )
 OPEN = (PENDING, SENDING)
-# What a delivered message marks done: effect name -> (table, the column set to the time of
-# delivery, the column set to the message's recipient or None). An approval's reminder or
-# escalation is also written to the request's history (ApprovalEvent), by "aebot" via "job".
-EFFECTS: dict[str, tuple[Any, str, str | None]] = {
-    "follow_up_sent": (ContactLog, "follow_up_sent_at", None),
-    "report_reminded": (ContactLog, "report_reminded_at", None),
-    "report_escalated": (ContactLog, "report_escalated_at", None),
-    "approval_reminded": (Approval, "reminded_at", None),
-    "approval_escalated": (Approval, "escalated_at", "escalated_to"),
-}
-APPROVAL_EVENTS = {"approval_reminded": "reminded", "approval_escalated": "escalated"}
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a delivered message marks done, registered by the feature that owns the table: a
+    column of `model` set to the time of delivery (only where it is still empty), and
+    `to_column`, if any, to the message's recipient. `first`, if any, is given the target ids
+    and their recipients before they are marked and returns the ids to mark (an approval adds
+    an entry to its history there)."""
+
+    model: Any
+    column: str
+    to_column: str | None = None
+    first: Callable[[Session, list[int], dict[int, str], datetime], list[int]] | None = None
+
+
+EFFECTS: dict[str, Effect] = {}
+
+
+def register_effect(name: str, effect: Effect) -> None:
+    """Declare what delivering a message with `effect=name` marks done (once per name)."""
+    if EFFECTS.get(name, effect) != effect:
+        raise ValueError(f"effect {name!r} registered twice")
+    EFFECTS[name] = effect
 
 
 def wall() -> datetime:
@@ -62,7 +78,7 @@ class Message:
     recipient: str
     text: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
-    job: str | None = None
+    job: str | None = None  # the column's name: the timetable task that decided it, if any
     period: str | None = None
     effect: str | None = None
     effect_ids: tuple[int, ...] = ()
@@ -71,9 +87,10 @@ class Message:
     thread_of: str | None = None  # posted in the thread of the message with this key, once out
     file_name: str | None = None  # a file (files.uploadV2) instead of a message: its name…
     file_bytes: bytes | None = None  # … and its content
+    if_failed: str | None = None  # sent only if the message with this key is given up
 
     def row(self, now: datetime, wall: datetime) -> dict[str, Any]:
-        if self.effect is not None and self.effect not in EFFECTS:
+        if self.effect is not None and self.effect not in EFFECTS:  # its feature registers it
             raise ValueError(f"unknown effect {self.effect!r}")
         return {
             "team_id": self.team_id,
@@ -91,6 +108,7 @@ class Message:
             "thread_of": self.thread_of,
             "file_name": self.file_name,
             "file_b64": base64.b64encode(self.file_bytes).decode() if self.file_bytes else None,
+            "if_failed": self.if_failed,
             "status": PENDING,
             "attempts": 0,
             "unknown": False,
@@ -98,21 +116,6 @@ class Message:
             "admin_told": False,
             "created_at": now,
         }
-
-
-@dataclass(frozen=True)
-class Result:
-    """What became of one claimed row."""
-
-    id: int
-    status: str  # delivered, failed, expired, or pending (try again from next_attempt_at)
-    attempts: int
-    unknown: bool = False
-    ts: str | None = None
-    conversation: str | None = None
-    error: str | None = None
-    next_attempt_at: datetime | None = None
-    first_attempt_at: datetime | None = None
 
 
 def enqueue(s: Session, messages: Iterable[Message], now: datetime, wall: datetime) -> int:
@@ -127,220 +130,13 @@ def enqueue(s: Session, messages: Iterable[Message], now: datetime, wall: dateti
     return int(s.connection().execute(stmt, rows).rowcount or 0)
 
 
-def claim(
-    s: Session,
-    wall: datetime,
-    lease_until: datetime,
-    owner: str,
-    limit: int,
-    *,
-    team_id: str | None = None,
-    job: str | None = None,
-    period: str | None = None,
-    purpose: str | None = None,
-    after_id: int = 0,
-    now_or_later: bool = False,
-    now: datetime | None = None,
-) -> list[OutboxMessage]:
-    """Lease up to `limit` rows to `owner`: pending rows whose time has come (any pending row
-    with `now_or_later`), and rows whose sender's lease ran out (its process died mid-send, so
-    their outcome is unknown); only rows after `after_id`, in id order, so that one drain
-    tries each row once. A row held `not_before` a time waits until the product's clock (`now`)
-    reaches it. On PostgreSQL rows another process holds are skipped (FOR UPDATE SKIP LOCKED);
-    SQLite's write lock serialises the claim."""
-    ready = col(OutboxMessage.status) == PENDING
-    if not now_or_later:
-        ready = and_(ready, col(OutboxMessage.next_attempt_at) <= wall)
-    if now is not None:
-        held = col(OutboxMessage.not_before)
-        ready = and_(ready, or_(held.is_(None), held <= now))
-    parent = aliased(OutboxMessage)
-    parent_out = (
-        select(parent.id)
-        .where(
-            parent.team_id == OutboxMessage.team_id,
-            parent.key == OutboxMessage.thread_of,
-            parent.status == DELIVERED,
-        )
-        .exists()
-    )
-    ready = and_(ready, or_(col(OutboxMessage.thread_of).is_(None), parent_out))
-    abandoned = and_(col(OutboxMessage.status) == SENDING, col(OutboxMessage.lease_until) < wall)
-    q = select(OutboxMessage).where(or_(ready, abandoned), col(OutboxMessage.id) > after_id)
-    for column, value in (
-        (OutboxMessage.team_id, team_id),
-        (OutboxMessage.job, job),
-        (OutboxMessage.period, period),
-        (OutboxMessage.purpose, purpose),
-    ):
-        if value is not None:
-            q = q.where(column == value)
-    q = q.order_by(col(OutboxMessage.id)).limit(limit)
-    if s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update(skip_locked=True)
-    rows = list(s.exec(q))
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    s.exec(  # type: ignore[call-overload]
-        update(OutboxMessage)
-        .where(col(OutboxMessage.id).in_(ids))
-        .execution_options(synchronize_session=False)  # the rows read above are set below
-        .values(
-            status=SENDING,
-            lease_until=lease_until,
-            leased_by=owner,
-            # when a first try may have begun: where a lookup in Slack's history starts
-            first_attempt_at=func.coalesce(OutboxMessage.__table__.c.first_attempt_at, wall),
-            # a row still `sending` lost its sender: whether it went out is unknown
-            unknown=or_(col(OutboxMessage.unknown), col(OutboxMessage.status) == SENDING),
-        )
-    )
-    for r in rows:
-        s.expunge(r)
-        r.unknown = r.unknown or r.status == SENDING
-        r.status, r.lease_until, r.leased_by = SENDING, lease_until, owner
-        r.first_attempt_at = r.first_attempt_at or wall
-    return rows
-
-
-def parents(s: Session, rows: Iterable[OutboxMessage]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Where the claimed thread replies go: (team, parent key) -> (conversation, parent ts),
-    one statement."""
-    wanted = {(r.team_id, r.thread_of) for r in rows if r.thread_of}
-    if not wanted:
-        return {}
-    keys = sorted({k for _, k in wanted})
-    q = select(OutboxMessage.team_id, OutboxMessage.key, OutboxMessage.conversation,
-               OutboxMessage.ts).where(
-        col(OutboxMessage.key).in_(keys), col(OutboxMessage.status) == DELIVERED
-    )  # fmt: skip
-    return {(t, k): (c, ts) for t, k, c, ts in s.exec(q) if (t, k) in wanted and c and ts}
-
-
-def renew(s: Session, ids: list[int], owner: str, lease_until: datetime) -> None:
-    """Keep the lease on rows still being sent."""
-    s.exec(  # type: ignore[call-overload]
-        update(OutboxMessage)
-        .where(col(OutboxMessage.id).in_(ids), col(OutboxMessage.leased_by) == owner)
-        .where(col(OutboxMessage.status) == SENDING)
-        .values(lease_until=lease_until)
-    )
-
-
-def finish(s: Session, results: list[Result], owner: str, now: datetime) -> None:
-    """Write back what became of claimed rows (one executemany), and mark done what the
-    delivered ones were about. A row whose lease another process took over is left to it."""
-    if not results:
-        return
-    stmt = (
-        update(OutboxMessage)
-        .where(col(OutboxMessage.id) == bindparam("b_id"))
-        .where(col(OutboxMessage.leased_by) == owner)
-        .where(col(OutboxMessage.status) == SENDING)
-        .values(
-            status=bindparam("b_status"),
-            attempts=bindparam("b_attempts"),
-            unknown=bindparam("b_unknown"),
-            ts=bindparam("b_ts"),
-            conversation=bindparam("b_conversation"),
-            error=bindparam("b_error"),
-            next_attempt_at=func.coalesce(
-                bindparam("b_next", type_=OutboxMessage.__table__.c.next_attempt_at.type),
-                OutboxMessage.__table__.c.next_attempt_at,
-            ),
-            first_attempt_at=bindparam(
-                "b_first", type_=OutboxMessage.__table__.c.first_attempt_at.type
-            ),
-            delivered_at=bindparam(
-                "b_delivered", type_=OutboxMessage.__table__.c.delivered_at.type
-            ),
-            lease_until=None,
-            leased_by=None,
-        )
-    )
-    params = [
-        {
-            "b_id": r.id,
-            "b_status": r.status,
-            "b_attempts": r.attempts,
-            "b_unknown": r.unknown,
-            "b_ts": r.ts,
-            "b_conversation": r.conversation,
-            "b_error": (r.error or None) and r.error[:200],
-            "b_next": r.next_attempt_at,
-            "b_first": r.first_attempt_at,
-            "b_delivered": now if r.status == DELIVERED else None,
-        }
-        for r in results
-    ]
-    s.connection().execute(stmt, params)
-    delivered = [r.id for r in results if r.status == DELIVERED]
-    if delivered:
-        _mark_done(s, delivered, now)
-
-
-def _mark_done(s: Session, ids: list[int], now: datetime) -> None:
-    """Set what the delivered rows were about (a column still empty only), a few statements
-    per kind of effect whatever the number of rows."""
-    q = select(OutboxMessage.effect, OutboxMessage.effect_ids, OutboxMessage.recipient).where(
-        col(OutboxMessage.id).in_(ids), col(OutboxMessage.effect).is_not(None)
-    )
-    by_effect: dict[str, dict[int, str]] = defaultdict(dict)  # effect -> id -> recipient
-    for effect, effect_ids, recipient in s.exec(q):
-        for target_id in json.loads(effect_ids or "[]") if effect else []:
-            by_effect[str(effect)].setdefault(int(target_id), recipient)
-    for effect, targets in sorted(by_effect.items()):
-        model, column, to_column = EFFECTS[effect]
-        target = getattr(model, column)
-        wanted = sorted(targets)
-        if effect in APPROVAL_EVENTS:
-            wanted = _approval_events(s, wanted, target, APPROVAL_EVENTS[effect], targets, now)
-        if not wanted:
-            continue
-        if to_column is None:
-            s.exec(  # type: ignore[call-overload]
-                update(model)
-                .where(col(model.id).in_(wanted), col(target).is_(None))
-                .values({column: now})
-            )
-            continue
-        stmt = (
-            update(model)
-            .where(col(model.id) == bindparam("b_id"), col(target).is_(None))
-            .values({column: now, to_column: bindparam("b_to")})
-        )
-        s.connection().execute(stmt, [{"b_id": i, "b_to": targets[i]} for i in wanted])
-
-
-def _approval_events(
-    s: Session, ids: list[int], target: Any, action: str, to: dict[int, str], now: datetime
-) -> list[int]:
-    """The requests among `ids` not yet marked, each with a history entry of `action` (one
-    read, one insert); returns their ids."""
-    q = select(Approval.id, Approval.team_id).where(
-        col(Approval.id).in_(ids), col(target).is_(None)
-    )
-    found = [(i, team) for i, team in s.exec(q) if i is not None]
-    if found:
-        s.connection().execute(
-            insert(ApprovalEvent),
-            [
-                {"team_id": team, "approval_id": i, "at": now, "actor": "aebot", "action": action,
-                 "via": "job", "note": to[i]}
-                for i, team in found
-            ],
-        )  # fmt: skip
-    return sorted(i for i, _ in found)
-
-
-def tally(s: Session, team_id: str, job: str, period: str) -> dict[str, int]:
+def tally(s: Session, team_id: str, task: str, period: str) -> dict[str, int]:
     """How many of a run's messages are in each state, in one statement."""
     q = (
         select(OutboxMessage.status, func.count())
         .where(
             OutboxMessage.team_id == team_id,
-            OutboxMessage.job == job,
+            OutboxMessage.job == task,
             OutboxMessage.period == period,
         )
         .group_by(OutboxMessage.status)

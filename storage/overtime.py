@@ -81,8 +81,9 @@ def between(
     )
     if statuses is not None:
         q = q.where(col(OvertimeForm.status).in_(list(statuses)))
-    return list(s.exec(q.order_by(col(OvertimeForm.day), col(OvertimeForm.start),
-                                  col(OvertimeForm.id))))  # fmt: skip
+    return list(
+        s.exec(q.order_by(col(OvertimeForm.day), col(OvertimeForm.start), col(OvertimeForm.id)))
+    )
 
 
 def of_person(
@@ -90,9 +91,10 @@ def of_person(
 ) -> list[OvertimeForm]:
     """Forms of [first, last] that `user_id` filed or stays on."""
     return [
-        f for f in between(s, team_id, first, last)
+        f
+        for f in between(s, team_id, first, last)
         if f.filer_id == user_id or user_id in members_of(f)
-    ]  # fmt: skip
+    ]
 
 
 def members_of(form: OvertimeForm) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -13,6 +12,12 @@ from bot.rules.clients import client_code, default_cadence, name_key
 from bot.rules.contacts import REPORT_KINDS
 from storage.changes import note
 from storage.models import Client, ContactLog, Member
+from storage.outbox import Effect, register_effect
+
+# What a delivered contact reminder marks done (the courier marks it, storage/outbox.py).
+register_effect("follow_up_sent", Effect(ContactLog, "follow_up_sent_at"))
+register_effect("report_reminded", Effect(ContactLog, "report_reminded_at"))
+register_effect("report_escalated", Effect(ContactLog, "report_escalated_at"))
 
 
 # --- members -------------------------------------------------------------------------
@@ -234,13 +239,6 @@ def follow_ups_due(s: Session, team_id: str, today: date) -> list[tuple[ContactL
         col(ContactLog.follow_up_sent_at).is_(None),
     )
     return list(s.exec(q.order_by(ContactLog.follow_up_on)).all())
-
-
-def mark_contacts(s: Session, ids: Iterable[int], **values: object) -> None:
-    """Set columns on many contacts in one statement."""
-    ids = list(ids)
-    if ids:
-        s.exec(update(ContactLog).where(col(ContactLog.id).in_(ids)).values(**values))  # type: ignore[call-overload]
 
 
 def update_contact(s: Session, contact: ContactLog, now: datetime, **fields: Any) -> ContactLog:

@@ -2,7 +2,7 @@
 people, their clients, the week's contacts, open contact reports, jobs, approved overtime,
 notes, leave, funnel changes, receivables, and the month's client log when the week carries
 it. A constant number of statements whatever the size of the team (never one per person or
-client); rows come back as the rules' plain records."""
+client); rows come back as the rules' plain records (bot/rules/week_input.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
-from bot.rules import week as rules
+from bot.rules import week_input as rules
 from bot.rules.contacts import REPORT_ESCALATE_AFTER
 from bot.rules.overtime import minutes
 from storage import absence, queries
@@ -47,24 +47,38 @@ def read_week(
     members = queries.list_members(s, team_id)
     people = [rules.Person(m.user_id, m.name, m.role, m.manager_id) for m in members]
     clients = [
-        rules.ClientRow(c.id or 0, c.name, c.code, c.owner_id, c.cadence_days,
-                        c.created_at.astimezone(zone).date(), c.funnel_stage or "prospect")
+        rules.ClientRow(
+            c.id or 0,
+            c.name,
+            c.code,
+            c.owner_id,
+            c.cadence_days,
+            c.created_at.astimezone(zone).date(),
+            c.funnel_stage or "prospect",
+        )
         for c in queries.list_clients(s, team_id)
-    ]  # fmt: skip
+    ]
     week = rules.WeekInput(
-        monday, start, days, local_now, people, clients,
+        monday,
+        start,
+        days,
+        local_now,
+        people,
+        clients,
         contacts=_contacts(s, team_id, start, now, zone),
         open_reports=_open_reports(s, team_id, now),
         jobs=_jobs(s, team_id, start, now),
         overtime=_overtime(s, team_id, monday),
         notes=_notes(s, team_id, monday),
-        leave=[rules.LeaveSpan(x.user_id, x.first_day, x.last_day)
-               for x in absence.leave_between(s, team_id, monday, monday + timedelta(days=6))],
+        leave=[
+            rules.LeaveSpan(x.user_id, x.first_day, x.last_day)
+            for x in absence.leave_between(s, team_id, monday, monday + timedelta(days=6))
+        ],
         changes=_changes(s, team_id, start, now),
         owed=_owed(s, team_id, local_now.date()),
         log_month=log_month,
         log=_log(s, team_id, log_month, zone) if log_month else (),
-    )  # fmt: skip
+    )
     return week, members
 
 
@@ -95,8 +109,14 @@ def _open_reports(s: Session, team_id: str, now: datetime) -> list[rules.OpenRep
 def _jobs(s: Session, team_id: str, start: datetime, now: datetime) -> list[rules.JobRow]:
     """Filed or closed since `start`, or open past their internal deadline."""
     q = select(
-        Job.number, Job.owner_id, Job.client_id, Job.revision, Job.status, Job.created_at,
-        Job.closed_at, Job.internal_deadline,
+        Job.number,
+        Job.owner_id,
+        Job.client_id,
+        Job.revision,
+        Job.status,
+        Job.created_at,
+        Job.closed_at,
+        Job.internal_deadline,
     ).where(
         Job.team_id == team_id,
         or_(
@@ -104,7 +124,7 @@ def _jobs(s: Session, team_id: str, start: datetime, now: datetime) -> list[rule
             col(Job.closed_at) >= start,
             and_(col(Job.status) == "open", col(Job.internal_deadline) < now),
         ),
-    )  # fmt: skip
+    )
     return [rules.JobRow(*row) for row in s.exec(q)]
 
 
@@ -129,10 +149,14 @@ def _notes(s: Session, team_id: str, monday: date) -> list[rules.Note]:
 
 def _changes(s: Session, team_id: str, start: datetime, now: datetime) -> list[rules.StageChange]:
     q = select(
-        FunnelChange.client_id, FunnelChange.from_stage, FunnelChange.to_stage, FunnelChange.by,
+        FunnelChange.client_id,
+        FunnelChange.from_stage,
+        FunnelChange.to_stage,
+        FunnelChange.by,
         FunnelChange.at,
-    ).where(FunnelChange.team_id == team_id, col(FunnelChange.at) >= start,
-            col(FunnelChange.at) <= now)  # fmt: skip
+    ).where(
+        FunnelChange.team_id == team_id, col(FunnelChange.at) >= start, col(FunnelChange.at) <= now
+    )
     return [rules.StageChange(*row) for row in s.exec(q)]
 
 

@@ -80,9 +80,13 @@ class Saved:
 
 
 def save_notes(
-    s: Session, team_id: str, user_id: str, week: date, texts: Mapping[NoteKey, str],
+    s: Session,
+    team_id: str,
+    user_id: str,
+    week: date,
+    texts: Mapping[NoteKey, str],
     now: datetime,
-) -> Saved:  # fmt: skip
+) -> Saved:
     """Store the person's notes of the week for the keys given (others stay as they are): a
     text replaces the note, an empty one removes it. Texts are stored as given (checked and
     cleaned by the caller)."""
@@ -109,8 +113,15 @@ def save_notes(
             kept += 1
             continue
         if row is None:
-            row = WeeklyNote(team_id=team_id, user_id=user_id, week=week, kind=kind,
-                             client_id=client_id, text=text, created_at=now)  # fmt: skip
+            row = WeeklyNote(
+                team_id=team_id,
+                user_id=user_id,
+                week=week,
+                kind=kind,
+                client_id=client_id,
+                text=text,
+                created_at=now,
+            )
             added += 1
         else:
             replaced += 1
@@ -223,8 +234,9 @@ def set_stage(
         return None
     note(s, "client", client.team_id)
     assert client.id is not None
-    change = FunnelChange(team_id=client.team_id, client_id=client.id, from_stage=was,
-                          to_stage=stage, by=by, at=now)  # fmt: skip
+    change = FunnelChange(
+        team_id=client.team_id, client_id=client.id, from_stage=was, to_stage=stage, by=by, at=now
+    )
     s.add(change)
     s.flush()
     set_committed_value(client, "funnel_stage", stage)  # as stored: no second UPDATE

@@ -20,18 +20,23 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+from sqlmodel import Session
 
 from bot.app import Bot, create_app
 from bot.clock import FixedClock
+from bot.rules.approvals import Route
 from bot.server import BackgroundServer
 from bot.settings import load_settings
+from forms.engine import Filed
 from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import FakeSlack
-from scheduler.run import JobDeps
+from scheduler.run import TaskDeps
+from storage.approvals import Filing
 from storage.db import Database
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
+from storage.models import Approval
 
 ROOT = Path(__file__).parent.parent
 SH = ZoneInfo("Asia/Shanghai")
@@ -175,8 +180,8 @@ class World:
     fake: FakeSlack
 
     @property
-    def jobs(self) -> JobDeps:
-        return self.bot.jobs()
+    def tasks(self) -> TaskDeps:
+        return self.bot.tasks()
 
 
 def make_bot(fake: FakeSlack, url: str, clock: FixedClock) -> Bot:
@@ -210,6 +215,14 @@ def world(fake: FakeSlack, db_url: str) -> Iterator[World]:
     finally:
         server.stop()
         bot.close()  # no after-ack work of this test reaches the next one's fake
+
+
+def ask(bot: Bot, s: Session, filing: Filing, approver: str, at: datetime) -> Approval:
+    """File `filing` through the form engine for `approver` to decide (whatever its kind's rule
+    would say), as of `at`."""
+    filed = bot.engine.ask(s, filing, at, route=Route((approver,)))
+    assert isinstance(filed, Filed), filed
+    return filed.approval
 
 
 def hold_write_lock(

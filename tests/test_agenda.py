@@ -25,12 +25,12 @@ from bot.rules.receivables import (
     stage,
 )
 from bot.rules.workdays import WorkCalendar
+from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
-from handlers.approvals import ask
-from scheduler import agenda_jobs
+from scheduler import agenda_tasks
 from scheduler.run import Run
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.approvals import Filing
 from storage.models import (
@@ -43,7 +43,7 @@ from storage.models import (
     Receivable,
     WeeklyNote,
 )
-from tests.conftest import ADMIN, SH, TEAM, World
+from tests.conftest import ADMIN, SH, TEAM, World, ask
 from tests.test_imports import count_statements
 
 CHANNEL = "C0TEAM0001"
@@ -136,7 +136,7 @@ def a_week(w: World) -> dict[str, int]:
     with w.bot.db.write() as s:
         filing = Filing(TEAM, "job", "U0AE2", "CR-202611-04 Coca Cola Bottling Product launch",
                         subject="job", subject_id=ids["launch"])  # fmt: skip
-        ask(s, w.bot.settings, filing, "U0AM1", at(27, 15))
+        ask(w.bot, s, filing, "U0AM1", at(27, 15))
         for filer, late, status in (("U0AE2", True, "pending"), ("U0AE1", True, "withdrawn"),
                                     ("U0AAE", False, "approved")):  # fmt: skip
             s.add(OvertimeForm(team_id=TEAM, filer_id=filer, members=json.dumps([filer]),
@@ -180,7 +180,7 @@ def set_channel(w: World, place: str = "3楼大会议室") -> None:
 
 def run(w: World, name: str, when: datetime) -> tuple[str, str]:
     w.clock.set(when)
-    [o] = run_job(JOBS[name], when, w.jobs)
+    [o] = run_task(TASKS[name], when, w.tasks)
     return o.status, o.detail
 
 
@@ -252,8 +252,9 @@ AGENDA_LINES = [
 ]
 FLAG_DM = (
     "🚩 按坏账管理规定上报管理层：*Coca Cola Bottling* 的 80,000.50 于 周三 5月20日 到期，已逾期 "
-    "6 个月（#3，<@U0AM1> 登记）。收回或核销后请用 `/aebot receivable paid 3` 或 "
-    "`/aebot receivable writeoff 3` 标记；在此之前每周一例会都会通报。"
+    "6 个月（#3，<@U0AM1> 登记），由董事会决定是否作为坏账。收回后用 `/aebot receivable paid 3` "
+    "标记；董事会决定核销的，由总经理用 `/aebot receivable writeoff 3 决定日期` 记录；"
+    "在此之前每周一例会都会通报。"
 )
 
 
@@ -350,7 +351,7 @@ def test_a_holiday_monday_moves_the_agenda_to_the_first_working_day(world: World
     assert shown[0] == "周例会议程 · 周四 10月8日"
     assert shown[2] == "*1. 工作进度汇报*（周一 9月28日那周的周报）"  # the week before the holiday
     assert "• 节后复工安排 — Sun AE" in shown
-    assert JOBS["monday-agenda"].when(world.jobs.team_settings.of(TEAM)) == (
+    assert TASKS["monday-agenda"].when(world.tasks.team_settings.of(TEAM)) == (
         "first working day of the week 09:00"
     )
 
@@ -362,7 +363,7 @@ def test_the_agenda_reads_the_team_in_a_constant_number_of_statements(world: Wor
     def decide() -> int:
         r = Run(TEAM, AT_9, "monday-agenda", "2026-11-30")
         seen = count_statements(world.bot.db)
-        agenda_jobs.monday_agenda(r, world.jobs)
+        agenda_tasks.monday_agenda(r, world.tasks)
         return len(seen)
 
     decide()  # settings and calendars are read once, then cached
@@ -401,12 +402,12 @@ def test_a_long_agenda_is_split_into_a_thread_and_nothing_is_cut(world: World) -
     head, *replies = world.fake.messages(CHANNEL)
     assert head.get("thread_ts") is None and len(replies) == 1
     assert replies[0]["thread_ts"] == head["ts"]
-    assert texts(head)[-1] == "议程较长，其余 1 条在本消息的讨论串里。"
+    assert texts(head)[-1] == "内容较长，其余 1 条在本消息的讨论串里。"
     assert texts(replies[0])[0] == "（续 2/2）"
-    assert replies[0]["text"] == "周例会议程 · 周一 11月30日 09:30 (2/2)"
+    assert replies[0]["text"] == "周例会议程 · 周一 11月30日 09:30 （续 2/2）"
     for m in (head, *replies):
         assert len(m["blocks"]) <= 50
-        assert sum(view.text_size(b) for b in m["blocks"]) <= view.BLOCKS_TEXT_MAX + 100
+        assert bk.text_size(m["blocks"]) <= bk.TEXT_PER_MESSAGE
     everything = "\n".join(x for m in (head, *replies) for x in texts(m))
     for u in range(8):
         for c in made:
@@ -452,7 +453,10 @@ def test_agenda_items_go_to_the_coming_meeting_and_only_their_author_removes_the
     )
     assert say(world, "agenda remove", "U0AE2") == "Give its id, e.g. `/aebot agenda remove 3`."
     assert say(world, "agenda add", "U0AE2").startswith("Usage: `/aebot agenda add TOPIC`")
-    assert say(world, "agenda add 外人", "U0OUT") == "你不在团队名单里，不能添加议题。"
+    assert (
+        say(world, "agenda add 外人", "U0OUT")
+        == "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
+    )
     zh, en = say(world, "help", "U0AE1"), say(world, "help", "U0AE2")
     assert "• `/aebot agenda add 议题` 加入下次周例会的议程" in zh
     assert "• `/aebot receivable add 耐克 120000 due 2026-07-31` 登记逾期应收账款" in zh
@@ -483,10 +487,16 @@ def test_receivables_are_recorded_and_closed_by_managers_in_zh_and_en(world: Wor
         "U0GM",
     )
     assert rows[3].amount == "120000"
-    r = world.slack.command("/aebot", "receivable list", user="U0AE1").json()  # anyone lists
+    r = world.slack.command("/aebot", "receivable list", user="U0AM1").json()  # managers: all
     assert texts(r) == [
         "未结应收账款（3）：\n"
         "• #3 *Coca Cola Bottling* 120,000，周三 5月20日 到期 · 🚩 逾期超过 6 个月：上报管理层\n"
+        "• #1 *可口可乐* 120,000，周三 7月15日 到期 · 逾期超过 4 个月：每周一例会通报\n"
+        "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：周五周报监控"
+    ]
+    r = world.slack.command("/aebot", "receivable list", user="U0AE1").json()  # an AE: theirs
+    assert texts(r) == [
+        "你负责（或备份）的客户的未结应收账款（2）：\n"
         "• #1 *可口可乐* 120,000，周三 7月15日 到期 · 逾期超过 4 个月：每周一例会通报\n"
         "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：周五周报监控"
     ]
@@ -498,16 +508,37 @@ def test_receivables_are_recorded_and_closed_by_managers_in_zh_and_en(world: Wor
     assert say(world, "receivable paid 1", "U0AD1") == (
         "#1 已于 周一 11月30日 10:00 标记为已收款，没有改动。"
     )
-    assert say(world, "receivable writeoff #3", "U0GM") == (
-        "#3 *Coca Cola Bottling* 120,000 is written off; it leaves the agenda."
+    # a bad debt: the board's decision, recorded by the GM or an admin, past 6 months only
+    assert say(world, "receivable writeoff #3 2026-11-27", "U0AM1") == (
+        "坏账由董事会决定，由总经理或管理员记录。没有做任何改动。"
     )
-    assert say(world, "receivable writeoff 3", "U0GM") == (
+    assert say(world, "receivable writeoff 2 2026-11-27", "U0GM") == (
+        "This amount is 4 months overdue: only one overdue more than 6 months can be written "
+        "off, as the board decides. Nothing was changed."
+    )
+    assert say(world, "receivable writeoff #3", "U0GM") == (
+        "Please give the day the board decided it, e.g. `/aebot receivable writeoff 12 "
+        "2026-11-30`. Nothing was changed."
+    )
+    assert say(world, "receivable writeoff #3 2026-12-01", "U0GM").startswith(
+        "The board's day Tue 1 Dec cannot be right"
+    )
+    assert say(world, "receivable writeoff #3 2026-11-27", "U0GM") == (
+        "#3 *Coca Cola Bottling* 120,000 is written off as a bad debt, as the board decided on "
+        "Fri 27 Nov: it counts as negative revenue for <@U0AE2> and the department, and leaves "
+        "the agenda."
+    )
+    assert say(world, "receivable writeoff 3 2026-11-27", "U0GM") == (
         "#3 was already written off on Mon 30 Nov 11:00; nothing changed."
     )
     with world.bot.db.read() as s:
-        closed = {r.id: (r.closed_as, r.closed_at) for r in s.exec(select(Receivable))}
-    assert closed[1] == ("paid", at(30, 10)) and closed[3] == ("written-off", at(30, 11))
-    assert closed[2] == (None, None)
+        closed = {
+            r.id: (r.closed_as, r.closed_at, r.closed_by, r.board_decided_on)
+            for r in s.exec(select(Receivable))
+        }
+    assert closed[1] == ("paid", at(30, 10), "U0AM1", None)
+    assert closed[3] == ("written-off", at(30, 11), "U0GM", date(2026, 11, 27))
+    assert closed[2] == (None, None, None, None)
 
 
 def test_receivable_refusals_in_zh_and_en(world: World) -> None:
@@ -532,14 +563,17 @@ def test_receivable_refusals_in_zh_and_en(world: World) -> None:
         "请写上客户名称，例如 `/aebot receivable add 耐克 120000 due 2026-07-31`。没有登记。"
     )
     assert say(world, "receivable add Pepsi 100 due 2026-07-01", ADMIN) == (
-        "找不到客户“Pepsi”。用 `/client list all` 查看全部客户。"
+        "找不到客户“Pepsi”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
     assert say(world, "receivable add Nike 100", "U0AM1").startswith("用法：`/aebot receivable add")
     assert say(world, "receivable paid", "U0AM1").startswith("请写上编号")
     assert say(world, "receivable paid 9", "U0AM1") == (
         "没有编号为 #9 的应收账款。`/aebot receivable list` 列出未结的。"
     )
-    assert say(world, "receivable list", "U0AE2") == "No open receivables."
+    assert say(world, "receivable list", "U0AE2") == (
+        "The clients you own or back up have no open receivables."
+    )
+    assert say(world, "receivable list", "U0AM1") == "没有未结的应收账款。"
     with world.bot.db.read() as s:
         assert s.exec(select(Receivable)).all() == []
 
@@ -634,7 +668,7 @@ def test_each_ae_gets_drafts_of_their_clients_status_reports_with_sent(world: Wo
     ]
     # Deciding the run again makes no new duties.
     again = Run(TEAM, AT_9, "client-status", "2026-11-30")
-    assert agenda_jobs.client_status(again, world.jobs) == "2 AEs, 3 clients, 2 DMs"
+    assert agenda_tasks.client_status(again, world.tasks) == "2 AEs, 3 clients, 2 DMs"
     assert len(duties(world)) == 6 and len(again.decided) == 2  # 3 of last Monday, 3 of this
 
     # Sent: only the AE it is for (or an admin); the second click changes nothing.
@@ -687,6 +721,23 @@ def test_no_drafts_for_an_ae_on_leave_nor_for_quiet_clients(world: World) -> Non
 
 
 # --- month end ------------------------------------------------------------------------------------
+def test_the_expense_reminder_comes_on_the_first_working_day_on_or_after_the_25th(
+    world: World,
+) -> None:
+    """002 第九条: expenses are claimed from the 25th to the 30th. 25 Nov 2026 is a Wednesday;
+    on the last working day (30 Nov) the window would be all but over."""
+    world.fake.reset()
+    assert run(world, "expense-reminder", at(24, 10))[0] == "day-off"  # before the 25th
+    status, detail = run(world, "expense-reminder", at(25, 10))
+    assert (status, detail.split(" · ")[0]) == ("sent", "5 DMs")
+    [zh] = world.fake.dms("U0AE1")
+    assert zh["text"].startswith("报销提醒：本月费用请在 周一 11月30日 前提交报销。")
+    [en] = world.fake.dms("U0AE2")
+    assert en["text"].startswith("Expenses: this month's are claimed by Mon 30 Nov.")
+    assert run(world, "expense-reminder", at(26, 10))[0] == "day-off"  # once a month
+    assert run(world, "expense-reminder", at(30, 10))[0] == "day-off"
+
+
 def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     a_week(world)
     world.fake.reset()
@@ -699,7 +750,6 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     assert lines(zh) == [
         "*11月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认日期），"
         "发出后点“已完成”。",
-        "报销请在每月 25 日至 30 日之间提交。",
         "*Nike*：本月完成 0 个工作单，进行中 1 个，其中下月到期 1 个",
         "*可口可乐*：本月完成 1 个工作单，进行中 1 个，其中下月到期 1 个",
     ]
@@ -707,7 +757,6 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     assert lines(en) == [
         "*Month end, November 2026*: send each client below this month's work summary and next "
         "month's schedule (submit, complete and sign-off dates for every item), then click “Done”.",
-        "Expenses are claimed between the 25th and the 30th.",
         "*Coca Cola Bottling*: jobs delivered this month 0, in progress 1, of them due next month 1",
     ]
     assert duties(world, "month-end") == {
@@ -739,7 +788,7 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     world.slack.wait_for("response_url", 4)
     assert answers(world)[3] == ("找不到这条提醒，没有做任何改动。", False)
     assert run(world, "month-end", at(30, 15))[0] == "already-ran"
-    assert JOBS["month-end"].when(world.jobs.team_settings.of(TEAM)) == (
+    assert TASKS["month-end"].when(world.tasks.team_settings.of(TEAM)) == (
         "last working day of the month 10:00"
     )
 
@@ -788,7 +837,7 @@ def test_the_agenda_in_english_and_split_never_cut() -> None:
     posts = view.agenda_posts(r, a, NEXT_MON, time(9, 30), 40, "")
     assert len(posts) == 12
     for _, b in posts:
-        assert len(b) <= 50 and sum(view.text_size(x) for x in b) <= view.BLOCKS_TEXT_MAX + 100
+        assert len(b) <= 50 and bk.text_size(b) <= bk.TEXT_PER_MESSAGE
     shown = [x for _, b in posts for x in lines({"blocks": b})]
     assert shown.count("• Nike: " + "x" * 150) == 600
     assert [x for x in shown if x.startswith("(continued")] == [
@@ -799,8 +848,8 @@ def test_the_agenda_in_english_and_split_never_cut() -> None:
         "🕤 Starts at *09:30*, *40 minutes* at most.",
         "*1. Progress per person* (notes of the week of Mon 23 Nov)",
     ]
-    assert "The agenda is long: the rest is in this message's thread (11 more messages)." in shown
-    assert posts[2][0] == "Weekly meeting agenda · Mon 30 Nov 09:30 (3/12)"
+    assert "This is long: the rest is in this message's thread (11 more messages)." in shown
+    assert posts[2][0] == "Weekly meeting agenda · Mon 30 Nov 09:30 (continued, 3/12)"
     tail = [x for x in shown[shown.index("*3. Last week's shortfalls*") :] if "(cont" not in x]
     assert tail == [
         "*3. Last week's shortfalls*",

@@ -11,11 +11,10 @@ from decimal import Decimal
 from sqlmodel import select
 
 from bot.rules.approvals import Shown
-from handlers.approvals import ask
 from storage import approvals, queries
 from storage.approvals import Filing
 from storage.models import Approval, ApprovalEvent
-from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.conftest import ADMIN, SH, TEAM, World, ask, wait_until
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=SH)
 
@@ -24,11 +23,11 @@ def file_request(w: World, requester: str = "U0AE1", approver: str = "U0AM1") ->
     """A commission request filed through the engine, its DMs delivered."""
     filing = Filing(
         TEAM, "commission", requester, "Nike 4%",
-        fields=[Shown("approval.f.client", "Nike"), Shown("approval.f.amount", "4%")],
+        fields=[Shown("authority.f.client", "Nike"), Shown("authority.f.amount", "4%")],
         reason="客户要求提高一季度返点", amount=Decimal("4"), via="command",
     )  # fmt: skip
     with w.bot.db.write() as s:
-        a = ask(s, w.bot.settings, filing, approver, w.clock.now())
+        a = ask(w.bot, s, filing, approver, w.clock.now())
     w.bot.courier.drain()
     assert a.id is not None
     return a.id
@@ -221,11 +220,13 @@ def test_an_approver_slack_says_is_inactive_never_holds_a_request(world: World) 
     world.fake.deactivate("U0AM1")
     filing = Filing(TEAM, "commission", "U0AE1", "Nike 4%", reason="返点", amount=Decimal("4"))
     with world.bot.db.write() as s:
-        a = ask(s, world.bot.settings, filing, "U0AM1", world.clock.now())
+        a = ask(world.bot, s, filing, "U0AM1", world.clock.now())
     world.bot.courier.drain()
     assert wait_until(lambda: stored(world, a.id or 0).approver_id == "U0AD1")
-    world.bot.courier.drain()
-    assert any(buttons(m) == ["批准", "驳回"] for m in world.fake.dms("U0AD1"))
-    assert any("<@U0AM1> 已不在团队中" in m["text"] for m in world.fake.dms("U0AE1"))
+    world.bot.courier.drain()  # (a drain on the worker may hold them a moment longer)
+    assert wait_until(lambda: any(buttons(m) == ["批准", "驳回"] for m in world.fake.dms("U0AD1")))
+    assert wait_until(
+        lambda: any("<@U0AM1> 已不在团队中" in m["text"] for m in world.fake.dms("U0AE1"))
+    )
     with world.bot.db.read() as s:
         assert queries.get_member(s, TEAM, "U0AM1") is not None  # Slack said so; not removed

@@ -130,41 +130,50 @@ def test_beyond_everyones_authority_it_goes_to_the_top_of_the_line(world: World)
 
 
 def test_each_refusal_in_chinese_and_english(world: World) -> None:
-    ex = "`/aebot request commission Nike 7% 客户要求提高一季度返点`"
+    use_zh = "用法：`/aebot request commission 客户 数额 理由`，例如 `/aebot request commission 耐克 7% 客户要求提高一季度返点`"
+    use_en = (
+        "Usage: `/aebot request commission CLIENT AMOUNT REASON`, e.g. `/aebot request "
+        "commission Nike 7% client asks a higher Q1 rebate`"
+    )
+    terms_zh = "用法：`/aebot request payment-terms 客户 数额 理由`，例如 `/aebot request payment-terms 耐克 60天 客户集团统一账期`"
+    terms_en = (
+        "Usage: `/aebot request payment-terms CLIENT AMOUNT REASON`, e.g. `/aebot request "
+        "payment-terms Nike 60 days the group's standard terms`"
+    )
     cases = {
-        "request": (
-            f"用法：`/aebot request 类型 客户 数额 理由`，例如 {ex}。"
-            "类型：佣金、补量、数据库补量、折扣、账期、免费测试。",
-            f"Usage: `/aebot request KIND CLIENT AMOUNT REASON`, e.g. {ex}. Kinds: commission, "
-            "make-good, make-good-db, discount, payment-terms, free-test.",
-        ),
-        "request bonus Nike 7% 年底": (
-            "不认识申请类型“bonus”。可以用：佣金、补量、数据库补量、折扣、账期、免费测试。"
-            f"例如 {ex}",
-            "“bonus” is not a kind of request. Kinds: commission, make-good, make-good-db, "
-            f"discount, payment-terms, free-test. E.g. {ex}",
-        ),
+        "request commission": (use_zh, use_en),
         "request commission Nike 客户要求": (
-            f"请写上客户佣金的数额（百分比，如 7%），放在客户名称后面。例如 {ex}",
-            "Please give the amount of the client commission (a percentage, like 7%) after the "
-            f"client's name. E.g. {ex}",
+            f"请写上数额（百分比，如 7%）。\n{use_zh}",
+            f"Please give the amount (a percentage, like 7%).\n{use_en}",
         ),
         "request 账期 Nike soon": (
-            f"请写上账期的数额（天数，如 60天），放在客户名称后面。例如 {ex}",
-            "Please give the amount of the payment terms (a number of days, like 60 days) after "
-            f"the client's name. E.g. {ex}",
+            f"请写上数额（天数，如 60天）。\n{terms_zh}",
+            f"Please give the amount (a number of days, like 60 days).\n{terms_en}",
         ),
         "request commission 7% 客户要求": (
-            f"请写上客户名称，放在类型和数额之间。例如 {ex}",
-            f"Please name the client, between the kind and the amount. E.g. {ex}",
+            f"请写上客户名称或客户代码。\n{use_zh}",
+            f"Please name the client (or give its code).\n{use_en}",
         ),
         "request commission Nike 7%  ": (
-            f"请在数额后面写上申请理由：审批人要知道为什么。例如 {ex}",
-            f"Please give a reason after the amount: the approver needs to know why. E.g. {ex}",
+            f"请写上申请理由：审批人要知道为什么。\n{use_zh}",
+            f"Please give a reason: the approver needs to know why.\n{use_en}",
+        ),
+        "request commission Nike 30d 年底": (
+            f"“30d”的单位不对：这里要写百分比，如 7%。\n{use_zh}",
+            f"“30d” has the wrong unit: this takes a percentage, like 7%.\n{use_en}",
+        ),
+        "request 账期 Nike 60% 年底": (
+            f"“60%”的单位不对：这里要写天数，如 60天。\n{terms_zh}",
+            f"“60%” has the wrong unit: this takes a number of days, like 60 days.\n{terms_en}",
+        ),
+        "request commission Nike 99999% 年底": (
+            f"数额“99999%”不合理：应大于 0、不超过 100（百分比，如 7%）。\n{use_zh}",
+            f"“99999%” is out of range: above 0 and at most 100 (a percentage, like 7%).\n{use_en}",
         ),
         f"request commission 耐克 7% {REASON}": (
-            "找不到客户“耐克”。用 `/client list all` 查看全部客户。",
-            "No client matches “耐克”. `/client list all` shows every client.",
+            "找不到客户“耐克”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。",
+            "No client matches “耐克”. `/client list all` shows every client; `/client add` adds a "
+            "new one.",
         ),
         f"request commission 可乐 7% {REASON}": (
             "“可乐”可能是：可口可乐 (上海-202611-可口可乐-001)。请写完整名称或客户代码。",
@@ -172,11 +181,24 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
             "the code.",
         ),
     }
+    for text in ("request", "request bonus Nike 7% 年底"):
+        zh, en = say(world, text, user="U0AE1"), say(world, text, user="U0AE2")
+        listed = [
+            "• 客户佣金：`/aebot request commission 耐克 7% 客户要求提高一季度返点`",
+            "• 平台补量：`/aebot request make-good-platform 耐克 1% 平台漏发补量`",
+            "• 数据库客户补量：`/aebot request make-good-database 耐克 2% CPA 数据回传不全`",
+            "• 折扣：`/aebot request discount 耐克 8% 年框续约`",
+            "• 账期：`/aebot request payment-terms 耐克 60天 客户集团统一账期`",
+            "• 免费测试量：`/aebot request free-test 耐克 3% 新客户首月测试`",
+        ]
+        assert all(line in zh.split("\n") for line in listed), zh
+        assert "• client commission: `/aebot request commission Nike 7% client asks" in en
+    assert say(world, "request bonus Nike 7% 年底").startswith("不认识申请类型“bonus”。\n用法：")
     for text, (zh, en) in cases.items():
         assert say(world, text, user="U0AE1") == zh, text
         assert say(world, text, user="U0AE2") == en, text
     assert say(world, f"request commission Nike 7% {REASON}", user="U0NOBODY") == (
-        "你不在团队名单里，不能提交申请。请管理员把你加入团队。"
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     )
     # the AD has no one above them (no GM yet), and 12% is beyond their own limit
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
@@ -234,7 +256,7 @@ def test_aebot_authority_set_changes_where_a_7_percent_request_goes(
     for args, line in (
         (["bonus", "am", "8"], "Error: “bonus” is not a kind of request. Kinds: commission, "
          "make-good-platform, make-good-database, discount, payment-terms, free-test."),
-        (["佣金", "boss", "8"], "Error: “boss” is not a role. Roles: aae, ae, am, ad, ped, gm."),
+        (["佣金", "boss", "8"], "Error: “boss” is not a role. Roles: aae, ae, am, ad, ped, gm, cs, fin."),
         (["佣金", "am", "lots"], "Error: “lots” is not a limit. Write 5 (up to 5), <10 (below "
          "10), any (no limit) or no (none)."),
     ):  # fmt: skip
@@ -269,7 +291,7 @@ def test_admins_show_and_set_limits_in_slack_and_others_may_only_look(world: Wor
         "用法：`/aebot authority set 类型 角色 上限`"
     )
     assert say(world, "authority set commission boss 8", user=ADMIN) == (
-        "不认识角色“boss”。可以用：aae, ae, am, ad, ped, gm。"
+        "不认识角色“boss”。可以用：aae, ae, am, ad, ped, gm, cs, fin。"
     )
     r = world.slack.command("/aebot", "authority", user=ADMIN).json()
     text = r["blocks"][0]["text"]["text"]
@@ -407,7 +429,7 @@ def test_delegation_refusals_in_chinese_and_english(world: World) -> None:
         "看不懂这个日期：“someday”。"
     )
     assert say(world, "delegate <@U0AE1|sun> until 12月5日", user="U0NOBODY") == (
-        "你不在团队名单里，没有需要委托的审批。"
+        "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     )
     with world.bot.db.read() as s:
         assert s.exec(select(Delegation)).all() == []

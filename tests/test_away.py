@@ -9,11 +9,10 @@ from decimal import Decimal
 
 from sqlmodel import select
 
-from handlers.approvals import ask
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage.approvals import Filing
 from storage.models import Approval, ContactLog, Job, Leave, OutboxMessage, OvertimeForm
-from tests.conftest import SH, TEAM, World
+from tests.conftest import SH, TEAM, World, ask
 
 MONDAY = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
 
@@ -29,9 +28,9 @@ def nudged(w: World) -> set[str]:
 
 def test_on_leave_no_nudge_no_sweep_no_report_reminder(world: World) -> None:
     on_leave(world, "U0AE1", date(2026, 11, 23), date(2026, 11, 24))
-    run_job(JOBS["contact-nudge"], MONDAY, world.jobs)
+    run_task(TASKS["contact-nudge"], MONDAY, world.tasks)
     assert nudged(world) == {"U0AE2"}
-    run_job(JOBS["contact-sweep"], MONDAY.replace(hour=17, minute=30), world.jobs)
+    run_task(TASKS["contact-sweep"], MONDAY.replace(hour=17, minute=30), world.tasks)
     assert "U0AE1" not in nudged(world)
     manager = str(world.fake.dms("U0AM1"))
     assert "Li AE" in manager and "Sun AE" not in manager  # nor their clients to the manager
@@ -42,9 +41,9 @@ def test_on_leave_no_nudge_no_sweep_no_report_reminder(world: World) -> None:
                        at=MONDAY - timedelta(days=1, hours=2), summary="方案讨论",
                        report_due=True)
         )  # fmt: skip
-    run_job(JOBS["contact-report-due"], MONDAY.replace(hour=10, minute=0), world.jobs)
+    run_task(TASKS["contact-report-due"], MONDAY.replace(hour=10, minute=0), world.tasks)
     assert "U0AE1" not in nudged(world)
-    run_job(JOBS["contact-nudge"], MONDAY + timedelta(days=2), world.jobs)  # back on Wednesday
+    run_task(TASKS["contact-nudge"], MONDAY + timedelta(days=2), world.tasks)  # back on Wednesday
     assert "U0AE1" in nudged(world)
 
 
@@ -58,7 +57,7 @@ def test_on_leave_no_job_deadline_dm(world: World) -> None:
                     owner_id=owner, issued_by=owner, status="open")
             )  # fmt: skip
     on_leave(world, "U0AE1", date(2026, 11, 23), date(2026, 11, 23))
-    run_job(JOBS["job-deadlines"], MONDAY.replace(hour=9, minute=0), world.jobs)
+    run_task(TASKS["job-deadlines"], MONDAY.replace(hour=9, minute=0), world.tasks)
     assert nudged(world) == {"U0AE2"}
 
 
@@ -66,7 +65,7 @@ def test_a_request_for_an_approver_on_leave_goes_to_their_manager(world: World) 
     on_leave(world, "U0AM1", date(2026, 11, 20), date(2026, 11, 27))
     filing = Filing(TEAM, "commission", "U0AE1", "Nike 4%", reason="返点", amount=Decimal("4"))
     with world.bot.db.write() as s:
-        a = ask(s, world.bot.settings, filing, "U0AM1", MONDAY)
+        a = ask(world.bot, s, filing, "U0AM1", MONDAY)
     world.bot.courier.drain()
     assert (a.approver_id, a.on_behalf_of) == ("U0AD1", "U0AM1")
     [dm] = world.fake.dms("U0AD1")
@@ -87,7 +86,7 @@ def test_after_overtime_past_23_the_morning_nudge_waits_for_the_later_start(worl
                          end=sunday_night + timedelta(minutes=90), reason="赶提案",
                          status="approved", deferred_until=MONDAY.replace(hour=10, minute=30))
         )  # fmt: skip
-    [o] = run_job(JOBS["contact-nudge"], MONDAY, world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], MONDAY, world.tasks)
     assert nudged(world) == {"U0AE2"}
     assert o.status == "pending"  # held, not lost
     with world.bot.db.read() as s:

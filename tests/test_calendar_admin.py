@@ -1,4 +1,4 @@
-"""Corrections to the working-day calendar: rules, the CLI, `/aebot calendar`, and the jobs obeying them."""
+"""Corrections to the working-day calendar: rules, the CLI, `/aebot calendar`, and the tasks obeying them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.rules.calendar import coverage, day_kind, special_days, uncovered_years
 from bot.rules.workdays import WorkCalendar
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import calendars
 from tests.conftest import ADMIN, SH, TEAM, World
 
@@ -59,21 +59,21 @@ def test_uncovered_years_and_coverage() -> None:
     )
 
 
-def test_slack_calendar_set_is_admin_only_and_changes_the_jobs(world: World) -> None:
+def test_slack_calendar_set_is_admin_only_and_changes_the_tasks(world: World) -> None:
     r = world.slack.command("/aebot", "calendar set 2026-11-24 holiday 公司周年")
     assert "只有管理员" in r.json()["text"]
     r = world.slack.command("/aebot", "calendar set 2026-11-24 holiday 公司周年", user=ADMIN)
     assert "2026-11-24 周二 休息 公司周年" in r.json()["text"]
-    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.tasks)
     assert o.status == "day-off"
     world.slack.command("/aebot", "calendar set 2026-11-28 workday", user=ADMIN)
-    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.tasks)
     assert o.status == "sent"
     text = str(world.slack.command("/aebot", "calendar show 2026").json()["blocks"])
     assert "2026-11-24 周二 休息 公司周年 ✎ 修正" in text and "2026-11-28 周六 上班" in text
     r = world.slack.command("/aebot", "calendar unset 2026-11-24", user=ADMIN)
     assert "已取消" in r.json()["text"]
-    [o] = run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.tasks)
     assert o.status == "sent"
 
 

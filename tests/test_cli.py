@@ -148,7 +148,10 @@ def test_demo_shows_what_each_person_sees(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert "`上海-202611-可口可乐-001`" in out  # /client
     assert "已记录：与 *可口可乐*（上海-202611-可口可乐-001）的电话" in out
     assert "Logged: call with *Unilever* (Shanghai-202611-Unilever-005) at Fri 20 Nov 14:00." in out
-    assert "“百”可能是这几个客户：百事可乐、百威啤酒" in out
+    assert (
+        "“百”可能是：百事可乐 (上海-202611-百事可乐-002)、百威啤酒 (武汉-202611-百威啤酒-003)。"
+        in out
+    )
     assert "联络报告须在 48 小时内（周日 11月22日 10:00 前）" in out  # the report clock
     assert "“下周五下午3点” 读作 周五 11月27日 15:00。" in out  # /aebot dates
     assert "no official holiday calendar for 2027" in out  # /aebot calendar check

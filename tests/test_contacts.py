@@ -53,7 +53,9 @@ def test_unknown_client_opens_the_modal_prefilled_and_says_why(world: World) -> 
     assert r.status_code == 200 and r.text == ""
     [call] = world.slack.wait_for("views.open")
     view = call.args["view"]
-    assert "找不到名为“百事可乐”的客户" in view["blocks"][0]["text"]["text"]
+    assert view["blocks"][0]["text"]["text"] == (
+        "找不到客户“百事可乐”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
+    )
     summary = next(b for b in view["blocks"] if b.get("block_id") == "summary")
     assert summary["element"]["initial_value"] == "聊了一下"
     assert contacts(world) == []
@@ -73,7 +75,10 @@ def test_ambiguous_prefix_lists_candidates_never_guesses(world: World) -> None:
     world.slack.command("/contact", "Nik talked", user="U0AE2")
     [call] = world.slack.wait_for("views.open")
     notice = call.args["view"]["blocks"][0]["text"]["text"]
-    assert "could be any of: Nike, Nikon" in notice
+    assert notice == (
+        "“Nik” could be: Nike (Beijing-202611-Nike-002), Nikon (Tokyo-202611-Nikon-004). "
+        "Please give the full name or the code."
+    )
     assert contacts(world) == []
 
 

@@ -446,7 +446,7 @@ def test_internal_errors_are_logged_and_answer_nothing(
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(find, "_atoms", boom)
+    monkeypatch.setattr(find, "scan", boom)
     assert find_dates("明天", MON) == []
     assert "find_dates failed" in caplog.text
 

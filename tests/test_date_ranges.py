@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import bot.dates as dates
+import bot.dates.range_sides as range_sides
 from bot.dates import (
     HELP_TEXT,
     MAX_LEN,
@@ -366,7 +366,7 @@ def test_internal_errors_become_refusals(monkeypatch: pytest.MonkeyPatch) -> Non
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(dates.ranges, "parse_zh", boom)
+    monkeypatch.setattr(range_sides, "parse_zh", boom)
     got = parse_range("明天到后天", MON)
     assert isinstance(got, DateRefusal)
     assert got.text == "明天到后天"

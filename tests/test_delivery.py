@@ -23,13 +23,14 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from bot.cli import main
-from scheduler.timetable import JOBS, catch_up, run_job
-from storage import outbox, queries
+from scheduler.timetable import TASKS, catch_up, run_task
+from storage import outbox_leases as leases
+from storage import queries
 from storage.imports import import_clients, import_team
-from storage.models import Client, ContactLog, JobRun, OutboxMessage
+from storage.models import Client, ContactLog, OutboxMessage, TaskRun
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
 
-NUDGE = JOBS["contact-nudge"]
+NUDGE = TASKS["contact-nudge"]
 MONDAY_0930 = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
 
 
@@ -97,12 +98,12 @@ def test_a_500_for_five_aes_is_retried_and_each_gets_exactly_one(
 ) -> None:
     users = crowd(world, 50)
     world.fake.inject("chat.postMessage", "http500", times=5, channels=users[:5])
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "sent"
     assert "delivered 52, pending 0, failed 0, expired 0" in o.detail  # + U0AE1 and U0AE2
     assert received(world, users) == [1] * 50
     assert [posts_to(world, u) for u in users[:5]] == [2] * 5  # the 500, then the message
-    [again] = run_job(NUDGE, MONDAY_0930 + timedelta(minutes=1), world.jobs)
+    [again] = run_task(NUDGE, MONDAY_0930 + timedelta(minutes=1), world.tasks)
     assert again.status == "already-ran" and received(world, users) == [1] * 50
 
 
@@ -112,7 +113,7 @@ def test_a_429_four_times_running_holds_everyone_and_drops_nothing(
     users = crowd(world, 12)
     world.fake.inject("chat.postMessage", "ratelimited", times=4, channels=users[:1])
     world.fake.inject("chat.postMessage", "ratelimited", times=4, channels=users[1:3])
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "sent" and "failed 0" in o.detail
     assert received(world, users) == [1] * 12
 
@@ -123,7 +124,7 @@ def test_a_workspace_rate_limit_delays_but_loses_nothing(
 ) -> None:
     users = crowd(world, aes)
     world.fake.rate_limit("chat.postMessage", per_second, burst=per_second)
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "sent" and f"delivered {aes + 2}, pending 0, failed 0" in o.detail
     assert received(world, users) == [1] * aes
     refused = [c for c in world.fake.calls_to("chat.postMessage") if c.error == "ratelimited"]
@@ -135,7 +136,7 @@ def test_an_answer_lost_after_slack_took_the_message_is_not_sent_twice(
 ) -> None:
     users = crowd(world, 20)
     world.fake.inject("chat.postMessage", "lost_answer", times=5, channels=users[:5])
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "sent" and "delivered 22, pending 0, failed 0" in o.detail
     assert received(world, users) == [1] * 20
     assert [posts_to(world, u) for u in users[:5]] == [1] * 5  # found in the history instead
@@ -150,7 +151,7 @@ def test_a_hanging_slack_costs_one_message_a_timeout_not_the_job(
     world.bot.courier.web.timeout = 0.3
     world.bot.courier.backoff = 1.0  # the hung post lands while we wait, and is found
     world.fake.inject("chat.postMessage", "hang", times=2, channels=users[:2], seconds=0.6)
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "sent" and "delivered 12, pending 0, failed 0" in o.detail
     assert received(world, users) == [1] * 10
 
@@ -159,10 +160,10 @@ def test_three_seconds_of_refused_connections_lose_nothing(world: World, fake_re
     users = crowd(world, 50)
     world.bot.courier.backoff = 0.4  # 0.4 + 0.8 + 1.6 + 3.2: past the outage within a pass
     world.fake.refuse_connections(3)
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "sent" and "delivered 52, pending 0" in o.detail
     assert received(world, users) == [1] * 50
-    [again] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [again] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert again.status == "already-ran" and received(world, users) == [1] * 50
 
 
@@ -172,13 +173,13 @@ def test_a_run_that_cannot_deliver_says_so_and_a_rerun_delivers_the_rest(
     users = crowd(world, 6)
     world.bot.courier.tries = 2
     world.fake.inject("chat.postMessage", "http500", times=4, channels=users[:2])
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "pending" and "delivered 6, pending 2, failed 0" in o.detail
     assert received(world, users) == [0, 0, 1, 1, 1, 1]
     with world.bot.db.read() as s:
-        [run] = s.exec(select(JobRun)).all()
+        [run] = s.exec(select(TaskRun)).all()
     assert run.status == "sending"
-    [again] = run_job(NUDGE, MONDAY_0930, world.jobs)  # the rerun: what is undelivered, only
+    [again] = run_task(NUDGE, MONDAY_0930, world.tasks)  # the rerun: what is undelivered, only
     assert again.status == "resumed" and "delivered 8, pending 0" in again.detail
     assert received(world, users) == [1] * 6
 
@@ -188,12 +189,12 @@ def test_a_permanent_refusal_fails_the_row_and_tells_an_admin_once(
 ) -> None:
     users = crowd(world, 4)
     world.fake.fail_next("chat.postMessage", "account_inactive")
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert "delivered 5, pending 0, failed 1" in o.detail
     [gone] = [u for u in (*users, "U0AE1", "U0AE2") if not world.fake.dms(u)]
     [notice] = world.fake.dms(ADMIN)
     assert f"<@{gone}>（nudge）：account_inactive" in notice["text"]
-    run_job(NUDGE, MONDAY_0930, world.jobs)
+    run_task(NUDGE, MONDAY_0930, world.tasks)
     assert len(world.fake.dms(ADMIN)) == 1 and len(world.fake.dms(gone)) == 0
 
 
@@ -224,19 +225,19 @@ def test_a_crash_after_sending_before_recording_is_taken_over_without_resending(
             team_id=TEAM, client_id=c.id, author_id=users[0], kind="call", summary="s",
             at=datetime(2026, 11, 20, 10, 0, tzinfo=SH), follow_up_on=MONDAY_0930.date(),
         ))  # fmt: skip
-    real_finish = outbox.finish
+    real_finish = leases.finish
 
     def refused(*args: object, **kw: object) -> None:
         raise ConnectionError("database refused")
 
-    monkeypatch.setattr(outbox, "finish", refused)
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    monkeypatch.setattr(leases, "finish", refused)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert o.status == "pending"
     assert received(world, users) == [1] * 10
-    monkeypatch.setattr(outbox, "finish", real_finish)
+    monkeypatch.setattr(leases, "finish", real_finish)
     _expire_leases(world)
     world.clock.set(MONDAY_0930 + timedelta(minutes=3))
-    catch_up(world.jobs)  # the next start
+    catch_up(world.tasks)  # the next start
     assert received(world, users) == [1] * 10
     assert world.fake.calls_to("chat.postMessage").__len__() == 12  # nothing posted again
     with world.bot.db.read() as s:
@@ -244,7 +245,7 @@ def test_a_crash_after_sending_before_recording_is_taken_over_without_resending(
         statuses = {r.status for r in s.exec(select(OutboxMessage))}
     assert contact.follow_up_sent_at is not None and statuses == {"delivered"}
     world.fake.reset()
-    run_job(NUDGE, MONDAY_0930 + timedelta(days=1), world.jobs)  # Tuesday: not repeated
+    run_task(NUDGE, MONDAY_0930 + timedelta(days=1), world.tasks)  # Tuesday: not repeated
     [tuesday] = world.fake.dms(users[0])
     assert "0 项跟进" in tuesday["text"]  # Monday's follow-up was marked sent
 
@@ -262,14 +263,14 @@ def test_a_crash_before_sending_is_delivered_at_the_next_start(
 
     monkeypatch.setattr(world.bot.courier, "drain", die)
     with pytest.raises(Died):
-        run_job(NUDGE, MONDAY_0930, world.jobs)
+        run_task(NUDGE, MONDAY_0930, world.tasks)
     monkeypatch.undo()
     assert received(world, users) == [0] * 8
     world.clock.set(MONDAY_0930 + timedelta(minutes=5))
-    catch_up(world.jobs)
+    catch_up(world.tasks)
     assert received(world, users) == [1] * 8
     with world.bot.db.read() as s:
-        [run] = s.exec(select(JobRun).where(JobRun.job == "contact-nudge")).all()
+        [run] = s.exec(select(TaskRun).where(TaskRun.job == "contact-nudge")).all()
     assert run.status == "done"
 
 
@@ -279,12 +280,12 @@ def test_a_nudge_not_delivered_by_the_end_of_the_day_is_dropped_not_sent_late(
     users = crowd(world, 3)
     world.bot.courier.tries = 1
     world.fake.inject("chat.postMessage", "http500", times=100)
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert "pending 5" in o.detail
     world.fake.reset()
     world.clock.set(datetime(2026, 11, 23, 18, 1, tzinfo=SH))
     with caplog.at_level("WARNING", logger="aebot.courier"):
-        [late] = run_job(NUDGE, MONDAY_0930, world.jobs)
+        [late] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert "delivered 0, pending 0, failed 0, expired 5" in late.detail
     assert received(world, users) == [0, 0, 0]
     assert sum("no longer useful" in r.getMessage() for r in caplog.records) == 5
@@ -299,12 +300,12 @@ def test_a_24_hour_report_reminder_that_meets_a_500_is_sent_and_only_then_marked
     world.fake.inject("chat.postMessage", "http500", times=1, channels=["U0AE1"])
     world.bot.courier.tries = 1
     at = datetime(2026, 11, 24, 11, 0, tzinfo=SH)
-    [o] = run_job(JOBS["contact-report-due"], at, world.jobs)
+    [o] = run_task(TASKS["contact-report-due"], at, world.tasks)
     assert o.status == "pending" and world.fake.dms("U0AE1") == []
     with world.bot.db.read() as s:
         assert queries.get_contact(s, TEAM, contact.id or 0).report_reminded_at is None  # type: ignore[union-attr]
     world.bot.courier.tries = 6
-    [o2] = run_job(JOBS["contact-report-due"], at + timedelta(hours=1), world.jobs)
+    [o2] = run_task(TASKS["contact-report-due"], at + timedelta(hours=1), world.tasks)
     assert o2.status == "sent"  # the next hour's run: the earlier reminder goes, no second one
     assert len(world.fake.dms("U0AE1")) == 1
     with world.bot.db.read() as s:
@@ -315,13 +316,13 @@ def test_two_couriers_on_one_database_send_each_message_once(
     world: World, fake_reset: None
 ) -> None:
     users = crowd(world, 30)
-    run = JOBS["contact-nudge"]
+    run = TASKS["contact-nudge"]
     second = world.bot.courier.__class__(
         world.bot.db, world.bot.courier.web, world.clock, world.bot.settings, batch=4
     )
     world.bot.courier.batch = 4
     world.fake.rate_limit("chat.postMessage", 200, burst=5)  # slow enough for both to take part
-    t = Thread(target=lambda: run_job(run, MONDAY_0930, world.jobs))
+    t = Thread(target=lambda: run_task(run, MONDAY_0930, world.tasks))
     t.start()
     wait_until(lambda: len(world.fake.messages()) > 0, 5)
     second.drain(now_or_later=True)
@@ -387,7 +388,7 @@ def test_aebot_outbox_lists_what_waits_and_retry_sends_it(
 ) -> None:
     users = crowd(world, 3)
     world.fake.fail_next("chat.postMessage", "user_not_found")
-    run_job(NUDGE, MONDAY_0930, world.jobs)
+    run_task(NUDGE, MONDAY_0930, world.tasks)
     [gone] = [u for u in (*users, "U0AE1", "U0AE2") if not world.fake.dms(u)]
     monkeypatch.setenv("DATABASE_URL", world.bot.settings.database_url)
     monkeypatch.setenv("SLACK_BOT_TOKEN", world.fake.token)
@@ -417,10 +418,10 @@ def test_a_report_reminder_still_pending_is_dropped_once_the_report_is_sent(
     world.bot.courier.tries = 1
     world.fake.inject("chat.postMessage", "http500", times=1, channels=["U0AE1"])
     at = datetime(2026, 11, 24, 11, 0, tzinfo=SH)
-    assert run_job(JOBS["contact-report-due"], at, world.jobs)[0].status == "pending"
+    assert run_task(TASKS["contact-report-due"], at, world.tasks)[0].status == "pending"
     world.slack.click("contact_report_sent", str(contact.id))
     assert wait_until(lambda: world.fake.calls_to("response_url"))
-    [o] = run_job(JOBS["contact-report-due"], at + timedelta(hours=1), world.jobs)
+    [o] = run_task(TASKS["contact-report-due"], at + timedelta(hours=1), world.tasks)
     assert o.status == "sent" and world.fake.dms("U0AE1") == []
     assert [r.status for r in rows(world)] == ["expired"]
 
@@ -435,11 +436,11 @@ def test_a_message_whose_sender_died_counts_as_delivered_even_once_no_longer_use
     def refused(*args: object, **kw: object) -> None:
         raise ConnectionError("database refused")
 
-    monkeypatch.setattr(outbox, "finish", refused)
-    run_job(NUDGE, MONDAY_0930, world.jobs)
+    monkeypatch.setattr(leases, "finish", refused)
+    run_task(NUDGE, MONDAY_0930, world.tasks)
     monkeypatch.undo()
     _expire_leases(world)
     world.clock.set(datetime(2026, 11, 23, 18, 30, tzinfo=SH))
-    [o] = run_job(NUDGE, MONDAY_0930, world.jobs)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
     assert "delivered 5, pending 0, failed 0, expired 0" in o.detail
     assert received(world, users) == [1, 1, 1]

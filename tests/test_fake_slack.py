@@ -15,7 +15,8 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from sandbox.checks import ApiError
+from bot.slack.limits import MESSAGE_BLOCKS_TEXT_MAX
+from sandbox.checks import ApiError, text_in
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
 from tests.conftest import wait_until
@@ -153,6 +154,45 @@ def test_limits_at_the_edge_are_accepted(client):
     actions = [button("b" * 75, f"a{i}", value="v" * 2000) for i in range(25)]
     blocks.append({"type": "actions", "elements": actions})
     assert client.chat_postMessage(channel="C1", blocks=blocks, text="t" * 40_000)["ok"]
+
+
+def blocks_of_text(total: int) -> list[dict]:
+    """Blocks carrying `total` characters of text in all, each block within its own limit:
+    a header, section text and fields, context elements, a button, and sections to fill."""
+    blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": "h" * 150}},
+        section("s" * 1000, fields=[{"type": "mrkdwn", "text": "f" * 2000}] * 2),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "c" * 1000}] * 2},
+        {"type": "actions", "elements": [button("b" * 50)]},
+    ]
+    left = total - 150 - 5000 - 2000 - 50
+    while left > 0:
+        blocks.append(section("x" * min(left, 3000)))
+        left -= 3000
+    return blocks
+
+
+def test_blocks_holding_more_text_than_slack_takes_are_refused_msg_blocks_too_long(fake, client):
+    """Slack's undocumented total (about 12,000 characters of text in a message's blocks),
+    whatever each block's own limit: refused one character over it, by every way a message
+    goes out; accepted at it."""
+    at, over = blocks_of_text(MESSAGE_BLOCKS_TEXT_MAX), blocks_of_text(MESSAGE_BLOCKS_TEXT_MAX + 1)
+    assert len(over) <= 50 and text_in(over) == MESSAGE_BLOCKS_TEXT_MAX + 1
+    posted = client.chat_postMessage(channel="C1", text="t", blocks=at)
+    assert posted["ok"]
+    assert client.chat_postEphemeral(channel="C1", user="U1", text="t", blocks=at)["ok"]
+    assert client.chat_update(channel="C1", ts=posted["ts"], text="t", blocks=at)["ok"]
+    refusals = [
+        lambda: client.chat_postMessage(channel="C1", text="t", blocks=over),
+        lambda: client.chat_postEphemeral(channel="C1", user="U1", text="t", blocks=over),
+        lambda: client.chat_update(channel="C1", ts=posted["ts"], text="t", blocks=over),
+    ]
+    assert [error_of(call) for call in refusals] == ["msg_blocks_too_long"] * 3
+    url = fake.response_url("long")
+    assert httpx.post(url, json={"text": "t", "blocks": at}).status_code == 200
+    refused = httpx.post(url, json={"text": "t", "blocks": over})
+    assert refused.status_code == 400 and refused.json()["error"] == "msg_blocks_too_long"
+    assert len(fake.messages("C1")) == 2  # the post and the ephemeral one, as first sent
 
 
 def test_message_argument_errors(client):

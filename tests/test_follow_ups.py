@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage.models import ContactLog, Job
 from tests.conftest import SH, World, wait_until
 from tests.test_jobs import client_id, form, open_form
@@ -41,7 +41,7 @@ def test_a_date_in_the_summary_is_offered_and_set_with_one_click(world: World) -
     assert answer.args["text"] == "已设置跟进：周五 12月4日，那天早上的提醒会列出这条联络。"
     assert offer(answer.args["blocks"]) is None
     assert contacts(world)[0].follow_up_on == date(2026, 12, 4)
-    run_job(JOBS["contact-nudge"], datetime(2026, 12, 4, 9, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 12, 4, 9, 30, tzinfo=SH), world.tasks)
     [nudge] = world.fake.dms("U0AE1")
     assert "客户要求下周五前给报价" in str(nudge["blocks"])  # that morning's nudge has it
 
@@ -59,7 +59,7 @@ def test_ignored_the_offer_sets_nothing_and_no_date_no_offer(world: World) -> No
     r = world.slack.command("/contact", "Nike Q1提案已提交，预算12万，CR-202611-07 进行中")
     assert offer(r.json()["blocks"]) is None
     world.slack.command("/contact", "可口可乐 明天再聊")
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.tasks)
     assert all(c.follow_up_on is None for c in contacts(world))
     assert "明天再聊" not in str(world.fake.dms("U0AE1"))
 

@@ -89,7 +89,7 @@ def test_team_rows_each_skipped_with_line_and_reason() -> None:
         "line 5: manager_id U0AE2 is the member's own id",
         "line 6: manager_id 'U0NOBODY' is neither on the team nor in this file",
         "line 7: user_id U0AM1 is already on line 3",
-        "line 10: role 'boss' is not one of aae, ae, am, ad, ped, gm",
+        "line 10: role 'boss' is not one of aae, ae, am, ad, ped, gm, cs, fin",
         "line 11: language 'fr' must be zh, en or empty",
         "line 12: user_id 'not-an-id' is not a Slack user id (like U0123ABCD)",
         "line 13: manager_id U0AE1 is on line 4, which is skipped",

@@ -178,7 +178,10 @@ def test_the_quick_path_opens_the_modal_filled_in(world: World) -> None:
     assert values["project"]["initial_value"] == "Summer sale"
     assert view["title"]["text"] == "New job request"
     view = open_form(world, "耐克 创意 春季KV")  # no client of that name: said, text kept
-    assert text_of(view).startswith("没有叫“耐克”的客户，请在下面选择客户。")
+    assert text_of(view).startswith(
+        "找不到客户“耐克”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。\n"
+        "请在下面选择客户。"
+    )
     values = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
     assert "initial_option" not in values["client"]
     assert values["project"]["initial_value"] == "耐克 创意 春季KV"

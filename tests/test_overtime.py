@@ -427,7 +427,10 @@ def test_refusals_of_the_quick_path_open_the_form_saying_why(world: World) -> No
     assert said.endswith("\n请在下面补全后提交。")
     assert inputs["target"]["initial_option"]["text"]["text"] == "客户：Nike"
     said, inputs = notice("19:00-22:00 耐克 赶提案")
-    assert said == "“耐克”不是工作号，也不是客户。请在下面选择工作单或客户。"
+    assert said == (
+        "找不到客户“耐克”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。\n"
+        "请在下面选择工作单或客户。"
+    )
     assert inputs["reason"]["initial_value"] == "耐克 赶提案"
     said, _ = notice("Nike 赶提案")
     assert said.startswith("请先写加班时间，例如 `/overtime 19:00-22:00 CR-202611-07 赶提案`。")
@@ -527,7 +530,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
         "*按工作单或客户*（人·小时）\n"
         "• CR-202611-07 春季KV：7 小时（1 张）\n• Nike：2 小时（1 张）\n"
         "• Coca Cola Bottling：1 小时（1 张）\n"
-        "Excel 表格（people、jobs 两页）发到你和 aebot 的私信。"
+        "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。"
     )
     [done] = world.slack.wait_for("files.completeUploadExternal")
     assert done.args["channel_id"] == "DU0AM1"  # the requester's DM

@@ -404,9 +404,7 @@ def test_four_upgrades_at_once_all_succeed_on_an_empty_sqlite(tmp_path: Path) ->
 def test_someone_not_on_the_team_cannot_log_a_contact(world: World) -> None:
     r = world.slack.command("/contact", "Nike 我来重置一下", user="U0STRANGER")
     assert r.status_code == 200
-    assert r.json()["text"] == (
-        "抱歉，你还不在本部门的成员名单里，所以不能记录联络。请联系管理员把你加入团队。"
-    )
+    assert r.json()["text"] == "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
     world.slack.command("/contact", "", user="U0STRANGER")  # the form is not opened either
     world.slack.command("/contact", "", user="U0AE1")
     [call] = world.slack.wait_for("views.open")
@@ -415,6 +413,8 @@ def test_someone_not_on_the_team_cannot_log_a_contact(world: World) -> None:
         nike = s.exec(select(Client.id).where(Client.name == "Nike")).one()
     r = world.slack.submit(view, {"client": str(nike), "summary": "顶替"}, user="U0STRANGER")
     assert r.json()["response_action"] == "errors"
-    assert "成员名单" in r.json()["errors"]["summary"]
+    assert r.json()["errors"] == {
+        "client": "aebot 只为客户部的同事服务。如需使用，请联系管理员：<@U0ADMIN>。"
+    }  # under the form's first field
     assert stored(world.bot.db) == []
     assert len(world.fake.calls_to("views.open")) == 1

@@ -33,6 +33,7 @@ def test_run_serves_healthz_and_signed_commands(fake: FakeSlack, tmp_path: Path)
         "SLACK_SIGNING_SECRET": "run-secret",
         "SLACK_API_URL": fake.url,
         "DATABASE_URL": f"sqlite:///{db}",
+        "AEBOT_ADMINS": "U0X",  # the team is not imported yet: the admin may use aebot
         "PORT": str(port),
         "PYTHONPATH": str(ROOT),
         "HOME": str(tmp_path),

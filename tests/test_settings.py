@@ -12,7 +12,7 @@ from sqlmodel import select
 from bot.cli import main
 from scheduler.timetable import tick
 from storage import queries
-from storage.models import JobRun, TeamSetting
+from storage.models import TaskRun, TeamSetting
 from tests.conftest import ADMIN, SH, TEAM, World
 
 
@@ -80,22 +80,22 @@ def at(hour: int, minute: int = 0) -> datetime:
 
 def ran(w: World) -> set[tuple[str, str]]:
     with w.bot.db.read() as s:
-        return {(r.job, r.period) for r in s.exec(select(JobRun))}
+        return {(r.job, r.period) for r in s.exec(select(TaskRun))}
 
 
 def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None:
-    text(world, "settings set monday_agenda_at 12:00")  # the Monday jobs are not this test's
+    text(world, "settings set monday_agenda_at 12:00")  # the Monday tasks are not this test's
     text(world, "settings set contact_nudge_at 10:00")
     text(world, "settings set hourly_window 11:00-12:00")
     # the default 09:30 is not this team's nudge time; job-deadlines' 09:00 has come
-    assert [name for name, _ in tick(world.jobs, at(9, 30))] == ["job-deadlines"]
-    assert [name for name, _ in tick(world.jobs, at(10, 0))] == ["contact-nudge"]
+    assert [name for name, _ in tick(world.tasks, at(9, 30))] == ["job-deadlines"]
+    assert [name for name, _ in tick(world.tasks, at(10, 0))] == ["contact-nudge"]
     assert {c.args["channel"] for c in world.fake.calls_to("chat.postMessage")} == {
         "U0AE1",
         "U0AE2",
     }
-    assert tick(world.jobs, at(10, 1)) == []  # ran for today: nothing again
-    assert [name for name, _ in tick(world.jobs, at(11, 0))] == [
+    assert tick(world.tasks, at(10, 1)) == []  # ran for today: nothing again
+    assert [name for name, _ in tick(world.tasks, at(11, 0))] == [
         "contact-report-due",
         "approval-reminders",
         "visit-log-offers",
@@ -111,22 +111,22 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
 
 
 def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> None:
-    text(world, "settings set monday_agenda_at 12:00")  # the Monday jobs are not this test's
-    assert [name for name, _ in tick(world.jobs, at(9, 15))] == [
+    text(world, "settings set monday_agenda_at 12:00")  # the Monday tasks are not this test's
+    assert [name for name, _ in tick(world.tasks, at(9, 15))] == [
         "contact-report-due",
         "approval-reminders",
         "visit-log-offers",
         "job-deadlines",
     ]
     text(world, "settings set contact_nudge_at 09:00")
-    assert [(n, o.status) for n, o in tick(world.jobs, at(9, 16))] == [("contact-nudge", "sent")]
+    assert [(n, o.status) for n, o in tick(world.tasks, at(9, 16))] == [("contact-nudge", "sent")]
     text(world, "settings set contact_nudge_at 09:20")
-    assert tick(world.jobs, at(9, 21)) == []  # the period (today) has its run
+    assert tick(world.tasks, at(9, 21)) == []  # the period (today) has its run
 
 
 def test_no_tick_runs_anything_on_a_day_off(world: World) -> None:
     saturday = datetime(2026, 11, 28, 17, 30, tzinfo=SH)
-    assert tick(world.jobs, saturday) == []
+    assert tick(world.tasks, saturday) == []
     assert world.fake.calls_to("chat.postMessage") == []
 
 

@@ -14,11 +14,11 @@ from sqlmodel import select
 
 from bot.clock import FixedClock
 from sandbox.fake_slack import FakeSlack
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries, runs
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade
-from storage.models import Client, ContactLog, JobRun
+from storage.models import Client, ContactLog, TaskRun
 from tests.conftest import MONDAY_10, SH, TEAM, make_bot, seed
 
 
@@ -98,7 +98,7 @@ def test_job_runs_once_however_many_processes_race(db_url: str, fake: FakeSlack)
     seed(bots[0])
     fake.reset()
     at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
-    outcomes = _together(4, lambda i: run_job(JOBS["contact-nudge"], at, bots[i].jobs())[0])
+    outcomes = _together(4, lambda i: run_task(TASKS["contact-nudge"], at, bots[i].tasks())[0])
     # one process decides; the others find it decided, and may help deliver its messages
     assert sum(o.decided for o in outcomes) == 1
     assert {o.status for o in outcomes} <= {"sent", "already-ran", "resumed", "pending"}
@@ -107,7 +107,7 @@ def test_job_runs_once_however_many_processes_race(db_url: str, fake: FakeSlack)
         "U0AE2",
     ]
     with bots[0].db.read() as s:
-        [run] = s.exec(select(JobRun)).all()
+        [run] = s.exec(select(TaskRun)).all()
     assert run.status == "done" and run.finished_at is not None
     for bot in bots:
         bot.close()

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlmodel import select
 
 from bot.cli import main
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.models import Member, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
@@ -30,9 +30,9 @@ def test_removing_an_ae_tells_their_manager_which_clients_have_no_owner(world: W
         assert queries.get_member(s, TEAM, "U0AE1") is None
         aae = queries.get_member(s, TEAM, "U0AAE")
     assert aae is not None and aae.manager_id == "U0AM1"  # reports move up a level
-    run_job(JOBS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.jobs)
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
     assert world.fake.dms("U0AE1") == []
-    assert len(world.fake.dms("U0AM1")) == 1  # told once, not again by the jobs
+    assert len(world.fake.dms("U0AM1")) == 1  # told once, not again by the tasks
 
 
 def test_only_admins_remove_and_unknown_people_change_nothing(world: World) -> None:

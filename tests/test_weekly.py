@@ -10,12 +10,12 @@ from datetime import date, datetime, timedelta
 from sqlmodel import select
 
 from bot.rules import weekly as rules
-from scheduler import weekly_jobs
+from scheduler import weekly_tasks
 from scheduler.run import Run
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage import weekly as store
-from storage.models import Client, ContactLog, FunnelChange, Job, JobRun, Leave, WeeklyNote
+from storage.models import Client, ContactLog, FunnelChange, Job, Leave, TaskRun, WeeklyNote
 from tests.conftest import ADMIN, SH, TEAM, World
 from tests.test_imports import count_statements
 
@@ -71,7 +71,7 @@ def compile_week(w: World, last_day: date = date(2026, 11, 27), status: str = "d
     recorded, as the timetable does."""
     at = datetime(last_day.year, last_day.month, last_day.day, 15, 30, tzinfo=SH)
     with w.bot.db.write() as s:
-        s.add(JobRun(team_id=TEAM, job="friday-report", period=last_day.isoformat(),
+        s.add(TaskRun(team_id=TEAM, job="friday-report", period=last_day.isoformat(),
                      status=status, claimed_at=at))  # fmt: skip
 
 
@@ -246,7 +246,7 @@ def test_the_one_liner_stores_or_replaces_a_clients_note(world: World) -> None:
 
     # Unknown and ambiguous clients get the candidates, never a guess.
     assert world.slack.command("/weekly", "百事 新客户").json()["text"] == (
-        "找不到客户“百事”。用 `/client list all` 查看全部客户。"
+        "找不到客户“百事”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
     with world.bot.db.write() as s:
         queries.insert_client(s, TEAM, name="Coca Cola China", city="Shanghai", in_city=True,
@@ -287,7 +287,7 @@ def test_notes_change_until_the_weeks_report_is_compiled_then_are_refused(world:
     assert world.slack.command("/weekly", "Nike 提案已提交").json()["text"].startswith("已记下")
 
     with world.bot.db.write() as s:
-        s.exec(select(JobRun)).one().status = "done"
+        s.exec(select(TaskRun)).one().status = "done"
     world.clock.set(datetime(2026, 11, 27, 16, 0, tzinfo=SH))
     zh = "本周周报已在 周五 11月27日 15:30 汇总，不能再修改；新的内容请写进下周的周报（周一 11月30日 起）。"
     assert world.slack.command("/weekly", "Nike 补充一句").json()["text"] == zh
@@ -327,10 +327,10 @@ def test_the_prompt_goes_on_the_last_working_day_to_who_has_not_written(world: W
     write_note(world, "U0AE1", WEEK, rules.PROBLEMS, None, "排期冲突")  # any note counts
     write_note(world, "U0AAE", LAST_WEEK, rules.CLIENT, "Nike", "上周写的不算")
     thursday = datetime(2026, 11, 26, 10, 0, tzinfo=SH)
-    [o] = run_job(JOBS["weekly-prompt"], thursday, world.jobs)
+    [o] = run_task(TASKS["weekly-prompt"], thursday, world.tasks)
     assert (o.status, o.detail) == ("day-off", "2026-11-26")
 
-    [o] = run_job(JOBS["weekly-prompt"], FRI_10, world.jobs)
+    [o] = run_task(TASKS["weekly-prompt"], FRI_10, world.tasks)
     assert (o.status, o.detail) == ("sent", "3 DMs, 1 wrote, 1 on leave · " + OK.format(d=3))
     assert prompted(world) == {"U0AE2", "U0AE3", "U0AAE"}  # not the AM nor the AD
     [en] = world.fake.dms("U0AE2")
@@ -348,9 +348,9 @@ def test_the_prompt_goes_on_the_last_working_day_to_who_has_not_written(world: W
         "汇总周报，之后就不能再改了。"
     )
     assert zh["blocks"][1]["elements"][0]["text"]["text"] == "写本周周报"
-    assert run_job(JOBS["weekly-prompt"], FRI_10 + timedelta(minutes=5), world.jobs)[0].status == (
-        "already-ran"
-    )
+    assert run_task(TASKS["weekly-prompt"], FRI_10 + timedelta(minutes=5), world.tasks)[
+        0
+    ].status == ("already-ran")
     assert len(world.fake.calls_to("chat.postMessage")) == 3
 
     # The button opens the week's form.
@@ -364,9 +364,9 @@ def test_a_holiday_friday_moves_the_prompt_to_thursday(world: World) -> None:
     thursday = datetime(2026, 12, 31, 10, 0, tzinfo=SH)  # Fri 1 Jan 2027 is New Year's Day
     for day in (datetime(2026, 12, 30, 10, 0, tzinfo=SH), datetime(2027, 1, 1, 10, 0, tzinfo=SH)):
         world.clock.set(day)
-        assert run_job(JOBS["weekly-prompt"], day, world.jobs)[0].status == "day-off"
+        assert run_task(TASKS["weekly-prompt"], day, world.tasks)[0].status == "day-off"
     world.clock.set(thursday)
-    [o] = run_job(JOBS["weekly-prompt"], thursday, world.jobs)
+    [o] = run_task(TASKS["weekly-prompt"], thursday, world.tasks)
     assert (o.status, o.detail.split(" · ")[0]) == ("sent", "3 DMs, 0 wrote, 0 on leave")
     assert prompted(world) == {"U0AE1", "U0AE2", "U0AAE"}
     # Compiled on Thursday, that week's notes are closed.
@@ -384,7 +384,7 @@ def test_the_prompt_decides_in_a_constant_number_of_statements(world: World) -> 
     def decide() -> tuple[int, int]:
         r = Run(TEAM, FRI_10, "weekly-prompt", "2026-11-27")
         seen = count_statements(world.bot.db)
-        weekly_jobs.weekly_prompt(r, world.jobs)
+        weekly_tasks.weekly_prompt(r, world.tasks)
         return len(seen), len(r.decided)
 
     decide()  # the team's settings are read once, then cached
@@ -440,7 +440,7 @@ def test_client_stage_by_owner_manager_or_admin_in_zh_and_en(world: World) -> No
         "用法：`/client stage 客户名 阶段`，阶段：潜在、已接触、提案、谈判、赢单、丢单。"
     )
     assert world.slack.command("/client", "stage 百事 提案").json()["text"] == (
-        "找不到客户“百事”。用 `/client list all` 查看全部客户。"
+        "找不到客户“百事”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
     )
 
     # Recorded for the week's report: the changes, and the stages per owner now.

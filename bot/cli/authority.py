@@ -10,7 +10,7 @@ from bot.rules.authority import KINDS
 from bot.rules.problems import Problem
 from bot.slack.texts import t
 from handlers.authority import apply_change, read_change, table
-from storage import approvals
+from storage import authority
 
 
 @click.group("authority")
@@ -23,7 +23,7 @@ def authority_group() -> None:
 def authority_show(team: str | None) -> None:
     """The limits by kind and role; * marks a kind whose limits an admin changed."""
     with workspace(team) as (bot, tid), bot.db.read() as s:
-        limits = approvals.limits(s, tid)
+        limits = authority.limits(s, tid)
     roles, rows = table(limits)
     click.echo(f"{'kind':<20} {'unit':<5} " + " ".join(f"{role:<7}" for role in roles).rstrip())
     for row in rows:

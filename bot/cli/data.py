@@ -64,7 +64,7 @@ def team_remove(user_id: str, team: str | None) -> None:
     no owner now, in a DM."""
     with workspace(team) as (bot, team_id_):
         with bot.db.write() as s:
-            done = remove(s, team_id_, user_id, "aebot", bot.settings, bot.clock.now())
+            done = remove(s, team_id_, user_id, "aebot", bot.engine, bot.clock.now())
         if done is None:
             raise click.ClickException(f"{user_id} is not on the team of {team_id_}")
         _, owned, told = done

@@ -1,4 +1,5 @@
-"""`aebot jobs list` and `aebot jobs run NAME [--at]`."""
+"""`aebot jobs list` and `aebot jobs run NAME [--at]`: the timetable's tasks (the command keeps
+its name; its help and output say "job", as operators read them)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import click
 from bot.cli.common import parse_at, settings
 from bot.cli.parts import bot_at, slack_ready
 from bot.rules.team_settings import TeamValues
-from scheduler.timetable import JOBS, run_job
+from scheduler.timetable import TASKS, run_task
 
 
 @click.group()
@@ -21,8 +22,8 @@ def jobs() -> None:
 def jobs_list() -> None:
     """Every scheduled job, when it runs by default (`aebot settings` changes it) and what it does."""
     defaults = TeamValues({})
-    for job in JOBS.values():
-        click.echo(f"{job.name:<22} {job.when(defaults):<36} {job.description}")
+    for task in TASKS.values():
+        click.echo(f"{task.name:<22} {task.when(defaults):<36} {task.description}")
 
 
 @jobs.command("run")
@@ -31,14 +32,14 @@ def jobs_list() -> None:
 def jobs_run(name: str, at: str | None) -> None:
     """Run one job now, or as if at --at: decided once per period, and whatever of it is still
     undelivered delivered now. Exits 1 when something failed or is still pending."""
-    if name not in JOBS:
+    if name not in TASKS:
         raise click.ClickException(f"no job named {name!r}; `aebot jobs list` shows them")
     s = settings()
     when = parse_at(at, s)
     slack_ready(s)  # a missing token or an unreachable Slack: one line, before any work
     bot = bot_at(s, when if at else None)
     try:
-        outcomes = run_job(JOBS[name], when, bot.jobs())
+        outcomes = run_task(TASKS[name], when, bot.tasks())
     finally:
         bot.close()
     if not outcomes:

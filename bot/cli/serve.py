@@ -45,8 +45,8 @@ def run(no_scheduler: bool) -> None:
     bot.db.listen_for_changes()  # PostgreSQL: other processes' changes reach our caches
     bot.courier.start()  # delivers the outbox: now (what an earlier process left), when woken, every 30 s
     if not no_scheduler:
-        start_scheduler(bot.jobs())
-        catch_up(bot.jobs())
+        start_scheduler(bot.tasks())
+        catch_up(bot.tasks())
     if s.slack_app_token:
         _serve_socket_mode(app, s.slack_app_token)
     else:

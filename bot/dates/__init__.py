@@ -6,9 +6,10 @@ conventions); `parse_range` reads a time or date range with the same grammars
 no Slack, no database, no settings; the caller passes the clock's `now` and the workspace zone.
 """
 
+from bot.dates.date_ranges import DateRange
 from bot.dates.echo import echo, echo_day, weekday_name
 from bot.dates.find import Found, find_dates
-from bot.dates.ranges import RANGE_EXAMPLES, DateRange, TimeRange, parse_range, range_refusal
+from bot.dates.ranges import RANGE_EXAMPLES, parse_range, range_refusal
 from bot.dates.read import (
     HELP_EXAMPLES,
     HELP_TEXT,
@@ -19,6 +20,7 @@ from bot.dates.read import (
     refusal,
     warm_up,
 )
+from bot.dates.time_ranges import TimeRange
 
 __all__ = [
     "HELP_EXAMPLES",

@@ -1,4 +1,5 @@
-"""The Monday meeting (周例会) and the Monday and month-end duties to clients, as plain data.
+"""The Monday meeting (周例会), as plain data (the Monday and month-end duties to clients are
+bot/rules/client_duties.py).
 
 The agenda follows the handbook's four parts (DOMAIN.md, Weekly work): 1. progress per person,
 2. this week (jobs due, approvals pending, problems needing coordination), 3. last week's
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Protocol
 
@@ -256,11 +257,18 @@ def jobs_due(
     """Open jobs due (either deadline) before the end of this week, overdue ones included,
     earliest internal deadline first."""
     rows = [
-        JobDue(j.number, clients.get(j.client_id, "?"), j.project, j.owner_id, j.deadline,
-               j.internal_deadline, j.internal_deadline < now)
+        JobDue(
+            j.number,
+            clients.get(j.client_id, "?"),
+            j.project,
+            j.owner_id,
+            j.deadline,
+            j.internal_deadline,
+            j.internal_deadline < now,
+        )
         for j in jobs
         if j.status == "open" and min(j.deadline, j.internal_deadline) < before
-    ]  # fmt: skip
+    ]
     return sorted(rows, key=lambda j: (j.internal_deadline, j.number))
 
 
@@ -284,102 +292,13 @@ def owed(
         where = stage(rec.due, today)
         if where in ("agenda", "management") and rec.id is not None:
             rows.append(
-                Owed(rec.id, clients.get(rec.client_id, "?"), Decimal(rec.amount), rec.due,
-                     months_overdue(rec.due, today), where == "management")
-            )  # fmt: skip
+                Owed(
+                    rec.id,
+                    clients.get(rec.client_id, "?"),
+                    Decimal(rec.amount),
+                    rec.due,
+                    months_overdue(rec.due, today),
+                    where == "management",
+                )
+            )
     return sorted(rows, key=lambda o: (o.due, o.id))
-
-
-# --- the Monday and month-end duties to clients ------------------------------------------------
-@dataclass(frozen=True)
-class Draft:
-    """One client's weekly status report (工作周报表), or its month-end line, and its Duty."""
-
-    duty_id: int
-    client: str
-    jobs: list[JobFact]
-    next_steps: str  # the last recent contact's, if any
-    done_at: datetime | None
-
-
-def active(
-    clients: Iterable[ClientFact], contacted: set[int], with_jobs: set[int]
-) -> dict[str, list[ClientFact]]:
-    """Per owner, their clients with a recent contact or an open job, by name."""
-    out: dict[str, list[ClientFact]] = defaultdict(list)
-    for c in sorted(clients, key=lambda c: c.name):
-        if c.id is not None and (c.id in contacted or c.id in with_jobs):
-            out[c.owner_id].append(c)
-    return dict(out)
-
-
-def job_step(job: JobFact, week: tuple[datetime, datetime], now: datetime) -> str:
-    """What a job's line says it comes to this week: pending (waiting for approval), delivered,
-    overdue, deliver (to the client this week), internal (internal deadline this week), or
-    ongoing."""
-    start, end = week
-    if job.status == "pending":
-        return "pending"
-    if job.status == "closed":
-        return "delivered"
-    if job.deadline < now:
-        return "overdue"
-    if start <= job.deadline < end:
-        return "deliver"
-    if start <= job.internal_deadline < end:
-        return "internal"
-    return "ongoing"
-
-
-def month_counts(jobs: Iterable[JobFact], next_month: tuple[datetime, datetime]) -> Counter[str]:
-    """A client's month: jobs delivered this month, still open, and due next month."""
-    counts: Counter[str] = Counter()
-    start, end = next_month
-    for j in jobs:
-        if j.status == "closed":
-            counts["closed"] += 1
-        elif j.status == "open":
-            counts["open"] += 1
-            if start <= j.deadline < end:
-                counts["next"] += 1
-    return counts
-
-
-class DutyFact(Protocol):
-    id: int | None
-    client_id: int
-    done_at: datetime | None
-
-
-def drafts(
-    duties: Iterable[tuple[DutyFact, str]],
-    jobs: Iterable[JobFact],
-    contacts: Iterable[tuple[int, str, datetime, str]],
-) -> list[Draft]:
-    """Each duty's client with its jobs and the next steps of its latest contact that gave
-    some. Duties come as (duty, client name); contacts as (client, author, at, next steps)."""
-    by_client: dict[int, list[JobFact]] = defaultdict(list)
-    for j in jobs:
-        by_client[j.client_id].append(j)
-    steps = {cid: text.strip() for cid, _, _, text in sorted(contacts, key=lambda c: c[2])
-             if text.strip()}  # fmt: skip
-    return [
-        Draft(d.id, name, by_client.get(d.client_id, []), steps.get(d.client_id, ""), d.done_at)
-        for d, name in duties
-        if d.id is not None
-    ]
-
-
-def status_since(week: date, zone: tzinfo) -> datetime:
-    """Where the Monday drafts look back from: the previous Monday (contacts of the last
-    week make a client active; jobs delivered since are reported)."""
-    return datetime.combine(week - timedelta(days=7), time(0), zone)
-
-
-def month_span(period: str, zone: tzinfo) -> tuple[datetime, tuple[datetime, datetime]]:
-    """The start of a month ("2026-11") and next month's [start, end)."""
-    year, month = (int(x) for x in period.split("-"))
-    start = datetime(year, month, 1, tzinfo=zone)
-    nxt = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
-    after = datetime(nxt.year + nxt.month // 12, nxt.month % 12 + 1, 1, tzinfo=zone)
-    return start, (nxt, after)

@@ -8,12 +8,17 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple, Protocol
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
+from bot.rules.amounts import DAYS, PERCENT, show_number
+from bot.rules.approvals import Route
+from bot.rules.clients import ClientIndex, Named
 from bot.rules.problems import Problem
+from bot.rules.requests import ClientNotFound, reason_of, take_amount, take_client
 
-MAX_AMOUNT = Decimal(100000)
-REQUEST_EXAMPLE = "commission Nike 7% 客户要求提高一季度返点"
+T = TypeVar("T", bound=Named)
+
+MAX_LIMIT = Decimal(100000)
 
 
 class Kind(NamedTuple):
@@ -25,14 +30,14 @@ class Kind(NamedTuple):
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("commission", "%", ("commission", "佣金", "客户佣金")),
-    Kind("make-good-platform", "%", ("make-good", "makegood", "补量", "平台补量")),
-    Kind("make-good-database", "%", ("make-good-db", "数据库补量")),
-    Kind("discount", "%", ("discount", "折扣")),
-    Kind("payment-terms", "days", ("payment-terms", "terms", "账期")),
-    Kind("free-test", "%", ("free-test", "免费测试")),
+    Kind("commission", PERCENT, ("commission", "佣金", "客户佣金")),
+    Kind("make-good-platform", PERCENT, ("make-good", "makegood", "补量", "平台补量")),
+    Kind("make-good-database", PERCENT, ("make-good-db", "数据库补量")),
+    Kind("discount", PERCENT, ("discount", "折扣")),
+    Kind("payment-terms", DAYS, ("payment-terms", "terms", "账期")),
+    Kind("free-test", PERCENT, ("free-test", "免费测试")),
 )
-RANK = {"aae": 0, "ae": 0, "am": 1, "ped": 1, "ad": 2, "gm": 3}
+RANK = {"aae": 0, "ae": 0, "cs": 0, "fin": 0, "am": 1, "ped": 1, "ad": 2, "gm": 3}
 
 
 @dataclass(frozen=True)
@@ -74,16 +79,6 @@ class Person(Protocol):
 
 
 @dataclass(frozen=True)
-class Route:
-    """Who decides a request: the approver's user id (the requester's own when self-approved;
-    None when nobody is above), and whether nobody's authority covered it (the top decides)."""
-
-    approver: str | None
-    self_approved: bool
-    top_reached: bool
-
-
-@dataclass(frozen=True)
 class LimitInput:
     """An admin's limit as typed: up to `limit` (None: any amount), or `denied` (none at all)."""
 
@@ -93,18 +88,16 @@ class LimitInput:
 
 
 @dataclass(frozen=True)
-class RequestText:
-    """A request as typed: the kind's code, the client as typed, the amount, the reason."""
+class AuthorityText(Generic[T]):
+    """A request as typed: the kind's code, the client it names, the amount, the reason."""
 
     kind: str
-    client_words: str
+    client: T
     amount: Decimal
     reason: str
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_UNIT_WORDS = {"%", "percent", "d", "day", "days", "天", "日"}
-_AMOUNT = re.compile(_NUMBER + r"\s*(%|percent|days?|d|天|日)?", re.IGNORECASE)
 _LIMIT = re.compile(r"(<=|=<|≤|≦|<)?\s*" + _NUMBER + r"\s*(%|days?|d|天|日)?", re.IGNORECASE)
 _UNLIMITED_WORDS = {"any", "unlimited", "no limit", "不限", "无限", "无限制", "∞"}
 _DENIED_WORDS = {"no", "deny", "denied", "never", "不可", "无权", "不能", "-", "—"}
@@ -134,15 +127,14 @@ def route(
 ) -> Route:
     """Where a request goes: decided by the requester when their own role covers it, else by
     the first manager up the chain (bottom-up) whose role covers it; when nobody's does, by the
-    highest in the chain (top_reached); approver None when the chain is empty."""
+    highest in the chain (top_reached); nobody when the chain is empty."""
     by_role = {lim.role: lim for lim in limits if lim.kind == kind}
     if covers(by_role.get(requester.role), amount):
-        return Route(requester.user_id, self_approved=True, top_reached=False)
+        return Route((), self_approved=True)
     for person in chain:
         if covers(by_role.get(person.role), amount):
-            return Route(person.user_id, self_approved=False, top_reached=False)
-    top = chain[-1].user_id if chain else None
-    return Route(top, self_approved=False, top_reached=True)
+            return Route((person.user_id,))
+    return Route((chain[-1].user_id,) if chain else (), top_reached=True)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -151,16 +143,6 @@ def _decimal(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         return None
-
-
-def read_amount(text: str) -> Decimal | None:
-    """An amount as typed: "7", "7%", "7.5%", "７％", "30天", "30 days", "30d"; None for
-    anything else, zero or less, or above 100000."""
-    m = _AMOUNT.fullmatch(unicodedata.normalize("NFKC", text).strip())
-    value = _decimal(m.group(1)) if m else None
-    if value is None or not 0 < value <= MAX_AMOUNT:
-        return None
-    return value
 
 
 def read_limit(text: str) -> LimitInput | None:
@@ -173,14 +155,9 @@ def read_limit(text: str) -> LimitInput | None:
         return LimitInput(None, denied=True)
     m = _LIMIT.fullmatch(s)
     value = _decimal(m.group(2)) if m else None
-    if m is None or value is None or value > MAX_AMOUNT:
+    if m is None or value is None or value > MAX_LIMIT:
         return None
     return LimitInput(value, strict=m.group(1) == "<")
-
-
-def _number(value: Decimal) -> str:
-    """A Decimal without exponent or trailing zeros: 5, 7.5, 90."""
-    return format(value.normalize(), "f")
 
 
 def show_limit(limit: Limit | None, unit: str) -> str:
@@ -190,45 +167,24 @@ def show_limit(limit: Limit | None, unit: str) -> str:
     if limit.limit is None:
         return "any"
     suffix = "d" if unit == "days" else unit
-    return f"{'<' if limit.strict else '≤'}{_number(limit.limit)}{suffix}"
+    return f"{'<' if limit.strict else '≤'}{show_number(limit.limit)}{suffix}"
 
 
-def _problem(key: str, **values: object) -> Problem:
-    """A request problem, with the example request the message shows."""
-    return Problem(key, {**values, "example": REQUEST_EXAMPLE})
-
-
-def parse_request(text: str) -> RequestText | Problem:
-    """The text after `/aebot request`: kind, client (one or more words), amount, reason, e.g.
-    "commission 耐克 7% 客户要求提高一季度返点". The amount is the first word after the kind
-    that reads as one (a unit typed apart, "30 days", belongs to it); the words between are
-    the client; the rest, as typed, is the reason."""
-    words = list(re.finditer(r"\S+", text))
-    if not words:
-        return _problem("authority.usage")
-    kind = kind_of(words[0].group())
-    if kind is None:
-        kinds = ", ".join(k.code for k in KINDS)
-        return _problem("authority.unknown_kind", kind=words[0].group(), kinds=kinds)
-    amounts = ((i, read_amount(w.group())) for i, w in enumerate(words[1:], 1))
-    found = next(((i, a) for i, a in amounts if a is not None), None)
-    if found is None:
-        return _problem("authority.missing_amount", kind=kind.code, unit=kind.unit)
-    at, amount = found
-    if at == 1:
-        return _problem("authority.missing_client", kind=kind.code)
-    rest = at + 1
-    if rest < len(words) and _is_unit(words[at].group(), words[rest].group()):
-        rest += 1
-    reason = text[words[rest].start() :].strip() if rest < len(words) else ""
-    if not reason:
-        return _problem("authority.empty_reason", kind=kind.code)
-    client = " ".join(w.group() for w in words[1:at])
-    return RequestText(kind.code, client, amount, reason)
-
-
-def _is_unit(amount_word: str, word: str) -> bool:
-    """True when `word` is a unit typed apart from a bare number ("30" "days")."""
-    bare = unicodedata.normalize("NFKC", amount_word).strip()
-    unit = unicodedata.normalize("NFKC", word).strip().lower()
-    return bare.replace(".", "", 1).isdigit() and unit in _UNIT_WORDS
+def read_request(
+    kind: Kind, text: str, clients: ClientIndex[T]
+) -> AuthorityText[T] | ClientNotFound[T] | Problem:
+    """What follows the kind in `/aebot request KIND CLIENT AMOUNT REASON`, e.g. "耐克 7%
+    客户要求提高一季度返点": the client first (the longest name wins, so "Channel 5 7% …" is
+    Channel 5 asking 7%), then the amount in the kind's unit, then the reason as typed."""
+    found = take_client(text, clients)
+    if isinstance(found, ClientNotFound):
+        return found
+    client, rest = found
+    amount = take_amount(rest, kind.unit)
+    if isinstance(amount, Problem):
+        return amount
+    value, after = amount
+    reason = reason_of(after)
+    if isinstance(reason, Problem):
+        return reason
+    return AuthorityText(kind.code, client, value, reason)

@@ -37,6 +37,9 @@ def name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+CANDIDATES = 10  # at most this many clients are offered for a name that could be several
+
+
 class Named(Protocol):
     name: str
     code: str
@@ -70,7 +73,9 @@ class ClientIndex(Generic[T]):
         self._lengths = sorted({len(k) for k in self._by_key}, reverse=True)
 
     def match(self, query: str) -> Match[T]:
-        """Find by code, then by exact name, then by an unambiguous prefix of name or code."""
+        """Find by code, then by exact name, then by an unambiguous prefix of name or code;
+        otherwise the clients whose name or code holds what was typed are the candidates (never
+        a guess, even when there is one)."""
         q = name_key(query)
         if not q:
             return Match()
@@ -85,8 +90,8 @@ class ClientIndex(Generic[T]):
             return Match(client=prefixed[0])
         if prefixed:
             return Match(candidates=sorted(prefixed, key=lambda c: name_key(c.name)))
-        contains = [c for name, _, c in self._keys if q in name]
-        return Match(candidates=sorted(contains, key=lambda c: name_key(c.name))[:10])
+        contains = [c for name, code, c in self._keys if q in name or q in code]
+        return Match(candidates=sorted(contains, key=lambda c: name_key(c.name))[:CANDIDATES])
 
     def split(self, text: str) -> tuple[Match[T], str]:
         """Split `/contact CLIENT SUMMARY…`: the longest client name or code the text starts

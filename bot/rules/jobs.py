@@ -109,8 +109,9 @@ def deadline_problem(deadline: datetime, now: datetime) -> Problem | None:
     return Problem("job.deadline_past", {}) if deadline <= now else None
 
 
-def may_close_job(user: str, owner: str, owner_manager: str | None, admin: bool) -> bool:
-    """The job's owner, the owner's manager, or an admin may close a job."""
+def may_change_job(user: str, owner: str, owner_manager: str | None, admin: bool) -> bool:
+    """The job's owner, the owner's manager, or an admin may close a job (消单) or file a
+    follow-up modification of it (后续修改)."""
     return admin or user == owner or (owner_manager is not None and user == owner_manager)
 
 

@@ -217,7 +217,7 @@ _EN_MONTHS = {
             "nov november",
             "dec december",
         )
-    )  # fmt: skip
+    )
     for m in names.split()
 }
 _NUMERIC_MONTH = re.compile(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))")

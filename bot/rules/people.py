@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Protocol
 
-ROLES = ("aae", "ae", "am", "ad", "ped", "gm")
+ROLES = ("aae", "ae", "am", "ad", "ped", "gm", "cs", "fin")
 PED = "ped"  # the project execution director (项目执行总监), who signs overtime forms
+CS = "cs"  # the customer-support head (客户支持主管): the last review of a contract, copied
+FIN = "fin"  # finance (财务): copied on money forms once approved
+GM = "gm"
 # Managers: they see their teams' reports, who is out, and record receivables.
 MANAGER_ROLES = frozenset({"am", "ad", "gm", PED})
 LANGS = ("zh", "en")

@@ -9,15 +9,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from bot.rules.people import sees_as_manager
+from bot.rules import amounts
+from bot.rules.amounts import YUAN
+from bot.rules.people import GM, sees_as_manager
 from bot.rules.problems import Problem
 
 MONITORED_AFTER = 2  # months overdue: listed in the Friday report
 AGENDA_AFTER = 4  # on every Monday agenda until paid or written off
 MANAGEMENT_AFTER = 6  # flagged for management
-MAX_AMOUNT = Decimal("1000000000000")
 NOTE_MAX = 500
 PAID, WRITTEN_OFF = "paid", "written-off"
 STAGES = ("not-due", "overdue", "monitored", "agenda", "management")
@@ -27,16 +28,23 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         1,
     )
     for name in names
-}  # fmt: skip
-_AMOUNT = re.compile(r"(?:¥|rmb|cny)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(万|元)?")
+}
 _NUMERIC_DATE = re.compile(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?")
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?,?")
 
@@ -56,18 +64,10 @@ def _norm(text: str) -> str:
 
 
 def read_amount(text: str) -> Decimal | None:
-    """ "120000", "120,000", "¥120,000.50", "12万", "120000元"; None for anything else, zero or
-    less, or absurdly large."""
-    m = _AMOUNT.fullmatch(_norm(text))
-    if m is None:
-        return None
-    try:
-        value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-    except InvalidOperation:
-        return None
-    if m.group(3) == "万":
-        value *= 10000
-    return value if 0 < value <= MAX_AMOUNT else None
+    """ "120000", "120,000", "¥120,000.50", "12万", "120000元" (bot/rules/amounts.py, in
+    yuan); None for anything else, zero or less, or absurdly large."""
+    value = amounts.read_amount(text, YUAN)
+    return None if isinstance(value, Problem) else value
 
 
 def read_due(words: list[str], today: date) -> tuple[date | None, int] | None:
@@ -171,6 +171,28 @@ def show_amount(amount: Decimal) -> str:
     """120000 → "120,000"; cents kept when there are any."""
     q = amount.quantize(Decimal("0.01"))
     return f"{q:,.2f}" if q != q.to_integral_value() else f"{q:,.0f}"
+
+
+def may_see(user: str, role: str | None, admin: bool, owner: str, backup: str | None) -> bool:
+    """Money is for managers: managers and admins see every receivable; anyone else only those
+    of the clients they own or back up."""
+    return sees_as_manager(role, admin) or user in (owner, backup)
+
+
+def write_off_problem(
+    role: str | None, admin: bool, due: date, today: date, board_day: date | None
+) -> Problem | None:
+    """A write-off (坏账, 002 第八条) is the board's decision (董事会), recorded by the general
+    manager or an admin, for an amount overdue more than 6 months, on a day it took."""
+    if not admin and role != GM:
+        return Problem("receivable.writeoff_gm_only")
+    if not over(due, today, MANAGEMENT_AFTER):
+        return Problem("receivable.writeoff_too_early", {"months": months_overdue(due, today)})
+    if board_day is None:
+        return Problem("receivable.writeoff_need_board", {"today": today})
+    if board_day > today or board_day < due:
+        return Problem("receivable.writeoff_bad_board", {"day": board_day})
+    return None
 
 
 def may_record(role: str | None, admin: bool) -> bool:

@@ -36,6 +36,7 @@ class Setting:
     high: int = 0
 
 
+START_OF_DAY, END_OF_DAY = "start_of_day", "end_of_day"  # the working day's two settings
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in (
@@ -43,8 +44,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("contact_sweep_at", "17:30", "time"),
         Setting("hourly_window", "09:00-19:00", "hours"),
         Setting("contact_escalate_after", "2", "count", 0, 60),
-        Setting("start_of_day", "09:00", "time"),
-        Setting("end_of_day", "18:00", "time"),
+        Setting(START_OF_DAY, "09:00", "time"),
+        Setting(END_OF_DAY, "18:00", "time"),
         Setting("approval_remind_after", "4h", "duration"),
         Setting("approval_escalate_after", "1d", "duration"),
         Setting("job_deadlines_at", "09:00", "time"),
@@ -148,6 +149,16 @@ class TeamValues:
     def count(self, key: str) -> int:
         return int(self._read(key))
 
+    @property
+    def start_of_day(self) -> time:
+        """When the working day starts: working hours count from here."""
+        return self.time(START_OF_DAY)
+
+    @property
+    def end_of_day(self) -> time:
+        """When the working day ends, and the time a date typed without one means."""
+        return self.time(END_OF_DAY)
+
     def duration(self, key: str) -> Duration:
         d = read_duration(self._read(key))
         assert d is not None
@@ -156,7 +167,7 @@ class TeamValues:
     def working_hours(self, calendar: Calendar) -> WorkingHours:
         """The team's working day (start_of_day to end_of_day) on its calendar's working days:
         what reminders and internal deadlines count in."""
-        return WorkingHours(self.time("start_of_day"), self.time("end_of_day"), calendar)
+        return WorkingHours(self.start_of_day, self.end_of_day, calendar)
 
     def channel(self, key: str) -> str | None:
         value = self._read(key)

@@ -1,5 +1,5 @@
-"""The week's facts per AE, for the Friday report (周报) and its preview: pure, data in, facts
-out.
+"""The week's facts per AE, for the Friday report (周报) and its preview: pure, data in
+(bot/rules/week_input.py), facts out (bot/rules/week_report.py).
 
 - Who is reported on: every AE, and anyone else who owns clients; sorted by name.
 - Contact cadence: a client with cadence 1 (in-city) is due a contact every working day, one
@@ -26,258 +26,28 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Protocol
 
 from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER
+from bot.rules.receivables import MONITORED_AFTER, months_overdue, over
+from bot.rules.week_input import (
+    ClientRow,
+    JobRow,
+    LeaveSpan,
+    LogRow,
+    Note,
+    OpenReport,
+    Owed,
+    Person,
+    StageChange,
+    WeekInput,
+)
+from bot.rules.week_report import AeWeek, ClientWeek, Monitored, Totals, WeekReport
 from bot.rules.weekly import FUNNEL_STAGES, PROBLEMS, SUGGESTIONS
 
 REPORTED_ROLES = ("ae",)
 LIVE_JOB = ("pending", "open", "closed")  # a filing that counts as opened or revised
-MONITOR_MONTHS = 2  # receivables overdue longer are monitored (listed in the report)
-
-
-# --- what the week is read from ----------------------------------------------------------------
-@dataclass(frozen=True)
-class Person:
-    user_id: str
-    name: str
-    role: str
-    manager_id: str | None
-
-
-@dataclass(frozen=True)
-class ClientRow:
-    id: int
-    name: str
-    code: str
-    owner_id: str
-    cadence_days: int
-    added_on: date  # in the workspace's zone
-    stage: str = "prospect"
-
-
-@dataclass(frozen=True)
-class Contact:
-    client_id: int
-    author_id: str
-    kind: str
-    day: date  # in the workspace's zone
-
-
-@dataclass(frozen=True)
-class OpenReport:
-    """A meeting or visit whose contact report is not sent."""
-
-    client_id: int
-    author_id: str
-    kind: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class JobRow:
-    number: str
-    owner_id: str
-    client_id: int
-    revision: int
-    status: str
-    created_at: datetime
-    closed_at: datetime | None
-    internal_deadline: datetime
-
-
-@dataclass(frozen=True)
-class Overtime:
-    """An approved overtime form: who stayed, how long, filed late or not."""
-
-    members: tuple[str, ...]
-    minutes: int
-    late: bool
-
-
-@dataclass(frozen=True)
-class Note:
-    user_id: str
-    kind: str  # client problems suggestions
-    client_id: int | None
-    text: str
-
-
-@dataclass(frozen=True)
-class LeaveSpan:
-    user_id: str
-    first: date
-    last: date
-
-
-@dataclass(frozen=True)
-class StageChange:
-    client_id: int
-    from_stage: str
-    to_stage: str
-    by: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class Owed:
-    client_id: int
-    amount: str
-    due: date
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class LogRow:
-    """A client's contacts in the month of the client log."""
-
-    client_id: int
-    contacts: int
-    last: date | None
-
-
-@dataclass(frozen=True)
-class WeekInput:
-    monday: date
-    start: datetime  # Monday 00:00 in the workspace's zone
-    days: tuple[date, ...]  # the working days counted: Monday up to the report's day
-    now: datetime  # when it is compiled (aware)
-    people: Sequence[Person]
-    clients: Sequence[ClientRow]
-    contacts: Sequence[Contact] = ()
-    open_reports: Sequence[OpenReport] = ()
-    jobs: Sequence[JobRow] = ()
-    overtime: Sequence[Overtime] = ()
-    notes: Sequence[Note] = ()
-    leave: Sequence[LeaveSpan] = ()
-    changes: Sequence[StageChange] = ()
-    owed: Sequence[Owed] = ()
-    log_month: tuple[int, int] | None = None  # (year, month) of the client log, if this week
-    log: Sequence[LogRow] = ()
-
-
-# --- what it says ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ClientWeek:
-    client: ClientRow
-    required: int  # days a contact was due
-    days: int  # distinct days it was contacted
-    contacts: int  # contacts logged on it (by anyone)
-    note: str | None
-
-    @property
-    def short(self) -> int:
-        return max(0, self.required - self.days)
-
-
-@dataclass(frozen=True)
-class Monitored:
-    client: ClientRow
-    amount: str
-    due: date
-    months: int  # whole months overdue
-    note: str
-
-
-@dataclass
-class AeWeek:
-    person: Person
-    clients: list[ClientWeek] = field(default_factory=list)
-    by_kind: dict[str, int] = field(default_factory=dict)  # the AE's own contacts
-    reports_overdue: list[tuple[OpenReport, str]] = field(default_factory=list)  # with client
-    opened: list[JobRow] = field(default_factory=list)
-    revised: list[JobRow] = field(default_factory=list)
-    closed: list[JobRow] = field(default_factory=list)
-    overdue: list[JobRow] = field(default_factory=list)
-    on_time_minutes: int = 0
-    late_minutes: int = 0
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (client name, text)
-    problems: str = ""
-    suggestions: str = ""
-    monitored: list[Monitored] = field(default_factory=list)
-    stages: dict[str, int] = field(default_factory=dict)
-    changes: list[tuple[StageChange, str]] = field(default_factory=list)  # with client name
-    leave_days: int = 0
-    all_week_leave: bool = False
-
-    @property
-    def user_id(self) -> str:
-        return self.person.user_id
-
-    @property
-    def submitted(self) -> bool:
-        return bool(self.notes or self.problems or self.suggestions)
-
-    @property
-    def logged(self) -> int:
-        return sum(self.by_kind.values())
-
-    @property
-    def required(self) -> int:
-        return sum(c.required for c in self.clients)
-
-    @property
-    def contacted_days(self) -> int:
-        """Days contacted, counted up to what each client required (the picture's bar)."""
-        return sum(min(c.days, c.required) for c in self.clients)
-
-    @property
-    def missed(self) -> list[ClientWeek]:
-        return [c for c in self.clients if c.short]
-
-
-@dataclass(frozen=True)
-class Totals:
-    people: int
-    submitted: int
-    logged: int
-    required: int
-    contacted_days: int
-    missed_clients: int
-    opened: int
-    revised: int
-    closed: int
-    overdue: int
-    reports_overdue: int
-    on_time_minutes: int
-    late_minutes: int
-    monitored: int
-
-
-@dataclass(frozen=True)
-class WeekReport:
-    monday: date
-    days: tuple[date, ...]
-    aes: list[AeWeek]
-    managers: dict[str, list[str]]  # manager -> the AEs below them, in report order
-    totals: Totals
-    log_month: tuple[int, int] | None
-    log: list[tuple[ClientRow, str, LogRow]]  # (client, owner's name, its month)
-
-    @property
-    def last_day(self) -> date:
-        return self.days[-1] if self.days else self.monday
-
-    @property
-    def not_submitted(self) -> list[AeWeek]:
-        return [a for a in self.aes if not a.submitted and not a.all_week_leave]
-
-    @property
-    def on_leave(self) -> list[AeWeek]:
-        return [a for a in self.aes if a.all_week_leave]
-
-    @property
-    def submitted(self) -> list[AeWeek]:
-        return [a for a in self.aes if a.submitted]
-
-    def of(self, user: str) -> AeWeek | None:
-        return next((a for a in self.aes if a.user_id == user), None)
-
-    def team_of(self, manager: str) -> list[AeWeek]:
-        wanted = set(self.managers.get(manager, ()))
-        return [a for a in self.aes if a.user_id in wanted]
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -287,23 +57,6 @@ def required_days(cadence: int, days: int) -> int:
     if days <= 0:
         return 0
     return days if cadence <= 1 else math.ceil(days / cadence)
-
-
-def months_overdue(due: date, today: date) -> int:
-    """Whole months from `due` to `today` (July 31 to November 27: 3)."""
-    months = (today.year - due.year) * 12 + today.month - due.month
-    if today.day < due.day and not _last_day_of_month(today):
-        months -= 1
-    return max(0, months)
-
-
-def _last_day_of_month(d: date) -> bool:
-    return (d + timedelta(days=1)).month != d.month
-
-
-def monitored(due: date, today: date) -> bool:
-    """Overdue more than 2 months: reported and monitored."""
-    return months_overdue(due, today) >= MONITOR_MONTHS and today > due
 
 
 def log_month(monday: date, last_working_days: Iterable[date]) -> tuple[int, int] | None:
@@ -361,11 +114,15 @@ def compile_week(w: WeekInput) -> WeekReport:
     ctx = _Context(w, names, leave)
     weeks = [ctx.ae_week(p) for p in aes]
     ledger = {p.user_id: p.name for p in w.people}
-    log = [
-        (c, ledger.get(c.owner_id, c.owner_id), row)
-        for c in sorted(w.clients, key=lambda c: (c.name.casefold(), c.id))
-        for row in [ctx.log.get(c.id, LogRow(c.id, 0, None))]
-    ] if w.log_month else []  # fmt: skip
+    log = (
+        [
+            (c, ledger.get(c.owner_id, c.owner_id), row)
+            for c in sorted(w.clients, key=lambda c: (c.name.casefold(), c.id))
+            for row in [ctx.log.get(c.id, LogRow(c.id, 0, None))]
+        ]
+        if w.log_month
+        else []
+    )
     return WeekReport(
         w.monday, w.days, weeks, managers_of(w.people, aes), _totals(weeks), w.log_month, log
     )
@@ -423,16 +180,24 @@ class _Context:
         working = [d for d in w.days if d not in away]
         clients = sorted(self.clients.get(user, []), key=lambda c: (c.name.casefold(), c.id))
         notes = {n.client_id: n.text for n in self.notes.get(user, []) if n.kind == "client"}
-        a = AeWeek(p, leave_days=len(away), all_week_leave=bool(w.days) and not working)
+        a = AeWeek(p, all_week_leave=bool(w.days) and not working)
         for c in clients:
             counted = sum(1 for d in working if d >= c.added_on)
-            a.clients.append(ClientWeek(
-                c, required_days(c.cadence_days, counted), len(self.days_by_client.get(c.id, ())),
-                self.count_by_client.get(c.id, 0), notes.get(c.id),
-            ))  # fmt: skip
+            a.clients.append(
+                ClientWeek(
+                    c,
+                    required_days(c.cadence_days, counted),
+                    len(self.days_by_client.get(c.id, ())),
+                    self.count_by_client.get(c.id, 0),
+                    notes.get(c.id),
+                )
+            )
         kinds = self.kinds.get(user, Counter())
-        a.by_kind = {k: kinds[k] for k in (*CONTACT_KINDS, *sorted(set(kinds) - set(CONTACT_KINDS)))
-                     if kinds[k]}  # fmt: skip
+        a.by_kind = {
+            k: kinds[k]
+            for k in (*CONTACT_KINDS, *sorted(set(kinds) - set(CONTACT_KINDS)))
+            if kinds[k]
+        }
         a.reports_overdue = [
             (x, self.names.get(x.client_id, "?")) for x in self.reports.get(user, [])
         ]
@@ -440,8 +205,11 @@ class _Context:
         a.on_time_minutes, a.late_minutes = self.minutes.get(user, [0, 0])
         a.notes = [(c.name, notes[c.id]) for c in clients if notes.get(c.id)]
         owned = {c.id for c in clients}
-        others = [(self.names.get(cid, "?"), text) for cid, text in notes.items()
-                  if cid is not None and text and cid not in owned]  # fmt: skip
+        others = [
+            (self.names.get(cid, "?"), text)
+            for cid, text in notes.items()
+            if cid is not None and text and cid not in owned
+        ]
         a.notes += sorted(others)
         texts = {n.kind: n.text for n in self.notes.get(user, []) if n.client_id is None}
         a.problems, a.suggestions = texts.get(PROBLEMS, ""), texts.get(SUGGESTIONS, "")
@@ -450,7 +218,7 @@ class _Context:
         a.monitored = [
             Monitored(by_id[o.client_id], o.amount, o.due, months_overdue(o.due, today), o.note)
             for o in self.owed.get(user, [])
-            if o.client_id in by_id and monitored(o.due, today)
+            if o.client_id in by_id and over(o.due, today, MONITORED_AFTER)
         ]
         a.stages = {s: n for s in FUNNEL_STAGES if (n := sum(1 for c in clients if c.stage == s))}
         a.changes = [(ch, self.names.get(ch.client_id, "?")) for ch in self.changes.get(user, [])]

@@ -64,8 +64,10 @@ def note_problem(text: str, limit: int = NOTE_MAX) -> Problem | None:
     """Over the limit: the problem, with the limit and the count."""
     n = length(text)
     if n > limit:
-        return Problem("weekly.too_long" if limit == NOTE_MAX else "weekly.text_too_long",
-                       {"max": limit, "n": n})  # fmt: skip
+        return Problem(
+            "weekly.too_long" if limit == NOTE_MAX else "weekly.text_too_long",
+            {"max": limit, "n": n},
+        )
     return None
 
 

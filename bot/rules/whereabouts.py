@@ -37,26 +37,87 @@ UNTIL_MAX = timedelta(hours=16)  # "到17:00" read as more than this from the st
 
 # Words that name no client: an entry made only of these is not a registration.
 VAGUE_ZH = (
-    "拜访客户", "见客户", "去客户", "找客户", "客户那", "客户处", "外出", "出去", "出门", "出差",
-    "外勤", "公出", "办事", "有事", "开会", "会议", "拜访", "洽谈", "谈事", "在外", "外面", "客户",
-    "一下", "去", "见", "了",
-)  # fmt: skip
-VAGUE_EN = frozenset((
-    "out", "going", "go", "gone", "outside", "away", "client", "clients", "customer",
-    "customers", "visit", "visits", "visiting", "meeting", "meetings", "meet", "seeing", "see",
-    "a", "an", "the", "to", "with", "at", "for", "on", "business", "trip", "errand", "errands",
-    "office", "appointment",
-))  # fmt: skip
+    "拜访客户",
+    "见客户",
+    "去客户",
+    "找客户",
+    "客户那",
+    "客户处",
+    "外出",
+    "出去",
+    "出门",
+    "出差",
+    "外勤",
+    "公出",
+    "办事",
+    "有事",
+    "开会",
+    "会议",
+    "拜访",
+    "洽谈",
+    "谈事",
+    "在外",
+    "外面",
+    "客户",
+    "一下",
+    "去",
+    "见",
+    "了",
+)
+VAGUE_EN = frozenset(
+    (
+        "out",
+        "going",
+        "go",
+        "gone",
+        "outside",
+        "away",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "visit",
+        "visits",
+        "visiting",
+        "meeting",
+        "meetings",
+        "meet",
+        "seeing",
+        "see",
+        "a",
+        "an",
+        "the",
+        "to",
+        "with",
+        "at",
+        "for",
+        "on",
+        "business",
+        "trip",
+        "errand",
+        "errands",
+        "office",
+        "appointment",
+    )
+)
 _PUNCT = re.compile(r"[\s,，.。、;；:：!！?？…·\-—()（）]+")
 
 # Leave kinds by the words people use.
-LEAVE_KINDS = ("annual", "sick", "personal", "other")
 _KIND_WORDS = {
-    "年假": "annual", "年休假": "annual", "休假": "annual", "annual": "annual",
-    "vacation": "annual", "holiday": "annual", "病假": "sick", "sick": "sick",
-    "事假": "personal", "personal": "personal", "annual leave": "annual",
-    "sick leave": "sick", "personal leave": "personal",
-}  # fmt: skip
+    "年假": "annual",
+    "年休假": "annual",
+    "休假": "annual",
+    "annual": "annual",
+    "vacation": "annual",
+    "holiday": "annual",
+    "病假": "sick",
+    "sick": "sick",
+    "事假": "personal",
+    "personal": "personal",
+    "annual leave": "annual",
+    "sick leave": "sick",
+    "personal leave": "personal",
+}
 _OTHER_WORDS = ("调休", "婚假", "产假", "陪产假", "丧假", "other")  # kept in the note
 _KIND = re.compile(
     "|".join(sorted((re.escape(w) for w in [*_KIND_WORDS, *_OTHER_WORDS]), key=len, reverse=True)),

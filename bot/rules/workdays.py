@@ -211,6 +211,12 @@ class WorkCalendar:
         days = (date(d.year, d.month, day) for day in range(last, 0, -1))
         return next((x for x in days if self.is_working_day(x)), None)
 
+    def first_working_day_from(self, d: date) -> date | None:
+        """The first working day on or after `d` within its month, or None."""
+        last = monthrange(d.year, d.month)[1]
+        days = (date(d.year, d.month, day) for day in range(d.day, last + 1))
+        return next((x for x in days if self.is_working_day(x)), None)
+
     def has_official_data(self, year: int) -> bool:
         """True if the year's announced calendar is known: the library has it, or the admins
         entered it, which counts only once every public holiday the library computes for the

@@ -1,9 +1,10 @@
-"""Small builders of Block Kit dicts, so views read like the message they make."""
+"""Small builders of Block Kit dicts, so views read like the message they make; and the one way
+a message too long for one is split (`parts`, `split`) or capped (`cap_blocks`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 from bot.slack.limits import (
     BUTTON_TEXT_MAX,
@@ -12,6 +13,7 @@ from bot.slack.limits import (
     FIELDS_MAX,
     HEADER_TEXT_MAX,
     LABEL_MAX,
+    MESSAGE_BLOCKS_TEXT_MAX,
     MESSAGE_MAX_BLOCKS,
     PLACEHOLDER_MAX,
     PRIVATE_METADATA_MAX,
@@ -24,6 +26,8 @@ from bot.slack.limits import (
 )
 
 Block = dict[str, Any]
+Unit = Block | list[Block]  # a block, or blocks kept in one message (a request and its buttons)
+Post = tuple[str, list[Block]]  # a message: its notification text and its blocks
 
 
 def escape(text: str) -> str:
@@ -193,23 +197,44 @@ def state_values(view: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def cap_blocks(blocks: list[Block], more: Callable[[int], str]) -> list[Block]:
-    """Keep a message within Slack's 50 blocks; the last says how many were left out
-    (`more(n)` words it)."""
-    if len(blocks) <= MESSAGE_MAX_BLOCKS:
-        return blocks
-    kept = blocks[: MESSAGE_MAX_BLOCKS - 1]
-    return [*kept, context(more(len(blocks) - len(kept)))]
+# --- one way to split a long message ------------------------------------------------------------
+# Slack refuses a message over 50 blocks, a section over 3,000 characters, and blocks carrying
+# more than about 12,000 characters of text in all (MESSAGE_BLOCKS_TEXT_MAX). What is too long
+# for one message becomes several, in order; nothing is cut and no line is lost.
+TEXT_PER_MESSAGE = MESSAGE_BLOCKS_TEXT_MAX - 2000  # well under Slack's undocumented limit
+LINE_MAX = SECTION_TEXT_MAX - 100  # a section's text; a longer line is broken at a separator
+LABEL_ROOM = 200  # kept free in each part for the line saying which part it is
+SEPARATORS = (" · ", "、", ", ", "，", "；", "\n", " ")
 
 
-def sections(lines: list[str], margin: int = 100) -> list[Block]:
-    """Lines as as few sections as fit Slack's limit on a section's text (none is cut)."""
+class Texts(Protocol):
+    """Who writes the lines of a split message (bot/slack/texts.py's Reader)."""
+
+    def t(self, key: str, /, **values: object) -> str: ...
+
+
+def fit(lines: Iterable[str], limit: int = LINE_MAX) -> list[str]:
+    """Every line within `limit` characters: a longer one is broken before the limit at the
+    last " · ", else a list's "、" or ", ", … else a space; hard only if there is none."""
+    out: list[str] = []
+    for line in lines:
+        while len(line) > limit:
+            cuts = (line.rfind(sep, 0, limit) for sep in SEPARATORS)
+            cut = next((c for c in cuts if c > limit // 2), limit)  # the first kind that does
+            out.append(line[:cut].rstrip())
+            line = line[cut:].lstrip(" ·、,，；\n")
+        out.append(line)
+    return out
+
+
+def sections(lines: Iterable[str], limit: int = LINE_MAX) -> list[Block]:
+    """Lines as as few sections as fit Slack's limit on a section's text; a line too long for
+    one is broken (`fit`), never cut."""
     out: list[Block] = []
     chunk: list[str] = []
     size = 0
-    for line in lines:
-        line = clip(line, SECTION_TEXT_MAX - margin)
-        if chunk and size + len(line) + 1 > SECTION_TEXT_MAX - margin:
+    for line in fit(lines, limit):
+        if chunk and size + len(line) + 1 > limit:
             out.append(section("\n".join(chunk)))
             chunk, size = [], 0
         chunk.append(line)
@@ -217,3 +242,97 @@ def sections(lines: list[str], margin: int = 100) -> list[Block]:
     if chunk:
         out.append(section("\n".join(chunk)))
     return out
+
+
+def text_size(block: Any) -> int:
+    """The characters of text a block carries toward a message's total: the text of every text
+    object in it (section text and fields, context elements, headers, buttons, options…)."""
+    if isinstance(block, list):
+        return sum(text_size(b) for b in block)
+    if not isinstance(block, dict):
+        return 0
+    own = block.get("text")
+    inner = sum(text_size(v) for v in block.values() if isinstance(v, dict | list))
+    return (len(own) if isinstance(own, str) else 0) + inner
+
+
+def split(
+    units: Sequence[Unit],
+    *,
+    max_blocks: int = MESSAGE_MAX_BLOCKS,
+    max_text: int = TEXT_PER_MESSAGE,
+) -> list[list[Block]]:
+    """Blocks as messages, in order, each within `max_blocks` blocks and `max_text` characters
+    of text. A unit that is a list of blocks (a form with its buttons) stays whole in one
+    message, unless it alone is too big for one; a section over Slack's limit is broken
+    between its lines."""
+    return [[b for unit in part for b in unit] for part in _pack(units, max_blocks, max_text)]
+
+
+def parts(text: str, units: Sequence[Unit], r: Texts, *, rest: str | None = None) -> list[Post]:
+    """A message as one post, or as several (`split`) when Slack's limits ask: each later one's
+    text and first line say which part it is ("（续 2/3）"); with `rest` (a text key taking
+    `n`), the first also says where the other n are (in its thread, in a DM)."""
+    whole = split(units)
+    if len(whole) == 1:
+        return [(text, whole[0])]
+    chunks = split(units, max_blocks=MESSAGE_MAX_BLOCKS - 1, max_text=TEXT_PER_MESSAGE - LABEL_ROOM)
+    n = len(chunks)
+    first = chunks[0] + ([context(r.t(rest, n=n - 1))] if rest else [])
+    posts = [(text, first)]
+    for i, chunk in enumerate(chunks[1:], 2):
+        label = r.t("common.continued", i=i, n=n)
+        posts.append((f"{text} {label}", [context(label), *chunk]))
+    return posts
+
+
+def cap_blocks(
+    units: Sequence[Unit],
+    more: Callable[[int], str],
+    *,
+    max_blocks: int = MESSAGE_MAX_BLOCKS,
+    max_text: int = TEXT_PER_MESSAGE,
+) -> list[Block]:
+    """What fits one message (the first part of `split`); when that is not all, the last line
+    says how many were left out (`more(n)` words it)."""
+    packed = _pack(units, max_blocks, max_text)
+    if len(packed) == 1:
+        return [b for unit in packed[0] for b in unit]
+    kept = _pack(units, max_blocks - 1, max_text - LABEL_ROOM)
+    left = sum(len(part) for part in kept[1:])
+    return [*(b for unit in kept[0] for b in unit), context(more(left))]
+
+
+def _pack(units: Sequence[Unit], max_blocks: int, max_text: int) -> list[list[list[Block]]]:
+    """The units, whole, in as few messages as the limits allow, in order."""
+    packed: list[list[list[Block]]] = [[]]
+    blocks = chars = 0
+    for unit in _units(units, max_blocks, max_text):
+        n, size = len(unit), text_size(unit)
+        if packed[-1] and (blocks + n > max_blocks or chars + size > max_text):
+            packed.append([])
+            blocks = chars = 0
+        packed[-1].append(unit)
+        blocks, chars = blocks + n, chars + size
+    return packed
+
+
+def _units(units: Sequence[Unit], max_blocks: int, max_text: int) -> Iterator[list[Block]]:
+    """Each unit as a list of blocks; one too big for a message comes apart into its blocks, and
+    a bare section over Slack's limit into sections between its lines."""
+    for unit in units:
+        group = [
+            piece for b in ([unit] if isinstance(unit, dict) else unit) for piece in _within(b)
+        ]
+        if len(group) > max_blocks or text_size(group) > max_text:
+            yield from ([b] for b in group)
+        else:
+            yield group
+
+
+def _within(block: Block) -> list[Block]:
+    """A bare section (no accessory, no id) over Slack's limit as sections of its lines."""
+    text = (block.get("text") or {}).get("text") if block.get("type") == "section" else None
+    if not isinstance(text, str) or len(text) <= SECTION_TEXT_MAX or len(block) > 2:
+        return [block]
+    return sections(text.split("\n"))

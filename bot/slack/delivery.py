@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import http.client
 import socket
+import urllib.request
 from dataclasses import dataclass
 from typing import Any
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -78,14 +79,23 @@ def upload(
     title: str,
     thread_ts: str | None = None,
 ) -> Attempt:
-    """Upload a file once (files.uploadV2: get an upload URL, send, complete). Files carry no
-    metadata to look for afterwards, so an upload whose outcome is unknown is given up (and
-    an admin told) rather than risk a second copy."""
+    """Upload a file once, in files.uploadV2's three steps: get an upload URL, send the bytes,
+    complete (only this last step shares the file). A failure before it shared nothing and may
+    be tried again; files carry no metadata to look for afterwards, so a completion whose
+    outcome is unknown is given up (and an admin told) rather than risk a second copy."""
     try:
-        resp = web.files_upload_v2(
-            channel=channel, content=content, filename=filename, title=title,
-            thread_ts=thread_ts,
-        )  # fmt: skip
+        got = web.files_getUploadURLExternal(filename=filename, length=len(content))
+        refused = _send_bytes(str(got["upload_url"]), content, web)
+    except SlackApiError as exc:
+        return _nothing_shared(_refused(exc))
+    except Exception as exc:
+        return _nothing_shared(_unreachable(exc))
+    if refused is not None:
+        return refused
+    try:
+        resp = web.files_completeUploadExternal(
+            files=[{"id": got["file_id"], "title": title}], channel_id=channel, thread_ts=thread_ts
+        )
     except SlackApiError as exc:
         return _never_twice(_refused(exc))
     except Exception as exc:
@@ -94,8 +104,31 @@ def upload(
     return Attempt("delivered", ts=str(files[0].get("id") or ""), channel=channel)
 
 
+def _send_bytes(url: str, content: bytes, web: WebClient) -> Attempt | None:
+    """The second step: the bytes to the URL Slack gave (no token: the URL is the permission),
+    through the client's proxy and TLS settings; None once sent, else an attempt to retry
+    (an answer other than 200 shared nothing)."""
+    handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPSHandler(context=web.ssl)]
+    if web.proxy:
+        handlers.append(urllib.request.ProxyHandler({"http": web.proxy, "https": web.proxy}))
+    req = urllib.request.Request(url, data=content, method="POST")
+    try:
+        with urllib.request.build_opener(*handlers).open(req, timeout=web.timeout) as resp:
+            resp.read()
+    except HTTPError as exc:
+        return Attempt("retry", error=f"upload HTTP {exc.code}")
+    return None
+
+
+def _nothing_shared(attempt: Attempt) -> Attempt:
+    """Before the completion nothing is in a conversation: Slack's trouble is tried again."""
+    if attempt.outcome == "unknown":
+        return Attempt("retry", error=attempt.error)
+    return attempt
+
+
 def _never_twice(attempt: Attempt) -> Attempt:
-    """An upload that may have happened is not tried again: given up, so an admin hears."""
+    """A completion that may have happened is not tried again: given up, so an admin hears."""
     if attempt.outcome == "unknown":
         return Attempt("failed", error=f"upload outcome unknown ({attempt.error})")
     return attempt
@@ -115,9 +148,13 @@ def find(
         while True:
             if thread_ts:
                 resp = web.conversations_replies(
-                    channel=channel, ts=thread_ts, oldest=f"{oldest:.6f}",
-                    include_all_metadata=True, limit=200, cursor=cursor,
-                )  # fmt: skip
+                    channel=channel,
+                    ts=thread_ts,
+                    oldest=f"{oldest:.6f}",
+                    include_all_metadata=True,
+                    limit=200,
+                    cursor=cursor,
+                )
             else:
                 resp = web.conversations_history(
                     channel=channel,

@@ -6,9 +6,17 @@ store, answer in the ack's body) and returns a `Reply`; whatever must talk to Sl
 worker pool once Slack has its ack, only when a listener asked for it. Clicks and events use
 `Listen.after`: acked at once, then the whole listener runs on the worker.
 
+A reply too long for one message (`long_reply`) is split: its first part in the ack, the others
+sent after it, in order.
+
 Both halves are safe: an error is logged and the person is told, in their language, that nothing
 was changed; never a trace. Bolt hands each listener only `ack` and `body`, so nothing is built
 per request that no listener reads.
+
+Both halves also keep the door: every command, button, form and the App Home is for the team's
+members (and the admins, who set aebot up). Anyone else gets one line saying whom to ask, and
+no listener runs for them (`Listen.turned_away`); a listener that is reached knows its person
+passed, and `Request.member` says whether they are on the team.
 """
 
 from __future__ import annotations
@@ -16,18 +24,22 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack
 
-from bot.slack.blocks import Block, state_values
+from bot.rules.people import is_admin
+from bot.slack import blocks as bk
+from bot.slack.blocks import Block, Post, state_values
+from bot.slack.limits import RESPONSE_URL_USES
 from bot.slack.sender import Sender
-from bot.slack.texts import Reader, t
+from bot.slack.texts import Reader, join, t
 
 log = logging.getLogger("aebot.listeners")
 
@@ -46,6 +58,7 @@ class Request:
     trigger_id: str | None
     response_url: str | None
     body: dict[str, Any]
+    member: bool = False  # on the team (a member row); an admin may be let in without being on it
 
     @property
     def text(self) -> str:
@@ -120,10 +133,25 @@ class Reply:
     errors: dict[str, str] | None = None
     then: tuple[Later, ...] = field(default=())
     view: dict[str, Any] | None = None  # a submitted form shown again, changed (a proposal)
+    more: tuple[Post, ...] = ()  # a long reply's other parts (`long_reply`), sent after the ack
+
+
+def long_reply(r: Reader, text: str, blocks: list[Block]) -> Reply:
+    """A reply only the person sees, however long: split to fit Slack (bot/slack/blocks.py
+    `parts`), the first part in the ack and the others after it, in order, through the
+    command's response URL; Slack takes five posts there, so more go to the person's DM with
+    aebot, and the first part says so."""
+    posts = bk.parts(text, blocks, r)
+    if len(posts) - 1 > RESPONSE_URL_USES:
+        posts = bk.parts(text, blocks, r, rest="common.rest_in_dm")
+    (first_text, first), *more = posts
+    return Reply(text=first_text, blocks=first, more=tuple(more))
 
 
 class Listen:
-    """Makes Bolt listeners of our listener functions, each given its feature's collaborators."""
+    """Makes Bolt listeners of our listener functions, each given its feature's collaborators,
+    behind one door: `member_of(team, user)` (the cached directory) says who is on the team, and
+    `admins` (AEBOT_ADMINS) are let in too."""
 
     def __init__(
         self,
@@ -131,9 +159,12 @@ class Listen:
         sender: Sender,
         lang_of: Callable[[str, str], str],
         default_lang: str,
+        member_of: Callable[[str, str], bool],
+        admins: Collection[str],
     ) -> None:
         self.worker, self.sender = worker, sender
         self.lang_of, self.default_lang = lang_of, default_lang
+        self.member_of, self.admins = member_of, admins
 
     def ack(
         self, fn: Callable[[Request, D], Reply], deps: D
@@ -143,7 +174,8 @@ class Listen:
         def listener(ack: Ack, body: dict[str, Any]) -> None:
             req = request_of(body, self.lang_of, self.default_lang)
             try:
-                reply = fn(req, deps)
+                req = self.checked(req)
+                reply = self.turned_away(req) or fn(req, deps)
             except Exception:
                 log.exception("listener %s failed", fn.__name__)
                 _ack_failure(ack, req)
@@ -156,6 +188,9 @@ class Listen:
                 ack(text=reply.text or "", blocks=reply.blocks, response_type="ephemeral")
             else:
                 ack()
+            if reply.more:
+                rest = partial(self.sender.replies, req.response_url, req.user, reply.more)
+                self.worker.submit(self._safely, rest, req, fn.__name__)
             for later in reply.then:
                 self.worker.submit(self._safely, later, req, fn.__name__)
 
@@ -170,10 +205,47 @@ class Listen:
         def listener(ack: Ack, body: dict[str, Any]) -> None:
             ack()
             req = request_of(body, self.lang_of, self.default_lang)
-            self.worker.submit(self._safely, lambda: fn(req, deps), req, fn.__name__)
+            self.worker.submit(self._safely, lambda: self._after(fn, req, deps), req, fn.__name__)
 
         listener.__name__ = fn.__name__
         return listener
+
+    def _after(self, fn: Callable[[Request, D], object], req: Request, deps: D) -> None:
+        req = self.checked(req)
+        refusal = self.turned_away(req)
+        if refusal is None:
+            fn(req, deps)
+            return
+        if refusal.text:  # nothing left to answer in: it goes where a click's answer goes
+            self.sender.answer(req.response_url, req.user, refusal.text)
+        for later in refusal.then:
+            later()
+
+    def checked(self, req: Request) -> Request:
+        """The request, with whether its person is on the team."""
+        on_team = bool(req.team and req.user) and self.member_of(req.team, req.user)
+        return replace(req, member=on_team)
+
+    def turned_away(self, req: Request) -> Reply | None:
+        """For someone neither on the team nor an admin, the one line saying whom to ask, where
+        they will see it: under a command, under the form's first field, in reply to a click, or
+        as their App Home; None for everyone else."""
+        if req.member or (req.user and is_admin(req.user, self.admins)):
+            return None
+        log.info("turned away %s of team %s: not on the team", req.user, req.team)
+        line = outsider_line(req.lang, self.admins)
+        kind = req.body.get("type")
+        if kind == "view_submission":
+            return Reply(errors={_first_input(req): line})
+        if kind == "block_actions":
+            return Reply(then=(partial(self.sender.answer, req.response_url, req.user, line),))
+        if kind == "event_callback":
+            event = req.body.get("event") or {}
+            if event.get("type") != "app_home_opened" or event.get("tab", "home") != "home":
+                return Reply()
+            home = {"type": "home", "blocks": [bk.section(line)]}
+            return Reply(then=(partial(self.sender.publish_home, req.user, home),))
+        return Reply(text=line)
 
     def _safely(self, work: Later, req: Request, name: str) -> None:
         try:
@@ -187,14 +259,24 @@ class Listen:
         self.sender.answer(req.response_url, req.user, t(req.lang, "error.generic"))
 
 
+def outsider_line(lang: str, admins: Collection[str]) -> str:
+    """aebot serves the account department: ask one of the admins (or, with none set, whoever
+    installed aebot)."""
+    if not admins:
+        return t(lang, "gate.outsider_no_admins")
+    return t(lang, "gate.outsider", admins=join(lang, (f"<@{a}>" for a in sorted(admins))))
+
+
+def _first_input(req: Request) -> str:
+    """The block id of a submitted form's first field, where a form's refusal is shown."""
+    blocks = (req.body.get("view") or {}).get("blocks") or []
+    inputs = [b["block_id"] for b in blocks if b.get("type") == "input" and b.get("block_id")]
+    return inputs[0] if inputs else "summary"
+
+
 def _ack_failure(ack: Ack, req: Request) -> None:
     if req.body.get("type") == "view_submission":
-        blocks = (req.body.get("view") or {}).get("blocks") or []
-        inputs = [b["block_id"] for b in blocks if b.get("type") == "input" and b.get("block_id")]
-        ack(
-            response_action="errors",
-            errors={inputs[0] if inputs else "summary": t(req.lang, "error.generic")},
-        )
+        ack(response_action="errors", errors={_first_input(req): t(req.lang, "error.generic")})
     else:
         ack(text=t(req.lang, "error.generic"), response_type="ephemeral")
 

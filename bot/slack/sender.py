@@ -11,15 +11,18 @@ the person who asked for it (the listener does that).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
 from slack_sdk.webhook import WebhookClient
+
+from bot.slack.limits import RESPONSE_URL_USES
 
 log = logging.getLogger("aebot.sender")
 Blocks = list[dict[str, Any]]
@@ -99,27 +102,27 @@ class Sender:
             return False
         return True
 
+    def replies(
+        self, response_url: str | None, user_id: str, posts: Sequence[tuple[str, Blocks]]
+    ) -> bool:
+        """The other parts of a long reply only the person sees (bot/slack/listeners.py
+        `long_reply`), in order: through the response URL, which Slack takes five times; more
+        than that, no URL, or one it refused, and they (the rest) go to the person's DM."""
+        url = response_url if len(posts) <= RESPONSE_URL_USES else None
+        for text, blocks in posts:
+            if url and self.respond(url, text, blocks):
+                continue
+            url = None
+            if not self.dm(user_id, text, blocks):
+                return False
+        return True
+
     def answer(self, response_url: str | None, user_id: str, text: str) -> bool:
         """A reply only the person sees: through the response URL of what they did, else
         (no URL, or it failed) in a DM."""
         if response_url and self.respond(response_url, text):
             return True
         return bool(user_id) and self.dm(user_id, text)
-
-    def upload_to_dm(self, user_id: str, filename: str, content: bytes, title: str) -> bool:
-        """A file in the person's DM with aebot (files.getUploadURLExternal, the upload,
-        files.completeUploadExternal: slack_sdk's files_upload_v2); False if Slack refused."""
-        try:
-            opened = self.web.conversations_open(users=user_id)
-            channel = str((opened.get("channel") or {}).get("id") or "")
-            self.web.files_upload_v2(
-                channel=channel, content=content, filename=filename, title=title,
-                initial_comment=title,
-            )  # fmt: skip
-        except SlackClientError as exc:
-            log.error("upload of %s to %s failed: %s", filename, user_id, type(exc).__name__)
-            return False
-        return True
 
     def open_modal(self, trigger_id: str, view: dict[str, Any]) -> None:
         """Open a modal for the person who triggered it (within 3 s of their click)."""

@@ -17,7 +17,7 @@ from bot.rules.people import LANGS, language_of
 from bot.rules.problems import Problem
 from bot.slack.messages import MESSAGES, Plural
 
-__all__ = ["LANGS", "Reader", "t"]
+__all__ = ["LANGS", "Reader", "join", "t"]
 
 
 def t(lang: str, key: str, /, **values: object) -> str:
@@ -27,6 +27,11 @@ def t(lang: str, key: str, /, **values: object) -> str:
     if isinstance(text, Plural):
         text = text.one if values.get(text.count) == 1 else text.other
     return text.format(**values) if values else text
+
+
+def join(lang: str, items: Iterable[str]) -> str:
+    """A list in a sentence: "甲、乙、丙" or "a, b, c"."""
+    return ("、" if lang == "zh" else ", ").join(items)
 
 
 class Speaker(Protocol):
@@ -74,4 +79,4 @@ class Reader:
 
     def join(self, items: Iterable[str]) -> str:
         """A list in a sentence: "甲、乙、丙" or "a, b, c"."""
-        return ("、" if self.lang == "zh" else ", ").join(items)
+        return join(self.lang, items)

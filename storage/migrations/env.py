@@ -6,7 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables)
-from storage.db import make_engine
+from storage.engines import make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -15,7 +15,8 @@ MESSAGES: dict[str, M] = {
         "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
         "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
         "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
-        "• `/aebot request 佣金 耐克 7% 客户要求提高一季度返点` 提交审批：佣金、补量、折扣、账期、免费测试，按审批权限沿汇报链交给有权限的人\n"
+        "• `/aebot request 佣金 耐克 7% 客户要求提高一季度返点` 提交审批：佣金、补量、折扣、账期、免费测试按审批权限沿汇报链审批；还有差旅费（travel）、支出申请（expense）、劳务费（fee）、合同审核（contract）。`/aebot request` 列出每种的写法\n"
+        "• `/aebot requests` 查看我的申请到了哪一步；`waiting` 等我审批的；`all` 团队的（经理）\n"
         "• `/aebot delegate @同事 until 12月5日` 把你的审批委托给同事；`/aebot delegate off` 结束\n"
         "• `/aebot authority` 审批权限表（管理员可用 `/aebot authority set commission am 8` 修改）\n"
         "• `/aebot agenda add 议题` 加入下次周例会的议程；`/aebot agenda list`、`/aebot agenda remove 编号`\n"
@@ -31,7 +32,8 @@ MESSAGES: dict[str, M] = {
         "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
         "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
         "• `/aebot settings` this workspace's settings (reminder times and more; admins change them)\n"
-        "• `/aebot request commission Nike 7% client asks for a higher Q1 rebate` asks for approval (commission, make-good, discount, payment terms, free test): it goes up your reporting line to whoever's authority covers it\n"
+        "• `/aebot request commission Nike 7% client asks for a higher Q1 rebate` asks for approval (commission, make-good, discount, payment terms, free test go up your reporting line to whoever's authority covers it); also travel, expense, fee and contract. `/aebot request` shows how to write each\n"
+        "• `/aebot requests` shows where your requests stand; `waiting`, what waits for you; `all`, your people's (managers)\n"
         "• `/aebot delegate @someone until Dec 5` hands your decisions to someone; `/aebot delegate off` ends it\n"
         "• `/aebot authority` the authority limits (admins change one with `/aebot authority set commission am 8`)\n"
         "• `/aebot agenda add TOPIC` adds an item to the next weekly meeting's agenda; `/aebot agenda list`, `/aebot agenda remove ID`\n"
@@ -39,10 +41,6 @@ MESSAGES: dict[str, M] = {
         "• `/aebot report` previews this week's report so far (yours, or your team's)\n"
         "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
         "are still due.",
-    ),
-    "aebot.unknown_sub": zh_en(
-        "不认识“{sub}”。`/aebot help` 列出可用的写法。",
-        "“{sub}” isn't an /aebot command. `/aebot help` lists them.",
     ),
     "team.title": zh_en(
         "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")

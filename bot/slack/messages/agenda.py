@@ -88,14 +88,6 @@ MESSAGES: dict[str, M] = {
         "flagged for management",
     ),
     "agenda.calendar": zh_en("⚠️ {warning}", "⚠️ {warning}"),
-    "agenda.rest_in_thread": zh_en(
-        "议程较长，其余 {n} 条在本消息的讨论串里。",
-        Plural(
-            "The agenda is long: the rest is in this message's thread ({n} more message).",
-            "The agenda is long: the rest is in this message's thread ({n} more messages).",
-        ),
-    ),
-    "agenda.continued": zh_en("（续 {i}/{n}）", "(continued, {i}/{n})"),
     "agenda.no_channel": zh_en(
         "本周的周例会议程没有发出：还没有设置团队频道。请用 "
         "`/aebot settings set team_channel C0123ABCD` 设置，并把 aebot 拉进频道。",
@@ -108,12 +100,14 @@ MESSAGES: dict[str, M] = {
     ),
     "agenda.flagged": zh_en(
         "🚩 按坏账管理规定上报管理层：*{client}* 的 {amount} 于 {due} 到期，已逾期 {months} 个月"
-        "（#{id}，<@{by}> 登记）。收回或核销后请用 `/aebot receivable paid {id}` 或 "
-        "`/aebot receivable writeoff {id}` 标记；在此之前每周一例会都会通报。",
+        "（#{id}，<@{by}> 登记），由董事会决定是否作为坏账。收回后用 `/aebot receivable paid {id}` "
+        "标记；董事会决定核销的，由总经理用 `/aebot receivable writeoff {id} 决定日期` 记录；"
+        "在此之前每周一例会都会通报。",
         "🚩 Flagged for management (bad-debt rules): *{client}* owes {amount}, due {due}, now "
-        "{months} months overdue (#{id}, recorded by <@{by}>). Once paid or written off, mark it "
-        "with `/aebot receivable paid {id}` or `/aebot receivable writeoff {id}`; until then it "
-        "is on every Monday agenda.",
+        "{months} months overdue (#{id}, recorded by <@{by}>); the board decides whether it is "
+        "a bad debt. Once paid, mark it with `/aebot receivable paid {id}`; if the board writes "
+        "it off, the general manager records it with `/aebot receivable writeoff {id} DAY`. "
+        "Until then it is on every Monday agenda.",
     ),
     # --- /aebot agenda ------------------------------------------------------------------------
     "agenda.usage": zh_en(
@@ -121,9 +115,6 @@ MESSAGES: dict[str, M] = {
         "`/aebot agenda remove 编号`。",
         "Usage: `/aebot agenda add TOPIC` (for the next weekly meeting), `/aebot agenda list`, "
         "`/aebot agenda remove ID`.",
-    ),
-    "agenda.not_member": zh_en(
-        "你不在团队名单里，不能添加议题。", "You are not on the team, so you cannot add items."
     ),
     "agenda.too_long": zh_en(
         "议题最多 {max} 个字，现在是 {n} 个。没有添加。",
@@ -162,9 +153,9 @@ MESSAGES: dict[str, M] = {
     # --- /aebot receivable --------------------------------------------------------------------
     "receivable.usage": zh_en(
         "用法：`/aebot receivable add 客户 金额 due 2026-07-31 [备注]`（也可写 `到期 7月31日`）、"
-        "`/aebot receivable list`、`/aebot receivable paid 编号`、`/aebot receivable writeoff 编号`。",
+        "`/aebot receivable list`、`/aebot receivable paid 编号`、`/aebot receivable writeoff 编号 董事会决定日期`（总经理或管理员）。",
         "Usage: `/aebot receivable add CLIENT AMOUNT due 2026-07-31 [note]` (or `due Jul 31`), "
-        "`/aebot receivable list`, `/aebot receivable paid ID`, `/aebot receivable writeoff ID`.",
+        "`/aebot receivable list`, `/aebot receivable paid ID`, `/aebot receivable writeoff ID BOARD-DAY` (the general manager or an admin).",
     ),
     "receivable.bad_amount": zh_en(
         "“{amount}”不是金额。写成 120000、120,000 或 12万。没有登记。",
@@ -209,6 +200,14 @@ MESSAGES: dict[str, M] = {
         "• #{id} *{client}* {amount}, due {due} · {stage}",
     ),
     "receivable.none": zh_en("没有未结的应收账款。", "No open receivables."),
+    "receivable.list_title_mine": zh_en(
+        "你负责（或备份）的客户的未结应收账款（{n}）：",
+        "Open receivables of the clients you own or back up ({n}):",
+    ),
+    "receivable.none_mine": zh_en(
+        "你负责（或备份）的客户没有未结的应收账款。",
+        "The clients you own or back up have no open receivables.",
+    ),
     "receivable.need_id": zh_en(
         "请写上编号，例如 `/aebot receivable paid 3`。`/aebot receivable list` 列出编号。",
         "Give its id, e.g. `/aebot receivable paid 3`. `/aebot receivable list` shows the ids.",
@@ -224,6 +223,32 @@ MESSAGES: dict[str, M] = {
     "receivable.closed.written-off": zh_en(
         "#{id} *{client}* {amount} 已核销，不再列入例会。",
         "#{id} *{client}* {amount} is written off; it leaves the agenda.",
+    ),
+    "receivable.writeoff_gm_only": zh_en(
+        "坏账由董事会决定，由总经理或管理员记录。没有做任何改动。",
+        "A bad debt is the board's decision, recorded by the general manager or an admin. "
+        "Nothing was changed.",
+    ),
+    "receivable.writeoff_too_early": zh_en(
+        "这笔应收账款逾期 {months} 个月：超过 6 个月未收回的，才能由董事会决定是否作为坏账。没有做任何改动。",
+        "This amount is {months} months overdue: only one overdue more than 6 months can be "
+        "written off, as the board decides. Nothing was changed.",
+    ),
+    "receivable.writeoff_need_board": zh_en(
+        "请写上董事会决定的日期，例如 `/aebot receivable writeoff 12 {today}`。没有做任何改动。",
+        "Please give the day the board decided it, e.g. `/aebot receivable writeoff 12 {today}`. "
+        "Nothing was changed.",
+    ),
+    "receivable.writeoff_bad_board": zh_en(
+        "董事会决定的日期 {day} 不对：应在到期日之后、不晚于今天。没有做任何改动。",
+        "The board's day {day} cannot be right: it is after the due date and not after today. "
+        "Nothing was changed.",
+    ),
+    "receivable.written_off": zh_en(
+        "#{id} *{client}* {amount} 已按董事会 {day} 的决定作为坏账核销，计入 <@{owner}> 和客户部的负收入，"
+        "不再列入例会。",
+        "#{id} *{client}* {amount} is written off as a bad debt, as the board decided on {day}: "
+        "it counts as negative revenue for <@{owner}> and the department, and leaves the agenda.",
     ),
     "receivable.already.paid": zh_en(
         "#{id} 已于 {when} 标记为已收款，没有改动。",
@@ -280,10 +305,9 @@ MESSAGES: dict[str, M] = {
     ),
     "month_end.intro": zh_en(
         "*{month}月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认"
-        "日期），发出后点“已完成”。\n报销请在每月 25 日至 30 日之间提交。",
+        "日期），发出后点“已完成”。",
         "*Month end, {month}*: send each client below this month's work summary and next month's "
-        "schedule (submit, complete and sign-off dates for every item), then click “Done”.\n"
-        "Expenses are claimed between the 25th and the 30th.",
+        "schedule (submit, complete and sign-off dates for every item), then click “Done”.",
     ),
     "month_end.client": zh_en(
         "*{client}*：本月完成 {closed} 个工作单，进行中 {open} 个，其中下月到期 {next} 个",
@@ -291,6 +315,14 @@ MESSAGES: dict[str, M] = {
         "month {next}",
     ),
     "month_end.done_button": zh_en("已完成", "Done"),
+    "expenses.reminder": zh_en(
+        "报销提醒：本月费用请在 {day} 前提交报销。每种发票填一张支出申请单，例如 "
+        "`/aebot request expense 680 耐克 sales 客户晚餐`（sales 记销售费用账户，commission "
+        "记销售个人佣金账户）。",
+        "Expenses: this month's are claimed by {day}. One expense claim per kind of invoice, e.g. "
+        "`/aebot request expense 680 Nike sales client dinner` (sales: the sales-expense "
+        "account; commission: the personal sales-commission account).",
+    ),
     "month_end.done": zh_en("✅ 已完成（{when}）", "✅ Done ({when})"),
     # --- the buttons --------------------------------------------------------------------------
     "duty.not_yours": zh_en(

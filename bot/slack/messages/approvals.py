@@ -14,8 +14,6 @@ MESSAGES: dict[str, M] = {
     "approval.kind.discount": zh_en("折扣", "discount"),
     "approval.kind.payment-terms": zh_en("账期", "payment terms"),
     "approval.kind.free-test": zh_en("免费测试量", "free test volume"),
-    "approval.f.client": zh_en("客户", "Client"),
-    "approval.f.amount": zh_en("幅度", "Amount"),
     # --- the request ----------------------------------------------------------------------
     "approval.asks": zh_en(
         "<@{requester}> 请你审批{kind}：*{title}*",
@@ -137,8 +135,38 @@ MESSAGES: dict[str, M] = {
         "请写明驳回理由：申请人需要知道要改什么。",
         "Please give a reason: the requester needs to know what to change.",
     ),
+    # --- chains and copies ------------------------------------------------------------------
+    "approval.progress": zh_en(
+        "审批进度（第 {n}/{total} 步）：{steps}", "Signatures (step {n} of {total}): {steps}"
+    ),
+    "approval.now_with": zh_en(
+        "✍️ 你已签署，现在等 <@{approver}> 审批。", "✍️ Signed; it now waits for <@{approver}>."
+    ),
+    "approval.told.signed": zh_en(
+        "✍️ <@{by}> 已签署你的{kind}「{title}」（第 {n}/{total} 步），现在等 <@{approver}> 审批。",
+        "✍️ <@{by}> signed your {kind} “{title}” (step {n} of {total}); it now waits for "
+        "<@{approver}>.",
+    ),
+    "approval.copy.filed": zh_en(
+        "抄送：<@{requester}> 提交了{kind}「{title}」，由 <@{approver}> 审批。",
+        "For your information: <@{requester}> filed a {kind} “{title}”; <@{approver}> decides it.",
+    ),
+    "approval.copy.approved": zh_en(
+        "抄送：<@{requester}> 的{kind}「{title}」已批准。",
+        "For your information: <@{requester}>'s {kind} “{title}” is approved.",
+    ),
+    "approval.copy.note": zh_en(
+        "抄送给你知悉，你不需要审批。", "You are copied to know of it; there is nothing to decide."
+    ),
+    "approval.moved_on": zh_en(
+        "这项申请已经有人处理，现在等 <@{approver}> 审批。没有做任何改动。",
+        "Someone has acted on this already; it now waits for <@{approver}>. Nothing was changed.",
+    ),
+    "approval.not_member": zh_en(
+        "你不在团队名单里，不能提交申请。请管理员把你加入团队。",
+        "You are not on the team, so you cannot file a request. Ask an admin to add you.",
+    ),
     "approval.reason_too_long": zh_en(
         "理由最多 1000 字。", "A reason is at most 1,000 characters."
     ),
-    "approval.waiting_list": zh_en("等你审批（{n} 项）：", "Waiting for your decision ({n}):"),
 }

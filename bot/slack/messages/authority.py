@@ -1,4 +1,4 @@
-"""Texts of authority requests (`/aebot request`), delegation (`/aebot delegate`) and the
+"""Texts of the requests routed by the authority limits, delegation (`/aebot delegate`) and the
 authority limits (`/aebot authority`, `aebot authority`)."""
 
 from __future__ import annotations
@@ -6,52 +6,7 @@ from __future__ import annotations
 from bot.slack.messages.entry import M, zh_en
 
 MESSAGES: dict[str, M] = {
-    # --- /aebot request: what was typed -----------------------------------------------------
-    "authority.usage": zh_en(
-        "用法：`/aebot request 类型 客户 数额 理由`，例如 `/aebot request {example}`。"
-        "类型：{kinds}。",
-        "Usage: `/aebot request KIND CLIENT AMOUNT REASON`, e.g. `/aebot request {example}`. "
-        "Kinds: {kinds}.",
-    ),
-    "authority.unknown_kind": zh_en(
-        "不认识申请类型“{kind}”。可以用：{kinds}。例如 `/aebot request {example}`",
-        "“{kind}” is not a kind of request. Kinds: {kinds}. E.g. `/aebot request {example}`",
-    ),
-    "authority.missing_amount": zh_en(
-        "请写上{kind}的数额（{unit}），放在客户名称后面。例如 `/aebot request {example}`",
-        "Please give the amount of the {kind} ({unit}) after the client's name. "
-        "E.g. `/aebot request {example}`",
-    ),
-    "authority.missing_client": zh_en(
-        "请写上客户名称，放在类型和数额之间。例如 `/aebot request {example}`",
-        "Please name the client, between the kind and the amount. E.g. `/aebot request {example}`",
-    ),
-    "authority.empty_reason": zh_en(
-        "请在数额后面写上申请理由：审批人要知道为什么。例如 `/aebot request {example}`",
-        "Please give a reason after the amount: the approver needs to know why. "
-        "E.g. `/aebot request {example}`",
-    ),
-    "authority.unit.%": zh_en("百分比，如 7%", "a percentage, like 7%"),
-    "authority.unit.days": zh_en("天数，如 60天", "a number of days, like 60 days"),
-    "authority.not_member": zh_en(
-        "你不在团队名单里，不能提交申请。请管理员把你加入团队。",
-        "You are not on the team, so you cannot file a request. Ask an admin to add you.",
-    ),
-    # --- /aebot request: where it went ------------------------------------------------------
-    "authority.filed": zh_en(
-        "已提交给 <@{approver}> 审批：{kind}「{title}」。有结果时会私信告诉你。",
-        "Sent to <@{approver}> for approval: {kind} “{title}”. You will hear the decision in a DM.",
-    ),
-    "authority.filed_on_behalf": zh_en(
-        "已提交给 <@{approver}>（代 <@{user}> 审批）：{kind}「{title}」。有结果时会私信告诉你。",
-        "Sent to <@{approver}>, who decides on behalf of <@{user}>: {kind} “{title}”. You will "
-        "hear the decision in a DM.",
-    ),
-    "authority.top_reached": zh_en(
-        "{amount} 超出了你汇报链上每个人的审批权限，所以交给了最高一级 <@{approver}>。",
-        "{amount} is beyond the authority of everyone up your reporting line, so it goes to "
-        "the top of the line, <@{approver}>.",
-    ),
+    # --- /aebot request: the fields of a request routed by the limits -----------------------
     "authority.f.client": zh_en("客户", "Client"),
     "authority.f.amount": zh_en("数额", "Amount"),
     "authority.f.code": zh_en("客户代码", "Client code"),
@@ -108,13 +63,14 @@ MESSAGES: dict[str, M] = {
         "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to and "
         "including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
     ),
-    "delegation.you_not_member": zh_en(
-        "你不在团队名单里，没有需要委托的审批。",
-        "You are not on the team, so you have no decisions to hand over.",
-    ),
     "delegation.not_member": zh_en(
         "<@{user}> 不在团队名单里，不能代你审批。没有做任何改动。",
         "<@{user}> is not on the team and cannot decide for you. Nothing was changed.",
+    ),
+    "delegation.not_approver": zh_en(
+        "<@{user}> 是助理客户执行，不审批任何申请，不能代你审批。没有做任何改动。",
+        "<@{user}> is an assistant account executive, who approves nothing, and cannot decide "
+        "for you. Nothing was changed.",
     ),
     "delegation.self": zh_en(
         "不能委托给自己。请 @ 另一位同事。",

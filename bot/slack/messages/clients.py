@@ -61,9 +61,19 @@ MESSAGES: dict[str, M] = {
     "client.name_taken": zh_en(
         "已有同名客户（{code}）。", "A client with this name exists already ({code})."
     ),
+    # --- finding a client by what was typed: every feature says it in these words -------
     "client.need_name": zh_en(
-        "请写客户名称，例如 `/client edit 可口可乐`。",
-        "Please give the client's name, e.g. `/client edit Coca Cola`.",
+        "请写客户名称或客户代码，例如 `可口可乐`。",
+        "Please give the client's name or code, e.g. `Coca Cola`.",
+    ),
+    "client.unknown": zh_en(
+        "找不到客户“{name}”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。",
+        "No client matches “{name}”. `/client list all` shows every client; `/client add` adds "
+        "a new one.",
+    ),
+    "client.ambiguous": zh_en(
+        "“{name}”可能是：{names}。请写完整名称或客户代码。",
+        "“{name}” could be: {names}. Please give the full name or the code.",
     ),
     "client.need_city": zh_en("请写城市。", "Please give the city."),
     "client.bad_cadence": zh_en(
@@ -74,14 +84,6 @@ MESSAGES: dict[str, M] = {
         "这个人还不在团队名单里；请管理员先用 `aebot team import` 或 `/aebot role` 添加。",
         "That person is not on the team yet; an admin can add them with `aebot team import` or "
         "`/aebot role`.",
-    ),
-    "client.unknown": zh_en(
-        "找不到客户“{name}”。用 `/client list all` 查看全部客户。",
-        "No client matches “{name}”. `/client list all` shows every client.",
-    ),
-    "client.ambiguous": zh_en(
-        "“{name}”可能是：{names}。请写完整名称或客户代码。",
-        "“{name}” could be: {names}. Please give the full name or the code.",
     ),
     "client.not_allowed_edit": zh_en(
         "只有负责人、备份负责人、负责人的主管或管理员可以修改 *{name}*。",
@@ -139,9 +141,5 @@ MESSAGES: dict[str, M] = {
     "client.stage.set": zh_en(
         "*{name}*（`{code}`）的销售漏斗阶段：{was} → *{stage}*。",
         "*{name}* (`{code}`) moved in the sales funnel: {was} → *{stage}*.",
-    ),
-    "client.unknown_sub": zh_en(
-        "不认识“{sub}”。`/client help` 列出可用的写法。",
-        "“{sub}” isn't a /client command. `/client help` lists them.",
     ),
 }

@@ -87,24 +87,10 @@ MESSAGES: dict[str, M] = {
         "The summary is {n} characters; the limit is {limit}. The form holds the first {limit}: "
         "please shorten it or log it as two contacts.",
     ),
-    "contact.unknown_client": zh_en(
-        "找不到名为“{name}”的客户，请在下面选择客户。若是新客户，请先用 `/client add` 添加。",
-        "No client is called “{name}”. Pick the client below, or add a new one first with "
-        "`/client add`.",
-    ),
-    "contact.ambiguous": zh_en(
-        "“{name}”可能是这几个客户：{names}。请在下面选择。",
-        "“{name}” could be any of: {names}. Please pick one below.",
-    ),
     "contact.not_saved": zh_en(
         "抱歉，数据库这会儿没有响应，这条联络记录*没有*保存。请稍后再试一次。",
         "Sorry, the database did not answer in time: this contact was *not* saved. Please try again "
         "in a moment.",
-    ),
-    "contact.not_member": zh_en(
-        "抱歉，你还不在本部门的成员名单里，所以不能记录联络。请联系管理员把你加入团队。",
-        "Sorry, you are not on the team's member list yet, so you can't log contacts. Please "
-        "ask an admin to add you to the team.",
     ),
     "contact.pick_client": zh_en("请选择客户。", "Please choose a client."),
     "contact.bad_kind": zh_en("请选择联络方式。", "Please choose a kind of contact."),

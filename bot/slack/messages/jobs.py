@@ -122,10 +122,10 @@ MESSAGES: dict[str, M] = {
         "资料链接要以 http:// 或 https:// 开头，不能有空格。",
         "The link must start with http:// or https:// and have no spaces.",
     ),
-    "job.not_member": zh_en(
-        "你还不在团队名单里，不能开工作单；请管理员先添加你。没有保存任何内容。",
-        "You are not on the team yet, so you cannot file a job request; ask an admin to add you. "
-        "Nothing was saved.",
+    "job.revise_not_allowed": zh_en(
+        "只有工作单 {number} 的负责人 <@{owner}>、其经理或管理员可以提交后续修改。",
+        "Only the owner of {number}, <@{owner}>, their manager or an admin can file a "
+        "modification of it.",
     ),
     "job.no_supervisor": zh_en(
         "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。请管理员用 `/aebot team` "
@@ -138,14 +138,7 @@ MESSAGES: dict[str, M] = {
         "找不到这张工作单。没有做任何改动。", "This job could not be found. Nothing was changed."
     ),
     # --- quick path ---------------------------------------------------------------------
-    "job.client_unknown": zh_en(
-        "没有叫“{name}”的客户，请在下面选择客户。",
-        "No client matches “{name}”: please choose the client below.",
-    ),
-    "job.client_ambiguous": zh_en(
-        "“{name}”可能是：{names}。请在下面选择客户。",
-        "“{name}” could be: {names}. Please choose the client below.",
-    ),
+    "job.choose_client": zh_en("请在下面选择客户。", "Please choose the client below."),
     # --- filed ----------------------------------------------------------------------------
     "job.filed": zh_en(
         "工作单 {number}「{project}」已开出，等 <@{approver}> 审批。\n"

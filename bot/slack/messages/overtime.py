@@ -79,11 +79,6 @@ MESSAGES: dict[str, M] = {
         "Not on the team: {users}. Nobody can be on an overtime form before an admin adds them "
         "(`/aebot team`).",
     ),
-    "overtime.not_member": zh_en(
-        "你不在团队名单里，不能提交加班单。请管理员用 `/aebot team` 添加你。",
-        "You are not on the team, so cannot file overtime. Ask an admin to add you "
-        "(`/aebot team`).",
-    ),
     "overtime.need_time": zh_en(
         "请填写计划加班时间，例如 19:00-22:30、晚上8点到凌晨1点，或 到晚上十点。",
         "Give the planned time, e.g. 19:00-22:30, 8pm-1am, or until 10pm.",
@@ -136,12 +131,8 @@ MESSAGES: dict[str, M] = {
         "工作单 {number} 的状态是“{status}”：只能为进行中的工作单加班。请在下面选择。",
         "Job {number} is {status}: overtime is filed for open jobs only. Choose below.",
     ),
-    "overtime.quick.unknown_target": zh_en(
-        "“{name}”不是工作号，也不是客户。请在下面选择工作单或客户。",
-        "“{name}” is neither a job number nor a client. Choose the job or client below.",
-    ),
-    "overtime.quick.ambiguous": zh_en(
-        "“{name}”可能是：{names}。请在下面选择。", "“{name}” could be: {names}. Choose below."
+    "overtime.quick.choose_below": zh_en(
+        "请在下面选择工作单或客户。", "Choose the job or the client below."
     ),
     "overtime.quick.need_target": zh_en(
         "还缺工作号或客户。请在下面选择。", "The job number or client is missing. Choose below."
@@ -225,12 +216,14 @@ MESSAGES: dict[str, M] = {
         Plural("• {target}: {hours} h ({n} form)", "• {target}: {hours} h ({n} forms)"),
     ),
     "overtime.report.file_note": zh_en(
-        "Excel 表格（people、jobs 两页）发到你和 aebot 的私信。",
-        "The Excel file (sheets people and jobs) comes to your DM with aebot.",
+        "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。",
+        "The Excel file (sheets people and jobs) is on its way to your DM with aebot.",
     ),
-    "overtime.report.upload_failed": zh_en(
-        "Excel 文件没能上传到你的私信，请稍后再试。",
-        "The Excel file could not be uploaded to your DM; try again later.",
+    "overtime.report.file_failed": zh_en(
+        "{month}加班统计的 Excel 文件没能发到你的私信，管理员已收到通知。"
+        "请稍后再用 `/overtime report {typed}` 取一次。",
+        "The Excel file of the {month} overtime report could not be sent to your DM, and the "
+        "admins have been told. Please ask again later with `/overtime report {typed}`.",
     ),
     "overtime.xlsx.title": zh_en("{month}加班统计", "Overtime in {month}"),
     "overtime.xlsx.person": zh_en("人员", "Person"),

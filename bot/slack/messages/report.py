@@ -37,7 +37,6 @@ MESSAGES: dict[str, M] = {
         "每位 AE 的周报在本帖回复中，附 Excel 表和联络图。",
         "Each AE's report is in this thread, with the Excel file and the contacts chart.",
     ),
-    "friday.continued": zh_en("（续 {i}/{n}）", "(continued {i}/{n})"),
     # --- an AE's section ---------------------------------------------------------------------
     "friday.ae": zh_en("*{name}*", "*{name}*"),
     "friday.ae_on_leave": zh_en("*{name}*（全周休假）", "*{name}* (on leave all week)"),

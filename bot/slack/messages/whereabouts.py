@@ -31,11 +31,6 @@ MESSAGES: dict[str, M] = {
         "An entry must name the client company: “out” or “seeing a client” counts as not "
         "registered. When a visit ends, aebot offers to log it in one click.",
     ),
-    "out.not_member": zh_en(
-        "你还不在团队名单里，不能登记去向或请假。请管理员先添加你。",
-        "You are not on the team yet, so you cannot register whereabouts or leave. "
-        "Ask an admin to add you.",
-    ),
     # --- refusals -----------------------------------------------------------------------
     "out.vague": zh_en(
         "没有登记：去向登记必须写明客户公司，“外出”“见客户”这样的登记视同未登记。"
@@ -43,20 +38,6 @@ MESSAGES: dict[str, M] = {
         "Not registered: a whereabouts entry must name the client company; entries like "
         "“out” or “seeing a client” count as not registered. Name the client, e.g. "
         "`/out Nike proposal visit 14:00-17:00`.",
-    ),
-    "out.unknown": zh_en(
-        "没有登记：找不到客户“{name}”。你的客户：{names}。请写客户名称或代码。",
-        "Not registered: no client matches “{name}”. Your clients: {names}. "
-        "Please give the client's name or code.",
-    ),
-    "out.unknown_none": zh_en(
-        "没有登记：找不到客户“{name}”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。",
-        "Not registered: no client matches “{name}”. `/client list all` shows every client; "
-        "`/client add` adds a new one.",
-    ),
-    "out.ambiguous": zh_en(
-        "没有登记：“{name}”可能是：{names}。请写完整名称或客户代码。",
-        "Not registered: “{name}” could be: {names}. Please give the full name or the code.",
     ),
     "out.purpose_too_long": zh_en(
         "没有登记：事由最多 {limit} 个字（现在 {n} 个）。",

@@ -1,5 +1,5 @@
-"""Block Kit of the week's rhythm: the Monday agenda for the team channel (split into more
-messages, never cut, when it outgrows one), the DM to management about a receivable past
+"""Block Kit of the week's rhythm: the Monday agenda for the team channel (the rest in its
+thread, never cut, when it outgrows one message), the DM to management about a receivable past
 6 months, the Monday status-report drafts with "Sent" per client, the month-end list with
 "Done" per client, and the lines of `/aebot agenda` and `/aebot receivable`."""
 
@@ -9,63 +9,17 @@ import calendar
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
-from bot.rules.agenda import (
-    Agenda,
-    Draft,
-    JobFact,
-    Owed,
-    Said,
-    Shortfalls,
-    job_step,
-    month_counts,
-)
+from bot.rules.agenda import Agenda, JobFact, Owed, Said, Shortfalls
+from bot.rules.client_duties import Draft, job_step, month_counts
 from bot.rules.receivables import show_amount
 from bot.slack import blocks as bk
-from bot.slack.limits import MESSAGE_MAX_BLOCKS
 from bot.slack.texts import Reader
 from bot.slack.views.approvals import kind_name
 
 SENT = "client_status_sent"  # value: the Duty's id
 DONE = "month_end_done"  # value: the Duty's id
-PER_MESSAGE = MESSAGE_MAX_BLOCKS - 1  # room for the line saying where the rest is
-# Slack refuses a message whose blocks carry more than about 12,000 characters of text in all
-# (`msg_blocks_too_long`, undocumented: slackapi/bolt-js#2509), whatever the 50 blocks of
-# 3,000 characters would allow; a message's blocks stay well under it.
-BLOCKS_TEXT_MAX = 10_000
 
-Post = tuple[str, list[bk.Block]]
-
-
-def text_size(block: bk.Block) -> int:
-    """The characters of text a block carries (its text, fields, elements, accessory)."""
-    parts = [block.get("text"), *(block.get("fields") or []), *(block.get("elements") or [])]
-    accessory = block.get("accessory") or {}
-    parts.append(accessory.get("text"))
-    return sum(len(p.get("text") or "") for p in parts if isinstance(p, dict))
-
-
-def split(r: Reader, text: str, blocks: list[bk.Block], *, thread: bool = False) -> list[Post]:
-    """Blocks as one message, or as several within Slack's limits (50 blocks, and the text all
-    blocks of a message may carry), every later one saying which part it is: nothing is cut.
-    With `thread`, the first says the rest is in its thread."""
-    chunks: list[list[bk.Block]] = [[]]
-    size = 0
-    for b in blocks:
-        n = text_size(b)
-        if chunks[-1] and (len(chunks[-1]) >= PER_MESSAGE - 1 or size + n > BLOCKS_TEXT_MAX):
-            chunks.append([])
-            size = 0
-        chunks[-1].append(b)
-        size += n
-    if len(chunks) <= 1:
-        return [(text, blocks)]
-    n = len(chunks)
-    first = chunks[0] + ([bk.context(r.t("agenda.rest_in_thread", n=n - 1))] if thread else [])
-    rest = [
-        (f"{text} ({i}/{n})", [bk.context(r.t("agenda.continued", i=i, n=n)), *chunk])
-        for i, chunk in enumerate(chunks[1:], 2)
-    ]
-    return [(text, first), *rest]
+Post = bk.Post
 
 
 def _name(names: Mapping[str, str], user: str) -> str:
@@ -96,7 +50,7 @@ def agenda_posts(
         warning = r.t("calendar.check_missing", years=years)
         blocks.append(bk.context(r.t("agenda.calendar", warning=warning)))
     text = r.t("agenda.text", day=r.day(meeting_day), at=values["at"])
-    return split(r, text, blocks, thread=True)
+    return bk.parts(text, blocks, r, rest="common.rest_in_thread")
 
 
 def _progress(r: Reader, a: Agenda) -> list[str]:
@@ -117,18 +71,30 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
     for j in a.jobs:
         key = "agenda.job_overdue" if j.overdue else "agenda.job"
         lines.append(
-            r.t(key, number=bk.escape(j.number), client=bk.escape(j.client),
-                project=bk.escape(j.project), owner=_name(a.names, j.owner),
-                internal=r.when(j.internal_deadline), deadline=r.when(j.deadline))
-        )  # fmt: skip
+            r.t(
+                key,
+                number=bk.escape(j.number),
+                client=bk.escape(j.client),
+                project=bk.escape(j.project),
+                owner=_name(a.names, j.owner),
+                internal=r.when(j.internal_deadline),
+                deadline=r.when(j.deadline),
+            )
+        )
     if not a.jobs:
         lines.append(r.t("agenda.no_jobs"))
     lines.append(r.t("agenda.waiting", n=len(a.waiting)))
     lines += [
-        r.t("agenda.wait", requester=_name(a.names, w.requester), approver=_name(a.names, w.approver),
-            kind=kind_name(r, w.kind), title=bk.escape(w.title), since=r.when(w.since))
+        r.t(
+            "agenda.wait",
+            requester=_name(a.names, w.requester),
+            approver=_name(a.names, w.approver),
+            kind=kind_name(r, w.kind),
+            title=bk.escape(w.title),
+            since=r.when(w.since),
+        )
         for w in a.waiting
-    ] or [r.t("agenda.no_waiting")]  # fmt: skip
+    ] or [r.t("agenda.no_waiting")]
     return [*lines, r.t("agenda.problems"), *_said(r, a.problems, a.names)]
 
 
@@ -150,8 +116,9 @@ def _shortfalls(r: Reader, f: Shortfalls, names: Mapping[str, str]) -> list[str]
         lines.append(r.t("agenda.reports"))
         for user, clients in sorted(f.reports.items(), key=lambda kv: _name(names, kv[0])):
             shown = r.join(bk.escape(c) for c in clients)
-            lines.append(r.t("agenda.report_count", name=_name(names, user), n=len(clients),
-                             clients=shown))  # fmt: skip
+            lines.append(
+                r.t("agenda.report_count", name=_name(names, user), n=len(clients), clients=shown)
+            )
     if f.late_forms:
         lines.append(r.t("agenda.late_forms"))
         lines += [
@@ -185,8 +152,14 @@ def _extras(r: Reader, a: Agenda) -> list[str]:
 
 def owed_line(r: Reader, o: Owed) -> str:
     key = "agenda.owed_flagged" if o.flagged else "agenda.owed_line"
-    return r.t(key, id=o.id, client=bk.escape(o.client), amount=show_amount(o.amount),
-               due=r.day(o.due), months=o.months)  # fmt: skip
+    return r.t(
+        key,
+        id=o.id,
+        client=bk.escape(o.client),
+        amount=show_amount(o.amount),
+        due=r.day(o.due),
+        months=o.months,
+    )
 
 
 def no_channel(r: Reader) -> Post:
@@ -209,21 +182,25 @@ def status_posts(r: Reader, drafts: Sequence[Draft], week: date) -> list[Post]:
     start = datetime.combine(week, time(0), r.zone)
     span = (start, start + timedelta(days=7))
     intro = r.t("status.intro", start=r.day(week), end=r.day(week + timedelta(days=4)))
-    blocks = [bk.section(intro)]
+    units: list[bk.Unit] = [bk.section(intro)]
     for d in drafts:
         lines = [r.t("status.client", client=bk.escape(d.client))]
         lines += [_job_line(r, j, span) for j in d.jobs] or [r.t("status.no_jobs")]
         if d.next_steps:
             lines.append(r.t("status.next", text=bk.escape(d.next_steps)))
-        blocks += _with_button(r, lines, d, SENT, "status.sent_button", "status.sent")
-    return split(r, r.t("status.text", n=len(drafts)), blocks)
+        units.append(_with_button(r, lines, d, SENT, "status.sent_button", "status.sent"))
+    return bk.parts(r.t("status.text", n=len(drafts)), units, r, rest="common.rest_in_thread")
 
 
 def _job_line(r: Reader, j: JobFact, week: tuple[datetime, datetime]) -> str:
     step = job_step(j, week, r.now)
     closed = r.when(j.closed_at) if j.closed_at else ""
-    said = r.t(f"status.step.{step}", deadline=r.when(j.deadline),
-               internal=r.when(j.internal_deadline), closed=closed)  # fmt: skip
+    said = r.t(
+        f"status.step.{step}",
+        deadline=r.when(j.deadline),
+        internal=r.when(j.internal_deadline),
+        closed=closed,
+    )
     return r.t("status.job", number=bk.escape(j.number), project=bk.escape(j.project), step=said)
 
 
@@ -249,13 +226,18 @@ def month_end_posts(
     label = (
         f"{month.month}" if r.lang == "zh" else f"{calendar.month_name[month.month]} {month.year}"
     )
-    blocks = [bk.section(r.t("month_end.intro", month=label))]
+    units: list[bk.Unit] = [bk.section(r.t("month_end.intro", month=label))]
     for d in drafts:
         n = month_counts(d.jobs, next_month)
-        line = r.t("month_end.client", client=bk.escape(d.client), closed=n["closed"],
-                   open=n["open"], next=n["next"])  # fmt: skip
-        blocks += _with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done")
-    return split(r, r.t("month_end.text", n=len(drafts)), blocks)
+        line = r.t(
+            "month_end.client",
+            client=bk.escape(d.client),
+            closed=n["closed"],
+            open=n["open"],
+            next=n["next"],
+        )
+        units.append(_with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done"))
+    return bk.parts(r.t("month_end.text", n=len(drafts)), units, r, rest="common.rest_in_thread")
 
 
 def part_with(posts: Sequence[Post], duty_id: int) -> Post | None:

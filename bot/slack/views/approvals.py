@@ -8,16 +8,13 @@ import json
 from datetime import date, datetime
 from typing import Protocol
 
-from bot.rules.approvals import APPROVED, PENDING, REJECTED, WITHDRAWN, Shown, shown_from
+from bot.rules.approvals import APPROVED, PENDING, REJECTED, Shown, shown_from, signers_list
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 
 APPROVE, REJECT, WITHDRAW = "approval_approve", "approval_reject", "approval_withdraw"
 REJECT_FORM = "approval_reject_form"
 REASON = "reason"
-# A feature's button under a rejection the requester is told of: kind -> (action_id, text key);
-# its value is the request's subject id (jobs: "Edit and resubmit").
-AFTER_REJECT: dict[str, tuple[str, str]] = {}
 
 
 class ApprovalRecord(Protocol):
@@ -30,6 +27,9 @@ class ApprovalRecord(Protocol):
     approver_id: str | None
     on_behalf_of: str | None
     status: str
+    signers: str
+    step: int
+    escalated_to: str | None
     decided_by: str | None
     decided_at: datetime | None
     decision_note: str | None
@@ -51,6 +51,8 @@ def value_of(r: Reader, f: Shown) -> str:
             return r.day(date.fromisoformat(f.value))
         if f.kind == "code":
             return f"`{bk.escape(f.value)}`"
+        if f.kind == "key":  # a text of the catalogue, in the reader's language
+            return r.t(f.value)
     except ValueError:
         pass
     return bk.escape(f.value)
@@ -61,11 +63,37 @@ def field_lines(r: Reader, a: ApprovalRecord) -> list[str]:
         rows = json.loads(a.fields or "[]")
     except ValueError:
         rows = []
-    lines = [f"*{r.t(f.label)}*：{value_of(r, f)}" if r.lang == "zh" else
-             f"*{r.t(f.label)}*: {value_of(r, f)}" for f in shown_from(rows)]  # fmt: skip
+    lines = [
+        f"*{r.t(f.label)}*：{value_of(r, f)}"
+        if r.lang == "zh"
+        else f"*{r.t(f.label)}*: {value_of(r, f)}"
+        for f in shown_from(rows)
+    ]
     if a.reason:
         lines.append(r.t("approval.reason_line", reason=bk.escape(a.reason)))
+    progress = progress_line(r, a)
+    if progress:
+        lines.append(progress)
     return lines
+
+
+def progress_line(r: Reader, a: ApprovalRecord) -> str | None:
+    """Where a request needing several signatures stands: "✅ <@AD> → ⏳ <@CS>"."""
+    chain = signers_list(a.signers, a.approver_id, a.on_behalf_of)
+    if len(chain) < 2:
+        return None
+    marks = []
+    for i, signer in enumerate(chain):
+        if i < a.step or a.status == APPROVED:
+            mark = "✅"
+        elif i == a.step and a.status == PENDING:
+            mark = "⏳"
+        elif i == a.step and a.status == REJECTED:
+            mark = "❌"
+        else:
+            mark = "·"
+        marks.append(f"{mark} <@{signer}>")
+    return r.t("approval.progress", steps=" → ".join(marks), n=a.step + 1, total=len(chain))
 
 
 def summary(r: Reader, a: ApprovalRecord) -> str:
@@ -88,9 +116,11 @@ def request_blocks(
     """The request as a decider sees it: what is asked, by whom, the key fields, and Approve /
     Reject while it is pending (`note`: on whose behalf, or why it came to a manager)."""
     head = r.t(
-        "approval.asks", requester=a.requester_id, kind=kind_name(r, a.kind),
+        "approval.asks",
+        requester=a.requester_id,
+        kind=kind_name(r, a.kind),
         title=bk.escape(a.title),
-    )  # fmt: skip
+    )
     out = bk.sections([head, *field_lines(r, a)])
     if note:
         out.append(bk.context(note))
@@ -105,6 +135,8 @@ def request_blocks(
         )
     elif a.status != PENDING:
         out.append(bk.section(decision_line(r, a)))
+    else:
+        out.append(bk.section(r.t("approval.now_with", approver=a.approver_id)))
     return out
 
 
@@ -113,9 +145,12 @@ def requester_blocks(r: Reader, a: ApprovalRecord) -> list[bk.Block]:
     if a.status == PENDING:
         key = "approval.filed_on_behalf" if a.on_behalf_of else "approval.filed"
         head = r.t(
-            key, kind=kind_name(r, a.kind), title=bk.escape(a.title), approver=a.approver_id,
+            key,
+            kind=kind_name(r, a.kind),
+            title=bk.escape(a.title),
+            approver=a.approver_id,
             user=a.on_behalf_of,
-        )  # fmt: skip
+        )
     else:
         head = r.t("approval.mine", kind=kind_name(r, a.kind), title=bk.escape(a.title))
     out = bk.sections([head, *field_lines(r, a)])
@@ -139,30 +174,61 @@ def decision_line(r: Reader, a: ApprovalRecord) -> str:
     return r.t(f"approval.decided.{a.status}", by=a.decided_by, when=when, note=note)
 
 
-def told_blocks(r: Reader, a: ApprovalRecord, subject_id: int | None) -> tuple[str, list[bk.Block]]:
-    """The requester's DM about a decision, with the reason; after a rejection, the feature's
-    own next step (a job: "Edit and resubmit")."""
+def told_blocks(
+    r: Reader, a: ApprovalRecord, subject_id: int | None, after_reject: tuple[str, str] | None
+) -> tuple[str, list[bk.Block]]:
+    """The requester's DM about a decision, with the reason; after a rejection, the kind's own
+    next step (`after_reject`: a job's "Edit and resubmit")."""
     key = "approval.told.rejected" if a.status == REJECTED else "approval.told.approved"
     text = r.t(
-        key, by=a.decided_by, kind=kind_name(r, a.kind), title=bk.escape(a.title),
+        key,
+        by=a.decided_by,
+        kind=kind_name(r, a.kind),
+        title=bk.escape(a.title),
         note=bk.escape(a.decision_note or ""),
-    )  # fmt: skip
+    )
     out = bk.sections([text, *field_lines(r, a)])
-    follow = AFTER_REJECT.get(a.kind)
-    if a.status == REJECTED and follow and subject_id:
-        out.append(bk.actions(bk.button(r.t(follow[1]), follow[0], str(subject_id), "primary")))
+    if a.status == REJECTED and after_reject and subject_id:
+        action, label = after_reject
+        out.append(bk.actions(bk.button(r.t(label), action, str(subject_id), "primary")))
     return text, out
 
 
-def withdrawn_note(r: Reader, a: ApprovalRecord) -> str:
-    return r.t("approval.decided.withdrawn", by=a.decided_by, when=r.when(a.decided_at or r.now))
+def signed_blocks(r: Reader, a: ApprovalRecord, by: str) -> tuple[str, list[bk.Block]]:
+    """The requester's DM when one signature of several is given: who signed, who is next."""
+    text = r.t(
+        "approval.told.signed",
+        by=by,
+        kind=kind_name(r, a.kind),
+        title=bk.escape(a.title),
+        approver=a.approver_id,
+        n=a.step,
+        total=len(signers_list(a.signers, a.approver_id, a.on_behalf_of)),
+    )
+    return text, bk.sections([text, *field_lines(r, a)])
+
+
+def copy_blocks(r: Reader, a: ApprovalRecord) -> tuple[str, list[bk.Block]]:
+    """For someone copied (抄送), who does not decide: a request filed, or approved."""
+    key = "approval.copy.approved" if a.status == APPROVED else "approval.copy.filed"
+    text = r.t(
+        key,
+        requester=a.requester_id,
+        kind=kind_name(r, a.kind),
+        title=bk.escape(a.title),
+        by=a.decided_by,
+        approver=a.approver_id,
+    )
+    return text, bk.sections([text, *field_lines(r, a)]) + [bk.context(r.t("approval.copy.note"))]
 
 
 def reject_modal(r: Reader, a: ApprovalRecord, meta: dict[str, object]) -> bk.Block:
     what = r.t(
-        "approval.reject_what", requester=a.requester_id, kind=kind_name(r, a.kind),
+        "approval.reject_what",
+        requester=a.requester_id,
+        kind=kind_name(r, a.kind),
         title=bk.escape(a.title),
-    )  # fmt: skip
+    )
     return bk.modal(
         REJECT_FORM,
         r.t("approval.reject_title"),
@@ -174,6 +240,3 @@ def reject_modal(r: Reader, a: ApprovalRecord, meta: dict[str, object]) -> bk.Bl
         close=r.t("common.cancel"),
         private_metadata=json.dumps(meta),
     )
-
-
-STATUSES = (PENDING, APPROVED, REJECTED, WITHDRAWN)

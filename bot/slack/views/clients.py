@@ -1,4 +1,5 @@
-"""Block Kit for client records: the list, the add/edit modal, the org chart."""
+"""Block Kit for client records: the list, the add/edit modal, the org chart; and what every
+feature says when a typed name is no one client (`not_found`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Protocol
 
-from bot.rules.clients import ClientRecord
+from bot.rules.clients import CANDIDATES, ClientRecord, Match, Named
 from bot.rules.people import MemberRecord
 from bot.slack import blocks as bk
 from bot.slack.messages import MESSAGES
@@ -24,6 +25,21 @@ class StagedClient(ClientRecord, Protocol):
 def stage_name(r: Reader, stage: str) -> str:
     """A sales-funnel stage in the reader's language ("提案", "proposal")."""
     return r.t(f"funnel.{stage}") if f"funnel.{stage}" in MESSAGES else stage
+
+
+def not_found(r: Reader, typed: str, match: Match[Named]) -> str:
+    """What to say when `typed` names no one client, in the same words everywhere: the
+    candidates it could be (name and code, at most 10), else that no client matches; a name
+    not typed at all is asked for."""
+    if not typed.strip():
+        return r.t("client.need_name")
+    shown = bk.escape(typed[:100])
+    if not match.candidates:
+        return r.t("client.unknown", name=shown)
+    names = r.join(
+        f"{bk.escape(c.name)} ({bk.escape(c.code)})" for c in match.candidates[:CANDIDATES]
+    )
+    return r.t("client.ambiguous", name=shown, names=names)
 
 
 def client_line(r: Reader, c: StagedClient) -> str:
@@ -44,10 +60,8 @@ def client_line(r: Reader, c: StagedClient) -> str:
 
 
 def client_list(r: Reader, clients: Sequence[StagedClient], title: str) -> list[bk.Block]:
-    out = [bk.section(title)]
-    for c in clients:
-        out.append(bk.section(client_line(r, c)))
-    return bk.cap_blocks(out, r.more)
+    """The title, then a line per client; split to fit Slack by whoever sends it."""
+    return [bk.section(title), *(bk.section(client_line(r, c)) for c in clients)]
 
 
 def client_modal(

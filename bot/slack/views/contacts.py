@@ -31,14 +31,6 @@ def client_label(c: ClientRecord) -> str:
     return f"{c.name} · {c.code}"
 
 
-def unknown_client_notice(r: Reader, name: str, candidates: Sequence[ClientRecord]) -> str:
-    """Why the quick path could not tell which client was meant."""
-    if candidates:
-        names = r.join(bk.escape(c.name) for c in candidates[:10])
-        return r.t("contact.ambiguous", name=bk.escape(name), names=names)
-    return r.t("contact.unknown_client", name=bk.escape(name))
-
-
 def contact_modal(
     r: Reader,
     clients: Sequence[ClientRecord],
@@ -60,18 +52,26 @@ def contact_modal(
     body += [
         bk.select_input("kind", r.t("contact.f.kind"), kinds, initial=kind),
         bk.text_input(
-            "when", r.t("contact.f.when"), initial=when, optional=True,
-            placeholder=r.t("contact.f.when_ph"), max_length=100,
+            "when",
+            r.t("contact.f.when"),
+            initial=when,
+            optional=True,
+            placeholder=r.t("contact.f.when_ph"),
+            max_length=100,
         ),
         bk.text_input("summary", r.t("contact.f.summary"), initial=summary, multiline=True),
         bk.text_input(
             "next_steps", r.t("contact.f.next"), initial=next_steps, multiline=True, optional=True
         ),
         bk.text_input(
-            "follow_up", r.t("contact.f.follow_up"), initial=follow_up, optional=True,
-            placeholder=r.t("contact.f.follow_up_ph"), max_length=100,
+            "follow_up",
+            r.t("contact.f.follow_up"),
+            initial=follow_up,
+            optional=True,
+            placeholder=r.t("contact.f.follow_up_ph"),
+            max_length=100,
         ),
-    ]  # fmt: skip
+    ]
     return bk.modal(
         EDIT_FORM if editing else LOG_FORM,
         r.t("contact.modal.edit_title" if editing else "contact.modal.title"),
@@ -89,9 +89,12 @@ def _client_picker(r: Reader, clients: Sequence[ClientRecord], chosen: int | Non
     options = [bk.option(client_label(c), str(c.id)) for c in clients[:MODAL_CLIENT_OPTIONS]]
     initial = str(chosen) if chosen else None
     return bk.select_input(
-        "client", r.t("contact.f.client"), options, initial=initial,
+        "client",
+        r.t("contact.f.client"),
+        options,
+        initial=initial,
         placeholder=r.t("contact.f.client_ph"),
-    )  # fmt: skip
+    )
 
 
 def confirmation(
@@ -146,12 +149,13 @@ def quote(text: str) -> str:
 
 
 def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk.Block]:
-    """The morning nudge (or evening sweep): the clients due a call, each with a button."""
+    """The morning nudge (or evening sweep): the clients due a call, each with a button; split
+    to fit Slack by whoever sends it."""
     out = [bk.section(r.t("nudge.sweep_intro" if sweep else "nudge.intro", n=len(due)))]
     for d in due:
         button = bk.button(r.t("nudge.log_call"), LOG_CALL, str(d.client.id))
         out.append(bk.section(_due_line(r, d), accessory=button))
-    return bk.cap_blocks(out, r.more)
+    return out
 
 
 def _due_line(r: Reader, d: Due[Any]) -> str:
@@ -167,7 +171,8 @@ def _due_line(r: Reader, d: Due[Any]) -> str:
 
 
 def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int) -> list[bk.Block]:
-    """To a manager: their AEs' clients overdue by more than `limit` working days."""
+    """To a manager: their AEs' clients overdue by more than `limit` working days; split to fit
+    Slack by whoever sends it."""
     lines = [
         r.t(
             "sweep.escalate_line",
@@ -178,10 +183,7 @@ def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int)
         )
         for owner, d in rows
     ]
-    return bk.cap_blocks(
-        [bk.section(r.t("sweep.escalate_intro", limit=limit)), *map(bk.section, lines)],
-        r.more,
-    )
+    return [bk.section(r.t("sweep.escalate_intro", limit=limit)), *map(bk.section, lines)]
 
 
 def follow_up_lines(

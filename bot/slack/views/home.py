@@ -17,6 +17,7 @@ from bot.slack.views.contacts import kind_label, nudge
 
 DUE_SHOWN = 20
 JOBS_SHOWN = 20
+REST_TEXT = bk.TEXT_PER_MESSAGE * 2 // 3  # what all but the waiting requests may hold
 
 
 class JobRecord(Protocol):
@@ -55,7 +56,7 @@ def deadlines_dm(
     if soon:
         lines += ["", r.t("job_deadlines.soon", n=len(soon))]
         lines += [job_line(r, j, c, both=True) for j, c in soon]
-    blocks = bk.sections(lines)[: MESSAGE_MAX_BLOCKS - 1]
+    blocks = bk.cap_blocks(bk.sections(lines), r.more, max_blocks=MESSAGE_MAX_BLOCKS - 1)
     blocks.append(bk.context(r.t("job_deadlines.close_hint")))
     return r.t("job_deadlines.text", soon=len(soon), overdue=len(overdue)), blocks
 
@@ -75,23 +76,17 @@ def _waiting_part(
     r: Reader,
     waiting: Sequence[tuple[ApprovalRecord, str | None]],
     approver: bool,
-    room: int,
+    room: tuple[int, int],
 ) -> list[bk.Block]:
-    """The requests waiting for the person, each with Approve / Reject, in at most `room`
-    blocks (the last says how many more wait)."""
+    """The requests waiting for the person, each whole with Approve / Reject, within `room`
+    (blocks, characters of text); the last line says how many more wait."""
     if not waiting:
         return [bk.section(r.t("home.waiting_none"))] if approver else []
-    out = [bk.section(r.t("home.waiting", n=len(waiting)))]
-    shown = 0
-    for a, note in waiting:
-        more = request_blocks(r, a, note=note)
-        if len(out) + len(more) + (shown + 1 < len(waiting)) > room:
-            break
-        out += more
-        shown += 1
-    if shown < len(waiting):
-        out.append(bk.context(r.more(len(waiting) - shown)))
-    return [*out, bk.divider()]
+    intro = bk.section(r.t("home.waiting", n=len(waiting)))
+    requests = [request_blocks(r, a, note=note) for a, note in waiting]
+    blocks, chars = room[0] - 2, room[1] - bk.text_size(intro)  # the intro and the divider
+    shown = bk.cap_blocks(requests, r.more, max_blocks=blocks, max_text=chars)
+    return [intro, *shown, bk.divider()]
 
 
 def home_view(
@@ -106,8 +101,9 @@ def home_view(
     waiting: Sequence[tuple[ApprovalRecord, str | None]] = (),
     approver: bool = False,
 ) -> dict[str, Any]:
-    """The Home, within Slack's 100 blocks: the requests waiting for a decision get the room
-    the rest leaves (a line says how many more wait)."""
+    """The Home, within Slack's 100 blocks and the text a message may carry (Slack's total,
+    bot/slack/blocks.py): the requests waiting for a decision get the room the rest leaves (a
+    line says how many more wait); the rest takes two thirds of it at most."""
     head: list[bk.Block] = [
         bk.header(r.t("home.title", date=r.day(r.now.astimezone(r.zone).date())))
     ]
@@ -136,6 +132,9 @@ def home_view(
             summary=bk.escape(bk.clip(contact.summary, 200)),
         )
         rest.append(bk.context(line))
-    room = VIEW_MAX_BLOCKS - len(head) - len(rest) - 1  # the divider after the requests
-    blocks = [*head, *_waiting_part(r, waiting, approver, room), *rest]
-    return {"type": "home", "blocks": blocks[:VIEW_MAX_BLOCKS]}
+    rest = bk.cap_blocks(rest, r.more, max_blocks=VIEW_MAX_BLOCKS // 2, max_text=REST_TEXT)
+    room = (
+        VIEW_MAX_BLOCKS - len(head) - len(rest),
+        bk.TEXT_PER_MESSAGE - bk.text_size(head) - bk.text_size(rest),
+    )
+    return {"type": "home", "blocks": [*head, *_waiting_part(r, waiting, approver, room), *rest]}

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.rules.approvals import Shown
 from bot.rules.clients import ClientRecord
-from bot.rules.jobs import DEPARTMENTS
+from bot.rules.jobs import DEPARTMENT_NAMES_ZH, DEPARTMENTS
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
-from bot.slack.views import approvals as approval_view
 
 FORM = "job_form"  # callback_id of the job modal
 RESUBMIT = "job_resubmit"  # action_id of "Edit and resubmit" under a rejection
@@ -21,11 +21,6 @@ CLIENT, PROJECT, DEPARTMENT, JOB_TYPE = "client", "project", "department", "job_
 BRIEF, DEADLINE, LINK = "brief", "deadline", "link"
 MODAL_CLIENT_OPTIONS = 100
 BRIEF_EXCERPT = 300
-
-# A rejected job (or revision) offers "Edit and resubmit" under the requester's DM; the
-# button's value is the job's id.
-approval_view.AFTER_REJECT["job"] = (RESUBMIT, "job.resubmit")
-approval_view.AFTER_REJECT["job-revision"] = (RESUBMIT, "job.resubmit")
 
 
 class JobRecord(Protocol):
@@ -119,9 +114,14 @@ def job_modal(
             ]
             initial = str(p.client_id) if p.client_id else None
             body.append(
-                bk.select_input(CLIENT, r.t("job.f.client"), options, initial=initial,
-                                placeholder=r.t("job.form.client_ph"))
-            )  # fmt: skip
+                bk.select_input(
+                    CLIENT,
+                    r.t("job.f.client"),
+                    options,
+                    initial=initial,
+                    placeholder=r.t("job.form.client_ph"),
+                )
+            )
         else:
             body.append(bk.section(r.t("job.no_clients")))
             can_submit = False
@@ -129,19 +129,47 @@ def job_modal(
     if pick_department:
         depts = [bk.option(department_name(r, d), d) for d in DEPARTMENTS]
         body.append(
-            bk.select_input(DEPARTMENT, r.t("job.f.department"), depts, initial=p.department,
-                            placeholder=r.t("job.form.department_ph"))
-        )  # fmt: skip
+            bk.select_input(
+                DEPARTMENT,
+                r.t("job.f.department"),
+                depts,
+                initial=p.department,
+                placeholder=r.t("job.form.department_ph"),
+            )
+        )
     body += [
-        bk.text_input(JOB_TYPE, r.t("job.f.job_type"), initial=p.job_type, max_length=100,
-                      placeholder=r.t("job.form.job_type_ph")),
-        bk.text_input(BRIEF, r.t("job.form.brief"), initial=p.brief, multiline=True,
-                      max_length=3000, placeholder=r.t("job.form.brief_ph")),
-        bk.text_input(DEADLINE, r.t("job.form.deadline"), initial=p.deadline, max_length=100,
-                      placeholder=r.t("job.form.deadline_ph"), optional=True),
-        bk.text_input(LINK, r.t("job.f.link"), initial=p.link, optional=True, max_length=500,
-                      placeholder="https://…"),
-    ]  # fmt: skip
+        bk.text_input(
+            JOB_TYPE,
+            r.t("job.f.job_type"),
+            initial=p.job_type,
+            max_length=100,
+            placeholder=r.t("job.form.job_type_ph"),
+        ),
+        bk.text_input(
+            BRIEF,
+            r.t("job.form.brief"),
+            initial=p.brief,
+            multiline=True,
+            max_length=3000,
+            placeholder=r.t("job.form.brief_ph"),
+        ),
+        bk.text_input(
+            DEADLINE,
+            r.t("job.form.deadline"),
+            initial=p.deadline,
+            max_length=100,
+            placeholder=r.t("job.form.deadline_ph"),
+            optional=True,
+        ),
+        bk.text_input(
+            LINK,
+            r.t("job.f.link"),
+            initial=p.link,
+            optional=True,
+            max_length=500,
+            placeholder="https://…",
+        ),
+    ]
     return bk.modal(
         FORM,
         r.t(title_key),
@@ -176,7 +204,7 @@ def detail_lines(r: Reader, job: JobRecord, client: str) -> list[str]:
             "job.line.deadlines",
             deadline=r.when(job.deadline),
             internal=r.when(job.internal_deadline),
-        ),  # fmt: skip
+        ),
         r.t("job.line.owner", owner=job.owner_id, issued_by=job.issued_by),
     ]
     if job.materials_url:
@@ -194,8 +222,12 @@ def card(
 ) -> tuple[str, list[bk.Block]]:
     """The job card: the job is open, with everything the team needs to start."""
     key = "job.card.revision" if job.revision else "job.card.head"
-    head = r.t(key, number=number_of(job), project=bk.escape(job.project),
-               original=f"`{bk.escape(original or '')}`")  # fmt: skip
+    head = r.t(
+        key,
+        number=number_of(job),
+        project=bk.escape(job.project),
+        original=f"`{bk.escape(original or '')}`",
+    )
     text = r.t("job.card.text", number=job.number, project=bk.escape(job.project))
     lines = detail_lines(r, job, client)
     if approved_by:
@@ -229,8 +261,14 @@ def event_line(r: Reader, e: EventRecord, number: str) -> str:
     known = f"job.event.{e.action}"
     action = r.t(known) if known in _EVENT_KEYS else bk.escape(e.action)
     note = f" — {bk.escape(e.note)}" if e.note else ""
-    return r.t("job.event.line", when=r.when(e.at), number=f"`{bk.escape(number)}`", actor=actor,
-               action=action, note=note)  # fmt: skip
+    return r.t(
+        "job.event.line",
+        when=r.when(e.at),
+        number=f"`{bk.escape(number)}`",
+        actor=actor,
+        action=action,
+        note=note,
+    )
 
 
 _EVENT_KEYS = frozenset(
@@ -245,7 +283,7 @@ _EVENT_KEYS = frozenset(
         "escalated",
         "rerouted",
         "self-approved",
-    )  # fmt: skip
+    )
 )
 
 
@@ -259,19 +297,56 @@ def job_detail(
 ) -> tuple[str, list[bk.Block]]:
     """One job: its fields, the original it modifies or its revisions, the brief, and the
     history of its requests (each event with the number it was about) and its closing."""
-    text = r.t("job.show.head", number=number_of(job), project=bk.escape(job.project),
-               status=status_name(r, job.status))  # fmt: skip
+    text = r.t(
+        "job.show.head",
+        number=number_of(job),
+        project=bk.escape(job.project),
+        status=status_name(r, job.status),
+    )
     lines = detail_lines(r, job, client)
     if original is not None:
-        lines.append(r.t("job.show.original", number=number_of(original),
-                         status=status_name(r, original.status)))  # fmt: skip
+        lines.append(
+            r.t(
+                "job.show.original",
+                number=number_of(original),
+                status=status_name(r, original.status),
+            )
+        )
     if revisions:
         shown = r.join(f"{number_of(x)} ({status_name(r, x.status)})" for x in revisions)
         lines.append(r.t("job.show.revisions", revisions=shown))
     if job.status == "closed" and job.closed_at:
-        lines.append(r.t("job.show.closed", by=job.closed_by or "?", when=r.when(job.closed_at),
-                         note=bk.escape(job.delivery_note or "")))  # fmt: skip
+        lines.append(
+            r.t(
+                "job.show.closed",
+                by=job.closed_by or "?",
+                when=r.when(job.closed_at),
+                note=bk.escape(job.delivery_note or ""),
+            )
+        )
     out = [bk.section(text), *bk.sections(lines + brief_lines(r, job.brief))]
     if history:
         out += bk.sections([r.t("job.show.history")] + [event_line(r, e, n) for n, e in history])
     return text, bk.cap_blocks(out, r.more)
+
+
+def approval_fields(job: JobRecord, client: str, original: str | None) -> list[Shown]:
+    """What the approver's DM shows of the job (the engine writes each in the reader's
+    language)."""
+    excerpt = (
+        job.brief if len(job.brief) <= BRIEF_EXCERPT else (job.brief[: BRIEF_EXCERPT - 1] + "…")
+    )
+    out = []
+    if original:
+        out.append(Shown("job.f.original", original, "code"))
+    out += [
+        Shown("job.f.client", client),
+        Shown("job.f.department", f"{DEPARTMENT_NAMES_ZH[job.department]} / {job.department}"),
+        Shown("job.f.job_type", job.job_type),
+        Shown("job.f.deadline", job.deadline.isoformat(), "when"),
+        Shown("job.f.internal_deadline", job.internal_deadline.isoformat(), "when"),
+        Shown("job.f.brief", excerpt),
+    ]
+    if job.materials_url:
+        out.append(Shown("job.f.link", job.materials_url))
+    return out

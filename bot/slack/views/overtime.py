@@ -1,10 +1,9 @@
 """Block Kit of overtime forms (加班单): the modal, the filer's confirmation, `/overtime list`,
-the month's report (a message and an .xlsx with sheets "people" and "jobs"), and the DMs
-about a later start the next morning."""
+the month's report (its .xlsx is handlers/overtime_report.py's), and the DMs about a later
+start the next morning."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -12,22 +11,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-
 from bot.rules.overtime import MAX_MEMBERS, REASON_MAX, Report, Week, hours_text
 from bot.slack import blocks as bk
 from bot.slack.limits import LABEL_MAX
 from bot.slack.texts import Reader
-from bot.slack.views import approvals as approval_view
 
 FORM = "overtime_form"  # callback_id of the modal
 OPEN = "overtime_file"  # a button that opens the modal (the 16:30 reminder's "File overtime")
 REFILE = "overtime_refile"  # under a rejection: the modal again, filled from the rejected form
 TARGET, MEMBERS, DAY, TIME, REASON = "target", "members", "day", "time", "reason"
-SHEETS = ("people", "jobs")
-
-# A rejected form offers "Edit and file again" under the filer's DM; its value is the form's id.
-approval_view.AFTER_REJECT["overtime"] = (REFILE, "overtime.refile")
 
 
 @dataclass(frozen=True)
@@ -77,20 +69,42 @@ def overtime_modal(
     if options:
         shown = [bk.option(label, value) for value, label in options]
         body.append(
-            bk.select_input(TARGET, r.t("overtime.f.target"), shown, initial=p.target,
-                            placeholder=r.t("overtime.form.target_ph"))
-        )  # fmt: skip
+            bk.select_input(
+                TARGET,
+                r.t("overtime.f.target"),
+                shown,
+                initial=p.target,
+                placeholder=r.t("overtime.form.target_ph"),
+            )
+        )
     else:
         body.append(bk.section(r.t("overtime.no_targets")))
     body += [
         users_input(MEMBERS, r.t("overtime.f.members"), p.members),
-        bk.text_input(DAY, r.t("overtime.f.day"), initial=p.day, optional=True, max_length=100,
-                      placeholder=r.t("overtime.form.day_ph")),
-        bk.text_input(TIME, r.t("overtime.f.time"), initial=p.time, max_length=100,
-                      placeholder=r.t("overtime.form.time_ph")),
-        bk.text_input(REASON, r.t("overtime.f.reason"), initial=p.reason, multiline=True,
-                      max_length=REASON_MAX, placeholder=r.t("overtime.form.reason_ph")),
-    ]  # fmt: skip
+        bk.text_input(
+            DAY,
+            r.t("overtime.f.day"),
+            initial=p.day,
+            optional=True,
+            max_length=100,
+            placeholder=r.t("overtime.form.day_ph"),
+        ),
+        bk.text_input(
+            TIME,
+            r.t("overtime.f.time"),
+            initial=p.time,
+            max_length=100,
+            placeholder=r.t("overtime.form.time_ph"),
+        ),
+        bk.text_input(
+            REASON,
+            r.t("overtime.f.reason"),
+            initial=p.reason,
+            multiline=True,
+            max_length=REASON_MAX,
+            placeholder=r.t("overtime.form.reason_ph"),
+        ),
+    ]
     return bk.modal(
         FORM,
         r.t("overtime.modal.title"),
@@ -150,16 +164,26 @@ class Shown:
 
 
 def week_line(r: Reader, w: Week) -> str:
-    return r.t("overtime.list.week", week=w.week, first=r.day(w.monday),
-               last=r.day(w.monday + timedelta(days=6)), approved=hours_text(w.approved),
-               waiting=hours_text(w.waiting))  # fmt: skip
+    return r.t(
+        "overtime.list.week",
+        week=w.week,
+        first=r.day(w.monday),
+        last=r.day(w.monday + timedelta(days=6)),
+        approved=hours_text(w.approved),
+        waiting=hours_text(w.waiting),
+    )
 
 
 def form_line(r: Reader, f: Shown) -> str:
     key = "overtime.list.line_late" if f.late else "overtime.list.line"
-    return r.t(key, day=r.day(f.day), time=time_text(f.start, f.end, r.zone),
-               hours=hours_text(f.minutes), target=bk.escape(f.target),
-               status=r.t(f"overtime.status.{f.status}"))  # fmt: skip
+    return r.t(
+        key,
+        day=r.day(f.day),
+        time=time_text(f.start, f.end, r.zone),
+        hours=hours_text(f.minutes),
+        target=bk.escape(f.target),
+        status=r.t(f"overtime.status.{f.status}"),
+    )
 
 
 def month_list(
@@ -175,8 +199,9 @@ def month_list(
         key = (iso.year, iso.week)
         if key not in seen:
             seen.add(key)
-            w = by_week.get(key) or Week(iso.year, iso.week, f.day - timedelta(f.day.weekday()),
-                                         0, 0)  # fmt: skip
+            w = by_week.get(key) or Week(
+                iso.year, iso.week, f.day - timedelta(f.day.weekday()), 0, 0
+            )
             lines.append(week_line(r, w))
         lines.append(form_line(r, f))
     return title, bk.cap_blocks(bk.sections(lines), r.more)
@@ -188,9 +213,19 @@ def month_name(r: Reader, year: int, month: int) -> str:
 
 
 _EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def report_message(
@@ -203,40 +238,22 @@ def report_message(
         return text, [bk.section(text)]
     title = r.t("overtime.report.title", month=month, n=rep.forms, hours=hours_text(rep.minutes))
     lines = [title, r.t("overtime.report.people")]
-    lines += [r.t("overtime.report.person_line", user=x.key, hours=hours_text(x.minutes),
-                  n=x.forms) for x in rep.people]  # fmt: skip
+    lines += [
+        r.t("overtime.report.person_line", user=x.key, hours=hours_text(x.minutes), n=x.forms)
+        for x in rep.people
+    ]
     lines.append(r.t("overtime.report.jobs"))
-    lines += [r.t("overtime.report.target_line", target=bk.escape(targets.get(x.key, x.key)),
-                  hours=hours_text(x.minutes), n=x.forms) for x in rep.targets]  # fmt: skip
+    lines += [
+        r.t(
+            "overtime.report.target_line",
+            target=bk.escape(targets.get(x.key, x.key)),
+            hours=hours_text(x.minutes),
+            n=x.forms,
+        )
+        for x in rep.targets
+    ]
     lines.append(r.t("overtime.report.file_note"))
     return title, bk.cap_blocks(bk.sections(lines), r.more)
-
-
-def report_xlsx(
-    r: Reader, rep: Report, names: Mapping[str, str], targets: Mapping[str, str]
-) -> bytes:
-    """The report as an Excel workbook: sheet "people" (name, Slack id, hours, forms) and sheet
-    "jobs" (job or client, person-hours, forms), each closed by a totals row."""
-    book = Workbook()
-    people = book.active
-    assert people is not None
-    people.title = SHEETS[0]
-    people.append([r.t("overtime.xlsx.person"), r.t("overtime.xlsx.user"),
-                   r.t("overtime.xlsx.hours"), r.t("overtime.xlsx.forms")])  # fmt: skip
-    for x in rep.people:
-        people.append([names.get(x.key, x.key), x.key, round(x.minutes / 60, 2), x.forms])
-    people.append([r.t("overtime.xlsx.total"), "", round(rep.minutes / 60, 2),
-                   sum(x.forms for x in rep.people)])  # fmt: skip
-    jobs = book.create_sheet(SHEETS[1])
-    jobs.append([r.t("overtime.xlsx.target"), r.t("overtime.xlsx.person_hours"),
-                 r.t("overtime.xlsx.forms")])  # fmt: skip
-    for x in rep.targets:
-        jobs.append([targets.get(x.key, x.key), round(x.minutes / 60, 2), x.forms])
-    jobs.append([r.t("overtime.xlsx.total"), round(sum(x.minutes for x in rep.targets) / 60, 2),
-                 rep.forms])  # fmt: skip
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 # --- a later start the next morning ------------------------------------------------------------
@@ -246,16 +263,25 @@ def deferred_for_manager(
     """To a member's manager: who worked late and when they start (one line each)."""
     local = until.astimezone(r.zone)
     lines = [
-        r.t("overtime.deferred.manager", user=u, end=f"{end.astimezone(r.zone):%H:%M}",
-            start=f"{local:%H:%M}", day=r.day(local.date()))
+        r.t(
+            "overtime.deferred.manager",
+            user=u,
+            end=f"{end.astimezone(r.zone):%H:%M}",
+            start=f"{local:%H:%M}",
+            day=r.day(local.date()),
+        )
         for u in users
-    ]  # fmt: skip
+    ]
     text = "\n".join(lines)
     return text, bk.sections(lines)
 
 
 def deferred_for_member(r: Reader, end: datetime, until: datetime) -> tuple[str, list[bk.Block]]:
     local = until.astimezone(r.zone)
-    text = r.t("overtime.deferred.member", end=f"{end.astimezone(r.zone):%H:%M}",
-               start=f"{local:%H:%M}", day=r.day(local.date()))  # fmt: skip
+    text = r.t(
+        "overtime.deferred.member",
+        end=f"{end.astimezone(r.zone):%H:%M}",
+        start=f"{local:%H:%M}",
+        day=r.day(local.date()),
+    )
     return text, [bk.section(text)]

@@ -1,10 +1,9 @@
 """Block Kit of the Friday report (周报): the headline, each AE's section (posted in the
 headline's thread), a manager's summary of their people, and `/aebot report`'s preview.
 
-Nothing is cut to fit Slack: lines too long for a section are broken at a separator, lines
-go into as few sections as fit (3,000 characters each), and sections into as many messages
-as needed (50 blocks each); each list of messages is posted in order, the first one being
-the message itself and the others its continuation.
+Nothing is cut to fit Slack: a message too long for one is split (bot/slack/blocks.py
+`parts`), and each list of messages is posted in order, the first one being the message
+itself and the others its continuation.
 """
 
 from __future__ import annotations
@@ -13,14 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from bot.rules.overtime import hours_text
-from bot.rules.week import AeWeek, ClientWeek, JobRow, WeekReport
+from bot.rules.week_input import JobRow
+from bot.rules.week_report import AeWeek, ClientWeek, WeekReport
 from bot.slack import blocks as bk
-from bot.slack.limits import MESSAGE_MAX_BLOCKS, SECTION_TEXT_MAX
 from bot.slack.texts import Reader
 
-Msg = tuple[str, list[bk.Block]]
-LINE_MAX = SECTION_TEXT_MAX - 200  # what one line may hold; longer lines are broken
-SEPARATORS = (" · ", "、", ", ", "，", "；", "\n", " ")
+Msg = bk.Post
 PREVIEW_TEAM_MAX = 40  # lines of a manager's preview (the rest counted in "…and n more")
 
 
@@ -47,35 +44,6 @@ def hours(minutes: int) -> str:
     return hours_text(minutes)
 
 
-# --- splitting -----------------------------------------------------------------------------------
-def fit(lines: Iterable[str], limit: int = LINE_MAX) -> list[str]:
-    """Every line within `limit` characters: a longer one is broken before the limit at the
-    last " · ", else a list's "、" or ", ", … else a space; hard only if there is none."""
-    out: list[str] = []
-    for line in lines:
-        while len(line) > limit:
-            cuts = (line.rfind(sep, 0, limit) for sep in SEPARATORS)
-            cut = next((c for c in cuts if c > limit // 2), limit)  # the first kind that does
-            out.append(line[:cut].rstrip())
-            line = line[cut:].lstrip(" ·、,，；\n")
-        out.append(line)
-    return out
-
-
-def split(r: Reader, text: str, lines: Sequence[str]) -> list[Msg]:
-    """Lines as messages within Slack's limits, none cut: the first message, then its
-    continuations (their text says which part they are)."""
-    blocks = bk.sections(fit(lines))
-    chunks = [
-        blocks[i : i + MESSAGE_MAX_BLOCKS] for i in range(0, len(blocks), MESSAGE_MAX_BLOCKS)
-    ] or [[]]
-    n = len(chunks)
-    return [
-        (text if i == 0 else f"{text} {r.t('friday.continued', i=i + 1, n=n)}", chunk)
-        for i, chunk in enumerate(chunks)
-    ]
-
-
 # --- the headline --------------------------------------------------------------------------------
 def headline(r: Reader, rep: WeekReport) -> list[Msg]:
     """The report's first message: the week, who submitted notes and who did not, who was
@@ -85,24 +53,39 @@ def headline(r: Reader, rep: WeekReport) -> list[Msg]:
     submitted = [bk.escape(a.person.name) for a in rep.submitted]
     lines = [
         r.t("friday.title", week=week, span=days),
-        r.t("friday.submitted", n=t.submitted, of=t.people,
-            who=r.join(submitted) if submitted else r.t("friday.nobody")),
-    ]  # fmt: skip
+        r.t(
+            "friday.submitted",
+            n=t.submitted,
+            of=t.people,
+            who=r.join(submitted) if submitted else r.t("friday.nobody"),
+        ),
+    ]
     if rep.not_submitted:
         lines.append(r.t("friday.not_submitted", who=_mentions(r, rep.not_submitted)))
     if rep.on_leave:
         lines.append(r.t("friday.on_leave", who=_mentions(r, rep.on_leave)))
     lines += [
-        r.t("friday.totals", logged=t.logged, required=t.required, days=t.contacted_days,
-            missed=t.missed_clients, reports=t.reports_overdue),
-        r.t("friday.jobs_total", opened=t.opened, revised=t.revised, closed=t.closed,
-            overdue=t.overdue),
+        r.t(
+            "friday.totals",
+            logged=t.logged,
+            required=t.required,
+            days=t.contacted_days,
+            missed=t.missed_clients,
+            reports=t.reports_overdue,
+        ),
+        r.t(
+            "friday.jobs_total",
+            opened=t.opened,
+            revised=t.revised,
+            closed=t.closed,
+            overdue=t.overdue,
+        ),
         r.t("friday.overtime_total", on_time=hours(t.on_time_minutes), late=hours(t.late_minutes)),
-    ]  # fmt: skip
+    ]
     if t.monitored:
         lines.append(r.t("friday.owed_total", n=t.monitored))
     lines.append(r.t("friday.in_thread"))
-    return split(r, r.t("friday.text", week=week, span=days), lines)
+    return bk.parts(r.t("friday.text", week=week, span=days), bk.sections(lines), r)
 
 
 def _mentions(r: Reader, aes: Iterable[AeWeek]) -> str:
@@ -119,28 +102,40 @@ def ae_lines(r: Reader, a: AeWeek) -> list[str]:
     lines += [r.t("friday.clients"), *(_client_line(r, c) for c in a.clients)]
     if not a.clients:
         lines.append(r.t("friday.no_clients"))
-    missed = [r.t("friday.missed_one", client=bk.escape(c.client.name), short=c.short)
-              for c in a.missed]  # fmt: skip
+    missed = [
+        r.t("friday.missed_one", client=bk.escape(c.client.name), short=c.short) for c in a.missed
+    ]
     lines.append(r.t("friday.missed", clients=r.join(missed) if missed else r.t("friday.nobody")))
     kinds = [f"{r.t('kind.' + k)} {n}" for k, n in a.by_kind.items()]
     lines.append(r.t("friday.kinds", kinds=" · ".join(kinds) or r.t("friday.nobody")))
     reports = [
-        r.t("friday.report_one", client=bk.escape(name_), kind=r.t("kind." + x.kind),
-            day=short_day(r, x.at.astimezone(r.zone).date()))
+        r.t(
+            "friday.report_one",
+            client=bk.escape(name_),
+            kind=r.t("kind." + x.kind),
+            day=short_day(r, x.at.astimezone(r.zone).date()),
+        )
         for x, name_ in a.reports_overdue
-    ]  # fmt: skip
+    ]
     lines.append(r.t("friday.reports", items=r.join(reports) or r.t("friday.nobody")))
     lines.append(_jobs_line(r, a))
-    lines.append(r.t("friday.overtime", on_time=hours(a.on_time_minutes),
-                     late=hours(a.late_minutes)))  # fmt: skip
+    lines.append(
+        r.t("friday.overtime", on_time=hours(a.on_time_minutes), late=hours(a.late_minutes))
+    )
     lines += _owed_and_changes(r, a)
     return lines + _notes_lines(r, a)
 
 
 def _client_line(r: Reader, c: ClientWeek) -> str:
     key = "friday.client_short" if c.short else "friday.client"
-    return r.t(key, client=bk.escape(c.client.name), days=c.days, n=c.contacts,
-               required=c.required, short=c.short)  # fmt: skip
+    return r.t(
+        key,
+        client=bk.escape(c.client.name),
+        days=c.days,
+        n=c.contacts,
+        required=c.required,
+        short=c.short,
+    )
 
 
 def _numbers(r: Reader, jobs: Sequence[JobRow]) -> str:
@@ -152,25 +147,39 @@ def _numbers(r: Reader, jobs: Sequence[JobRow]) -> str:
 
 
 def _jobs_line(r: Reader, a: AeWeek) -> str:
-    return r.t("friday.jobs", opened=_numbers(r, a.opened), revised=_numbers(r, a.revised),
-               closed=_numbers(r, a.closed), overdue=_numbers(r, a.overdue))  # fmt: skip
+    return r.t(
+        "friday.jobs",
+        opened=_numbers(r, a.opened),
+        revised=_numbers(r, a.revised),
+        closed=_numbers(r, a.closed),
+        overdue=_numbers(r, a.overdue),
+    )
 
 
 def _owed_and_changes(r: Reader, a: AeWeek) -> list[str]:
     lines = []
     if a.monitored:
         items = [
-            r.t("friday.owed_one", client=bk.escape(m.client.name), amount=m.amount,
-                due=short_day(r, m.due, r.now.year), months=m.months)
+            r.t(
+                "friday.owed_one",
+                client=bk.escape(m.client.name),
+                amount=m.amount,
+                due=short_day(r, m.due, r.now.year),
+                months=m.months,
+            )
             for m in a.monitored
-        ]  # fmt: skip
+        ]
         lines.append(r.t("friday.owed", items=r.join(items)))
     if a.changes:
         items = [
-            r.t("friday.change_one", client=bk.escape(name), from_=stage(r, ch.from_stage),
-                to=stage(r, ch.to_stage))
+            r.t(
+                "friday.change_one",
+                client=bk.escape(name),
+                from_=stage(r, ch.from_stage),
+                to=stage(r, ch.to_stage),
+            )
             for ch, name in a.changes
-        ]  # fmt: skip
+        ]
         lines.append(r.t("friday.funnel_changes", items=r.join(items)))
     return lines
 
@@ -189,8 +198,9 @@ def _notes_lines(r: Reader, a: AeWeek) -> list[str]:
     lines = []
     if a.notes:
         lines.append(r.t("friday.notes"))
-        lines += [r.t("friday.note", client=bk.escape(c), text=bk.escape(text))
-                  for c, text in a.notes]  # fmt: skip
+        lines += [
+            r.t("friday.note", client=bk.escape(c), text=bk.escape(text)) for c, text in a.notes
+        ]
     if a.problems:
         lines.append(r.t("friday.problems", text=bk.escape(a.problems)))
     if a.suggestions:
@@ -200,7 +210,7 @@ def _notes_lines(r: Reader, a: AeWeek) -> list[str]:
 
 def ae_messages(r: Reader, rep: WeekReport, a: AeWeek) -> list[Msg]:
     text = r.t("friday.ae_text", name=a.person.name, week=week_number(rep.monday))
-    return split(r, text, ae_lines(r, a))
+    return bk.parts(text, bk.sections(ae_lines(r, a)), r)
 
 
 # --- managers ------------------------------------------------------------------------------------
@@ -213,30 +223,38 @@ def team_line(r: Reader, a: AeWeek) -> str:
     if a.all_week_leave and not a.submitted:
         notes = "friday.team_notes_leave"
     return r.t(
-        "friday.team_line", name=bk.escape(a.person.name), logged=a.logged,
-        missed=short if missed else "0", reports=len(a.reports_overdue), opened=len(a.opened),
-        revised=len(a.revised), closed=len(a.closed), overdue=len(a.overdue),
-        hours=hours(a.on_time_minutes + a.late_minutes), late=hours(a.late_minutes),
+        "friday.team_line",
+        name=bk.escape(a.person.name),
+        logged=a.logged,
+        missed=short if missed else "0",
+        reports=len(a.reports_overdue),
+        opened=len(a.opened),
+        revised=len(a.revised),
+        closed=len(a.closed),
+        overdue=len(a.overdue),
+        hours=hours(a.on_time_minutes + a.late_minutes),
+        late=hours(a.late_minutes),
         notes=r.t(notes),
-    )  # fmt: skip
+    )
 
 
 def team_messages(r: Reader, rep: WeekReport, manager: str, channel: str | None) -> list[Msg]:
     """A manager's DM: one line per person of theirs (everyone below them), and where the full
-    report is."""
+    report is; when long, the rest in its thread."""
     week, days = week_number(rep.monday), span(r, rep)
     lines = [r.t("friday.team_title", week=week, span=days)]
     lines += [team_line(r, a) for a in rep.team_of(manager)]
     if channel:
         lines.append(r.t("friday.team_channel", channel=channel))
-    return split(r, r.t("friday.team_text", week=week, span=days), lines)
+    text = r.t("friday.team_text", week=week, span=days)
+    return bk.parts(text, bk.sections(lines), r, rest="common.rest_in_thread")
 
 
 # --- /aebot report -------------------------------------------------------------------------------
 def preview(r: Reader, rep: WeekReport, user: str, now: datetime) -> Msg | None:
     """What `/aebot report` shows someone: their own section (an AE), their team's first lines
-    (a manager), or both; within one message (what does not fit is counted, never dropped
-    silently). None when there is nothing of theirs."""
+    (a manager), or both (what is left out is counted, never dropped silently); split when
+    long by whoever sends it. None when there is nothing of theirs."""
     mine, team = rep.of(user), rep.team_of(user)
     if mine is None and not team:
         return None
@@ -248,5 +266,4 @@ def preview(r: Reader, rep: WeekReport, user: str, now: datetime) -> Msg | None:
         lines += [team_line(r, a) for a in team[:PREVIEW_TEAM_MAX]]
         if len(team) > PREVIEW_TEAM_MAX:
             lines.append(r.more(len(team) - PREVIEW_TEAM_MAX))
-    blocks = bk.cap_blocks(bk.sections(fit(lines)), r.more)
-    return r.t("friday.preview_text"), blocks
+    return r.t("friday.preview_text"), bk.sections(lines)

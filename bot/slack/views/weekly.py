@@ -48,9 +48,12 @@ def week_span(r: Reader, week: date) -> dict[str, str]:
 
 
 def weekly_modal(
-    r: Reader, week: date, fields: Sequence[Field], extras: Mapping[str, str],
+    r: Reader,
+    week: date,
+    fields: Sequence[Field],
+    extras: Mapping[str, str],
     meta: Mapping[str, Any],
-) -> bk.Block:  # fmt: skip
+) -> bk.Block:
     """The week's form: one field per client (at most 150 characters), then problems needing
     coordination and suggestions. A list too long for a modal says how many were left out."""
     body: list[bk.Block] = [
@@ -62,19 +65,37 @@ def weekly_modal(
     for f in fields[:room]:
         label = r.t("weekly.f.client_last_week" if f.last_week else "weekly.f.client", name=f.name)
         body.append(
-            bk.text_input(client_block(f.client_id), label, initial=f.text, multiline=True,
-                          optional=True, max_length=NOTE_MAX,
-                          placeholder=r.t("weekly.f.note_ph", max=NOTE_MAX))
-        )  # fmt: skip
+            bk.text_input(
+                client_block(f.client_id),
+                label,
+                initial=f.text,
+                multiline=True,
+                optional=True,
+                max_length=NOTE_MAX,
+                placeholder=r.t("weekly.f.note_ph", max=NOTE_MAX),
+            )
+        )
     if len(fields) > room:
         body.append(bk.context(r.t("weekly.modal.more", n=len(fields) - room)))
     for kind in EXTRA_BLOCKS:
         body.append(
-            bk.text_input(kind, r.t(f"weekly.f.{kind}"), initial=extras.get(kind, ""),
-                          multiline=True, optional=True, max_length=TEXT_MAX)
-        )  # fmt: skip
-    return bk.modal(FORM, r.t("weekly.modal.title"), body, r.t("common.save"),
-                    r.t("common.cancel"), json.dumps(dict(meta)))  # fmt: skip
+            bk.text_input(
+                kind,
+                r.t(f"weekly.f.{kind}"),
+                initial=extras.get(kind, ""),
+                multiline=True,
+                optional=True,
+                max_length=TEXT_MAX,
+            )
+        )
+    return bk.modal(
+        FORM,
+        r.t("weekly.modal.title"),
+        body,
+        r.t("common.save"),
+        r.t("common.cancel"),
+        json.dumps(dict(meta)),
+    )
 
 
 def saved(r: Reader, clients: int, removed: int, extras: Mapping[str, bool]) -> str:
@@ -94,10 +115,15 @@ def my_notes(
 ) -> tuple[str, list[bk.Block]]:
     """`/weekly show`: my notes of the week, client by client, then problems and suggestions."""
     title = r.t("weekly.show.title", **week_span(r, week))
-    lines = [r.t("weekly.show.client", name=bk.escape(name), text=bk.escape(text))
-             for name, text in clients]  # fmt: skip
-    lines += [r.t(f"weekly.show.{kind}", text=bk.escape(extras[kind]))
-              for kind in EXTRA_BLOCKS if extras.get(kind)]  # fmt: skip
+    lines = [
+        r.t("weekly.show.client", name=bk.escape(name), text=bk.escape(text))
+        for name, text in clients
+    ]
+    lines += [
+        r.t(f"weekly.show.{kind}", text=bk.escape(extras[kind]))
+        for kind in EXTRA_BLOCKS
+        if extras.get(kind)
+    ]
     return title, bk.cap_blocks([bk.section(title), *bk.sections(lines)], r.more)
 
 

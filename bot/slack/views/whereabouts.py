@@ -106,16 +106,25 @@ def who(
     for v, c in out:
         key = "out.who_line_purpose" if v.purpose else "out.who_line"
         lines.append(
-            r.t(key, user=v.user_id, client=bk.escape(c.name), purpose=bk.escape(v.purpose),
-                until=r.when(v.end))
-        )  # fmt: skip
+            r.t(
+                key,
+                user=v.user_id,
+                client=bk.escape(c.name),
+                purpose=bk.escape(v.purpose),
+                until=r.when(v.end),
+            )
+        )
     blocks = bk.sections(lines)
     leave_lines = [r.t("out.leave_title", n=len(leave))] if leave else [r.t("out.leave_none")]
     leave_lines += [
-        r.t("out.leave_line", user=x.user_id, kind=kind_name(r, x.kind),
-            days=days(r, x.first_day, x.last_day))
+        r.t(
+            "out.leave_line",
+            user=x.user_id,
+            kind=kind_name(r, x.kind),
+            days=days(r, x.first_day, x.last_day),
+        )
         for x in leave
-    ]  # fmt: skip
+    ]
     return bk.cap_blocks([*blocks, bk.divider(), *bk.sections(leave_lines)], r.more)
 
 

@@ -1,0 +1,129 @@
+"""What the Friday report's week is read from (bot/rules/week.py): the people, their clients and
+the week's rows (contacts, open contact reports, jobs, overtime, notes, leave, funnel changes,
+receivables, the client log), as plain records that storage fills (storage/week.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Person:
+    user_id: str
+    name: str
+    role: str
+    manager_id: str | None
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    id: int
+    name: str
+    code: str
+    owner_id: str
+    cadence_days: int
+    added_on: date  # in the workspace's zone
+    stage: str = "prospect"
+
+
+@dataclass(frozen=True)
+class Contact:
+    client_id: int
+    author_id: str
+    kind: str
+    day: date  # in the workspace's zone
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """A meeting or visit whose contact report is not sent."""
+
+    client_id: int
+    author_id: str
+    kind: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class JobRow:
+    number: str
+    owner_id: str
+    client_id: int
+    revision: int
+    status: str
+    created_at: datetime
+    closed_at: datetime | None
+    internal_deadline: datetime
+
+
+@dataclass(frozen=True)
+class Overtime:
+    """An approved overtime form: who stayed, how long, filed late or not."""
+
+    members: tuple[str, ...]
+    minutes: int
+    late: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    user_id: str
+    kind: str  # client problems suggestions
+    client_id: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class LeaveSpan:
+    user_id: str
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class StageChange:
+    client_id: int
+    from_stage: str
+    to_stage: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Owed:
+    client_id: int
+    amount: str
+    due: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """A client's contacts in the month of the client log."""
+
+    client_id: int
+    contacts: int
+    last: date | None
+
+
+@dataclass(frozen=True)
+class WeekInput:
+    monday: date
+    start: datetime  # Monday 00:00 in the workspace's zone
+    days: tuple[date, ...]  # the working days counted: Monday up to the report's day
+    now: datetime  # when it is compiled (aware)
+    people: Sequence[Person]
+    clients: Sequence[ClientRow]
+    contacts: Sequence[Contact] = ()
+    open_reports: Sequence[OpenReport] = ()
+    jobs: Sequence[JobRow] = ()
+    overtime: Sequence[Overtime] = ()
+    notes: Sequence[Note] = ()
+    leave: Sequence[LeaveSpan] = ()
+    changes: Sequence[StageChange] = ()
+    owed: Sequence[Owed] = ()
+    log_month: tuple[int, int] | None = None  # (year, month) of the client log, if this week
+    log: Sequence[LogRow] = ()

@@ -1,0 +1,198 @@
+"""The timetable's contact tasks: the morning nudge, the evening sweep, the contact-report clock.
+
+Each task reads everything it needs in a handful of statements for the whole team (never one
+per person or per client) and decides one DM per person (the rest in its thread when long);
+the run stores them in the outbox with its own record, and what a message marks done (a
+follow-up sent, a report reminder given) is marked only once it is delivered.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_stage
+from bot.slack import blocks as bk
+from bot.slack.views import contacts as view
+from scheduler.run import Outgoing, Run, TaskDeps
+from storage import absence, queries
+from storage.models import Client, ContactLog, Member
+
+Rows = list[tuple[ContactLog, Client]]
+IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest in its thread
+
+
+def _team_state(
+    deps: TaskDeps, team: str
+) -> tuple[dict[str, Member], dict[str, list[Client]], dict[int, Any]]:
+    with deps.db.read() as s:
+        members = {m.user_id: m for m in queries.list_members(s, team)}
+        clients = queries.list_clients(s, team)
+        last = queries.last_contacts(s, team)
+    by_owner: dict[str, list[Client]] = defaultdict(list)
+    for c in clients:
+        by_owner[c.owner_id].append(c)
+    return members, by_owner, last
+
+
+def _due_by_owner(
+    deps: TaskDeps, team: str, now: datetime
+) -> tuple[dict[str, Member], dict[str, list[Due[Client]]]]:
+    members, by_owner, last = _team_state(deps, team)
+    zone = deps.settings.tz
+    today = now.astimezone(zone).date()
+    calendar = deps.calendars.for_team(team)
+    due = {o: due_clients(cs, last, today, zone, calendar) for o, cs in by_owner.items()}
+    return members, {o: d for o, d in due.items() if d}
+
+
+def away(deps: TaskDeps, team: str, now: datetime) -> tuple[set[str], dict[str, datetime]]:
+    """Who is on leave today (no reminders of any kind), and who starts later this morning
+    after overtime past 23:00 (their morning reminders wait until then): two statements."""
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    with deps.db.read() as s:
+        leave = absence.on_leave(s, team, now.date())
+        later = absence.deferred_starts(s, team, day_start, day_start + timedelta(days=1))
+    return leave, {user: at for user, at in later.items() if at > now}
+
+
+def contact_nudge(run: Run, deps: TaskDeps) -> str:
+    """Each AE gets one DM with the clients due a call today and today's follow-ups; not on
+    leave, and held until a deferred start."""
+    members, due = _due_by_owner(deps, run.team, run.now)
+    leave, later = away(deps, run.team, run.now)
+    with deps.db.read() as s:
+        follow = queries.follow_ups_due(s, run.team, run.now.date())
+    follow_by: dict[str, Rows] = defaultdict(list)
+    for row in follow:
+        follow_by[row[0].author_id].append(row)
+    outbox: list[Outgoing] = []
+    for user in sorted(set(due) | set(follow_by)):
+        if user not in members or user in leave:
+            continue
+        r = deps.reader(members[user])
+        blocks = view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
+        blocks += view.nudge(r, due[user]) if user in due else []
+        text = r.t("nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
+        outbox += run.parts(
+            user,
+            user,
+            bk.parts(text, blocks, r, rest=IN_THREAD),
+            "nudge",
+            effect="follow_up_sent",
+            effect_ids=tuple(c.id for c, _ in follow_by.get(user, []) if c.id),
+            useful_until=run.until_end_of_day(),
+            not_before=later.get(user),
+        )
+    run.send(outbox)
+    clients_due = sum(len(d) for d in due.values())
+    follow_ups = sum(len(o.effect_ids) for o in outbox)
+    return f"{dms(outbox)} DMs, {clients_due} clients due, {follow_ups} follow-ups"
+
+
+def dms(outbox: list[Outgoing]) -> int:
+    """How many DMs: a long one's other parts in its thread are not counted again."""
+    return sum(1 for o in outbox if o.thread_of is None)
+
+
+def contact_sweep(run: Run, deps: TaskDeps) -> str:
+    """The clients still due, to each AE; long-overdue ones to the AE's manager."""
+    members, due = _due_by_owner(deps, run.team, run.now)
+    leave, _ = away(deps, run.team, run.now)
+    limit = deps.team_settings.of(run.team).count("contact_escalate_after")
+    to_manager: dict[str, list[tuple[str, Due[Client]]]] = defaultdict(list)
+    to_aes = []
+    for user, items in sorted(due.items()):
+        m = members.get(user)
+        if m is None or user in leave:
+            continue
+        r = deps.reader(m)
+        posts = bk.parts(
+            r.t("nudge.sweep_text", n=len(items)),
+            view.nudge(r, items, sweep=True),
+            r,
+            rest=IN_THREAD,
+        )
+        to_aes += run.parts(f"ae:{user}", user, posts, "sweep", useful_until=run.until_end_of_day())
+        if m.manager_id:
+            to_manager[m.manager_id] += [(m.name, d) for d in escalations(items, limit)]
+    to_managers: list[Outgoing] = []
+    for manager, rows in sorted(to_manager.items()):
+        if rows:
+            r = deps.reader(members.get(manager))
+            text = r.t("sweep.escalate_text", n=len(rows))
+            posts = bk.parts(text, view.escalation_rows(r, rows, limit), r, rest=IN_THREAD)
+            until = run.until_end_of_day()
+            to_managers += run.parts(
+                f"manager:{manager}", manager, posts, "sweep-escalation", useful_until=until
+            )
+    run.send(to_aes + to_managers)
+    return f"{dms(to_aes)} DMs, {dms(to_managers)} managers told"
+
+
+def contact_report_due(run: Run, deps: TaskDeps) -> str:
+    """Meetings and visits with no contact report: at 24 h the author is reminded, at 48 h the
+    author and their manager are told. An author on leave hears nothing until back (their
+    manager is still told)."""
+    with deps.db.read() as s:
+        rows = queries.unsent_reports(s, run.team, run.now - REPORT_REMIND_AFTER)
+        members = {m.user_id: m for m in queries.list_members(s, run.team)}
+        leave = absence.on_leave(s, run.team, run.now.date())
+    reminded = escalated = 0
+    outbox: list[Outgoing] = []
+    for contact, client in rows:
+        stage = report_stage(contact.at, run.now)
+        author = members.get(contact.author_id)
+        r = deps.reader(author)
+        blocks = view.report_reminder(r, contact, client, stage or "")
+        cid = contact.id or 0
+        if stage == "escalate" and contact.report_escalated_at is None:
+            text = r.t("report.text")
+            if contact.author_id not in leave:
+                outbox.append(
+                    Outgoing(
+                        f"{cid}:escalate",
+                        contact.author_id,
+                        text,
+                        blocks,
+                        "report-escalation",
+                        "report_escalated",
+                        (cid,),
+                        per_period=False,
+                    )
+                )
+            if author and author.manager_id:
+                mr = deps.reader(members.get(author.manager_id))
+                to_mgr = view.report_reminder(
+                    mr, contact, client, stage, for_manager=contact.author_id
+                )
+                outbox.append(
+                    Outgoing(
+                        f"{cid}:manager",
+                        author.manager_id,
+                        mr.t("report.text"),
+                        to_mgr,
+                        "report-manager",
+                        per_period=False,
+                    )
+                )
+            escalated += 1
+        elif (
+            stage == "remind" and not contact.report_reminded_at and contact.author_id not in leave
+        ):
+            outbox.append(
+                Outgoing(
+                    f"{cid}:remind",
+                    contact.author_id,
+                    r.t("report.text"),
+                    blocks,
+                    "report-reminder",
+                    "report_reminded",
+                    (cid,),
+                    per_period=False,
+                )
+            )
+            reminded += 1
+    run.send(outbox)
+    return f"{reminded} reminded, {escalated} escalated"

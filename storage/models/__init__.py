@@ -1,0 +1,37 @@
+"""SQLModel tables, one module per part of the work; every table is importable from here, and
+importing this package registers them all (Alembic reads the metadata). Every row carries the
+Slack team id; datetimes are aware UTC."""
+
+from __future__ import annotations
+
+from storage.models.away import DayMark, Leave, OvertimeForm, Whereabouts
+from storage.models.clients import Client, ContactLog, FunnelChange
+from storage.models.outbox import OutboxMessage
+from storage.models.people import Member
+from storage.models.requests import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job
+from storage.models.week import AgendaItem, Duty, Receivable, WeeklyNote
+from storage.models.workspace import CalendarDay, TaskRun, TeamSetting
+
+__all__ = [
+    "AgendaItem",
+    "Approval",
+    "ApprovalEvent",
+    "AuthorityLimit",
+    "CalendarDay",
+    "Client",
+    "ContactLog",
+    "DayMark",
+    "Delegation",
+    "Duty",
+    "FunnelChange",
+    "Job",
+    "Leave",
+    "Member",
+    "OutboxMessage",
+    "OvertimeForm",
+    "Receivable",
+    "TaskRun",
+    "TeamSetting",
+    "WeeklyNote",
+    "Whereabouts",
+]

@@ -1,0 +1,231 @@
+"""The timetable's contact tasks: nudge, sweep, report clock, follow-ups; once per period."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from scheduler.timetable import TASKS, catch_up, run_task
+from storage import queries
+from storage.models import Client, ContactLog, TaskRun
+from tests.conftest import ADMIN, SH, TEAM, World
+
+
+def log_contact(
+    w: World, client: str, at: datetime, kind: str = "call", author: str = "U0AE1", **kw: object
+) -> int:
+    with w.bot.db.write() as s:
+        c = s.exec(select(Client).where(Client.name == client)).one()
+        log = queries.add_contact(
+            s,
+            ContactLog(
+                team_id=TEAM,
+                client_id=c.id,
+                author_id=author,
+                kind=kind,
+                at=at,
+                summary="s",
+                report_due=kind in ("visit", "meeting"),
+                **kw,
+            ),
+        )
+        return log.id or 0
+
+
+def dms(w: World, user: str) -> list[dict]:
+    return [c.args for c in w.fake.calls_to("chat.postMessage") if c.args["channel"] == user]
+
+
+def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: World) -> None:
+    log_contact(
+        world, "Nike", datetime(2026, 11, 18, 15, tzinfo=SH)
+    )  # Wed: 3 working days by Monday
+    at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
+    [o] = run_task(TASKS["contact-nudge"], at, world.tasks)
+    assert o.status == "sent"
+    [dm] = dms(world, "U0AE1")
+    sections = [b["text"]["text"] for b in dm["blocks"] if b["type"] == "section"]
+    assert "今天该联络的客户（2 个" in sections[0]
+    assert "可口可乐" in sections[1] and "还没有联络记录" in sections[1]
+    assert (
+        "Nike" in sections[2] and "3 个工作日前" in sections[2] and "11月18日 15:00" in sections[2]
+    )
+    buttons = [b["accessory"]["action_id"] for b in dm["blocks"] if "accessory" in b]
+    assert buttons == ["contact_log_call", "contact_log_call"]
+    [en] = dms(world, "U0AE2")
+    assert "Good morning" in en["blocks"][0]["text"]["text"]
+    assert (
+        run_task(TASKS["contact-nudge"], at + timedelta(minutes=5), world.tasks)[0].status
+        == "already-ran"
+    )
+    assert len(world.fake.calls_to("chat.postMessage")) == 2
+
+
+def test_nothing_due_means_no_dm(world: World) -> None:
+    for name in ("可口可乐", "Nike"):
+        log_contact(world, name, datetime(2026, 11, 23, 9, 0, tzinfo=SH))
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
+    assert (o.status, o.detail) == (
+        "sent",
+        "1 DMs, 1 clients due, 0 follow-ups · delivered 1, pending 0, failed 0, expired 0",
+    )  # U0AE2's
+    assert dms(world, "U0AE1") == [] and len(dms(world, "U0AE2")) == 1
+
+
+def test_no_nudge_on_a_day_off_and_one_on_a_make_up_saturday(world: World) -> None:
+    [o] = run_task(
+        TASKS["contact-nudge"], datetime(2026, 11, 28, 9, 30, tzinfo=SH), world.tasks
+    )  # Saturday
+    assert o.status == "day-off" and world.fake.calls_to("chat.postMessage") == []
+    [o] = run_task(
+        TASKS["contact-nudge"], datetime(2026, 2, 14, 9, 30, tzinfo=SH), world.tasks
+    )  # 调休 Saturday
+    assert o.status == "sent"
+
+
+def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> None:
+    log_contact(
+        world, "可口可乐", datetime(2026, 11, 18, 10, tzinfo=SH)
+    )  # Wed → Mon: 3 days, overdue 2
+    log_contact(
+        world, "Nike", datetime(2026, 11, 13, 10, tzinfo=SH)
+    )  # Fri → Mon: 6 days, overdue 3
+    run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
+    [ae] = dms(world, "U0AE1")
+    assert "还没联络（2 个）" in ae["blocks"][0]["text"]["text"]
+    [manager] = dms(world, "U0AM1")
+    text = "\n".join(b["text"]["text"] for b in manager["blocks"])
+    assert "Nike" in text and "逾期 3 个工作日" in text and "Sun AE" in text
+    assert "可口可乐" not in text  # overdue 2 is not beyond the limit of 2
+
+
+def test_escalation_limit_is_a_team_setting(world: World) -> None:
+    r = world.slack.command("/aebot", "settings set contact_escalate_after 1", user=ADMIN)
+    assert "`contact_escalate_after` = `1`" in r.json()["text"]
+    log_contact(world, "可口可乐", datetime(2026, 11, 18, 10, tzinfo=SH))
+    run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
+    text = "\n".join(b["text"]["text"] for b in dms(world, "U0AM1")[0]["blocks"])
+    assert "可口可乐" in text
+
+
+def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) -> None:
+    log_id = log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
+    task = TASKS["contact-report-due"]
+    run_task(task, datetime(2026, 11, 24, 9, 0, tzinfo=SH), world.tasks)
+    assert dms(world, "U0AE1") == []  # 23 hours
+    run_task(task, datetime(2026, 11, 24, 10, 0, tzinfo=SH), world.tasks)
+    [remind] = dms(world, "U0AE1")
+    assert "24 小时" in remind["blocks"][0]["text"]["text"]
+    assert remind["blocks"][1]["elements"][0]["action_id"] == "contact_report_sent"
+    run_task(task, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.tasks)
+    assert len(dms(world, "U0AE1")) == 1  # reminded once only
+    run_task(task, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
+    assert "48 小时" in dms(world, "U0AE1")[1]["blocks"][0]["text"]["text"]
+    [mgr] = dms(world, "U0AM1")
+    assert "<@U0AE1>" in mgr["blocks"][0]["text"]["text"]
+    with world.bot.db.read() as s:
+        log = s.get(ContactLog, log_id)
+    assert log.report_reminded_at is not None and log.report_escalated_at is not None
+
+
+def test_sent_report_stops_the_clock(world: World) -> None:
+    sent = log_contact(
+        world,
+        "Nike",
+        datetime(2026, 11, 23, 10, tzinfo=SH),
+        kind="visit",
+        report_sent_at=datetime(2026, 11, 23, 18, tzinfo=SH),
+    )
+    unsent = log_contact(world, "可口可乐", datetime(2026, 11, 23, 10, tzinfo=SH), kind="meeting")
+    [o] = run_task(
+        TASKS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.tasks
+    )
+    assert (o.status, o.detail) == (
+        "sent",
+        "0 reminded, 1 escalated · delivered 2, pending 0, failed 0, expired 0",
+    )  # the unsent one only
+    told = str([c.args["blocks"] for c in world.fake.calls_to("chat.postMessage")])
+    assert "可口可乐" in told and "Nike" not in told
+    with world.bot.db.read() as s:
+        assert s.get(ContactLog, sent).report_escalated_at is None
+        assert s.get(ContactLog, unsent).report_escalated_at is not None
+
+
+def test_follow_up_reminder_on_its_day_once(world: World) -> None:
+    log_contact(
+        world,
+        "Nike",
+        datetime(2026, 11, 20, 10, tzinfo=SH),
+        next_steps="寄样品",
+        follow_up_on=date(2026, 11, 24),
+    )
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
+    assert "寄样品" not in str(dms(world, "U0AE1"))
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 24, 9, 30, tzinfo=SH), world.tasks)
+    assert "寄样品" in str(dms(world, "U0AE1")[-1]["blocks"])
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 25, 9, 30, tzinfo=SH), world.tasks)
+    assert "寄样品" not in str(dms(world, "U0AE1")[-1]["blocks"])
+
+
+def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
+    world.clock.set(datetime(2026, 11, 23, 11, 0, tzinfo=SH))
+    catch_up(world.tasks)
+    assert len(dms(world, "U0AE1")) == 1
+    catch_up(world.tasks)  # a second start-up
+    assert len(dms(world, "U0AE1")) == 1
+    with world.bot.db.read() as s:
+        runs = {r.job for r in s.exec(select(TaskRun))}
+    # the 17:30 sweep is still ahead
+    assert runs == {
+        "contact-nudge",
+        "contact-report-due",
+        "approval-reminders",
+        "visit-log-offers",
+        "job-deadlines",
+        "monday-agenda",  # the first working day of the week
+        "client-status",
+    }
+
+
+def test_a_refused_send_is_given_up_and_an_admin_told_once(world: World) -> None:
+    world.fake.fail_next("chat.postMessage", "channel_not_found")
+    [o] = run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 30, tzinfo=SH), world.tasks)
+    assert o.status == "sent"
+    assert o.detail.endswith("delivered 1, pending 0, failed 1, expired 0")
+    [missing] = [u for u in ("U0AE1", "U0AE2") if not world.fake.messages(u)]
+    [notice] = dms(world, ADMIN)
+    assert f"<@{missing}>（nudge）：channel_not_found" in notice["text"]
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 23, 9, 35, tzinfo=SH), world.tasks)
+    assert len(dms(world, ADMIN)) == 1
+
+
+def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) -> None:
+    log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
+    [ae] = dms(world, "U0AE1")
+    text = ae["blocks"][0]["text"]["text"]
+    assert "48 小时" in text and "Beijing-202611-Nike-002" in text
+    assert len(dms(world, "U0AM1")) == 1
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.tasks)
+    assert len(world.fake.calls_to("chat.postMessage")) == 2  # told once
+
+
+def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    run_task(TASKS["contact-nudge"], datetime(2026, 11, 20, 9, 30, tzinfo=SH), world.tasks)  # Fri
+    world.clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=SH))  # Monday, before any run is due
+    with caplog.at_level("WARNING", logger="aebot.scheduler"):
+        catch_up(world.tasks)
+    missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
+    assert missed == [
+        "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed job-deadlines on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed overtime-reminder on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
+        "working day",
+        "missed overtime-cutoff on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed weekly-prompt on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+    ]
