@@ -5,17 +5,18 @@ the event loop; with `process_before_response=True` the ack is the HTTP answer.
 
 Before Bolt sees a request, the server refuses what no one signed, cheaply and without a trace:
 a body over 1 MB is refused before it is read (Slack's payloads are a few kB), a request whose
-signature does not match is refused without parsing or logging its body, and a signed payload
-that is not what Slack sends is answered 400 with one log line. A valid signature whose
-timestamp is more than 5 minutes away says so: the server's clock is off. The listeners' database
-work runs under a deadline (storage/deadlines.py) so a locked or silent database cannot hold the
-ack.
+signature does not match is refused (401) without decoding, parsing or logging its body, whatever
+its bytes, and a signed payload that is not what Slack sends (bot/slack/payloads.py) is answered
+400 with one log line. A valid signature whose timestamp is more than 5 minutes away says so:
+the server's clock is off. The listeners' database work runs under a deadline
+(storage/deadlines.py) so a locked or silent database cannot hold the ack.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import hmac
 import logging
 import socket
@@ -31,7 +32,6 @@ from slack_bolt.request import BoltRequest
 from slack_sdk.http_retry import RetryHandler, RetryState
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
-from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -39,6 +39,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.slack.payloads import payload_problem
 from storage.db import Database
 from storage.deadlines import deadline
 
@@ -70,7 +71,7 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
         try:
             bolt_req = to_bolt_request(request, body)
             problem = payload_problem(bolt_req.body)
-        except (ValueError, TypeError, AttributeError) as e:
+        except (ValueError, TypeError, AttributeError, RecursionError) as e:
             problem = f"unreadable payload ({type(e).__name__})"
         if problem:
             log.warning("refused a signed request: %s", problem)
@@ -116,10 +117,13 @@ async def read_capped(request: Request) -> bytes | None:
 class Gate:
     """Slack's request signature, checked before anything reads the body. Bolt checks it again;
     this check exists to refuse early, quietly (no body in the log), and to tell a wrong clock
-    from a wrong secret."""
+    from a wrong secret. The signature is Slack's (HMAC-SHA256 of `v0:<timestamp>:<body>`),
+    computed on the body's bytes as they came: slack_sdk's verifier decodes them as UTF-8 first,
+    and bytes that are not UTF-8 made it raise, a 500 and a traceback for anyone who can reach
+    the URL."""
 
     def __init__(self, secret: str) -> None:
-        self.verifier = SignatureVerifier(secret)  # slack_sdk's, the one Bolt uses
+        self._secret = secret.encode()
         self._warned = 0.0
 
     def refusal(self, headers: Any, body: bytes) -> str:
@@ -130,14 +134,19 @@ class Gate:
             return "no signature"
         if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
             return "the timestamp header is not a number"
-        expected = self.verifier.generate_signature(timestamp=stamp, body=body) or ""
-        if not hmac.compare_digest(expected, signature):
+        if not hmac.compare_digest(
+            self.signature(stamp, body), signature.encode("latin-1", "replace")
+        ):
             return "the signature does not match (another app's request, or a wrong secret)"
         skew = time.time() - int(stamp)
         if abs(skew) > MAX_SKEW:
             self._warn_clock(skew)
             return f"signed, but {abs(skew):.0f} s away from this server's clock"
         return ""
+
+    def signature(self, stamp: str, body: bytes) -> bytes:
+        digest = hmac.new(self._secret, b"v0:%s:%s" % (stamp.encode(), body), hashlib.sha256)
+        return b"v0=" + digest.hexdigest().encode()
 
     def _warn_clock(self, skew: float) -> None:
         """Once a minute at most: every Slack request is refused while the clock is off."""
@@ -151,24 +160,6 @@ class Gate:
             abs(skew),
             "ahead of" if skew > 0 else "behind",
         )
-
-
-def payload_problem(body: Any) -> str:
-    """What makes a signed payload one Slack never sends ("" when it looks right): the parts
-    Bolt's routing reads without checking."""
-    if not isinstance(body, dict):
-        return "the payload is not an object"
-    kind = body.get("type")
-    if kind == "block_actions":
-        actions = body.get("actions")
-        if not (isinstance(actions, list) and actions and isinstance(actions[0], dict)):
-            return "a block_actions payload without actions"
-    if kind in ("view_submission", "view_closed") and not isinstance(body.get("view"), dict):
-        return f"a {kind} payload without a view"
-    for part in ("team", "user", "channel", "event", "view"):
-        if part in body and not isinstance(body[part], dict | None):
-            return f"its {part} is not an object"
-    return ""
 
 
 def ping(db: Database) -> tuple[bool, float | None]:
