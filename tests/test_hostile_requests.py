@@ -1,6 +1,7 @@
-"""Hostile requests at the door: bytes that are not UTF-8 under a made-up signature, and signed
-forms whose view Slack would never send. Each gets a short answer and at most one short log
-line (never a traceback), and nothing is stored, on SQLite and on PostgreSQL alike."""
+"""Hostile requests at the door: bytes that are not UTF-8 under a made-up signature, signed forms
+whose view Slack would never send, and text holding a NUL character. Each gets a short answer
+and at most one short log line (never a traceback), and nothing is stored, on SQLite and on
+PostgreSQL alike."""
 
 from __future__ import annotations
 
@@ -14,14 +15,18 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import sqlalchemy as sa
 from slack_sdk.socket_mode.request import SocketModeRequest
 from sqlmodel import SQLModel, func, select
 
 from bot.app import create_app
 from bot.socket_mode import OnceHandler
 from sandbox.driver import TEAM
-from storage.models import ContactLog, Job
-from tests.conftest import SECRET, World
+from storage.models import Client, ContactLog, FunnelChange, Job, WeeklyNote
+from tests.conftest import SECRET, World, wait_until
+
+NUL_ZH = "内容里夹着一个看不见的空字符"
+NUL_EN = "What you sent holds an invisible null character"
 
 
 class Lines(logging.Handler):
@@ -167,3 +172,130 @@ def test_over_socket_mode_a_broken_view_is_left_unanswered_with_one_line(
     assert [r.getMessage() for r in lines] == [
         "refused envelope E1 (interactive): its view's state is not an object"
     ]
+
+
+# ----------------------------------------------------------------- a NUL in any text
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "model"),
+    [
+        ("/contact", "Nike 打过电话，\x00约了下周见面", ContactLog),
+        ("/weekly", "Nike Q1提案已提交\x00", WeeklyNote),
+        ("/client", "stage Nike 提案\x00", FunnelChange),
+    ],
+    ids=["contact", "weekly note", "client"],
+)
+@pytest.mark.parametrize(("user", "line"), [("U0AE1", NUL_ZH), ("U0AE2", NUL_EN)], ids=["zh", "en"])
+def test_a_nul_in_a_command_is_refused_in_the_readers_language_and_nothing_stored(
+    world: World,
+    logged: Lines,
+    command: str,
+    text: str,
+    model: type[SQLModel],
+    user: str,
+    line: str,
+) -> None:
+    before = count(world, model)
+    r = world.slack.command(command, text, user=user)
+    assert r.status_code == 200 and r.json()["text"].startswith(line)
+    assert count(world, model) == before and warnings(logged) == []
+
+
+def nike(w: World) -> str:
+    with w.bot.db.read() as s:
+        return str(s.exec(select(Client.id).where(Client.name == "Nike")).one())
+
+
+def open_form(w: World, command: str, text: str = "") -> dict[str, Any]:
+    before = len(w.fake.calls_to("views.open"))
+    w.slack.command(command, text)
+    return w.slack.wait_for("views.open", before + 1)[-1].args["view"]
+
+
+FORMS = {
+    "a contact's summary": (
+        "/contact",
+        "",
+        lambda w: {
+            "client": nike(w),
+            "kind": "call",
+            "when": "今天上午10点",
+            "summary": "谈\x00了",
+        },
+        "summary",
+        ContactLog,
+    ),
+    "a client's name": (
+        "/client",
+        "add",
+        lambda w: {"name": "百事\x00可乐", "city": "上海", "in_city": "true"},
+        "name",
+        Client,
+    ),
+    "a job's brief": (
+        "/job",
+        "",
+        lambda w: {
+            "client": nike(w),
+            "department": "creative",
+            "project": "春季KV",
+            "job_type": "平面",
+            "brief": "主视觉\x00三稿",
+            "deadline": "12月4日 17:00",
+        },
+        "brief",
+        Job,
+    ),
+    "a weekly note": (
+        "/weekly",
+        "",
+        lambda w: {"problems": "排期\x00冲突"},
+        "problems",
+        WeeklyNote,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+def test_a_nul_in_a_form_is_refused_under_its_field_and_nothing_stored(
+    world: World, logged: Lines, name: str
+) -> None:
+    command, text, values, field, model = FORMS[name]
+    before = count(world, model)
+    view = open_form(world, command, text)
+    r = world.slack.submit(view, values(world))
+    assert r.status_code == 200
+    errors = r.json()["errors"]
+    assert list(errors) == [field] and errors[field].startswith(NUL_ZH)
+    assert count(world, model) == before and warnings(logged) == []
+
+
+def test_a_nul_in_a_click_is_answered_where_the_click_was_and_changes_nothing(
+    world: World,
+) -> None:
+    world.slack.command("/contact", "Nike 打过电话")
+    with world.bot.db.read() as s:
+        [contact] = s.exec(select(ContactLog)).all()
+    world.slack.click("contact_undo", f"{contact.id}\x00", key="undo")
+    assert wait_until(lambda: world.fake.calls_to("response_url"))
+    [answer] = world.fake.calls_to("response_url")
+    assert answer.args["text"].startswith(NUL_ZH)
+    with world.bot.db.read() as s:
+        assert s.exec(select(ContactLog)).one().deleted_at is None
+
+
+def test_the_database_refuses_a_nul_on_sqlite_as_postgresql_does(world: World) -> None:
+    with pytest.raises(sa.exc.DataError), world.bot.db.write() as s:
+        s.add(
+            Client(
+                team_id=TEAM, code="C-1", code_year=2026, serial=9, name="百事\x00可乐",
+                city="上海", owner_id="U0AE1",
+            )
+        )  # fmt: skip
+    assert count(world, Client) == 3
+    if world.bot.db.is_sqlite:  # the contact writer's own cursor refuses it too
+        with pytest.raises(sa.exc.DataError), world.bot.db.driver_write() as cursor:
+            cursor.execute("UPDATE client SET name = ? WHERE name = 'Nike'", ("Ni\x00ke",))
+        with world.bot.db.read() as s:
+            assert s.exec(select(Client).where(Client.name == "Nike")).one()
