@@ -10,8 +10,11 @@ reminder that can no longer be useful is dropped and logged, not sent late.
 
 A process killed mid-send leaves rows `sending` with a lease that runs out within a minute; the
 next drain (another process's, the next start's, a rerun's) takes them over, looking before
-sending. The courier's own timing (leases, backoff) follows the machine's wall clock; whether a
-reminder is still useful follows the product's clock.
+sending. The courier's waits within the process (backoff, a rate limit, renewing leases) run
+on the monotonic clock; the times it stores (a lease, the next try) come from the machine's wall
+clock, and a step of that clock (NTP, a restored VM) holds no row longer than the wait meant
+(storage/outbox_leases.py `claim`). Whether a reminder is still useful follows the product's
+clock.
 
 The shared rate limit is scheduler/rate_limit.py; a pass's lanes, each row's progress and the
 tally are scheduler/outbox_pass.py; the admins' notice is scheduler/failure_notices.py.
@@ -95,14 +98,16 @@ class Courier:
         tally, after = Tally(), 0
         while not self._stop.is_set():
             with self.db.write() as s:
+                at = wall()
                 rows = leases.claim(
                     s,
-                    wall(),
-                    wall() + LEASE,
+                    at,
+                    at + LEASE,
                     self.owner,
                     self.batch,
                     after_id=after,
                     now=self.clock.now(),
+                    longest_wait=RETRY_LATER,
                     **which,  # type: ignore[arg-type]
                 )
                 threads = leases.parents(s, rows)
