@@ -14,7 +14,6 @@ the server's clock is off. The listeners' database work runs under a deadline
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import hmac
@@ -22,16 +21,12 @@ import logging
 import socket
 import threading
 import time
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_bolt.request import BoltRequest
-from slack_sdk.http_retry import RetryHandler, RetryState
-from slack_sdk.http_retry.request import HttpRequest
-from slack_sdk.http_retry.response import HttpResponse
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -39,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.slack.delivery import SlackClock
 from bot.slack.payloads import payload_problem
 from storage.db import Database
 from storage.deadlines import deadline
@@ -172,41 +168,6 @@ def ping(db: Database) -> tuple[bool, float | None]:
             return True, float(conn.execute(text("SELECT extract(epoch FROM now())")).scalar_one())
     except Exception:
         return False, None
-
-
-class SlackClock(RetryHandler):
-    """Reads the `Date` of every Slack Web API answer (a retry handler sees them all; it never
-    asks for a retry): how far this server's clock is from Slack's, for /healthz on SQLite."""
-
-    def __init__(self) -> None:
-        super().__init__(max_retry_count=0)
-        self.offset: float | None = None
-
-    def can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        date = _header(response.headers, "date") if response is not None else None
-        if date:
-            with contextlib.suppress(TypeError, ValueError):
-                self.offset = time.time() - parsedate_to_datetime(date).timestamp()
-        return False
-
-    def skew(self) -> float | None:
-        """Seconds this clock is ahead of Slack's (its Date has whole seconds); None until
-        Slack has answered once."""
-        return None if self.offset is None else round(self.offset, 1)
-
-
-def _header(headers: Any, name: str) -> str | None:
-    for key, value in (headers or {}).items():
-        if key.lower() == name:
-            return value[0] if isinstance(value, list) and value else value
-    return None
 
 
 def settle() -> None:

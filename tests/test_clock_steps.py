@@ -1,6 +1,7 @@
-"""The outbox when the machine's clock steps back (NTP, a restored VM) while rows wait for a
-retry or sit under a lease: every recipient gets exactly one message, within the wait that was
-meant."""
+"""The outbox when clocks are wrong: the machine's clock stepping back (NTP, a restored VM) while
+rows wait for a retry or sit under a lease, and a server whose clock is ten minutes ahead of
+Slack's when answers get lost. Every recipient gets exactly one message, within the wait that
+was meant, and the run's tally tells the truth."""
 
 from __future__ import annotations
 
@@ -126,3 +127,32 @@ def test_a_live_sender_keeps_its_rows_through_a_step_back(
         at = outbox.wall()
         assert leases.claim(s, at, at + LEASE, "other", 10, longest_wait=RETRY_LATER) == []
     assert statuses(world) == ["sending", "sending"]
+
+
+# ------------------------------------------------------- a server ahead of Slack's clock
+
+
+def test_a_server_10_minutes_ahead_of_slack_finds_lost_answers_and_sends_each_nudge_once(
+    world: World, machine: MachineClock
+) -> None:
+    users = crowd(world, 4)
+    world.fake.set_clock(-600)  # Slack's clock: ten minutes behind this server's
+    world.fake.inject("chat.postMessage", "lost_answer", times=4, channels=users)
+    [o] = run_task(NUDGE, MONDAY_0930, world.tasks)
+    assert "delivered 6, pending 0, failed 0" in o.detail
+    assert received(world, users) == [1] * 4
+    assert [posts_to(world, u) for u in users] == [1] * 4  # found in the history instead
+    assert world.bot.courier.slack_clock.skew() == pytest.approx(600, abs=1.5)
+
+
+def test_a_lost_answer_in_a_channel_before_slack_was_ever_heard_is_still_found(
+    world: World, machine: MachineClock
+) -> None:
+    """The first call of the process lost its answer, in a channel (no conversations.open to
+    read Slack's clock from): the courier asks Slack the time before it reads the history."""
+    world.fake.set_clock(-600)
+    world.bot.courier.slack_clock.offset = None
+    world.fake.inject("chat.postMessage", "lost_answer", times=1)
+    queue(world, ["C0TEAM"], "channel")
+    world.bot.courier.drain()
+    assert len(world.fake.messages("C0TEAM")) == 1 and statuses(world) == ["delivered"]
