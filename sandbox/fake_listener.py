@@ -4,6 +4,7 @@ while on the same port (what a client sees when Slack or the network is unreacha
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 
@@ -24,11 +25,23 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.server.owner._serve(self)
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The `Date` of every answer, on Slack's clock (FakeSlack.set_clock)."""
+        return super().date_time_string(
+            self.server.owner.slack_time() if timestamp is None else timestamp
+        )
+
     do_GET = do_POST
 
 
 class Listener:
     """Mixed into FakeSlack: owns the server thread; `_serve` answers each request."""
+
+    clock_offset = 0.0  # seconds Slack's clock is ahead of this machine's (FakeSlack.set_clock)
+
+    def slack_time(self) -> float:
+        """Slack's clock, in epoch seconds."""
+        return time.time() + self.clock_offset
 
     def _init_listener(self) -> None:
         self._life = threading.RLock()  # start, stop, refuse, accept: one at a time

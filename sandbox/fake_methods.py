@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import copy
 import hashlib
-import time
 from typing import Any
 
 from sandbox.checks import ApiError, check_message, check_metadata, check_view
@@ -49,10 +48,13 @@ class SlackMethods:
     def base(self) -> str:
         raise NotImplementedError
 
+    def slack_time(self) -> float:
+        raise NotImplementedError
+
     def _next_ts(self) -> str:
         # Slack's ts is the epoch time of the message (conversations.history's `oldest` compares
         # with it); unique and only ever increasing, like Slack's within a conversation
-        self._ts = max(self._ts + 100, time.time_ns() // 1000)
+        self._ts = max(self._ts + 100, int(self.slack_time() * 1_000_000))
         return f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
 
     def _next_id(self, prefix: str) -> str:

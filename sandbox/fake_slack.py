@@ -7,7 +7,8 @@ Given the granted ``scopes`` (tests pass manifest.yml's), it refuses a method th
 not granted with ``missing_scope``, as Slack does.
 To try a sender against what goes wrong in real life it misbehaves on request: inject()
 (HTTP 500, 429 with Retry-After, a lost answer, a hang), rate_limit() (a workspace-wide
-token bucket) and refuse_connections() (see :mod:`sandbox.fake_faults`).
+token bucket), refuse_connections() (see :mod:`sandbox.fake_faults`) and set_clock() (Slack's
+clock off this machine's).
 It never contacts anything beyond the loopback interface.
 """
 
@@ -78,7 +79,9 @@ class FakeSlack(Listener, SlackMethods):
         self._init_listener()
         self._release = threading.Event()  # set to end every held ("hang") request
         self._generation = 0  # reset() drops requests held from before it
-        self._ts = 1_700_000_000_000_000  # microseconds; only ever increases, even across reset()
+        # microseconds; only ever increases, even across reset(), unless set_clock() sets
+        # Slack's clock back
+        self._ts = 1_700_000_000_000_000
         self._seq = 0
         self._app_methods: set[str] = set()
         self._methods: dict[str, Callable[[dict], dict]] = {
@@ -123,6 +126,7 @@ class FakeSlack(Listener, SlackMethods):
             self._faults: defaultdict[str, list[Fault]] = defaultdict(list)
             self._buckets: dict[str, Bucket] = {}
             self._deactivated: set[str] = set()
+            self.clock_offset = 0.0
             self._generation += 1
         self.release()
         self.accept_connections()
@@ -157,6 +161,14 @@ class FakeSlack(Listener, SlackMethods):
         with self._lock:
             view_id = self._home.get(user_id)
             return copy.deepcopy(self._views[view_id]) if view_id else None
+
+    def set_clock(self, seconds: float) -> None:
+        """Slack's clock runs `seconds` ahead of this machine's (behind, if negative) until
+        reset(): the `ts` of what is posted from now on and the `Date` of every answer follow
+        it, as they would for a server whose clock is off Slack's."""
+        with self._lock:
+            self.clock_offset = seconds
+            self._ts = min(self._ts, int(self.slack_time() * 1_000_000))
 
     def deactivate(self, user_id: str) -> None:
         """Someone's account is deactivated (until reset()): messages to them are refused with

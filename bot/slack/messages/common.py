@@ -46,6 +46,14 @@ MESSAGES: dict[str, M] = {
         "aebot serves the account department only. To use it, ask whoever installed aebot "
         "in this workspace.",
     ),
+    # text holding a NUL character, refused at the door whatever the feature (listeners.py)
+    "input.nul": zh_en(
+        "内容里夹着一个看不见的空字符（常见于从别处复制粘贴的文字），无法保存，这次没有保存任何"
+        "内容。请把这段文字重新输入一遍，再提交。",
+        "What you sent holds an invisible null character (it often comes with text pasted from "
+        "elsewhere) that can't be saved, so nothing was saved. Please type that text again and "
+        "send it once more.",
+    ),
     # --- kinds and roles --------------------------------------------------------------
     "kind.call": zh_en("电话", "call"),
     "kind.visit": zh_en("拜访", "visit"),
