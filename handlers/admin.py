@@ -7,7 +7,7 @@ import re
 
 from slack_bolt import App
 
-from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
+from bot.dates import DateRange, DateRefusal, help_text, parse_range, parse_when
 from bot.rules.people import ROLES, language_word
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
@@ -50,7 +50,7 @@ def _dates(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """How aebot reads a typed date or range, or the conventions when no phrase is given."""
     phrase = " ".join(rest.split())
     if not phrase:
-        return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
+        return Reply(text=help_text(r.lang, r.now.astimezone(r.zone).date()))
     end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
