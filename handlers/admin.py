@@ -33,7 +33,8 @@ def _team(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         return _remove_member(r, req, deps, args[1:])
     with deps.db.read() as s:
         members = queries.list_members(s, req.team)
-    return Reply(text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members))
+    text = r.t("team.title", n=len(members)) if members else r.t("team.empty")
+    return Reply(text=text, blocks=client_view.org_chart(r, members))
 
 
 def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
@@ -75,7 +76,7 @@ def _set_role(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     target = MENTION.match(args[0]) if args else None
     role = args[1].lower() if len(args) > 1 else ""
     if target is None or role not in ROLES:
-        return Reply(text=r.t("role.usage", roles=", ".join(ROLES)))
+        return Reply(text=r.t("role.usage", roles=client_view.role_list(r)))
     uid, label = target.group(1), target.group(2) or target.group(1)
     with deps.db.write() as s:
         m, created = queries.upsert_member(s, req.team, uid, r.now, role=role)

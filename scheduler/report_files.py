@@ -1,5 +1,6 @@
-"""The Friday report's files: the .xlsx (sheets "work", "funnel" and, in the last week of a
-month, "client log", with native Excel charts on work and funnel; written by bot/sheets.py)
+"""The Friday report's files: the .xlsx (sheets "工作"/"Work", "漏斗"/"Funnel" and, in the last
+week of a month, "客户日志"/"Client log", named in the reader's language, with native Excel
+charts on work and funnel; written by bot/sheets.py)
 and the picture people read at a glance (a PNG bar chart of contact days against what the
 cadences ask, per AE).
 
@@ -28,7 +29,6 @@ from bot.sheets import Bars, Cell, Sheet, Table
 from bot.slack.texts import Reader
 from bot.slack.views.report import week_number
 
-WORK, FUNNEL, CLIENT_LOG = "work", "funnel", "client log"
 MAX_BARS = 60  # people in the picture; with more, those furthest behind
 FONT_FILE = "NotoSansCJKsc-Regular.otf"  # in the mplfonts wheel (SIL Open Font License)
 # the work sheet's columns (their headers: friday.x.*)
@@ -56,9 +56,12 @@ SUMMARY_COL = 17  # where the work sheet's per-AE table (the chart's data) start
 def workbook(r: Reader, rep: WeekReport) -> bytes:
     """The week as an .xlsx (bot/sheets.py): one row per AE per client, the funnel, and the
     client log in the last week of a month."""
-    out = [Sheet(WORK, _work_tables(r, rep)), Sheet(FUNNEL, _funnel_tables(r, rep))]
+    out = [
+        Sheet(r.t("friday.sheet.work"), _work_tables(r, rep)),
+        Sheet(r.t("friday.sheet.funnel"), _funnel_tables(r, rep)),
+    ]
     if rep.log_month:
-        out.append(Sheet(CLIENT_LOG, [_log_table(r, rep)]))
+        out.append(Sheet(r.t("friday.sheet.log"), [_log_table(r, rep)]))
     return sheets.workbook(out)
 
 
@@ -185,9 +188,10 @@ def chart_png(r: Reader, rep: WeekReport) -> bytes:
 def chart(r: Reader, rep: WeekReport) -> Figure:
     """The picture as a matplotlib figure, its text in the package's CJK font."""
     shown = _furthest_behind(rep.aes)
-    title = r.t("friday.png_title")
+    week = week_number(rep.monday)
+    title = r.t("friday.png_title", week=week)
     if len(shown) < len(rep.aes):
-        title = r.t("friday.png_some", n=len(shown), of=len(rep.aes))
+        title = r.t("friday.png_some", week=week, n=len(shown), of=len(rep.aes))
     fig = Figure(figsize=(9, max(2.8, 0.32 * len(shown) + 1.6)), dpi=100)
     FigureCanvasAgg(fig)
     with _in_font(), warnings.catch_warnings():
@@ -211,7 +215,7 @@ def chart(r: Reader, rep: WeekReport) -> Figure:
         ax.set_yticks(at, labels=[a.person.name for a in shown])
         ax.set_ylim(len(shown) - 0.5, -0.5)  # the first person on top, no empty rows
         ax.set_xlabel(r.t("friday.png_ylabel"))
-        ax.set_title(f"{title} · W{week_number(rep.monday)}")
+        ax.set_title(title)
         ax.grid(axis="x", alpha=0.3)
         fig.legend(loc="lower center", ncol=2, frameon=False)
         fig.tight_layout(rect=(0, 0.06 if len(shown) < 10 else 0.02, 1, 1))

@@ -47,7 +47,7 @@ def test_the_chart_draws_peoples_names_in_the_packaged_cjk_font() -> None:
     labels = ax.get_yticklabels()
     assert [t.get_text() for t in labels] == ["孙小明", "李娜", "Zhou AE"]  # names, not ids
     texts = [*labels, ax.title, ax.xaxis.label, *fig.legends[0].get_texts()]
-    assert ax.title.get_text().startswith("本周联络 vs 应联络")  # Chinese, not English
+    assert ax.title.get_text() == "本周联络天数与应联络天数（第48周）"  # Chinese, not English
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["应联络（天）", "已联络（天）"]
     for text in texts:
         assert font_file(text).endswith(files.FONT_FILE), text.get_text()
@@ -61,7 +61,7 @@ def test_the_chart_draws_peoples_names_in_the_packaged_cjk_font() -> None:
 def test_the_chart_in_english_for_an_english_reader() -> None:
     fig = files.chart(Reader("en", SH, NOW), week())
     [ax] = fig.axes
-    assert ax.title.get_text().startswith("Contacts this week vs the cadence")
+    assert ax.title.get_text() == "Contact days against the cadence (week 48)"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["孙小明", "李娜", "Zhou AE"]
 
 
