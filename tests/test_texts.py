@@ -281,7 +281,7 @@ TODAY = date(2026, 11, 23)  # the example dates' today
 
 # Latin a Chinese office writes as is
 ALLOWED = {"AE", "AAE", "AM", "AD", "GM", "KV", "Slack", "Excel", "ID", "aebot", "Q1", "CPM"}
-ALLOWED |= {"CPS", "CPA", "CSV", "B"}
+ALLOWED |= {"CPS", "CPA", "CSV"}
 
 
 def names_in(s: str) -> list[str]:
