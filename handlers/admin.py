@@ -7,7 +7,7 @@ import re
 
 from slack_bolt import App
 
-from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
+from bot.dates import DateRange, DateRefusal, help_text, parse_range, parse_when
 from bot.rules.people import ROLES, language_word
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
@@ -33,7 +33,8 @@ def _team(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         return _remove_member(r, req, deps, args[1:])
     with deps.db.read() as s:
         members = queries.list_members(s, req.team)
-    return Reply(text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members))
+    text = r.t("team.title", n=len(members)) if members else r.t("team.empty")
+    return Reply(text=text, blocks=client_view.org_chart(r, members))
 
 
 def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
@@ -50,7 +51,7 @@ def _dates(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """How aebot reads a typed date or range, or the conventions when no phrase is given."""
     phrase = " ".join(rest.split())
     if not phrase:
-        return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
+        return Reply(text=help_text(r.lang, r.now.astimezone(r.zone).date()))
     end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
@@ -75,7 +76,7 @@ def _set_role(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     target = MENTION.match(args[0]) if args else None
     role = args[1].lower() if len(args) > 1 else ""
     if target is None or role not in ROLES:
-        return Reply(text=r.t("role.usage", roles=", ".join(ROLES)))
+        return Reply(text=r.t("role.usage", roles=client_view.role_list(r)))
     uid, label = target.group(1), target.group(2) or target.group(1)
     with deps.db.write() as s:
         m, created = queries.upsert_member(s, req.team, uid, r.now, role=role)

@@ -29,6 +29,7 @@ from bot.rules.problems import Problem
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
+from bot.slack.views import clients as client_view
 from bot.slack.views.approvals import kind_name
 from handlers.deps import Deps
 from storage import approvals, authority, outbox, queries
@@ -65,7 +66,7 @@ def _problem(r: Reader, p: Problem) -> str:
     }
     if isinstance(p.values.get("kind"), str) and (k := kind_of(str(p.values["kind"]))):
         values["kind"] = kind_name(r, k.code)
-    return r.t(p.key, **{**values, "kinds": _kinds_text(r)})
+    return r.t(p.key, **{**values, "kinds": _kinds_text(r), "roles": client_view.role_list(r)})
 
 
 # --- /aebot delegate ------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
         r = deps.reader(members[user])
         blocks = view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
         blocks += view.nudge(r, due[user]) if user in due else []
-        text = r.t("nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
+        text = view.nudge_text(r, len(due.get(user, [])), len(follow_by.get(user, [])))
         outbox += run.parts(
             user,
             user,

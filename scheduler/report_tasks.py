@@ -97,7 +97,7 @@ def to_channel(run: Run, deps: TaskDeps, rep: WeekReport, channel: str) -> list[
         Outgoing(
             "png",
             channel,
-            r.t("friday.png_title"),
+            r.t("friday.png_title", week=week),
             [],
             FILE,
             thread_of=parent,

@@ -282,16 +282,17 @@ def test_admins_show_and_set_limits_in_slack_and_others_may_only_look(world: Wor
         "只有管理员可以修改审批权限。`/aebot authority` 可以查看。"
     )
     assert say(world, "authority set 佣金 am &lt;8", user=ADMIN) == (
-        "已修改 客户佣金 · 客户经理 (AM) 的审批上限：≤5% → <8%。之后的申请按新上限分配。"
+        "已修改 客户佣金 · 客户经理（AM）的审批上限：≤5% → <8%。之后的申请按新上限分配。"
     )
     assert say(world, "authority set 账期 am any", user=ADMIN) == (
-        "已修改 账期 · 客户经理 (AM) 的审批上限：— → 不限。之后的申请按新上限分配。"
+        "已修改 账期 · 客户经理（AM）的审批上限：— → 不限。之后的申请按新上限分配。"
     )
     assert say(world, "authority set commission am", user=ADMIN).startswith(
         "用法：`/aebot authority set 类型 角色 上限`"
     )
     assert say(world, "authority set commission boss 8", user=ADMIN) == (
-        "不认识角色“boss”。可以用：aae, ae, am, ad, ped, gm, cs, fin。"
+        "不认识角色“boss”。可以用：`aae` 助理客户执行（AAE）、`ae` 客户执行（AE）、`am` 客户经理（AM）、"
+        "`ad` 客户总监（AD）、`ped` 项目执行总监、`gm` 总经理（GM）、`cs` 客户支持主管、`fin` 财务。"
     )
     r = world.slack.command("/aebot", "authority", user=ADMIN).json()
     text = r["blocks"][0]["text"]["text"]
@@ -330,7 +331,7 @@ def test_a_delegate_decides_on_behalf_until_the_delegation_is_turned_off(world: 
         "你的审批委托给了 <@U0AM1>，至 周六 12月5日（含当天）。`/aebot delegate off` 可以提前结束。"
     )
     assert say(world, "delegate", user="U0AM1") == (
-        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月5日` 可以委托。\n"
+        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月4日` 可以委托。\n"
         "你正代 <@U0AD1> 审批，至 周六 12月5日（含当天）。"
     )
 
@@ -382,7 +383,7 @@ def test_a_delegation_past_its_last_day_no_longer_applies(world: World) -> None:
         "已提交给 <@U0AD1> 审批：客户佣金「Nike 6%」。有结果时会私信告诉你。"
     )
     assert say(world, "delegate", user="U0AD1") == (
-        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月5日` 可以委托。"
+        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月18日` 可以委托。"
     )
 
 
@@ -391,21 +392,21 @@ def test_delegation_refusals_in_chinese_and_english(world: World) -> None:
         queries.upsert_member(s, TEAM, "U0AM1", datetime(2026, 11, 2, tzinfo=SH), language="en")
     cases = {
         "delegate <@U0AE1|sun>": (
-            "用法：`/aebot delegate @同事 until 12月5日` 把你的审批委托给同事到某天（含当天）；"
+            "用法：`/aebot delegate @同事 until 12月4日` 把你的审批委托给同事到某天（含当天）；"
             "`/aebot delegate off` 结束委托；`/aebot delegate` 查看。",
-            "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to "
+            "Usage: `/aebot delegate @someone until Dec 4` hands your decisions to them up to "
             "and including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
         ),
         "delegate sun until 12月5日": (
-            "用法：`/aebot delegate @同事 until 12月5日` 把你的审批委托给同事到某天（含当天）；"
+            "用法：`/aebot delegate @同事 until 12月4日` 把你的审批委托给同事到某天（含当天）；"
             "`/aebot delegate off` 结束委托；`/aebot delegate` 查看。",
-            "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to "
+            "Usage: `/aebot delegate @someone until Dec 4` hands your decisions to them up to "
             "and including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
         ),
         "delegate <@U0AE1|sun> until 11月20日": (
-            "周五 11月20日 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until 12月5日`。",
+            "周五 11月20日 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until 12月4日`。",
             "Fri 20 Nov is in the past. Give today or a later day, e.g. "
-            "`/aebot delegate @someone until Dec 5`.",
+            "`/aebot delegate @someone until Dec 4`.",
         ),
         "delegate <@U0NOBODY|x> until 12月5日": (
             "<@U0NOBODY> 不在团队名单里，不能代你审批。没有做任何改动。",

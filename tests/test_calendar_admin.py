@@ -99,7 +99,7 @@ def test_slack_calendar_check_and_bad_input(world: World) -> None:
 
 def test_slack_dates_reads_a_phrase_and_lists_the_conventions(world: World) -> None:
     r = world.slack.command("/aebot", "dates 明天下午3点")
-    assert "“明天下午3点” 读作 周二 11月24日 15:00。" in r.json()["text"]
+    assert "“明天下午3点” 理解为 周二 11月24日 15:00。" in r.json()["text"]
     assert "下周五 = 下一周的周五" in world.slack.command("/aebot", "dates").json()["text"]
     assert (
         "Sorry, I couldn't read"
@@ -184,7 +184,7 @@ def test_cli_dates_find(cli_env: Path) -> None:
 def test_aebot_dates_reads_a_range_too(world: World) -> None:
     r = world.slack.command("/aebot", "dates 晚上8点到凌晨1点")
     assert r.json()["text"] == (
-        "“晚上8点到凌晨1点” 读作 周一 11月23日 20:00 到 周二 11月24日 01:00。"
+        "“晚上8点到凌晨1点” 理解为 周一 11月23日 20:00 到 周二 11月24日 01:00。"
     )
     r = world.slack.command("/aebot", "dates Dec 1-3", user="U0AE2")
     assert r.json()["text"] == "“Dec 1-3” reads as Tue 1 Dec to Thu 3 Dec."

@@ -55,7 +55,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
     buttons = [b["accessory"]["action_id"] for b in dm["blocks"] if "accessory" in b]
     assert buttons == ["contact_log_call", "contact_log_call"]
     [en] = dms(world, "U0AE2")
-    assert "Good morning" in en["blocks"][0]["text"]["text"]
+    assert en["blocks"][0]["text"]["text"].startswith("Clients due a call today (")
     assert (
         run_task(TASKS["contact-nudge"], at + timedelta(minutes=5), world.tasks)[0].status
         == "already-ran"
@@ -94,7 +94,7 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
     )  # Fri → Mon: 6 days, overdue 3
     run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
-    assert "还没联络（2 个）" in ae["blocks"][0]["text"]["text"]
+    assert ae["blocks"][0]["text"]["text"] == "下班前提醒：以下 2 个客户今天还没联络："
     [manager] = dms(world, "U0AM1")
     text = "\n".join(b["text"]["text"] for b in manager["blocks"])
     assert "Nike" in text and "逾期 3 个工作日" in text and "Sun AE" in text

@@ -247,7 +247,7 @@ def test_a_crash_after_sending_before_recording_is_taken_over_without_resending(
     world.fake.reset()
     run_task(NUDGE, MONDAY_0930 + timedelta(days=1), world.tasks)  # Tuesday: not repeated
     [tuesday] = world.fake.dms(users[0])
-    assert "0 项跟进" in tuesday["text"]  # Monday's follow-up was marked sent
+    assert tuesday["text"] == "今天有 2 个客户该联络。"  # Monday's follow-up was marked sent
 
 
 def test_a_crash_before_sending_is_delivered_at_the_next_start(

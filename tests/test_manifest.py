@@ -103,7 +103,7 @@ def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> Non
 def test_english_counts_take_the_singular_or_the_plural() -> None:
     assert t("en", "nudge.sweep_text", n=1) == "1 client is still due a call today."
     assert t("en", "nudge.sweep_text", n=3) == "3 clients are still due a call today."
-    assert t("zh", "nudge.sweep_text", n=1) == "还有 1 个客户今天没联络。"
+    assert t("zh", "nudge.sweep_text", n=1) == "今天还有 1 个客户没联络。"
     one = t("en", "nudge.last", when="Fri 20 Nov 16:00", days=1)
     assert one == "last contact Fri 20 Nov 16:00 (1 working day ago)"
     assert "(2 working days ago)" in t("en", "nudge.last", when="x", days=2)

@@ -124,7 +124,14 @@ def compile_week(w: WeekInput) -> WeekReport:
         else []
     )
     return WeekReport(
-        w.monday, w.days, weeks, managers_of(w.people, aes), _totals(weeks), w.log_month, log
+        w.monday,
+        w.days,
+        weeks,
+        managers_of(w.people, aes),
+        _totals(weeks),
+        w.log_month,
+        log,
+        ledger,
     )
 
 

@@ -32,12 +32,12 @@ MESSAGES: dict[str, M] = {
         "<@{user}> is on leave (until {until}), so this comes to you to decide.",
     ),
     "approval.escalated_note": zh_en(
-        "<@{approver}> 已 {since} 未处理，现升级给你，你也可以直接决定。",
+        "<@{approver}> 自 {since} 起一直没有处理，现转给你，你可以直接决定。",
         "<@{approver}> has not decided since {since}; it now comes to you as well, and you may "
         "decide it.",
     ),
     "approval.reminder": zh_en(
-        "提醒：这项申请 {since} 起等你审批。",
+        "提醒：这项申请自 {since} 起等你审批。",
         "Reminder: this has been waiting for you since {since}.",
     ),
     "approval.reminder_text": zh_en(

@@ -33,7 +33,7 @@ MESSAGES: dict[str, M] = {
         "happening, tell your admin.",
     ),
     "command.unknown_sub": zh_en(
-        "不认识“{sub}”。`{command} help` 列出可用的写法。",
+        "没有“{sub}”这个写法。`{command} help` 列出可用的写法。",
         "“{sub}” isn't one of the {command} commands. `{command} help` lists them.",
     ),
     # --- the door: aebot is for the team's members (and the admins) --------------------
@@ -60,12 +60,12 @@ MESSAGES: dict[str, M] = {
     "kind.meeting": zh_en("会议", "meeting"),
     "kind.wechat": zh_en("微信", "WeChat"),
     "kind.email": zh_en("邮件", "email"),
-    "role.aae": zh_en("助理客户执行 (AAE)", "assistant account executive (AAE)"),
-    "role.ae": zh_en("客户执行 (AE)", "account executive (AE)"),
-    "role.am": zh_en("客户经理 (AM)", "account manager (AM)"),
-    "role.ad": zh_en("客户总监 (AD)", "account director (AD)"),
+    "role.aae": zh_en("助理客户执行（AAE）", "assistant account executive (AAE)"),
+    "role.ae": zh_en("客户执行（AE）", "account executive (AE)"),
+    "role.am": zh_en("客户经理（AM）", "account manager (AM)"),
+    "role.ad": zh_en("客户总监（AD）", "account director (AD)"),
     "role.ped": zh_en("项目执行总监", "project execution director"),
-    "role.gm": zh_en("总经理 (GM)", "general manager (GM)"),
+    "role.gm": zh_en("总经理（GM）", "general manager (GM)"),
     "role.cs": zh_en("客户支持主管", "customer-support head"),
     "role.fin": zh_en("财务", "finance"),
 }

@@ -39,11 +39,11 @@ MESSAGES: dict[str, M] = {
         "`{key}` is a whole number from {low} to {high}.",
     ),
     "settings.bad_duration": zh_en(
-        "`{key}` 是一段工作时间，写成小时或工作日，例如 4h、1d、4小时、1天。",
+        "`{key}` 是一段工作时间，写成小时或工作日，例如 4小时、1天（也可写 `4h`、`1d`）。",
         "`{key}` is working time in hours or working days, e.g. 4h, 1d.",
     ),
     "settings.bad_channel": zh_en(
-        "`{key}` 是一个频道，写成频道 ID（例如 C0123ABCD）或 #频道；写 - 表示不发。",
+        "`{key}` 是一个频道，写成频道 ID（例如 `C0123ABCD`）或 #频道；写 `-` 表示不发。",
         "`{key}` is a channel: its id (e.g. C0123ABCD) or #channel; - for none.",
     ),
     "settings.bad_text": zh_en("`{key}` 最多 100 个字。", "`{key}` is at most 100 characters."),
@@ -82,11 +82,11 @@ MESSAGES: dict[str, M] = {
         "hours from start to end of day",
     ),
     "setting.approval_remind_after": zh_en(
-        "申请等待多久（工作时间，如 4h）后提醒审批人一次",
+        "申请等待多久（工作时间，如 4小时）后提醒审批人一次",
         "how long (working time, e.g. 4h) a request waits before its approver is reminded once",
     ),
     "setting.approval_escalate_after": zh_en(
-        "申请等待多久（如 1d = 1 个工作日）后也发给审批人的主管，主管可直接决定",
+        "申请等待多久（如 1天 = 一个工作日）后也发给审批人的主管，主管可直接决定",
         "how long (e.g. 1d = one working day) a request waits before it also goes to the "
         "approver's manager, who may decide it",
     ),
@@ -117,11 +117,11 @@ MESSAGES: dict[str, M] = {
         "(100 = as many hours)",
     ),
     "setting.team_channel": zh_en(
-        "周一例会议程发到的频道（C0123ABCD；请先把 aebot 拉进频道）",
+        "周一例会议程发到的频道（频道 ID，如 `C0123ABCD`；请先把 aebot 拉进频道）",
         "the channel for the Monday meeting agenda (C0123ABCD; invite aebot to it)",
     ),
     "setting.report_channel": zh_en(
-        "周五周报发到的频道（C0123ABCD；请先把 aebot 拉进频道）",
+        "周五周报发到的频道（频道 ID，如 `C0123ABCD`；请先把 aebot 拉进频道）",
         "the channel for the Friday weekly report (C0123ABCD; invite aebot to it)",
     ),
     "setting.monday_agenda_at": zh_en(
@@ -147,7 +147,7 @@ MESSAGES: dict[str, M] = {
     ),
     **{
         f"setting.job_channel_{d}": zh_en(
-            f"{zh}类工作单批准后，工作单卡片发到的频道（- 表示不发）",
+            f"{zh}类工作单批准后，工作单卡片发到的频道（`-` 表示不发）",
             f"the channel where approved {d} jobs are posted (- for none)",
         )
         for d, zh in DEPARTMENT_NAMES_ZH.items()

@@ -24,8 +24,9 @@ MESSAGES: dict[str, M] = {
         "城市名称最多 {max} 个字。", "A city is at most {max} characters."
     ),
     "travel.need_dates": zh_en(
-        "请在城市后面写上出差日期，例如 12月9日到12月11日，或一天：12月9日。",
-        "Please give the dates of the trip after the city, like Dec 9-11, or one day: Dec 9.",
+        "请在城市后面写上出差日期，例如 {eg_span} 或 {eg_span_short}，或一天：{eg_day}。",
+        "Please give the dates of the trip after the city, like {eg_span} or {eg_span_short}, or "
+        "one day: {eg_day}.",
     ),
     "travel.past": zh_en(
         "{day} 已经过去了：差旅费要在出差前申请。",

@@ -127,8 +127,8 @@ def confirmation(
         due = r.when(contact.at + REPORT_ESCALATE_AFTER)
         out.append(bk.context(r.t("contact.report_clock", due=due)))
     if offer and not contact.follow_up_on:
-        day, words = offer
-        ask = r.t("contact.offer_follow_up", day=r.day(day), words=bk.escape(words))
+        day, _ = offer
+        ask = r.t("contact.offer_follow_up", day=r.day(day))
         value = f"{contact.id}:{day.isoformat()}"
         out.append(bk.section(ask, bk.button(r.t("contact.offer_btn"), SET_FOLLOW_UP, value)))
     buttons = [
@@ -146,6 +146,15 @@ def confirmation(
 def quote(text: str) -> str:
     """User text as a mrkdwn quote, escaped so that nothing in it pings or links."""
     return "\n".join("> " + line for line in bk.escape(text).splitlines() or [""])
+
+
+def nudge_text(r: Reader, calls: int, follow_ups: int) -> str:
+    """The morning DM's notification line: what is due today, a count said only when some."""
+    if calls and follow_ups:
+        return r.t("nudge.text", n=calls, f=follow_ups)
+    if calls:
+        return r.t("nudge.text_calls", n=calls)
+    return r.t("nudge.text_follow_ups", f=follow_ups)
 
 
 def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk.Block]:
