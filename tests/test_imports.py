@@ -210,13 +210,65 @@ def test_line_numbers_are_the_file_s_own(tmp_path: Path) -> None:
         "\n"  # blank line 5
         "U0AE1,Sun,ae,U0AD1,zh\n"  # line 6
         "\n"  # blank line 7
-        "U0AE2,Li,ae,U0AD1\n",  # line 8, a column short
+        "U0AE2,Li,ae,U0AD1,\n",  # line 8, its language empty
         encoding="utf-8",
     )
     table = read_csv(path, TEAM_HEADER)
     assert table.lines == [2, 6, 8]
     assert [r["user_id"] for r in table.rows] == ["U0AD1", "U0AE1", "U0AE2"]
     assert table.rows[0]["name"] == "Zhao\nthe director" and table.rows[2]["language"] == ""
+
+
+@pytest.mark.parametrize("separator", [",", "\t", ";"])
+def test_headers_in_any_case_with_spaces_and_tab_or_semicolon_files(
+    tmp_path: Path, separator: str
+) -> None:
+    path = tmp_path / "team.csv"
+    header = ["User_ID ", " Name", "ROLE", " manager_id ", "Language"]
+    rows = [["U0AD1", "Zhao, the director", "ad", "", "zh"], ["U0AE1", "Sun", "ae", "U0AD1", ""]]
+    lines = [separator.join(header)] + [
+        separator.join(f'"{v}"' if separator in v else v for v in r) for r in rows
+    ]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    table = read_csv(path, TEAM_HEADER)
+    assert table.skipped == [] and table.lines == [2, 3]
+    assert table.rows[0] == dict(zip(TEAM_HEADER, rows[0], strict=True))
+    assert table.rows[1]["manager_id"] == "U0AD1"
+
+
+def test_a_short_or_long_row_is_skipped_as_such_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(
+        "user_id,name,role,manager_id,language\n"
+        "U0AD1,Zhao,ad,,zh\n"
+        "U0AE1,Sun,ae\n"  # line 3: short
+        "U0AE2,Li, Xiao,ae,U0AD1,en\n"  # line 4: an unquoted comma in the name
+        "U0AE3,Wu,ae,U0AD1,,,\n",  # line 5: empty extra values, as Excel pads them
+        encoding="utf-8",
+    )
+    table = read_csv(path, TEAM_HEADER)
+    assert table.lines == [2, 5]
+    assert [str(x) for x in table.skipped] == [
+        "line 3: short row: 3 of the header's 5 columns (no manager_id,language; an empty "
+        "value still needs its separator)",
+        "line 4: 6 values for the header's 5 columns (a separator inside a value? put that "
+        "value in quotes)",
+    ]
+
+
+def test_an_unclosed_quote_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(
+        'user_id,name,role,manager_id,language\nU0AD1,Zhao,ad,,zh\nU0AE1,"Sun,ae,U0AD1,\n'
+        "U0AE2,Li,ae,U0AD1,en\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError) as exc:
+        read_csv(path, TEAM_HEADER)
+    assert str(exc.value).startswith('team.csv: line 3 opens a quote (") that is never closed')
+    path.write_text('user_id,name,role,manager_id,language\nU0AD1,"Zhao"x,ad,,zh\n')
+    with pytest.raises(ValueError, match="line 2 has a stray quote"):
+        read_csv(path, TEAM_HEADER)
 
 
 # --- the bulk load, on both databases --------------------------------------------------------

@@ -121,14 +121,20 @@ def _run_import(
             )
     finally:
         database.dispose()
+    errors = sorted([*map(str, table.skipped), *res.errors], key=_line_of)
     click.echo(
         f"{what}: {res.created} added, {res.updated} updated, {res.unchanged} unchanged, "
-        f"{len(res.errors)} skipped"
+        f"{len(errors)} skipped"
     )
-    for e in res.errors:
+    for e in errors:
         click.echo(f"  skipped {e}", err=True)
-    if res.errors:
+    if errors:
         sys.exit(1)
+
+
+def _line_of(error: str) -> int:
+    """The line an error ("line N: why") is about: every skipped row is listed in file order."""
+    return int(error.split(":", 1)[0].removeprefix("line "))
 
 
 @contextmanager
