@@ -4,7 +4,7 @@ change them with `set KEY VALUE` and put one back to its default with `unset KEY
 from __future__ import annotations
 
 from bot.rules.problems import Problem
-from bot.rules.team_settings import SETTINGS, read_setting
+from bot.rules.team_settings import SETTINGS, check_together, read_setting
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views.settings import settings_view
@@ -34,7 +34,11 @@ def _set(r: Reader, req: Request, key: str, text: str, db: Database) -> Reply:
     if isinstance(value, Problem):
         return Reply(text=r.problem(value))
     with db.write() as s:
-        stored.store(s, req.team, key, value, req.user, r.now)
+        clash = check_together(stored.stored(s, req.team), key, value)
+        if clash is None:
+            stored.store(s, req.team, key, value, req.user, r.now)
+    if clash is not None:
+        return Reply(text=r.problem(clash))
     return Reply(text=r.t("settings.set", key=key, value=value))
 
 
@@ -42,7 +46,10 @@ def _unset(r: Reader, req: Request, key: str, db: Database) -> Reply:
     if key not in SETTINGS:
         return Reply(text=r.t("settings.unknown_key", key=key, keys=", ".join(SETTINGS)))
     with db.write() as s:
-        found = stored.unset(s, req.team, key)
+        clash = check_together(stored.stored(s, req.team), key, None)
+        found = clash is None and stored.unset(s, req.team, key)
+    if clash is not None:
+        return Reply(text=r.problem(clash))
     default = SETTINGS[key].default
     return Reply(
         text=r.t("settings.unset" if found else "settings.unset_none", key=key, value=default)

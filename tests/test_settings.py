@@ -10,10 +10,12 @@ from click.testing import CliRunner
 from sqlmodel import select
 
 from bot.cli import main
-from scheduler.timetable import tick
+from scheduler.timetable import TASKS, run_task, tick
 from storage import queries
-from storage.models import TaskRun, TeamSetting
+from storage.models import Job, TaskRun, TeamSetting
+from storage.team_settings import store
 from tests.conftest import ADMIN, SH, TEAM, World
+from tests.test_jobs import file_job
 
 
 def stored(w: World) -> dict[str, str]:
@@ -149,3 +151,46 @@ def test_cli_jobs_list_shows_the_default_times(cli_env: Path) -> None:
     out = CliRunner().invoke(main, ["jobs", "list"]).output
     assert "contact-nudge          working days 09:30" in out
     assert "contact-report-due     hourly 09:00-19:00, working days" in out
+
+
+# --- the working day must end after it starts ------------------------------------------------
+def test_end_of_day_at_or_before_start_of_day_is_refused(world: World) -> None:
+    assert "工作日要先开始后结束" in text(world, "settings set end_of_day 09:00")
+    assert "`end_of_day` 是 08:00" in text(world, "settings set end_of_day 08:00")
+    assert stored(world) == {}
+    assert "已设置" in text(world, "settings set start_of_day 10:00")
+    assert "`start_of_day` 是 10:00" in text(world, "settings set end_of_day 9:00")
+    assert "工作日要先开始后结束" not in text(world, "settings set end_of_day 10:30")
+    # back to 18:00 would be fine; start_of_day back to 09:00 too
+    assert "恢复默认" in text(world, "settings unset end_of_day")
+    assert stored(world) == {"start_of_day": "10:00"}
+    text(world, "settings set end_of_day 11:00")
+    assert "工作日要先开始后结束" in text(world, "settings set start_of_day 12:00")
+    assert stored(world) == {"start_of_day": "10:00", "end_of_day": "11:00"}
+
+
+def test_cli_end_of_day_before_start_of_day_is_refused(cli_env: Path) -> None:
+    runner = CliRunner()
+    runner.invoke(main, ["settings", "set", "start_of_day", "10:00", "--team", TEAM])
+    r = runner.invoke(main, ["settings", "set", "end_of_day", "10:00", "--team", TEAM])
+    assert r.exit_code == 1 and "A working day must end after it starts" in r.output
+    assert "`start_of_day` 10:00 and `end_of_day` 10:00" in r.output
+    r = runner.invoke(main, ["settings", "set", "start_of_day", "18:30", "--team", TEAM])
+    assert r.exit_code == 1 and "`end_of_day` 18:00" in r.output
+
+
+def test_a_backwards_day_stored_by_an_older_release_falls_back_to_the_defaults(
+    world: World,
+) -> None:
+    """What an older release accepted: jobs are still filed and reminders still run."""
+    with world.bot.db.write() as s:
+        store(s, TEAM, "start_of_day", "18:00", ADMIN, world.clock.now())
+        store(s, TEAM, "end_of_day", "09:00", ADMIN, world.clock.now())
+    values = world.bot.team_settings.of(TEAM)
+    assert (f"{values.start_of_day:%H:%M}", f"{values.end_of_day:%H:%M}") == ("09:00", "18:00")
+    assert file_job(world) == {}  # accepted, no "something went wrong"
+    with world.bot.db.read() as s:
+        [job] = s.exec(select(Job)).all()
+    assert job.internal_deadline.astimezone(SH).time() <= values.end_of_day
+    [o] = run_task(TASKS["approval-reminders"], datetime(2026, 11, 24, 15, tzinfo=SH), world.tasks)
+    assert o.status != "failed", o

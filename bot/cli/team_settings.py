@@ -7,7 +7,7 @@ import click
 from bot.cli.common import TEAM_OPTION
 from bot.cli.parts import workspace
 from bot.rules.problems import Problem
-from bot.rules.team_settings import SETTINGS, read_setting
+from bot.rules.team_settings import SETTINGS, check_together, read_setting
 from bot.slack.texts import t
 from storage import team_settings as stored
 
@@ -39,7 +39,11 @@ def settings_set(key: str, value: str, team: str | None) -> None:
         raise click.ClickException(t("en", normalised.key, **normalised.values))
     with workspace(team) as (bot, tid):
         with bot.db.write() as s:
-            stored.store(s, tid, key, normalised, None, bot.clock.now())
+            clash = check_together(stored.stored(s, tid), key, normalised)
+            if clash is None:
+                stored.store(s, tid, key, normalised, None, bot.clock.now())
+        if clash is not None:
+            raise click.ClickException(t("en", clash.key, **clash.values))
         click.echo(f"{key} is now {normalised}")
 
 
@@ -54,7 +58,10 @@ def settings_unset(key: str, team: str | None) -> None:
         )
     with workspace(team) as (bot, tid):
         with bot.db.write() as s:
-            found = stored.unset(s, tid, key)
+            clash = check_together(stored.stored(s, tid), key, None)
+            found = clash is None and stored.unset(s, tid, key)
+        if clash is not None:
+            raise click.ClickException(t("en", clash.key, **clash.values))
         default = SETTINGS[key].default
         click.echo(
             f"{key} is back to its default {default}"

@@ -114,11 +114,25 @@ def read_setting(key: str, text: str) -> str | Problem:
     return str(int(value))
 
 
+def check_together(stored: Mapping[str, str], key: str, value: str | None) -> Problem | None:
+    """Whether the team's settings still make sense with `key` set to `value` (None: back to
+    its default): the working day must end after it starts, or no working hours can be
+    counted (an approval's reminder, a job's internal deadline)."""
+    if key not in (START_OF_DAY, END_OF_DAY):
+        return None
+    after = {k: v for k, v in stored.items() if k != key} | ({key: value} if value else {})
+    start, end = (TeamValues(after).time(k) for k in (START_OF_DAY, END_OF_DAY))
+    if end > start:
+        return None
+    return Problem("settings.day_backwards", {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
+
+
 class TeamValues:
     """One team's settings: what it stored, else the defaults."""
 
     def __init__(self, stored: Mapping[str, str]) -> None:
         self.stored = dict(stored)
+        self._day: tuple[time, time] | None = None
 
     def text(self, key: str) -> str:
         """The value as stored (normalised), or the default."""
@@ -152,12 +166,30 @@ class TeamValues:
     @property
     def start_of_day(self) -> time:
         """When the working day starts: working hours count from here."""
-        return self.time(START_OF_DAY)
+        return self._working_day()[0]
 
     @property
     def end_of_day(self) -> time:
         """When the working day ends, and the time a date typed without one means."""
-        return self.time(END_OF_DAY)
+        return self._working_day()[1]
+
+    def _working_day(self) -> tuple[time, time]:
+        """start_of_day and end_of_day; both defaults when the day stored ends before it starts
+        (`check_together` refuses that now; an older release stored it)."""
+        if self._day is None:
+            start, end = self.time(START_OF_DAY), self.time(END_OF_DAY)
+            if end <= start:
+                log.warning(
+                    "end_of_day %s is not after start_of_day %s; using %s-%s",
+                    f"{end:%H:%M}",
+                    f"{start:%H:%M}",
+                    SETTINGS[START_OF_DAY].default,
+                    SETTINGS[END_OF_DAY].default,
+                )
+                start, end = (_time(SETTINGS[k].default) for k in (START_OF_DAY, END_OF_DAY))
+            assert start is not None and end is not None
+            self._day = (start, end)
+        return self._day
 
     def duration(self, key: str) -> Duration:
         d = read_duration(self._read(key))

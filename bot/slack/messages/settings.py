@@ -46,6 +46,12 @@ MESSAGES: dict[str, M] = {
         "`{key}` 是一个频道，写成频道 ID（例如 C0123ABCD）或 #频道；写 - 表示不发。",
         "`{key}` is a channel: its id (e.g. C0123ABCD) or #channel; - for none.",
     ),
+    "settings.day_backwards": zh_en(
+        "工作日要先开始后结束：这样改，`start_of_day` 是 {start}，`end_of_day` 是 {end}。"
+        "请让 `end_of_day` 晚于 `start_of_day`。",
+        "A working day must end after it starts: this would make `start_of_day` {start} and "
+        "`end_of_day` {end}. Set `end_of_day` later than `start_of_day`.",
+    ),
     "settings.bad_text": zh_en("`{key}` 最多 100 个字。", "`{key}` is at most 100 characters."),
     "settings.set": zh_en("已设置：`{key}` = `{value}`。", "Done: `{key}` is now `{value}`."),
     "settings.unset": zh_en(
