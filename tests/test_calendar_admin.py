@@ -152,6 +152,13 @@ def test_cli_dates_parse(cli_env: Path) -> None:
     assert r.exit_code == 1 and "couldn't read “香蕉”" in r.output
 
 
+@pytest.mark.parametrize("command", ["parse", "range", "find"])
+def test_cli_dates_name_the_now_option_in_its_errors(cli_env: Path, command: str) -> None:
+    r = CliRunner().invoke(main, ["dates", command, "明天", "--now", "tuesday"])
+    assert r.exit_code == 2 and "Invalid value for --now: 'tuesday' is not ISO-8601" in r.output
+    assert "--at" not in r.output
+
+
 def test_cli_dates_range(cli_env: Path) -> None:
     runner = CliRunner()
     at = ["--now", "2026-11-23T10:00"]

@@ -23,14 +23,15 @@ def settings() -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
-def parse_at(at: str | None, s: Settings) -> datetime:
-    """--at as an aware datetime (the workspace zone when none is given); now when absent."""
+def parse_at(at: str | None, s: Settings, option: str = "--at") -> datetime:
+    """--at (or the `option` it was given as, such as --now) as an aware datetime (the
+    workspace zone when none is given); now when absent."""
     if at is None:
         return Clock().now()
     try:
         when = datetime.fromisoformat(at)
     except ValueError:
         raise click.BadParameter(
-            f"{at!r} is not ISO-8601, e.g. 2026-11-23T09:30", param_hint="--at"
+            f"{at!r} is not ISO-8601, e.g. 2026-11-23T09:30", param_hint=option
         ) from None
     return when if when.tzinfo else when.replace(tzinfo=s.tz)
