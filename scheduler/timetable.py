@@ -33,7 +33,7 @@ from scheduler import (
 )
 from scheduler import overtime_tasks as overtime
 from scheduler.outbox_pass import Tally
-from scheduler.run import Run, TaskDeps
+from scheduler.run import NobodyToTell, Run, TaskDeps
 from storage import outbox, queries, runs
 from storage.outbox import wall
 
@@ -230,8 +230,12 @@ def run_for_team(task: Task, at: datetime, team: str, deps: TaskDeps) -> Outcome
                 if decided:
                     outbox.enqueue(s, run.messages(), deps.clock.now(), wall())
         except Exception as exc:
-            log.exception("job %s failed for %s", task.name, team)
-            why = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, NobodyToTell):  # nothing broke: a setting is missing, one line
+                log.warning("job %s failed for %s: %s", task.name, team, exc)
+                why = str(exc)
+            else:
+                log.exception("job %s failed for %s", task.name, team)
+                why = f"{type(exc).__name__}: {exc}"
             with contextlib.suppress(Exception), deps.db.write() as s:
                 runs.record_failure(s, team, task.name, period, deps.clock.now(), why)
             return Outcome(team, "failed", why)

@@ -382,7 +382,7 @@ def test_team_import_lists_each_skipped_row(cli: CliRunner, db_url: str, tmp_pat
         "U0AD1,Zhao again,ad,,en\n",
         encoding="utf-8",
     )
-    r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM])
+    r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM, "--new"])
     assert r.exit_code == 1
     assert r.stdout == "members: 1 added, 0 updated, 0 unchanged, 4 skipped\n"
     assert r.stderr.splitlines() == [
@@ -402,7 +402,7 @@ def test_clients_import_reads_gbk_and_refuses_what_it_cannot_read(
 ) -> None:
     team = tmp_path / "team.csv"
     team.write_text("user_id,name,role,manager_id,language\nU0AE1,Sun,ae,,\n", encoding="utf-8")
-    assert cli.invoke(main, ["team", "import", str(team), "--team", TEAM]).exit_code == 0
+    assert cli.invoke(main, ["team", "import", str(team), "--team", TEAM, "--new"]).exit_code == 0
     gbk = tmp_path / "客户.csv"
     gbk.write_bytes(
         "name,city,in_city,owner_id,contact_person,cadence_days\r\n"
@@ -501,7 +501,7 @@ def test_a_year_is_covered_once_every_holiday_is_confirmed() -> None:
 
 def test_calendar_check_says_what_covered_means(cli: CliRunner) -> None:
     check = ["calendar", "check", "--team", TEAM, "--today", "2026-11-23"]
-    cli.invoke(main, ["calendar", "set", "2027-01-01", "holiday", "元旦", "--team", TEAM])
+    cli.invoke(main, ["calendar", "set", "2027-01-01", "holiday", "元旦", "--team", TEAM, "--new"])
     r = cli.invoke(main, check)
     assert r.exit_code == 1 and r.stdout == ""
     assert r.stderr.splitlines() == [

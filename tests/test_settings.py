@@ -136,7 +136,9 @@ def test_cli_settings_list_set_unset(cli_env: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["settings", "set", "contact_sweep_at", "18:0", "--team", TEAM])
     assert r.exit_code == 1 and "is a time of day, written HH:MM" in r.output
-    r = runner.invoke(main, ["settings", "set", "contact_sweep_at", "18:05", "--team", TEAM])
+    r = runner.invoke(
+        main, ["settings", "set", "contact_sweep_at", "18:05", "--team", TEAM, "--new"]
+    )
     assert r.exit_code == 0 and r.output.strip() == "contact_sweep_at is now 18:05"
     out = runner.invoke(main, ["settings", "list", "--team", TEAM]).output
     assert "contact_sweep_at         18:05" in out and "(default 17:30)" in out
@@ -171,7 +173,7 @@ def test_end_of_day_at_or_before_start_of_day_is_refused(world: World) -> None:
 
 def test_cli_end_of_day_before_start_of_day_is_refused(cli_env: Path) -> None:
     runner = CliRunner()
-    runner.invoke(main, ["settings", "set", "start_of_day", "10:00", "--team", TEAM])
+    runner.invoke(main, ["settings", "set", "start_of_day", "10:00", "--team", TEAM, "--new"])
     r = runner.invoke(main, ["settings", "set", "end_of_day", "10:00", "--team", TEAM])
     assert r.exit_code == 1 and "A working day must end after it starts" in r.output
     assert "`start_of_day` 10:00 and `end_of_day` 10:00" in r.output

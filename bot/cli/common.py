@@ -13,6 +13,12 @@ from bot.settings import Settings, SettingsError, load_settings
 TEAM_OPTION = click.option(
     "--team", "team", default=None, help="Slack team id (default: the one in the database)."
 )
+NEW_OPTION = click.option(
+    "--new",
+    "new",
+    is_flag=True,
+    help="With --team: start a workspace the database does not know yet.",
+)
 
 
 def settings() -> Settings:

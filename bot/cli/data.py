@@ -10,7 +10,7 @@ from typing import TextIO
 
 import click
 
-from bot.cli.common import settings
+from bot.cli.common import NEW_OPTION, settings
 from bot.cli.parts import migrated, team_id, workspace
 from bot.clock import Clock
 from handlers.team import remove
@@ -51,9 +51,10 @@ def team() -> None:
 @team.command("import")
 @CSV_FILE
 @TEAM_ID
-def team_import(file: Path, team: str | None) -> None:
+@NEW_OPTION
+def team_import(file: Path, team: str | None, new: bool) -> None:
     """Load members from a CSV: user_id,name,role,manager_id,language."""
-    _run_import(file, team, TEAM_HEADER, import_team, "members", local=False)
+    _run_import(file, team, TEAM_HEADER, import_team, "members", local=False, new=new)
 
 
 @team.command("remove")
@@ -97,6 +98,7 @@ def _run_import(
     load: Callable[..., ImportResult],
     what: str,
     local: bool,
+    new: bool = False,
 ) -> None:
     """Read the file, load it in one transaction (a progress bar on a terminal), and say what
     changed; every skipped row is listed with its line and reason, and makes the exit status 1."""
@@ -105,7 +107,7 @@ def _run_import(
         table = read_csv(file, header)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    tid = team_id(team, s)
+    tid = team_id(team, s, new)
     migrated(s)
     database = Database(s.database_url)
     now = Clock().now()

@@ -4,6 +4,7 @@ which workspace is meant."""
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import ssl
 from collections.abc import Iterator
@@ -19,10 +20,11 @@ from bot.app import Bot
 from bot.cli.common import settings
 from bot.clock import FixedClock
 from bot.settings import HINTS, Settings
-from storage import queries
+from storage import workspaces
 from storage.db import Database
 from storage.migrate import upgrade
 
+TEAM_ID = re.compile(r"T[A-Z0-9]{2,20}")  # a Slack team (workspace) id
 CHECK_TIMEOUT = 10  # seconds auth.test may take before Slack counts as unreachable
 # slack_sdk logs each failed call at ERROR; the one-line answer below already says it all
 _SILENT = logging.Logger("aebot.slack-check", logging.CRITICAL + 1)
@@ -46,27 +48,35 @@ def bot_at(s: Settings, at: datetime | None = None) -> Bot:
 
 
 @contextmanager
-def workspace(team: str | None) -> Iterator[tuple[Bot, str]]:
+def workspace(team: str | None, new: bool = False) -> Iterator[tuple[Bot, str]]:
     """The process's parts and the workspace meant, let go of when the command is done."""
     s = settings()
     bot = bot_at(s)
     try:
-        yield bot, team_id(team, s)
+        yield bot, team_id(team, s, new)
     finally:
         bot.close()
 
 
-def team_id(team: str | None, s: Settings) -> str:
-    """--team if given; else the one workspace the database knows; else ask Slack."""
+def team_id(team: str | None, s: Settings, new: bool = False) -> str:
+    """--team if the database knows it, or it is the bot token's workspace, or `new` says to
+    start it; else the one workspace the database knows; else ask Slack. A team id nobody
+    knows stops here, saying which ones are known: a typo would start an empty workspace."""
+    known = _known(s)
     if team:
-        return team
-    try:
-        database = Database(s.database_url)
-        with database.read() as session:
-            known = queries.team_ids(session)
-        database.dispose()
-    except Exception:
-        known = []
+        if not TEAM_ID.fullmatch(team):
+            raise click.ClickException(
+                f"--team {team!r} is not a Slack team id (T and capitals or digits, e.g. T0123ABC)"
+            )
+        owner = None if team in known or new else _token_team(s)
+        if team in known or new or team == owner:
+            return team
+        here = ", ".join(known) or "none yet"
+        raise click.ClickException(
+            f"no workspace {team} here (the database knows: {here}; the bot token's is "
+            f"{owner or 'unknown: no token, or Slack did not answer'}): check --team, or pass "
+            "--new to start a new workspace"
+        )
     if len(known) == 1:
         return known[0]
     try:
@@ -75,6 +85,29 @@ def team_id(team: str | None, s: Settings) -> str:
         raise click.ClickException(
             f"cannot tell which workspace this is ({exc.message}); pass --team T0123ABC"
         ) from None
+
+
+def _known(s: Settings) -> list[str]:
+    """The workspaces the database has rows of (none when it cannot be read yet)."""
+    try:
+        database = Database(s.database_url)
+        try:
+            with database.read() as session:
+                return workspaces.known(session)
+        finally:
+            database.dispose()
+    except Exception:
+        return []
+
+
+def _token_team(s: Settings) -> str | None:
+    """The workspace of the bot token, when there is a token and Slack answers."""
+    if not s.slack_bot_token:
+        return None
+    try:
+        return slack_ready(s)
+    except click.ClickException:
+        return None
 
 
 def slack_ready(s: Settings) -> str:

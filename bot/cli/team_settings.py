@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bot.cli.common import TEAM_OPTION
+from bot.cli.common import NEW_OPTION, TEAM_OPTION
 from bot.cli.parts import workspace
 from bot.rules.problems import Problem
 from bot.rules.team_settings import SETTINGS, check_together, read_setting
@@ -32,12 +32,13 @@ def settings_list(team: str | None) -> None:
 @click.argument("key")
 @click.argument("value")
 @TEAM_OPTION
-def settings_set(key: str, value: str, team: str | None) -> None:
+@NEW_OPTION
+def settings_set(key: str, value: str, team: str | None, new: bool) -> None:
     """Set KEY to VALUE for the workspace, e.g. `aebot settings set contact_nudge_at 09:00`."""
     normalised = read_setting(key, value)
     if isinstance(normalised, Problem):
         raise click.ClickException(t("en", normalised.key, **normalised.values))
-    with workspace(team) as (bot, tid):
+    with workspace(team, new) as (bot, tid):
         with bot.db.write() as s:
             clash = check_together(stored.stored(s, tid), key, normalised)
             if clash is None:
