@@ -196,3 +196,57 @@ def test_a_backwards_day_stored_by_an_older_release_falls_back_to_the_defaults(
     assert job.internal_deadline.astimezone(SH).time() <= values.end_of_day
     [o] = run_task(TASKS["approval-reminders"], datetime(2026, 11, 24, 15, tzinfo=SH), world.tasks)
     assert o.status != "failed", o
+
+
+# --- a channel given by its name --------------------------------------------------------------
+def test_a_channel_given_by_its_name_is_looked_up_in_slack(world: World) -> None:
+    world.fake.channels["C0CREATIVE"] = {"name": "creative-jobs"}
+    world.fake.channels["C0SECRET"] = {"name": "board", "is_private": True}
+    r = world.slack.command("/aebot", "settings set team_channel #general", user=ADMIN)
+    assert r.status_code == 200 and r.text == ""  # Slack is asked after the ack
+    [said] = world.slack.wait_for("response_url")
+    assert said.args["text"] == "已设置：`team_channel` = `C0GENERAL`。"
+    [listed] = world.fake.calls_to("conversations.list")
+    assert listed.args["types"] == "public_channel"
+    world.slack.command("/aebot", "settings set job_channel_creative Creative-Jobs", user=ADMIN)
+    world.slack.wait_for("response_url", 2)
+    world.slack.command("/aebot", "settings set report_channel #board", user=ADMIN)
+    answers = [c.args["text"] for c in world.slack.wait_for("response_url", 3)]
+    assert answers[1] == "已设置：`job_channel_creative` = `C0CREATIVE`。"
+    assert answers[2].startswith(
+        "没有找到名为 #board 的公开频道，没有做任何改动。私有频道请写它的 ID"
+    )
+    assert stored(world) == {"team_channel": "C0GENERAL", "job_channel_creative": "C0CREATIVE"}
+    del world.fake.channels["C0CREATIVE"], world.fake.channels["C0SECRET"]
+
+
+def test_without_channels_read_the_lookup_says_so_and_nothing_changes(world: World) -> None:
+    granted = world.fake.scopes
+    assert granted is not None and "channels:read" in granted  # manifest.yml asks for it
+    world.fake.scopes = [x for x in granted if x != "channels:read"]
+    try:
+        world.slack.command("/aebot", "settings set team_channel #general", user=ADMIN)
+        [said] = world.slack.wait_for("response_url")
+    finally:
+        world.fake.scopes = granted
+    assert said.args["text"] == (
+        "Slack 没有给出频道列表（missing_scope），找不到 #general，没有做任何改动。请写频道 ID，例如 C0123ABCD。"
+    )
+    assert stored(world) == {}
+
+
+def test_cli_a_channel_given_by_its_name_is_looked_up(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", world.bot.settings.database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", world.fake.token)
+    monkeypatch.setenv("SLACK_API_URL", world.fake.url)
+    runner = CliRunner()
+    r = runner.invoke(main, ["settings", "set", "team_channel", "#general"])
+    assert r.exit_code == 0 and r.output.strip() == "team_channel is now C0GENERAL"
+    r = runner.invoke(main, ["settings", "set", "report_channel", "#nowhere"])
+    assert r.exit_code == 1 and "There is no public channel called #nowhere" in r.output
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-revoked")
+    r = runner.invoke(main, ["settings", "set", "report_channel", "#general"])
+    assert r.exit_code == 1 and "Slack did not list the channels (invalid_auth)" in r.output
+    assert stored(world) == {"team_channel": "C0GENERAL"}

@@ -68,6 +68,17 @@ SETTINGS: dict[str, Setting] = {
 }
 
 _CHANNEL = re.compile(r"<?#?([CG][A-Z0-9]{6,20})(?:\|[^>]*)?>?")
+_CHANNEL_NAME = re.compile(r"#?([^\s#<>|@,]{1,80})")  # Slack's names: lower case, no spaces
+
+
+@dataclass(frozen=True)
+class ChannelName:
+    """A channel typed by its name (`#general`): its id is looked up in Slack before storing."""
+
+    key: str
+    name: str
+
+
 _TIME = re.compile(r"([01]?[0-9]|2[0-3])[:：]([0-5][0-9])")
 
 
@@ -84,8 +95,9 @@ def _hours(text: str) -> tuple[time, time] | None:
     return (start, end) if start and end and start <= end else None
 
 
-def read_setting(key: str, text: str) -> str | Problem:
-    """What an admin typed for `key`, normalised for storage, or why it cannot be stored."""
+def read_setting(key: str, text: str) -> str | ChannelName | Problem:
+    """What an admin typed for `key`, normalised for storage (a channel typed by its name: the
+    name to look up), or why it cannot be stored."""
     setting = SETTINGS.get(key)
     if setting is None:
         return Problem("settings.unknown_key", {"key": key, "keys": ", ".join(SETTINGS)})
@@ -107,7 +119,12 @@ def read_setting(key: str, text: str) -> str | Problem:
         if text.strip().lower() in ("-", "none", "off", "无"):
             return "-"
         mc = _CHANNEL.fullmatch(text.strip())
-        return mc[1] if mc else Problem("settings.bad_channel", {"key": key})
+        if mc:
+            return mc[1]
+        named = _CHANNEL_NAME.fullmatch(text.strip())
+        if named:
+            return ChannelName(key, named[1].lower())
+        return Problem("settings.bad_channel", {"key": key})
     value = text.strip()
     if not value.isdigit() or not setting.low <= int(value) <= setting.high:
         return Problem("settings.bad_count", {"key": key, "low": setting.low, "high": setting.high})
@@ -143,7 +160,7 @@ class TeamValues:
 
     def _read(self, key: str) -> str:
         value = self.text(key)
-        if isinstance(read_setting(key, value), Problem):
+        if not isinstance(read_setting(key, value), str):
             log.warning(
                 "setting %s has an unreadable value %r; using %r", key, value, SETTINGS[key].default
             )
