@@ -12,6 +12,8 @@ import logging
 
 import click
 
+from bot import __version__
+
 NOISY = ("apscheduler", "slack_bolt", "slack_sdk", "urllib3", "httpx", "alembic")
 SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
     "run": ("bot.cli.serve:run", "Serve Slack and run the timetable."),
@@ -48,6 +50,9 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup)
+@click.version_option(
+    __version__, "-V", "--version", prog_name="aebot", message="%(prog)s %(version)s"
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail.")
 def main(verbose: bool) -> None:
     """aebot: the account department's Slack bot."""
