@@ -1,4 +1,5 @@
-"""The `aebot` command: run, db, jobs, outbox, team, clients, calendar, dates, settings, demo.
+"""The `aebot` command: run, db, jobs, outbox, team, clients, calendar, dates, settings, demo,
+backup, restore, export.
 
 Each subcommand's module is loaded only when that subcommand runs (click's lazy-loading
 pattern), so that `aebot dates parse` does not pay for the web server, the fake Slack and the
@@ -27,6 +28,8 @@ SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
     "settings": ("bot.cli.team_settings:settings_group", "Per-workspace settings."),
     "authority": ("bot.cli.authority:authority_group", "Authority limits: who decides how much."),
     "demo": ("bot.cli.demo:demo", "aebot at work without a Slack account."),
+    "backup": ("bot.cli.backup:backup_command", "Copy the database, safely while aebot runs."),
+    "restore": ("bot.cli.backup:restore_command", "Put a backup into an empty database."),
 }
 
 
