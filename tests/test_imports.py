@@ -19,7 +19,7 @@ from sqlmodel import select
 
 from bot.cli import main
 from bot.cli.data import progress_bar
-from bot.cli.parts import unreachable_reason
+from bot.cli.workspaces import unreachable_reason
 from bot.rules.calendar import HolidayPeriod, holiday_periods, unconfirmed, uncovered_years
 from bot.rules.imports import (
     ClientRow,

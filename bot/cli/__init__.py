@@ -30,6 +30,7 @@ SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
     "demo": ("bot.cli.demo:demo", "aebot at work without a Slack account."),
     "backup": ("bot.cli.backup:backup_command", "Copy the database, safely while aebot runs."),
     "restore": ("bot.cli.backup:restore_command", "Put a backup into an empty database."),
+    "export": ("bot.cli.export:export", "The agency's data as .xlsx or CSV."),
 }
 
 

@@ -11,7 +11,8 @@ from typing import TextIO
 import click
 
 from bot.cli.common import NEW_OPTION, settings
-from bot.cli.parts import migrated, team_id, workspace
+from bot.cli.parts import workspace
+from bot.cli.workspaces import migrated, team_id
 from bot.clock import Clock
 from handlers.team import remove
 from storage.db import Database

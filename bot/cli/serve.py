@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 from bot import socket_mode
 from bot.app import Bot, create_app
 from bot.cli.common import settings
-from bot.cli.parts import migrated, slack_ready
+from bot.cli.workspaces import migrated, slack_ready
 from bot.dates import warm_up
 from bot.server import serve, settle
 from bot.settings import HINTS, SettingsError
@@ -73,5 +73,5 @@ def _serve_socket_mode(app: App, app_token: str) -> None:
 
 def _workspace(bot: Bot) -> str:
     """The workspace the token belongs to; a refused token or an unreachable Slack stops here,
-    with one line (bot/cli/parts.py `slack_ready`)."""
+    with one line (bot/cli/workspaces.py `slack_ready`)."""
     return slack_ready(bot.settings)

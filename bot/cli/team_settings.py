@@ -6,7 +6,8 @@ import click
 from slack_sdk.errors import SlackApiError
 
 from bot.cli.common import NEW_OPTION, TEAM_OPTION
-from bot.cli.parts import unreachable_reason, workspace
+from bot.cli.parts import workspace
+from bot.cli.workspaces import unreachable_reason
 from bot.rules.problems import Problem
 from bot.rules.team_settings import SETTINGS, ChannelName, check_together, read_setting
 from bot.slack.sender import Sender
