@@ -22,7 +22,7 @@ def known(s: Session) -> list[str]:
     return sorted(str(team) for (team,) in s.execute(q))
 
 
-def installed_at(s: Session, team_id: str) -> datetime | None:
-    """When the workspace's team was first loaded (its earliest member); None before that."""
-    q = select(func.min(Member.created_at)).where(Member.team_id == team_id)
-    return s.exec(q).one()
+def installed(s: Session) -> dict[str, datetime]:
+    """When each workspace's team was first loaded (its earliest member), in one query."""
+    q = select(Member.team_id, func.min(Member.created_at)).group_by(Member.team_id)
+    return {team: at for team, at in s.exec(q).all()}
