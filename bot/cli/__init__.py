@@ -9,11 +9,11 @@ migrations it never uses.
 from __future__ import annotations
 
 import importlib
-import logging
 
 import click
 
 from bot import __version__
+from bot.cli import logs
 
 NOISY = ("apscheduler", "slack_bolt", "slack_sdk", "urllib3", "httpx", "alembic")
 SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
@@ -60,9 +60,4 @@ class LazyGroup(click.Group):
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail.")
 def main(verbose: bool) -> None:
     """aebot: the account department's Slack bot."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    for noisy in NOISY:
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logs.configure(verbose, NOISY)

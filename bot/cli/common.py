@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import click
 
+from bot.cli.logs import keep_secret
 from bot.clock import Clock
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -22,11 +24,15 @@ NEW_OPTION = click.option(
 
 
 def settings() -> Settings:
-    """The settings, or one line naming what is missing or wrong."""
+    """The settings, or one line naming what is missing or wrong. Its secrets are kept out of
+    the log from now on."""
     try:
-        return load_settings()
+        s = load_settings()
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
+    password = urlsplit(s.database_url).password
+    keep_secret(s.slack_bot_token, s.slack_signing_secret, s.slack_app_token, password)
+    return s
 
 
 def parse_at(at: str | None, s: Settings, option: str = "--at") -> datetime:
