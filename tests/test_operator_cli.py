@@ -80,3 +80,22 @@ def test_monday_agenda_with_no_team_channel_and_no_admins_exits_1_and_says_so(
         "and AEBOT_ADMINS names no one; set it with `aebot settings set team_channel #channel`"
     )
     assert fake.calls_to("chat.postMessage") == []
+
+
+def test_an_import_lists_short_rows_with_the_others_in_file_order(cli: CliRunner) -> None:
+    with open("team.csv", "w", encoding="utf-8") as f:
+        f.write(
+            "User_ID ; Name ; ROLE ; manager_id ; language\n"
+            "U0AM1;钱;am;;zh\n"
+            "U0AE1;孙;ae\n"
+            "U0AE2;;ae;U0AM1;\n"
+            "U0AE3;李;ae;U0AM1;en\n"
+        )
+    r = cli.invoke(main, ["team", "import", "team.csv", "--team", TEAM])
+    assert r.exit_code == 1
+    assert r.stdout == "members: 2 added, 0 updated, 0 unchanged, 2 skipped\n"
+    assert r.stderr.splitlines() == [
+        "  skipped line 3: short row: 3 of the header's 5 columns (no manager_id,language; an "
+        "empty value still needs its separator)",
+        "  skipped line 4: name is empty for U0AE2",
+    ]
