@@ -46,7 +46,8 @@ ACK_DB_SECONDS = 2.0  # the listeners' database work gives up by then: Slack wan
 WARN_EVERY = 60.0  # seconds between two warnings about the server's clock
 
 
-def asgi_app(bolt: App, db: Database) -> Starlette:
+def asgi_app(bolt: App, db: Database, events: bool = True) -> Starlette:
+    """`POST /slack/events` (unless not `events`: Socket Mode's health port) and `GET /healthz`."""
     gate = Gate(bolt._signing_secret)  # Bolt keeps the secret it checks with; so do we
     clock = SlackClock()
     bolt.client.retry_handlers.append(clock)  # sees every answer of the Slack Web API
@@ -55,7 +56,7 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
         with deadline(ACK_DB_SECONDS):
             return bolt.dispatch(req)
 
-    async def events(request: Request) -> Response:
+    async def slack_events(request: Request) -> Response:
         body = await read_capped(request)
         if body is None:
             log.warning("refused a request body over %d bytes (not read)", MAX_BODY)
@@ -87,12 +88,8 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
             status_code=200 if ok else 503,
         )
 
-    return Starlette(
-        routes=[
-            Route("/slack/events", events, methods=["POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-        ]
-    )
+    slack = [Route("/slack/events", slack_events, methods=["POST"])] if events else []
+    return Starlette(routes=[*slack, Route("/healthz", healthz, methods=["GET"])])
 
 
 async def read_capped(request: Request) -> bytes | None:
@@ -190,18 +187,27 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 def serve(bolt: App, db: Database, port: int, host: str = "0.0.0.0") -> None:
     """Serve until interrupted (the production path)."""
-    config = uvicorn.Config(asgi_app(bolt, db), log_level="info", access_log=False, lifespan="off")
+    config = uvicorn.Config(
+        asgi_app(bolt, db), log_config=None, log_level="info", access_log=False, lifespan="off"
+    )  # log_config None: uvicorn's lines go through aebot's one-line log (bot/cli/logs.py)
     uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
 
 
 class BackgroundServer:
-    """The same server on a loopback port in a thread: tests, the demo and the benchmark."""
+    """The same server in a thread: on a loopback port for tests, the demo and the benchmark;
+    `/healthz` alone on AEBOT_HEALTH_PORT beside Socket Mode (`events=False`)."""
 
-    def __init__(self, bolt: App, db: Database) -> None:
-        self.sock = listening_socket("127.0.0.1", 0)
+    def __init__(
+        self, bolt: App, db: Database, host: str = "127.0.0.1", port: int = 0, events: bool = True
+    ) -> None:
+        self.sock = listening_socket(host, port)
         self.port = self.sock.getsockname()[1]
         config = uvicorn.Config(
-            asgi_app(bolt, db), log_level="warning", access_log=False, lifespan="off"
+            asgi_app(bolt, db, events),
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(

@@ -43,8 +43,7 @@ def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
 
 
 def _settings(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
-    admin = deps.admin(req.user)
-    return settings.settings_command(r, req, rest.split(), deps.db, deps.team_settings, admin)
+    return settings.settings_command(r, req, rest.split(), deps)
 
 
 def _dates(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:

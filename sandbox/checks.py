@@ -312,6 +312,12 @@ METHOD_SCOPES = {
     "files.upload": "files:write",
 }
 HISTORY_SCOPES = {"D": "im:history", "C": "channels:history", "G": "groups:history"}
+LIST_SCOPES = {  # conversations.list: each type of conversation listed needs its own
+    "public_channel": "channels:read",
+    "private_channel": "groups:read",
+    "im": "im:read",
+    "mpim": "mpim:read",
+}
 
 
 def needed_scope(method: str, args: dict) -> str | None:
@@ -323,6 +329,9 @@ def needed_scope(method: str, args: dict) -> str | None:
         return "mpim:write" if len([u for u in users if str(u).strip()]) > 1 else "im:write"
     if method in ("conversations.history", "conversations.replies"):
         return HISTORY_SCOPES.get(str(args.get("channel") or "")[:1])
+    if method == "conversations.list":
+        types = str(args.get("types") or "public_channel").split(",")
+        return LIST_SCOPES.get(types[0].strip())
     return METHOD_SCOPES.get(method)
 
 

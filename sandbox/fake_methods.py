@@ -35,6 +35,7 @@ class SlackMethods:
     team_id: str
     bot_user_id: str
     users: dict[str, dict]
+    channels: dict[str, dict]
     uploads: dict[str, bytes]
     files: dict[str, dict]
     _messages: list[dict]
@@ -158,6 +159,26 @@ class SlackMethods:
             return {"channel": {"id": "D" + users[0], "is_im": True}}
         digest = hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10].upper()
         return {"channel": {"id": "G" + digest, "is_mpim": True}}
+
+    def _conversations_list(self, a: dict) -> dict:
+        """conversations.list: the workspace's channels of the `types` asked (public ones by
+        default), archived ones unless excluded, `limit` a page (at most 1000) after `cursor`."""
+        types = {t.strip() for t in str(a.get("types") or "public_channel").split(",")}
+        limit = int(a.get("limit") or 100)
+        if not 1 <= limit <= 1000:
+            raise ApiError("invalid_limit")
+        listed = [
+            {"id": cid, "is_channel": True, "is_archived": False, "is_private": False} | c
+            for cid, c in sorted(self.channels.items())
+            if ("private_channel" if c.get("is_private") else "public_channel") in types
+            and not (a.get("exclude_archived") in TRUE and c.get("is_archived"))
+        ]
+        start = int(a.get("cursor") or 0)
+        page, more = listed[start : start + limit], start + limit < len(listed)
+        for c in page:
+            c["name_normalized"] = c["name"]
+        next_cursor = str(start + limit) if more else ""
+        return {"channels": page, "response_metadata": {"next_cursor": next_cursor}}
 
     def _history(self, a: dict) -> dict:
         """conversations.history: the conversation's messages (not ephemeral ones, not thread

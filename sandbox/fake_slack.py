@@ -72,6 +72,8 @@ class FakeSlack(Listener, SlackMethods):
         self.app_token = app_token
         self.scopes: list[str] | None = None if scopes is None else list(scopes)
         self.users: dict[str, dict] = {}
+        # the workspace's channels by id: {"name": …, "is_private": …, "is_archived": …}
+        self.channels: dict[str, dict] = {"C0GENERAL": {"name": "general"}}
         self.calls: list[Call] = []
         self.uploads: dict[str, bytes] = {}  # file_id -> uploaded bytes
         self.files: dict[str, dict] = {}  # file_id -> file object after completeUploadExternal
@@ -93,6 +95,7 @@ class FakeSlack(Listener, SlackMethods):
             "chat.scheduleMessage": self._schedule,
             "chat.getPermalink": self._permalink,
             "conversations.open": self._conversations_open,
+            "conversations.list": self._conversations_list,
             "conversations.history": self._history,
             "conversations.replies": self._replies,
             "users.info": lambda a: {"user": self._user(required(a, "user", "user_not_found"))},
@@ -111,7 +114,7 @@ class FakeSlack(Listener, SlackMethods):
     # ------------------------------------------------------------ test helpers
     def reset(self) -> None:
         """Forget calls, messages, views, uploads, pending fail_next(), injected faults and rate
-        limits, and accept connections again if refused; keeps ``users``. Requests still held by
+        limits, and accept connections again if refused; keeps ``users`` and ``channels``. Requests still held by
         a "hang" are dropped unprocessed (their connection closed), so nothing of one test lands
         in the next."""
         with self._lock:

@@ -41,18 +41,26 @@ class ImportResult:
 
 @dataclass
 class Table:
-    """A CSV file's rows by column, and the line each row starts on (the header is line 1)."""
+    """A CSV file's rows by column, and the line each row starts on (the header is line 1);
+    rows that could not be read as a row of the header's columns are `skipped`."""
 
     rows: list[dict[str, str]]
     lines: list[int]
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+DELIMITERS = (",", "\t", ";")  # Excel saves "CSV" with ; where , is the decimal comma
 
 
 def read_csv(path: Path, header: list[str]) -> Table:
-    """The rows of a CSV file whose header must name `header`: UTF-8 (with or without BOM),
-    else GB18030 (what Excel on Chinese Windows saves: GBK, which GB18030 contains). Rows with
-    nothing in them are left out."""
-    reader = csv.reader(io.StringIO(decode(path), newline=""))
-    got = [h.strip() for h in next(reader, [])]
+    """The rows of a CSV file whose header must name `header` (in any case, spaces around the
+    names ignored): UTF-8 (with or without BOM), else GB18030 (what Excel on Chinese Windows
+    saves: GBK, which GB18030 contains); separated by commas, tabs or semicolons, whichever the
+    header uses. Rows with nothing in them are left out; a row with fewer or more values than
+    the header is skipped, with its line; a quote never closed stops the reading, naming it."""
+    text = decode(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    got = [h.strip().lower() for h in _record(reader, path, 1) or []]
     missing = [h for h in header if h not in got]
     if missing:
         raise ValueError(
@@ -60,13 +68,57 @@ def read_csv(path: Path, header: list[str]) -> Table:
         )
     table = Table([], [])
     end = reader.line_num
-    for record in reader:  # one record per iteration, blank lines too: the lines stay exact
+    # one record per iteration, blank lines too: the lines stay exact
+    while (record := _record(reader, path, end + 1)) is not None:
         start, end = end + 1, reader.line_num
-        values = dict(zip(got, (v.strip() for v in record), strict=False))
-        if any(values.values()):
-            table.rows.append({h: values.get(h, "") for h in got if h})
-            table.lines.append(start)
+        values = [v.strip() for v in record]
+        if not any(values):
+            continue
+        if len(values) < len(got) or any(values[len(got) :]):  # extra empty ones are harmless
+            table.skipped.append(Skipped(start, _misfit(values, got)))
+            continue
+        table.rows.append({h: v for h, v in zip(got, values, strict=False) if h})
+        table.lines.append(start)
     return table
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most (a comma when it uses none)."""
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    counts = {d: first.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _record(reader: Iterator[list[str]], path: Path, line: int) -> list[str] | None:
+    """The next record, or None at the end; a quote that is never closed, or a stray one, is
+    a ValueError naming the line it starts on."""
+    try:
+        return next(reader, None)
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ValueError(
+                f'{path.name}: line {line} opens a quote (") that is never closed, so the rest '
+                'of the file would be one value; close it, or write "" for a quote inside one'
+            ) from None
+        raise ValueError(
+            f'{path.name}: line {line} has a stray quote ("): put the whole value in quotes and '
+            'write "" for a quote inside it'
+        ) from None
+
+
+def _misfit(values: list[str], header: list[str]) -> str:
+    """Why a row does not fit the header's columns."""
+    if len(values) < len(header):
+        missing = ",".join(h for h in header[len(values) :] if h)
+        return (
+            f"short row: {len(values)} of the header's {len(header)} columns "
+            f"(no {missing}; an empty value still needs its separator)"
+        )
+    return (
+        f"{len(values)} values for the header's {len(header)} columns "
+        "(a separator inside a value? put that value in quotes)"
+    )
 
 
 def decode(path: Path) -> str:

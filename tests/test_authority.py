@@ -285,7 +285,11 @@ def test_admins_show_and_set_limits_in_slack_and_others_may_only_look(world: Wor
         "已修改 客户佣金 · 客户经理（AM）的审批上限：≤5% → <8%。之后的申请按新上限分配。"
     )
     assert say(world, "authority set 账期 am any", user=ADMIN) == (
-        "已修改 账期 · 客户经理（AM）的审批上限：— → 不限。之后的申请按新上限分配。"
+        "这样 客户经理 (AM) 可审批的（any）会比上级 客户总监 (AD)（≤90d）还多：客户总监 (AD) "
+        "不能批的申请会停在 客户经理 (AM) 那里。没有做任何改动；确实要这样设置，请在最后加上 `force`。"
+    )
+    assert say(world, "authority set 账期 am any force", user=ADMIN) == (
+        "已修改 账期 · 客户经理 (AM) 的审批上限：— → 不限。之后的申请按新上限分配。"
     )
     assert say(world, "authority set commission am", user=ADMIN).startswith(
         "用法：`/aebot authority set 类型 角色 上限`"
@@ -518,3 +522,45 @@ def test_the_requester_withdraws_while_it_is_pending(world: World) -> None:
     world.slack.click("approval_approve", str(a.id), user="U0AD1")
     assert answers(world, 3)[2].startswith("这项申请已经处理过了：↩️ <@U0AE1> 已撤回 · ")
     assert len(world.fake.dms("U0AE1")) == 1  # no decision DM for a withdrawal
+
+
+def test_a_limit_that_outranks_the_role_above_or_no_request_could_ask_is_refused(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def limits() -> dict[tuple[str, str], str | None]:
+        with world.bot.db.read() as s:
+            return {(x.kind, x.role): x.limit for x in s.exec(select(AuthorityLimit))}
+
+    assert say(world, "authority set commission am 500", user=ADMIN) == (
+        "上限 500% 超出了这类申请能写的范围（最多 100%）。没有做任何改动。"
+    )
+    assert "会比上级 客户总监 (AD)（<10%）还多" in say(
+        world, "authority set commission am 12", user=ADMIN
+    )
+    assert "会比上级 客户总监 (AD)（<10%）还多" in say(
+        world, "authority set commission am 10", user=ADMIN
+    )  # up to 10 is more than below 10
+    assert "客户经理 (AM) 可审批的（≤5%）会比上级 客户总监 (AD)（≤3%）还多" in say(
+        world, "authority set commission ad 3", user=ADMIN
+    )  # lowering the one above is the same disorder
+    assert limits() == {}
+    assert "已修改" in say(world, "authority set commission am <10", user=ADMIN)  # equal: fine
+    assert "已修改" in say(world, "authority set commission ad no", user=ADMIN)  # decides none
+    assert limits() == {("commission", "am"): "10", ("commission", "ad"): None}
+    # the same from the shell, where --force goes ahead
+    monkeypatch.setenv("DATABASE_URL", world.bot.settings.database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", world.fake.token)
+    monkeypatch.setenv("SLACK_API_URL", world.fake.url)
+    runner = CliRunner()
+    r = runner.invoke(main, ["authority", "set", "make-good", "am", "8", "--team", TEAM])
+    assert r.exit_code == 1 and r.output.strip() == (
+        "Error: AM would then decide more (≤8%) than AD above them (≤5%): requests AD may not "
+        "sign would stop at AM. Nothing was changed; if that is what you mean, add --force at "
+        "the end."
+    )
+    r = runner.invoke(main, ["authority", "set", "commission", "am", "500", "--team", TEAM])
+    assert r.exit_code == 1 and "more than any request of this kind can ask (at most 100%)" in (
+        r.output
+    )
+    r = runner.invoke(main, ["authority", "set", "make-good", "am", "8", "--force", "--team", TEAM])
+    assert r.exit_code == 0 and r.output.strip() == "make-good-platform am: ≤8% (was ≤1%)"

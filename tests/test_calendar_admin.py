@@ -121,7 +121,8 @@ def test_end_of_day_setting_applies_to_a_date_alone(world: World) -> None:
 
 def test_cli_calendar_set_show_unset(cli_env: Path) -> None:
     runner = CliRunner()
-    r = runner.invoke(main, ["calendar", "set", "2027-02-06", "workday", "--team", TEAM])
+    new = ["--team", TEAM, "--new"]  # the first correction of a workspace with no team yet
+    r = runner.invoke(main, ["calendar", "set", "2027-02-06", "workday", *new])
     assert r.exit_code == 0 and r.output.strip() == "2027-02-06 Sat is now a working day"
     r = runner.invoke(main, ["calendar", "set", "2027-02-10", "holiday", "春节", "--team", TEAM])
     assert "2027-02-10 Wed is now a day off (春节)" in r.output
@@ -150,6 +151,13 @@ def test_cli_dates_parse(cli_env: Path) -> None:
     assert r.output.strip() == "2026-12-04T17:00+08:00"
     r = runner.invoke(main, ["dates", "parse", "香蕉", "--lang", "en"])
     assert r.exit_code == 1 and "couldn't read “香蕉”" in r.output
+
+
+@pytest.mark.parametrize("command", ["parse", "range", "find"])
+def test_cli_dates_name_the_now_option_in_its_errors(cli_env: Path, command: str) -> None:
+    r = CliRunner().invoke(main, ["dates", command, "明天", "--now", "tuesday"])
+    assert r.exit_code == 2 and "Invalid value for --now: 'tuesday' is not ISO-8601" in r.output
+    assert "--at" not in r.output
 
 
 def test_cli_dates_range(cli_env: Path) -> None:
@@ -192,6 +200,7 @@ def test_aebot_dates_reads_a_range_too(world: World) -> None:
 
 def test_cli_calendar_check(cli_env: Path) -> None:
     runner = CliRunner()
+    runner.invoke(main, ["settings", "set", "meeting_place", "3F", "--team", TEAM, "--new"])
     r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-10-01"])
     assert r.exit_code == 0 and "covered by official holiday data" in r.output
     r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-11-23"])

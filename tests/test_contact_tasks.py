@@ -7,10 +7,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from bot.clock import FixedClock
+from sandbox.fake_slack import FakeSlack
 from scheduler.timetable import TASKS, catch_up, run_task
 from storage import queries
+from storage.imports import import_team
 from storage.models import Client, ContactLog, TaskRun
-from tests.conftest import ADMIN, SH, TEAM, World
+from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, make_bot, seed
 
 
 def log_contact(
@@ -229,3 +232,32 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         "missed weekly-prompt on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]
+
+
+def test_the_first_start_after_an_import_misses_nothing_from_before_it(
+    fake: FakeSlack, db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Imported on Monday at 08:00 and started at once: Friday's runs were never due."""
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=SH)
+    bot = make_bot(fake, db_url, FixedClock(monday_8))
+    try:
+        seed(bot, monday_8)
+        with caplog.at_level("WARNING", logger="aebot.scheduler"):
+            catch_up(bot.tasks())
+        assert [r.getMessage() for r in caplog.records if "missed" in r.getMessage()] == []
+        # a team imported on Friday at 16:00 did miss Friday's evening runs
+        with bot.db.write() as s:
+            import_team(s, "T0LATER", TEAM_ROWS[:2], datetime(2026, 11, 20, 16, tzinfo=SH))
+        with caplog.at_level("WARNING", logger="aebot.scheduler"):
+            catch_up(bot.tasks())
+        missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
+        assert [m.split(" on ")[0] for m in missed] == [
+            "missed contact-sweep",
+            "missed overtime-reminder",
+            "missed overtime-cutoff",
+        ]  # not the 15:30 Friday report, nor the morning's
+        assert all(
+            m.endswith("for T0LATER: skipped, it is no longer that working day") for m in missed
+        )
+    finally:
+        bot.close()

@@ -42,6 +42,7 @@ def test_manifest_settings() -> None:
         "commands",
         "chat:write",
         "users:read",
+        "channels:read",  # a channel setting given by its name is looked up
         "im:write",
         "im:history",
         "channels:history",  # a lost answer to a channel post is looked up before a repost
@@ -108,3 +109,17 @@ def test_english_counts_take_the_singular_or_the_plural() -> None:
     assert one == "last contact Fri 20 Nov 16:00 (1 working day ago)"
     assert "(2 working days ago)" in t("en", "nudge.last", when="x", days=2)
     assert t("en", "team.title", n=1) == "The team (1 person)"
+
+
+def test_the_readme_lists_exactly_the_scopes_the_manifest_asks_for() -> None:
+    """The table under "Put it in your Slack workspace" is what an installer reads."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| bot scope | what aebot does with it |", 1)[1].split("\n\n", 1)[0]
+    listed = re.findall(r"^\s*\| `([a-z:.]+)` \|", table, flags=re.MULTILINE)
+    assert listed == MANIFEST["oauth_config"]["scopes"]["bot"]
+
+
+def test_env_example_says_why_aebot_admins_matters() -> None:
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    comment = example.split("AEBOT_ADMINS=", 1)[0].rsplit("\n\n", 1)[-1]
+    assert "only admins may" in comment and "settings" in comment and "Left empty" in comment

@@ -10,8 +10,9 @@ from typing import TextIO
 
 import click
 
-from bot.cli.common import settings
-from bot.cli.parts import migrated, team_id, workspace
+from bot.cli.common import NEW_OPTION, settings
+from bot.cli.parts import workspace
+from bot.cli.workspaces import migrated, team_id
 from bot.clock import Clock
 from handlers.team import remove
 from storage.db import Database
@@ -51,9 +52,10 @@ def team() -> None:
 @team.command("import")
 @CSV_FILE
 @TEAM_ID
-def team_import(file: Path, team: str | None) -> None:
+@NEW_OPTION
+def team_import(file: Path, team: str | None, new: bool) -> None:
     """Load members from a CSV: user_id,name,role,manager_id,language."""
-    _run_import(file, team, TEAM_HEADER, import_team, "members", local=False)
+    _run_import(file, team, TEAM_HEADER, import_team, "members", local=False, new=new)
 
 
 @team.command("remove")
@@ -97,6 +99,7 @@ def _run_import(
     load: Callable[..., ImportResult],
     what: str,
     local: bool,
+    new: bool = False,
 ) -> None:
     """Read the file, load it in one transaction (a progress bar on a terminal), and say what
     changed; every skipped row is listed with its line and reason, and makes the exit status 1."""
@@ -105,7 +108,7 @@ def _run_import(
         table = read_csv(file, header)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    tid = team_id(team, s)
+    tid = team_id(team, s, new)
     migrated(s)
     database = Database(s.database_url)
     now = Clock().now()
@@ -121,14 +124,20 @@ def _run_import(
             )
     finally:
         database.dispose()
+    errors = sorted([*map(str, table.skipped), *res.errors], key=_line_of)
     click.echo(
         f"{what}: {res.created} added, {res.updated} updated, {res.unchanged} unchanged, "
-        f"{len(res.errors)} skipped"
+        f"{len(errors)} skipped"
     )
-    for e in res.errors:
+    for e in errors:
         click.echo(f"  skipped {e}", err=True)
-    if res.errors:
+    if errors:
         sys.exit(1)
+
+
+def _line_of(error: str) -> int:
+    """The line an error ("line N: why") is about: every skipped row is listed in file order."""
+    return int(error.split(":", 1)[0].removeprefix("line "))
 
 
 @contextmanager

@@ -52,6 +52,18 @@ MESSAGES: dict[str, M] = {
         "看不懂上限“{limit}”。可以写 `5`（≤5）、`<10`（低于 10）、`any`（不限）或 `no`（无权）。",
         "“{limit}” is not a limit. Write 5 (up to 5), <10 (below 10), any (no limit) or no (none).",
     ),
+    "authority.limit_too_high": zh_en(
+        "上限 {limit} 超出了这类申请能写的范围（最多 {high}）。没有做任何改动。",
+        "A limit of {limit} is more than any request of this kind can ask (at most {high}). "
+        "Nothing was changed.",
+    ),
+    "authority.outranks": zh_en(
+        "这样 {low} 可审批的（{low_limit}）会比上级 {high}（{high_limit}）还多：{high} "
+        "不能批的申请会停在 {low} 那里。没有做任何改动；确实要这样设置，请在最后加上 {force}。",
+        "{low} would then decide more ({low_limit}) than {high} above them ({high_limit}): "
+        "requests {high} may not sign would stop at {low}. Nothing was changed; if that is what "
+        "you mean, add {force} at the end.",
+    ),
     "authority.set_done": zh_en(
         "已修改 {name} · {role}的审批上限：{old} → {new}。之后的申请按新上限分配。",
         "{name} · {role}: the limit is now {new} (was {old}). New requests are routed by it.",
