@@ -285,11 +285,11 @@ def test_admins_show_and_set_limits_in_slack_and_others_may_only_look(world: Wor
         "已修改 客户佣金 · 客户经理（AM）的审批上限：≤5% → <8%。之后的申请按新上限分配。"
     )
     assert say(world, "authority set 账期 am any", user=ADMIN) == (
-        "这样 客户经理 (AM) 可审批的（any）会比上级 客户总监 (AD)（≤90d）还多：客户总监 (AD) "
-        "不能批的申请会停在 客户经理 (AM) 那里。没有做任何改动；确实要这样设置，请在最后加上 `force`。"
+        "这样客户经理（AM）可审批的（any）会比上级客户总监（AD）（≤90d）还多：客户总监（AD）"
+        "不能批的申请会停在客户经理（AM）那里。没有做任何改动；确实要这样设置，请在最后加上 `force`。"
     )
     assert say(world, "authority set 账期 am any force", user=ADMIN) == (
-        "已修改 账期 · 客户经理 (AM) 的审批上限：— → 不限。之后的申请按新上限分配。"
+        "已修改 账期 · 客户经理（AM）的审批上限：— → 不限。之后的申请按新上限分配。"
     )
     assert say(world, "authority set commission am", user=ADMIN).startswith(
         "用法：`/aebot authority set 类型 角色 上限`"
@@ -534,13 +534,13 @@ def test_a_limit_that_outranks_the_role_above_or_no_request_could_ask_is_refused
     assert say(world, "authority set commission am 500", user=ADMIN) == (
         "上限 500% 超出了这类申请能写的范围（最多 100%）。没有做任何改动。"
     )
-    assert "会比上级 客户总监 (AD)（<10%）还多" in say(
+    assert "会比上级客户总监（AD）（<10%）还多" in say(
         world, "authority set commission am 12", user=ADMIN
     )
-    assert "会比上级 客户总监 (AD)（<10%）还多" in say(
+    assert "会比上级客户总监（AD）（<10%）还多" in say(
         world, "authority set commission am 10", user=ADMIN
     )  # up to 10 is more than below 10
-    assert "客户经理 (AM) 可审批的（≤5%）会比上级 客户总监 (AD)（≤3%）还多" in say(
+    assert "客户经理（AM）可审批的（≤5%）会比上级客户总监（AD）（≤3%）还多" in say(
         world, "authority set commission ad 3", user=ADMIN
     )  # lowering the one above is the same disorder
     assert limits() == {}

@@ -184,10 +184,10 @@ def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
     assert "已过 48 小时，联络报告仍未发出，已告知你的主管" in out
     assert "已记录：与 *耐克* 的联络报告于 周三 11月25日 10:00 发出。" in out
     assert "[home tab of U0DAE1]" in out and "我的一天 · 周三 11月25日" in out
-    assert "已记下 *耐克* 本周的情况" in out and "Noted this week's note on *Unilever*" in out
+    assert "已记下 *耐克* 本周的情况" in out and "Saved this week's note on *Unilever*" in out
     report = out.split("friday-report:")[1].split("Mon 30 Nov")[0]
     assert "[周总 (GM) · chat.postMessage]" in report and "*周报 · 第48周" in report
-    assert "[file: 周报 第48周.xlsx]" in report
+    assert "[file: 周报（第48周）]" in report
     agenda = out.split("monday-agenda:")[1]
     assert "周例会议程 · 周一 11月30日" in agenda and "*4. 建议与反思*" in agenda
     assert "Unilever：budget agreed, contract being drafted" in agenda

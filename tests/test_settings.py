@@ -230,7 +230,7 @@ def test_without_channels_read_the_lookup_says_so_and_nothing_changes(world: Wor
     finally:
         world.fake.scopes = granted
     assert said.args["text"] == (
-        "Slack 没有给出频道列表（missing_scope），找不到 #general，没有做任何改动。请写频道 ID，例如 C0123ABCD。"
+        "Slack 没有给出频道列表（missing_scope），找不到 #general，没有做任何改动。请写频道 ID，例如 `C0123ABCD`。"
     )
     assert stored(world) == {}
 

@@ -58,8 +58,8 @@ MESSAGES: dict[str, M] = {
         "Nothing was changed.",
     ),
     "authority.outranks": zh_en(
-        "这样 {low} 可审批的（{low_limit}）会比上级 {high}（{high_limit}）还多：{high} "
-        "不能批的申请会停在 {low} 那里。没有做任何改动；确实要这样设置，请在最后加上 {force}。",
+        "这样{low}可审批的（{low_limit}）会比上级{high}（{high_limit}）还多：{high}"
+        "不能批的申请会停在{low}那里。没有做任何改动；确实要这样设置，请在最后加上 {force}。",
         "{low} would then decide more ({low_limit}) than {high} above them ({high_limit}): "
         "requests {high} may not sign would stop at {low}. Nothing was changed; if that is what "
         "you mean, add {force} at the end.",

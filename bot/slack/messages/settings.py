@@ -54,14 +54,14 @@ MESSAGES: dict[str, M] = {
     ),
     "settings.channel_not_found": zh_en(
         "没有找到名为 #{name} 的公开频道，没有做任何改动。私有频道请写它的 ID（频道详情的最下面，"
-        "例如 C0123ABCD），并把 aebot 拉进频道。",
+        "例如 `C0123ABCD`），并把 aebot 拉进频道。",
         "There is no public channel called #{name}; nothing was changed. For a private channel "
-        "give its id (at the bottom of the channel's details, e.g. C0123ABCD) and invite aebot.",
+        "give its id (at the bottom of the channel's details, e.g. `C0123ABCD`) and invite aebot.",
     ),
     "settings.channel_lookup_failed": zh_en(
-        "Slack 没有给出频道列表（{error}），找不到 #{name}，没有做任何改动。请写频道 ID，例如 C0123ABCD。",
+        "Slack 没有给出频道列表（{error}），找不到 #{name}，没有做任何改动。请写频道 ID，例如 `C0123ABCD`。",
         "Slack did not list the channels ({error}), so #{name} could not be found; nothing was "
-        "changed. Give the channel's id instead, e.g. C0123ABCD.",
+        "changed. Give the channel's id instead, e.g. `C0123ABCD`.",
     ),
     "settings.bad_text": zh_en("`{key}` 最多 100 个字。", "`{key}` is at most 100 characters."),
     "settings.set": zh_en("已设置：`{key}` = `{value}`。", "Done: `{key}` is now `{value}`."),
