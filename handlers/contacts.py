@@ -18,6 +18,7 @@ from bot.rules.contacts import (
     follow_up_offer,
     may_edit_contact,
     may_mark_report,
+    report_clock,
 )
 from bot.rules.people import is_admin
 from bot.slack import blocks as bk
@@ -194,8 +195,16 @@ def confirm_contact(
         return
     r = deps.reader(req)
     mention = offer(deps, req.team, r, contact)
-    blocks = view.confirmation(r, contact, client, updated=updated, offer=mention)
+    due = report_due(deps, req.team, contact)
+    blocks = view.confirmation(r, contact, client, updated=updated, offer=mention, report_due=due)
     deps.sender.tell(req.user, channel, r.t("contact.logged_text", client=client.name), blocks)
+
+
+def report_due(deps: ContactDeps, team: str, contact: ContactLog) -> datetime | None:
+    """When a meeting's or visit's contact report is due (its 48-hour clock, past days off)."""
+    if not contact.report_due:
+        return None
+    return report_clock(contact.at.astimezone(deps.settings.tz), deps.hours(team)).escalate_at
 
 
 def offer(
@@ -238,7 +247,7 @@ def set_follow_up(req: Request, deps: ContactDeps) -> None:
     assert client is not None
     blocks = [
         bk.section(r.t("contact.follow_up_set", day=r.day(day))),
-        *view.confirmation(r, contact, client),
+        *view.confirmation(r, contact, client, report_due=report_due(deps, req.team, contact)),
     ]
     deps.sender.respond(
         str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)), blocks, replace=True

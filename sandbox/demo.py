@@ -255,7 +255,11 @@ def monday(st: Stage) -> None:
     st.at(datetime(2026, 11, 23, 10, 0, tzinfo=SH), "the contact-report clock")
     with st.watching("chat.postMessage") as seen:
         run_task(TASKS["contact-report-due"], st.clock.now(), st.bot.tasks())
-    st.scene("The 耐克 meeting's report is past 48 hours: 孙小明 and his manager are told", seen)
+    st.scene(
+        "The 耐克 meeting's report is still unsent after the weekend: 孙小明 is reminded the first "
+        "working morning; his manager would hear at 18:00",
+        seen,
+    )
     with st.watching("response_url") as seen:
         st.slack.click("contact_report_sent", str(_meeting_id(st)), user=SUN, key="report")
         st.wait("response_url", 1)

@@ -152,10 +152,10 @@ def test_demo_shows_what_each_person_sees(monkeypatch: pytest.MonkeyPatch, tmp_p
         "“百”可能是：百事可乐 (上海-202611-百事可乐-002)、百威啤酒 (武汉-202611-百威啤酒-003)。"
         in out
     )
-    assert "联络报告须在 48 小时内（周日 11月22日 10:00 前）" in out  # the report clock
+    assert "联络报告须在 周一 11月23日 18:00 前" in out  # the report clock, past the weekend
     assert "“下周五下午3点” 读作 周五 11月27日 15:00。" in out  # /aebot dates
     assert "no official holiday calendar for 2027" in out  # /aebot calendar check
-    assert "已过 48 小时，联络报告仍未发出，已告知你的主管" in out
+    assert "中间隔了休息日，时限顺延到周一 11月23日 18:00" in out
     assert "已记录：与 *耐克* 的联络报告于 周一 11月23日 10:00 发出。" in out
     assert "[home tab of U0DAE1]" in out and "我的一天 · 周一 11月23日" in out
     morning, evening = out.split("contact-nudge: each AE")[1], out.split("contact-sweep:")[1]
