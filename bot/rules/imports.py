@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.rules.clients import MAX_CADENCE, default_cadence, name_key
 from bot.rules.people import LANGS, ROLES
+from bot.rules.problems import Problem
 
 TRUE = frozenset({"true", "yes", "1", "y", "是", "市内"})
 FALSE = frozenset({"false", "no", "0", "n", "否", "市外"})
@@ -150,6 +151,25 @@ def _drop_cycles(accepted: dict[str, MemberRow], stored: Mapping[str, str | None
         if uid in accepted:
             dropped.append(Skipped(accepted.pop(uid).line, f"reporting cycle {cycle}"))
     return dropped
+
+
+def line_problem(
+    managers: Mapping[str, str | None], user: str, manager: str | None
+) -> Problem | None:
+    """Whether `user` may report to `manager` (None: to nobody), by the import's rules: the
+    manager is on the team (`managers`: each member's user id and manager id) and is not the
+    person, and no one ends up managing themselves through a chain. The same checks as a team
+    CSV's row, for one change typed in Slack (`/aebot team add|set`)."""
+    if manager is None:
+        return None
+    if manager == user:
+        return Problem("team.own_manager", {"user": user})
+    if manager not in managers:
+        return Problem("team.manager_not_member", {"manager": manager})
+    cycle = reporting_cycles({**managers, user: manager}).get(user)
+    if cycle:
+        return Problem("team.cycle", {"cycle": " → ".join(f"<@{u}>" for u in cycle.split(" → "))})
+    return None
 
 
 def reporting_cycles(managers: Mapping[str, str | None]) -> dict[str, str]:
