@@ -42,6 +42,7 @@ def test_manifest_settings() -> None:
         "commands",
         "chat:write",
         "users:read",
+        "users:read.email",  # `aebot team import` of a file that names people by address
         "im:write",
         "im:history",
         "channels:history",  # a lost answer to a channel post is looked up before a repost

@@ -69,6 +69,8 @@ def read_member(line: int, row: Mapping[str, str]) -> MemberRow | Skipped:
     uid, name = row.get("user_id", ""), " ".join(row.get("name", "").split())
     role, lang = row.get("role", "").lower(), row.get("language", "").lower() or None
     manager = row.get("manager_id", "") or None
+    if not uid and not row.get("email", "").strip():
+        return Skipped(line, "neither user_id nor email is given")
     if not SLACK_USER_ID.fullmatch(uid):
         return Skipped(line, f"user_id {uid!r} is not a Slack user id (like U0123ABCD)")
     if not name:
@@ -82,6 +84,51 @@ def read_member(line: int, row: Mapping[str, str]) -> MemberRow | Skipped:
     if manager == uid:
         return Skipped(line, f"manager_id {uid} is the member's own id")
     return MemberRow(line, uid, name, role, manager, lang)
+
+
+def email_key(address: str) -> str:
+    """An e-mail address as addresses are told apart: case and surrounding spaces ignored."""
+    return address.strip().lower()
+
+
+def emails_to_look_up(rows: Numbered) -> list[str]:
+    """The addresses a team file gives instead of Slack ids (`email` for the person,
+    `manager_email` for their manager), each once, in file order."""
+    wanted: dict[str, str] = {}
+    for _, row in rows:
+        for id_column, email_column in (("user_id", "email"), ("manager_id", "manager_email")):
+            address = row.get(email_column, "").strip()
+            if address and not row.get(id_column, "").strip():
+                wanted.setdefault(email_key(address), address)
+    return list(wanted.values())
+
+
+def with_slack_ids(
+    rows: Numbered, found: Mapping[str, str | None]
+) -> tuple[list[tuple[int, dict[str, str]]], list[Skipped]]:
+    """The rows with `user_id` and `manager_id` filled in from their addresses (`found`: each
+    address, by `email_key`, and its Slack id or None when Slack knows no one by it); a row
+    with an address Slack does not know is skipped, naming it. A given id wins over an
+    address."""
+    kept: list[tuple[int, dict[str, str]]] = []
+    skipped: list[Skipped] = []
+    for line, row in rows:
+        out = dict(row)
+        problem = None
+        for id_column, email_column in (("user_id", "email"), ("manager_id", "manager_email")):
+            address = row.get(email_column, "").strip()
+            if not address or row.get(id_column, "").strip():
+                continue
+            uid = found.get(email_key(address))
+            if uid is None:
+                problem = f"{email_column} {address!r} is no one in this Slack workspace"
+                break
+            out[id_column] = uid
+        if problem is None:
+            kept.append((line, out))
+        else:
+            skipped.append(Skipped(line, problem))
+    return kept, skipped
 
 
 def check_team(
