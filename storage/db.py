@@ -6,8 +6,8 @@ SQLite's threshold: a checkpoint syncs the files to disk, and no one should wait
 their way to an answer.
 
 A write unit that changes members, clients, calendar corrections or settings tells the
-process's caches once it commits, and the other processes too: on PostgreSQL by NOTIFY, on both
-by the stamps it moves in the same transaction (storage/changes.py, storage/stamps.py).
+process's caches once it commits, and the other processes too: on PostgreSQL by NOTIFY, on
+SQLite by the stamp it moves in the same transaction (storage/changes.py, storage/stamps.py).
 
 Work done for a person waiting on an answer runs under a deadline (storage/deadlines.py): a
 database that is locked, slow or silent makes that work fail in time, not hold the answer.
@@ -86,7 +86,7 @@ class Database:
         self._driver: Any = None  # driver_write's own connection
         self._driver_info: dict[str, Any] = {}  # what was set on it (its busy timeout)
         self.listening = threading.Event()  # set while other processes' changes are heard
-        self.stamps = StampWatch(url, self.engine, self.changes, self.listening)
+        self.stamps = StampWatch(url, self.changes)
         self.changes.poll = self.stamps.poll
 
     @contextmanager
@@ -105,7 +105,8 @@ class Database:
                 yield session
                 session.flush()
                 changed = noted(session)
-                stamps = bump(session, changed)  # every other process sees it (storage/stamps.py)
+                # every other process sees it: SQLite by the stamps, PostgreSQL by NOTIFY
+                stamps = bump(session, changed) if self.is_sqlite else {}
                 if changed and not self.is_sqlite:
                     for table, team in changed:  # delivered to the other processes at commit
                         payload = f"{self._origin}:{table}:{team}"

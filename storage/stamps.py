@@ -1,14 +1,16 @@
 """Every aebot process sees a change to the cached tables at once, whichever process made it
 (`aebot team import` from the shell while `aebot run` serves Slack, a second server).
 
-A write unit that changes members, clients, calendar corrections or settings moves the team's
-stamp for that table in the same transaction (`bump`). Before a cache serves an entry it asks
+On SQLite, a write unit that changes members, clients, calendar corrections or settings moves
+the team's stamp for that table in the same transaction (`bump`). Before a cache serves an entry it asks
 `StampWatch.poll`. On SQLite that reads `PRAGMA data_version` on a connection of its own: a few
 microseconds, and the number changes only when another connection has committed; only then are
 the stamps read (a row per team and table), and a stamp that moved drops that team's entries.
-On PostgreSQL the other processes hear of a change through NOTIFY (storage/db.py); while that
-listener is not connected, the stamps are read at most once a second. A change made outside
-aebot (by hand, in SQL) is still seen once the entry expires (storage/changes.py `TTL`).
+A read that would wait (the file locked) is skipped and tried again at the next poll: the ack
+path never waits for it. On PostgreSQL the poll reads nothing (a round trip on every request,
+and a hanging server would hold the ack): other processes' changes arrive by NOTIFY, and a
+listener that reconnects drops everything it may have missed (storage/db.py). A change made
+outside aebot (by hand, in SQL) is still seen once the entry expires (storage/changes.py `TTL`).
 """
 
 from __future__ import annotations
@@ -16,18 +18,17 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from storage.changes import Change, Changes
 
 log = logging.getLogger("aebot.storage")
 
-PG_POLL_EVERY = 1.0  # seconds between reads of the stamps while NOTIFY is not heard
+READ_WAIT = 0.05  # seconds a read of the stamps may wait for a lock before it is skipped
 BUMP = text(
     "INSERT INTO cachestamp (team_id, tbl, version) VALUES (:team, :tbl, 1) "
     "ON CONFLICT (team_id, tbl) DO UPDATE SET version = cachestamp.version + 1 "
@@ -49,16 +50,15 @@ def bump(session: Session, changed: Iterable[Change]) -> Stamps:
 class StampWatch:
     """Drops from this process's caches what other processes changed, told by the stamps."""
 
-    def __init__(
-        self, url: str, engine: Engine, changes: Changes, listening: threading.Event
-    ) -> None:
-        self.engine, self.changes, self.listening = engine, changes, listening
-        self.path = make_url(url).database if url.startswith("sqlite") else None
+    def __init__(self, url: str, changes: Changes) -> None:
+        self.changes = changes
+        path = make_url(url).database if url.startswith("sqlite") else None
+        # PostgreSQL has NOTIFY; an in-memory SQLite database is this process's alone
+        self.path = path if path not in (None, "", ":memory:") else None
         self._known: Stamps = {}
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._data_version: int | None = None
-        self._next_pg_read = 0.0
         self._failing = False
 
     def seen(self, stamps: Stamps) -> None:
@@ -69,8 +69,10 @@ class StampWatch:
 
     def poll(self) -> None:
         """Drop what another process changed since the last poll; never fails a request."""
+        if self.path is None:
+            return
         try:
-            rows = self._read_sqlite() if self.path is not None else self._read_pg()
+            rows = self._read_sqlite()
         except Exception as exc:
             if not self._failing:
                 log.warning("reading the cache stamps failed (%s)", type(exc).__name__)
@@ -92,7 +94,7 @@ class StampWatch:
         with self._lock:
             if self._conn is None:
                 self._conn = sqlite3.connect(
-                    str(self.path), timeout=1.0, isolation_level=None, check_same_thread=False
+                    str(self.path), timeout=READ_WAIT, isolation_level=None, check_same_thread=False
                 )
             (version,) = self._conn.execute("PRAGMA data_version").fetchone()
             if version == self._data_version:
@@ -100,17 +102,6 @@ class StampWatch:
             rows = self._conn.execute(READ).fetchall()
             self._data_version = version  # only once the stamps were read
             return rows
-
-    def _read_pg(self) -> list[tuple[str, str, int]] | None:
-        if self.listening.is_set():
-            return None  # NOTIFY brings every change at once
-        now = time.monotonic()
-        with self._lock:
-            if now < self._next_pg_read:
-                return None
-            self._next_pg_read = now + PG_POLL_EVERY
-        with self.engine.connect() as conn:
-            return [(t, b, int(v)) for t, b, v in conn.exec_driver_sql(READ)]
 
     def close(self) -> None:
         with self._lock:
