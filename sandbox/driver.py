@@ -50,7 +50,10 @@ class SlackDriver:
             "Content-Type": content_type,
             **(headers if headers is not None else sign(self.secret, body)),
         }
-        return Reply(self.http.post(self.url, content=body.encode(), headers=h))
+        reply = Reply(self.http.post(self.url, content=body.encode(), headers=h))
+        if reply.status_code == 200 and reply.text:
+            self.fake.ack(reply.json())  # refused as Slack would refuse it, if it would
+        return reply
 
     def trigger(self) -> str:
         self._trigger += 1
