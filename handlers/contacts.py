@@ -25,6 +25,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
+from handlers import first_steps
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.home import HomeTab
@@ -60,6 +61,8 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     r = deps.reader(req)
     if asks_help(req.text):
         return Reply(text=r.t("contact.help"))
+    if not deps.directory.clients(req.team).clients and (first := _first_step(deps, req.team)):
+        return Reply(text=r.t(first))  # no form to open: what to do first
     if not req.text:
         return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
     found = client_leading(r, deps.directory.clients(req.team), req.text)
@@ -80,6 +83,12 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         text=r.t("contact.logged_text", client=client.name),
         blocks=view.confirmation(r, contact, client, offer=offer(deps, req.team, r, contact)),
     )
+
+
+def _first_step(deps: ContactDeps, team: str) -> str | None:
+    """What the team lacks before a contact can be logged (no one on it, no client yet)."""
+    with deps.db.read() as s:
+        return first_steps.missing(s, team)
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:

@@ -101,9 +101,10 @@ MESSAGES: dict[str, M] = {
     ),
     "language.set": zh_en("好的，以后用中文和你交流。", "Done: aebot will talk to you in English."),
     "language.not_member": zh_en(
-        "你还不在团队名单里。管理员可以用 `/aebot team add @同事 角色 manager @主管` 加入团队。",
-        "You are not on the team yet. An admin adds people with `/aebot team add @someone ROLE "
-        "manager @someone`.",
+        "你是管理员，但不在团队名单里，aebot 用工作区的语言和你交流。先用 "
+        "`/aebot team add @你自己 角色` 把自己加入团队，再选择语言。",
+        "You are an admin, not on the team, so aebot talks to you in the workspace's language. "
+        "Add yourself with `/aebot team add @yourself ROLE` first, then choose one.",
     ),
     "dates.read_as": zh_en("“{phrase}” 读作 {when}。", "“{phrase}” reads as {when}."),
     "dates.range_read_as": zh_en(

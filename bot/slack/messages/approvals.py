@@ -165,9 +165,11 @@ MESSAGES: dict[str, M] = {
         "Someone has acted on this already; it now waits for <@{approver}>. Nothing was changed.",
     ),
     "approval.not_member": zh_en(
-        "你不在团队名单里，不能提交申请。管理员可以用 `/aebot team add @同事 角色 manager @主管` 加入团队。",
-        "You are not on the team, so you cannot file a request. An admin adds people with "
-        "`/aebot team add @someone ROLE manager @someone`.",
+        "你是管理员，但不在团队名单里：申请要沿申请人的汇报关系审批，所以还不能提交。先用 "
+        "`/aebot team add @你自己 角色 manager @主管` 把自己加入团队。",
+        "You are an admin, not on the team: a request goes up its filer's reporting line, so you "
+        "cannot file one yet. Add yourself first with `/aebot team add @yourself ROLE manager "
+        "@someone`.",
     ),
     "approval.reason_too_long": zh_en(
         "理由最多 1000 字。", "A reason is at most 1,000 characters."
