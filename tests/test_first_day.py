@@ -41,7 +41,8 @@ from tests.messages import text_of
 from tests.test_outsiders import registered
 
 GENERIC = {t("zh", "error.generic"), t("en", "error.generic")}
-ASK_AN_ADMIN = ("请管理员", "ask an admin", "Ask an admin")
+# what would send an admin to ask an admin (an instruction to admins, 请管理员用…, is fine)
+ASK_AN_ADMIN = ("请管理员先", "请管理员把你", "请联系管理员", "ask an admin", "Ask an admin")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -83,6 +84,7 @@ TYPED: dict[str, list[str]] = {
         "role",
         "language en",
         "calendar",
+        "calendar check",
         "settings",
         "dates 下周五下午3点",
         "request",
