@@ -278,6 +278,27 @@ def check_view(view: Any, kinds: tuple[str, ...] = ("modal", "home")) -> None:
         )
 
 
+def check_ack(body: Any) -> None:
+    """What an app answers a request of Slack's with, checked as Slack checks it: a command's
+    reply (a message), a submitted form's errors (block id → text) or its next view. Slack
+    shows the person an error instead of an answer it refuses."""
+    if not isinstance(body, dict):
+        raise ApiError("invalid_ack", "the answer must be a JSON object")
+    action = body.get("response_action")
+    if action in ("update", "push"):
+        check_view(body.get("view"), ("modal",))
+    elif action == "errors":
+        errors = body.get("errors")
+        if not isinstance(errors, dict) or not errors:
+            raise ApiError("invalid_arguments", "errors must name at least one block")
+        if not all(isinstance(v, str) and v for v in errors.values()):
+            raise ApiError("invalid_arguments", "each error must be a non-empty text")
+    elif action not in (None, "clear"):
+        raise ApiError("invalid_arguments", f"unknown response_action {action!r}")
+    elif body.get("text") or body.get("blocks"):
+        check_message(body)
+
+
 def check_metadata(metadata: Any) -> None:
     """Message metadata as chat.postMessage and chat.update take it: an object with a string
     ``event_type`` and an object ``event_payload`` (Slack answers invalid_metadata_format)."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from sandbox.checks import ApiError, check_message, check_scope
+from sandbox.checks import ApiError, check_ack, check_message, check_scope
 from sandbox.fake_faults import Bucket, Fault, Refusal, make_fault, take_fault
 from sandbox.fake_listener import Handler, Listener
 from sandbox.fake_methods import SlackMethods, conversation, required
@@ -133,6 +133,15 @@ class FakeSlack(Listener, SlackMethods):
             self._generation += 1
         self.release()
         self.accept_connections()
+
+    def ack(self, body: dict) -> None:
+        """What the app answered a request of Slack's with (sandbox/driver.py tells it), checked
+        as Slack checks it; an answer Slack would refuse is recorded as a failed call "ack"."""
+        try:
+            check_ack(body)
+        except ApiError as exc:
+            with self._lock:
+                self.calls.append(Call("ack", body, None, False, exc.error, self._error(exc)))
 
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:

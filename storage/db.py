@@ -6,7 +6,8 @@ SQLite's threshold: a checkpoint syncs the files to disk, and no one should wait
 their way to an answer.
 
 A write unit that changes members, clients, calendar corrections or settings tells the
-process's caches once it commits, and on PostgreSQL the other processes too (storage/changes.py).
+process's caches once it commits, and the other processes too: on PostgreSQL by NOTIFY, on
+SQLite by the stamp it moves in the same transaction (storage/changes.py, storage/stamps.py).
 
 Work done for a person waiting on an answer runs under a deadline (storage/deadlines.py): a
 database that is locked, slow or silent makes that work fail in time, not hold the answer.
@@ -38,6 +39,7 @@ from sqlmodel import Session
 from storage.changes import EVERY_TEAM, Changes, noted
 from storage.deadlines import DatabaseBusy, held
 from storage.engines import make_engine, sqlite_busy_timeout
+from storage.stamps import StampWatch, bump
 
 log = logging.getLogger("aebot.storage")
 CHECKPOINT_EVERY = 2.0  # seconds between background checkpoints, when something was written
@@ -139,6 +141,8 @@ class Database:
         self._driver: Any = None  # driver_write's own connection
         self._driver_info: dict[str, Any] = {}  # what was set on it (its busy timeout)
         self.listening = threading.Event()  # set while other processes' changes are heard
+        self.stamps = StampWatch(url, self.changes)
+        self.changes.poll = self.stamps.poll
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -156,6 +160,8 @@ class Database:
                 yield session
                 session.flush()
                 changed = noted(session)
+                # every other process sees it: SQLite by the stamps, PostgreSQL by NOTIFY
+                stamps = bump(session, changed) if self.is_sqlite else {}
                 if changed and not self.is_sqlite:
                     for table, team in changed:  # delivered to the other processes at commit
                         payload = f"{self._origin}:{table}:{team}"
@@ -167,6 +173,7 @@ class Database:
                 session.rollback()
                 raise
         self._written()
+        self.stamps.seen(stamps)
         for table, team in changed:
             self.changes.publish(table, team)
 
@@ -274,6 +281,7 @@ class Database:
 
     def dispose(self) -> None:
         self._stop.set()
+        self.stamps.close()
         if self._driver is not None:
             self._driver.close()
             self._driver, self._driver_info = None, {}

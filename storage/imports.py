@@ -25,7 +25,9 @@ from storage.changes import note
 from storage.models import Client, Member
 from storage.queries import next_client_serial
 
-TEAM_HEADER = ["user_id", "name", "role", "manager_id", "language"]
+# a column named "a|b" may be either: a team file gives Slack ids or e-mail addresses
+# (manager_id or manager_email, and language, are optional columns)
+TEAM_HEADER = ["user_id|email", "name", "role"]
 CLIENT_HEADER = ["name", "city", "in_city", "owner_id", "contact_person", "cadence_days"]
 BATCH = 1000  # rows per bulk statement: the progress bar moves once per batch
 Progress = Callable[[int], None]  # told how many more rows are done
@@ -54,18 +56,18 @@ DELIMITERS = (",", "\t", ";")  # Excel saves "CSV" with ; where , is the decimal
 
 def read_csv(path: Path, header: list[str]) -> Table:
     """The rows of a CSV file whose header must name `header` (in any case, spaces around the
-    names ignored): UTF-8 (with or without BOM), else GB18030 (what Excel on Chinese Windows
-    saves: GBK, which GB18030 contains); separated by commas, tabs or semicolons, whichever the
-    header uses. Rows with nothing in them are left out; a row with fewer or more values than
-    the header is skipped, with its line; a quote never closed stops the reading, naming it."""
+    names ignored; `a|b` is either name, as a team file may give `email` for `user_id`): UTF-8
+    (with or without BOM), else GB18030 (what Excel on Chinese Windows saves: GBK, which GB18030
+    contains); separated by commas, tabs or semicolons, whichever the header uses. Rows with
+    nothing in them are left out; a row with fewer or more values than the header is skipped,
+    with its line; a quote never closed stops the reading, naming it."""
     text = decode(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     got = [h.strip().lower() for h in _record(reader, path, 1) or []]
-    missing = [h for h in header if h not in got]
+    missing = [h for h in header if not any(a in got for a in h.split("|"))]
     if missing:
-        raise ValueError(
-            f"{path.name}: the header needs {','.join(header)} (missing: {','.join(missing)})"
-        )
+        needs, lacks = (",".join(x).replace("|", " or ") for x in (header, missing))
+        raise ValueError(f"{path.name}: the header needs {needs} (missing: {lacks})")
     table = Table([], [])
     end = reader.line_num
     # one record per iteration, blank lines too: the lines stay exact
@@ -157,14 +159,16 @@ def import_team(
     now: datetime,
     lines: Sequence[int] | None = None,
     progress: Progress | None = None,
+    skipped_before: Sequence[Skipped] = (),
 ) -> ImportResult:
-    """Add and update members from the rows; rows with a problem are skipped and listed."""
+    """Add and update members from the rows; rows with a problem are skipped and listed, with
+    `skipped_before` (rows left out already: an address Slack does not know) in line order."""
     stored = {
         m.user_id: m
         for m in s.exec(select(Member).where(Member.team_id == team_id))  # a few hundred
     }
     good, skipped = check_team(numbered(rows, lines), {u: m.manager_id for u, m in stored.items()})
-    res = _result(skipped)
+    res = _result(sorted([*skipped, *skipped_before], key=lambda x: x.line))
     new: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for m in good:
@@ -176,7 +180,7 @@ def import_team(
             changed.append({**values, "id": old.id})
         else:
             res.unchanged += 1
-    _tell(progress, len(skipped) + res.unchanged)
+    _tell(progress, len(skipped) + len(skipped_before) + res.unchanged)
     _write(s, Member, new, changed, now, progress)
     if new or changed:
         note(s, "member", team_id)

@@ -202,14 +202,15 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
     )
     # the AD has no one above them (no GM yet), and 12% is beyond their own limit
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
-        "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。请管理员用 `/aebot team` "
-        "设置汇报对象，或 `aebot authority show` 查看权限表。"
+        "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象；`/aebot authority` 查看审批权限表。"
     )
     with world.bot.db.write() as s:
         queries.upsert_member(s, TEAM, "U0AD1", datetime(2026, 11, 2, tzinfo=SH), language="en")
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
-        "Nobody can approve this: no one up your reporting line has the authority. Ask an admin "
-        "to set your manager (`/aebot team`) or check `aebot authority show`."
+        "Nobody can approve this: no one up your reporting line has the authority. An admin "
+        "sets a manager with `/aebot team set @someone manager @someone`; `/aebot authority` "
+        "shows the authority limits."
     )
     assert approvals(world) == [] and outbox_keys(world) == []
 

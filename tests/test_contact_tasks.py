@@ -133,6 +133,54 @@ def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) ->
     assert log.report_reminded_at is not None and log.report_escalated_at is not None
 
 
+def test_a_weekend_does_not_eat_the_aes_time_to_send_the_report(world: World) -> None:
+    """A meeting on Friday at 10:00: its 24-hour mark falls on Saturday. The AE is reminded on
+    Monday morning, with the moment their manager would hear; the manager is told only if the
+    report is still unsent at Monday's end_of_day (18:00)."""
+    unsent = log_contact(world, "Nike", datetime(2026, 11, 20, 10, tzinfo=SH), kind="meeting")
+    sent = log_contact(world, "可口可乐", datetime(2026, 11, 20, 11, tzinfo=SH), kind="visit")
+    task = TASKS["contact-report-due"]
+    run_task(task, datetime(2026, 11, 20, 19, 0, tzinfo=SH), world.tasks)  # Friday's last run
+    [o] = run_task(task, datetime(2026, 11, 23, 9, 0, tzinfo=SH), world.tasks)  # Monday
+    assert o.detail.startswith("2 reminded, 0 escalated")
+    [nike] = [m for m in dms(world, "U0AE1") if "Nike" in m["blocks"][0]["text"]["text"]]
+    assert "会议（周五 11月20日 10:00）" in nike["blocks"][0]["text"]["text"]
+    assert "中间隔了休息日，时限顺延到周一 11月23日 18:00" in nike["blocks"][0]["text"]["text"]
+    assert "已告知你的主管" not in nike["blocks"][0]["text"]["text"]
+    assert dms(world, "U0AM1") == []
+    world.slack.click("contact_report_sent", str(sent), user="U0AE1", key="sent")
+    world.slack.wait_for("response_url")
+    for hour in range(10, 18):
+        run_task(task, datetime(2026, 11, 23, hour, 0, tzinfo=SH), world.tasks)
+    assert len(dms(world, "U0AE1")) == 2 and dms(world, "U0AM1") == []
+    [o] = run_task(task, datetime(2026, 11, 23, 18, 0, tzinfo=SH), world.tasks)
+    assert o.detail.startswith("0 reminded, 1 escalated")
+    assert "已过 48 小时" in dms(world, "U0AE1")[2]["blocks"][0]["text"]["text"]
+    [manager] = dms(world, "U0AM1")
+    assert "<@U0AE1>" in manager["blocks"][0]["text"]["text"]
+    assert "Nike" in manager["blocks"][0]["text"]["text"]
+    with world.bot.db.read() as s:
+        assert s.get(ContactLog, unsent).report_escalated_at is not None
+        assert s.get(ContactLog, sent).report_escalated_at is None
+
+
+def test_the_aes_confirmation_names_the_due_moment_past_the_weekend(world: World) -> None:
+    world.clock.set(datetime(2026, 11, 20, 10, 30, tzinfo=SH))  # Friday
+    world.slack.command("/contact", "")
+    form = world.slack.wait_for("views.open")[0].args["view"]
+    nike = next(
+        o["value"]
+        for b in form["blocks"]
+        if b.get("block_id") == "client"
+        for o in b["element"]["options"]
+        if o["text"]["text"].startswith("Nike")
+    )
+    values = {"client": nike, "kind": "meeting", "when": "今天上午10点", "summary": "提案"}
+    assert world.slack.submit(form, values).text == ""
+    [said] = world.slack.wait_for("chat.postEphemeral")
+    assert "联络报告须在 周一 11月23日 18:00 前" in str(said.args["blocks"])
+
+
 def test_sent_report_stops_the_clock(world: World) -> None:
     sent = log_contact(
         world,

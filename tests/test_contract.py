@@ -173,7 +173,7 @@ def test_a_slack_500_on_each_signers_dm_still_delivers_each_once(world: World) -
 def test_without_a_customer_support_head_nothing_is_stored(world: World) -> None:
     assert say(world, "request contract Nike 改付款期", user="U0AE2") == (
         "A contract's final review is the customer-support head's, and the team has none yet. "
-        "An admin sets one with `/aebot role @someone cs`."
+        "An admin names one with `/aebot team set @someone role cs`."
     )
     with world.bot.db.read() as s:
         assert s.exec(select(Approval)).all() == []

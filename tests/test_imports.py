@@ -309,8 +309,10 @@ def test_thousands_of_clients_load_in_a_few_statements_and_reload_only_changes(
         res = import_clients(s, TEAM, rows, DEC, progress=told.append)
     assert (res.created, res.updated, res.unchanged, res.errors) == (2500, 0, 1, [])
     assert sum(told) == 2501
-    # the team, the clients and the year's last serial read once; 2,500 rows in three batches
-    assert statements == ["SELECT", "SELECT", "SELECT", "INSERT", "INSERT", "INSERT"]
+    # the team, the clients and the year's last serial read once; 2,500 rows in three batches;
+    # on SQLite the clients' cache stamp moved (storage/stamps.py), on PostgreSQL a NOTIFY
+    stamp = ["INSERT"] if db.is_sqlite else []
+    assert statements == ["SELECT", "SELECT", "SELECT", "INSERT", "INSERT", "INSERT", *stamp]
     with db.read() as s:
         stored = {c.name: c for c in s.exec(select(Client).where(Client.team_id == TEAM))}
     assert len(stored) == 2501
@@ -326,7 +328,7 @@ def test_thousands_of_clients_load_in_a_few_statements_and_reload_only_changes(
     with db.write() as s:
         res = import_clients(s, TEAM, rows, later)
     assert (res.created, res.updated, res.unchanged) == (0, 2, 2499)
-    assert statements == ["SELECT", "SELECT", "SELECT", "UPDATE"]
+    assert statements == ["SELECT", "SELECT", "SELECT", "UPDATE", *stamp]
     with db.read() as s:
         again = {c.name: c for c in s.exec(select(Client).where(Client.team_id == TEAM))}
     assert len(again) == 2501

@@ -237,8 +237,8 @@ def test_a_deadline_past_or_unreadable_is_refused_in_zh_and_en(world: World) -> 
 def test_without_a_supervisor_nothing_is_stored(world: World) -> None:
     r = file_job(world, "U0AD1")  # the AD has no manager: no AM or above up the line
     assert r["errors"] == {
-        "client": "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。请管理员用 "
-        "`/aebot team` 设置你的汇报对象。没有保存任何内容。"
+        "client": "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。没有保存任何内容。"
     }
     with world.bot.db.write() as s:
         queries.upsert_member(s, TEAM, "U0AD1", datetime(2026, 11, 2, tzinfo=SH), language="en")

@@ -36,13 +36,14 @@ def test_manifest_declares_every_command_the_app_serves_and_each_answers_help(wo
 def test_manifest_settings() -> None:
     settings = MANIFEST["settings"]
     assert settings["interactivity"]["is_enabled"] and settings["socket_mode_enabled"]
-    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened", "message.im"]
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == {
         "commands",
         "chat:write",
         "users:read",
         "channels:read",  # a channel setting given by its name is looked up
+        "users:read.email",  # `aebot team import` of a file that names people by address
         "im:write",
         "im:history",
         "channels:history",  # a lost answer to a channel post is looked up before a repost

@@ -147,7 +147,7 @@ def test_an_admin_not_on_the_team_is_let_through(world: World) -> None:
     world.slack.wait_for("views.publish")
     home = world.fake.home_view(ADMIN)
     assert home is not None and LINE_ZH not in text_of(home)
-    assert text_of(home).startswith("你还不在团队名单里")  # their Home, with the note
+    assert text_of(home).startswith("你是管理员，但不在团队名单里")  # their Home, with the note
 
 
 def test_jobs_clients_and_money_show_nothing_to_an_outsider(world: World) -> None:

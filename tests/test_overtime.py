@@ -446,7 +446,8 @@ def test_refusals_of_the_quick_path_open_the_form_saying_why(world: World) -> No
 def test_no_one_to_sign_is_refused_in_both_languages(world: World) -> None:
     setup(world, ped=False)
     assert command(world, "19:00-22:00 CR-202611-07 赶提案", user="U0AD1") == (
-        "找不到审批人：团队里没有项目执行总监（角色 `ped`），你的汇报链上也没有主管。请管理员用 `/aebot team` 设置。"
+        "找不到审批人：团队里没有项目执行总监（角色 `ped`），你的汇报链上也没有主管。管理员可以用 "
+        "`/aebot team set @同事 role ped` 指定项目执行总监，或用 `/aebot team set @同事 manager @主管` 设置汇报对象。"
     )
     set_member(world, "U0AE2", manager_id=None)
     assert command(world, "7pm-10pm Nike pitch", user="U0AE2").startswith(

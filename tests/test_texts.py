@@ -37,8 +37,6 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "after": ("23:00", "23:00"),
     "low_limit": ("≤12%", "≤12%"),
     "force": ("`force`", "`force`"),
-    "low": ("客户经理（AM）", "account manager (AM)"),
-    "high": ("客户总监（AD）", "account director (AD)"),
     "high_limit": ("<10%", "<10%"),
     "amount": ("¥120,000", "¥120,000"),
     "approved": ("3.5", "3.5"),
@@ -187,6 +185,8 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
     ("weekly.compiled", "next"): ("周一 11月30日", "Mon 30 Nov"),
     ("contact.next_line", "next"): ("明天寄出报价", "send the quote tomorrow"),
     ("followup.line", "next"): ("明天寄出报价", "send the quote tomorrow"),
+    ("authority.outranks", "low"): ("客户经理（AM）", "account manager (AM)"),
+    ("authority.outranks", "high"): ("客户总监（AD）", "account director (AD)"),
     **{
         (key, "days"): LEAVE_DAYS
         for key in (

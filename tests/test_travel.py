@@ -112,7 +112,7 @@ def test_the_usage_example_is_never_in_the_past(world: World) -> None:
 def test_without_a_general_manager_nobody_can_sign_and_nothing_is_stored(world: World) -> None:
     team(world, gm=False)
     assert say(world, "request travel 3000 北京 12月9日 提案") == (
-        "差旅费由总经理审批，但团队里没有（其他）总经理。请管理员用 `/aebot role @某人 gm` 设置。"
+        "差旅费由总经理审批，但团队里没有（其他）总经理。管理员可以用 `/aebot team set @同事 role gm` 指定。"
     )
     assert requests(world) == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -12,8 +13,11 @@ import click
 
 from bot.cli.common import NEW_OPTION, settings
 from bot.cli.parts import workspace
-from bot.cli.workspaces import migrated, team_id
+from bot.cli.workspaces import migrated, team_id, unreachable_reason
 from bot.clock import Clock
+from bot.rules.imports import Skipped, emails_to_look_up, with_slack_ids
+from bot.settings import Settings
+from bot.slack.lookup import LookupRefused, lookup_client, user_ids_by_email
 from handlers.team import remove
 from storage.db import Database
 from storage.imports import (
@@ -21,8 +25,10 @@ from storage.imports import (
     TEAM_HEADER,
     ImportResult,
     Progress,
+    Table,
     import_clients,
     import_team,
+    numbered,
     read_csv,
 )
 
@@ -54,8 +60,44 @@ def team() -> None:
 @TEAM_ID
 @NEW_OPTION
 def team_import(file: Path, team: str | None, new: bool) -> None:
-    """Load members from a CSV: user_id,name,role,manager_id,language."""
-    _run_import(file, team, TEAM_HEADER, import_team, "members", local=False, new=new)
+    """Load members from a CSV: user_id (or email),name,role,manager_id (or manager_email),
+    language. E-mail addresses are looked up in Slack (scope users:read.email)."""
+    _run_import(
+        file, team, TEAM_HEADER, import_team, "members", local=False, new=new, by_email=True
+    )
+
+
+def _with_slack_ids(table: Table, s: Settings) -> tuple[Table, list[Skipped]]:
+    """The team file with the Slack id of every e-mail address it gives instead of one; the
+    rows whose address Slack does not know are left out, each with its line."""
+    wanted = emails_to_look_up(numbered(table.rows, table.lines))
+    if not wanted:
+        return table, []
+    if not s.slack_bot_token:
+        raise click.ClickException(
+            "the file gives e-mail addresses: looking them up in Slack needs SLACK_BOT_TOKEN"
+        )
+    click.echo(f"looking up {len(wanted)} e-mail addresses in Slack", err=True)
+    web = lookup_client(s.slack_bot_token, s.slack_api_url)
+    try:
+        with progress_bar(len(wanted), "addresses") as tell:
+            found = user_ids_by_email(web, wanted, tell)
+    except LookupRefused as exc:
+        if exc.error == "missing_scope":
+            raise click.ClickException(
+                "Slack refused users.lookupByEmail: the app lacks the scope users:read.email; "
+                "add it (manifest.yml has it) and reinstall the app. Nothing was imported"
+            ) from None
+        raise click.ClickException(
+            f"Slack refused users.lookupByEmail ({exc.error}). Nothing was imported"
+        ) from None
+    except Exception as exc:
+        raise click.ClickException(
+            f"cannot reach Slack at {s.slack_api_url} ({unreachable_reason(exc)}). "
+            "Nothing was imported"
+        ) from None
+    kept, skipped = with_slack_ids(numbered(table.rows, table.lines), found)
+    return Table([row for _, row in kept], [line for line, _ in kept]), skipped
 
 
 @team.command("remove")
@@ -100,20 +142,29 @@ def _run_import(
     what: str,
     local: bool,
     new: bool = False,
+    by_email: bool = False,
 ) -> None:
     """Read the file, load it in one transaction (a progress bar on a terminal), and say what
-    changed; every skipped row is listed with its line and reason, and makes the exit status 1."""
+    changed; every skipped row is listed with its line and reason, and makes the exit status 1.
+    `by_email`: the file may give e-mail addresses instead of Slack ids (the team)."""
     s = settings()
     try:
         table = read_csv(file, header)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     tid = team_id(team, s, new)
+    skipped: list[Skipped] = []
+    if by_email:
+        table, skipped = _with_slack_ids(table, s)
+        load = partial(load, skipped_before=skipped)
     migrated(s)
     database = Database(s.database_url)
     now = Clock().now()
     try:
-        with database.write() as session, progress_bar(len(table.rows), what) as tell:
+        with (
+            database.write() as session,
+            progress_bar(len(table.rows) + len(skipped), what) as tell,
+        ):
             res = load(
                 session,
                 tid,

@@ -166,6 +166,8 @@ class Listen:
         self.worker, self.sender = worker, sender
         self.lang_of, self.default_lang = lang_of, default_lang
         self.member_of, self.admins = member_of, admins
+        # how a DM to aebot is answered (handlers/dm.py sets it: once per message)
+        self.on_dm: Callable[[Request, str], object] = lambda req, line: sender.dm(req.user, line)
 
     def ack(
         self, fn: Callable[[Request, D], Reply], deps: D
@@ -229,14 +231,16 @@ class Listen:
 
     def turned_away(self, req: Request) -> Reply | None:
         """For someone neither on the team nor an admin, the one line saying whom to ask, where
-        they will see it: under a command, under the form's first field, in reply to a click, or
-        as their App Home; None for everyone else."""
+        they will see it: under a command, under the form's first field, in reply to a click or
+        a DM, or as their App Home; None for everyone else."""
         if req.member or (req.user and is_admin(req.user, self.admins)):
             return None
         log.info("turned away %s of team %s: not on the team", req.user, req.team)
         line = outsider_line(req.lang, self.admins)
         event = req.body.get("event") or {}
         if req.body.get("type") == "event_callback":
+            if event.get("type") == "message":  # a DM to aebot: the line, in reply
+                return Reply(then=(partial(self.on_dm, req, line),))
             if event.get("type") != "app_home_opened" or event.get("tab", "home") != "home":
                 return Reply()
             home = {"type": "home", "blocks": [bk.section(line)]}

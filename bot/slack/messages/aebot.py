@@ -9,9 +9,10 @@ MESSAGES: dict[str, M] = {
     "aebot.help": zh_en(
         "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案　• `/job` 工作单\n"
         "• `/overtime` 加班单（17:00 前）　• `/out` 去向登记、请假\n"
-        "• `/aebot team` 团队架构　• `/aebot team remove @同事` 移出团队（管理员）\n"
+        "• `/aebot team` 团队架构；管理员：`/aebot team add @同事 ae manager @主管` 加入团队，"
+        "`/aebot team set @同事 manager @主管` 改汇报对象，`/aebot team set @同事 role am` 改角色，"
+        "`/aebot team remove @同事` 移出团队\n"
         "• `/aebot language zh|en` 语言\n"
-        "• `/aebot role @同事 am` 设置角色（管理员）；`/aebot role` 列出全部角色\n"
         "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
         "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
         "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
@@ -26,9 +27,11 @@ MESSAGES: dict[str, M] = {
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client "
         "records　• `/job` job requests\n• `/overtime` overtime forms (before 17:00)　• `/out` "
         "whereabouts and leave\n"
-        "• `/aebot team` the org chart　• `/aebot team remove @someone` take someone off (admins)\n"
+        "• `/aebot team` the org chart; admins: `/aebot team add @someone ae manager @someone` "
+        "adds someone, `/aebot team set @someone manager @someone` changes their manager, "
+        "`/aebot team set @someone role am` their role, `/aebot team remove @someone` takes "
+        "them off\n"
         "• `/aebot language zh|en` your language\n"
-        "• `/aebot role @someone am` set a role (admins); `/aebot role` lists the roles\n"
         "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
         "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
         "• `/aebot settings` this workspace's settings (reminder times and more; admins change them)\n"
@@ -46,8 +49,11 @@ MESSAGES: dict[str, M] = {
         "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")
     ),
     "team.empty": zh_en(
-        "还没有团队名单。管理员可以用 `aebot team import team.csv` 导入。",
-        "No team is loaded yet. An admin can load one with `aebot team import team.csv`.",
+        "还没有团队名单。管理员可以用 `/aebot team add @同事 ae manager @主管` 逐个加入，"
+        "或在服务器上用 `aebot team import team.csv` 导入整个团队。",
+        "No team is loaded yet. An admin adds people one by one with `/aebot team add @someone "
+        "ae manager @someone`, or loads the whole team on the server with `aebot team import "
+        "team.csv`.",
     ),
     "team.remove_admin_only": zh_en(
         "只有管理员可以把同事移出团队。", "Only an admin can take someone off the team."
@@ -97,8 +103,10 @@ MESSAGES: dict[str, M] = {
     ),
     "language.set": zh_en("好的，以后用中文和你交流。", "Done: aebot will talk to you in English."),
     "language.not_member": zh_en(
-        "你还不在团队名单里，请管理员先添加你。",
-        "You are not on the team yet; ask an admin to add you.",
+        "你是管理员，但不在团队名单里，aebot 用工作区的语言和你交流。先用 "
+        "`/aebot team add @你自己 角色` 把自己加入团队，再选择语言。",
+        "You are an admin, not on the team, so aebot talks to you in the workspace's language. "
+        "Add yourself with `/aebot team add @yourself ROLE` first, then choose one.",
     ),
     "dates.read_as": zh_en("“{phrase}” 理解为 {when}。", "“{phrase}” reads as {when}."),
     "dates.range_read_as": zh_en(

@@ -78,9 +78,9 @@ MESSAGES: dict[str, M] = {
         "The cadence is a whole number of working days from 1 to 60.",
     ),
     "client.owner_unknown": zh_en(
-        "这个人还不在团队名单里；请管理员先用 `aebot team import` 或 `/aebot role` 添加。",
-        "That person is not on the team yet; an admin can add them with `aebot team import` or "
-        "`/aebot role`.",
+        "这个人还不在团队名单里。管理员可以用 `/aebot team add @同事 角色 manager @主管` 添加。",
+        "That person is not on the team yet; an admin adds them with `/aebot team add @someone "
+        "ROLE manager @someone`.",
     ),
     "client.not_allowed_edit": zh_en(
         "只有负责人、后备负责人、负责人的主管或管理员可以修改 *{name}*。",

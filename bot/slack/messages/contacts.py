@@ -74,9 +74,9 @@ MESSAGES: dict[str, M] = {
         "The follow-up is pre-filled with {day}, from “{words}” in your notes; change or clear it.",
     ),
     "contact.report_clock": zh_en(
-        "联络报告须在 48 小时内（{due} 前）发给客户和服务团队；发出后请点“报告已发”。",
-        "The contact report is due to the client and the team within 48 hours (by {due}); "
-        "click “Report sent” once it is out.",
+        "联络报告须在 {due} 前发给客户和服务团队（48 小时，遇休息日顺延）；发出后请点“报告已发”。",
+        "The contact report is due to the client and the team by {due} (48 hours, more over days "
+        "off); click “Report sent” once it is out.",
     ),
     "contact.report_sent_btn": zh_en("报告已发", "Report sent"),
     "contact.need_summary": zh_en(
@@ -206,6 +206,13 @@ MESSAGES: dict[str, M] = {
         "与 *{client}*（{code}）的{kind}（{when}）已过 24 小时，联络报告还没标记发出。请在 48 小时内发给客户和服务团队。",
         "It is 24 hours since your {kind} with *{client}* ({code}, {when}) and its contact report is not "
         "marked sent. It is due to the client and the team within 48 hours.",
+    ),
+    "report.remind_after_days_off": zh_en(
+        "与 *{client}*（{code}）的{kind}（{when}）的联络报告还没标记发出。中间隔了休息日，时限顺延到"
+        "{deadline}：请在此之前发给客户和服务团队，到时仍未发出会告知你的主管。",
+        "The contact report of your {kind} with *{client}* ({code}, {when}) is not marked sent. "
+        "Days off came in between, so you have until {deadline}: send it to the client and the team "
+        "by then, or your manager is told.",
     ),
     "report.overdue": zh_en(
         "与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出，已告知你的主管。",

@@ -28,8 +28,9 @@ MESSAGES: dict[str, M] = {
         "commission (the personal sales-commission account).",
     ),
     "expense.no_supervisor": zh_en(
-        "找不到审批人：你的汇报链上没有客户经理或以上的人。请管理员设置你的汇报对象。",
-        "Nobody can sign it: no account manager or above is up your reporting line. Ask an "
-        "admin to set your manager.",
+        "找不到审批人：你的汇报链上没有客户经理或以上的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。",
+        "Nobody can sign it: no account manager or above is up your reporting line. An admin "
+        "sets a manager with `/aebot team set @someone manager @someone`.",
     ),
 }

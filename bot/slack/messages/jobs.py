@@ -129,11 +129,11 @@ MESSAGES: dict[str, M] = {
         "modification of it.",
     ),
     "job.no_supervisor": zh_en(
-        "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。请管理员用 `/aebot team` "
-        "设置你的汇报对象。没有保存任何内容。",
+        "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。没有保存任何内容。",
         "A job request is approved by your business supervisor (an account manager or above), "
-        "and there is none up your reporting line. Ask an admin to set your manager (`/aebot "
-        "team`). Nothing was saved.",
+        "and there is none up your reporting line. An admin sets a manager with `/aebot team "
+        "set @someone manager @someone`. Nothing was saved.",
     ),
     "job.gone": zh_en(
         "找不到这张工作单。没有做任何改动。", "This job could not be found. Nothing was changed."

@@ -75,9 +75,9 @@ MESSAGES: dict[str, M] = {
         "一张加班单最多 {max} 人。", "A form has at most {max} people."
     ),
     "overtime.not_on_team": zh_en(
-        "{users} 不在团队名单里，不能加入加班单。请管理员先用 `/aebot team` 添加。",
+        "{users} 不在团队名单里，不能加入加班单。管理员可以用 `/aebot team add @同事 角色 manager @主管` 添加。",
         "Not on the team: {users}. Nobody can be on an overtime form before an admin adds them "
-        "(`/aebot team`).",
+        "(`/aebot team add @someone ROLE manager @someone`).",
     ),
     "overtime.need_time": zh_en(
         "请填写计划加班时间，例如 19:00-22:30、晚上8点到凌晨1点，或 到晚上十点。",
@@ -97,9 +97,11 @@ MESSAGES: dict[str, M] = {
         "加班原因最多 {max} 个字。", "The reason is at most {max} characters."
     ),
     "overtime.no_approver": zh_en(
-        "找不到审批人：团队里没有项目执行总监（角色 `ped`），你的汇报链上也没有主管。请管理员用 `/aebot team` 设置。",
+        "找不到审批人：团队里没有项目执行总监（角色 `ped`），你的汇报链上也没有主管。管理员可以用 "
+        "`/aebot team set @同事 role ped` 指定项目执行总监，或用 `/aebot team set @同事 manager @主管` 设置汇报对象。",
         "Nobody can sign this: the team has no project execution director (role `ped`) and no "
-        "one up your reporting line is a manager. Ask an admin to set it up (`/aebot team`).",
+        "one up your reporting line is a manager. An admin names one with `/aebot team set "
+        "@someone role ped`, or sets a manager with `/aebot team set @someone manager @someone`.",
     ),
     "overtime.target_gone": zh_en(
         "所选的工作单或客户已不存在，请重新选择。",

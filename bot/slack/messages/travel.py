@@ -34,8 +34,8 @@ MESSAGES: dict[str, M] = {
     ),
     "travel.too_long": zh_en("一次出差最多 {max} 天。", "A trip is at most {max} days."),
     "travel.no_gm": zh_en(
-        "差旅费由总经理审批，但团队里没有（其他）总经理。请管理员用 `/aebot role @某人 gm` 设置。",
+        "差旅费由总经理审批，但团队里没有（其他）总经理。管理员可以用 `/aebot team set @同事 role gm` 指定。",
         "A travel advance is signed by the general manager, and the team has no (other) general "
-        "manager. An admin sets one with `/aebot role @someone gm`.",
+        "manager. An admin names one with `/aebot team set @someone role gm`.",
     ),
 }
