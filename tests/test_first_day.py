@@ -252,9 +252,9 @@ def test_the_first_hour_in_order(state: tuple[str, World]) -> None:
     said, _ = walk(w, ADMIN, "/contact", "可口可乐 打过电话")
     assert "/aebot team add" in said
     said, _ = walk(w, ADMIN, "/aebot", "team add <@U0AM1|qian> am")
-    assert said.startswith("已把 <@U0AM1> 加入团队：客户经理 (AM)，还没有汇报对象。")
+    assert said.startswith("已把 <@U0AM1> 加入团队：客户经理（AM），还没有汇报对象。")
     said, _ = walk(w, ADMIN, "/aebot", "team add <@U0AE1|sun> ae manager <@U0AM1|qian>")
-    assert said == "已把 <@U0AE1> 加入团队：客户执行 (AE)，汇报对象 <@U0AM1>。"
+    assert said == "已把 <@U0AE1> 加入团队：客户执行（AE），汇报对象 <@U0AM1>。"
     said, _ = walk(w, "U0AE1", "/contact", "可口可乐 打过电话")
     assert said.startswith("团队还没有客户档案，请先用 `/client add` 添加客户")
     said, calls = walk(w, "U0AE1", "/client", "add")

@@ -124,13 +124,13 @@ def test_addresses_need_the_bot_token_and_ids_alone_do_not(
     monkeypatch.delenv("SLACK_BOT_TOKEN")
     path = tmp_path / "team.csv"
     path.write_text("email,name,role\nzhao.min@agency.cn,赵敏,ad\n", encoding="utf-8")
-    r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM])
+    r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM, "--new"])
     assert r.exit_code == 1
     assert r.stderr.splitlines()[-1] == (
         "Error: the file gives e-mail addresses: looking them up in Slack needs SLACK_BOT_TOKEN"
     )
     path.write_text("user_id,name,role\nU0AD1,赵敏,ad\n", encoding="utf-8")
-    r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM])
+    r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM, "--new"])
     assert (r.exit_code, r.stdout) == (0, "members: 1 added, 0 updated, 0 unchanged, 0 skipped\n")
     path.write_text("name,role\n赵敏,ad\n", encoding="utf-8")
     r = cli.invoke(main, ["team", "import", str(path), "--team", TEAM])

@@ -28,7 +28,7 @@ def lines(w: World) -> dict[str, str | None]:
 
 def test_an_admin_adds_someone_with_role_and_manager_and_they_are_let_in(world: World) -> None:
     said = aebot(world, "team add <@U0NEW1|wang.fang> ae manager <@U0AM1|qian>")
-    assert said == "已把 <@U0NEW1> 加入团队：客户执行 (AE)，汇报对象 <@U0AM1>。"
+    assert said == "已把 <@U0NEW1> 加入团队：客户执行（AE），汇报对象 <@U0AM1>。"
     new = member(world, "U0NEW1")
     assert new is not None and (new.name, new.role, new.manager_id) == ("wang.fang", "ae", "U0AM1")
     assert (
@@ -37,7 +37,7 @@ def test_an_admin_adds_someone_with_role_and_manager_and_they_are_let_in(world: 
         .startswith("*/contact — 联络记录*")
     )  # on the team at once
     said = aebot(world, "team add <@U0NEW2|zhou> aae")
-    assert said.startswith("已把 <@U0NEW2> 加入团队：助理客户执行 (AAE)，还没有汇报对象。")
+    assert said.startswith("已把 <@U0NEW2> 加入团队：助理客户执行（AAE），还没有汇报对象。")
     assert "`/aebot team set @同事 manager @主管`" in said
     chart = world.slack.command("/aebot", "team", user="U0AE2").json()
     assert chart["text"] == "The team (7 people)"
@@ -47,7 +47,7 @@ def test_an_admin_adds_someone_with_role_and_manager_and_they_are_let_in(world: 
 def test_adding_is_checked_as_an_imported_row_is(world: World) -> None:
     before = lines(world)
     assert aebot(world, "team add <@U0AE1|sun> am") == (
-        "<@U0AE1> 已经在团队里（客户执行 (AE)），没有做任何改动。改角色用 `/aebot team set @同事 role am`，"
+        "<@U0AE1> 已经在团队里（客户执行（AE）），没有做任何改动。改角色用 `/aebot team set @同事 role am`，"
         "改汇报对象用 `/aebot team set @同事 manager @主管`。"
     )
     assert aebot(world, "team add <@U0NEW1|wang> ae manager <@U0GHOST|x>") == (
@@ -103,11 +103,11 @@ def test_an_admin_changes_a_role_in_english_too(world: World) -> None:
         "org chart."
     )
     assert aebot(world, "team set <@U0AE1|sun> role am") == (
-        "<@U0AE1> 的角色：客户执行 (AE) → 客户经理 (AM)。"
+        "<@U0AE1> 的角色：客户执行（AE） → 客户经理（AM）。"
     )
     assert (
         aebot(world, "team set <@U0AE1|sun> role am")
-        == "<@U0AE1> 的角色已经是客户经理 (AM)，没有改动。"
+        == "<@U0AE1> 的角色已经是客户经理（AM），没有改动。"
     )
     assert aebot(world, "team set <@U0AE1|sun> role boss").startswith(
         "用法：`/aebot team set @同事 manager @主管`"
@@ -135,5 +135,5 @@ def test_team_help_names_every_form(world: World) -> None:
     for form in ("team add @同事 ae manager @主管", "team set @同事 manager @主管", "role am"):
         assert form in said
     assert aebot(world, "team frobnicate", user="U0AE1") == (
-        "不认识“frobnicate”。`/aebot team help` 列出可用的写法。"
+        "没有“frobnicate”这个写法。`/aebot team help` 列出可用的写法。"
     )

@@ -36,6 +36,8 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "admins": ("<@U0ADMIN>", "<@U0ADMIN>"),
     "after": ("23:00", "23:00"),
     "low_limit": ("≤12%", "≤12%"),
+    "manager": ("U0AM1", "U0AM1"),
+    "cycle": ("<@U0AE1> → <@U0AM1> → <@U0AE1>", "<@U0AE1> → <@U0AM1> → <@U0AE1>"),
     "force": ("`force`", "`force`"),
     "high_limit": ("<10%", "<10%"),
     "amount": ("¥120,000", "¥120,000"),

@@ -6,13 +6,14 @@ from bot.slack.messages.entry import M, zh_en
 
 MESSAGES: dict[str, M] = {
     "team.help": zh_en(
-        "*/aebot team — 团队与汇报关系*\n"
+        "*`/aebot team` — 团队与汇报关系*\n"
         "• `/aebot team` 团队架构\n"
         "• `/aebot team add @同事 ae manager @主管` 加入团队：角色和汇报对象（管理员）\n"
         "• `/aebot team set @同事 manager @主管` 改汇报对象（`manager none` 清除）（管理员）\n"
         "• `/aebot team set @同事 role am` 改角色（管理员）\n"
         "• `/aebot team remove @同事` 移出团队（管理员）\n"
-        "角色：aae, ae, am, ad, ped（项目执行总监）, gm, cs（客户支持主管）, fin（财务）。"
+        "角色：`aae` 助理客户执行、`ae` 客户执行、`am` 客户经理、`ad` 客户总监、`ped` 项目执行总监、"
+        "`gm` 总经理、`cs` 客户支持主管、`fin` 财务。"
         "审批和加班单都沿汇报关系找人签字；整个团队也可以用 `aebot team import team.csv` 导入。",
         "*/aebot team — the team and who reports to whom*\n"
         "• `/aebot team` the org chart\n"
