@@ -128,7 +128,9 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             calendar,
             {c.id: c.created_at.astimezone(zone).date() for c in clients if c.id is not None},
         ),
-        reports=rules.late_reports(reports, start, end),
+        reports=rules.late_reports(
+            reports, start, end, deps.team_settings.of(run.team).working_hours(calendar)
+        ),
         late_forms=rules.count_by(late),
         no_notes=rules.missing_notes(
             writers,

@@ -155,7 +155,7 @@ def test_a_weekend_does_not_eat_the_aes_time_to_send_the_report(world: World) ->
     assert len(dms(world, "U0AE1")) == 2 and dms(world, "U0AM1") == []
     [o] = run_task(task, datetime(2026, 11, 23, 18, 0, tzinfo=SH), world.tasks)
     assert o.detail.startswith("0 reminded, 1 escalated")
-    assert "已过 48 小时" in dms(world, "U0AE1")[2]["blocks"][0]["text"]["text"]
+    assert "已过 48 小时时限" in dms(world, "U0AE1")[2]["blocks"][0]["text"]["text"]
     [manager] = dms(world, "U0AM1")
     assert "<@U0AE1>" in manager["blocks"][0]["text"]["text"]
     assert "Nike" in manager["blocks"][0]["text"]["text"]

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.rules.agenda import late_reports
 from bot.rules.clients import client_code, default_cadence, match_client, split_client_and_text
 from bot.rules.contacts import can_undo, due_clients, escalations, report_clock, report_stage
 from bot.rules.workdays import WorkCalendar
@@ -176,3 +177,17 @@ def test_a_weekend_or_holiday_does_not_eat_the_report_clock() -> None:
     assert monday == (at(2026, 11, 24, 10), at(2026, 11, 25, 10), False)
     national_day = report_clock(at(2026, 9, 30, 10), wh)  # 国庆: 1-7 October off
     assert national_day == (at(2026, 10, 8, 9), at(2026, 10, 8, 18), True)
+
+
+def test_the_agenda_and_the_report_count_a_report_late_by_the_same_clock() -> None:
+    """A meeting on Friday 20 Nov at 10:00 whose report goes out on Monday at 12:00: the
+    weekend did not eat the author's time, so it was not late (its deadline is Monday's end of
+    day), on the Monday agenda as in the Friday report."""
+    wh = WorkingHours(time(9), time(18), WorkCalendar("CN"))
+    friday = datetime(2026, 11, 20, 10, 0, tzinfo=SH)
+    monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=SH)
+    week = (datetime(2026, 11, 16, 0, 0, tzinfo=SH), datetime(2026, 11, 30, 0, 0, tzinfo=SH))
+    rows = [("U0AE1", "耐克", friday, monday_noon), ("U0AE2", "Nike", friday, None)]
+    assert late_reports(rows, *week, wh) == {"U0AE2": ["Nike"]}
+    assert report_stage(friday, monday_noon, wh) != "escalate"
+    assert report_stage(friday, datetime(2026, 11, 23, 18, 0, tzinfo=SH), wh) == "escalate"

@@ -215,13 +215,15 @@ MESSAGES: dict[str, M] = {
         "by then, or your manager is told.",
     ),
     "report.overdue": zh_en(
-        "与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出，已告知你的主管。",
-        "It is 48 hours since your {kind} with *{client}* ({code}, {when}) and its contact report is still not "
-        "sent; your manager has been told.",
+        "与 *{client}*（{code}）的{kind}（{when}）的联络报告已过 48 小时时限（遇休息日顺延），仍未发出，"
+        "已告知你的主管。",
+        "The contact report of your {kind} with *{client}* ({code}, {when}) is past its 48-hour "
+        "limit (days off not counted) and still not sent; your manager has been told.",
     ),
     "report.manager": zh_en(
-        "<@{author}> 与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出。",
-        "<@{author}>'s {kind} with *{client}* ({code}, {when}) is 48 hours old and its contact report is "
-        "still not sent.",
+        "<@{author}> 与 *{client}*（{code}）的{kind}（{when}）的联络报告已过 48 小时时限（遇休息日顺延），"
+        "仍未发出。",
+        "The contact report of <@{author}>'s {kind} with *{client}* ({code}, {when}) is past its "
+        "48-hour limit (days off not counted) and still not sent.",
     ),
 }
