@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from sandbox.checks import ApiError, check_ack, check_message, check_scope
+from sandbox.checks import ApiError, check_ack, check_message
 from sandbox.fake_faults import Bucket, Fault, Refusal, make_fault, take_fault
 from sandbox.fake_listener import Handler, Listener
 from sandbox.fake_methods import SlackMethods, conversation, required
+from sandbox.scopes import check_scope
 
 JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.rules.imports import emails_to_look_up, with_slack_ids
-from sandbox.checks import manifest_scopes
 from sandbox.fake_slack import FakeSlack
+from sandbox.scopes import manifest_scopes
 from storage import queries
 from storage.db import Database
 from tests.conftest import ROOT, TEAM

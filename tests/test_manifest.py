@@ -11,7 +11,7 @@ import yaml
 from bot.app import FEATURES
 from bot.slack.messages import MESSAGES, Plural
 from bot.slack.texts import t
-from sandbox.checks import manifest_scopes, needed_scope
+from sandbox.scopes import manifest_scopes, needed_scope
 from tests.conftest import World
 
 ROOT = Path(__file__).parent.parent

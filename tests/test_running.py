@@ -16,10 +16,10 @@ import pytest
 
 from bot.cli.logs import OneLine
 from bot.clock import FixedClock
-from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM
 from sandbox.fake_slack import FakeSlack
 from sandbox.fake_socket import FakeSocketMode
+from sandbox.scopes import manifest_scopes
 from tests.conftest import ROOT, SH, make_bot, seed, wait_until
 from tests.test_socket_mode import APP_TOKEN, aebot_env, stop
 
