@@ -3,10 +3,15 @@ while on the same port (what a client sees when Slack or the network is unreacha
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
+from urllib.parse import parse_qsl
+
+JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")  # sent as JSON text
 
 
 class _Server(ThreadingHTTPServer):
@@ -128,3 +133,22 @@ class Listener:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+
+
+def decode_args(query: str, body: bytes, ctype: str) -> dict:
+    """A Web API call's arguments, from its query and its form or JSON body (JSON fields such
+    as `blocks` parsed; one that is no JSON left a string, for the checks to refuse)."""
+    args: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+    if body and "json" in ctype:
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+        args.update(parsed if isinstance(parsed, dict) else {"_invalid_json": True})
+    elif body:
+        args.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    for key in JSON_FIELDS:
+        if isinstance(args.get(key), str) and args[key]:
+            with contextlib.suppress(ValueError):  # else left as a string for validation
+                args[key] = json.loads(args[key])
+    return args

@@ -26,11 +26,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from sandbox.checks import ApiError, check_ack, check_message
 from sandbox.fake_faults import Bucket, Fault, Refusal, make_fault, take_fault
-from sandbox.fake_listener import Handler, Listener
+from sandbox.fake_listener import Handler, Listener, decode_args
 from sandbox.fake_methods import SlackMethods, conversation, required
 from sandbox.scopes import check_scope
-
-JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")
 
 
 @dataclass
@@ -255,7 +253,7 @@ class FakeSlack(Listener, SlackMethods):
         body = h.rfile.read(int(h.headers.get("Content-Length") or 0))
         path = unquote(parts.path)
         if path.startswith("/api/"):
-            args = self._decode(parts.query, body, h.headers.get("Content-Type", ""))
+            args = decode_args(parts.query, body, h.headers.get("Content-Type", ""))
             reply = self._api(path[5:], args, h.headers.get("Authorization", ""))
         elif path.startswith("/response/"):
             reply = Reply(*self._response_post(path[len("/response/") :], body))
@@ -276,23 +274,6 @@ class FakeSlack(Listener, SlackMethods):
                 h.send_header(name, value)
             h.end_headers()
             h.wfile.write(data)
-
-    @staticmethod
-    def _decode(query: str, body: bytes, ctype: str) -> dict:
-        args: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
-        if body and "json" in ctype:
-            try:
-                parsed = json.loads(body)
-            except ValueError:
-                parsed = None
-            args.update(parsed if isinstance(parsed, dict) else {"_invalid_json": True})
-        elif body:
-            args.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
-        for key in JSON_FIELDS:
-            if isinstance(args.get(key), str) and args[key]:
-                with contextlib.suppress(ValueError):  # else left as a string for validation
-                    args[key] = json.loads(args[key])
-        return args
 
     def _api(self, method: str, args: dict, authorization: str) -> Reply:
         """One Web API call: take a fault meant for it, hold it if the fault is a hang (outside
