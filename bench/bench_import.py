@@ -103,7 +103,7 @@ def bench(name: str, db_url: str, tmp: Path, n: int, owners: int) -> None:
     write_clients(edited, n, owners, edited_every=100)
     aebot(["db", "upgrade"], db_url, tmp)
     took, _ = aebot(["db", "upgrade"], db_url, tmp)  # what any command pays before its work
-    aebot(["team", "import", str(team), "--team", TEAM], db_url, tmp)
+    aebot(["team", "import", str(team), "--team", TEAM, "--new"], db_url, tmp)
     size = first.stat().st_size / 1e6
     print(f"{name}: {n} clients ({size:.1f} MB)")
     print(f"  {'start-up alone':<16} {took:6.2f} s   (aebot db upgrade on an up-to-date database)")

@@ -23,6 +23,7 @@ from handlers import (
     approvals,
     clients,
     contacts,
+    dm,
     home,
     jobs,
     overtime,
@@ -42,7 +43,7 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
-SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda)
+SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm)
 FEATURES = (contacts, home, approvals, overtime_day, *SHARED_DEPS)
 
 

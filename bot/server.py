@@ -5,33 +5,28 @@ the event loop; with `process_before_response=True` the ack is the HTTP answer.
 
 Before Bolt sees a request, the server refuses what no one signed, cheaply and without a trace:
 a body over 1 MB is refused before it is read (Slack's payloads are a few kB), a request whose
-signature does not match is refused without parsing or logging its body, and a signed payload
-that is not what Slack sends is answered 400 with one log line. A valid signature whose
-timestamp is more than 5 minutes away says so: the server's clock is off. The listeners' database
-work runs under a deadline (storage/deadlines.py) so a locked or silent database cannot hold the
-ack.
+signature does not match is refused (401) without decoding, parsing or logging its body, whatever
+its bytes, and a signed payload that is not what Slack sends (bot/slack/payloads.py) is answered
+400 with one log line. A valid signature whose timestamp is more than 5 minutes away says so:
+the server's clock is off. The listeners' database work runs under a deadline
+(storage/deadlines.py) so a locked or silent database cannot hold the ack.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
+import hashlib
 import hmac
 import logging
 import socket
 import threading
 import time
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_bolt.request import BoltRequest
-from slack_sdk.http_retry import RetryHandler, RetryState
-from slack_sdk.http_retry.request import HttpRequest
-from slack_sdk.http_retry.response import HttpResponse
-from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -39,6 +34,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.slack.delivery import SlackClock
+from bot.slack.payloads import payload_problem
 from storage.db import Database
 from storage.deadlines import deadline
 
@@ -49,7 +46,8 @@ ACK_DB_SECONDS = 2.0  # the listeners' database work gives up by then: Slack wan
 WARN_EVERY = 60.0  # seconds between two warnings about the server's clock
 
 
-def asgi_app(bolt: App, db: Database) -> Starlette:
+def asgi_app(bolt: App, db: Database, events: bool = True) -> Starlette:
+    """`POST /slack/events` (unless not `events`: Socket Mode's health port) and `GET /healthz`."""
     gate = Gate(bolt._signing_secret)  # Bolt keeps the secret it checks with; so do we
     clock = SlackClock()
     bolt.client.retry_handlers.append(clock)  # sees every answer of the Slack Web API
@@ -58,7 +56,7 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
         with deadline(ACK_DB_SECONDS):
             return bolt.dispatch(req)
 
-    async def events(request: Request) -> Response:
+    async def slack_events(request: Request) -> Response:
         body = await read_capped(request)
         if body is None:
             log.warning("refused a request body over %d bytes (not read)", MAX_BODY)
@@ -70,7 +68,7 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
         try:
             bolt_req = to_bolt_request(request, body)
             problem = payload_problem(bolt_req.body)
-        except (ValueError, TypeError, AttributeError) as e:
+        except (ValueError, TypeError, AttributeError, RecursionError) as e:
             problem = f"unreadable payload ({type(e).__name__})"
         if problem:
             log.warning("refused a signed request: %s", problem)
@@ -90,12 +88,8 @@ def asgi_app(bolt: App, db: Database) -> Starlette:
             status_code=200 if ok else 503,
         )
 
-    return Starlette(
-        routes=[
-            Route("/slack/events", events, methods=["POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-        ]
-    )
+    slack = [Route("/slack/events", slack_events, methods=["POST"])] if events else []
+    return Starlette(routes=[*slack, Route("/healthz", healthz, methods=["GET"])])
 
 
 async def read_capped(request: Request) -> bytes | None:
@@ -116,10 +110,13 @@ async def read_capped(request: Request) -> bytes | None:
 class Gate:
     """Slack's request signature, checked before anything reads the body. Bolt checks it again;
     this check exists to refuse early, quietly (no body in the log), and to tell a wrong clock
-    from a wrong secret."""
+    from a wrong secret. The signature is Slack's (HMAC-SHA256 of `v0:<timestamp>:<body>`),
+    computed on the body's bytes as they came: slack_sdk's verifier decodes them as UTF-8 first,
+    and bytes that are not UTF-8 made it raise, a 500 and a traceback for anyone who can reach
+    the URL."""
 
     def __init__(self, secret: str) -> None:
-        self.verifier = SignatureVerifier(secret)  # slack_sdk's, the one Bolt uses
+        self._secret = secret.encode()
         self._warned = 0.0
 
     def refusal(self, headers: Any, body: bytes) -> str:
@@ -130,14 +127,19 @@ class Gate:
             return "no signature"
         if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
             return "the timestamp header is not a number"
-        expected = self.verifier.generate_signature(timestamp=stamp, body=body) or ""
-        if not hmac.compare_digest(expected, signature):
+        if not hmac.compare_digest(
+            self.signature(stamp, body), signature.encode("latin-1", "replace")
+        ):
             return "the signature does not match (another app's request, or a wrong secret)"
         skew = time.time() - int(stamp)
         if abs(skew) > MAX_SKEW:
             self._warn_clock(skew)
             return f"signed, but {abs(skew):.0f} s away from this server's clock"
         return ""
+
+    def signature(self, stamp: str, body: bytes) -> bytes:
+        digest = hmac.new(self._secret, b"v0:%s:%s" % (stamp.encode(), body), hashlib.sha256)
+        return b"v0=" + digest.hexdigest().encode()
 
     def _warn_clock(self, skew: float) -> None:
         """Once a minute at most: every Slack request is refused while the clock is off."""
@@ -153,24 +155,6 @@ class Gate:
         )
 
 
-def payload_problem(body: Any) -> str:
-    """What makes a signed payload one Slack never sends ("" when it looks right): the parts
-    Bolt's routing reads without checking."""
-    if not isinstance(body, dict):
-        return "the payload is not an object"
-    kind = body.get("type")
-    if kind == "block_actions":
-        actions = body.get("actions")
-        if not (isinstance(actions, list) and actions and isinstance(actions[0], dict)):
-            return "a block_actions payload without actions"
-    if kind in ("view_submission", "view_closed") and not isinstance(body.get("view"), dict):
-        return f"a {kind} payload without a view"
-    for part in ("team", "user", "channel", "event", "view"):
-        if part in body and not isinstance(body[part], dict | None):
-            return f"its {part} is not an object"
-    return ""
-
-
 def ping(db: Database) -> tuple[bool, float | None]:
     """Whether the database answers, and (PostgreSQL) its clock as a Unix time."""
     try:
@@ -181,41 +165,6 @@ def ping(db: Database) -> tuple[bool, float | None]:
             return True, float(conn.execute(text("SELECT extract(epoch FROM now())")).scalar_one())
     except Exception:
         return False, None
-
-
-class SlackClock(RetryHandler):
-    """Reads the `Date` of every Slack Web API answer (a retry handler sees them all; it never
-    asks for a retry): how far this server's clock is from Slack's, for /healthz on SQLite."""
-
-    def __init__(self) -> None:
-        super().__init__(max_retry_count=0)
-        self.offset: float | None = None
-
-    def can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        date = _header(response.headers, "date") if response is not None else None
-        if date:
-            with contextlib.suppress(TypeError, ValueError):
-                self.offset = time.time() - parsedate_to_datetime(date).timestamp()
-        return False
-
-    def skew(self) -> float | None:
-        """Seconds this clock is ahead of Slack's (its Date has whole seconds); None until
-        Slack has answered once."""
-        return None if self.offset is None else round(self.offset, 1)
-
-
-def _header(headers: Any, name: str) -> str | None:
-    for key, value in (headers or {}).items():
-        if key.lower() == name:
-            return value[0] if isinstance(value, list) and value else value
-    return None
 
 
 def settle() -> None:
@@ -238,18 +187,27 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 def serve(bolt: App, db: Database, port: int, host: str = "0.0.0.0") -> None:
     """Serve until interrupted (the production path)."""
-    config = uvicorn.Config(asgi_app(bolt, db), log_level="info", access_log=False, lifespan="off")
+    config = uvicorn.Config(
+        asgi_app(bolt, db), log_config=None, log_level="info", access_log=False, lifespan="off"
+    )  # log_config None: uvicorn's lines go through aebot's one-line log (bot/cli/logs.py)
     uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
 
 
 class BackgroundServer:
-    """The same server on a loopback port in a thread: tests, the demo and the benchmark."""
+    """The same server in a thread: on a loopback port for tests, the demo and the benchmark;
+    `/healthz` alone on AEBOT_HEALTH_PORT beside Socket Mode (`events=False`)."""
 
-    def __init__(self, bolt: App, db: Database) -> None:
-        self.sock = listening_socket("127.0.0.1", 0)
+    def __init__(
+        self, bolt: App, db: Database, host: str = "127.0.0.1", port: int = 0, events: bool = True
+    ) -> None:
+        self.sock = listening_socket(host, port)
         self.port = self.sock.getsockname()[1]
         config = uvicorn.Config(
-            asgi_app(bolt, db), log_level="warning", access_log=False, lifespan="off"
+            asgi_app(bolt, db, events),
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(

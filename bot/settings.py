@@ -21,6 +21,8 @@ HINTS: dict[str, str] = {
     "AEBOT_ADMINS": "comma-separated Slack user ids such as U012ABC,U034DEF",
     "AEBOT_COUNTRY": "a country code such as CN",
     "PORT": "a TCP port number such as 3000",
+    "AEBOT_HEALTH_PORT": "a TCP port number such as 8080, or leave it unset",
+    "AEBOT_LOG_FORMAT": "text or json",
 }
 
 
@@ -43,6 +45,8 @@ class Settings(BaseSettings):
     aebot_admins: str = ""
     aebot_country: str = "CN"
     port: int = 3000
+    aebot_health_port: int | None = None  # /healthz on its own port (Socket Mode has no other)
+    aebot_log_format: str = "text"  # read for the log before the settings (bot/cli/logs.py)
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -99,6 +103,23 @@ class Settings(BaseSettings):
         for uid in (p.strip() for p in v.split(",")):
             if uid and not (uid[0] in "UW" and uid[1:].isalnum()):
                 raise ValueError(f"{uid!r} is not a Slack user id")
+        return v
+
+    @field_validator("aebot_health_port", mode="before")
+    @classmethod
+    def _health_port(cls, v: object) -> object:
+        if v in ("", None):
+            return None
+        if not str(v).isdigit() or not 1 <= int(str(v)) <= 65535:
+            raise ValueError(f"{v!r} is not a port number")
+        return int(str(v))
+
+    @field_validator("aebot_log_format")
+    @classmethod
+    def _log_format(cls, v: str) -> str:
+        v = v.strip().lower()
+        if v not in ("text", "json"):
+            raise ValueError(f"must be text or json, not {v!r}")
         return v
 
     @field_validator("aebot_country")

@@ -1,7 +1,8 @@
-"""The .xlsx files aebot sends (the Friday report's, `/overtime report`'s), all made by this one
-writer: sheets of tables, each a header row and its rows, with column widths that fit what the
-columns hold, the first table's header frozen in view, number formats, and native Excel bar
-charts where a report has them.
+"""The .xlsx files aebot makes (the Friday report's, `/overtime report`'s, `aebot export`'s), all
+by this one writer: sheets of tables, each a header row and its rows, with column widths that
+fit what the columns hold, the first table's header frozen in view, number formats, and native
+Excel bar charts where a report has them. A long export is written as its rows come
+(`stream_sheet`: openpyxl's write-only mode), in flat memory however many there are.
 
 Every string is written as text, never as a formula: a client named `=HYPERLINK(…)` or a weekly
 note `=1+1` (what people typed) shows as typed, and a leading `+`, `-` or `@` is not read
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
 from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
@@ -78,6 +80,46 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def stream_sheet(
+    out: io.BufferedIOBase | str,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    widths: Sequence[int] = (),
+) -> int:
+    """One sheet, its header frozen in view and its rows written as they come (each is gone
+    from memory once written), saved to `out` (a path or a binary file); how many rows. The
+    columns' `widths` are given (in characters): they are set before the first row is."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(title)
+    ws.freeze_panes = "A2"
+    for k, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(k)].width = width
+    ws.append([_streamed(ws, h) for h in headers])
+    n = 0
+    for row in rows:
+        ws.append([_streamed(ws, v) for v in row])
+        n += 1
+    book.save(out)
+    return n
+
+
+def _streamed(ws: Worksheet, value: Cell) -> object:
+    """A value as write-only mode takes it: a string that would be read as a formula or holds
+    what an .xlsx cannot, and a date or time (for its format), as a cell of its own."""
+    if isinstance(value, str):
+        if value.startswith("="):
+            cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+            cell.data_type = "s"  # text, not a formula
+            return cell
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if isinstance(value, date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = TIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+        return cell
+    return value
 
 
 def _table(ws: Worksheet, table: Table, widths: dict[int, int]) -> None:

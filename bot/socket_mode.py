@@ -32,6 +32,8 @@ from slack_sdk.socket_mode.client import BaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
+from bot.slack.payloads import payload_problem
+
 log = logging.getLogger("aebot.socket_mode")
 
 PING_INTERVAL = 2.0  # seconds; a connection without a pong for 4 of them (8 s) is replaced
@@ -157,6 +159,10 @@ class OnceHandler(BaseSocketModeHandler):
         self.recent = RecentEnvelopes()
 
     def handle(self, client: BaseSocketModeClient, req: SocketModeRequest) -> None:
+        problem = payload_problem(req.payload)
+        if problem:  # as the HTTP server's 400: one line, nothing run, nothing acked
+            log.warning("refused envelope %s (%s): %s", req.envelope_id, req.type, problem)
+            return
         keys = keys_of(req)
         answer, first = self.recent.claim(keys)
         if not first:

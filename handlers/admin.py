@@ -1,13 +1,11 @@
-"""`/aebot`: help, the team (org chart, removal), roles (admins), language, typed dates, and the
-sub-commands `calendar` (handlers/calendar.py) and `settings` (handlers/settings.py)."""
+"""`/aebot`: help, roles (admins), language, typed dates, and the sub-commands `team`
+(handlers/team.py), `calendar` (handlers/calendar.py) and `settings` (handlers/settings.py)."""
 
 from __future__ import annotations
 
-import re
-
 from slack_bolt import App
 
-from bot.dates import HELP_TEXT, DateRange, DateRefusal, parse_range, parse_when
+from bot.dates import DateRange, DateRefusal, help_text, parse_range, parse_when
 from bot.rules.people import ROLES, language_word
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request
@@ -19,21 +17,10 @@ from handlers.deps import Deps
 from storage import queries
 
 COMMAND = "/aebot"
-MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$")
 
 
 def aebot_command(req: Request, deps: Deps) -> Reply:
     return AEBOT.run(deps.reader(req), req, deps, req.text)
-
-
-def _team(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
-    """`/aebot team`: the org chart; `/aebot team remove @someone` (admins)."""
-    args = rest.split()
-    if args[:1] and args[0].lower() in ("remove", "移除"):
-        return _remove_member(r, req, deps, args[1:])
-    with deps.db.read() as s:
-        members = queries.list_members(s, req.team)
-    return Reply(text=r.t("team.title", n=len(members)), blocks=client_view.org_chart(r, members))
 
 
 def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
@@ -42,15 +29,14 @@ def _calendar(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
 
 
 def _settings(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
-    admin = deps.admin(req.user)
-    return settings.settings_command(r, req, rest.split(), deps.db, deps.team_settings, admin)
+    return settings.settings_command(r, req, rest.split(), deps)
 
 
 def _dates(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     """How aebot reads a typed date or range, or the conventions when no phrase is given."""
     phrase = " ".join(rest.split())
     if not phrase:
-        return Reply(text=HELP_TEXT["en" if r.lang == "en" else "zh"])
+        return Reply(text=help_text(r.lang, r.now.astimezone(r.zone).date()))
     end_of_day = deps.team_settings.of(req.team).end_of_day
     parsed = parse_when(phrase, r.now, deps.settings.aebot_tz, r.lang, end_of_day)
     if isinstance(parsed, DateRefusal):
@@ -72,10 +58,10 @@ def _set_role(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     args = rest.split()
     if not deps.admin(req.user):
         return Reply(text=r.t("role.admin_only"))
-    target = MENTION.match(args[0]) if args else None
+    target = team.MENTION.match(args[0]) if args else None
     role = args[1].lower() if len(args) > 1 else ""
     if target is None or role not in ROLES:
-        return Reply(text=r.t("role.usage", roles=", ".join(ROLES)))
+        return Reply(text=r.t("role.usage", roles=client_view.role_list(r)))
     uid, label = target.group(1), target.group(2) or target.group(1)
     with deps.db.write() as s:
         m, created = queries.upsert_member(s, req.team, uid, r.now, role=role)
@@ -83,26 +69,6 @@ def _set_role(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
             m.name = label
             s.add(m)
     return Reply(text=r.t("role.set", user=uid, role=r.t("role." + role)))
-
-
-def _remove_member(r: Reader, req: Request, deps: Deps, args: list[str]) -> Reply:
-    """Admins take someone off the team; whoever must reassign their clients is told."""
-    if not deps.admin(req.user):
-        return Reply(text=r.t("team.remove_admin_only"))
-    target = MENTION.match(args[0]) if len(args) == 1 else None
-    if target is None:
-        return Reply(text=r.t("team.remove_usage"))
-    uid = target.group(1)
-    with deps.db.write() as s:
-        done = team.remove(s, req.team, uid, req.user, deps.engine, deps.clock.now())
-    if done is None:
-        return Reply(text=r.t("team.remove_not_member", user=uid))
-    _, clients, told = done
-    if not clients:
-        return Reply(text=r.t("team.removed_no_clients", user=uid), then=(deps.deliver,))
-    who = r.join(f"<@{u}>" for u in told) if told else r.t("team.nobody")
-    text = r.t("team.removed", user=uid, n=len(clients), told=who)
-    return Reply(text=text, then=(deps.deliver,))
 
 
 def _set_language(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
@@ -122,7 +88,7 @@ AEBOT = Subcommands[Deps](
     COMMAND,
     help="aebot.help",
     subs={
-        ("team", "团队"): _team,
+        ("team", "团队"): team.team_command,
         ("role", "角色"): _set_role,
         ("language", "lang", "语言"): _set_language,
         ("calendar", "日历"): _calendar,

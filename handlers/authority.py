@@ -21,6 +21,8 @@ from bot.rules.authority import (
     Kind,
     Limit,
     kind_of,
+    limit_problem,
+    outranked,
     read_limit,
     show_limit,
 )
@@ -29,6 +31,7 @@ from bot.rules.problems import Problem
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
+from bot.slack.views import clients as client_view
 from bot.slack.views.approvals import kind_name
 from handlers.deps import Deps
 from storage import approvals, authority, outbox, queries
@@ -37,6 +40,7 @@ from storage.outbox import wall
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")  # at the start of the text
 UNTIL_WORDS = ("until", "till", "to", "到", "至", "直到")
 OFF_WORDS = ("off", "stop", "end", "cancel", "关闭", "结束", "取消")
+FORCE_WORDS = ("force", "强制")  # after a limit that lets a role outrank the one above it
 COLUMNS = ("am", "ad", "gm")  # the roles the table always shows; others when they have limits
 
 
@@ -65,7 +69,7 @@ def _problem(r: Reader, p: Problem) -> str:
     }
     if isinstance(p.values.get("kind"), str) and (k := kind_of(str(p.values["kind"]))):
         values["kind"] = kind_name(r, k.code)
-    return r.t(p.key, **{**values, "kinds": _kinds_text(r)})
+    return r.t(p.key, **{**values, "kinds": _kinds_text(r), "roles": client_view.role_list(r)})
 
 
 # --- /aebot delegate ------------------------------------------------------------------------
@@ -197,7 +201,29 @@ def read_change(kind_word: str, role_word: str, limit_text: str) -> Change | Pro
     value = read_limit(limit_text)
     if value is None:
         return Problem("authority.bad_limit", {"limit": limit_text[:40]})
-    return Change(kind, role, value.limit, value.strict, value.denied)
+    return limit_problem(kind, value) or Change(kind, role, value.limit, value.strict, value.denied)
+
+
+def outranking(s: Session, team: str, change: Change) -> Problem | None:
+    """Whether the change would let a role decide more than one above it (the roles as codes,
+    for the caller to name; `force` is the caller's word for going ahead anyway)."""
+    if change.denied:
+        return None
+    new = Limit(change.kind.code, change.role, change.limit, change.strict)
+    pair = outranked(authority.limits(s, team), new)
+    if pair is None:
+        return None
+    low, high = pair
+    unit = change.kind.unit
+    return Problem(
+        "authority.outranks",
+        {
+            "low": low.role,
+            "low_limit": show_limit(low, unit),
+            "high": high.role,
+            "high_limit": show_limit(high, unit),
+        },
+    )
 
 
 def apply_change(s: Session, team: str, change: Change, by: str, now: datetime) -> tuple[str, str]:
@@ -253,11 +279,18 @@ def authority_command(r: Reader, req: Request, deps: Deps, args: list[str]) -> R
 
 
 def _set(r: Reader, req: Request, deps: Deps, kind: str, role: str, limit: str) -> Reply:
-    change = read_change(kind, role, limit)
+    words = limit.split()
+    force = len(words) > 1 and words[-1].lower() in FORCE_WORDS
+    change = read_change(kind, role, " ".join(words[:-1]) if force else limit)
     if isinstance(change, Problem):
         return Reply(text=_problem(r, change))
     with deps.db.write() as s:
-        old, new = apply_change(s, req.team, change, req.user, deps.clock.now())
+        clash = None if force else outranking(s, req.team, change)
+        if clash is None:
+            old, new = apply_change(s, req.team, change, req.user, deps.clock.now())
+    if clash is not None:
+        named = {k: r.t(f"role.{clash.values[k]}") for k in ("low", "high")}
+        return Reply(text=r.t(clash.key, **{**clash.values, **named, "force": "`force`"}))
     any_ = r.t("authority.any")
     return Reply(
         text=r.t(

@@ -13,8 +13,8 @@ bot/rules/clients.py `ClientIndex`). Two questions, one answer type:
 `clients` is the team's clients (`queries.list_clients`) or an index of them already built
 (`Directory.clients`). Either way the answer is a `Lookup`: `client` is the one client meant,
 else None and `said` is what to tell the person (the candidates with their codes, at most 10;
-else that no client matches), in the same words for every feature (bot/slack/views/clients.py
-`not_found`). `find_client(r, s, team, name)` is `client_named` on the team's clients from the
+else that no client matches, or that the team has none yet), in the same words for every
+feature (bot/slack/views/clients.py `not_found`). `find_client(r, s, team, name)` is `client_named` on the team's clients from the
 database, for a handler inside a transaction: the client, or the text to answer with.
 """
 
@@ -29,6 +29,7 @@ from sqlmodel import Session
 from bot.rules.clients import ClientIndex, Match, Named
 from bot.slack.texts import Reader
 from bot.slack.views.clients import not_found
+from handlers.first_steps import NO_CLIENTS
 from storage import queries
 from storage.models import Client
 
@@ -51,20 +52,27 @@ def _index(clients: Iterable[T] | ClientIndex[T]) -> ClientIndex[T]:
 
 def client_named(r: Reader, clients: Iterable[T] | ClientIndex[T], typed: str) -> Lookup[T]:
     """The client all of `typed` names, or why not."""
-    match = _index(clients).match(typed)
+    index = _index(clients)
+    match = index.match(typed)
     if match.client is not None:
         return Lookup(match.client, match=match)
-    return Lookup(None, not_found(r, typed, match), match=match)
+    return Lookup(None, _not_found(r, index, typed, match), match=match)
 
 
 def client_leading(r: Reader, clients: Iterable[T] | ClientIndex[T], text: str) -> Lookup[T]:
     """The client `text` starts with and the rest of it, or why not (the rest is then what
     follows the first word)."""
-    match, rest = _index(clients).split(text)
+    index = _index(clients)
+    match, rest = index.split(text)
     if match.client is not None:
         return Lookup(match.client, rest=rest, match=match)
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    return Lookup(None, not_found(r, first, match), rest, match)
+    return Lookup(None, _not_found(r, index, first, match), rest, match)
+
+
+def _not_found(r: Reader, index: ClientIndex[T], typed: str, match: Match[T]) -> str:
+    """Why no client was found: the team has none yet (and the step to take), or `not_found`."""
+    return r.t(NO_CLIENTS) if not index.clients else not_found(r, typed, match)
 
 
 def find_client(r: Reader, s: Session, team: str, name: str) -> Client | str:

@@ -16,6 +16,7 @@ from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
+from handlers import first_steps
 from handlers.client_lookup import find_client
 from handlers.deps import Deps
 from storage import outbox, queries
@@ -38,6 +39,10 @@ def _list_command(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
 
 
 def _add(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """The form; with no one on the team, who could own a client, what to do first instead."""
+    with deps.db.read() as s:
+        if first_steps.no_one_yet(s, req.team):
+            return Reply(text=r.t("first.client_needs_owner"))
     return Reply(then=(partial(open_client_form, req, deps, None),))
 
 
@@ -51,7 +56,9 @@ def _list(r: Reader, deps: Deps, team: str, user: str, everyone: bool) -> Reply:
                 if c.backup_owner_id == user and c.owner_id != user
             ]
     if not clients:
-        return Reply(text=r.t("client.none"))
+        with deps.db.read() as s:
+            first = first_steps.missing(s, team)
+        return Reply(text=r.t(first or "client.none"))
     title = r.t("client.list_all" if everyone else "client.list_mine", n=len(clients))
     return long_reply(r, title, view.client_list(r, clients, title))
 

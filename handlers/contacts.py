@@ -18,12 +18,14 @@ from bot.rules.contacts import (
     follow_up_offer,
     may_edit_contact,
     may_mark_report,
+    report_clock,
 )
 from bot.rules.people import is_admin
 from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Reply, Request, asks_help
 from bot.slack.texts import Reader
 from bot.slack.views import contacts as view
+from handlers import first_steps
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.home import HomeTab
@@ -59,6 +61,8 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
     r = deps.reader(req)
     if asks_help(req.text):
         return Reply(text=r.t("contact.help"))
+    if not deps.directory.clients(req.team).clients and (first := _first_step(deps, req.team)):
+        return Reply(text=r.t(first))  # no form to open: what to do first
     if not req.text:
         return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
     found = client_leading(r, deps.directory.clients(req.team), req.text)
@@ -79,6 +83,12 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         text=r.t("contact.logged_text", client=client.name),
         blocks=view.confirmation(r, contact, client, offer=offer(deps, req.team, r, contact)),
     )
+
+
+def _first_step(deps: ContactDeps, team: str) -> str | None:
+    """What the team lacks before a contact can be logged (no one on it, no client yet)."""
+    with deps.db.read() as s:
+        return first_steps.missing(s, team)
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
@@ -194,8 +204,16 @@ def confirm_contact(
         return
     r = deps.reader(req)
     mention = offer(deps, req.team, r, contact)
-    blocks = view.confirmation(r, contact, client, updated=updated, offer=mention)
+    due = report_due(deps, req.team, contact)
+    blocks = view.confirmation(r, contact, client, updated=updated, offer=mention, report_due=due)
     deps.sender.tell(req.user, channel, r.t("contact.logged_text", client=client.name), blocks)
+
+
+def report_due(deps: ContactDeps, team: str, contact: ContactLog) -> datetime | None:
+    """When a meeting's or visit's contact report is due (its 48-hour clock, past days off)."""
+    if not contact.report_due:
+        return None
+    return report_clock(contact.at.astimezone(deps.settings.tz), deps.hours(team)).escalate_at
 
 
 def offer(
@@ -238,7 +256,7 @@ def set_follow_up(req: Request, deps: ContactDeps) -> None:
     assert client is not None
     blocks = [
         bk.section(r.t("contact.follow_up_set", day=r.day(day))),
-        *view.confirmation(r, contact, client),
+        *view.confirmation(r, contact, client, report_due=report_due(deps, req.team, contact)),
     ]
     deps.sender.respond(
         str(req.response_url), r.t("contact.follow_up_set", day=r.day(day)), blocks, replace=True

@@ -17,6 +17,7 @@ from bot.slack.listeners import Listen, Reply, Request
 from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as view
+from handlers import first_steps
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.job_form import REVISABLE, revise_refusal, submit_job
@@ -34,8 +35,13 @@ def job_command(req: Request, deps: Deps) -> Reply:
     return JOB.run(deps.reader(req), req, deps, req.text)
 
 
-def _quick(_r: Reader, req: Request, deps: Deps, text: str) -> Reply:
-    """`/job`, `/job new`, or `/job 耐克 创意 春季KV…`: the modal, with what was typed in it."""
+def _quick(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
+    """`/job`, `/job new`, or `/job 耐克 创意 春季KV…`: the modal, with what was typed in it;
+    without a client to pick, what to do first instead."""
+    with deps.db.read() as s:
+        first = first_steps.missing(s, req.team)
+    if first:
+        return Reply(text=r.t(first))
     return Reply(then=(partial(open_new_form, req, deps, text),))
 
 

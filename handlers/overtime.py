@@ -22,7 +22,7 @@ from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as job_view
 from bot.slack.views import overtime as view
-from handlers import overtime_report
+from handlers import first_steps, overtime_report
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.overtime_form import (
@@ -49,9 +49,17 @@ def overtime_command(req: Request, deps: Deps) -> Reply:
     return OVERTIME.run(deps.reader(req), req, deps, req.text)
 
 
-def _new(_r: Reader, req: Request, deps: Deps, _rest: str) -> Reply:
-    """The form, for me today."""
-    return _open(req, deps, view.Prefill(members=(req.user,)))
+def _new(r: Reader, req: Request, deps: Deps, _rest: str) -> Reply:
+    """The form, for me today; without a job or client to pick, what to do first instead."""
+    return _first_step(r, req, deps) or _open(req, deps, view.Prefill(members=(req.user,)))
+
+
+def _first_step(r: Reader, req: Request, deps: Deps) -> Reply | None:
+    """What the team lacks before overtime can be filed: a job needs a client, and so does
+    overtime without a job."""
+    with deps.db.read() as s:
+        first = first_steps.missing(s, req.team)
+    return Reply(text=r.t(first)) if first else None
 
 
 def _open(req: Request, deps: Deps, prefill: view.Prefill) -> Reply:
@@ -91,6 +99,8 @@ def target_options(
 def quick(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     """`/overtime 19:00-22:00 CR-202611-07 赶提案`: filed for me at once when every part reads;
     else the modal, filled with what did, saying what is missing."""
+    if (first := _first_step(r, req, deps)) is not None:
+        return first
     words = text.split()
     planned, time_text, rest, notice = leading_time(deps, r, req.team, words)
     with deps.db.read() as s:

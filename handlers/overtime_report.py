@@ -27,7 +27,6 @@ from storage import outbox, queries
 from storage import overtime as store
 from storage.models import OvertimeForm
 
-SHEETS = ("people", "jobs")
 FILE = "overtime-report"  # the outbox's purpose of the .xlsx…
 NOT_SENT = "overtime-report-not-sent"  # … and of the message saying it did not arrive
 
@@ -140,8 +139,9 @@ def to_dm(r: Reader, req: Request, month: tuple[int, int], content: bytes) -> li
 def report_sheets(
     r: Reader, rep: rules.Report, names: Mapping[str, str], targets: Mapping[str, str]
 ) -> list[Sheet]:
-    """Sheet "people" (name, Slack id, hours, forms) and sheet "jobs" (job or client,
-    person-hours, forms), each closed by a totals row."""
+    """Sheet "人员"/"People" (name, Slack id, hours, forms) and sheet "工作单和客户"/"Jobs and
+    clients" (job or client, person-hours, forms), each closed by a totals row; named in the
+    reader's language."""
 
     def headers(*keys: str) -> list[str]:
         return [r.t(f"overtime.xlsx.{k}") for k in keys]
@@ -163,7 +163,10 @@ def report_sheets(
         ],
         formats={1: sheets.HOURS_FORMAT},
     )
-    return [Sheet(SHEETS[0], [people]), Sheet(SHEETS[1], [jobs])]
+    return [
+        Sheet(r.t("overtime.sheet.people"), [people]),
+        Sheet(r.t("overtime.sheet.jobs"), [jobs]),
+    ]
 
 
 def _hours(minutes: int) -> float:

@@ -20,7 +20,13 @@ def report_command(r: Reader, req: Request, deps: Deps) -> Reply:
     monday, days, _ = rules.week_days(calendar, now.date())
     with deps.db.read() as s:
         week, _members = read_week(
-            s, req.team, monday=monday, days=days, now=now, zone=deps.settings.tz
+            s,
+            req.team,
+            monday=monday,
+            days=days,
+            now=now,
+            zone=deps.settings.tz,
+            hours=deps.hours(req.team),
         )
     shown = view.preview(r, rules.compile_week(week), req.user, now)
     if shown is None:

@@ -134,7 +134,8 @@ def _who(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
         out = whereabouts.out_now(s, req.team, r.now)
         leave = absence.leave_between(s, req.team, today, today)
     blocks = view.who(r, out, leave)
-    return Reply(text=r.t("out.who_title", n=len(out)), blocks=blocks)
+    text = r.t("out.who_title", n=len(out)) if out else r.t("out.who_none")
+    return Reply(text=text, blocks=blocks)
 
 
 def log_visit(req: Request, deps: Deps) -> None:
@@ -195,7 +196,7 @@ def _leave_add(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
     calendar = deps.calendars.for_team(req.team)
     n = calendar.working_days_between(said.first - timedelta(days=1), said.last)
     days = view.days(r, said.first, said.last)
-    lines = [r.t("leave.recorded", kind=view.kind_name(r, said.kind), days=days, n=n)]
+    lines = [view.leave_recorded(r, view.kind_name(r, said.kind), days, n)]
     if said.note:
         lines.append(r.t("leave.note_line", note=bk.escape(said.note)))
     return Reply(text="\n".join(lines))

@@ -50,7 +50,10 @@ class SlackDriver:
             "Content-Type": content_type,
             **(headers if headers is not None else sign(self.secret, body)),
         }
-        return Reply(self.http.post(self.url, content=body.encode(), headers=h))
+        reply = Reply(self.http.post(self.url, content=body.encode(), headers=h))
+        if reply.status_code == 200 and reply.text:
+            self.fake.ack(reply.json())  # refused as Slack would refuse it, if it would
+        return reply
 
     def trigger(self) -> str:
         self._trigger += 1
@@ -86,6 +89,21 @@ class SlackDriver:
         event = {"type": "app_home_opened", "user": user, "channel": "D0" + user, "tab": "home"}
         body = json.dumps(event_payload(event, f"Ev{self.trigger()}"))
         return self.post(body, "application/json")
+
+    def dm(
+        self, text: str, user: str = "U0AE1", *, ts: str | None = None, retry: int = 0, **extra: Any
+    ) -> Reply:
+        """A message `user` writes in their DM with aebot (event `message.im`); `retry` > 0 is
+        Slack delivering the same event again (its headers, the same event id); `extra` goes
+        into the event (`bot_id`, `subtype`…)."""
+        ts = ts or f"{time.time():.6f}"
+        event = {"type": "message", "channel_type": "im", "channel": "D0" + user, "user": user}
+        event |= {"text": text, "ts": ts, "event_ts": ts, **extra}
+        body = json.dumps(event_payload(event, f"Ev{user}{ts.replace('.', '')}"))
+        headers = sign(self.secret, body)
+        if retry:
+            headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+        return self.post(body, "application/json", headers)
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
         """The calls to `method` once there are `count` of them (after-ack work runs on a worker)."""

@@ -3,9 +3,15 @@ while on the same port (what a client sees when Slack or the network is unreacha
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
+from urllib.parse import parse_qsl
+
+JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")  # sent as JSON text
 
 
 class _Server(ThreadingHTTPServer):
@@ -24,11 +30,23 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.server.owner._serve(self)
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The `Date` of every answer, on Slack's clock (FakeSlack.set_clock)."""
+        return super().date_time_string(
+            self.server.owner.slack_time() if timestamp is None else timestamp
+        )
+
     do_GET = do_POST
 
 
 class Listener:
     """Mixed into FakeSlack: owns the server thread; `_serve` answers each request."""
+
+    clock_offset = 0.0  # seconds Slack's clock is ahead of this machine's (FakeSlack.set_clock)
+
+    def slack_time(self) -> float:
+        """Slack's clock, in epoch seconds."""
+        return time.time() + self.clock_offset
 
     def _init_listener(self) -> None:
         self._life = threading.RLock()  # start, stop, refuse, accept: one at a time
@@ -115,3 +133,22 @@ class Listener:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+
+
+def decode_args(query: str, body: bytes, ctype: str) -> dict:
+    """A Web API call's arguments, from its query and its form or JSON body (JSON fields such
+    as `blocks` parsed; one that is no JSON left a string, for the checks to refuse)."""
+    args: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+    if body and "json" in ctype:
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+        args.update(parsed if isinstance(parsed, dict) else {"_invalid_json": True})
+    elif body:
+        args.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    for key in JSON_FIELDS:
+        if isinstance(args.get(key), str) and args[key]:
+            with contextlib.suppress(ValueError):  # else left as a string for validation
+                args[key] = json.loads(args[key])
+    return args

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import copy
 import hashlib
-import time
 from typing import Any
 
 from sandbox.checks import ApiError, check_message, check_metadata, check_view
@@ -36,6 +35,7 @@ class SlackMethods:
     team_id: str
     bot_user_id: str
     users: dict[str, dict]
+    channels: dict[str, dict]
     uploads: dict[str, bytes]
     files: dict[str, dict]
     _messages: list[dict]
@@ -49,10 +49,13 @@ class SlackMethods:
     def base(self) -> str:
         raise NotImplementedError
 
+    def slack_time(self) -> float:
+        raise NotImplementedError
+
     def _next_ts(self) -> str:
         # Slack's ts is the epoch time of the message (conversations.history's `oldest` compares
         # with it); unique and only ever increasing, like Slack's within a conversation
-        self._ts = max(self._ts + 100, time.time_ns() // 1000)
+        self._ts = max(self._ts + 100, int(self.slack_time() * 1_000_000))
         return f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
 
     def _next_id(self, prefix: str) -> str:
@@ -156,6 +159,26 @@ class SlackMethods:
             return {"channel": {"id": "D" + users[0], "is_im": True}}
         digest = hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10].upper()
         return {"channel": {"id": "G" + digest, "is_mpim": True}}
+
+    def _conversations_list(self, a: dict) -> dict:
+        """conversations.list: the workspace's channels of the `types` asked (public ones by
+        default), archived ones unless excluded, `limit` a page (at most 1000) after `cursor`."""
+        types = {t.strip() for t in str(a.get("types") or "public_channel").split(",")}
+        limit = int(a.get("limit") or 100)
+        if not 1 <= limit <= 1000:
+            raise ApiError("invalid_limit")
+        listed = [
+            {"id": cid, "is_channel": True, "is_archived": False, "is_private": False} | c
+            for cid, c in sorted(self.channels.items())
+            if ("private_channel" if c.get("is_private") else "public_channel") in types
+            and not (a.get("exclude_archived") in TRUE and c.get("is_archived"))
+        ]
+        start = int(a.get("cursor") or 0)
+        page, more = listed[start : start + limit], start + limit < len(listed)
+        for c in page:
+            c["name_normalized"] = c["name"]
+        next_cursor = str(start + limit) if more else ""
+        return {"channels": page, "response_metadata": {"next_cursor": next_cursor}}
 
     def _history(self, a: dict) -> dict:
         """conversations.history: the conversation's messages (not ephemeral ones, not thread

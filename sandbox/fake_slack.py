@@ -7,7 +7,8 @@ Given the granted ``scopes`` (tests pass manifest.yml's), it refuses a method th
 not granted with ``missing_scope``, as Slack does.
 To try a sender against what goes wrong in real life it misbehaves on request: inject()
 (HTTP 500, 429 with Retry-After, a lost answer, a hang), rate_limit() (a workspace-wide
-token bucket) and refuse_connections() (see :mod:`sandbox.fake_faults`).
+token bucket), refuse_connections() (see :mod:`sandbox.fake_faults`) and set_clock() (Slack's
+clock off this machine's).
 It never contacts anything beyond the loopback interface.
 """
 
@@ -23,12 +24,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from sandbox.checks import ApiError, check_message, check_scope
+from sandbox.checks import ApiError, check_ack, check_message
 from sandbox.fake_faults import Bucket, Fault, Refusal, make_fault, take_fault
-from sandbox.fake_listener import Handler, Listener
+from sandbox.fake_listener import Handler, Listener, decode_args
 from sandbox.fake_methods import SlackMethods, conversation, required
-
-JSON_FIELDS = ("blocks", "attachments", "view", "metadata", "files")
+from sandbox.scopes import check_scope
 
 
 @dataclass
@@ -71,6 +71,8 @@ class FakeSlack(Listener, SlackMethods):
         self.app_token = app_token
         self.scopes: list[str] | None = None if scopes is None else list(scopes)
         self.users: dict[str, dict] = {}
+        # the workspace's channels by id: {"name": …, "is_private": …, "is_archived": …}
+        self.channels: dict[str, dict] = {"C0GENERAL": {"name": "general"}}
         self.calls: list[Call] = []
         self.uploads: dict[str, bytes] = {}  # file_id -> uploaded bytes
         self.files: dict[str, dict] = {}  # file_id -> file object after completeUploadExternal
@@ -78,7 +80,9 @@ class FakeSlack(Listener, SlackMethods):
         self._init_listener()
         self._release = threading.Event()  # set to end every held ("hang") request
         self._generation = 0  # reset() drops requests held from before it
-        self._ts = 1_700_000_000_000_000  # microseconds; only ever increases, even across reset()
+        # microseconds; only ever increases, even across reset(), unless set_clock() sets
+        # Slack's clock back
+        self._ts = 1_700_000_000_000_000
         self._seq = 0
         self._app_methods: set[str] = set()
         self._methods: dict[str, Callable[[dict], dict]] = {
@@ -90,6 +94,7 @@ class FakeSlack(Listener, SlackMethods):
             "chat.scheduleMessage": self._schedule,
             "chat.getPermalink": self._permalink,
             "conversations.open": self._conversations_open,
+            "conversations.list": self._conversations_list,
             "conversations.history": self._history,
             "conversations.replies": self._replies,
             "users.info": lambda a: {"user": self._user(required(a, "user", "user_not_found"))},
@@ -108,7 +113,7 @@ class FakeSlack(Listener, SlackMethods):
     # ------------------------------------------------------------ test helpers
     def reset(self) -> None:
         """Forget calls, messages, views, uploads, pending fail_next(), injected faults and rate
-        limits, and accept connections again if refused; keeps ``users``. Requests still held by
+        limits, and accept connections again if refused; keeps ``users`` and ``channels``. Requests still held by
         a "hang" are dropped unprocessed (their connection closed), so nothing of one test lands
         in the next."""
         with self._lock:
@@ -123,9 +128,19 @@ class FakeSlack(Listener, SlackMethods):
             self._faults: defaultdict[str, list[Fault]] = defaultdict(list)
             self._buckets: dict[str, Bucket] = {}
             self._deactivated: set[str] = set()
+            self.clock_offset = 0.0
             self._generation += 1
         self.release()
         self.accept_connections()
+
+    def ack(self, body: dict) -> None:
+        """What the app answered a request of Slack's with (sandbox/driver.py tells it), checked
+        as Slack checks it; an answer Slack would refuse is recorded as a failed call "ack"."""
+        try:
+            check_ack(body)
+        except ApiError as exc:
+            with self._lock:
+                self.calls.append(Call("ack", body, None, False, exc.error, self._error(exc)))
 
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:
@@ -157,6 +172,14 @@ class FakeSlack(Listener, SlackMethods):
         with self._lock:
             view_id = self._home.get(user_id)
             return copy.deepcopy(self._views[view_id]) if view_id else None
+
+    def set_clock(self, seconds: float) -> None:
+        """Slack's clock runs `seconds` ahead of this machine's (behind, if negative) until
+        reset(): the `ts` of what is posted from now on and the `Date` of every answer follow
+        it, as they would for a server whose clock is off Slack's."""
+        with self._lock:
+            self.clock_offset = seconds
+            self._ts = min(self._ts, int(self.slack_time() * 1_000_000))
 
     def deactivate(self, user_id: str) -> None:
         """Someone's account is deactivated (until reset()): messages to them are refused with
@@ -230,7 +253,7 @@ class FakeSlack(Listener, SlackMethods):
         body = h.rfile.read(int(h.headers.get("Content-Length") or 0))
         path = unquote(parts.path)
         if path.startswith("/api/"):
-            args = self._decode(parts.query, body, h.headers.get("Content-Type", ""))
+            args = decode_args(parts.query, body, h.headers.get("Content-Type", ""))
             reply = self._api(path[5:], args, h.headers.get("Authorization", ""))
         elif path.startswith("/response/"):
             reply = Reply(*self._response_post(path[len("/response/") :], body))
@@ -251,23 +274,6 @@ class FakeSlack(Listener, SlackMethods):
                 h.send_header(name, value)
             h.end_headers()
             h.wfile.write(data)
-
-    @staticmethod
-    def _decode(query: str, body: bytes, ctype: str) -> dict:
-        args: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
-        if body and "json" in ctype:
-            try:
-                parsed = json.loads(body)
-            except ValueError:
-                parsed = None
-            args.update(parsed if isinstance(parsed, dict) else {"_invalid_json": True})
-        elif body:
-            args.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
-        for key in JSON_FIELDS:
-            if isinstance(args.get(key), str) and args[key]:
-                with contextlib.suppress(ValueError):  # else left as a string for validation
-                    args[key] = json.loads(args[key])
-        return args
 
     def _api(self, method: str, args: dict, authorization: str) -> Reply:
         """One Web API call: take a fault meant for it, hold it if the fault is a hang (outside

@@ -129,6 +129,11 @@ def describe(call: Call) -> str:
     elif method == "chat.postMessage":
         thread = f" (in thread {a['thread_ts']})" if a.get("thread_ts") else ""
         head = f"{a.get('channel')}{thread}:"
+    elif method == "files.completeUploadExternal":
+        thread = f" (in thread {a['thread_ts']})" if a.get("thread_ts") else ""
+        files = a.get("files") if isinstance(a.get("files"), list) else []
+        titles = ", ".join(str(f.get("title", "")) for f in files if isinstance(f, dict))
+        return f"{a.get('channel_id') or a.get('channels')}{thread}:\n[file: {titles}]"
     else:
         shown = {k: v for k, v in a.items() if k not in ("blocks", "view")}
         failed = "" if call.ok else f" ✗ {call.error}"

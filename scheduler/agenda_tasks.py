@@ -4,7 +4,8 @@ summaries to send.
 
 Each reads the whole team in a constant number of statements. The agenda is one channel post,
 or a first post with the rest in its thread when it outgrows one message (Slack's limits); with no team
-channel set, each admin is told in a DM instead (once a week: the run is once a week). A
+channel set, each admin is told in a DM instead (once a week: the run is once a week), and with
+no admins either the run fails saying so. A
 receivable past 6 months is flagged in the agenda with 🚩 and, once per receivable, in a DM to
 the general managers (the admins when there is none). The drafts and the month-end list create
 their duties (one per client and period, UNIQUE) in a write of their own before deciding the
@@ -25,7 +26,7 @@ from bot.rules.calendar import uncovered_years
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
-from scheduler.run import Outgoing, Run, TaskDeps
+from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, approvals, job_queries, queries
 from storage import agenda as stored
 from storage.models import Client, Duty, Member, Receivable
@@ -62,6 +63,11 @@ def monday_agenda(run: Run, deps: TaskDeps) -> str:
         said = f"posted to {channel} in {len(posts)} messages"
     else:
         admins = sorted(deps.settings.admins)
+        if not admins:
+            raise NobodyToTell(
+                "the agenda has nowhere to go: team_channel is not set and AEBOT_ADMINS names "
+                "no one; set it with `aebot settings set team_channel #channel`"
+            )
         for admin in admins:
             text, blocks = view.no_channel(deps.reader(week.members.get(admin)))
             outbox.append(Outgoing(f"no-channel:{admin}", admin, text, blocks, "agenda-no-channel"))
@@ -122,7 +128,9 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             calendar,
             {c.id: c.created_at.astimezone(zone).date() for c in clients if c.id is not None},
         ),
-        reports=rules.late_reports(reports, start, end),
+        reports=rules.late_reports(
+            reports, start, end, deps.team_settings.of(run.team).working_hours(calendar)
+        ),
         late_forms=rules.count_by(late),
         no_notes=rules.missing_notes(
             writers,

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_stage
+from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_clock
 from bot.slack import blocks as bk
 from bot.slack.views import contacts as view
 from scheduler.run import Outgoing, Run, TaskDeps
@@ -74,7 +74,7 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
         r = deps.reader(members[user])
         blocks = view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
         blocks += view.nudge(r, due[user]) if user in due else []
-        text = r.t("nudge.text", n=len(due.get(user, [])), f=len(follow_by.get(user, [])))
+        text = view.nudge_text(r, len(due.get(user, [])), len(follow_by.get(user, [])))
         outbox += run.parts(
             user,
             user,
@@ -133,54 +133,30 @@ def contact_sweep(run: Run, deps: TaskDeps) -> str:
 
 def contact_report_due(run: Run, deps: TaskDeps) -> str:
     """Meetings and visits with no contact report: at 24 h the author is reminded, at 48 h the
-    author and their manager are told. An author on leave hears nothing until back (their
-    manager is still told)."""
+    author and their manager are told, on the clock of bot/rules/contacts.py `report_clock` (a
+    day off does not count against the author). An author on leave hears nothing until back
+    (their manager is still told)."""
     with deps.db.read() as s:
         rows = queries.unsent_reports(s, run.team, run.now - REPORT_REMIND_AFTER)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
         leave = absence.on_leave(s, run.team, run.now.date())
+    hours = deps.team_settings.of(run.team).working_hours(deps.calendars.for_team(run.team))
     reminded = escalated = 0
     outbox: list[Outgoing] = []
     for contact, client in rows:
-        stage = report_stage(contact.at, run.now)
+        clock = report_clock(contact.at.astimezone(run.now.tzinfo), hours)
         author = members.get(contact.author_id)
-        r = deps.reader(author)
-        blocks = view.report_reminder(r, contact, client, stage or "")
         cid = contact.id or 0
-        if stage == "escalate" and contact.report_escalated_at is None:
-            text = r.t("report.text")
-            if contact.author_id not in leave:
-                outbox.append(
-                    Outgoing(
-                        f"{cid}:escalate",
-                        contact.author_id,
-                        text,
-                        blocks,
-                        "report-escalation",
-                        "report_escalated",
-                        (cid,),
-                        per_period=False,
-                    )
-                )
-            if author and author.manager_id:
-                mr = deps.reader(members.get(author.manager_id))
-                to_mgr = view.report_reminder(
-                    mr, contact, client, stage, for_manager=contact.author_id
-                )
-                outbox.append(
-                    Outgoing(
-                        f"{cid}:manager",
-                        author.manager_id,
-                        mr.t("report.text"),
-                        to_mgr,
-                        "report-manager",
-                        per_period=False,
-                    )
-                )
+        if run.now >= clock.escalate_at:
+            outbox += _escalation(deps, contact, client, author, members, leave)
             escalated += 1
         elif (
-            stage == "remind" and not contact.report_reminded_at and contact.author_id not in leave
+            run.now >= clock.remind_at
+            and not contact.report_reminded_at
+            and contact.author_id not in leave
         ):
+            r = deps.reader(author)
+            blocks = view.report_reminder(r, contact, client, "remind", clock=clock)
             outbox.append(
                 Outgoing(
                     f"{cid}:remind",
@@ -196,3 +172,48 @@ def contact_report_due(run: Run, deps: TaskDeps) -> str:
             reminded += 1
     run.send(outbox)
     return f"{reminded} reminded, {escalated} escalated"
+
+
+def _escalation(
+    deps: TaskDeps,
+    contact: ContactLog,
+    client: Client,
+    author: Member | None,
+    members: dict[str, Member],
+    leave: set[str],
+) -> list[Outgoing]:
+    """The report still unsent at the end of its clock: the author (unless on leave) and their
+    manager are told."""
+    cid = contact.id or 0
+    out: list[Outgoing] = []
+    if contact.author_id not in leave:
+        r = deps.reader(author)
+        blocks = view.report_reminder(r, contact, client, "escalate")
+        out.append(
+            Outgoing(
+                f"{cid}:escalate",
+                contact.author_id,
+                r.t("report.text"),
+                blocks,
+                "report-escalation",
+                "report_escalated",
+                (cid,),
+                per_period=False,
+            )
+        )
+    if author and author.manager_id:
+        mr = deps.reader(members.get(author.manager_id))
+        to_mgr = view.report_reminder(
+            mr, contact, client, "escalate", for_manager=contact.author_id
+        )
+        out.append(
+            Outgoing(
+                f"{cid}:manager",
+                author.manager_id,
+                mr.t("report.text"),
+                to_mgr,
+                "report-manager",
+                per_period=False,
+            )
+        )
+    return out

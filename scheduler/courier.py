@@ -10,8 +10,11 @@ reminder that can no longer be useful is dropped and logged, not sent late.
 
 A process killed mid-send leaves rows `sending` with a lease that runs out within a minute; the
 next drain (another process's, the next start's, a rerun's) takes them over, looking before
-sending. The courier's own timing (leases, backoff) follows the machine's wall clock; whether a
-reminder is still useful follows the product's clock.
+sending. The courier's waits within the process (backoff, a rate limit, renewing leases) run
+on the monotonic clock; the times it stores (a lease, the next try) come from the machine's wall
+clock, and a step of that clock (NTP, a restored VM) holds no row longer than the wait meant
+(storage/outbox_leases.py `claim`). Whether a reminder is still useful follows the product's
+clock.
 
 The shared rate limit is scheduler/rate_limit.py; a pass's lanes, each row's progress and the
 tally are scheduler/outbox_pass.py; the admins' notice is scheduler/failure_notices.py.
@@ -73,6 +76,14 @@ class Courier:
     # engine moves on the requests they were to decide: handlers/approvals.py).
     on_gone: Callable[[list[tuple[str, str, str]]], None] | None = None
     _loop: threading.Thread | None = None
+    # how far the machine's clock (`wall`, which stamps a row's first try) is ahead of Slack's,
+    # from the Date of every answer: a lookup after a lost answer reads from there
+    slack_clock: delivery.SlackClock = field(
+        default_factory=lambda: delivery.SlackClock(lambda: wall().timestamp())
+    )
+
+    def __post_init__(self) -> None:
+        self.web.retry_handlers.append(self.slack_clock)  # it never asks for a retry
 
     # ------------------------------------------------------------------ draining
     def drain(
@@ -95,14 +106,16 @@ class Courier:
         tally, after = Tally(), 0
         while not self._stop.is_set():
             with self.db.write() as s:
+                at = wall()
                 rows = leases.claim(
                     s,
-                    wall(),
-                    wall() + LEASE,
+                    at,
+                    at + LEASE,
                     self.owner,
                     self.batch,
                     after_id=after,
                     now=self.clock.now(),
+                    longest_wait=RETRY_LATER,
                     **which,  # type: ignore[arg-type]
                 )
                 threads = leases.parents(s, rows)
@@ -184,8 +197,8 @@ class Courier:
     ) -> leases.Result:
         """A row no longer useful: dropped and logged, unless it went out after all."""
         if row.unknown:  # it may have gone out before its sender died: if so, it counts
-            since = result.first.timestamp() - 300
-            found = delivery.find(self.web, row.conversation or row.recipient, row.key, since)
+            where, first = row.conversation or row.recipient, result.first.timestamp()
+            found = delivery.find(self.web, where, row.key, first, self.slack_clock)
             if found.outcome == "delivered":
                 return result.done("delivered", ts=found.ts, conversation=found.channel)
         log.warning(
@@ -232,9 +245,8 @@ class Courier:
         if row.file_name and progress.unknown:
             return delivery.Attempt("failed", error="upload outcome unknown")
         if progress.unknown:  # it may be there already: look before posting again
-            oldest = progress.first.timestamp() - 300  # our clock may be a little off Slack's
-            where = row.conversation or channel
-            found = delivery.find(self.web, where, row.key, oldest, thread_ts)
+            where, first = row.conversation or channel, progress.first.timestamp()
+            found = delivery.find(self.web, where, row.key, first, self.slack_clock, thread_ts)
             if found.channel:
                 progress.conversation = found.channel
             if found.outcome != "retry":

@@ -1,12 +1,13 @@
-"""The Friday report's files: the .xlsx (sheets "work", "funnel" and, in the last week of a
-month, "client log", with native Excel charts on work and funnel; written by bot/sheets.py)
+"""The Friday report's files: the .xlsx (sheets "工作"/"Work", "漏斗"/"Funnel" and, in the last
+week of a month, "客户日志"/"Client log", named in the reader's language, with native Excel
+charts on work and funnel; written by bot/sheets.py)
 and the picture people read at a glance (a PNG bar chart of contact days against what the
 cadences ask, per AE).
 
 The picture is drawn with matplotlib's object API on the Agg canvas (no pyplot, no global
-figure state, no display). Chinese labels need a CJK font on the machine (Debian:
-fonts-noto-cjk); without one, the picture is drawn in English and a name it cannot draw shows
-as the person's Slack id, rather than as empty boxes.
+figure state, no display), in Noto Sans CJK SC: the font comes with the package (the `mplfonts`
+wheel ships it) and is registered with matplotlib when this module is loaded, so the picture
+reads in Chinese, with people's names, on any server, whatever fonts the machine has.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from importlib import resources
 
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -26,19 +29,8 @@ from bot.sheets import Bars, Cell, Sheet, Table
 from bot.slack.texts import Reader
 from bot.slack.views.report import week_number
 
-WORK, FUNNEL, CLIENT_LOG = "work", "funnel", "client log"
 MAX_BARS = 60  # people in the picture; with more, those furthest behind
-CJK_FONTS = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-    "Heiti SC",
-)
+FONT_FILE = "NotoSansCJKsc-Regular.otf"  # in the mplfonts wheel (SIL Open Font License)
 # the work sheet's columns (their headers: friday.x.*)
 WORK_COLUMNS = (
     "ae",
@@ -64,9 +56,12 @@ SUMMARY_COL = 17  # where the work sheet's per-AE table (the chart's data) start
 def workbook(r: Reader, rep: WeekReport) -> bytes:
     """The week as an .xlsx (bot/sheets.py): one row per AE per client, the funnel, and the
     client log in the last week of a month."""
-    out = [Sheet(WORK, _work_tables(r, rep)), Sheet(FUNNEL, _funnel_tables(r, rep))]
+    out = [
+        Sheet(r.t("friday.sheet.work"), _work_tables(r, rep)),
+        Sheet(r.t("friday.sheet.funnel"), _funnel_tables(r, rep)),
+    ]
     if rep.log_month:
-        out.append(Sheet(CLIENT_LOG, [_log_table(r, rep)]))
+        out.append(Sheet(r.t("friday.sheet.log"), [_log_table(r, rep)]))
     return sheets.workbook(out)
 
 
@@ -126,14 +121,13 @@ def _funnel_tables(r: Reader, rep: WeekReport) -> list[Table]:
             x("funnel_chart"), 1, len(FUNNEL_STAGES), (1, len(FUNNEL_STAGES) + 5), stacked=True
         ),
     )
-    names = {a.user_id: a.person.name for a in rep.aes}
     changes = [
         [
             client,
             a.person.name,
             _stage(r, ch.from_stage),
             _stage(r, ch.to_stage),
-            names.get(ch.by, ch.by),
+            rep.name_of(ch.by),
             ch.at.astimezone(r.zone).replace(tzinfo=None),
         ]
         for a in rep.aes
@@ -167,26 +161,40 @@ def _stage(r: Reader, stage: str) -> str:
 
 
 # --- the picture ---------------------------------------------------------------------------------
-def _cjk_fonts() -> list[str]:
-    have = {f.name for f in font_manager.fontManager.ttflist}
-    return [name for name in CJK_FONTS if name in have]
+def register_font() -> str:
+    """Register the CJK font the package ships with matplotlib; its family name."""
+    path = str(resources.files("mplfonts") / "fonts" / FONT_FILE)
+    font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=path).get_name()
 
 
-CJK = _cjk_fonts()
+FONT = register_font()
+
+
+def _in_font() -> AbstractContextManager[None]:
+    return rc_context({"font.family": [FONT, "DejaVu Sans"]})
 
 
 def chart_png(r: Reader, rep: WeekReport) -> bytes:
     """Contact days against what the cadences ask, per AE (those furthest behind first when
     there are more than fit), as a PNG."""
-    reader = r if CJK or r.lang != "zh" else Reader("en", r.zone, r.now)
+    out = io.BytesIO()
+    with _in_font(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        chart(r, rep).savefig(out, format="png")
+    return out.getvalue()
+
+
+def chart(r: Reader, rep: WeekReport) -> Figure:
+    """The picture as a matplotlib figure, its text in the package's CJK font."""
     shown = _furthest_behind(rep.aes)
-    labels = [_label(a) for a in shown]
-    title = reader.t("friday.png_title")
+    week = week_number(rep.monday)
+    title = r.t("friday.png_title", week=week)
     if len(shown) < len(rep.aes):
-        title = reader.t("friday.png_some", n=len(shown), of=len(rep.aes))
+        title = r.t("friday.png_some", week=week, n=len(shown), of=len(rep.aes))
     fig = Figure(figsize=(9, max(2.8, 0.32 * len(shown) + 1.6)), dpi=100)
     FigureCanvasAgg(fig)
-    with rc_context({"font.family": [*CJK, "DejaVu Sans"]}), warnings.catch_warnings():
+    with _in_font(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ax = fig.add_subplot()
         at = list(range(len(shown)))
@@ -195,25 +203,23 @@ def chart_png(r: Reader, rep: WeekReport) -> bytes:
             [a.required for a in shown],
             height=0.4,
             color="#c9ced6",
-            label=reader.t("friday.png_required"),
+            label=r.t("friday.png_required"),
         )
         ax.barh(
             [i - 0.2 for i in at],
             [a.contacted_days for a in shown],
             height=0.4,
             color="#2f7d4f",
-            label=reader.t("friday.png_contacted"),
+            label=r.t("friday.png_contacted"),
         )
-        ax.set_yticks(at, labels=labels)
+        ax.set_yticks(at, labels=[a.person.name for a in shown])
         ax.set_ylim(len(shown) - 0.5, -0.5)  # the first person on top, no empty rows
-        ax.set_xlabel(reader.t("friday.png_ylabel"))
-        ax.set_title(f"{title} · W{week_number(rep.monday)}")
+        ax.set_xlabel(r.t("friday.png_ylabel"))
+        ax.set_title(title)
         ax.grid(axis="x", alpha=0.3)
         fig.legend(loc="lower center", ncol=2, frameon=False)
         fig.tight_layout(rect=(0, 0.06 if len(shown) < 10 else 0.02, 1, 1))
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
-    return out.getvalue()
+    return fig
 
 
 def png_name(rep: WeekReport) -> str:
@@ -226,10 +232,3 @@ def _furthest_behind(aes: Sequence[AeWeek]) -> list[AeWeek]:
     behind = sorted(aes, key=lambda a: (-(a.required - a.contacted_days), a.person.name))
     keep = {a.user_id for a in behind[:MAX_BARS]}
     return [a for a in aes if a.user_id in keep]
-
-
-def _label(a: AeWeek) -> str:
-    name = a.person.name
-    if CJK or all(ord(ch) < 0x2E80 for ch in name):
-        return name
-    return a.user_id

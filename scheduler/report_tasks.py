@@ -66,6 +66,7 @@ def compile_week(run: Run, deps: TaskDeps) -> tuple[WeekReport, dict[str, Member
             now=run.now,
             zone=deps.settings.tz,
             log_month=log_month,
+            hours=deps.team_settings.of(run.team).working_hours(calendar),
         )
     return rules.compile_week(week), {m.user_id: m for m in members}
 
@@ -97,7 +98,7 @@ def to_channel(run: Run, deps: TaskDeps, rep: WeekReport, channel: str) -> list[
         Outgoing(
             "png",
             channel,
-            r.t("friday.png_title"),
+            r.t("friday.png_title", week=week),
             [],
             FILE,
             thread_of=parent,

@@ -20,6 +20,11 @@ from storage.outbox import Message
 from storage.team_settings import TeamSettings
 
 
+class NobodyToTell(Exception):
+    """A run whose messages have nowhere to go (no channel set, no one to tell instead): it
+    fails, saying what to set, rather than be recorded as done with nobody told."""
+
+
 @dataclass(frozen=True)
 class TaskDeps:
     """What the timetable's tasks use."""

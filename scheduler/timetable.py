@@ -33,8 +33,8 @@ from scheduler import (
 )
 from scheduler import overtime_tasks as overtime
 from scheduler.outbox_pass import Tally
-from scheduler.run import Run, TaskDeps
-from storage import outbox, queries, runs
+from scheduler.run import NobodyToTell, Run, TaskDeps
+from storage import outbox, queries, runs, workspaces
 from storage.outbox import wall
 
 log = logging.getLogger("aebot.scheduler")
@@ -230,8 +230,12 @@ def run_for_team(task: Task, at: datetime, team: str, deps: TaskDeps) -> Outcome
                 if decided:
                     outbox.enqueue(s, run.messages(), deps.clock.now(), wall())
         except Exception as exc:
-            log.exception("job %s failed for %s", task.name, team)
-            why = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, NobodyToTell):  # nothing broke: a setting is missing, one line
+                log.warning("job %s failed for %s: %s", task.name, team, exc)
+                why = str(exc)
+            else:
+                log.exception("job %s failed for %s", task.name, team)
+                why = f"{type(exc).__name__}: {exc}"
             with contextlib.suppress(Exception), deps.db.write() as s:
                 runs.record_failure(s, team, task.name, period, deps.clock.now(), why)
             return Outcome(team, "failed", why)
@@ -297,7 +301,8 @@ def tick(deps: TaskDeps, at: datetime | None = None) -> list[tuple[str, Outcome]
 
 def catch_up(deps: TaskDeps) -> None:
     """On start-up: a run missed earlier today is made now (a failed one is taken over, an
-    interrupted one delivers the rest); runs missed on earlier days are skipped and logged."""
+    interrupted one delivers the rest); runs missed on earlier days are skipped and logged,
+    except those due before the team was imported (the first start after an install)."""
     now = deps.clock.now()
     for task, team, _ in due_now(deps, now):
         o = run_for_team(task, now, team, deps)
@@ -305,15 +310,17 @@ def catch_up(deps: TaskDeps) -> None:
             log.warning("caught up on %s for %s: %s %s", task.name, o.team, o.status, o.detail)
     local = now.astimezone(deps.settings.tz)
     with deps.db.read() as s:
-        teams = queries.team_ids(s)
+        since = workspaces.installed(s)  # a team's runs before its import were never due
     daily = [j for j in TASKS.values() if j.at is not None]
     expected = []  # (team, task, period) of the previous working day's daily runs
-    for team in teams:
-        calendar = deps.calendars.for_team(team)
+    for team, installed in since.items():
+        calendar, values = deps.calendars.for_team(team), deps.team_settings.of(team)
         previous = calendar.previous_working_day(local.date())
         prev_local = datetime.combine(previous, time(23, 59), tzinfo=deps.settings.tz)
         expected += [
-            (team, j.name, j.period(prev_local)) for j in daily if j.runs_on(calendar, previous)
+            (team, j.name, j.period(prev_local))
+            for j in daily
+            if j.runs_on(calendar, previous) and (j.slot(prev_local, values) or now) >= installed
         ]
     with deps.db.read() as s:
         done = runs.existing_runs(s, {period for _, _, period in expected})

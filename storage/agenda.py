@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, or_, select
 
-from bot.rules.agenda import REPORT_DUE_AFTER
+from bot.rules.agenda import REPORT_DUE_AFTER, REPORT_DUE_WITHIN
 from storage.models import (
     AgendaItem,
     Client,
@@ -78,7 +78,7 @@ def report_rows(
             ContactLog.team_id == team_id,
             col(ContactLog.report_due).is_(True),
             col(ContactLog.deleted_at).is_(None),
-            col(ContactLog.at) >= start - REPORT_DUE_AFTER,
+            col(ContactLog.at) >= start - REPORT_DUE_WITHIN,
             col(ContactLog.at) < end - REPORT_DUE_AFTER,
         )
     )

@@ -4,9 +4,10 @@ Requests read members, clients, calendar corrections and settings far more often
 changes them, so those are cached per team in memory (`TeamCache`). A write unit that changes
 one of these tables notes it; once it commits, every cache of this process drops that team's
 entry. On PostgreSQL the write also sends NOTIFY (delivered at commit), and every other aebot
-process sharing the database drops its entry too (`Database.listen_for_changes`). A cache entry
-also expires after `TTL`, for writers that are neither (a CLI import into a running SQLite
-deployment).
+process sharing the database drops its entry too (`Database.listen_for_changes`). Before an
+entry is served, `Changes.poll` drops what another process changed (storage/stamps.py: on SQLite,
+where there is no NOTIFY, the stamps every write moves). A cache entry also expires after `TTL`,
+for writers that are none of these (a hand-made change in SQL).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Changes:
 
     def __init__(self) -> None:
         self._subscribers: list[Callable[[str, str], None]] = []
+        self.poll: Callable[[], None] = lambda: None  # what other processes changed, dropped
 
     def subscribe(self, fn: Callable[[str, str], None]) -> None:
         self._subscribers.append(fn)
@@ -86,9 +88,11 @@ class TeamCache(Generic[T]):
         self._entries: dict[str, tuple[datetime, T]] = {}
         self._drops = 0  # counts drops: a load that raced one is not kept
         self._lock = threading.Lock()
+        self._changes = changes
         changes.subscribe(self._changed)
 
     def get(self, team: str) -> T:
+        self._changes.poll()
         entry = self._entries.get(team)
         now = self._now()
         if entry is not None and abs(now - entry[0]) < TTL:

@@ -6,12 +6,17 @@ SQLite's threshold: a checkpoint syncs the files to disk, and no one should wait
 their way to an answer.
 
 A write unit that changes members, clients, calendar corrections or settings tells the
-process's caches once it commits, and on PostgreSQL the other processes too (storage/changes.py).
+process's caches once it commits, and the other processes too: on PostgreSQL by NOTIFY, on
+SQLite by the stamp it moves in the same transaction (storage/changes.py, storage/stamps.py).
 
 Work done for a person waiting on an answer runs under a deadline (storage/deadlines.py): a
 database that is locked, slow or silent makes that work fail in time, not hold the answer.
 
 Every moment is stored in a `UTCDateTime` column; the migrations name it storage.db.UTCDateTime.
+
+Text holding a NUL character is refused on SQLite as PostgreSQL refuses it (a DataError, nothing
+stored), so that both behave alike; requests holding one are refused before this, at the door
+(bot/slack/listeners.py), with a line for the person.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
-from sqlalchemy import DateTime, text
+from sqlalchemy import DateTime, event, exc, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session
@@ -34,6 +39,7 @@ from sqlmodel import Session
 from storage.changes import EVERY_TEAM, Changes, noted
 from storage.deadlines import DatabaseBusy, held
 from storage.engines import make_engine, sqlite_busy_timeout
+from storage.stamps import StampWatch, bump
 
 log = logging.getLogger("aebot.storage")
 CHECKPOINT_EVERY = 2.0  # seconds between background checkpoints, when something was written
@@ -62,6 +68,55 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+NUL_REFUSED = "text cannot contain NUL (0x00) characters"
+
+
+def _holds_nul(parameters: Any) -> bool:
+    """Whether a statement's parameters (a row as a tuple or a dict, or rows of them) hold
+    text with a NUL."""
+    todo = [parameters]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, list | tuple):
+            todo.extend(item)
+    return False
+
+
+def _refuse_nul(
+    conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+) -> None:
+    """SQLite: refuse a statement whose text parameters hold a NUL, as PostgreSQL does (SQLAlchemy
+    raises it as a DataError, PostgreSQL's class too)."""
+    if _holds_nul(parameters):
+        raise sqlite3.DataError(NUL_REFUSED)
+
+
+class NulRefusingCursor:
+    """The driver's cursor (`Database.driver_write`), refusing text with a NUL as the engine
+    does."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, parameters: Any = ()) -> NulRefusingCursor:
+        if _holds_nul(parameters):
+            raise exc.DataError(sql, None, sqlite3.DataError(NUL_REFUSED))
+        self._cursor.execute(sql, parameters)
+        return self
+
+    @property
+    def lastrowid(self) -> int | None:
+        return self._cursor.lastrowid
+
+    def close(self) -> None:
+        self._cursor.close()
+
+
 class Database:
     """The engine plus the two kinds of unit of work: read and write."""
 
@@ -69,6 +124,8 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:  # before the write engine below, which shares its events
+            event.listen(self.engine, "before_cursor_execute", _refuse_nul)
         self._write_engine = (
             self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
         )
@@ -84,6 +141,8 @@ class Database:
         self._driver: Any = None  # driver_write's own connection
         self._driver_info: dict[str, Any] = {}  # what was set on it (its busy timeout)
         self.listening = threading.Event()  # set while other processes' changes are heard
+        self.stamps = StampWatch(url, self.changes)
+        self.changes.poll = self.stamps.poll
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -101,6 +160,8 @@ class Database:
                 yield session
                 session.flush()
                 changed = noted(session)
+                # every other process sees it: SQLite by the stamps, PostgreSQL by NOTIFY
+                stamps = bump(session, changed) if self.is_sqlite else {}
                 if changed and not self.is_sqlite:
                     for table, team in changed:  # delivered to the other processes at commit
                         payload = f"{self._origin}:{table}:{team}"
@@ -112,6 +173,7 @@ class Database:
                 session.rollback()
                 raise
         self._written()
+        self.stamps.seen(stamps)
         for table, team in changed:
             self.changes.publish(table, team)
 
@@ -135,7 +197,7 @@ class Database:
                 self._driver = pooled.driver_connection
                 pooled.detach()
             sqlite_busy_timeout(self._driver, self._driver_info)
-            cursor = self._driver.cursor()
+            cursor = NulRefusingCursor(self._driver.cursor())
             try:
                 cursor.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as e:
@@ -219,6 +281,7 @@ class Database:
 
     def dispose(self) -> None:
         self._stop.set()
+        self.stamps.close()
         if self._driver is not None:
             self._driver.close()
             self._driver, self._driver_info = None, {}

@@ -25,7 +25,9 @@ from storage.changes import note
 from storage.models import Client, Member
 from storage.queries import next_client_serial
 
-TEAM_HEADER = ["user_id", "name", "role", "manager_id", "language"]
+# a column named "a|b" may be either: a team file gives Slack ids or e-mail addresses
+# (manager_id or manager_email, and language, are optional columns)
+TEAM_HEADER = ["user_id|email", "name", "role"]
 CLIENT_HEADER = ["name", "city", "in_city", "owner_id", "contact_person", "cadence_days"]
 BATCH = 1000  # rows per bulk statement: the progress bar moves once per batch
 Progress = Callable[[int], None]  # told how many more rows are done
@@ -41,32 +43,84 @@ class ImportResult:
 
 @dataclass
 class Table:
-    """A CSV file's rows by column, and the line each row starts on (the header is line 1)."""
+    """A CSV file's rows by column, and the line each row starts on (the header is line 1);
+    rows that could not be read as a row of the header's columns are `skipped`."""
 
     rows: list[dict[str, str]]
     lines: list[int]
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+DELIMITERS = (",", "\t", ";")  # Excel saves "CSV" with ; where , is the decimal comma
 
 
 def read_csv(path: Path, header: list[str]) -> Table:
-    """The rows of a CSV file whose header must name `header`: UTF-8 (with or without BOM),
-    else GB18030 (what Excel on Chinese Windows saves: GBK, which GB18030 contains). Rows with
-    nothing in them are left out."""
-    reader = csv.reader(io.StringIO(decode(path), newline=""))
-    got = [h.strip() for h in next(reader, [])]
-    missing = [h for h in header if h not in got]
+    """The rows of a CSV file whose header must name `header` (in any case, spaces around the
+    names ignored; `a|b` is either name, as a team file may give `email` for `user_id`): UTF-8
+    (with or without BOM), else GB18030 (what Excel on Chinese Windows saves: GBK, which GB18030
+    contains); separated by commas, tabs or semicolons, whichever the header uses. Rows with
+    nothing in them are left out; a row with fewer or more values than the header is skipped,
+    with its line; a quote never closed stops the reading, naming it."""
+    text = decode(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    got = [h.strip().lower() for h in _record(reader, path, 1) or []]
+    missing = [h for h in header if not any(a in got for a in h.split("|"))]
     if missing:
-        raise ValueError(
-            f"{path.name}: the header needs {','.join(header)} (missing: {','.join(missing)})"
-        )
+        needs, lacks = (",".join(x).replace("|", " or ") for x in (header, missing))
+        raise ValueError(f"{path.name}: the header needs {needs} (missing: {lacks})")
     table = Table([], [])
     end = reader.line_num
-    for record in reader:  # one record per iteration, blank lines too: the lines stay exact
+    # one record per iteration, blank lines too: the lines stay exact
+    while (record := _record(reader, path, end + 1)) is not None:
         start, end = end + 1, reader.line_num
-        values = dict(zip(got, (v.strip() for v in record), strict=False))
-        if any(values.values()):
-            table.rows.append({h: values.get(h, "") for h in got if h})
-            table.lines.append(start)
+        values = [v.strip() for v in record]
+        if not any(values):
+            continue
+        if len(values) < len(got) or any(values[len(got) :]):  # extra empty ones are harmless
+            table.skipped.append(Skipped(start, _misfit(values, got)))
+            continue
+        table.rows.append({h: v for h, v in zip(got, values, strict=False) if h})
+        table.lines.append(start)
     return table
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most (a comma when it uses none)."""
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    counts = {d: first.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _record(reader: Iterator[list[str]], path: Path, line: int) -> list[str] | None:
+    """The next record, or None at the end; a quote that is never closed, or a stray one, is
+    a ValueError naming the line it starts on."""
+    try:
+        return next(reader, None)
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ValueError(
+                f'{path.name}: line {line} opens a quote (") that is never closed, so the rest '
+                'of the file would be one value; close it, or write "" for a quote inside one'
+            ) from None
+        raise ValueError(
+            f'{path.name}: line {line} has a stray quote ("): put the whole value in quotes and '
+            'write "" for a quote inside it'
+        ) from None
+
+
+def _misfit(values: list[str], header: list[str]) -> str:
+    """Why a row does not fit the header's columns."""
+    if len(values) < len(header):
+        missing = ",".join(h for h in header[len(values) :] if h)
+        return (
+            f"short row: {len(values)} of the header's {len(header)} columns "
+            f"(no {missing}; an empty value still needs its separator)"
+        )
+    return (
+        f"{len(values)} values for the header's {len(header)} columns "
+        "(a separator inside a value? put that value in quotes)"
+    )
 
 
 def decode(path: Path) -> str:
@@ -105,14 +159,16 @@ def import_team(
     now: datetime,
     lines: Sequence[int] | None = None,
     progress: Progress | None = None,
+    skipped_before: Sequence[Skipped] = (),
 ) -> ImportResult:
-    """Add and update members from the rows; rows with a problem are skipped and listed."""
+    """Add and update members from the rows; rows with a problem are skipped and listed, with
+    `skipped_before` (rows left out already: an address Slack does not know) in line order."""
     stored = {
         m.user_id: m
         for m in s.exec(select(Member).where(Member.team_id == team_id))  # a few hundred
     }
     good, skipped = check_team(numbered(rows, lines), {u: m.manager_id for u, m in stored.items()})
-    res = _result(skipped)
+    res = _result(sorted([*skipped, *skipped_before], key=lambda x: x.line))
     new: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for m in good:
@@ -124,7 +180,7 @@ def import_team(
             changed.append({**values, "id": old.id})
         else:
             res.unchanged += 1
-    _tell(progress, len(skipped) + res.unchanged)
+    _tell(progress, len(skipped) + len(skipped_before) + res.unchanged)
     _write(s, Member, new, changed, now, progress)
     if new or changed:
         note(s, "member", team_id)

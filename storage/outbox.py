@@ -62,10 +62,17 @@ def register_effect(name: str, effect: Effect) -> None:
     EFFECTS[name] = effect
 
 
+def machine_now() -> datetime:
+    """The machine's clock as it reads now. Tests set it back or forward (`wall` looks it up at
+    each call) to see the outbox through a clock step: NTP, a restored VM."""
+    return datetime.now(UTC)
+
+
 def wall() -> datetime:
     """The machine's clock, for the courier's own timing (leases, retries): not the product's
-    clock, which tests and `aebot jobs run --at` set."""
-    return datetime.now(UTC)
+    clock, which tests and `aebot jobs run --at` set. It may step back or forward; no time
+    stored from it holds a row longer than the wait it was meant for (outbox_leases.claim)."""
+    return machine_now()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy.orm import aliased
@@ -20,6 +20,7 @@ from storage.models import OutboxMessage
 from storage.outbox import DELIVERED, EFFECTS, EXPIRED, FAILED, PENDING, SENDING, Effect
 
 log = logging.getLogger("aebot.outbox")
+LEASE_SLACK = timedelta(seconds=5)  # how far another machine's clock may be ahead of this one
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def claim(
     after_id: int = 0,
     now_or_later: bool = False,
     now: datetime | None = None,
+    longest_wait: timedelta,
 ) -> list[OutboxMessage]:
     """Lease up to `limit` rows to `owner`: pending rows whose time has come (any pending row
     with `now_or_later`), and rows whose sender's lease ran out (its process died mid-send, so
@@ -58,10 +60,17 @@ def claim(
     tries each row once. A row held `not_before` a time waits until the product's clock (`now`)
     reaches it; a thread reply until its first message is out; a row `if_failed` until the
     message it names is given up. On PostgreSQL rows another process holds are skipped (FOR UPDATE SKIP LOCKED);
-    SQLite's write lock serialises the claim."""
+    SQLite's write lock serialises the claim.
+
+    Times stored from the machine's clock survive a step of it: a row whose next try is further
+    ahead than `longest_wait` (the longest the courier ever makes a row wait) was set before the
+    clock went back, and is due now; a lease running longer than a fresh one (`lease_until`)
+    is cut to a fresh one, which a live sender keeps renewing and a dead one's runs out."""
+    _cut_leases(s, lease_until)
     ready = col(OutboxMessage.status) == PENDING
     if not now_or_later:
-        ready = and_(ready, col(OutboxMessage.next_attempt_at) <= wall)
+        waited = col(OutboxMessage.next_attempt_at)
+        ready = and_(ready, or_(waited <= wall, waited > wall + longest_wait))
     if now is not None:
         held = col(OutboxMessage.not_before)
         ready = and_(ready, or_(held.is_(None), held <= now))
@@ -124,6 +133,18 @@ def claim(
         r.status, r.lease_until, r.leased_by = SENDING, lease_until, owner
         r.first_attempt_at = r.first_attempt_at or wall
     return rows
+
+
+def _cut_leases(s: Session, lease_until: datetime) -> None:
+    """Leases further ahead than a fresh one (`lease_until`), give or take LEASE_SLACK for
+    another machine's clock, were taken before this clock stepped back: cut to a fresh one."""
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxMessage)
+        .where(col(OutboxMessage.status) == SENDING)
+        .where(col(OutboxMessage.lease_until) > lease_until + LEASE_SLACK)
+        .values(lease_until=lease_until)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def parents(s: Session, rows: Iterable[OutboxMessage]) -> dict[tuple[str, str], tuple[str, str]]:

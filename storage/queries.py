@@ -98,6 +98,13 @@ def remove_member(s: Session, team_id: str, user_id: str) -> tuple[Member, list[
     return m, owned
 
 
+def team_has(s: Session, team_id: str) -> tuple[bool, bool]:
+    """Whether the team has anyone on it, and any client: two one-row probes."""
+    member = s.exec(select(Member.id).where(Member.team_id == team_id).limit(1)).first()
+    client = s.exec(select(Client.id).where(Client.team_id == team_id).limit(1)).first()
+    return member is not None, client is not None
+
+
 def team_ids(s: Session) -> list[str]:
     """Every workspace that has a team loaded."""
     return list(s.exec(select(Member.team_id).distinct()))

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from bot.rules import week_input as rules
 from bot.rules.contacts import REPORT_ESCALATE_AFTER
 from bot.rules.overtime import minutes
+from bot.rules.working_time import WorkingHours
 from storage import absence, queries
 from storage.models import (
     ContactLog,
@@ -39,6 +40,7 @@ def read_week(
     now: datetime,
     zone: ZoneInfo,
     log_month: tuple[int, int] | None = None,
+    hours: WorkingHours | None = None,
 ) -> tuple[rules.WeekInput, list[Member]]:
     """The week of Monday `monday` as of `now` (the working days `days` counted), and the
     team's members (for whom each message is written)."""
@@ -78,6 +80,7 @@ def read_week(
         owed=_owed(s, team_id, local_now.date()),
         log_month=log_month,
         log=_log(s, team_id, log_month, zone) if log_month else (),
+        hours=hours,
     )
     return week, members
 

@@ -28,9 +28,9 @@ from bot.rules.approvals import Route
 from bot.server import BackgroundServer
 from bot.settings import load_settings
 from forms.engine import Filed
-from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM, SlackDriver
 from sandbox.fake_slack import FakeSlack
+from sandbox.scopes import manifest_scopes
 from scheduler.run import TaskDeps
 from storage.approvals import Filing
 from storage.db import Database

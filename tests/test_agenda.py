@@ -227,9 +227,9 @@ AGENDA_LINES = [
     "_需要协调的问题_",
     "• Sun AE：设计部排期紧张，需要协调",
     "*3. 上周不足*",
-    "_漏联络的客户_",
-    "• Li AE：Coca Cola Bottling（1 天）",
-    "• Sun AE：Nike（1 天）、可口可乐（2 天）",
+    "_联络不足的客户_",
+    "• Li AE：Coca Cola Bottling（差 1 天）",
+    "• Sun AE：Nike（差 1 天）、可口可乐（差 2 天）",
     "_联络报告超过 48 小时未发_",
     "• Sun AE：2 份（Nike、可口可乐）",
     "_加班单迟交（17:00 后）_",
@@ -459,7 +459,7 @@ def test_agenda_items_go_to_the_coming_meeting_and_only_their_author_removes_the
     )
     zh, en = say(world, "help", "U0AE1"), say(world, "help", "U0AE2")
     assert "• `/aebot agenda add 议题` 加入下次周例会的议程" in zh
-    assert "• `/aebot receivable add 耐克 120000 due 2026-07-31` 登记逾期应收账款" in zh
+    assert "• `/aebot receivable add 耐克 120000 到期 7月31日` 登记逾期应收账款" in zh
     assert "• `/aebot agenda add TOPIC` adds an item to the next weekly meeting's agenda" in en
     assert "• `/aebot receivable add Nike 120,000 due Jul 31` records an overdue receivable" in en
 
@@ -492,13 +492,13 @@ def test_receivables_are_recorded_and_closed_by_managers_in_zh_and_en(world: Wor
         "未结应收账款（3）：\n"
         "• #3 *Coca Cola Bottling* 120,000，周三 5月20日 到期 · 🚩 逾期超过 6 个月：上报管理层\n"
         "• #1 *可口可乐* 120,000，周三 7月15日 到期 · 逾期超过 4 个月：每周一例会通报\n"
-        "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：周五周报监控"
+        "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：在周五周报中跟踪"
     ]
     r = world.slack.command("/aebot", "receivable list", user="U0AE1").json()  # an AE: theirs
     assert texts(r) == [
-        "你负责（或备份）的客户的未结应收账款（2）：\n"
+        "你负责（或任后备负责人）的客户的未结应收账款（2）：\n"
         "• #1 *可口可乐* 120,000，周三 7月15日 到期 · 逾期超过 4 个月：每周一例会通报\n"
-        "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：周五周报监控"
+        "• #2 *Nike* 120,000，周五 7月31日 到期 · 逾期超过 2 个月：在周五周报中跟踪"
     ]
     assert (
         say(world, "receivable paid 1", "U0AM1")
@@ -513,8 +513,8 @@ def test_receivables_are_recorded_and_closed_by_managers_in_zh_and_en(world: Wor
         "坏账由董事会决定，由总经理或管理员记录。没有做任何改动。"
     )
     assert say(world, "receivable writeoff 2 2026-11-27", "U0GM") == (
-        "This amount is 4 months overdue: only one overdue more than 6 months can be written "
-        "off, as the board decides. Nothing was changed."
+        "This amount was due Fri 31 Jul, less than 6 months ago: only one overdue more than 6 "
+        "months can be written off, as the board decides. Nothing was changed."
     )
     assert say(world, "receivable writeoff #3", "U0GM") == (
         "Please give the day the board decided it, e.g. `/aebot receivable writeoff 12 "
@@ -554,13 +554,13 @@ def test_receivable_refusals_in_zh_and_en(world: World) -> None:
         "“lots”不是金额。写成 120000、120,000 或 12万。没有登记。"
     )
     assert say(world, "receivable add Nike 100 due someday", "U0AM1") == (
-        "“someday”不是日期。写成 2026-07-31、7月31日 或 Jul 31。没有登记。"
+        "“someday”不是日期。写成 2026-07-31 或 7月31日。没有登记。"
     )
     assert say(world, "receivable add Nike 100 due 2026-02-30", "U0AM1").startswith(
         "“2026-02-30”不是日期"
     )
     assert say(world, "receivable add 100 due 2026-07-01", "U0AM1") == (
-        "请写上客户名称，例如 `/aebot receivable add 耐克 120000 due 2026-07-31`。没有登记。"
+        "请写上客户名称，例如 `/aebot receivable add 耐克 120000 到期 7月31日`。没有登记。"
     )
     assert say(world, "receivable add Pepsi 100 due 2026-07-01", ADMIN) == (
         "找不到客户“Pepsi”。用 `/client list all` 查看全部客户，新客户用 `/client add` 添加。"
@@ -750,14 +750,14 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
     assert lines(zh) == [
         "*11月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认日期），"
         "发出后点“已完成”。",
-        "*Nike*：本月完成 0 个工作单，进行中 1 个，其中下月到期 1 个",
-        "*可口可乐*：本月完成 1 个工作单，进行中 1 个，其中下月到期 1 个",
+        "*Nike*：本月完成的工作单 0 · 进行中 1（其中下月到期 1）",
+        "*可口可乐*：本月完成的工作单 1 · 进行中 1（其中下月到期 1）",
     ]
     [en] = world.fake.dms("U0AE2")
     assert lines(en) == [
         "*Month end, November 2026*: send each client below this month's work summary and next "
         "month's schedule (submit, complete and sign-off dates for every item), then click “Done”.",
-        "*Coca Cola Bottling*: jobs delivered this month 0, in progress 1, of them due next month 1",
+        "*Coca Cola Bottling*: jobs delivered this month 0 · in progress 1 (due next month 1)",
     ]
     assert duties(world, "month-end") == {
         ("Coca Cola Bottling", "2026-11"): None, ("Nike", "2026-11"): None,
@@ -777,7 +777,7 @@ def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
         == "This is for <@U0AE1>; only they or an admin can mark it. Nothing was changed."
     )
     assert lines(redrawn.args)[-2:] == [
-        "*可口可乐*：本月完成 1 个工作单，进行中 1 个，其中下月到期 1 个",
+        "*可口可乐*：本月完成的工作单 1 · 进行中 1（其中下月到期 1）",
         "✅ 已完成（周一 11月30日 11:00）",
     ]
     world.slack.click("month_end_done", coke, user="U0AE1", channel="D0U0AE1")
@@ -853,8 +853,8 @@ def test_the_agenda_in_english_and_split_never_cut() -> None:
     tail = [x for x in shown[shown.index("*3. Last week's shortfalls*") :] if "(cont" not in x]
     assert tail == [
         "*3. Last week's shortfalls*",
-        "_Clients not contacted as often as due_",
-        "• Li AE: Nike (1 day)",
+        "_Clients called less often than their cadence_",
+        "• Li AE: Nike (1 day short)",
         "_Overtime forms filed late_",
         "• Li AE: 2 forms",
         "*4. Suggestions and reflections*",

@@ -105,7 +105,7 @@ def test_reminded_once_after_4_working_hours_then_escalated_after_a_working_day(
     reminder = world.fake.dms("U0AM1")[1]
     assert reminder["text"] == "提醒：<@U0AE1> 的客户佣金等你审批"
     assert reminder["blocks"][0]["text"]["text"].startswith("<@U0AE1> 请你审批客户佣金：*Nike 7%*")
-    assert contexts(reminder) == ["提醒：这项申请 周五 11月27日 15:00 起等你审批。"]
+    assert contexts(reminder) == ["提醒：这项申请自 周五 11月27日 15:00 起等你审批。"]
     assert actions(reminder) == [("approval_approve", str(aid)), ("approval_reject", str(aid))]
     a = stored(world, aid)
     assert a.reminded_at is not None and a.escalated_at is None
@@ -122,7 +122,7 @@ def test_reminded_once_after_4_working_hours_then_escalated_after_a_working_day(
     [escalation] = world.fake.dms("U0AD1")
     assert escalation["text"] == "升级：<@U0AE1> 的客户佣金等 <@U0AM1> 审批已超时"
     assert contexts(escalation) == [
-        "<@U0AM1> 已 周五 11月27日 15:00 未处理，现升级给你，你也可以直接决定。"
+        "<@U0AM1> 自 周五 11月27日 15:00 起一直没有处理，现转给你，你可以直接决定。"
     ]
     assert actions(escalation) == [("approval_approve", str(aid)), ("approval_reject", str(aid))]
     assert len(world.fake.dms("U0AE1")) == 1  # the requester hears nothing more
@@ -200,7 +200,7 @@ def test_after_a_reroute_the_new_approver_is_reminded_in_turn(world: World) -> N
     assert reminders(world, MON_15)[1].startswith("1 reminded, 0 escalated")  # 4.5 h later
     reminder = world.fake.dms("U0AD1")[1]
     assert reminder["text"] == "提醒：<@U0AE1> 的客户佣金等你审批"
-    assert contexts(reminder) == ["提醒：这项申请 周一 11月30日 10:30 起等你审批。"]
+    assert contexts(reminder) == ["提醒：这项申请自 周一 11月30日 10:30 起等你审批。"]
     assert stored(world, aid).reminded_at is not None
 
 
@@ -260,7 +260,7 @@ def test_each_owner_gets_one_dm_with_jobs_due_within_a_working_day_and_overdue(
     assert dm["text"] == "工作单提醒：1 个一个工作日内到期，1 个已逾期。"
     body = dm["blocks"][0]["text"]["text"].split("\n")
     assert body == [
-        "早上好！以下工作单要跟进（按内部截止时间排序）：",
+        "以下工作单需要跟进（按内部截止时间排序）：",
         "",
         "*已逾期（1 个）*",
         "`DS-202611-01` 门店海报 · 可口可乐 — 内部截止 周五 11月27日 12:00，客户截止 周五 11月27日 16:30",
@@ -279,7 +279,7 @@ def test_the_deadline_dm_in_english(world: World) -> None:
             datetime(2026, 11, 30, 17, 0, tzinfo=SH), datetime(2026, 12, 1, 12, 30, tzinfo=SH))  # fmt: skip
     assert deadlines(world, MON_09)[1].startswith("1 DMs, 1 due soon, 0 overdue")
     [dm] = world.fake.dms("U0AE2")
-    assert dm["text"] == "Jobs: 1 due within one working day, 0 overdue."
+    assert dm["text"] == "Jobs: 1 due within one working day."  # no "0 overdue"
     assert dm["blocks"][0]["text"]["text"].split("\n")[2:] == [
         "*Due within one working day (1 job)*",
         "`CR-202611-03` 春季KV · Coca Cola Bottling — internal deadline Mon 30 Nov 17:00, "
@@ -326,7 +326,7 @@ def test_an_ae_sees_no_approvals_section_and_escalated_ones_reach_the_manager_s_
     assert actions({"blocks": blocks}) == [
         ("approval_approve", str(aid)), ("approval_reject", str(aid))
     ]  # fmt: skip
-    assert "现升级给你" in str(blocks)
+    assert "现转给你" in str(blocks)
 
 
 def test_a_delegate_sees_what_was_delegated_to_them(world: World) -> None:

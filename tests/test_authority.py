@@ -202,14 +202,15 @@ def test_each_refusal_in_chinese_and_english(world: World) -> None:
     )
     # the AD has no one above them (no GM yet), and 12% is beyond their own limit
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
-        "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。请管理员用 `/aebot team` "
-        "设置汇报对象，或 `aebot authority show` 查看权限表。"
+        "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象；`/aebot authority` 查看审批权限表。"
     )
     with world.bot.db.write() as s:
         queries.upsert_member(s, TEAM, "U0AD1", datetime(2026, 11, 2, tzinfo=SH), language="en")
     assert say(world, f"request commission Nike 12% {REASON}", user="U0AD1") == (
-        "Nobody can approve this: no one up your reporting line has the authority. Ask an admin "
-        "to set your manager (`/aebot team`) or check `aebot authority show`."
+        "Nobody can approve this: no one up your reporting line has the authority. An admin "
+        "sets a manager with `/aebot team set @someone manager @someone`; `/aebot authority` "
+        "shows the authority limits."
     )
     assert approvals(world) == [] and outbox_keys(world) == []
 
@@ -282,16 +283,21 @@ def test_admins_show_and_set_limits_in_slack_and_others_may_only_look(world: Wor
         "只有管理员可以修改审批权限。`/aebot authority` 可以查看。"
     )
     assert say(world, "authority set 佣金 am &lt;8", user=ADMIN) == (
-        "已修改 客户佣金 · 客户经理 (AM) 的审批上限：≤5% → <8%。之后的申请按新上限分配。"
+        "已修改 客户佣金 · 客户经理（AM）的审批上限：≤5% → <8%。之后的申请按新上限分配。"
     )
     assert say(world, "authority set 账期 am any", user=ADMIN) == (
-        "已修改 账期 · 客户经理 (AM) 的审批上限：— → 不限。之后的申请按新上限分配。"
+        "这样客户经理（AM）可审批的（any）会比上级客户总监（AD）（≤90d）还多：客户总监（AD）"
+        "不能批的申请会停在客户经理（AM）那里。没有做任何改动；确实要这样设置，请在最后加上 `force`。"
+    )
+    assert say(world, "authority set 账期 am any force", user=ADMIN) == (
+        "已修改 账期 · 客户经理（AM）的审批上限：— → 不限。之后的申请按新上限分配。"
     )
     assert say(world, "authority set commission am", user=ADMIN).startswith(
         "用法：`/aebot authority set 类型 角色 上限`"
     )
     assert say(world, "authority set commission boss 8", user=ADMIN) == (
-        "不认识角色“boss”。可以用：aae, ae, am, ad, ped, gm, cs, fin。"
+        "不认识角色“boss”。可以用：`aae` 助理客户执行（AAE）、`ae` 客户执行（AE）、`am` 客户经理（AM）、"
+        "`ad` 客户总监（AD）、`ped` 项目执行总监、`gm` 总经理（GM）、`cs` 客户支持主管、`fin` 财务。"
     )
     r = world.slack.command("/aebot", "authority", user=ADMIN).json()
     text = r["blocks"][0]["text"]["text"]
@@ -330,7 +336,7 @@ def test_a_delegate_decides_on_behalf_until_the_delegation_is_turned_off(world: 
         "你的审批委托给了 <@U0AM1>，至 周六 12月5日（含当天）。`/aebot delegate off` 可以提前结束。"
     )
     assert say(world, "delegate", user="U0AM1") == (
-        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月5日` 可以委托。\n"
+        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月4日` 可以委托。\n"
         "你正代 <@U0AD1> 审批，至 周六 12月5日（含当天）。"
     )
 
@@ -382,7 +388,7 @@ def test_a_delegation_past_its_last_day_no_longer_applies(world: World) -> None:
         "已提交给 <@U0AD1> 审批：客户佣金「Nike 6%」。有结果时会私信告诉你。"
     )
     assert say(world, "delegate", user="U0AD1") == (
-        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月5日` 可以委托。"
+        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月18日` 可以委托。"
     )
 
 
@@ -391,21 +397,21 @@ def test_delegation_refusals_in_chinese_and_english(world: World) -> None:
         queries.upsert_member(s, TEAM, "U0AM1", datetime(2026, 11, 2, tzinfo=SH), language="en")
     cases = {
         "delegate <@U0AE1|sun>": (
-            "用法：`/aebot delegate @同事 until 12月5日` 把你的审批委托给同事到某天（含当天）；"
+            "用法：`/aebot delegate @同事 until 12月4日` 把你的审批委托给同事到某天（含当天）；"
             "`/aebot delegate off` 结束委托；`/aebot delegate` 查看。",
-            "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to "
+            "Usage: `/aebot delegate @someone until Dec 4` hands your decisions to them up to "
             "and including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
         ),
         "delegate sun until 12月5日": (
-            "用法：`/aebot delegate @同事 until 12月5日` 把你的审批委托给同事到某天（含当天）；"
+            "用法：`/aebot delegate @同事 until 12月4日` 把你的审批委托给同事到某天（含当天）；"
             "`/aebot delegate off` 结束委托；`/aebot delegate` 查看。",
-            "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to "
+            "Usage: `/aebot delegate @someone until Dec 4` hands your decisions to them up to "
             "and including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
         ),
         "delegate <@U0AE1|sun> until 11月20日": (
-            "周五 11月20日 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until 12月5日`。",
+            "周五 11月20日 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until 12月4日`。",
             "Fri 20 Nov is in the past. Give today or a later day, e.g. "
-            "`/aebot delegate @someone until Dec 5`.",
+            "`/aebot delegate @someone until Dec 4`.",
         ),
         "delegate <@U0NOBODY|x> until 12月5日": (
             "<@U0NOBODY> 不在团队名单里，不能代你审批。没有做任何改动。",
@@ -517,3 +523,45 @@ def test_the_requester_withdraws_while_it_is_pending(world: World) -> None:
     world.slack.click("approval_approve", str(a.id), user="U0AD1")
     assert answers(world, 3)[2].startswith("这项申请已经处理过了：↩️ <@U0AE1> 已撤回 · ")
     assert len(world.fake.dms("U0AE1")) == 1  # no decision DM for a withdrawal
+
+
+def test_a_limit_that_outranks_the_role_above_or_no_request_could_ask_is_refused(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def limits() -> dict[tuple[str, str], str | None]:
+        with world.bot.db.read() as s:
+            return {(x.kind, x.role): x.limit for x in s.exec(select(AuthorityLimit))}
+
+    assert say(world, "authority set commission am 500", user=ADMIN) == (
+        "上限 500% 超出了这类申请能写的范围（最多 100%）。没有做任何改动。"
+    )
+    assert "会比上级客户总监（AD）（<10%）还多" in say(
+        world, "authority set commission am 12", user=ADMIN
+    )
+    assert "会比上级客户总监（AD）（<10%）还多" in say(
+        world, "authority set commission am 10", user=ADMIN
+    )  # up to 10 is more than below 10
+    assert "客户经理（AM）可审批的（≤5%）会比上级客户总监（AD）（≤3%）还多" in say(
+        world, "authority set commission ad 3", user=ADMIN
+    )  # lowering the one above is the same disorder
+    assert limits() == {}
+    assert "已修改" in say(world, "authority set commission am <10", user=ADMIN)  # equal: fine
+    assert "已修改" in say(world, "authority set commission ad no", user=ADMIN)  # decides none
+    assert limits() == {("commission", "am"): "10", ("commission", "ad"): None}
+    # the same from the shell, where --force goes ahead
+    monkeypatch.setenv("DATABASE_URL", world.bot.settings.database_url)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", world.fake.token)
+    monkeypatch.setenv("SLACK_API_URL", world.fake.url)
+    runner = CliRunner()
+    r = runner.invoke(main, ["authority", "set", "make-good", "am", "8", "--team", TEAM])
+    assert r.exit_code == 1 and r.output.strip() == (
+        "Error: AM would then decide more (≤8%) than AD above them (≤5%): requests AD may not "
+        "sign would stop at AM. Nothing was changed; if that is what you mean, add --force at "
+        "the end."
+    )
+    r = runner.invoke(main, ["authority", "set", "commission", "am", "500", "--team", TEAM])
+    assert r.exit_code == 1 and "more than any request of this kind can ask (at most 100%)" in (
+        r.output
+    )
+    r = runner.invoke(main, ["authority", "set", "make-good", "am", "8", "--force", "--team", TEAM])
+    assert r.exit_code == 0 and r.output.strip() == "make-good-platform am: ≤8% (was ≤1%)"

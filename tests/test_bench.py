@@ -69,3 +69,16 @@ def test_report_benchmark_statement_count_does_not_grow() -> None:
     assert len(deciding) == 2 and deciding[0] == deciding[1]
     assert "40 thread messages" in out and "2 files" in out
     assert out.count("pending 0, failed 0, expired 0") == 2
+
+
+def test_export_benchmark_prints_time_and_peak_memory_per_size_and_format() -> None:
+    out = run("bench_export.py", "--contacts", "200", "--no-pg")
+    rows = [ln.split() for ln in out.splitlines() if "contacts →" in ln]
+    assert [(r[0], r[3]) for r in rows] == [
+        ("20", ".xlsx"),
+        ("20", ".csv"),
+        ("200", ".xlsx"),
+        ("200", ".csv"),
+    ]
+    for r in rows:
+        assert float(r[4]) > 0 and r[5] == "s" and r[6] == "peak" and float(r[7]) > 0

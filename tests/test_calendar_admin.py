@@ -99,7 +99,7 @@ def test_slack_calendar_check_and_bad_input(world: World) -> None:
 
 def test_slack_dates_reads_a_phrase_and_lists_the_conventions(world: World) -> None:
     r = world.slack.command("/aebot", "dates 明天下午3点")
-    assert "“明天下午3点” 读作 周二 11月24日 15:00。" in r.json()["text"]
+    assert "“明天下午3点” 理解为 周二 11月24日 15:00。" in r.json()["text"]
     assert "下周五 = 下一周的周五" in world.slack.command("/aebot", "dates").json()["text"]
     assert (
         "Sorry, I couldn't read"
@@ -121,7 +121,8 @@ def test_end_of_day_setting_applies_to_a_date_alone(world: World) -> None:
 
 def test_cli_calendar_set_show_unset(cli_env: Path) -> None:
     runner = CliRunner()
-    r = runner.invoke(main, ["calendar", "set", "2027-02-06", "workday", "--team", TEAM])
+    new = ["--team", TEAM, "--new"]  # the first correction of a workspace with no team yet
+    r = runner.invoke(main, ["calendar", "set", "2027-02-06", "workday", *new])
     assert r.exit_code == 0 and r.output.strip() == "2027-02-06 Sat is now a working day"
     r = runner.invoke(main, ["calendar", "set", "2027-02-10", "holiday", "春节", "--team", TEAM])
     assert "2027-02-10 Wed is now a day off (春节)" in r.output
@@ -150,6 +151,13 @@ def test_cli_dates_parse(cli_env: Path) -> None:
     assert r.output.strip() == "2026-12-04T17:00+08:00"
     r = runner.invoke(main, ["dates", "parse", "香蕉", "--lang", "en"])
     assert r.exit_code == 1 and "couldn't read “香蕉”" in r.output
+
+
+@pytest.mark.parametrize("command", ["parse", "range", "find"])
+def test_cli_dates_name_the_now_option_in_its_errors(cli_env: Path, command: str) -> None:
+    r = CliRunner().invoke(main, ["dates", command, "明天", "--now", "tuesday"])
+    assert r.exit_code == 2 and "Invalid value for --now: 'tuesday' is not ISO-8601" in r.output
+    assert "--at" not in r.output
 
 
 def test_cli_dates_range(cli_env: Path) -> None:
@@ -184,7 +192,7 @@ def test_cli_dates_find(cli_env: Path) -> None:
 def test_aebot_dates_reads_a_range_too(world: World) -> None:
     r = world.slack.command("/aebot", "dates 晚上8点到凌晨1点")
     assert r.json()["text"] == (
-        "“晚上8点到凌晨1点” 读作 周一 11月23日 20:00 到 周二 11月24日 01:00。"
+        "“晚上8点到凌晨1点” 理解为 周一 11月23日 20:00 到 周二 11月24日 01:00。"
     )
     r = world.slack.command("/aebot", "dates Dec 1-3", user="U0AE2")
     assert r.json()["text"] == "“Dec 1-3” reads as Tue 1 Dec to Thu 3 Dec."
@@ -192,6 +200,7 @@ def test_aebot_dates_reads_a_range_too(world: World) -> None:
 
 def test_cli_calendar_check(cli_env: Path) -> None:
     runner = CliRunner()
+    runner.invoke(main, ["settings", "set", "meeting_place", "3F", "--team", TEAM, "--new"])
     r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-10-01"])
     assert r.exit_code == 0 and "covered by official holiday data" in r.output
     r = runner.invoke(main, ["calendar", "check", "--team", TEAM, "--today", "2026-11-23"])

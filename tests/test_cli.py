@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import threading
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -84,7 +86,7 @@ def test_import_refuses_bad_rows_and_headers(env: dict[str, str], tmp_path: Path
     )
     header = write(tmp_path / "h.csv", "id,name\n")
     r = runner.invoke(main, ["team", "import", str(header), "--team", "T1"])
-    assert r.exit_code == 1 and "missing: user_id,role,manager_id,language" in r.output
+    assert r.exit_code == 1 and "missing: user_id or email,role" in r.output
 
 
 def test_jobs_list_and_unknown_job(env: dict[str, str]) -> None:
@@ -140,29 +142,62 @@ def test_bad_settings_stop_start_up_with_one_line(
     assert "xoxb-wrong" not in p.stderr and "xoxp-user" not in p.stderr  # secrets never printed
 
 
-def test_demo_shows_what_each_person_sees(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(main, ["demo"])
     assert r.exit_code == 0, r.output
     out = r.output
-    assert "`上海-202611-可口可乐-001`" in out  # /client
+    heads = re.findall(r"^((?:Mon|Tue|Wed|Thu|Fri) \d\d \w{3} \d\d:\d\d) — ", out, re.M)
+    stamps = [datetime.strptime(f"{h} 2026", "%a %d %b %H:%M %Y") for h in heads]
+    assert stamps == sorted(stamps)  # a week, in order: Monday to the next Monday
+    assert (stamps[0], stamps[-1]) == (datetime(2026, 11, 23, 9, 30), datetime(2026, 11, 30, 9))
+    for role in (
+        "孙小明 (AE)",
+        "Lily Li (AE)",
+        "钱经理 (AM)",
+        "赵总监 (AD)",
+        "周总 (GM)",
+        "吴总监 (project execution director)",
+        "#account-team",
+        "#weekly-report",
+    ):
+        assert f"[{role} · " in out, role
+    # the AE's day: nudge, /client, quick logs in both languages, a meeting's report clock
+    assert "`上海-202611-可口可乐-001`" in out
     assert "已记录：与 *可口可乐*（上海-202611-可口可乐-001）的电话" in out
-    assert "Logged: call with *Unilever* (Shanghai-202611-Unilever-005) at Fri 20 Nov 14:00." in out
+    assert "Logged: call with *Unilever* (Shanghai-202611-Unilever-005) at Mon 23 Nov 10:00." in out
     assert (
         "“百”可能是：百事可乐 (上海-202611-百事可乐-002)、百威啤酒 (武汉-202611-百威啤酒-003)。"
         in out
     )
-    assert "联络报告须在 48 小时内（周日 11月22日 10:00 前）" in out  # the report clock
-    assert "“下周五下午3点” 读作 周五 11月27日 15:00。" in out  # /aebot dates
-    assert "no official holiday calendar for 2027" in out  # /aebot calendar check
-    assert "已过 48 小时，联络报告仍未发出，已告知你的主管" in out
-    assert "已记录：与 *耐克* 的联络报告于 周一 11月23日 10:00 发出。" in out
-    assert "[home tab of U0DAE1]" in out and "我的一天 · 周一 11月23日" in out
-    morning, evening = out.split("contact-nudge: each AE")[1], out.split("contact-sweep:")[1]
-    assert "百事可乐" in morning.split("10:00 — the contact")[0]
-    assert "百事可乐" not in evening.split("Tue 24 Nov")[0]  # called during Monday
-    assert "(1 working day ago)" in out and "1 working days" not in out  # English plurals
+    assert "联络报告须在 周三 11月25日 10:00 前发给客户和服务团队" in out
+    assert "周五 12月4日 15:00" in out  # /aebot dates 下周五下午3点
+    # the AM approving a job request; /out; the PED's 17:00 list approved at once
+    assert "钱经理 (AM) clicks 批准: CR-202611-01 is open" in out
+    assert "✅ 工作单 `CR-202611-01` 已批准，开始执行" in out
+    assert "已登记去向：*耐克*" in out and "<@U0DAE1> 在 *耐克*（拜访提案）" in out
+    assert "*周一 11月23日 的加班单还有 1 张等你审批*（17:00 截止）。" in out
+    assert "已批准 1 张按时提交的加班单。" in out
+    # the report clock, the Home, /weekly, the Friday report, the Monday agenda
+    assert "的联络报告已过 48 小时时限（遇休息日顺延），仍未发出，已告知你的主管。" in out
+    assert "已记录：与 *耐克* 的联络报告于 周三 11月25日 10:00 发出。" in out
+    assert "[home tab of U0DAE1]" in out and "我的一天 · 周三 11月25日" in out
+    assert "已记下 *耐克* 本周的情况" in out and "Saved this week's note on *Unilever*" in out
+    report = out.split("friday-report:")[1].split("Mon 30 Nov")[0]
+    assert "[周总 (GM) · chat.postMessage]" in report and "*周报 · 第48周" in report
+    assert "[file: 周报（第48周）]" in report
+    agenda = out.split("monday-agenda:")[1]
+    assert "周例会议程 · 周一 11月30日" in agenda and "*4. 建议与反思*" in agenda
+    assert "Unilever：budget agreed, contract being drafted" in agenda
+    # whole lists: the morning nudge names all four of 孙小明's clients, nothing is cut
+    nudge = out.split("contact-nudge: each AE")[1].split("Mon 23 Nov 10:00")[0]
+    assert all(name in nudge for name in ("可口可乐", "百事可乐", "百威啤酒", "耐克"))
+    assert "more lines" not in out and "(edited message)" in out  # nothing cut, no ts
     assert "今天要跟进的事项（1 项）" in out
+    # the same every run, whatever order Slack got the messages in
+    assert CliRunner().invoke(main, ["demo"]).output == out
 
 
 def _closed_port() -> int:

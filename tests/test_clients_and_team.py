@@ -106,10 +106,10 @@ def test_role_is_admin_only(world: World) -> None:
     with world.bot.db.read() as s:
         m = s.exec(select(Member).where(Member.user_id == "U0AE2")).one()
     assert m.role == "am"
+    usage = world.slack.command("/aebot", "role <@U0AE2|li> boss", user=ADMIN).json()["text"]
     assert (
-        "aae, ae, am"
-        in world.slack.command("/aebot", "role <@U0AE2|li> boss", user=ADMIN).json()["text"]
-    )
+        "角色：`aae` 助理客户执行（AAE）、`ae` 客户执行（AE）、`am` 客户经理（AM）" in usage
+    )  # in zh
 
 
 def test_language_setting_switches_replies(world: World) -> None:

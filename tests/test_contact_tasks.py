@@ -7,10 +7,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from bot.clock import FixedClock
+from sandbox.fake_slack import FakeSlack
 from scheduler.timetable import TASKS, catch_up, run_task
 from storage import queries
+from storage.imports import import_team
 from storage.models import Client, ContactLog, TaskRun
-from tests.conftest import ADMIN, SH, TEAM, World
+from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, make_bot, seed
 
 
 def log_contact(
@@ -55,7 +58,7 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
     buttons = [b["accessory"]["action_id"] for b in dm["blocks"] if "accessory" in b]
     assert buttons == ["contact_log_call", "contact_log_call"]
     [en] = dms(world, "U0AE2")
-    assert "Good morning" in en["blocks"][0]["text"]["text"]
+    assert en["blocks"][0]["text"]["text"].startswith("Clients due a call today (")
     assert (
         run_task(TASKS["contact-nudge"], at + timedelta(minutes=5), world.tasks)[0].status
         == "already-ran"
@@ -94,7 +97,7 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
     )  # Fri → Mon: 6 days, overdue 3
     run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
-    assert "还没联络（2 个）" in ae["blocks"][0]["text"]["text"]
+    assert ae["blocks"][0]["text"]["text"] == "下班前提醒：以下 2 个客户今天还没联络："
     [manager] = dms(world, "U0AM1")
     text = "\n".join(b["text"]["text"] for b in manager["blocks"])
     assert "Nike" in text and "逾期 3 个工作日" in text and "Sun AE" in text
@@ -128,6 +131,54 @@ def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) ->
     with world.bot.db.read() as s:
         log = s.get(ContactLog, log_id)
     assert log.report_reminded_at is not None and log.report_escalated_at is not None
+
+
+def test_a_weekend_does_not_eat_the_aes_time_to_send_the_report(world: World) -> None:
+    """A meeting on Friday at 10:00: its 24-hour mark falls on Saturday. The AE is reminded on
+    Monday morning, with the moment their manager would hear; the manager is told only if the
+    report is still unsent at Monday's end_of_day (18:00)."""
+    unsent = log_contact(world, "Nike", datetime(2026, 11, 20, 10, tzinfo=SH), kind="meeting")
+    sent = log_contact(world, "可口可乐", datetime(2026, 11, 20, 11, tzinfo=SH), kind="visit")
+    task = TASKS["contact-report-due"]
+    run_task(task, datetime(2026, 11, 20, 19, 0, tzinfo=SH), world.tasks)  # Friday's last run
+    [o] = run_task(task, datetime(2026, 11, 23, 9, 0, tzinfo=SH), world.tasks)  # Monday
+    assert o.detail.startswith("2 reminded, 0 escalated")
+    [nike] = [m for m in dms(world, "U0AE1") if "Nike" in m["blocks"][0]["text"]["text"]]
+    assert "会议（周五 11月20日 10:00）" in nike["blocks"][0]["text"]["text"]
+    assert "中间隔了休息日，时限顺延到周一 11月23日 18:00" in nike["blocks"][0]["text"]["text"]
+    assert "已告知你的主管" not in nike["blocks"][0]["text"]["text"]
+    assert dms(world, "U0AM1") == []
+    world.slack.click("contact_report_sent", str(sent), user="U0AE1", key="sent")
+    world.slack.wait_for("response_url")
+    for hour in range(10, 18):
+        run_task(task, datetime(2026, 11, 23, hour, 0, tzinfo=SH), world.tasks)
+    assert len(dms(world, "U0AE1")) == 2 and dms(world, "U0AM1") == []
+    [o] = run_task(task, datetime(2026, 11, 23, 18, 0, tzinfo=SH), world.tasks)
+    assert o.detail.startswith("0 reminded, 1 escalated")
+    assert "已过 48 小时时限" in dms(world, "U0AE1")[2]["blocks"][0]["text"]["text"]
+    [manager] = dms(world, "U0AM1")
+    assert "<@U0AE1>" in manager["blocks"][0]["text"]["text"]
+    assert "Nike" in manager["blocks"][0]["text"]["text"]
+    with world.bot.db.read() as s:
+        assert s.get(ContactLog, unsent).report_escalated_at is not None
+        assert s.get(ContactLog, sent).report_escalated_at is None
+
+
+def test_the_aes_confirmation_names_the_due_moment_past_the_weekend(world: World) -> None:
+    world.clock.set(datetime(2026, 11, 20, 10, 30, tzinfo=SH))  # Friday
+    world.slack.command("/contact", "")
+    form = world.slack.wait_for("views.open")[0].args["view"]
+    nike = next(
+        o["value"]
+        for b in form["blocks"]
+        if b.get("block_id") == "client"
+        for o in b["element"]["options"]
+        if o["text"]["text"].startswith("Nike")
+    )
+    values = {"client": nike, "kind": "meeting", "when": "今天上午10点", "summary": "提案"}
+    assert world.slack.submit(form, values).text == ""
+    [said] = world.slack.wait_for("chat.postEphemeral")
+    assert "联络报告须在 周一 11月23日 18:00 前" in str(said.args["blocks"])
 
 
 def test_sent_report_stops_the_clock(world: World) -> None:
@@ -229,3 +280,32 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         "missed weekly-prompt on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]
+
+
+def test_the_first_start_after_an_import_misses_nothing_from_before_it(
+    fake: FakeSlack, db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Imported on Monday at 08:00 and started at once: Friday's runs were never due."""
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=SH)
+    bot = make_bot(fake, db_url, FixedClock(monday_8))
+    try:
+        seed(bot, monday_8)
+        with caplog.at_level("WARNING", logger="aebot.scheduler"):
+            catch_up(bot.tasks())
+        assert [r.getMessage() for r in caplog.records if "missed" in r.getMessage()] == []
+        # a team imported on Friday at 16:00 did miss Friday's evening runs
+        with bot.db.write() as s:
+            import_team(s, "T0LATER", TEAM_ROWS[:2], datetime(2026, 11, 20, 16, tzinfo=SH))
+        with caplog.at_level("WARNING", logger="aebot.scheduler"):
+            catch_up(bot.tasks())
+        missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
+        assert [m.split(" on ")[0] for m in missed] == [
+            "missed contact-sweep",
+            "missed overtime-reminder",
+            "missed overtime-cutoff",
+        ]  # not the 15:30 Friday report, nor the morning's
+        assert all(
+            m.endswith("for T0LATER: skipped, it is no longer that working day") for m in missed
+        )
+    finally:
+        bot.close()

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import bot.dates as dates
-from bot.dates import HELP_EXAMPLES, DateRefusal, ParsedWhen, echo, parse_when, warm_up
+from bot.dates import DateRefusal, ParsedWhen, echo, help_examples, parse_when, warm_up
 from tests.date_phrases import EN, NOWS, PHRASES, ZH, Row
 
 MON = NOWS["MON"]
@@ -100,7 +100,8 @@ def test_refusal_messages() -> None:
         "Sorry, I couldn't read “asap” as a date. "
         "Try e.g. tomorrow 3pm, next friday, Nov 30, in 3 days, 2026-12-01 14:00."
     )
-    assert HELP_EXAMPLES["zh"] in zh.message and HELP_EXAMPLES["en"] in en.message
+    today = MON.date()
+    assert help_examples("zh", today) in zh.message and help_examples("en", today) in en.message
 
 
 def test_refusal_truncates_the_echoed_text() -> None:

@@ -247,7 +247,7 @@ def test_a_crash_after_sending_before_recording_is_taken_over_without_resending(
     world.fake.reset()
     run_task(NUDGE, MONDAY_0930 + timedelta(days=1), world.tasks)  # Tuesday: not repeated
     [tuesday] = world.fake.dms(users[0])
-    assert "0 项跟进" in tuesday["text"]  # Monday's follow-up was marked sent
+    assert tuesday["text"] == "今天有 2 个客户该联络。"  # Monday's follow-up was marked sent
 
 
 def test_a_crash_before_sending_is_delivered_at_the_next_start(
@@ -408,6 +408,12 @@ def test_aebot_outbox_lists_what_waits_and_retry_sends_it(
     assert "1 queued again; delivered 1, pending 0, failed 0, expired 0" in retried.output
     assert len(world.fake.dms(gone)) == 1 and received(world, users) == [1, 1, 1]
     assert "nothing pending or failed" in runner.invoke(main, ["outbox"]).output
+    unknown = runner.invoke(main, ["outbox", "retry", "99999", row_id, "99998"])
+    assert unknown.exit_code == 1
+    assert "no outbox row 99998, 99999: nothing queued again" in unknown.output
+    again = runner.invoke(main, ["outbox", "retry", row_id])
+    assert again.exit_code == 0 and f"delivered already, not sent again: {row_id}" in again.output
+    assert "0 queued again" in again.output and len(world.fake.dms(gone)) == 1
 
 
 def test_a_report_reminder_still_pending_is_dropped_once_the_report_is_sent(

@@ -71,9 +71,9 @@ def test_a_rejected_expense_ends_there_and_finance_hears_nothing(world: World) -
 def test_refusals_store_nothing(world: World) -> None:
     cases = {
         "request expense 680 Nike 客户晚餐": (
-            "请在客户后面写明记哪个账户：sales（销售费用账户）或 commission（销售个人佣金账户）。"
+            "请在客户后面写明记哪个账户：`sales`（销售费用账户）或 `commission`（销售个人佣金账户）。"
         ),
-        "request expense Nike 680 sales 晚餐": "请写上数额（金额（元），如 3000、3,000元、¥3000 或 3k）。",
+        "request expense Nike 680 sales 晚餐": "请写上数额（金额（元），如 3000、3,000元、¥3000、3千 或 1.5万）。",
         "request expense 680 Adidas sales 晚餐": "找不到客户“Adidas”。",
         "request expense 5% Nike sales 晚餐": "“5%”的单位不对：这里要写金额（元）",
     }

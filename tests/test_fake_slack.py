@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.limits import MESSAGE_BLOCKS_TEXT_MAX
+from bot.slack.sender import Sender
 from sandbox.checks import ApiError, text_in
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
@@ -696,3 +697,27 @@ def test_app_token_methods_skip_bot_scopes():
     with FakeSlack(token=TOKEN, scopes=[]) as fake:
         fake.add_method("apps.connections.open", lambda a: {"url": "ws://x"}, app_token=True)
         assert plain(fake, token=fake.app_token).apps_connections_open(app_token=fake.app_token)
+
+
+def test_conversations_list_pages_and_needs_the_scope_of_each_type() -> None:
+    """What the Sender's lookup of a channel by its name meets: pages of at most `limit`, and
+    missing_scope without channels:read (groups:read for private channels), as on Slack."""
+    with FakeSlack(token=TOKEN, scopes=["chat:write"]) as fake:
+        fake.channels = {f"C{i:07d}": {"name": f"c-{i}"} for i in range(1001)}
+        fake.channels["G0PRIVATE"] = {"name": "board", "is_private": True}
+        client = WebClient(token=TOKEN, base_url=fake.url)
+        with pytest.raises(SlackApiError) as exc:
+            client.conversations_list()
+        assert exc.value.response["needed"] == "channels:read"
+        fake.scopes = ["channels:read"]
+        first = client.conversations_list(limit=1000)
+        assert len(first["channels"]) == 1000 and "board" not in str(first["channels"])
+        cursor = first["response_metadata"]["next_cursor"]
+        rest = client.conversations_list(limit=1000, cursor=cursor)
+        assert [c["name"] for c in rest["channels"]] == ["c-1000"]
+        assert rest["response_metadata"]["next_cursor"] == ""
+        with pytest.raises(SlackApiError) as exc:
+            client.conversations_list(types="private_channel")
+        assert exc.value.response["needed"] == "groups:read"
+        assert Sender(client).channel_named("#C-1000") == "C0001000"  # after the first page
+        assert Sender(client).channel_named("board") is None  # private: not listed

@@ -31,7 +31,7 @@ def offer(blocks: list[dict[str, Any]]) -> tuple[str, str] | None:
 def test_a_date_in_the_summary_is_offered_and_set_with_one_click(world: World) -> None:
     r = world.slack.command("/contact", "Nike 客户要求下周五前给报价")
     question, value = offer(r.json()["blocks"]) or ("", "")
-    assert question == "要在 周五 12月4日（下周五）跟进吗？"
+    assert question == "要把 周五 12月4日 设为跟进日期吗？"  # the weekday once
     [log] = contacts(world)
     assert log.follow_up_on is None  # nothing set without the click
     assert value == f"{log.id}:2026-12-04"
@@ -51,7 +51,7 @@ def test_in_english_from_the_next_steps(world: World) -> None:
         "/contact", "coca cola bottling agreed the plan. send the quote by Friday", user="U0AE2"
     )
     question, value = offer(r.json()["blocks"]) or ("", "")
-    assert question == "Follow up on Fri 27 Nov (Friday)?"
+    assert question == "Set Fri 27 Nov as the follow-up date?"
     assert value.endswith(":2026-11-27")
 
 

@@ -129,7 +129,7 @@ def test_filing_a_job_end_to_end(world: World) -> None:
     assert ask["text"] == "<@U0AE1> 请你审批工作单：CR-202611-01 春季KV"
     body = text_of(ask)
     assert "*CR-202611-01 春季KV*" in body
-    assert "*客户*：Nike" in body and "*部门*：创意 / creative" in body
+    assert "*客户*：Nike" in body and "*部门*：创意\n" in body  # the reader's language only
     assert "*客户截止*：周五 12月4日 17:00" in body and "*内部截止*：周五 12月4日 12:30" in body
     assert "*资料链接（可选）*：https://drive.example.com/spring" in body
     assert buttons(ask) == [
@@ -229,7 +229,7 @@ def test_a_deadline_past_or_unreadable_is_refused_in_zh_and_en(world: World) -> 
     r = file_job(world, link="javascript:alert(1)", project="  ")
     assert r["errors"] == {
         "project": "请写项目名称。",
-        "link": "资料链接要以 http:// 或 https:// 开头，不能有空格。",
+        "link": "资料链接要以 `http://` 或 `https://` 开头，不能有空格。",
     }
     assert all_jobs(world) == []
 
@@ -237,8 +237,8 @@ def test_a_deadline_past_or_unreadable_is_refused_in_zh_and_en(world: World) -> 
 def test_without_a_supervisor_nothing_is_stored(world: World) -> None:
     r = file_job(world, "U0AD1")  # the AD has no manager: no AM or above up the line
     assert r["errors"] == {
-        "client": "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。请管理员用 "
-        "`/aebot team` 设置你的汇报对象。没有保存任何内容。"
+        "client": "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。没有保存任何内容。"
     }
     with world.bot.db.write() as s:
         queries.upsert_member(s, TEAM, "U0AD1", datetime(2026, 11, 2, tzinfo=SH), language="en")

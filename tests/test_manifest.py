@@ -11,7 +11,7 @@ import yaml
 from bot.app import FEATURES
 from bot.slack.messages import MESSAGES, Plural
 from bot.slack.texts import t
-from sandbox.checks import manifest_scopes, needed_scope
+from sandbox.scopes import manifest_scopes, needed_scope
 from tests.conftest import World
 
 ROOT = Path(__file__).parent.parent
@@ -36,12 +36,14 @@ def test_manifest_declares_every_command_the_app_serves_and_each_answers_help(wo
 def test_manifest_settings() -> None:
     settings = MANIFEST["settings"]
     assert settings["interactivity"]["is_enabled"] and settings["socket_mode_enabled"]
-    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened", "message.im"]
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == {
         "commands",
         "chat:write",
         "users:read",
+        "channels:read",  # a channel setting given by its name is looked up
+        "users:read.email",  # `aebot team import` of a file that names people by address
         "im:write",
         "im:history",
         "channels:history",  # a lost answer to a channel post is looked up before a repost
@@ -103,8 +105,22 @@ def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> Non
 def test_english_counts_take_the_singular_or_the_plural() -> None:
     assert t("en", "nudge.sweep_text", n=1) == "1 client is still due a call today."
     assert t("en", "nudge.sweep_text", n=3) == "3 clients are still due a call today."
-    assert t("zh", "nudge.sweep_text", n=1) == "还有 1 个客户今天没联络。"
+    assert t("zh", "nudge.sweep_text", n=1) == "今天还有 1 个客户没联络。"
     one = t("en", "nudge.last", when="Fri 20 Nov 16:00", days=1)
     assert one == "last contact Fri 20 Nov 16:00 (1 working day ago)"
     assert "(2 working days ago)" in t("en", "nudge.last", when="x", days=2)
     assert t("en", "team.title", n=1) == "The team (1 person)"
+
+
+def test_the_readme_lists_exactly_the_scopes_the_manifest_asks_for() -> None:
+    """The table under "Put it in your Slack workspace" is what an installer reads."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| bot scope | what aebot does with it |", 1)[1].split("\n\n", 1)[0]
+    listed = re.findall(r"^\s*\| `([a-z:.]+)` \|", table, flags=re.MULTILINE)
+    assert listed == MANIFEST["oauth_config"]["scopes"]["bot"]
+
+
+def test_env_example_says_why_aebot_admins_matters() -> None:
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    comment = example.split("AEBOT_ADMINS=", 1)[0].rsplit("\n\n", 1)[-1]
+    assert "only admins may" in comment and "settings" in comment and "Left empty" in comment

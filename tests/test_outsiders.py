@@ -147,7 +147,7 @@ def test_an_admin_not_on_the_team_is_let_through(world: World) -> None:
     world.slack.wait_for("views.publish")
     home = world.fake.home_view(ADMIN)
     assert home is not None and LINE_ZH not in text_of(home)
-    assert text_of(home).startswith("你还不在团队名单里")  # their Home, with the note
+    assert text_of(home).startswith("你是管理员，但不在团队名单里")  # their Home, with the note
 
 
 def test_jobs_clients_and_money_show_nothing_to_an_outsider(world: World) -> None:
@@ -189,13 +189,13 @@ def test_an_ae_sees_only_the_receivables_of_their_clients(world: World) -> None:
         return text_of(said) or said["text"]
 
     sun, li, manager = listed("U0AE1"), listed("U0AE2"), listed("U0AM1")
-    assert sun.splitlines()[0] == "你负责（或备份）的客户的未结应收账款（2）："
+    assert sun.splitlines()[0] == "你负责（或任后备负责人）的客户的未结应收账款（2）："
     assert "可口可乐" in sun and "Nike" in sun and "Coca Cola Bottling" not in sun
     assert li.splitlines()[0] == "Open receivables of the clients you own or back up (2):"
     assert "Coca Cola Bottling" in li and "Nike" in li and "可口可乐" not in li
     assert manager.splitlines()[0] == "未结应收账款（3）："
     assert listed(ADMIN).splitlines()[0] == "未结应收账款（3）："
-    assert listed("U0AAE") == "你负责（或备份）的客户没有未结的应收账款。"
+    assert listed("U0AAE") == "你负责（或任后备负责人）的客户没有未结的应收账款。"
 
 
 # --- in English, with no admins set ----------------------------------------------------------

@@ -446,11 +446,12 @@ def test_refusals_of_the_quick_path_open_the_form_saying_why(world: World) -> No
 def test_no_one_to_sign_is_refused_in_both_languages(world: World) -> None:
     setup(world, ped=False)
     assert command(world, "19:00-22:00 CR-202611-07 赶提案", user="U0AD1") == (
-        "找不到审批人：团队里没有项目执行总监（角色 ped），你的汇报链上也没有主管。请管理员用 `/aebot team` 设置。"
+        "找不到审批人：团队里没有项目执行总监（角色 `ped`），你的汇报链上也没有主管。管理员可以用 "
+        "`/aebot team set @同事 role ped` 指定项目执行总监，或用 `/aebot team set @同事 manager @主管` 设置汇报对象。"
     )
     set_member(world, "U0AE2", manager_id=None)
     assert command(world, "7pm-10pm Nike pitch", user="U0AE2").startswith(
-        "Nobody can sign this: the team has no project execution director (role ped)"
+        "Nobody can sign this: the team has no project execution director (role `ped`)"
     )
     # without a PED, the supervisor signs
     assert command(world, "19:00-22:00 CR-202611-07 赶提案").endswith("等 <@U0AM1> 审批。")
@@ -530,7 +531,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
         "*按工作单或客户*（人·小时）\n"
         "• CR-202611-07 春季KV：7 小时（1 张）\n• Nike：2 小时（1 张）\n"
         "• Coca Cola Bottling：1 小时（1 张）\n"
-        "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。"
+        "Excel 表（“人员”和“工作单和客户”两页）正在发到你和 aebot 的私信。"
     )
     [done] = world.slack.wait_for("files.completeUploadExternal")
     assert done.args["channel_id"] == "DU0AM1"  # the requester's DM
@@ -538,8 +539,8 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
     file = world.fake.files[entry["id"]]
     assert (file["name"], file["title"]) == ("overtime-2026-11.xlsx", "2026年11月加班统计")
     book = load_workbook(io.BytesIO(world.fake.uploads[entry["id"]]))
-    assert book.sheetnames == ["people", "jobs"]
-    people = [list(row) for row in book["people"].iter_rows(values_only=True)]
+    assert book.sheetnames == ["人员", "工作单和客户"]  # in the reader's language
+    people = [list(row) for row in book["人员"].iter_rows(values_only=True)]
     assert people == [
         ["人员", "Slack ID", "小时", "加班单数"],
         ["Sun AE", "U0AE1", 5.5, 2],
@@ -548,7 +549,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
         ["合计", None, 10, 4],
     ]
     assert sum(row[2] for row in people[1:-1]) == people[-1][2]
-    jobs_sheet = [list(row) for row in book["jobs"].iter_rows(values_only=True)]
+    jobs_sheet = [list(row) for row in book["工作单和客户"].iter_rows(values_only=True)]
     assert jobs_sheet == [
         ["工作单或客户", "人·小时", "加班单数"],
         ["CR-202611-07 春季KV", 7, 1],
@@ -566,5 +567,10 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
     world.slack.wait_for("files.completeUploadExternal", 2)
     upload = world.fake.calls_to("files.completeUploadExternal")[-1].args
     book = load_workbook(io.BytesIO(world.fake.uploads[upload["files"][0]["id"]]))
-    assert [c.value for c in book["jobs"][1]] == ["Job or client", "Person-hours", "Forms"]
-    assert book["people"]["A5"].value == "Total" and book["people"]["C5"].value == 10
+    assert book.sheetnames == ["People", "Jobs and clients"]
+    assert [c.value for c in book["Jobs and clients"][1]] == [
+        "Job or client",
+        "Person-hours",
+        "Forms",
+    ]
+    assert book["People"]["A5"].value == "Total" and book["People"]["C5"].value == 10

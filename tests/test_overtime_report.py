@@ -17,7 +17,7 @@ from tests.messages import text_of
 from tests.test_overtime import PED, approval, approve, at, command, dms, forms, setup
 
 FORMULA = '=HYPERLINK("http://x","y")'
-FILE_NOTE = "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。"
+FILE_NOTE = "Excel 表（“人员”和“工作单和客户”两页）正在发到你和 aebot 的私信。"
 NOT_SENT = (
     "2026年11月加班统计的 Excel 文件没能发到你的私信，管理员已收到通知。"
     "请稍后再用 `/overtime report 2026-11` 取一次。"
@@ -74,11 +74,11 @@ def test_what_people_typed_is_text_in_the_xlsx_never_a_formula(world: World) -> 
     approved(world, f"19:00-21:00 {FORMULA} 改稿")
     assert report(world).endswith(FILE_NOTE)
     book = received(world)
-    [target] = [row[0] for row in book["jobs"].iter_rows(min_row=2, max_row=2)]
+    [target] = [row[0] for row in book["工作单和客户"].iter_rows(min_row=2, max_row=2)]
     assert (target.value, target.data_type) == (FORMULA, "s")
-    hours = book["jobs"]["B2"]
+    hours = book["工作单和客户"]["B2"]
     assert (hours.value, hours.data_type, hours.number_format) == (2, "n", "0.0#")
-    assert book["people"].freeze_panes == book["jobs"].freeze_panes == "A2"
+    assert book["人员"].freeze_panes == book["工作单和客户"].freeze_panes == "A2"
 
 
 def test_slack_answering_500_to_the_upload_is_tried_again_and_the_file_arrives_once(
@@ -89,7 +89,7 @@ def test_slack_answering_500_to_the_upload_is_tried_again_and_the_file_arrives_o
     world.fake.inject("files.getUploadURLExternal", "http500")
     assert report(world).endswith(FILE_NOTE)
     book = received(world)
-    assert book.sheetnames == ["people", "jobs"]
+    assert book.sheetnames == ["人员", "工作单和客户"]
     rows = settled(world)
     assert rows["overtime-report"].status == "delivered"
     assert rows["overtime-report-not-sent"].status == "expired"  # it arrived: nothing to tell

@@ -189,7 +189,7 @@ HEADLINE = [
     "已交周报（1/3）：Sun AE",
     "未交周报：<@U0AE2>",
     "全周休假：<@U0AE3>",
-    "本周合计：联络 10 次 · 按频率应联络 12 天，实际 10 天 · 少联络的客户 2 个 · 联络报告逾期 1 份",
+    "本周合计：联络记录 10 · 联络天数 10/12（按联络周期） · 联络不足的客户 2 · 逾期的联络报告 1",
     "工作单：新开 1 · 修改 1 · 完成 1 · 逾期 1",
     "加班：按时 3 小时 · 迟交 5 小时",
     "应收账款监控（逾期两个月以上）：1 笔",
@@ -198,9 +198,9 @@ HEADLINE = [
 SUN = [
     "*Sun AE*",
     "*客户联络*",
-    "• Nike：联络 1 天（1 次），应 2 天 — 少 1 天",
-    "• 可口可乐：联络 4 天（4 次），应 5 天 — 少 1 天",
-    "少联络：Nike（少 1 天）、可口可乐（少 1 天）",
+    "• Nike：联络天数 1/2（联络记录 1）— 差 1 天",
+    "• 可口可乐：联络天数 4/5（联络记录 4）— 差 1 天",
+    "联络不足：Nike（差 1 天）、可口可乐（差 1 天）",
     "联络记录：电话 3 · 拜访 1 · 微信 1",
     "联络报告逾期：Nike 会议（11月20日）",
     "工作单：新开 1（CR-202611-01） · 修改 1（CR-202611-01-R1） · 完成 1（DS-202611-02） · "
@@ -217,8 +217,8 @@ SUN = [
 LI = [
     "*Li AE*",
     "*客户联络*",
-    "• Coca Cola Bottling：联络 5 天（5 次），应 5 天",
-    "少联络：无",
+    "• Coca Cola Bottling：联络天数 5/5（联络记录 5）",
+    "联络不足：无",
     "联络记录：邮件 5",
     "联络报告逾期：无",
     "工作单：新开 0 · 修改 0 · 完成 0 · 逾期 0",
@@ -228,8 +228,8 @@ LI = [
 ZHOU = [
     "*Zhou AE*（全周休假）",
     "*客户联络*",
-    "• Adidas：联络 0 天（0 次），应 0 天",
-    "少联络：无",
+    "• Adidas：联络天数 0/0（联络记录 0）",
+    "联络不足：无",
     "联络记录：无",
     "联络报告逾期：无",
     "工作单：新开 0 · 修改 0 · 完成 0 · 逾期 0",
@@ -238,11 +238,11 @@ ZHOU = [
 ]
 TEAM_ZH = [
     "*你团队的周报 · 第48周（11月23日–11月27日）*",
-    "• *Li AE*：联络 5 次 · 少联络 0 · 报告逾期 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
+    "• *Li AE*：联络记录 5 · 联络不足 0 · 逾期的联络报告 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
     "加班 2.5 小时（迟交 2.5）· 周报：未交",
-    "• *Sun AE*：联络 5 次 · 少联络 2（Nike、可口可乐） · 报告逾期 1 · "
+    "• *Sun AE*：联络记录 5 · 联络不足 2（Nike、可口可乐） · 逾期的联络报告 1 · "
     "工作单 新开 1/修改 1/完成 1/逾期 1 · 加班 5.5 小时（迟交 2.5）· 周报：已交",
-    "• *Zhou AE*：联络 0 次 · 少联络 0 · 报告逾期 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
+    "• *Zhou AE*：联络记录 0 · 联络不足 0 · 逾期的联络报告 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
     "加班 0 小时（迟交 0）· 周报：全周休假",
     "完整周报见 <#C0REPORT>。",
 ]
@@ -284,8 +284,8 @@ def test_the_week_goes_to_the_report_channel_as_a_headline_and_a_thread_per_ae(
     assert lines(messages["Zhou AE · 第48周周报"]) == ZHOU
     files = sorted(world.fake.files.values(), key=lambda f: f["name"])
     assert [(f["name"], f["title"], f["thread_ts"], f["channels"]) for f in files] == [
-        ("contacts-2026-W48.png", "本周联络 vs 应联络", head["ts"], [CHANNEL]),
-        ("weekly-report-2026-W48.xlsx", "周报 第48周.xlsx", head["ts"], [CHANNEL]),
+        ("contacts-2026-W48.png", "本周联络天数与应联络天数（第48周）", head["ts"], [CHANNEL]),
+        ("weekly-report-2026-W48.xlsx", "周报（第48周）", head["ts"], [CHANNEL]),
     ]
 
 
@@ -314,10 +314,10 @@ def test_the_xlsx_has_the_work_and_funnel_sheets_with_charts_and_the_picture_is_
     uploads = {f["name"]: world.fake.uploads[i] for i, f in world.fake.files.items()}
     assert uploads["contacts-2026-W48.png"].startswith(b"\x89PNG\r\n\x1a\n")
     book = load_workbook(io.BytesIO(uploads["weekly-report-2026-W48.xlsx"]))
-    assert book.sheetnames == ["work", "funnel"]  # not the month's last week: no client log
-    work = [row[:15] for row in book["work"].iter_rows(values_only=True)]
-    assert work[0] == ("AE", "用户 ID", "客户", "客户编号", "联络频率（工作日）", "应联络（天）",
-                       "已联络（天）", "联络次数", "少联络（天）", "漏斗阶段", "新开工作单",
+    assert book.sheetnames == ["工作", "漏斗"]  # not the month's last week: no client log
+    work = [row[:15] for row in book["工作"].iter_rows(values_only=True)]
+    assert work[0] == ("AE", "用户 ID", "客户", "客户代码", "联络频率（工作日）", "应联络（天）",
+                       "已联络（天）", "联络次数", "联络不足（天）", "漏斗阶段", "新开工作单",
                        "修改工作单", "完成工作单", "逾期工作单", "周报")  # fmt: skip
     assert [r[:3] + r[4:14] for r in work[1:]] == [
         ("Li AE", "U0AE2", "Coca Cola Bottling", 1, 5, 5, 5, 0, "潜在", 0, 0, 0, 0),
@@ -326,10 +326,10 @@ def test_the_xlsx_has_the_work_and_funnel_sheets_with_charts_and_the_picture_is_
         ("Zhou AE", "U0AE3", "Adidas", 1, 0, 0, 0, 0, "潜在", 0, 0, 0, 0),
     ]
     assert work[2][14] == "Q1提案已提交，等待客户反馈"
-    per_ae = [row[16:20] for row in book["work"].iter_rows(values_only=True)][:4]
+    per_ae = [row[16:20] for row in book["工作"].iter_rows(values_only=True)][:4]
     assert per_ae == [("AE", "应联络（天）", "已联络（天）", "联络次数"), ("Li AE", 5, 5, 5),
                       ("Sun AE", 7, 5, 5), ("Zhou AE", 0, 0, 0)]  # fmt: skip
-    funnel = list(book["funnel"].iter_rows(values_only=True))
+    funnel = list(book["漏斗"].iter_rows(values_only=True))
     assert funnel[:4] == [
         ("AE", "潜在", "已接触", "提案", "谈判", "赢单", "丢单", "合计", "本周变化"),
         ("Li AE", 1, 0, 0, 0, 0, 0, 1, 0),
@@ -345,7 +345,7 @@ def test_the_xlsx_has_the_work_and_funnel_sheets_with_charts_and_the_picture_is_
         "Sun AE",
         datetime(2026, 11, 25, 18),
     )
-    for sheet in ("work", "funnel"):  # native Excel charts
+    for sheet in ("工作", "漏斗"):  # native Excel charts
         assert [type(c).__name__ for c in book[sheet]._charts] == ["BarChart"]
 
 
@@ -364,7 +364,7 @@ def test_what_people_typed_is_text_in_the_xlsx_never_a_formula(world: World) -> 
     assert reply == "已记下 *Nike* 本周的情况（4 字）。"
     run(world)
     [xlsx] = [world.fake.uploads[i] for i, f in world.fake.files.items() if ".xlsx" in f["name"]]
-    work = load_workbook(io.BytesIO(xlsx))["work"]
+    work = load_workbook(io.BytesIO(xlsx))["工作"]
     [client] = [row[2] for row in work.iter_rows(min_row=2) if row[2].value == FORMULA]
     [note] = [row[14] for row in work.iter_rows(min_row=2) if row[2].value == "Nike"]
     for cell in (client, note):
@@ -395,9 +395,9 @@ def test_a_holiday_friday_moves_it_to_thursday_with_the_months_client_log(world:
     [xlsx] = [world.fake.uploads[i] for i, f in world.fake.files.items()
               if f["name"].endswith(".xlsx")]  # fmt: skip
     book = load_workbook(io.BytesIO(xlsx))
-    assert book.sheetnames == ["work", "funnel", "client log"]
-    assert list(book["client log"].iter_rows(values_only=True)) == [
-        ("客户", "客户编号", "负责 AE", "本月联络次数", "最近联络"),
+    assert book.sheetnames == ["工作", "漏斗", "客户日志"]
+    assert list(book["客户日志"].iter_rows(values_only=True)) == [
+        ("客户", "客户代码", "负责 AE", "本月联络次数", "最近联络"),
         ("Coca Cola Bottling", "Shanghai-202611-CocaColaBottling-003", "Li AE", 0, None),
         ("Nike", "Beijing-202611-Nike-002", "Sun AE", 1, datetime(2026, 12, 30)),
         ("可口可乐", "上海-202611-可口可乐-001", "Sun AE", 2, datetime(2026, 12, 29)),
@@ -485,9 +485,9 @@ def test_aebot_report_previews_the_week_so_far_for_me_and_my_team_and_posts_noth
     assert shown[1:7] == [
         "*Sun AE*",
         "*客户联络*",
-        "• Nike：联络 1 天（1 次），应 2 天 — 少 1 天",
-        "• 可口可乐：联络 4 天（4 次），应 4 天",
-        "少联络：Nike（少 1 天）",
+        "• Nike：联络天数 1/2（联络记录 1）— 差 1 天",
+        "• 可口可乐：联络天数 4/4（联络记录 4）",
+        "联络不足：Nike（差 1 天）",
         "联络记录：电话 3 · 拜访 1 · 微信 1",
     ]
     assert shown[8] == (
@@ -501,8 +501,8 @@ def test_aebot_report_previews_the_week_so_far_for_me_and_my_team_and_posts_noth
         "_Preview of this week's report · as of Thu 26 Nov 11:00 · not posted_",
         "*Li AE*",
         "*Clients contacted*",
-        "• Coca Cola Bottling: contacted on 4/4 days asked (4 logged)",
-        "Missed calls: none",
+        "• Coca Cola Bottling: contact days 4/4 (contacts logged: 4)",
+        "Short of calls: none",
         "Contacts logged: email 4",
         "Contact reports overdue: none",
         "Jobs: opened 0 · revised 0 · closed 0 · overdue 0",
@@ -512,11 +512,11 @@ def test_aebot_report_previews_the_week_so_far_for_me_and_my_team_and_posts_noth
     _, shown = preview(world, "U0AM1")
     assert shown[1:] == [
         "*你的团队*",
-        "• *Li AE*：联络 4 次 · 少联络 0 · 报告逾期 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
+        "• *Li AE*：联络记录 4 · 联络不足 0 · 逾期的联络报告 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
         "加班 2.5 小时（迟交 2.5）· 周报：未交",
-        "• *Sun AE*：联络 5 次 · 少联络 1（Nike） · 报告逾期 1 · 工作单 新开 1/修改 1/完成 1/逾期 0 · "
+        "• *Sun AE*：联络记录 5 · 联络不足 1（Nike） · 逾期的联络报告 1 · 工作单 新开 1/修改 1/完成 1/逾期 0 · "
         "加班 5.5 小时（迟交 2.5）· 周报：已交",
-        "• *Zhou AE*：联络 0 次 · 少联络 0 · 报告逾期 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
+        "• *Zhou AE*：联络记录 0 · 联络不足 0 · 逾期的联络报告 0 · 工作单 新开 0/修改 0/完成 0/逾期 0 · "
         "加班 0 小时（迟交 0）· 周报：全周休假",
     ]
     text, shown = preview(world, "U0AAE")
@@ -547,8 +547,8 @@ def test_the_channels_texts_in_english(world: World) -> None:
         "Notes submitted (1/3): Sun AE",
         "Not submitted: <@U0AE2>",
         "On leave all week: <@U0AE3>",
-        "This week: contacts logged 10 · contact days 10 of the 12 the cadences ask for · "
-        "clients short 2 · contact reports overdue 1",
+        "This week: contacts logged 10 · contact days 10/12 (as the cadences ask) · "
+        "clients short of calls 2 · contact reports overdue 1",
         "Jobs: opened 1 · revised 1 · closed 1 · overdue 1",
         "Overtime: 3 h on time · 5 h late",
         "Receivables monitored (over 2 months overdue): 1",
@@ -561,9 +561,9 @@ def test_the_channels_texts_in_english(world: World) -> None:
     assert lines({"blocks": blocks}) == [
         "*Sun AE*",
         "*Clients contacted*",
-        "• Nike: contacted on 1/2 days asked (1 logged) — 1 short",
-        "• 可口可乐: contacted on 4/5 days asked (4 logged) — 1 short",
-        "Missed calls: Nike (1 short), 可口可乐 (1 short)",
+        "• Nike: contact days 1/2 (contacts logged: 1) — 1 short",
+        "• 可口可乐: contact days 4/5 (contacts logged: 4) — 1 short",
+        "Short of calls: Nike (1 short), 可口可乐 (1 short)",
         "Contacts logged: call 3 · visit 1 · WeChat 1",
         "Contact reports overdue: Nike meeting (20 Nov)",
         "Jobs: opened 1 (CR-202611-01) · revised 1 (CR-202611-01-R1) · closed 1 (DS-202611-02) · "

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.rules.agenda import late_reports
 from bot.rules.clients import client_code, default_cadence, match_client, split_client_and_text
-from bot.rules.contacts import can_undo, due_clients, escalations, report_stage
+from bot.rules.contacts import can_undo, due_clients, escalations, report_clock, report_stage
 from bot.rules.workdays import WorkCalendar
+from bot.rules.working_time import WorkingHours
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = WorkCalendar("CN")
@@ -143,9 +145,49 @@ def test_escalations_beyond_the_limit() -> None:
 
 def test_report_clock_and_undo_window() -> None:
     t0 = datetime(2026, 11, 23, 10, tzinfo=SH)
-    assert report_stage(t0, t0 + timedelta(hours=23, minutes=59)) is None
-    assert report_stage(t0, t0 + timedelta(hours=24)) == "remind"
-    assert report_stage(t0, t0 + timedelta(hours=48)) == "escalate"
+    wh = WorkingHours(time(9), time(18), WorkCalendar("CN"))
+    assert report_stage(t0, t0 + timedelta(hours=23, minutes=59), wh) is None
+    assert report_stage(t0, t0 + timedelta(hours=24), wh) == "remind"
+    assert report_stage(t0, t0 + timedelta(hours=48), wh) == "escalate"
     assert can_undo("U1", "U1", t0, t0 + timedelta(minutes=15))
     assert not can_undo("U1", "U1", t0, t0 + timedelta(minutes=15, seconds=1))
     assert not can_undo("U1", "U2", t0, t0)
+
+
+def test_a_weekend_or_holiday_does_not_eat_the_report_clock() -> None:
+    """Friday 10:00: the 24-hour mark is Saturday, so the AE is reminded Monday at the start of
+    the day and the manager told only at Monday's end; a 48-hour mark on a day off moves to the
+    next working day's end; a holiday week counts as a weekend does."""
+    wh = WorkingHours(time(9), time(18), WorkCalendar("CN"))
+
+    def at(*args: int) -> datetime:
+        return datetime(*args, tzinfo=SH)
+
+    friday = report_clock(at(2026, 11, 20, 10), wh)
+    assert friday == (at(2026, 11, 23, 9), at(2026, 11, 23, 18), True)
+    assert report_stage(at(2026, 11, 20, 10), at(2026, 11, 23, 8, 59), wh) is None
+    assert report_stage(at(2026, 11, 20, 10), at(2026, 11, 23, 9), wh) == "remind"
+    assert report_stage(at(2026, 11, 20, 10), at(2026, 11, 23, 17, 59), wh) == "remind"
+    assert report_stage(at(2026, 11, 20, 10), at(2026, 11, 23, 18), wh) == "escalate"
+    thursday = report_clock(at(2026, 11, 19, 10), wh)
+    assert thursday == (at(2026, 11, 20, 10), at(2026, 11, 23, 18), False)
+    saturday = report_clock(at(2026, 11, 21, 11), wh)  # a meeting on a day off
+    assert saturday == (at(2026, 11, 23, 9), at(2026, 11, 23, 18), True)
+    monday = report_clock(at(2026, 11, 23, 10), wh)
+    assert monday == (at(2026, 11, 24, 10), at(2026, 11, 25, 10), False)
+    national_day = report_clock(at(2026, 9, 30, 10), wh)  # 国庆: 1-7 October off
+    assert national_day == (at(2026, 10, 8, 9), at(2026, 10, 8, 18), True)
+
+
+def test_the_agenda_and_the_report_count_a_report_late_by_the_same_clock() -> None:
+    """A meeting on Friday 20 Nov at 10:00 whose report goes out on Monday at 12:00: the
+    weekend did not eat the author's time, so it was not late (its deadline is Monday's end of
+    day), on the Monday agenda as in the Friday report."""
+    wh = WorkingHours(time(9), time(18), WorkCalendar("CN"))
+    friday = datetime(2026, 11, 20, 10, 0, tzinfo=SH)
+    monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=SH)
+    week = (datetime(2026, 11, 16, 0, 0, tzinfo=SH), datetime(2026, 11, 30, 0, 0, tzinfo=SH))
+    rows = [("U0AE1", "耐克", friday, monday_noon), ("U0AE2", "Nike", friday, None)]
+    assert late_reports(rows, *week, wh) == {"U0AE2": ["Nike"]}
+    assert report_stage(friday, monday_noon, wh) != "escalate"
+    assert report_stage(friday, datetime(2026, 11, 23, 18, 0, tzinfo=SH), wh) == "escalate"

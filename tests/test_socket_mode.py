@@ -24,10 +24,10 @@ from websockets.sync.client import connect
 
 from bot.app import Bot
 from bot.clock import FixedClock
-from sandbox.checks import manifest_scopes
 from sandbox.driver import TEAM
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.fake_socket import Ack, FakeSocketMode
+from sandbox.scopes import manifest_scopes
 from storage.models import Client, ContactLog
 from tests.conftest import ROOT, SH, make_bot, seed, wait_until
 

@@ -23,7 +23,7 @@ def said(w: World, command: str, text: str, user: str = "U0AE1") -> str:
 
 def test_an_unknown_sub_command_is_answered_the_same_way_by_each_command(world: World) -> None:
     assert said(world, "/aebot", "frobnicate now") == (
-        "不认识“frobnicate”。`/aebot help` 列出可用的写法。"
+        "没有“frobnicate”这个写法。`/aebot help` 列出可用的写法。"
     )
     assert said(world, "/client", "Frobnicate", user="U0AE2") == (
         "“frobnicate” isn't one of the /client commands. `/client help` lists them."

@@ -79,11 +79,12 @@ def test_refusals_in_both_languages_store_nothing(world: World) -> None:
             "Please give the city you travel to (one word) after the amount, then the dates.",
         ),
         "request travel 3000 北京 耐克提案": (
-            "请在城市后面写上出差日期，例如 12月9日到12月11日，或一天：12月9日。",
-            "Please give the dates of the trip after the city, like Dec 9-11, or one day: Dec 9.",
+            "请在城市后面写上出差日期，例如 12月1日到12月3日 或 12月1日至3日，或一天：12月1日。",
+            "Please give the dates of the trip after the city, like Dec 1 to Dec 3 or Dec 1-3, or "
+            "one day: Dec 1.",
         ),
         "request travel 30% 北京 12月9日 提案": (
-            "“30%”的单位不对：这里要写金额（元），如 3000、3,000元、¥3000 或 3k。",
+            "“30%”的单位不对：这里要写金额（元），如 3000、3,000元、¥3000、3千 或 1.5万。",
             "“30%” has the wrong unit: this takes yuan, like 3000, 3,000元, ¥3000 or 3k.",
         ),
         "request travel 3000 北京 12月9日": (
@@ -111,7 +112,7 @@ def test_the_usage_example_is_never_in_the_past(world: World) -> None:
 def test_without_a_general_manager_nobody_can_sign_and_nothing_is_stored(world: World) -> None:
     team(world, gm=False)
     assert say(world, "request travel 3000 北京 12月9日 提案") == (
-        "差旅费由总经理审批，但团队里没有（其他）总经理。请管理员用 `/aebot role @某人 gm` 设置。"
+        "差旅费由总经理审批，但团队里没有（其他）总经理。管理员可以用 `/aebot team set @同事 role gm` 指定。"
     )
     assert requests(world) == []
 

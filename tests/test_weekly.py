@@ -165,7 +165,7 @@ def test_saving_the_form_stores_the_weeks_notes_150_han_fit_151_do_not(world: Wo
     nike, ccb = client_id(world, "Nike"), client_id(world, "Coca Cola Bottling")
     view = open_form(world, "U0AE1")
     r = world.slack.submit(view, {f"client:{nike}": HAN_150 + "汉", f"client:{ccb}": "新工作单"})
-    assert r.json()["errors"] == {f"client:{nike}": "周报每个项目最多150字，这条有 151 字。"}
+    assert r.json()["errors"] == {f"client:{nike}": "周报每个客户最多 150 字，这条有 151 字。"}
     r = world.slack.submit(view, {"problems": "问" * 1001})
     assert r.json()["errors"] == {"problems": "这一栏最多 1000 字，现在有 1001 字。"}
     assert notes(world, "U0AE1") == {}
@@ -232,10 +232,10 @@ def test_the_one_liner_stores_or_replaces_a_clients_note(world: World) -> None:
     assert r.json()["text"] == "已更新 *Nike* 本周的情况（7 字），替换了之前写的。"
     assert notes(world, "U0AE1") == {"Nike": "客户已确认方向", "可口可乐": "年框续签谈判中"}
     r = world.slack.command("/weekly", f"Coca Cola Bottling {'x' * 150}", user="U0AE2")
-    assert r.json()["text"] == "Noted this week's note on *Coca Cola Bottling* (150 characters)."
+    assert r.json()["text"] == "Saved this week's note on *Coca Cola Bottling* (150 characters)."
 
     r = world.slack.command("/weekly", f"Nike {HAN_150}汉汉汉")
-    assert r.json()["text"] == "周报每个项目最多150字，这条有 153 字。"
+    assert r.json()["text"] == "周报每个客户最多 150 字，这条有 153 字。"
     r = world.slack.command("/weekly", f"Coca Cola Bottling {'y' * 163}", user="U0AE2")
     assert r.json()["text"] == (
         "A weekly note is at most 150 characters per client; this one has 163."
@@ -344,8 +344,8 @@ def test_the_prompt_goes_on_the_last_working_day_to_who_has_not_written(world: W
     [zh] = world.fake.dms("U0AE3")
     assert zh["text"] == "周报提醒：你本周还没写周报，今天 15:30 汇总。"
     assert zh["blocks"][0]["text"]["text"] == (
-        "本周的周报你还没有写：每个客户一段最多 150 字的情况，另有需要协调的问题和建议。今天 *15:30* "
-        "汇总周报，之后就不能再改了。"
+        "你还没有写本周的周报：每个客户写一段本周情况（最多 150 字），另有需要协调的问题和建议。"
+        "今天 *15:30* 汇总周报，之后就不能再改了。"
     )
     assert zh["blocks"][1]["elements"][0]["text"]["text"] == "写本周周报"
     assert run_task(TASKS["weekly-prompt"], FRI_10 + timedelta(minutes=5), world.tasks)[
@@ -461,7 +461,7 @@ def test_client_stage_by_owner_manager_or_admin_in_zh_and_en(world: World) -> No
 def test_the_client_card_shows_the_stage_in_the_readers_language(world: World) -> None:
     world.slack.command("/client", "stage Nike proposal")
     zh = str(world.slack.command("/client", "").json()["blocks"])
-    assert "每 3 个工作日联络 · 漏斗阶段：提案" in zh and "每 1 个工作日联络 · 漏斗阶段：潜在" in zh
+    assert "每 3 个工作日联络 · 漏斗阶段：提案" in zh and "每个工作日联络 · 漏斗阶段：潜在" in zh
     en = str(world.slack.command("/client", "list all", user="U0AE2").json()["blocks"])
     assert "call every 3 working days · funnel stage: proposal" in en
     assert "funnel stage: prospect" in en

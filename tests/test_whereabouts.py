@@ -398,7 +398,7 @@ def test_leave_refusals_in_chinese_and_english(world: World) -> None:
         "Not registered: leave is taken in whole days"
     )
     assert said(world, "leave 香蕉 年假") == (
-        "没有登记：看不懂请假日期“香蕉”。例如 `/out leave 12月1日 到 12月3日 年假`、"
+        "没有登记：看不懂请假日期“香蕉”。例如 `/out leave 12月1日到12月3日 年假`、"
         "`/out leave 12月1日 病假`。"
     )
     assert said(world, "leave <!channel>", user="U0AE2") == (

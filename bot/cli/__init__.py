@@ -1,4 +1,5 @@
-"""The `aebot` command: run, db, jobs, outbox, team, clients, calendar, dates, settings, demo.
+"""The `aebot` command: run, db, jobs, outbox, team, clients, calendar, dates, settings, demo,
+backup, restore, export.
 
 Each subcommand's module is loaded only when that subcommand runs (click's lazy-loading
 pattern), so that `aebot dates parse` does not pay for the web server, the fake Slack and the
@@ -8,9 +9,11 @@ migrations it never uses.
 from __future__ import annotations
 
 import importlib
-import logging
 
 import click
+
+from bot import __version__
+from bot.cli import logs
 
 NOISY = ("apscheduler", "slack_bolt", "slack_sdk", "urllib3", "httpx", "alembic")
 SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
@@ -25,6 +28,9 @@ SUBCOMMANDS = {  # name: (module:attribute, short help for `aebot --help`)
     "settings": ("bot.cli.team_settings:settings_group", "Per-workspace settings."),
     "authority": ("bot.cli.authority:authority_group", "Authority limits: who decides how much."),
     "demo": ("bot.cli.demo:demo", "aebot at work without a Slack account."),
+    "backup": ("bot.cli.backup:backup_command", "Copy the database, safely while aebot runs."),
+    "restore": ("bot.cli.backup:restore_command", "Put a backup into an empty database."),
+    "export": ("bot.cli.export:export", "The agency's data as .xlsx or CSV."),
 }
 
 
@@ -48,12 +54,10 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup)
+@click.version_option(
+    __version__, "-V", "--version", prog_name="aebot", message="%(prog)s %(version)s"
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log debug detail.")
 def main(verbose: bool) -> None:
     """aebot: the account department's Slack bot."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    for noisy in NOISY:
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logs.configure(verbose, NOISY)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from bot.cli.common import TEAM_OPTION
+from bot.cli.common import NEW_OPTION, TEAM_OPTION
 from bot.cli.parts import workspace
 from bot.rules.authority import KINDS
 from bot.rules.problems import Problem
 from bot.slack.texts import t
-from handlers.authority import apply_change, read_change, table
+from handlers.authority import apply_change, outranking, read_change, table
 from storage import authority
 
 
@@ -37,14 +37,26 @@ def authority_show(team: str | None) -> None:
 @click.argument("kind")
 @click.argument("role")
 @click.argument("limit", nargs=-1, required=True)
+@click.option("--force", is_flag=True, help="Set it even if ROLE then outranks the one above.")
 @TEAM_OPTION
-def authority_set(kind: str, role: str, limit: tuple[str, ...], team: str | None) -> None:
+@NEW_OPTION
+def authority_set(
+    kind: str, role: str, limit: tuple[str, ...], force: bool, team: str | None, new: bool
+) -> None:
     """Let ROLE decide KIND requests up to LIMIT: 5 (up to 5), "<10" (below 10), any, or no,
-    e.g. `aebot authority set commission am 8`."""
+    e.g. `aebot authority set commission am 8`. A limit that lets a role decide more than one
+    above it (an AM more than the AD) is refused unless --force."""
     change = read_change(kind, role, " ".join(limit))
     if isinstance(change, Problem):
         kinds = ", ".join(k.code for k in KINDS)
         raise click.ClickException(t("en", change.key, **{"kinds": kinds, **change.values}))
-    with workspace(team) as (bot, tid), bot.db.write() as s:
-        old, new = apply_change(s, tid, change, "cli", bot.clock.now())
+    with workspace(team, new) as (bot, tid), bot.db.write() as s:
+        clash = None if force else outranking(s, tid, change)
+        if clash is None:
+            old, new = apply_change(s, tid, change, "cli", bot.clock.now())
+    if clash is not None:
+        roles = {k: str(clash.values[k]).upper() for k in ("low", "high")}
+        raise click.ClickException(
+            t("en", clash.key, **{**clash.values, **roles, "force": "--force"})
+        )
     click.echo(f"{change.kind.code} {change.role}: {new} (was {old})")

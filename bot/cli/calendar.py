@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import click
 
-from bot.cli.common import TEAM_OPTION
+from bot.cli.common import NEW_OPTION, TEAM_OPTION
 from bot.cli.parts import workspace
 from bot.rules.calendar import (
     CHECK_HORIZON_DAYS,
@@ -33,14 +33,15 @@ def calendar() -> None:
 @click.argument("kind")
 @click.argument("name", required=False, default=None)
 @TEAM_OPTION
-def calendar_set(day: str, kind: str, name: str | None, team: str | None) -> None:
+@NEW_OPTION
+def calendar_set(day: str, kind: str, name: str | None, team: str | None, new: bool) -> None:
     """Make DAY (YYYY-MM-DD) a workday or a holiday, e.g. `set 2027-02-10 holiday 春节`."""
     when, working = parse_day(day), day_kind(kind)
     if when is None:
         raise click.BadParameter(f"{day!r} is not a date like 2027-02-10", param_hint="DAY")
     if working is None:
         raise click.BadParameter(f"{kind!r} must be workday or holiday", param_hint="KIND")
-    with workspace(team) as (bot, tid):
+    with workspace(team, new) as (bot, tid):
         with bot.db.write() as s:
             replaced = stored.set_day(s, tid, when, working, name, None, bot.clock.now())
         what = "a working day" if working else f"a day off{f' ({name})' if name else ''}"

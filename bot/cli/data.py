@@ -5,14 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from bot.cli.common import settings
-from bot.cli.parts import migrated, team_id, workspace
+from bot.cli.common import NEW_OPTION, settings
+from bot.cli.parts import workspace
+from bot.cli.workspaces import migrated, team_id, unreachable_reason
 from bot.clock import Clock
+from bot.rules.imports import Skipped, emails_to_look_up, with_slack_ids
+from bot.settings import Settings
+from bot.slack.lookup import LookupRefused, lookup_client, user_ids_by_email
 from handlers.team import remove
 from storage.db import Database
 from storage.imports import (
@@ -20,8 +25,10 @@ from storage.imports import (
     TEAM_HEADER,
     ImportResult,
     Progress,
+    Table,
     import_clients,
     import_team,
+    numbered,
     read_csv,
 )
 
@@ -51,9 +58,46 @@ def team() -> None:
 @team.command("import")
 @CSV_FILE
 @TEAM_ID
-def team_import(file: Path, team: str | None) -> None:
-    """Load members from a CSV: user_id,name,role,manager_id,language."""
-    _run_import(file, team, TEAM_HEADER, import_team, "members", local=False)
+@NEW_OPTION
+def team_import(file: Path, team: str | None, new: bool) -> None:
+    """Load members from a CSV: user_id (or email),name,role,manager_id (or manager_email),
+    language. E-mail addresses are looked up in Slack (scope users:read.email)."""
+    _run_import(
+        file, team, TEAM_HEADER, import_team, "members", local=False, new=new, by_email=True
+    )
+
+
+def _with_slack_ids(table: Table, s: Settings) -> tuple[Table, list[Skipped]]:
+    """The team file with the Slack id of every e-mail address it gives instead of one; the
+    rows whose address Slack does not know are left out, each with its line."""
+    wanted = emails_to_look_up(numbered(table.rows, table.lines))
+    if not wanted:
+        return table, []
+    if not s.slack_bot_token:
+        raise click.ClickException(
+            "the file gives e-mail addresses: looking them up in Slack needs SLACK_BOT_TOKEN"
+        )
+    click.echo(f"looking up {len(wanted)} e-mail addresses in Slack", err=True)
+    web = lookup_client(s.slack_bot_token, s.slack_api_url)
+    try:
+        with progress_bar(len(wanted), "addresses") as tell:
+            found = user_ids_by_email(web, wanted, tell)
+    except LookupRefused as exc:
+        if exc.error == "missing_scope":
+            raise click.ClickException(
+                "Slack refused users.lookupByEmail: the app lacks the scope users:read.email; "
+                "add it (manifest.yml has it) and reinstall the app. Nothing was imported"
+            ) from None
+        raise click.ClickException(
+            f"Slack refused users.lookupByEmail ({exc.error}). Nothing was imported"
+        ) from None
+    except Exception as exc:
+        raise click.ClickException(
+            f"cannot reach Slack at {s.slack_api_url} ({unreachable_reason(exc)}). "
+            "Nothing was imported"
+        ) from None
+    kept, skipped = with_slack_ids(numbered(table.rows, table.lines), found)
+    return Table([row for _, row in kept], [line for line, _ in kept]), skipped
 
 
 @team.command("remove")
@@ -97,20 +141,30 @@ def _run_import(
     load: Callable[..., ImportResult],
     what: str,
     local: bool,
+    new: bool = False,
+    by_email: bool = False,
 ) -> None:
     """Read the file, load it in one transaction (a progress bar on a terminal), and say what
-    changed; every skipped row is listed with its line and reason, and makes the exit status 1."""
+    changed; every skipped row is listed with its line and reason, and makes the exit status 1.
+    `by_email`: the file may give e-mail addresses instead of Slack ids (the team)."""
     s = settings()
     try:
         table = read_csv(file, header)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    tid = team_id(team, s)
+    tid = team_id(team, s, new)
+    skipped: list[Skipped] = []
+    if by_email:
+        table, skipped = _with_slack_ids(table, s)
+        load = partial(load, skipped_before=skipped)
     migrated(s)
     database = Database(s.database_url)
     now = Clock().now()
     try:
-        with database.write() as session, progress_bar(len(table.rows), what) as tell:
+        with (
+            database.write() as session,
+            progress_bar(len(table.rows) + len(skipped), what) as tell,
+        ):
             res = load(
                 session,
                 tid,
@@ -121,14 +175,20 @@ def _run_import(
             )
     finally:
         database.dispose()
+    errors = sorted([*map(str, table.skipped), *res.errors], key=_line_of)
     click.echo(
         f"{what}: {res.created} added, {res.updated} updated, {res.unchanged} unchanged, "
-        f"{len(res.errors)} skipped"
+        f"{len(errors)} skipped"
     )
-    for e in res.errors:
+    for e in errors:
         click.echo(f"  skipped {e}", err=True)
-    if res.errors:
+    if errors:
         sys.exit(1)
+
+
+def _line_of(error: str) -> int:
+    """The line an error ("line N: why") is about: every skipped row is listed in file order."""
+    return int(error.split(":", 1)[0].removeprefix("line "))
 
 
 @contextmanager

@@ -25,7 +25,7 @@ def dates() -> None:
 def dates_parse(text: str, now: str | None, lang: str | None) -> None:
     """Print how aebot reads TEXT: the ISO-8601 result, or the refusal (exit 1)."""
     s = settings()
-    result = parse_when(text, parse_at(now, s), s.aebot_tz, lang or s.aebot_lang)
+    result = parse_when(text, parse_at(now, s, "--now"), s.aebot_tz, lang or s.aebot_lang)
     if isinstance(result, DateRefusal):
         click.echo(result.message)
         sys.exit(1)
@@ -44,7 +44,7 @@ def dates_range(text: str, now: str | None, lang: str | None) -> None:
     """Print how aebot reads a range: `START END` in ISO-8601 (dates alone as dates), or the
     refusal (exit 1)."""
     s = settings()
-    result = parse_range(text, parse_at(now, s), s.aebot_tz, lang or s.aebot_lang)
+    result = parse_range(text, parse_at(now, s, "--now"), s.aebot_tz, lang or s.aebot_lang)
     if isinstance(result, DateRefusal):
         click.echo(result.message)
         sys.exit(1)
@@ -65,7 +65,7 @@ def dates_find(text: str, now: str | None, lang: str | None) -> None:
     """Print each date TEXT mentions, earliest position first, as `ISO<TAB>words` (a date
     without a time as a date); nothing and exit 1 when there is none."""
     s = settings()
-    found = find_dates(text, parse_at(now, s), s.aebot_tz, lang or s.aebot_lang)
+    found = find_dates(text, parse_at(now, s, "--now"), s.aebot_tz, lang or s.aebot_lang)
     if not found:
         sys.exit(1)
     for f in found:

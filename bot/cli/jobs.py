@@ -8,7 +8,8 @@ import sys
 import click
 
 from bot.cli.common import parse_at, settings
-from bot.cli.parts import bot_at, slack_ready
+from bot.cli.parts import bot_at
+from bot.cli.workspaces import slack_ready
 from bot.rules.team_settings import TeamValues
 from scheduler.timetable import TASKS, run_task
 

@@ -1,42 +1,17 @@
-"""What the `aebot` commands that touch the database share: migrations, the process's parts,
-which workspace is meant."""
+"""What the `aebot` commands that work with the process's parts share: the parts on a migrated
+database, and the workspace meant (bot/cli/workspaces.py checks which)."""
 
 from __future__ import annotations
 
-import logging
-import socket
-import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from urllib.error import URLError
-
-import click
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.app import Bot
 from bot.cli.common import settings
+from bot.cli.workspaces import migrated, team_id
 from bot.clock import FixedClock
-from bot.settings import HINTS, Settings
-from storage import queries
-from storage.db import Database
-from storage.migrate import upgrade
-
-CHECK_TIMEOUT = 10  # seconds auth.test may take before Slack counts as unreachable
-# slack_sdk logs each failed call at ERROR; the one-line answer below already says it all
-_SILENT = logging.Logger("aebot.slack-check", logging.CRITICAL + 1)
-
-
-def migrated(s: Settings) -> None:
-    """Bring the database up to date, or stop with one line saying why it cannot be."""
-    try:
-        upgrade(s.database_url)
-    except Exception as exc:
-        raise click.ClickException(
-            f"setting DATABASE_URL: cannot migrate the database ({type(exc).__name__}: "
-            f"{str(exc).splitlines()[0][:200]})"
-        ) from None
+from bot.settings import Settings
 
 
 def bot_at(s: Settings, at: datetime | None = None) -> Bot:
@@ -46,81 +21,11 @@ def bot_at(s: Settings, at: datetime | None = None) -> Bot:
 
 
 @contextmanager
-def workspace(team: str | None) -> Iterator[tuple[Bot, str]]:
+def workspace(team: str | None, new: bool = False) -> Iterator[tuple[Bot, str]]:
     """The process's parts and the workspace meant, let go of when the command is done."""
     s = settings()
     bot = bot_at(s)
     try:
-        yield bot, team_id(team, s)
+        yield bot, team_id(team, s, new)
     finally:
         bot.close()
-
-
-def team_id(team: str | None, s: Settings) -> str:
-    """--team if given; else the one workspace the database knows; else ask Slack."""
-    if team:
-        return team
-    try:
-        database = Database(s.database_url)
-        with database.read() as session:
-            known = queries.team_ids(session)
-        database.dispose()
-    except Exception:
-        known = []
-    if len(known) == 1:
-        return known[0]
-    try:
-        return slack_ready(s)
-    except click.ClickException as exc:
-        raise click.ClickException(
-            f"cannot tell which workspace this is ({exc.message}); pass --team T0123ABC"
-        ) from None
-
-
-def slack_ready(s: Settings) -> str:
-    """The workspace the token belongs to, asked once (no retries), or one line saying that
-    the token is missing or refused, or which URL could not be reached and why. Only the token
-    is needed to talk to Slack's Web API (`aebot run` checks the signing secret too)."""
-    if not s.slack_bot_token:
-        hint = HINTS["SLACK_BOT_TOKEN"]
-        raise click.ClickException(f"setting SLACK_BOT_TOKEN is missing: set it to {hint}")
-    client = WebClient(
-        token=s.slack_bot_token,
-        base_url=s.slack_api_url,
-        timeout=CHECK_TIMEOUT,
-        retry_handlers=[],
-        logger=_SILENT,
-    )
-    try:
-        return str(client.auth_test()["team_id"])
-    except SlackApiError as exc:
-        if exc.response.status_code != 200:
-            raise click.ClickException(
-                f"Slack at {s.slack_api_url} answered HTTP {exc.response.status_code}; "
-                "try again later"
-            ) from None
-        raise click.ClickException(
-            f"setting SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): "
-            "check the token"
-        ) from None
-    except Exception as exc:
-        raise click.ClickException(
-            f"cannot reach Slack at {s.slack_api_url} ({unreachable_reason(exc)})"
-        ) from None
-
-
-def unreachable_reason(exc: BaseException) -> str:
-    """Why a request got no answer, in a few words a person can act on."""
-    reason = exc.reason if isinstance(exc, URLError) else exc
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, socket.gaierror):
-        return "host name not found"
-    if isinstance(reason, TimeoutError):
-        return f"no answer within {CHECK_TIMEOUT} s"
-    if isinstance(reason, ssl.SSLError):
-        return f"TLS failed: {reason.reason or reason}"
-    if isinstance(reason, ConnectionError):
-        return "connection dropped"
-    text = str(reason).splitlines()[0][:120] if str(reason) else ""
-    return f"{type(reason).__name__}{': ' + text if text else ''}"

@@ -13,9 +13,9 @@ from slack_sdk.errors import SlackApiError
 from bot import socket_mode
 from bot.app import Bot, create_app
 from bot.cli.common import settings
-from bot.cli.parts import migrated, slack_ready
+from bot.cli.workspaces import migrated, slack_ready
 from bot.dates import warm_up
-from bot.server import serve, settle
+from bot.server import BackgroundServer, serve, settle
 from bot.settings import HINTS, SettingsError
 from scheduler.timetable import catch_up, start_scheduler
 
@@ -47,6 +47,16 @@ def run(no_scheduler: bool) -> None:
     if not no_scheduler:
         start_scheduler(bot.tasks())
         catch_up(bot.tasks())
+    if s.aebot_health_port and (s.slack_app_token or s.aebot_health_port != s.port):
+        try:
+            health = BackgroundServer(app, bot.db, "0.0.0.0", s.aebot_health_port, events=False)
+        except OSError as exc:
+            raise click.ClickException(
+                f"setting AEBOT_HEALTH_PORT: cannot listen on port {s.aebot_health_port} "
+                f"({exc.strerror or exc}): set it to a free port"
+            ) from None
+        health.start()
+        log.info("GET /healthz on port %s", health.port)
     if s.slack_app_token:
         _serve_socket_mode(app, s.slack_app_token)
     else:
@@ -73,5 +83,5 @@ def _serve_socket_mode(app: App, app_token: str) -> None:
 
 def _workspace(bot: Bot) -> str:
     """The workspace the token belongs to; a refused token or an unreachable Slack stops here,
-    with one line (bot/cli/parts.py `slack_ready`)."""
+    with one line (bot/cli/workspaces.py `slack_ready`)."""
     return slack_ready(bot.settings)

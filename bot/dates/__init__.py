@@ -8,14 +8,16 @@ no Slack, no database, no settings; the caller passes the clock's `now` and the 
 
 from bot.dates.date_ranges import DateRange
 from bot.dates.echo import echo, echo_day, weekday_name
+from bot.dates.examples import examples, typed
 from bot.dates.find import Found, find_dates
-from bot.dates.ranges import RANGE_EXAMPLES, parse_range, range_refusal
+from bot.dates.ranges import parse_range, range_examples, range_refusal
 from bot.dates.read import (
-    HELP_EXAMPLES,
-    HELP_TEXT,
     MAX_LEN,
     DateRefusal,
     ParsedWhen,
+    help_examples,
+    help_text,
+    local_day,
     parse_when,
     refusal,
     warm_up,
@@ -23,10 +25,7 @@ from bot.dates.read import (
 from bot.dates.time_ranges import TimeRange
 
 __all__ = [
-    "HELP_EXAMPLES",
-    "HELP_TEXT",
     "MAX_LEN",
-    "RANGE_EXAMPLES",
     "DateRange",
     "DateRefusal",
     "Found",
@@ -34,11 +33,17 @@ __all__ = [
     "TimeRange",
     "echo",
     "echo_day",
+    "examples",
     "find_dates",
+    "help_examples",
+    "help_text",
+    "local_day",
     "parse_range",
     "parse_when",
+    "range_examples",
     "range_refusal",
     "refusal",
+    "typed",
     "warm_up",
     "weekday_name",
 ]

@@ -8,7 +8,7 @@ the dashes of 2026-12-01 are left alone); each side is read by `bot.dates.zh` / 
 (`bot.dates.range_sides`) and the end borrows what it leaves out from the start
 (`bot.dates.time_ranges`, `bot.dates.date_ranges`).
 
-Conventions, on top of those of `bot.dates.read` (shown to members through HELP_TEXT):
+Conventions, on top of those of `bot.dates.read` (shown to members through `help_text`):
 
 - If either end has a time of day it is a time range, else a date range. A single date or
   time is not a range (refused: it needs two ends).
@@ -35,19 +35,20 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.dates.date_ranges import DateRange, date_pair
+from bot.dates.examples import examples
 from bot.dates.range_sides import Refused, SideReader, has_time
-from bot.dates.read import MAX_LEN, DateRefusal, clean
+from bot.dates.read import MAX_LEN, DateRefusal, clean, local_day
 from bot.dates.time_ranges import TimeRange, time_pair
 
 log = logging.getLogger(__name__)
 
-RANGE_EXAMPLES: dict[str, str] = {
-    "zh": "19:00-22:30、晚上8点到凌晨1点、12月1日到12月3日、下周一到周三",
-    "en": "19:00-22:30, 8pm-1am, Dec 1-3, Monday to Wednesday next week",
+_EXAMPLES = {  # the dates in them ahead of today (bot/dates/examples.py)
+    "zh": "19:00-22:30、晚上8点到凌晨1点、{eg_span}、下周一到周三",
+    "en": "19:00-22:30, 8pm-1am, {eg_span_short}, Monday to Wednesday next week",
 }
 
 _MESSAGES: dict[str, dict[str, str]] = {
@@ -57,9 +58,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "Give a start and an end, e.g. {examples}.",
     },
     "end_before_start": {
-        "zh": "结束日期早于开始日期：“{text}”。请先写开始日期，例如 12月1日到12月3日。",
+        "zh": "结束日期早于开始日期：“{text}”。请先写开始日期，例如 {eg_span}。",
         "en": "The end date is before the start date in “{text}”. "
-        "Write the start first, e.g. Dec 1 to Dec 3.",
+        "Write the start first, e.g. {eg_span}.",
     },
     "time_end_before_start": {
         "zh": "结束时间早于开始时间：“{text}”。例如 明天19:00-22:00、晚上8点到凌晨1点。",
@@ -67,9 +68,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "too_long": {
         "zh": "这个时间段超过16小时：“{text}”。时间段最长16小时，例如 19:00-22:30、"
-        "晚上8点到凌晨1点；整天请写日期，例如 12月1日到12月3日。",
+        "晚上8点到凌晨1点；整天请写日期，例如 {eg_span}。",
         "en": "“{text}” is longer than 16 hours. A time range is at most 16 hours, "
-        "e.g. 19:00-22:30, 8pm-1am; for whole days write dates, e.g. Dec 1 to Dec 3.",
+        "e.g. 19:00-22:30, 8pm-1am; for whole days write dates, e.g. {eg_span}.",
     },
     "too_long_text": {
         "zh": "太长了：时间段最多100个字，例如 {examples}。",
@@ -104,28 +105,40 @@ def parse_range(
 ) -> TimeRange | DateRange | DateRefusal:
     """Read a time or date range relative to `now` (aware, any zone; naive is taken as `tz`).
     Never raises: what cannot be read is a `DateRefusal` in the reader's language."""
+    today = local_day(now, tz)
     try:
         if isinstance(text, str) and len(text) > MAX_LEN:
-            return range_refusal(text, lang, "too_long_text")
+            return range_refusal(text, lang, "too_long_text", today=today)
         if not isinstance(text, str):
-            return range_refusal(text, lang)
+            return range_refusal(text, lang, today=today)
         zone = ZoneInfo(tz)
         local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
         return _parse(text, SideReader(local, lang, end_of_day))
     except Refused as refused:
-        return range_refusal(text, lang, refused.kind)
+        return range_refusal(text, lang, refused.kind, today=today)
     except Exception:  # a range we cannot read must never break a command
         log.exception("parse_range failed on %r", text[:MAX_LEN] if isinstance(text, str) else text)
-    return range_refusal(text, lang)
+    return range_refusal(text, lang, today=today)
 
 
-def range_refusal(text: object, lang: str = "zh", kind: str = "unreadable") -> DateRefusal:
-    """The polite refusal of a range, in the reader's language (echo cut to 40 characters)."""
+def range_examples(lang: str, today: date) -> str:
+    """A few ranges as an example line, their dates ahead of `today`."""
+    lang = "en" if lang == "en" else "zh"
+    return _EXAMPLES[lang].format(**examples(today, lang))
+
+
+def range_refusal(
+    text: object, lang: str = "zh", kind: str = "unreadable", *, today: date
+) -> DateRefusal:
+    """The polite refusal of a range, in the reader's language (echo cut to 40 characters),
+    with examples ahead of `today`."""
     raw = text if isinstance(text, str) else ""
     shown = " ".join(raw[: MAX_LEN * 2].split())
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     lang = "en" if lang == "en" else "zh"
-    message = _MESSAGES[kind][lang].format(text=shown, examples=RANGE_EXAMPLES[lang])
+    message = _MESSAGES[kind][lang].format(
+        text=shown, examples=range_examples(lang, today), **examples(today, lang)
+    )
     return DateRefusal(raw, message)
 
 

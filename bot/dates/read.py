@@ -6,7 +6,7 @@ by our own rules for the common forms plus dateparser (`bot.dates.en`).
 Both languages are accepted whatever the member's language; it only picks the refusal
 language and which grammar is tried first.
 
-Conventions (also shown to members through HELP_TEXT):
+Conventions (also shown to members through `help_text`):
 
 - A date without a time of day is that day at `end_of_day` (18:00), `has_time=False`.
   So are 月底 / eom / eod / eow / 周末 and offsets in days ("3天后", "in 3 days").
@@ -47,6 +47,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.dates.en import parse_en
+from bot.dates.examples import examples
 from bot.dates.spec import Fixed, Floating, Instant, Spec, add_months
 from bot.dates.zh import parse_zh
 
@@ -54,34 +55,35 @@ log = logging.getLogger(__name__)
 
 MAX_LEN = 100  # longer input is refused without being parsed
 
-HELP_EXAMPLES: dict[str, str] = {
-    "zh": "明天下午3点、下周五、11月30日、3天后、2026-12-01 14:00",
-    "en": "tomorrow 3pm, next friday, Nov 30, in 3 days, 2026-12-01 14:00",
+# Help and refusals show example dates computed from today (bot/dates/examples.py): never past.
+_EXAMPLES = {
+    "zh": "明天下午3点、下周五、{eg_monday}、3天后、{eg_iso} 14:00",
+    "en": "tomorrow 3pm, next friday, {eg_monday}, in 3 days, {eg_iso} 14:00",
 }
-
-HELP_TEXT: dict[str, str] = {
+_HELP = {
     "zh": (
-        f"日期可以这样写：{HELP_EXAMPLES['zh']}、周五下午五点、今晚、月底、30号、12/1。\n"
+        "日期可以这样写：{examples}、周五下午五点、今晚、月底、30号、{eg_numeric}。\n"
         "只写日期 = 当天18:00；上午=9点，中午=12点，下午=15点，傍晚=18点，晚上=20点；"
         "不带上午/凌晨的1~6点算下午（3点 = 15:00）。\n"
         "只写时间 = 今天（已过则明天）；周五 = 最近的周五（今天也算）；下周五 = 下一周的周五。\n"
-        "没写年份 = 今年（超过半年前则算明年）；12/1 = 12月1日。\n"
+        "没写年份 = 今年（超过半年前则算明年）；{eg_numeric} = {eg_day}（先写月，大于 12 的数是日）。\n"
         "时间段：19:00-22:30、晚上8点到凌晨1点、下午2点-4点、明天19:00-22:00、周五晚上7点到11点；"
         "不写日期 = 今天，结束不晚于开始 = 到第二天，最长16小时。\n"
-        "日期段：12月1日到12月3日、12月1日至3日（同月）、下周一到周三（同一周）、"
-        "2026-12-01到2026-12-03。"
+        "日期段：{eg_span}、{eg_span_short}（同月）、下周一到周三（同一周）、"
+        "{eg_iso}到{eg_iso_end}。"
     ),
     "en": (
-        f"Dates can be written like: {HELP_EXAMPLES['en']}, friday 5pm, tonight, eod, eow, eom.\n"
+        "Dates can be written like: {examples}, friday 5pm, tonight, eod, eow, eom.\n"
         "A date alone means 18:00 that day; morning = 9:00, afternoon = 15:00, evening = 18:00, "
         "tonight = 20:00; an hour 1-6 without am/pm is afternoon (at 3 = 15:00).\n"
         "A time alone is today (tomorrow if already past); friday = the coming Friday (today "
         "included); next friday = Friday of next week.\n"
-        "No year = this year (next year if over six months ago); 12/1 = 1 Dec, 30/11 = 30 Nov.\n"
+        "No year = this year (next year if over six months ago); {eg_numeric} = {eg_day} (the "
+        "month first, as in China; a number over 12 is the day).\n"
         "Time ranges: 19:00-22:30, 8pm-1am, 2-4pm, from 7pm to 10:30pm, tomorrow 19:00-22:00; "
         "no day = today, an end not after the start is the next day, at most 16 hours.\n"
-        "Date ranges: Dec 1-3, from Dec 1 to Dec 3, Monday to Wednesday next week, "
-        "2026-12-01 to 2026-12-03."
+        "Date ranges: {eg_span_short}, from {eg_span}, Monday to Wednesday next week, "
+        "{eg_iso} to {eg_iso_end}."
     ),
 }
 
@@ -89,6 +91,27 @@ _REFUSAL = {
     "zh": "看不懂这个日期：“{text}”。可以这样写：{examples}。",
     "en": "Sorry, I couldn't read “{text}” as a date. Try e.g. {examples}.",
 }
+
+
+def help_examples(lang: str, today: date) -> str:
+    """A few ways to write a date, as an example line: "明天下午3点、下周五、11月30日…"."""
+    lang = "en" if lang == "en" else "zh"
+    return _EXAMPLES[lang].format(**examples(today, lang))
+
+
+def help_text(lang: str, today: date) -> str:
+    """How dates and ranges are written (`/aebot dates`), its examples ahead of `today`."""
+    lang = "en" if lang == "en" else "zh"
+    return _HELP[lang].format(examples=help_examples(lang, today), **examples(today, lang))
+
+
+def local_day(now: datetime, tz: str) -> date:
+    """`now`'s day in the zone `tz` (naive: taken as `tz`; an unknown zone: as given)."""
+    try:
+        zone = ZoneInfo(tz)
+    except Exception:
+        return now.date()
+    return now.date() if now.tzinfo is None else now.astimezone(zone).date()
 
 
 @dataclass(frozen=True)
@@ -117,12 +140,13 @@ def parse_when(
     `past=True` is for things that already happened (a contact being logged): a time or
     weekday alone then means its latest occurrence up to now ("下午3点" said at 17:00 is
     today 15:00, "周五" said on Monday is last Friday) instead of the next one."""
+    today = local_day(now, tz)
     try:
         if not isinstance(text, str) or len(text) > MAX_LEN:
-            return refusal(text, lang)
+            return refusal(text, lang, today=today)
         s = clean(text)
         if not s:
-            return refusal(text, lang)
+            return refusal(text, lang, today=today)
         zone = ZoneInfo(tz)
         local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
         parsers = (parse_en, parse_zh) if lang == "en" else (parse_zh, parse_en)
@@ -133,16 +157,17 @@ def parse_when(
                 return found
     except Exception:  # a date we cannot read must never break a command
         log.exception("parse_when failed on %r", text[:MAX_LEN] if isinstance(text, str) else text)
-    return refusal(text, lang)
+    return refusal(text, lang, today=today)
 
 
-def refusal(text: object, lang: str = "zh") -> DateRefusal:
-    """The polite refusal for `text`, in the member's language (echo cut to 40 characters)."""
+def refusal(text: object, lang: str = "zh", *, today: date) -> DateRefusal:
+    """The polite refusal for `text`, in the member's language (echo cut to 40 characters),
+    with examples ahead of `today`."""
     raw = text if isinstance(text, str) else ""
     shown = " ".join(raw[: MAX_LEN * 2].split())
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     lang = "en" if lang == "en" else "zh"
-    return DateRefusal(raw, _REFUSAL[lang].format(text=shown, examples=HELP_EXAMPLES[lang]))
+    return DateRefusal(raw, _REFUSAL[lang].format(text=shown, examples=help_examples(lang, today)))
 
 
 def clean(text: str) -> str:

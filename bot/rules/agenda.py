@@ -16,9 +16,14 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from bot.rules.contacts import report_clock
 from bot.rules.receivables import months_overdue, stage
+from bot.rules.working_time import WorkingHours
 
 REPORT_DUE_AFTER = timedelta(hours=48)  # the contact report's deadline (DOMAIN.md)
+# How far before a week a meeting may lie whose report fell due in it: 48 hours, and the
+# longest run of days off (the Spring Festival) that moves a deadline on.
+REPORT_DUE_WITHIN = REPORT_DUE_AFTER + timedelta(days=14)
 NOTE_ROLES = ("ae",)  # who writes weekly notes
 WEEKS_AHEAD = 8  # how far a holiday season may push the next meeting
 
@@ -222,13 +227,17 @@ def missed_calls(
 
 
 def late_reports(
-    rows: Iterable[tuple[str, str, datetime, datetime | None]], start: datetime, end: datetime
+    rows: Iterable[tuple[str, str, datetime, datetime | None]],
+    start: datetime,
+    end: datetime,
+    wh: WorkingHours,
 ) -> dict[str, list[str]]:
     """Per author, the clients of contact reports due in [start, end) (48 hours after the
-    meeting or visit) and not sent by then. Rows: (author, client, at, sent at)."""
+    meeting or visit, days off not counted: bot/rules/contacts.py report_clock) and not sent by
+    then. Rows: (author, client, at, sent at)."""
     out: dict[str, list[str]] = defaultdict(list)
     for author, client, at, sent in rows:
-        deadline = at + REPORT_DUE_AFTER
+        deadline = report_clock(at.astimezone(start.tzinfo), wh).escalate_at
         if start <= deadline < end and (sent is None or sent > deadline):
             out[author].append(client)
     return {a: sorted(cs) for a, cs in out.items()}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from bot.rules.amounts import DAYS, PERCENT, show_number
+from bot.rules.amounts import DAYS, PERCENT, UNITS, show_number
 from bot.rules.approvals import Route
 from bot.rules.clients import ClientIndex, Named
 from bot.rules.problems import Problem
@@ -135,6 +135,43 @@ def route(
         if covers(by_role.get(person.role), amount):
             return Route((person.user_id,))
     return Route((chain[-1].user_id,) if chain else (), top_reached=True)
+
+
+def _height(limit: Limit) -> tuple[int, Decimal, int]:
+    """How much a limit lets its role decide, to compare two: any amount the most, then the
+    larger number, and "up to 10" above "below 10"."""
+    if limit.limit is None:
+        return (1, Decimal(0), 0)
+    return (0, limit.limit, 0 if limit.strict else 1)
+
+
+def outranked(limits: Iterable[Limit], changed: Limit) -> tuple[Limit, Limit] | None:
+    """With `changed` in place of its role's limit for its kind: the first pair (lower role's
+    limit, higher role's) where a role below another (RANK) may decide more of the kind than
+    the one above it, so that requests the one above may not sign stop below it; None when
+    the order holds. A role that decides none of the kind outranks no one."""
+    rank = RANK.get(changed.role, 0)
+    others = [x for x in limits if x.kind == changed.kind and x.role != changed.role]
+    for other in sorted(others, key=lambda x: (RANK.get(x.role, 0), x.role)):
+        their = RANK.get(other.role, 0)
+        if rank < their and _height(changed) > _height(other):
+            return changed, other
+        if rank > their and _height(other) > _height(changed):
+            return other, changed
+    return None
+
+
+def limit_problem(kind: Kind, limit: LimitInput) -> Problem | None:
+    """A limit beyond what any request of the kind may ask (a percentage over 100, terms over
+    365 days), refused as a requester's amount would be."""
+    high = UNITS[kind.unit].high
+    if limit.limit is None or limit.limit <= high:
+        return None
+    unit = "d" if kind.unit == DAYS else kind.unit
+    return Problem(
+        "authority.limit_too_high",
+        {"limit": f"{show_number(limit.limit)}{unit}", "high": f"{show_number(high)}{unit}"},
+    )
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
+
+from bot.rules.working_time import WorkingHours, next_working_day
 
 CONTACT_KINDS = ("call", "visit", "meeting", "wechat", "email")
 REPORT_KINDS = ("visit", "meeting")  # these start the 48-hour contact-report clock
@@ -81,12 +83,41 @@ def escalations(due: Iterable[Due[C]], limit: int) -> list[Due[C]]:
     return [d for d in due if d.overdue > limit]
 
 
-def report_stage(at: datetime, now: datetime) -> str | None:
-    """Where an unsent contact report stands: None, 'remind' (24 h) or 'escalate' (48 h)."""
-    age = now - at
-    if age >= REPORT_ESCALATE_AFTER:
+class ReportClock(NamedTuple):
+    """When an unsent contact report's author is reminded, and when their manager is told."""
+
+    remind_at: datetime
+    escalate_at: datetime
+    deferred: bool  # the 24-hour mark fell on a day off: the reminder waits for a working morning
+
+
+def report_clock(at: datetime, wh: WorkingHours) -> ReportClock:
+    """The 48-hour contact-report clock of a meeting or visit at `at` (in the workspace zone).
+
+    At 24 hours the author is reminded, at 48 hours their manager is told; but a weekend or a
+    holiday does not eat the author's time. A 24-hour mark on a day off waits for the first
+    working morning (`start_of_day`), and the manager is then told only if the report is still
+    unsent at that day's `end_of_day`. A 48-hour mark on a day off likewise moves to the end of
+    the next working day."""
+    remind = at + REPORT_REMIND_AFTER
+    escalate = at + REPORT_ESCALATE_AFTER
+    deferred = not wh.calendar.is_working_day(remind.date())
+    if deferred:
+        morning = next_working_day(remind.date(), wh)
+        remind = datetime.combine(morning, wh.start, tzinfo=at.tzinfo)
+        escalate = max(escalate, datetime.combine(morning, wh.end, tzinfo=at.tzinfo))
+    if not wh.calendar.is_working_day(escalate.date()):
+        day = next_working_day(escalate.date(), wh)
+        escalate = datetime.combine(day, wh.end, tzinfo=at.tzinfo)
+    return ReportClock(remind, escalate, deferred)
+
+
+def report_stage(at: datetime, now: datetime, wh: WorkingHours) -> str | None:
+    """Where an unsent contact report stands: None, 'remind' or 'escalate' (`report_clock`)."""
+    clock = report_clock(at.astimezone(now.tzinfo), wh)
+    if now >= clock.escalate_at:
         return "escalate"
-    if age >= REPORT_REMIND_AFTER:
+    if now >= clock.remind_at:
         return "remind"
     return None
 

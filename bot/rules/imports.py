@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.rules.clients import MAX_CADENCE, default_cadence, name_key
 from bot.rules.people import LANGS, ROLES
+from bot.rules.problems import Problem
 
 TRUE = frozenset({"true", "yes", "1", "y", "是", "市内"})
 FALSE = frozenset({"false", "no", "0", "n", "否", "市外"})
@@ -68,6 +69,8 @@ def read_member(line: int, row: Mapping[str, str]) -> MemberRow | Skipped:
     uid, name = row.get("user_id", ""), " ".join(row.get("name", "").split())
     role, lang = row.get("role", "").lower(), row.get("language", "").lower() or None
     manager = row.get("manager_id", "") or None
+    if not uid and not row.get("email", "").strip():
+        return Skipped(line, "neither user_id nor email is given")
     if not SLACK_USER_ID.fullmatch(uid):
         return Skipped(line, f"user_id {uid!r} is not a Slack user id (like U0123ABCD)")
     if not name:
@@ -81,6 +84,51 @@ def read_member(line: int, row: Mapping[str, str]) -> MemberRow | Skipped:
     if manager == uid:
         return Skipped(line, f"manager_id {uid} is the member's own id")
     return MemberRow(line, uid, name, role, manager, lang)
+
+
+def email_key(address: str) -> str:
+    """An e-mail address as addresses are told apart: case and surrounding spaces ignored."""
+    return address.strip().lower()
+
+
+def emails_to_look_up(rows: Numbered) -> list[str]:
+    """The addresses a team file gives instead of Slack ids (`email` for the person,
+    `manager_email` for their manager), each once, in file order."""
+    wanted: dict[str, str] = {}
+    for _, row in rows:
+        for id_column, email_column in (("user_id", "email"), ("manager_id", "manager_email")):
+            address = row.get(email_column, "").strip()
+            if address and not row.get(id_column, "").strip():
+                wanted.setdefault(email_key(address), address)
+    return list(wanted.values())
+
+
+def with_slack_ids(
+    rows: Numbered, found: Mapping[str, str | None]
+) -> tuple[list[tuple[int, dict[str, str]]], list[Skipped]]:
+    """The rows with `user_id` and `manager_id` filled in from their addresses (`found`: each
+    address, by `email_key`, and its Slack id or None when Slack knows no one by it); a row
+    with an address Slack does not know is skipped, naming it. A given id wins over an
+    address."""
+    kept: list[tuple[int, dict[str, str]]] = []
+    skipped: list[Skipped] = []
+    for line, row in rows:
+        out = dict(row)
+        problem = None
+        for id_column, email_column in (("user_id", "email"), ("manager_id", "manager_email")):
+            address = row.get(email_column, "").strip()
+            if not address or row.get(id_column, "").strip():
+                continue
+            uid = found.get(email_key(address))
+            if uid is None:
+                problem = f"{email_column} {address!r} is no one in this Slack workspace"
+                break
+            out[id_column] = uid
+        if problem is None:
+            kept.append((line, out))
+        else:
+            skipped.append(Skipped(line, problem))
+    return kept, skipped
 
 
 def check_team(
@@ -150,6 +198,25 @@ def _drop_cycles(accepted: dict[str, MemberRow], stored: Mapping[str, str | None
         if uid in accepted:
             dropped.append(Skipped(accepted.pop(uid).line, f"reporting cycle {cycle}"))
     return dropped
+
+
+def line_problem(
+    managers: Mapping[str, str | None], user: str, manager: str | None
+) -> Problem | None:
+    """Whether `user` may report to `manager` (None: to nobody), by the import's rules: the
+    manager is on the team (`managers`: each member's user id and manager id) and is not the
+    person, and no one ends up managing themselves through a chain. The same checks as a team
+    CSV's row, for one change typed in Slack (`/aebot team add|set`)."""
+    if manager is None:
+        return None
+    if manager == user:
+        return Problem("team.own_manager", {"user": user})
+    if manager not in managers:
+        return Problem("team.manager_not_member", {"manager": manager})
+    cycle = reporting_cycles({**managers, user: manager}).get(user)
+    if cycle:
+        return Problem("team.cycle", {"cycle": " → ".join(f"<@{u}>" for u in cycle.split(" → "))})
+    return None
 
 
 def reporting_cycles(managers: Mapping[str, str | None]) -> dict[str, str]:

@@ -187,7 +187,7 @@ def write_off_problem(
     if not admin and role != GM:
         return Problem("receivable.writeoff_gm_only")
     if not over(due, today, MANAGEMENT_AFTER):
-        return Problem("receivable.writeoff_too_early", {"months": months_overdue(due, today)})
+        return Problem("receivable.writeoff_too_early", {"due": due})
     if board_day is None:
         return Problem("receivable.writeoff_need_board", {"today": today})
     if board_day > today or board_day < due:

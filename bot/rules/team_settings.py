@@ -68,6 +68,17 @@ SETTINGS: dict[str, Setting] = {
 }
 
 _CHANNEL = re.compile(r"<?#?([CG][A-Z0-9]{6,20})(?:\|[^>]*)?>?")
+_CHANNEL_NAME = re.compile(r"#?([^\s#<>|@,]{1,80})")  # Slack's names: lower case, no spaces
+
+
+@dataclass(frozen=True)
+class ChannelName:
+    """A channel typed by its name (`#general`): its id is looked up in Slack before storing."""
+
+    key: str
+    name: str
+
+
 _TIME = re.compile(r"([01]?[0-9]|2[0-3])[:：]([0-5][0-9])")
 
 
@@ -84,8 +95,9 @@ def _hours(text: str) -> tuple[time, time] | None:
     return (start, end) if start and end and start <= end else None
 
 
-def read_setting(key: str, text: str) -> str | Problem:
-    """What an admin typed for `key`, normalised for storage, or why it cannot be stored."""
+def read_setting(key: str, text: str) -> str | ChannelName | Problem:
+    """What an admin typed for `key`, normalised for storage (a channel typed by its name: the
+    name to look up), or why it cannot be stored."""
     setting = SETTINGS.get(key)
     if setting is None:
         return Problem("settings.unknown_key", {"key": key, "keys": ", ".join(SETTINGS)})
@@ -107,11 +119,29 @@ def read_setting(key: str, text: str) -> str | Problem:
         if text.strip().lower() in ("-", "none", "off", "无"):
             return "-"
         mc = _CHANNEL.fullmatch(text.strip())
-        return mc[1] if mc else Problem("settings.bad_channel", {"key": key})
+        if mc:
+            return mc[1]
+        named = _CHANNEL_NAME.fullmatch(text.strip())
+        if named:
+            return ChannelName(key, named[1].lower())
+        return Problem("settings.bad_channel", {"key": key})
     value = text.strip()
     if not value.isdigit() or not setting.low <= int(value) <= setting.high:
         return Problem("settings.bad_count", {"key": key, "low": setting.low, "high": setting.high})
     return str(int(value))
+
+
+def check_together(stored: Mapping[str, str], key: str, value: str | None) -> Problem | None:
+    """Whether the team's settings still make sense with `key` set to `value` (None: back to
+    its default): the working day must end after it starts, or no working hours can be
+    counted (an approval's reminder, a job's internal deadline)."""
+    if key not in (START_OF_DAY, END_OF_DAY):
+        return None
+    after = {k: v for k, v in stored.items() if k != key} | ({key: value} if value else {})
+    start, end = (TeamValues(after).time(k) for k in (START_OF_DAY, END_OF_DAY))
+    if end > start:
+        return None
+    return Problem("settings.day_backwards", {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
 
 
 class TeamValues:
@@ -119,6 +149,7 @@ class TeamValues:
 
     def __init__(self, stored: Mapping[str, str]) -> None:
         self.stored = dict(stored)
+        self._day: tuple[time, time] | None = None
 
     def text(self, key: str) -> str:
         """The value as stored (normalised), or the default."""
@@ -129,7 +160,7 @@ class TeamValues:
 
     def _read(self, key: str) -> str:
         value = self.text(key)
-        if isinstance(read_setting(key, value), Problem):
+        if not isinstance(read_setting(key, value), str):
             log.warning(
                 "setting %s has an unreadable value %r; using %r", key, value, SETTINGS[key].default
             )
@@ -152,12 +183,30 @@ class TeamValues:
     @property
     def start_of_day(self) -> time:
         """When the working day starts: working hours count from here."""
-        return self.time(START_OF_DAY)
+        return self._working_day()[0]
 
     @property
     def end_of_day(self) -> time:
         """When the working day ends, and the time a date typed without one means."""
-        return self.time(END_OF_DAY)
+        return self._working_day()[1]
+
+    def _working_day(self) -> tuple[time, time]:
+        """start_of_day and end_of_day; both defaults when the day stored ends before it starts
+        (`check_together` refuses that now; an older release stored it)."""
+        if self._day is None:
+            start, end = self.time(START_OF_DAY), self.time(END_OF_DAY)
+            if end <= start:
+                log.warning(
+                    "end_of_day %s is not after start_of_day %s; using %s-%s",
+                    f"{end:%H:%M}",
+                    f"{start:%H:%M}",
+                    SETTINGS[START_OF_DAY].default,
+                    SETTINGS[END_OF_DAY].default,
+                )
+                start, end = (_time(SETTINGS[k].default) for k in (START_OF_DAY, END_OF_DAY))
+            assert start is not None and end is not None
+            self._day = (start, end)
+        return self._day
 
     def duration(self, key: str) -> Duration:
         d = read_duration(self._read(key))

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
-from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER
+from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER, report_stage
 from bot.rules.receivables import MONITORED_AFTER, months_overdue, over
 from bot.rules.week_input import (
     ClientRow,
@@ -106,6 +106,13 @@ def managers_of(people: Iterable[Person], aes: Sequence[Person]) -> dict[str, li
     return dict(out)
 
 
+def _report_overdue(rep: OpenReport, w: WeekInput) -> bool:
+    """Past its clock: 48 hours, a weekend or holiday not eating the author's time."""
+    if w.hours is None:
+        return rep.at <= w.now - REPORT_ESCALATE_AFTER
+    return report_stage(rep.at, w.now, w.hours) == "escalate"
+
+
 def compile_week(w: WeekInput) -> WeekReport:
     """The week's facts per AE, the managers' people and the totals."""
     aes = reported(w.people, w.clients)
@@ -124,7 +131,14 @@ def compile_week(w: WeekInput) -> WeekReport:
         else []
     )
     return WeekReport(
-        w.monday, w.days, weeks, managers_of(w.people, aes), _totals(weeks), w.log_month, log
+        w.monday,
+        w.days,
+        weeks,
+        managers_of(w.people, aes),
+        _totals(weeks),
+        w.log_month,
+        log,
+        ledger,
     )
 
 
@@ -151,9 +165,8 @@ class _Context:
             self.count_by_client[x.client_id] += 1
             self.kinds[x.author_id][x.kind] += 1
         self.reports: dict[str, list[OpenReport]] = defaultdict(list)
-        cutoff = w.now - REPORT_ESCALATE_AFTER
         for rep in sorted(w.open_reports, key=lambda x: x.at):
-            if rep.at <= cutoff:
+            if _report_overdue(rep, w):
                 self.reports[rep.author_id].append(rep)
         self.jobs: dict[str, list[JobRow]] = defaultdict(list)
         for j in sorted(w.jobs, key=lambda j: j.number):

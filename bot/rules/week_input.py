@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.rules.working_time import WorkingHours
+
 
 @dataclass(frozen=True)
 class Person:
@@ -127,3 +129,6 @@ class WeekInput:
     owed: Sequence[Owed] = ()
     log_month: tuple[int, int] | None = None  # (year, month) of the client log, if this week
     log: Sequence[LogRow] = ()
+    # The working day and its calendar: a contact report is overdue once its clock says so
+    # (48 hours, days off not eating the author's time: bot/rules/contacts.py report_clock).
+    hours: WorkingHours | None = None

@@ -106,6 +106,12 @@ class WeekReport:
     totals: Totals
     log_month: tuple[int, int] | None
     log: list[tuple[ClientRow, str, LogRow]]  # (client, owner's name, its month)
+    names: dict[str, str] = field(default_factory=dict)  # everyone's name, by Slack id
+
+    def name_of(self, user_id: str) -> str:
+        """A person's name as the files show it (their id only for someone no longer on the
+        team)."""
+        return self.names.get(user_id) or user_id
 
     @property
     def last_day(self) -> date:

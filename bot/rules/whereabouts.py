@@ -23,6 +23,7 @@ from bot.dates import (
     DateRefusal,
     ParsedWhen,
     TimeRange,
+    local_day,
     parse_range,
     parse_when,
     range_refusal,
@@ -205,7 +206,7 @@ def read_out(text: str, now: datetime, tz: str, lang: str, end_of_day: time) -> 
             return Said(text[:i].strip(), found)
     last = text.split()[-1] if text else ""
     if _LOOKS_TIMED.search(last):
-        return range_refusal(last, lang)
+        return range_refusal(last, lang, today=local_day(now, tz))
     return Said(text)
 
 

@@ -50,7 +50,7 @@ def _at(d: date, t: time, like: datetime) -> datetime:
     return datetime.combine(d, t, tzinfo=like.tzinfo)
 
 
-def _next_working_day(d: date, wh: WorkingHours) -> date:
+def next_working_day(d: date, wh: WorkingHours) -> date:
     """The first working day strictly after `d`."""
     for i in range(1, MAX_SEARCH_DAYS + 1):
         candidate = d + timedelta(days=i)
@@ -73,7 +73,7 @@ def _forward_start(at: datetime, wh: WorkingHours) -> datetime:
     d, t = at.date(), at.timetz().replace(tzinfo=None)
     if wh.calendar.is_working_day(d) and t <= wh.end:
         return _at(d, wh.start, at) if t < wh.start else at
-    return _at(_next_working_day(d, wh), wh.start, at)
+    return _at(next_working_day(d, wh), wh.start, at)
 
 
 def _backward_start(at: datetime, wh: WorkingHours) -> datetime:
@@ -97,7 +97,7 @@ def add_working(at: datetime, hours: timedelta, wh: WorkingHours) -> datetime:
             if left <= room:
                 return cursor + left
             left -= room
-            cursor = _at(_next_working_day(cursor.date(), wh), wh.start, at)
+            cursor = _at(next_working_day(cursor.date(), wh), wh.start, at)
     cursor, left = _backward_start(at, wh), -hours
     while True:
         room = cursor - _at(cursor.date(), wh.start, at)
@@ -130,9 +130,9 @@ def add_working_days(at: datetime, days: int, wh: WorkingHours) -> datetime:
     clamped into working hours; an `at` on a day off moves to the next working day's start."""
     d, t = at.date(), at.timetz().replace(tzinfo=None)
     if not wh.calendar.is_working_day(d):
-        d, t = _next_working_day(d, wh), wh.start
+        d, t = next_working_day(d, wh), wh.start
     t = min(max(t, wh.start), wh.end)
-    step = _next_working_day if days > 0 else _previous_working_day
+    step = next_working_day if days > 0 else _previous_working_day
     for _ in range(abs(days)):
         d = step(d, wh)
     return _at(d, t, at)

@@ -155,6 +155,10 @@ def modal(
     close: str,
     private_metadata: str = "",
 ) -> Block:
+    """A modal. One that cannot be submitted (`submit` None: nothing to pick from) shows no
+    fields, only what it says: Slack refuses a modal with input blocks and no submit button."""
+    if not submit:
+        blocks = [b for b in blocks if b.get("type") != "input"]
     v: Block = {
         "type": "modal",
         "callback_id": callback_id,

@@ -9,23 +9,37 @@ Every message carries its outbox key in Slack's message metadata; after an unkno
 courier looks for that key in the conversation's history instead of posting blindly. The client
 used here has no retry handlers of its own: slack_sdk would repost a message whose answer was
 lost, and retry a rate limit per thread instead of for the whole workspace.
+
+The history is read from a little before the first try, on Slack's clock: a message's `ts` is
+Slack's time, and this machine's clock may be minutes off it. `SlackClock` reads the `Date` of
+every answer Slack gives and so knows how far off; a lookup converts by it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
+import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.error import HTTPError, URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry import RetryHandler, RetryState
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
 
 METADATA_EVENT = "aebot_message"
 # Slack's own trouble: it may or may not have posted the message.
 SLACK_TROUBLE = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+# seconds read before the first try, beyond the skew measured: Slack's Date has whole seconds,
+# and a message may be stored a little after it was sent
+LOOK_BACK = 300
 
 
 @dataclass(frozen=True)
@@ -134,46 +148,97 @@ def _never_twice(attempt: Attempt) -> Attempt:
     return attempt
 
 
+class SlackClock(RetryHandler):
+    """Reads the `Date` of every answer of the Web API client it is added to (a retry handler
+    sees them all; it never asks for a retry): how far `now` (this machine's clock, in epoch
+    seconds) is ahead of Slack's."""
+
+    def __init__(self, now: Callable[[], float] = time.time) -> None:
+        super().__init__(max_retry_count=0)
+        self.now = now
+        self.offset: float | None = None
+
+    def can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        date = _header(response.headers, "date") if response is not None else None
+        if date:
+            with contextlib.suppress(TypeError, ValueError):
+                self.offset = self.now() - parsedate_to_datetime(date).timestamp()
+        return False
+
+    def skew(self) -> float | None:
+        """Seconds this clock is ahead of Slack's (its Date has whole seconds); None until
+        Slack has answered once."""
+        return None if self.offset is None else round(self.offset, 1)
+
+
+def _header(headers: Any, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            return value[0] if isinstance(value, list) and value else value
+    return None
+
+
 def find(
-    web: WebClient, recipient: str, key: str, oldest: float, thread_ts: str | None = None
+    web: WebClient,
+    recipient: str,
+    key: str,
+    first_try: float,
+    clock: SlackClock,
+    thread_ts: str | None = None,
 ) -> Attempt:
-    """Look for a message carrying `key` posted since `oldest` (epoch seconds) in the
-    recipient's conversation (in the thread under `thread_ts`, if one): `delivered` with its ts
-    if Slack has it, `retry` if it surely does not, else what the lookup itself met."""
+    """Look for a message carrying `key` in the recipient's conversation (in the thread under
+    `thread_ts`, if one), posted since `first_try` (this machine's clock, epoch seconds, as
+    `clock` reads it): `delivered` with its ts if Slack has it, `retry` if it surely does not,
+    else what the lookup itself met. The history is read on Slack's clock, from LOOK_BACK
+    before the first try; Slack is asked the time first if `clock` has not heard it yet."""
     try:
         channel = recipient
         if recipient[:1] in ("U", "W"):
             channel = web.conversations_open(users=recipient)["channel"]["id"]
-        cursor = None
-        while True:
-            if thread_ts:
-                resp = web.conversations_replies(
-                    channel=channel,
-                    ts=thread_ts,
-                    oldest=f"{oldest:.6f}",
-                    include_all_metadata=True,
-                    limit=200,
-                    cursor=cursor,
-                )
-            else:
-                resp = web.conversations_history(
-                    channel=channel,
-                    oldest=f"{oldest:.6f}",
-                    include_all_metadata=True,
-                    limit=200,
-                    cursor=cursor,
-                )
-            for m in resp.get("messages") or []:
-                payload = (m.get("metadata") or {}).get("event_payload") or {}
-                if payload.get("key") == key:
-                    return Attempt("delivered", ts=m.get("ts"), channel=channel)
-            cursor = (resp.get("response_metadata") or {}).get("next_cursor")
-            if not resp.get("has_more") or not cursor:
-                return Attempt("retry", channel=channel)
+        if clock.offset is None:  # a lost answer may be the first of this process
+            web.auth_test()
+        oldest = first_try - (clock.offset or 0.0) - LOOK_BACK
+        return _look(web, channel, key, oldest, thread_ts)
     except SlackApiError as exc:
         return _refused(exc)
     except Exception as exc:
         return _unreachable(exc)
+
+
+def _look(web: WebClient, channel: str, key: str, oldest: float, thread_ts: str | None) -> Attempt:
+    cursor = None
+    while True:
+        if thread_ts:
+            resp = web.conversations_replies(
+                channel=channel,
+                ts=thread_ts,
+                oldest=f"{oldest:.6f}",
+                include_all_metadata=True,
+                limit=200,
+                cursor=cursor,
+            )
+        else:
+            resp = web.conversations_history(
+                channel=channel,
+                oldest=f"{oldest:.6f}",
+                include_all_metadata=True,
+                limit=200,
+                cursor=cursor,
+            )
+        for m in resp.get("messages") or []:
+            payload = (m.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("key") == key:
+                return Attempt("delivered", ts=m.get("ts"), channel=channel)
+        cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+        if not resp.get("has_more") or not cursor:
+            return Attempt("retry", channel=channel)
 
 
 def _refused(exc: SlackApiError) -> Attempt:

@@ -38,6 +38,7 @@ from bot.rules.people import is_admin
 from bot.slack import blocks as bk
 from bot.slack.blocks import Block, Post, state_values
 from bot.slack.limits import RESPONSE_URL_USES
+from bot.slack.payloads import has_nul
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader, join, t
 
@@ -165,6 +166,8 @@ class Listen:
         self.worker, self.sender = worker, sender
         self.lang_of, self.default_lang = lang_of, default_lang
         self.member_of, self.admins = member_of, admins
+        # how a DM to aebot is answered (handlers/dm.py sets it: once per message)
+        self.on_dm: Callable[[Request, str], object] = lambda req, line: sender.dm(req.user, line)
 
     def ack(
         self, fn: Callable[[Request, D], Reply], deps: D
@@ -175,7 +178,7 @@ class Listen:
             req = request_of(body, self.lang_of, self.default_lang)
             try:
                 req = self.checked(req)
-                reply = self.turned_away(req) or fn(req, deps)
+                reply = self.turned_away(req) or self.unstorable(req) or fn(req, deps)
             except Exception:
                 log.exception("listener %s failed", fn.__name__)
                 _ack_failure(ack, req)
@@ -212,7 +215,7 @@ class Listen:
 
     def _after(self, fn: Callable[[Request, D], object], req: Request, deps: D) -> None:
         req = self.checked(req)
-        refusal = self.turned_away(req)
+        refusal = self.turned_away(req) or self.unstorable(req)
         if refusal is None:
             fn(req, deps)
             return
@@ -228,23 +231,43 @@ class Listen:
 
     def turned_away(self, req: Request) -> Reply | None:
         """For someone neither on the team nor an admin, the one line saying whom to ask, where
-        they will see it: under a command, under the form's first field, in reply to a click, or
-        as their App Home; None for everyone else."""
+        they will see it: under a command, under the form's first field, in reply to a click or
+        a DM, or as their App Home; None for everyone else."""
         if req.member or (req.user and is_admin(req.user, self.admins)):
             return None
         log.info("turned away %s of team %s: not on the team", req.user, req.team)
         line = outsider_line(req.lang, self.admins)
-        kind = req.body.get("type")
-        if kind == "view_submission":
-            return Reply(errors={_first_input(req): line})
-        if kind == "block_actions":
-            return Reply(then=(partial(self.sender.answer, req.response_url, req.user, line),))
-        if kind == "event_callback":
-            event = req.body.get("event") or {}
+        event = req.body.get("event") or {}
+        if req.body.get("type") == "event_callback":
+            if event.get("type") == "message":  # a DM to aebot: the line, in reply
+                return Reply(then=(partial(self.on_dm, req, line),))
             if event.get("type") != "app_home_opened" or event.get("tab", "home") != "home":
                 return Reply()
             home = {"type": "home", "blocks": [bk.section(line)]}
             return Reply(then=(partial(self.sender.publish_home, req.user, home),))
+        return self._refusal(req, line, _first_input(req))
+
+    def unstorable(self, req: Request) -> Reply | None:
+        """For text holding a NUL character (PostgreSQL refuses to store one, SQLite would keep
+        it), whatever the feature: one line saying so, under the field that holds it, the
+        command or the click, or in a DM for an event; nothing runs and nothing is stored.
+        None for every other request."""
+        if not has_nul(req.body):
+            return None
+        log.info("refused a request of %s of team %s: a NUL character", req.user, req.team)
+        line = t(req.lang, "input.nul")
+        if req.body.get("type") == "event_callback":
+            return Reply(then=(partial(self.sender.answer, None, req.user, line),))
+        return self._refusal(req, line, _field_with_nul(req) or _first_input(req))
+
+    def _refusal(self, req: Request, line: str, field_id: str) -> Reply:
+        """A refusal where the person sees it: under a form's field, in reply to a click, or
+        under a command."""
+        kind = req.body.get("type")
+        if kind == "view_submission":
+            return Reply(errors={field_id: line})
+        if kind == "block_actions":
+            return Reply(then=(partial(self.sender.answer, req.response_url, req.user, line),))
         return Reply(text=line)
 
     def _safely(self, work: Later, req: Request, name: str) -> None:
@@ -272,6 +295,12 @@ def _first_input(req: Request) -> str:
     blocks = (req.body.get("view") or {}).get("blocks") or []
     inputs = [b["block_id"] for b in blocks if b.get("type") == "input" and b.get("block_id")]
     return inputs[0] if inputs else "summary"
+
+
+def _field_with_nul(req: Request) -> str | None:
+    """The block id of a submitted form's field whose value holds a NUL, if one does."""
+    values = ((req.body.get("view") or {}).get("state") or {}).get("values") or {}
+    return next((block for block, v in values.items() if has_nul(v)), None)
 
 
 def _ack_failure(ack: Ack, req: Request) -> None:

@@ -124,6 +124,23 @@ class Sender:
             return True
         return bool(user_id) and self.dm(user_id, text)
 
+    def channel_named(self, name: str) -> str | None:
+        """The id of the public channel called `name` (with or without its #), looked up in
+        the workspace's list (conversations.list, scope channels:read); None when there is none.
+        A lookup, not a message: Slack's refusal (a scope not granted) is raised as
+        SlackApiError, for the one who asked to be told it."""
+        wanted, cursor = name.removeprefix("#").lower(), ""
+        while True:
+            resp = self.web.conversations_list(
+                types="public_channel", exclude_archived=True, limit=1000, cursor=cursor or None
+            )
+            for channel in resp.get("channels") or []:
+                if wanted in (channel.get("name"), channel.get("name_normalized")):
+                    return str(channel["id"])
+            cursor = (resp.get("response_metadata") or {}).get("next_cursor") or ""
+            if not cursor:
+                return None
+
     def open_modal(self, trigger_id: str, view: dict[str, Any]) -> None:
         """Open a modal for the person who triggered it (within 3 s of their click)."""
         self.web.views_open(trigger_id=trigger_id, view=view)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.dates import echo, echo_day, weekday_name
+from bot.dates import echo, echo_day, examples, weekday_name
+from bot.dates.examples import EXAMPLE_PREFIX
 from bot.rules.people import LANGS, language_of
 from bot.rules.problems import Problem
 from bot.slack.messages import MESSAGES, Plural
@@ -27,6 +29,13 @@ def t(lang: str, key: str, /, **values: object) -> str:
     if isinstance(text, Plural):
         text = text.one if values.get(text.count) == 1 else text.other
     return text.format(**values) if values else text
+
+
+@cache
+def _has_examples(key: str) -> bool:
+    entry = MESSAGES[key]
+    forms = [x for v in entry.values() for x in (v if isinstance(v, Plural) else (v,))]
+    return any("{" + EXAMPLE_PREFIX in str(x) for x in forms)
 
 
 def join(lang: str, items: Iterable[str]) -> str:
@@ -58,10 +67,18 @@ class Reader:
         return cls(lang, zone, now)
 
     def t(self, key: str, /, **values: object) -> str:
+        """The text in this reader's language; its example dates (`{eg_…}`) computed from
+        today, so that no help or refusal ever suggests a day already gone."""
+        if _has_examples(key):
+            values = examples(self.today, self.lang) | values
         return t(self.lang, key, **values)
 
     def problem(self, problem: Problem) -> str:
-        return t(self.lang, problem.key, **problem.values)
+        return self.t(problem.key, **problem.values)
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.zone).date()
 
     def when(self, at: datetime, has_time: bool = True) -> str:
         """A moment in the workspace's zone, as this reader writes it."""

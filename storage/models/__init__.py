@@ -10,13 +10,14 @@ from storage.models.outbox import OutboxMessage
 from storage.models.people import Member
 from storage.models.requests import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job
 from storage.models.week import AgendaItem, Duty, Receivable, WeeklyNote
-from storage.models.workspace import CalendarDay, TaskRun, TeamSetting
+from storage.models.workspace import CacheStamp, CalendarDay, TaskRun, TeamSetting
 
 __all__ = [
     "AgendaItem",
     "Approval",
     "ApprovalEvent",
     "AuthorityLimit",
+    "CacheStamp",
     "CalendarDay",
     "Client",
     "ContactLog",

@@ -53,3 +53,13 @@ class CalendarDay(SQLModel, table=True):
     name: str | None = Field(default=None, max_length=100)
     set_by: str | None = Field(default=None, max_length=32)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
+
+
+class CacheStamp(SQLModel, table=True):
+    """How often a team's cached rows of one table (member, client, calendarday, teamsetting)
+    have changed: every write that changes them moves it in the same transaction, so any aebot
+    process sees another's change at once (storage/stamps.py)."""
+
+    team_id: str = Field(max_length=32, primary_key=True)
+    tbl: str = Field(max_length=32, primary_key=True)
+    version: int = Field(default=0)

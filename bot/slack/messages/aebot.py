@@ -9,35 +9,38 @@ MESSAGES: dict[str, M] = {
     "aebot.help": zh_en(
         "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案　• `/job` 工作单\n"
         "• `/overtime` 加班单（17:00 前）　• `/out` 去向登记、请假\n"
-        "• `/aebot team` 团队架构　• `/aebot team remove @同事` 移出团队（管理员）\n"
+        "• `/aebot team` 团队架构；管理员：`/aebot team add @同事 ae manager @主管` 加入团队，"
+        "`/aebot team set @同事 manager @主管` 改汇报对象，`/aebot team set @同事 role am` 改角色，"
+        "`/aebot team remove @同事` 移出团队\n"
         "• `/aebot language zh|en` 语言\n"
-        "• `/aebot role @同事 am` 设置角色（管理员）：aae, ae, am, ad, ped, gm\n"
         "• `/aebot calendar` 工作日历（管理员可录入调休和明年的节假日）\n"
         "• `/aebot dates 下周五下午3点` 看看 aebot 怎么理解一个日期；不带内容则列出写法\n"
         "• `/aebot settings` 本工作区的设置（提醒时间等；管理员可修改）\n"
-        "• `/aebot request 佣金 耐克 7% 客户要求提高一季度返点` 提交审批：佣金、补量、折扣、账期、免费测试按审批权限沿汇报链审批；还有差旅费（travel）、支出申请（expense）、劳务费（fee）、合同审核（contract）。`/aebot request` 列出每种的写法\n"
+        "• `/aebot request 佣金 耐克 7% 客户要求提高一季度返点` 提交审批：佣金、补量、折扣、账期、免费测试按审批权限沿汇报链审批；还有差旅费（`travel`）、支出申请（`expense`）、劳务费（`fee`）、合同审核（`contract`）。`/aebot request` 列出每种的写法\n"
         "• `/aebot requests` 查看我的申请到了哪一步；`waiting` 等我审批的；`all` 团队的（经理）\n"
-        "• `/aebot delegate @同事 until 12月5日` 把你的审批委托给同事；`/aebot delegate off` 结束\n"
+        "• `/aebot delegate @同事 until {eg_until}` 把你的审批委托给同事；`/aebot delegate off` 结束\n"
         "• `/aebot authority` 审批权限表（管理员可用 `/aebot authority set commission am 8` 修改）\n"
         "• `/aebot agenda add 议题` 加入下次周例会的议程；`/aebot agenda list`、`/aebot agenda remove 编号`\n"
-        "• `/aebot receivable add 耐克 120000 due 2026-07-31` 登记逾期应收账款（经理、总监和管理员）；`list`、`paid 编号`、`writeoff 编号`\n"
+        "• `/aebot receivable add 耐克 120000 到期 {eg_due_typed}` 登记逾期应收账款（经理、总监和管理员）；`list`、`paid 编号`、`writeoff 编号`\n"
         "• `/aebot report` 预览本周到目前为止的周报（自己的，或主管看团队的）\n"
         "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client "
         "records　• `/job` job requests\n• `/overtime` overtime forms (before 17:00)　• `/out` "
         "whereabouts and leave\n"
-        "• `/aebot team` the org chart　• `/aebot team remove @someone` take someone off (admins)\n"
+        "• `/aebot team` the org chart; admins: `/aebot team add @someone ae manager @someone` "
+        "adds someone, `/aebot team set @someone manager @someone` changes their manager, "
+        "`/aebot team set @someone role am` their role, `/aebot team remove @someone` takes "
+        "them off\n"
         "• `/aebot language zh|en` your language\n"
-        "• `/aebot role @someone am` set a role (admins): aae, ae, am, ad, ped, gm\n"
         "• `/aebot calendar` the working-day calendar (admins add make-up days and next year's holidays)\n"
         "• `/aebot dates next friday 3pm` shows how aebot reads a date; alone, it lists the ways to write one\n"
         "• `/aebot settings` this workspace's settings (reminder times and more; admins change them)\n"
         "• `/aebot request commission Nike 7% client asks for a higher Q1 rebate` asks for approval (commission, make-good, discount, payment terms, free test go up your reporting line to whoever's authority covers it); also travel, expense, fee and contract. `/aebot request` shows how to write each\n"
         "• `/aebot requests` shows where your requests stand; `waiting`, what waits for you; `all`, your people's (managers)\n"
-        "• `/aebot delegate @someone until Dec 5` hands your decisions to someone; `/aebot delegate off` ends it\n"
+        "• `/aebot delegate @someone until {eg_until}` hands your decisions to someone; `/aebot delegate off` ends it\n"
         "• `/aebot authority` the authority limits (admins change one with `/aebot authority set commission am 8`)\n"
         "• `/aebot agenda add TOPIC` adds an item to the next weekly meeting's agenda; `/aebot agenda list`, `/aebot agenda remove ID`\n"
-        "• `/aebot receivable add Nike 120,000 due Jul 31` records an overdue receivable (managers and admins); `list`, `paid ID`, `writeoff ID`\n"
+        "• `/aebot receivable add Nike 120,000 due {eg_due_typed}` records an overdue receivable (managers and admins); `list`, `paid ID`, `writeoff ID`\n"
         "• `/aebot report` previews this week's report so far (yours, or your team's)\n"
         "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
         "are still due.",
@@ -46,8 +49,11 @@ MESSAGES: dict[str, M] = {
         "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")
     ),
     "team.empty": zh_en(
-        "还没有团队名单。管理员可以用 `aebot team import team.csv` 导入。",
-        "No team is loaded yet. An admin can load one with `aebot team import team.csv`.",
+        "还没有团队名单。管理员可以用 `/aebot team add @同事 ae manager @主管` 逐个加入，"
+        "或在服务器上用 `aebot team import team.csv` 导入整个团队。",
+        "No team is loaded yet. An admin adds people one by one with `/aebot team add @someone "
+        "ae manager @someone`, or loads the whole team on the server with `aebot team import "
+        "team.csv`.",
     ),
     "team.remove_admin_only": zh_en(
         "只有管理员可以把同事移出团队。", "Only an admin can take someone off the team."
@@ -72,7 +78,9 @@ MESSAGES: dict[str, M] = {
             "has been told to reassign them.",
         ),
     ),
-    "team.nobody": zh_en("（没有人：AEBOT_ADMINS 未设置）", "nobody (AEBOT_ADMINS names no one)"),
+    "team.nobody": zh_en(
+        "（没有人：`AEBOT_ADMINS` 没有设置）", "nobody (`AEBOT_ADMINS` names no one)"
+    ),
     "team.ownerless": zh_en(
         "<@{by}> 已将 <@{user}> 移出团队。以下 {n} 个客户现在没有负责人，不会再出现在任何提醒里，"
         "请用 `/client reassign 客户名 @同事` 指定新负责人：",
@@ -85,8 +93,8 @@ MESSAGES: dict[str, M] = {
     ),
     "role.admin_only": zh_en("只有管理员可以设置角色。", "Only an admin can set roles."),
     "role.usage": zh_en(
-        "用法：`/aebot role @同事 角色`，角色是 {roles} 之一。",
-        "Usage: `/aebot role @someone ROLE`, where ROLE is one of {roles}.",
+        "用法：`/aebot role @同事 角色`。角色：{roles}。",
+        "Usage: `/aebot role @someone ROLE`. The roles: {roles}.",
     ),
     "role.set": zh_en("已将 <@{user}> 的角色设为{role}。", "<@{user}> is now {role}."),
     "language.usage": zh_en(
@@ -95,12 +103,14 @@ MESSAGES: dict[str, M] = {
     ),
     "language.set": zh_en("好的，以后用中文和你交流。", "Done: aebot will talk to you in English."),
     "language.not_member": zh_en(
-        "你还不在团队名单里，请管理员先添加你。",
-        "You are not on the team yet; ask an admin to add you.",
+        "你是管理员，但不在团队名单里，aebot 用工作区的语言和你交流。先用 "
+        "`/aebot team add @你自己 角色` 把自己加入团队，再选择语言。",
+        "You are an admin, not on the team, so aebot talks to you in the workspace's language. "
+        "Add yourself with `/aebot team add @yourself ROLE` first, then choose one.",
     ),
-    "dates.read_as": zh_en("“{phrase}” 读作 {when}。", "“{phrase}” reads as {when}."),
+    "dates.read_as": zh_en("“{phrase}” 理解为 {when}。", "“{phrase}” reads as {when}."),
     "dates.range_read_as": zh_en(
-        "“{phrase}” 读作 {start} 到 {end}。", "“{phrase}” reads as {start} to {end}."
+        "“{phrase}” 理解为 {start} 到 {end}。", "“{phrase}” reads as {start} to {end}."
     ),
     "dates.refused": zh_en("{message}", "{message}"),
 }

@@ -48,9 +48,9 @@ MESSAGES: dict[str, M] = {
     "agenda.none": zh_en("• 没有。", "• None."),
     "agenda.part3": zh_en("*3. 上周不足*", "*3. Last week's shortfalls*"),
     "agenda.all_done": zh_en("• 上周没有不足。👍", "• No shortfalls last week. 👍"),
-    "agenda.missed": zh_en("_漏联络的客户_", "_Clients not contacted as often as due_"),
+    "agenda.missed": zh_en("_联络不足的客户_", "_Clients called less often than their cadence_"),
     "agenda.missed_client": zh_en(
-        "{client}（{n} 天）", Plural("{client} ({n} day)", "{client} ({n} days)")
+        "{client}（差 {n} 天）", Plural("{client} (1 day short)", "{client} ({n} days short)")
     ),
     "agenda.person_list": zh_en("• {name}：{items}", "• {name}: {items}"),
     "agenda.reports": zh_en(
@@ -152,9 +152,9 @@ MESSAGES: dict[str, M] = {
     ),
     # --- /aebot receivable --------------------------------------------------------------------
     "receivable.usage": zh_en(
-        "用法：`/aebot receivable add 客户 金额 due 2026-07-31 [备注]`（也可写 `到期 7月31日`）、"
+        "用法：`/aebot receivable add 客户 金额 due {eg_due} [备注]`（也可写 `到期 {eg_due_typed}`）、"
         "`/aebot receivable list`、`/aebot receivable paid 编号`、`/aebot receivable writeoff 编号 董事会决定日期`（总经理或管理员）。",
-        "Usage: `/aebot receivable add CLIENT AMOUNT due 2026-07-31 [note]` (or `due Jul 31`), "
+        "Usage: `/aebot receivable add CLIENT AMOUNT due {eg_due} [note]` (or `due {eg_due_typed}`), "
         "`/aebot receivable list`, `/aebot receivable paid ID`, `/aebot receivable writeoff ID BOARD-DAY` (the general manager or an admin).",
     ),
     "receivable.bad_amount": zh_en(
@@ -162,13 +162,13 @@ MESSAGES: dict[str, M] = {
         "“{amount}” is not an amount. Write 120000 or 120,000. Nothing was recorded.",
     ),
     "receivable.need_client": zh_en(
-        "请写上客户名称，例如 `/aebot receivable add 耐克 120000 due 2026-07-31`。没有登记。",
-        "Name the client, e.g. `/aebot receivable add Nike 120,000 due Jul 31`. Nothing was "
+        "请写上客户名称，例如 `/aebot receivable add 耐克 120000 到期 {eg_due_typed}`。没有登记。",
+        "Name the client, e.g. `/aebot receivable add Nike 120,000 due {eg_due_typed}`. Nothing was "
         "recorded.",
     ),
     "receivable.bad_due": zh_en(
-        "“{due}”不是日期。写成 2026-07-31、7月31日 或 Jul 31。没有登记。",
-        "“{due}” is not a date. Write 2026-07-31, Jul 31 or 31 July 2026. Nothing was recorded.",
+        "“{due}”不是日期。写成 {eg_due} 或 {eg_due_typed}。没有登记。",
+        "“{due}” is not a date. Write {eg_due} or {eg_due_typed}. Nothing was recorded.",
     ),
     "receivable.note_too_long": zh_en(
         "备注最多 {max} 个字，现在是 {n} 个。没有登记。",
@@ -186,7 +186,7 @@ MESSAGES: dict[str, M] = {
     "receivable.stage.not-due": zh_en("还没到期", "not yet due"),
     "receivable.stage.overdue": zh_en("已逾期，不到 2 个月", "overdue, under 2 months"),
     "receivable.stage.monitored": zh_en(
-        "逾期超过 2 个月：周五周报监控", "over 2 months overdue: monitored in the Friday report"
+        "逾期超过 2 个月：在周五周报中跟踪", "over 2 months overdue: monitored in the Friday report"
     ),
     "receivable.stage.agenda": zh_en(
         "逾期超过 4 个月：每周一例会通报", "over 4 months overdue: on every Monday agenda"
@@ -201,11 +201,11 @@ MESSAGES: dict[str, M] = {
     ),
     "receivable.none": zh_en("没有未结的应收账款。", "No open receivables."),
     "receivable.list_title_mine": zh_en(
-        "你负责（或备份）的客户的未结应收账款（{n}）：",
+        "你负责（或任后备负责人）的客户的未结应收账款（{n}）：",
         "Open receivables of the clients you own or back up ({n}):",
     ),
     "receivable.none_mine": zh_en(
-        "你负责（或备份）的客户没有未结的应收账款。",
+        "你负责（或任后备负责人）的客户没有未结的应收账款。",
         "The clients you own or back up have no open receivables.",
     ),
     "receivable.need_id": zh_en(
@@ -230,9 +230,10 @@ MESSAGES: dict[str, M] = {
         "Nothing was changed.",
     ),
     "receivable.writeoff_too_early": zh_en(
-        "这笔应收账款逾期 {months} 个月：超过 6 个月未收回的，才能由董事会决定是否作为坏账。没有做任何改动。",
-        "This amount is {months} months overdue: only one overdue more than 6 months can be "
-        "written off, as the board decides. Nothing was changed.",
+        "这笔应收账款 {due} 到期，逾期还不到 6 个月：逾期超过 6 个月未收回的，才由董事会决定是否作为坏账。"
+        "没有做任何改动。",
+        "This amount was due {due}, less than 6 months ago: only one overdue more than 6 months "
+        "can be written off, as the board decides. Nothing was changed.",
     ),
     "receivable.writeoff_need_board": zh_en(
         "请写上董事会决定的日期，例如 `/aebot receivable writeoff 12 {today}`。没有做任何改动。",
@@ -310,15 +311,15 @@ MESSAGES: dict[str, M] = {
         "schedule (submit, complete and sign-off dates for every item), then click “Done”.",
     ),
     "month_end.client": zh_en(
-        "*{client}*：本月完成 {closed} 个工作单，进行中 {open} 个，其中下月到期 {next} 个",
-        "*{client}*: jobs delivered this month {closed}, in progress {open}, of them due next "
-        "month {next}",
+        "*{client}*：本月完成的工作单 {closed} · 进行中 {open}（其中下月到期 {next}）",
+        "*{client}*: jobs delivered this month {closed} · in progress {open} (due next month "
+        "{next})",
     ),
     "month_end.done_button": zh_en("已完成", "Done"),
     "expenses.reminder": zh_en(
         "报销提醒：本月费用请在 {day} 前提交报销。每种发票填一张支出申请单，例如 "
-        "`/aebot request expense 680 耐克 sales 客户晚餐`（sales 记销售费用账户，commission "
-        "记销售个人佣金账户）。",
+        "`/aebot request expense 680 耐克 sales 客户晚餐`（`sales` 记销售费用账户，"
+        "`commission` 记销售个人佣金账户）。",
         "Expenses: this month's are claimed by {day}. One expense claim per kind of invoice, e.g. "
         "`/aebot request expense 680 Nike sales client dinner` (sales: the sales-expense "
         "account; commission: the personal sales-commission account).",

@@ -6,13 +6,21 @@ from bot.slack.messages.entry import M, Plural, zh_en
 
 MESSAGES: dict[str, M] = {
     # --- job-deadlines: one DM a working morning to each owner with something due --------------
+    # the DM's notification: overdue jobs and those due soon, each said only when some
     "job_deadlines.text": zh_en(
         "工作单提醒：{soon} 个一个工作日内到期，{overdue} 个已逾期。",
         "Jobs: {soon} due within one working day, {overdue} overdue.",
     ),
+    "job_deadlines.text_overdue": zh_en(
+        "工作单提醒：{n} 个已逾期。", Plural("Jobs: 1 overdue.", "Jobs: {n} overdue.")
+    ),
+    "job_deadlines.text_soon": zh_en(
+        "工作单提醒：{n} 个一个工作日内到期。",
+        Plural("Jobs: 1 due within one working day.", "Jobs: {n} due within one working day."),
+    ),
     "job_deadlines.intro": zh_en(
-        "早上好！以下工作单要跟进（按内部截止时间排序）：",
-        "Good morning. These jobs of yours need attention (by internal deadline):",
+        "以下工作单需要跟进（按内部截止时间排序）：",
+        "These jobs of yours need attention (by internal deadline):",
     ),
     "job_deadlines.overdue": zh_en(
         "*已逾期（{n} 个）*",

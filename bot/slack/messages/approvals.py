@@ -32,12 +32,12 @@ MESSAGES: dict[str, M] = {
         "<@{user}> is on leave (until {until}), so this comes to you to decide.",
     ),
     "approval.escalated_note": zh_en(
-        "<@{approver}> 已 {since} 未处理，现升级给你，你也可以直接决定。",
+        "<@{approver}> 自 {since} 起一直没有处理，现转给你，你可以直接决定。",
         "<@{approver}> has not decided since {since}; it now comes to you as well, and you may "
         "decide it.",
     ),
     "approval.reminder": zh_en(
-        "提醒：这项申请 {since} 起等你审批。",
+        "提醒：这项申请自 {since} 起等你审批。",
         "Reminder: this has been waiting for you since {since}.",
     ),
     "approval.reminder_text": zh_en(
@@ -66,9 +66,11 @@ MESSAGES: dict[str, M] = {
         "was asked.",
     ),
     "approval.no_approver": zh_en(
-        "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。请管理员用 `/aebot team` 设置汇报对象，或 `aebot authority show` 查看权限表。",
-        "Nobody can approve this: no one up your reporting line has the authority. Ask an admin "
-        "to set your manager (`/aebot team`) or check `aebot authority show`.",
+        "找不到可以审批这项申请的人：你的汇报链上没有有权限的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象；`/aebot authority` 查看审批权限表。",
+        "Nobody can approve this: no one up your reporting line has the authority. An admin "
+        "sets a manager with `/aebot team set @someone manager @someone`; `/aebot authority` "
+        "shows the authority limits.",
     ),
     # --- decisions ------------------------------------------------------------------------
     "approval.decided.approved": zh_en(
@@ -163,8 +165,11 @@ MESSAGES: dict[str, M] = {
         "Someone has acted on this already; it now waits for <@{approver}>. Nothing was changed.",
     ),
     "approval.not_member": zh_en(
-        "你不在团队名单里，不能提交申请。请管理员把你加入团队。",
-        "You are not on the team, so you cannot file a request. Ask an admin to add you.",
+        "你是管理员，但不在团队名单里：申请要沿申请人的汇报关系审批，所以还不能提交。先用 "
+        "`/aebot team add @你自己 角色 manager @主管` 把自己加入团队。",
+        "You are an admin, not on the team: a request goes up its filer's reporting line, so you "
+        "cannot file one yet. Add yourself first with `/aebot team add @yourself ROLE manager "
+        "@someone`.",
     ),
     "approval.reason_too_long": zh_en(
         "理由最多 1000 字。", "A reason is at most 1,000 characters."

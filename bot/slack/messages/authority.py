@@ -25,7 +25,7 @@ MESSAGES: dict[str, M] = {
     ),
     "authority.legend_admin": zh_en(
         "修改：`/aebot authority set 类型 角色 上限`，例如 `/aebot authority set commission am 8`"
-        "（上限可写 5、<10、any 不限、no 无权）。",
+        "（上限可写 `5`、`<10`、`any`（不限）或 `no`（无权））。",
         "To change one: `/aebot authority set KIND ROLE LIMIT`, e.g. "
         "`/aebot authority set commission am 8` (a limit is 5, <10, any, or no).",
     ),
@@ -35,7 +35,7 @@ MESSAGES: dict[str, M] = {
     ),
     "authority.set_usage": zh_en(
         "用法：`/aebot authority set 类型 角色 上限`，例如 `/aebot authority set commission am 8`。"
-        "上限可写 5（≤5）、<10（低于 10）、any（不限）、no（无权）。",
+        "上限可写 `5`（≤5）、`<10`（低于 10）、`any`（不限）或 `no`（无权）。",
         "Usage: `/aebot authority set KIND ROLE LIMIT`, e.g. "
         "`/aebot authority set commission am 8`. A limit is 5 (up to 5), <10 (below 10), any "
         "(no limit) or no (none).",
@@ -49,18 +49,30 @@ MESSAGES: dict[str, M] = {
         "“{role}” is not a role. Roles: {roles}.",
     ),
     "authority.bad_limit": zh_en(
-        "看不懂上限“{limit}”。可以写 5（≤5）、<10（低于 10）、any（不限）或 no（无权）。",
+        "看不懂上限“{limit}”。可以写 `5`（≤5）、`<10`（低于 10）、`any`（不限）或 `no`（无权）。",
         "“{limit}” is not a limit. Write 5 (up to 5), <10 (below 10), any (no limit) or no (none).",
     ),
+    "authority.limit_too_high": zh_en(
+        "上限 {limit} 超出了这类申请能写的范围（最多 {high}）。没有做任何改动。",
+        "A limit of {limit} is more than any request of this kind can ask (at most {high}). "
+        "Nothing was changed.",
+    ),
+    "authority.outranks": zh_en(
+        "这样{low}可审批的（{low_limit}）会比上级{high}（{high_limit}）还多：{high}"
+        "不能批的申请会停在{low}那里。没有做任何改动；确实要这样设置，请在最后加上 {force}。",
+        "{low} would then decide more ({low_limit}) than {high} above them ({high_limit}): "
+        "requests {high} may not sign would stop at {low}. Nothing was changed; if that is what "
+        "you mean, add {force} at the end.",
+    ),
     "authority.set_done": zh_en(
-        "已修改 {name} · {role} 的审批上限：{old} → {new}。之后的申请按新上限分配。",
+        "已修改 {name} · {role}的审批上限：{old} → {new}。之后的申请按新上限分配。",
         "{name} · {role}: the limit is now {new} (was {old}). New requests are routed by it.",
     ),
     # --- /aebot delegate --------------------------------------------------------------------
     "delegation.usage": zh_en(
-        "用法：`/aebot delegate @同事 until 12月5日` 把你的审批委托给同事到某天（含当天）；"
+        "用法：`/aebot delegate @同事 until {eg_until}` 把你的审批委托给同事到某天（含当天）；"
         "`/aebot delegate off` 结束委托；`/aebot delegate` 查看。",
-        "Usage: `/aebot delegate @someone until Dec 5` hands your decisions to them up to and "
+        "Usage: `/aebot delegate @someone until {eg_until}` hands your decisions to them up to and "
         "including that day; `/aebot delegate off` ends it; `/aebot delegate` shows it.",
     ),
     "delegation.not_member": zh_en(
@@ -77,9 +89,9 @@ MESSAGES: dict[str, M] = {
         "You cannot delegate to yourself. Mention someone else.",
     ),
     "delegation.past": zh_en(
-        "{day} 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until 12月5日`。",
+        "{day} 已经过去了。请写今天或以后的日期，例如 `/aebot delegate @同事 until {eg_until}`。",
         "{day} is in the past. Give today or a later day, e.g. "
-        "`/aebot delegate @someone until Dec 5`.",
+        "`/aebot delegate @someone until {eg_until}`.",
     ),
     "delegation.set": zh_en(
         "已委托 <@{user}> 代你审批，至 {day}（含当天）。期间交给你的新申请会发给 <@{user}>，"
@@ -110,8 +122,8 @@ MESSAGES: dict[str, M] = {
         "ends it early.",
     ),
     "delegation.show_none": zh_en(
-        "你现在没有委托别人审批。`/aebot delegate @同事 until 12月5日` 可以委托。",
-        "You have no delegation running. `/aebot delegate @someone until Dec 5` starts one.",
+        "你现在没有委托别人审批。`/aebot delegate @同事 until {eg_until}` 可以委托。",
+        "You have no delegation running. `/aebot delegate @someone until {eg_until}` starts one.",
     ),
     "delegation.held": zh_en(
         "你正代 <@{user}> 审批，至 {day}（含当天）。",

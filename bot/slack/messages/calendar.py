@@ -7,12 +7,15 @@ from bot.slack.messages.entry import M, Plural, zh_en
 MESSAGES: dict[str, M] = {
     # --- /aebot calendar ----------------------------------------------------------------
     "calendar.usage": zh_en(
-        "用法：`/aebot calendar [年份]` 查看；`/aebot calendar check` 检查未来 60 天；管理员："
-        "`/aebot calendar set 2027-02-06 workday`、`/aebot calendar set 2027-02-10 holiday 春节`、"
-        "`/aebot calendar unset 2027-02-10`",
-        "Usage: `/aebot calendar [YEAR]` to look; `/aebot calendar check` for the next 60 days; admins: "
-        "`/aebot calendar set 2027-02-06 workday`, `/aebot calendar set 2027-02-10 holiday Spring Festival`, "
-        "`/aebot calendar unset 2027-02-10`",
+        "用法：`/aebot calendar [年份]` 查看，例如 `/aebot calendar {eg_year}`；"
+        "`/aebot calendar check` 检查未来 60 天；管理员录入调休上班和放假："
+        "`/aebot calendar set {eg_workday} 上班`、`/aebot calendar set {eg_holiday} 休息 年会`，"
+        "`/aebot calendar unset {eg_holiday}` 撤销",
+        "Usage: `/aebot calendar [YEAR]` to look, e.g. `/aebot calendar {eg_year}`; "
+        "`/aebot calendar check` for the next 60 days; admins enter make-up working days and "
+        "days off: `/aebot calendar set {eg_workday} workday`, "
+        "`/aebot calendar set {eg_holiday} holiday Company day`, and "
+        "`/aebot calendar unset {eg_holiday}` undoes one",
     ),
     "calendar.admin_only": zh_en(
         "只有管理员可以修改工作日历。", "Only an admin can change the working-day calendar."

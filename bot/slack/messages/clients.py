@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.slack.messages.entry import M, Plural, zh_en
+from bot.slack.messages.entry import M, zh_en
 
 MESSAGES: dict[str, M] = {
     # --- /client ----------------------------------------------------------------------
     "client.help": zh_en(
         "*/client — 客户档案*\n• `/client` 列出我负责的客户，`/client list all` 列出全部\n"
-        "• `/client add` 新增客户（名称、城市、市内/市外、联系人、负责人、备份负责人）\n"
+        "• `/client add` 新增客户（名称、城市、市内/市外、联系人、负责人、后备负责人）\n"
         "• `/client edit 客户名` 修改\n• `/client reassign 客户名 @同事` 转交客户（负责人的主管或管理员）\n"
         "• `/client stage 客户名 阶段` 设定销售漏斗阶段：潜在、已接触、提案、谈判、赢单、丢单（负责人、负责人的主管"
         "或管理员）\n"
@@ -21,18 +21,15 @@ MESSAGES: dict[str, M] = {
     ),
     "client.in_city": zh_en("市内", "in-city"),
     "client.out_of_city": zh_en("市外", "out-of-city"),
-    "client.backup": zh_en("备份", "backup"),
+    "client.backup": zh_en("后备", "backup"),
     "client.line": zh_en(
-        "*{name}* · `{code}`\n{city} · {where} · 联系人 {person} · 负责人 <@{owner}>{backup} · 每 {cadence} 个工作日联络"
-        " · 漏斗阶段：{stage}",
-        Plural(
-            "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call "
-            "every working day ({cadence}) · funnel stage: {stage}",
-            "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · call "
-            "every {cadence} working days · funnel stage: {stage}",
-            "cadence",
-        ),
+        "*{name}* · `{code}`\n{city} · {where} · 联系人 {person} · 负责人 <@{owner}>{backup} · "
+        "{cadence} · 漏斗阶段：{stage}",
+        "*{name}* · `{code}`\n{city} · {where} · contact {person} · owner <@{owner}>{backup} · "
+        "{cadence} · funnel stage: {stage}",
     ),
+    "client.cadence.daily": zh_en("每个工作日联络", "call every working day"),
+    "client.cadence.every": zh_en("每 {n} 个工作日联络", "call every {n} working days"),
     "client.list_mine": zh_en("你负责的客户（{n} 个）：", "Your clients ({n}):"),
     "client.list_all": zh_en("团队全部客户（{n} 个）：", "All the team's clients ({n}):"),
     "client.none": zh_en(
@@ -46,7 +43,7 @@ MESSAGES: dict[str, M] = {
     "client.f.in_city": zh_en("市内还是市外", "In-city or out-of-city"),
     "client.f.person": zh_en("客户联系人", "Contact person"),
     "client.f.owner": zh_en("负责人", "Owner"),
-    "client.f.backup": zh_en("备份负责人", "Backup owner"),
+    "client.f.backup": zh_en("后备负责人", "Backup owner"),
     "client.f.cadence": zh_en("联络周期（工作日）", "Call every N working days"),
     "client.f.cadence_ph": zh_en("留空：市内 1，市外 3", "Empty: 1 in-city, 3 out-of-city"),
     "client.code_note": zh_en(
@@ -81,12 +78,12 @@ MESSAGES: dict[str, M] = {
         "The cadence is a whole number of working days from 1 to 60.",
     ),
     "client.owner_unknown": zh_en(
-        "这个人还不在团队名单里；请管理员先用 `aebot team import` 或 `/aebot role` 添加。",
-        "That person is not on the team yet; an admin can add them with `aebot team import` or "
-        "`/aebot role`.",
+        "这个人还不在团队名单里。管理员可以用 `/aebot team add @同事 角色 manager @主管` 添加。",
+        "That person is not on the team yet; an admin adds them with `/aebot team add @someone "
+        "ROLE manager @someone`.",
     ),
     "client.not_allowed_edit": zh_en(
-        "只有负责人、备份负责人、负责人的主管或管理员可以修改 *{name}*。",
+        "只有负责人、后备负责人、负责人的主管或管理员可以修改 *{name}*。",
         "Only the owner, the backup owner, the owner's manager or an admin can edit *{name}*.",
     ),
     "client.not_allowed_reassign": zh_en(

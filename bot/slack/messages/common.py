@@ -33,7 +33,7 @@ MESSAGES: dict[str, M] = {
         "happening, tell your admin.",
     ),
     "command.unknown_sub": zh_en(
-        "不认识“{sub}”。`{command} help` 列出可用的写法。",
+        "没有“{sub}”这个写法。`{command} help` 列出可用的写法。",
         "“{sub}” isn't one of the {command} commands. `{command} help` lists them.",
     ),
     # --- the door: aebot is for the team's members (and the admins) --------------------
@@ -46,18 +46,26 @@ MESSAGES: dict[str, M] = {
         "aebot serves the account department only. To use it, ask whoever installed aebot "
         "in this workspace.",
     ),
+    # text holding a NUL character, refused at the door whatever the feature (listeners.py)
+    "input.nul": zh_en(
+        "内容里夹着一个看不见的空字符（常见于从别处复制粘贴的文字），无法保存，这次没有保存任何"
+        "内容。请把这段文字重新输入一遍，再提交。",
+        "What you sent holds an invisible null character (it often comes with text pasted from "
+        "elsewhere) that can't be saved, so nothing was saved. Please type that text again and "
+        "send it once more.",
+    ),
     # --- kinds and roles --------------------------------------------------------------
     "kind.call": zh_en("电话", "call"),
     "kind.visit": zh_en("拜访", "visit"),
     "kind.meeting": zh_en("会议", "meeting"),
     "kind.wechat": zh_en("微信", "WeChat"),
     "kind.email": zh_en("邮件", "email"),
-    "role.aae": zh_en("助理客户执行 (AAE)", "assistant account executive (AAE)"),
-    "role.ae": zh_en("客户执行 (AE)", "account executive (AE)"),
-    "role.am": zh_en("客户经理 (AM)", "account manager (AM)"),
-    "role.ad": zh_en("客户总监 (AD)", "account director (AD)"),
+    "role.aae": zh_en("助理客户执行（AAE）", "assistant account executive (AAE)"),
+    "role.ae": zh_en("客户执行（AE）", "account executive (AE)"),
+    "role.am": zh_en("客户经理（AM）", "account manager (AM)"),
+    "role.ad": zh_en("客户总监（AD）", "account director (AD)"),
     "role.ped": zh_en("项目执行总监", "project execution director"),
-    "role.gm": zh_en("总经理 (GM)", "general manager (GM)"),
+    "role.gm": zh_en("总经理（GM）", "general manager (GM)"),
     "role.cs": zh_en("客户支持主管", "customer-support head"),
     "role.fin": zh_en("财务", "finance"),
 }

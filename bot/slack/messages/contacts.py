@@ -11,14 +11,14 @@ MESSAGES: dict[str, M] = {
         "• `/contact` 打开表单：客户、方式（电话/拜访/会议/微信/邮件）、时间、摘要、下一步、跟进日期\n"
         "• `/contact 客户名 摘要…` 直接记一次刚才的电话，例如 `/contact 可口可乐 确认了双十二方案`\n"
         "• 客户可写名称、客户代码或不会混淆的开头几个字\n"
-        "• 时间可以写“昨天下午3点”“yesterday 3pm”；会议和拜访从发生起计 48 小时联络报告时限\n"
+        "• 时间可以写“昨天下午3点”“今天上午10点”；会议和拜访之后，联络报告须在 48 小时内发出\n"
         "• 记录后 15 分钟内可撤销；随时可修改",
         "*/contact — client contact log*\n"
         "• `/contact` opens the form: client, kind (call/visit/meeting/WeChat/email), when, summary, next steps, "
         "follow-up date\n"
         "• `/contact CLIENT SUMMARY…` logs a call just now, e.g. `/contact Coca Cola agreed the 12.12 plan`\n"
         "• A client can be given by name, by code or by an unambiguous first few letters\n"
-        "• Times like “yesterday 3pm” or “昨天下午3点” work; meetings and visits start the 48-hour contact-report clock\n"
+        "• Times like “yesterday 3pm” or “today 10am” work; after a meeting or a visit, the contact report is due within 48 hours\n"
         "• You can undo within 15 minutes, and edit any time",
     ),
     "contact.modal.title": zh_en("记录联络", "Log a contact"),
@@ -35,7 +35,7 @@ MESSAGES: dict[str, M] = {
     "contact.f.follow_up": zh_en(
         "跟进日期（当天提醒你）", "Follow-up date (you are reminded that day)"
     ),
-    "contact.f.follow_up_ph": zh_en("例如：下周五、12月3日", "e.g. next friday, Dec 3"),
+    "contact.f.follow_up_ph": zh_en("例如：下周五、{eg_end}", "e.g. next friday, {eg_end}"),
     "contact.no_clients": zh_en(
         "团队里还没有客户。先用 `/client add` 添加客户。",
         "Your team has no clients yet. Add one first with `/client add`.",
@@ -55,7 +55,7 @@ MESSAGES: dict[str, M] = {
         "*跟进*：{date} 会提醒你。", "*Follow-up*: you will be reminded on {date}."
     ),
     "contact.offer_follow_up": zh_en(
-        "要在 {day}（{words}）跟进吗？", "Follow up on {day} ({words})?"
+        "要把 {day} 设为跟进日期吗？", "Set {day} as the follow-up date?"
     ),
     "contact.offer_btn": zh_en("设为跟进日期", "Set follow-up"),
     "contact.follow_up_set": zh_en(
@@ -74,16 +74,16 @@ MESSAGES: dict[str, M] = {
         "The follow-up is pre-filled with {day}, from “{words}” in your notes; change or clear it.",
     ),
     "contact.report_clock": zh_en(
-        "联络报告须在 48 小时内（{due} 前）发给客户和服务团队；发出后请点“报告已发”。",
-        "The contact report is due to the client and the team within 48 hours (by {due}); "
-        "click “Report sent” once it is out.",
+        "联络报告须在 {due} 前发给客户和服务团队（48 小时，遇休息日顺延）；发出后请点“报告已发”。",
+        "The contact report is due to the client and the team by {due} (48 hours, more over days "
+        "off); click “Report sent” once it is out.",
     ),
     "contact.report_sent_btn": zh_en("报告已发", "Report sent"),
     "contact.need_summary": zh_en(
         "请补上与 *{client}* 联络的摘要。", "Please add a summary of the contact with *{client}*."
     ),
     "contact.too_long": zh_en(
-        "摘要有 {n} 个字，上限是 {limit}。表单里是前 {limit} 个字，请精简或分两条记录。",
+        "摘要有 {n} 个字，上限是 {limit} 字。表单里保留了前 {limit} 个字，请精简，或分成两条记录。",
         "The summary is {n} characters; the limit is {limit}. The form holds the first {limit}: "
         "please shorten it or log it as two contacts.",
     ),
@@ -137,20 +137,29 @@ MESSAGES: dict[str, M] = {
         "Recorded: the contact report for *{client}* was sent at {when}.",
     ),
     # --- nudges -----------------------------------------------------------------------
+    # the morning DM's notification: clients to call and follow-ups, each said only when some
     "nudge.text": zh_en(
-        "今天有 {n} 个客户该联络了，{f} 项跟进。",
-        "Clients due a call today: {n}; follow-ups: {f}.",
+        "今天有 {n} 个客户该联络，另有 {f} 项跟进。",
+        "Due today: clients to call {n} · follow-ups {f}.",
+    ),
+    "nudge.text_calls": zh_en(
+        "今天有 {n} 个客户该联络。",
+        Plural("1 client is due a call today.", "{n} clients are due a call today."),
+    ),
+    "nudge.text_follow_ups": zh_en(
+        "今天有 {f} 项跟进。",
+        Plural("1 follow-up is due today.", "{f} follow-ups are due today.", "f"),
     ),
     "nudge.intro": zh_en(
-        "早上好！今天该联络的客户（{n} 个，最久未联络的在前）：",
-        "Good morning! Clients due a call today ({n}, longest without contact first):",
+        "今天该联络的客户（{n} 个，最久未联络的排在前面）：",
+        "Clients due a call today ({n}, longest without contact first):",
     ),
     "nudge.sweep_intro": zh_en(
-        "下班前提醒：这些客户今天还没联络（{n} 个）：",
+        "下班前提醒：以下 {n} 个客户今天还没联络：",
         "Before you leave: these clients are still due a call today ({n}):",
     ),
     "nudge.sweep_text": zh_en(
-        "还有 {n} 个客户今天没联络。",
+        "今天还有 {n} 个客户没联络。",
         Plural("1 client is still due a call today.", "{n} clients are still due a call today."),
     ),
     "nudge.line": zh_en(
@@ -169,14 +178,14 @@ MESSAGES: dict[str, M] = {
     "followup.intro": zh_en("今天要跟进的事项（{n} 项）：", "Follow-ups for today ({n}):"),
     "followup.line": zh_en("*{client}* · {code}\n{next}", "*{client}* · {code}\n{next}"),
     "sweep.escalate_text": zh_en(
-        "你团队有 {n} 个客户逾期未联络。",
+        "你的团队有 {n} 个客户逾期未联络。",
         Plural(
             "1 of your team's clients is overdue for contact.",
             "{n} of your team's clients are overdue for contact.",
         ),
     ),
     "sweep.escalate_intro": zh_en(
-        "以下客户已超过联络周期 {limit} 个工作日以上：",
+        "以下客户逾期联络已超过 {limit} 个工作日：",
         Plural(
             "These clients are more than {limit} working day past their contact cadence:",
             "These clients are more than {limit} working days past their contact cadence:",
@@ -198,14 +207,23 @@ MESSAGES: dict[str, M] = {
         "It is 24 hours since your {kind} with *{client}* ({code}, {when}) and its contact report is not "
         "marked sent. It is due to the client and the team within 48 hours.",
     ),
+    "report.remind_after_days_off": zh_en(
+        "与 *{client}*（{code}）的{kind}（{when}）的联络报告还没标记发出。中间隔了休息日，时限顺延到"
+        "{deadline}：请在此之前发给客户和服务团队，到时仍未发出会告知你的主管。",
+        "The contact report of your {kind} with *{client}* ({code}, {when}) is not marked sent. "
+        "Days off came in between, so you have until {deadline}: send it to the client and the team "
+        "by then, or your manager is told.",
+    ),
     "report.overdue": zh_en(
-        "与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出，已告知你的主管。",
-        "It is 48 hours since your {kind} with *{client}* ({code}, {when}) and its contact report is still not "
-        "sent; your manager has been told.",
+        "与 *{client}*（{code}）的{kind}（{when}）的联络报告已过 48 小时时限（遇休息日顺延），仍未发出，"
+        "已告知你的主管。",
+        "The contact report of your {kind} with *{client}* ({code}, {when}) is past its 48-hour "
+        "limit (days off not counted) and still not sent; your manager has been told.",
     ),
     "report.manager": zh_en(
-        "<@{author}> 与 *{client}*（{code}）的{kind}（{when}）已过 48 小时，联络报告仍未发出。",
-        "<@{author}>'s {kind} with *{client}* ({code}, {when}) is 48 hours old and its contact report is "
-        "still not sent.",
+        "<@{author}> 与 *{client}*（{code}）的{kind}（{when}）的联络报告已过 48 小时时限（遇休息日顺延），"
+        "仍未发出。",
+        "The contact report of <@{author}>'s {kind} with *{client}* ({code}, {when}) is past its "
+        "48-hour limit (days off not counted) and still not sent.",
     ),
 }

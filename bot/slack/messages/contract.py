@@ -20,13 +20,14 @@ MESSAGES: dict[str, M] = {
         "Please say what changes in the contract after the client.",
     ),
     "contract.no_director": zh_en(
-        "找不到审核人：你的汇报链上没有客户总监或总经理。请管理员设置你的汇报对象。",
+        "找不到审核人：你的汇报链上没有客户总监或总经理。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。",
         "Nobody can review it: no account director or general manager is up your reporting "
-        "line. Ask an admin to set your manager.",
+        "line. An admin sets a manager with `/aebot team set @someone manager @someone`.",
     ),
     "contract.no_cs": zh_en(
-        "合同要由客户支持主管做最终审核，但团队里还没有客户支持主管。请管理员用 `/aebot role @某人 cs` 设置。",
+        "合同要由客户支持主管做最终审核，但团队里还没有客户支持主管。管理员可以用 `/aebot team set @同事 role cs` 指定。",
         "A contract's final review is the customer-support head's, and the team has none yet. "
-        "An admin sets one with `/aebot role @someone cs`.",
+        "An admin names one with `/aebot team set @someone role cs`.",
     ),
 }

@@ -28,8 +28,9 @@ MESSAGES: dict[str, M] = {
         "payment, like 7%.",
     ),
     "fee.no_approver": zh_en(
-        "找不到审批人：你的汇报链上没有有权限的人。请管理员设置你的汇报对象。",
-        "Nobody can sign it: no one up your reporting line has the authority. Ask an admin to "
-        "set your manager.",
+        "找不到审批人：你的汇报链上没有有权限的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。",
+        "Nobody can sign it: no one up your reporting line has the authority. An admin sets a "
+        "manager with `/aebot team set @someone manager @someone`.",
     ),
 }

@@ -8,8 +8,11 @@ MESSAGES: dict[str, M] = {
     # --- App Home ---------------------------------------------------------------------
     "home.title": zh_en("我的一天 · {date}", "My day · {date}"),
     "home.not_member": zh_en(
-        "你还不在团队名单里；请管理员用 `aebot team import` 或 `/aebot role` 添加你。",
-        "You are not on the team yet; an admin can add you with `aebot team import` or `/aebot role`.",
+        "你是管理员，但不在团队名单里，所以这里没有你的客户和提醒。加入同事（也可以是你自己）："
+        "`/aebot team add @同事 ae manager @主管`，或在服务器上用 `aebot team import team.csv` 导入整个团队。",
+        "You are an admin, not on the team, so there are no clients or reminders of yours here. "
+        "Add colleagues (or yourself) with `/aebot team add @someone ae manager @someone`, or "
+        "load the whole team on the server with `aebot team import team.csv`.",
     ),
     "home.day_off": zh_en("今天休息，不发提醒。", "Today is a day off: no reminders go out."),
     "home.none_due": zh_en("今天没有该联络的客户了。", "No client is due a call today."),

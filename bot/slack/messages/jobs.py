@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.slack.messages.entry import M, Plural, zh_en
 
-NUMBER_EXAMPLE = "CR-202611-07"
+NUMBER_EXAMPLE = "{eg_job}"  # a job number of this month (bot/dates/examples.py)
 
 MESSAGES: dict[str, M] = {
     # --- help ---------------------------------------------------------------------------
@@ -12,18 +12,18 @@ MESSAGES: dict[str, M] = {
         "*/job — 工作单*\n"
         "• `/job` 或 `/job new` 开工作单（客户、项目、部门、工作类型、创意简报、客户截止时间、资料链接）\n"
         "• `/job 耐克 创意 春季KV` 直接带上客户、部门和项目名称打开表单\n"
-        "• `/job revise CR-202611-07` 后续修改工作单，编号为 CR-202611-07-R1、-R2…\n"
-        "• `/job close CR-202611-07 交付说明` 消单（负责人、其主管或管理员）\n"
-        "• `/job list` 我的未完成工作单 · `/job show CR-202611-07` 查看一张工作单、修改单和记录\n"
-        "工作号：部门代码-年月-当月序号（创意 CR、设计 DS、制作 PR、媒介 MD、策划 PL、其他 OT），"
+        "• `/job revise {eg_job}` 后续修改工作单，编号为 `{eg_job}-R1`、`-R2`…\n"
+        "• `/job close {eg_job} 交付说明` 消单（负责人、其主管或管理员）\n"
+        "• `/job list` 我的未完成工作单 · `/job show {eg_job}` 查看一张工作单、修改单和记录\n"
+        "工作号：部门代码-年月-当月序号（创意 `CR`、设计 `DS`、制作 `PR`、媒介 `MD`、策划 `PL`、其他 `OT`），"
         "每个部门每月从 01 重新编号，永不重复使用。工作单由你的营业主管审批；内部截止时间比客户要求早半个工作日。",
         "*/job — job requests*\n"
         "• `/job` or `/job new` opens a job request (client, project, department, job type, "
         "creative brief, the client's deadline, a link to materials)\n"
         "• `/job Nike creative Spring KV` opens it with the client, department and project filled in\n"
-        "• `/job revise CR-202611-07` files a follow-up modification, numbered CR-202611-07-R1, -R2…\n"
-        "• `/job close CR-202611-07 delivery note` closes a job (its owner, their manager or an admin)\n"
-        "• `/job list` my open jobs · `/job show CR-202611-07` one job, its revisions and history\n"
+        "• `/job revise {eg_job}` files a follow-up modification, numbered {eg_job}-R1, -R2…\n"
+        "• `/job close {eg_job} delivery note` closes a job (its owner, their manager or an admin)\n"
+        "• `/job list` my open jobs · `/job show {eg_job}` one job, its revisions and history\n"
         "Job numbers: department code-year and month-sequence (creative CR, design DS, production "
         "PR, media MD, planning PL, other OT); each department starts again at 01 every month, and "
         "a number is never reused. Your business supervisor approves each job; the internal "
@@ -60,12 +60,13 @@ MESSAGES: dict[str, M] = {
     ),
     "job.form.deadline": zh_en("客户要求的截止时间", "The client's deadline"),
     "job.form.deadline_ph": zh_en(
-        "例如：12月4日 17:00、下周五；留空则从简报里找",
-        "e.g. Dec 4 5pm, next Friday; empty: from the brief",
+        "例如：{eg_deadline}、下周五；留空则从简报里找",
+        "e.g. {eg_deadline}, next Friday; empty: from the brief",
     ),
     "job.need_deadline": zh_en(
-        "请填写客户要求的截止时间（简报里也没有提到日期），例如：12月4日 17:00、下周五。",
-        "Please give the client's deadline (the brief mentions no date), e.g. Dec 4 5pm, next Friday.",
+        "请填写客户要求的截止时间（简报里也没有提到日期），例如：{eg_deadline}、下周五。",
+        "Please give the client's deadline (the brief mentions no date), e.g. {eg_deadline}, "
+        "next Friday.",
     ),
     "job.deadline_proposed": zh_en(
         "简报里提到“{words}”：已把客户截止时间填为 {when}，请确认或修改后再提交。",
@@ -119,7 +120,7 @@ MESSAGES: dict[str, M] = {
         "This client could not be found (it may have just been removed); please choose again.",
     ),
     "job.bad_link": zh_en(
-        "资料链接要以 http:// 或 https:// 开头，不能有空格。",
+        "资料链接要以 `http://` 或 `https://` 开头，不能有空格。",
         "The link must start with http:// or https:// and have no spaces.",
     ),
     "job.revise_not_allowed": zh_en(
@@ -128,11 +129,11 @@ MESSAGES: dict[str, M] = {
         "modification of it.",
     ),
     "job.no_supervisor": zh_en(
-        "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。请管理员用 `/aebot team` "
-        "设置你的汇报对象。没有保存任何内容。",
+        "工作单要由你的营业主管（客户经理或以上）审批，但你的汇报链上没有这样的人。管理员可以用 "
+        "`/aebot team set @同事 manager @主管` 设置汇报对象。没有保存任何内容。",
         "A job request is approved by your business supervisor (an account manager or above), "
-        "and there is none up your reporting line. Ask an admin to set your manager (`/aebot "
-        "team`). Nothing was saved.",
+        "and there is none up your reporting line. An admin sets a manager with `/aebot team "
+        "set @someone manager @someone`. Nothing was saved.",
     ),
     "job.gone": zh_en(
         "找不到这张工作单。没有做任何改动。", "This job could not be found. Nothing was changed."
@@ -156,7 +157,7 @@ MESSAGES: dict[str, M] = {
     ),
     "job.resubmit": zh_en("修改后重新提交", "Edit and resubmit"),
     "job.resubmit_not_owner": zh_en(
-        "{number} 是 <@{owner}> 的工作单，只有 TA 可以重新提交。没有做任何改动。",
+        "{number} 是 <@{owner}> 的工作单，只有负责人本人可以重新提交。没有做任何改动。",
         "{number} is <@{owner}>'s job; only they can resubmit it. Nothing was changed.",
     ),
     "job.resubmit_not_rejected": zh_en(
@@ -253,7 +254,7 @@ MESSAGES: dict[str, M] = {
         "Please add a delivery note, e.g. `/job close {number} final files delivered`.",
     ),
     "job.close_not_allowed": zh_en(
-        "只有负责人 <@{owner}>、TA 的主管或管理员可以给 {number} 消单。没有做任何改动。",
+        "只有负责人 <@{owner}>、其主管或管理员可以给 {number} 消单。没有做任何改动。",
         "Only the owner <@{owner}>, their manager or an admin can close {number}. Nothing was "
         "changed.",
     ),

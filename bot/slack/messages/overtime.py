@@ -10,19 +10,19 @@ MESSAGES: dict[str, M] = {
     "overtime.help": zh_en(
         "*/overtime — 加班单*\n"
         "• `/overtime` 打开加班单：工作单或客户、加班人员（默认自己）、日期（默认今天）、计划时间、原因\n"
-        "• `/overtime 19:00-22:00 CR-202611-07 赶提案` 直接为自己提交今天的加班单（先写时间，再写工作号或客户，最后写原因）\n"
+        "• `/overtime 19:00-22:00 {eg_job} 赶提案` 直接为自己提交今天的加班单（先写时间，再写工作号或客户，最后写原因）\n"
         "• 时间可以写 `19:00-22:30`、`晚上8点到凌晨1点`，或只写结束 `到晚上十点`（从下班时间算起）\n"
-        "• `/overtime list` 我本月的加班单和每周时长 · `/overtime report 2026-11` 月度加班统计和 Excel（经理和管理员）\n"
+        "• `/overtime list` 我本月的加班单和每周时长 · `/overtime report {eg_month}` 月度加班统计和 Excel 表（经理和管理员）\n"
         "每天 17:00 前提交；之后提交的算迟交，审批人会看到。加班单由项目执行总监审批。"
         "加班超过 23:00，下一个工作日早上顺延上班（批准后生效，经理会收到通知）。",
         "*/overtime — overtime forms*\n"
         "• `/overtime` opens a form: the job or client, who stays (you by default), the day "
         "(today by default), the planned time, the reason\n"
-        "• `/overtime 19:00-22:00 CR-202611-07 pitch deck` files today's form for you at once "
+        "• `/overtime 19:00-22:00 {eg_job} pitch deck` files today's form for you at once "
         "(the time first, then a job number or a client, then the reason)\n"
         "• Times like `19:00-22:30`, `8pm-1am`, or an end alone, `until 10pm` (from the end of "
         "the working day)\n"
-        "• `/overtime list` my forms this month and hours per week · `/overtime report 2026-11` "
+        "• `/overtime list` my forms this month and hours per week · `/overtime report {eg_month}` "
         "the month's overtime, with an Excel file (managers and admins)\n"
         "File before 17:00 each day; later forms are marked late, and the approver sees it. The "
         "project execution director signs the forms. Work past 23:00 defers the next working "
@@ -42,7 +42,7 @@ MESSAGES: dict[str, M] = {
     "overtime.f.members": zh_en("加班人员", "Who stays"),
     "overtime.f.day": zh_en("日期", "Day"),
     "overtime.form.day_ph": zh_en(
-        "不填 = 今天；例如 明天、11月25日", "Empty = today; e.g. tomorrow, Nov 25"
+        "留空即今天；例如 明天、{eg_day}", "Empty = today; e.g. tomorrow, {eg_day}"
     ),
     "overtime.f.time": zh_en("计划时间", "Planned time"),
     "overtime.form.time_ph": zh_en(
@@ -75,9 +75,9 @@ MESSAGES: dict[str, M] = {
         "一张加班单最多 {max} 人。", "A form has at most {max} people."
     ),
     "overtime.not_on_team": zh_en(
-        "{users} 不在团队名单里，不能加入加班单。请管理员先用 `/aebot team` 添加。",
+        "{users} 不在团队名单里，不能加入加班单。管理员可以用 `/aebot team add @同事 角色 manager @主管` 添加。",
         "Not on the team: {users}. Nobody can be on an overtime form before an admin adds them "
-        "(`/aebot team`).",
+        "(`/aebot team add @someone ROLE manager @someone`).",
     ),
     "overtime.need_time": zh_en(
         "请填写计划加班时间，例如 19:00-22:30、晚上8点到凌晨1点，或 到晚上十点。",
@@ -97,9 +97,11 @@ MESSAGES: dict[str, M] = {
         "加班原因最多 {max} 个字。", "The reason is at most {max} characters."
     ),
     "overtime.no_approver": zh_en(
-        "找不到审批人：团队里没有项目执行总监（角色 ped），你的汇报链上也没有主管。请管理员用 `/aebot team` 设置。",
-        "Nobody can sign this: the team has no project execution director (role ped) and no "
-        "one up your reporting line is a manager. Ask an admin to set it up (`/aebot team`).",
+        "找不到审批人：团队里没有项目执行总监（角色 `ped`），你的汇报链上也没有主管。管理员可以用 "
+        "`/aebot team set @同事 role ped` 指定项目执行总监，或用 `/aebot team set @同事 manager @主管` 设置汇报对象。",
+        "Nobody can sign this: the team has no project execution director (role `ped`) and no "
+        "one up your reporting line is a manager. An admin names one with `/aebot team set "
+        "@someone role ped`, or sets a manager with `/aebot team set @someone manager @someone`.",
     ),
     "overtime.target_gone": zh_en(
         "所选的工作单或客户已不存在，请重新选择。",
@@ -119,8 +121,8 @@ MESSAGES: dict[str, M] = {
         "{problem}\n请在下面补全后提交。", "{problem}\nComplete the form below and submit."
     ),
     "overtime.quick.time_first": zh_en(
-        "请先写加班时间，例如 `/overtime 19:00-22:00 CR-202611-07 赶提案`。请在下面补全后提交。",
-        "Write the time first, e.g. `/overtime 19:00-22:00 CR-202611-07 pitch deck`. Complete "
+        "请先写加班时间，例如 `/overtime 19:00-22:00 {eg_job} 赶提案`。请在下面补全后提交。",
+        "Write the time first, e.g. `/overtime 19:00-22:00 {eg_job} pitch deck`. Complete "
         "the form below and submit.",
     ),
     "overtime.quick.unknown_number": zh_en(
@@ -189,9 +191,10 @@ MESSAGES: dict[str, M] = {
         "report.",
     ),
     "overtime.report.bad_month": zh_en(
-        "看不懂这个月份：“{text}”。例如 `/overtime report 2026-11` 或 `/overtime report 11月`。",
-        "Sorry, I couldn't read the month “{text}”. E.g. `/overtime report 2026-11` or "
-        "`/overtime report Nov`.",
+        "看不懂这个月份：“{text}”。例如 `/overtime report {eg_month}` 或 "
+        "`/overtime report {eg_month_typed}`。",
+        "Sorry, I couldn't read the month “{text}”. E.g. `/overtime report {eg_month}` or "
+        "`/overtime report {eg_month_typed}`.",
     ),
     "overtime.report.none": zh_en(
         "{month}没有已批准的加班单。", "No approved overtime in {month}."
@@ -216,8 +219,9 @@ MESSAGES: dict[str, M] = {
         Plural("• {target}: {hours} h ({n} form)", "• {target}: {hours} h ({n} forms)"),
     ),
     "overtime.report.file_note": zh_en(
-        "Excel 表格（people、jobs 两页）正在发到你和 aebot 的私信。",
-        "The Excel file (sheets people and jobs) is on its way to your DM with aebot.",
+        "Excel 表（“人员”和“工作单和客户”两页）正在发到你和 aebot 的私信。",
+        "The Excel file (sheets “People” and “Jobs and clients”) is on its way to your DM "
+        "with aebot.",
     ),
     "overtime.report.file_failed": zh_en(
         "{month}加班统计的 Excel 文件没能发到你的私信，管理员已收到通知。"
@@ -226,6 +230,8 @@ MESSAGES: dict[str, M] = {
         "admins have been told. Please ask again later with `/overtime report {typed}`.",
     ),
     "overtime.xlsx.title": zh_en("{month}加班统计", "Overtime in {month}"),
+    "overtime.sheet.people": zh_en("人员", "People"),
+    "overtime.sheet.jobs": zh_en("工作单和客户", "Jobs and clients"),
     "overtime.xlsx.person": zh_en("人员", "Person"),
     "overtime.xlsx.user": zh_en("Slack ID", "Slack ID"),
     "overtime.xlsx.hours": zh_en("小时", "Hours"),

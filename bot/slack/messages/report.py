@@ -16,10 +16,10 @@ MESSAGES: dict[str, M] = {
     "friday.on_leave": zh_en("全周休假：{who}", "On leave all week: {who}"),
     "friday.nobody": zh_en("无", "none"),
     "friday.totals": zh_en(
-        "本周合计：联络 {logged} 次 · 按频率应联络 {required} 天，实际 {days} 天 · "
-        "少联络的客户 {missed} 个 · 联络报告逾期 {reports} 份",
-        "This week: contacts logged {logged} · contact days {days} of the {required} the "
-        "cadences ask for · clients short {missed} · contact reports overdue {reports}",
+        "本周合计：联络记录 {logged} · 联络天数 {days}/{required}（按联络周期） · "
+        "联络不足的客户 {missed} · 逾期的联络报告 {reports}",
+        "This week: contacts logged {logged} · contact days {days}/{required} (as the cadences "
+        "ask) · clients short of calls {missed} · contact reports overdue {reports}",
     ),
     "friday.jobs_total": zh_en(
         "工作单：新开 {opened} · 修改 {revised} · 完成 {closed} · 逾期 {overdue}",
@@ -44,15 +44,15 @@ MESSAGES: dict[str, M] = {
     "friday.clients": zh_en("*客户联络*", "*Clients contacted*"),
     "friday.no_clients": zh_en("（名下没有客户）", "(no clients)"),
     "friday.client": zh_en(
-        "• {client}：联络 {days} 天（{n} 次），应 {required} 天",
-        "• {client}: contacted on {days}/{required} days asked ({n} logged)",
+        "• {client}：联络天数 {days}/{required}（联络记录 {n}）",
+        "• {client}: contact days {days}/{required} (contacts logged: {n})",
     ),
     "friday.client_short": zh_en(
-        "• {client}：联络 {days} 天（{n} 次），应 {required} 天 — 少 {short} 天",
-        "• {client}: contacted on {days}/{required} days asked ({n} logged) — {short} short",
+        "• {client}：联络天数 {days}/{required}（联络记录 {n}）— 差 {short} 天",
+        "• {client}: contact days {days}/{required} (contacts logged: {n}) — {short} short",
     ),
-    "friday.missed": zh_en("少联络：{clients}", "Missed calls: {clients}"),
-    "friday.missed_one": zh_en("{client}（少 {short} 天）", "{client} ({short} short)"),
+    "friday.missed": zh_en("联络不足：{clients}", "Short of calls: {clients}"),
+    "friday.missed_one": zh_en("{client}（差 {short} 天）", "{client} ({short} short)"),
     "friday.kinds": zh_en("联络记录：{kinds}", "Contacts logged: {kinds}"),
     "friday.reports": zh_en("联络报告逾期：{items}", "Contact reports overdue: {items}"),
     "friday.report_one": zh_en("{client} {kind}（{day}）", "{client} {kind} ({day})"),
@@ -92,7 +92,7 @@ MESSAGES: dict[str, M] = {
         "完整周报见 <#{channel}>。", "The full report is in <#{channel}>."
     ),
     "friday.team_line": zh_en(
-        "• *{name}*：联络 {logged} 次 · 少联络 {missed} · 报告逾期 {reports} · "
+        "• *{name}*：联络记录 {logged} · 联络不足 {missed} · 逾期的联络报告 {reports} · "
         "工作单 新开 {opened}/修改 {revised}/完成 {closed}/逾期 {overdue} · "
         "加班 {hours} 小时（迟交 {late}）· 周报：{notes}",
         "• *{name}*: contacts {logged} · short: {missed} · reports overdue {reports} · "
@@ -124,24 +124,26 @@ MESSAGES: dict[str, M] = {
     ),
     "friday.preview_team": zh_en("*你的团队*", "*Your team*"),
     # --- the files -----------------------------------------------------------------------------
-    "friday.xlsx_title": zh_en("周报 第{week}周.xlsx", "Weekly report week {week}.xlsx"),
-    "friday.png_title": zh_en("本周联络 vs 应联络", "Contacts this week vs the cadence"),
+    "friday.xlsx_title": zh_en("周报（第{week}周）", "Weekly report (week {week})"),
+    "friday.png_title": zh_en(
+        "本周联络天数与应联络天数（第{week}周）", "Contact days against the cadence (week {week})"
+    ),
     "friday.png_ylabel": zh_en("天", "days"),
     "friday.png_contacted": zh_en("已联络（天）", "contacted (days)"),
     "friday.png_required": zh_en("应联络（天）", "required (days)"),
     "friday.png_some": zh_en(
-        "本周联络 vs 应联络（差距最大的 {n} 位，共 {of} 位）",
-        "Contacts vs the cadence (the {n} furthest behind of {of})",
+        "本周联络天数与应联络天数（第{week}周，差距最大的 {n} 位，共 {of} 位）",
+        "Contact days against the cadence (week {week}: the {n} furthest behind of {of})",
     ),
     "friday.x.ae": zh_en("AE", "AE"),
     "friday.x.user": zh_en("用户 ID", "User ID"),
     "friday.x.client": zh_en("客户", "Client"),
-    "friday.x.code": zh_en("客户编号", "Client code"),
+    "friday.x.code": zh_en("客户代码", "Client code"),
     "friday.x.cadence": zh_en("联络频率（工作日）", "Cadence (working days)"),
     "friday.x.required": zh_en("应联络（天）", "Required (days)"),
     "friday.x.days": zh_en("已联络（天）", "Contacted (days)"),
     "friday.x.contacts": zh_en("联络次数", "Contacts"),
-    "friday.x.short": zh_en("少联络（天）", "Short (days)"),
+    "friday.x.short": zh_en("联络不足（天）", "Short (days)"),
     "friday.x.stage": zh_en("漏斗阶段", "Funnel stage"),
     "friday.x.note": zh_en("周报", "Note"),
     "friday.x.opened": zh_en("新开工作单", "Jobs opened"),
@@ -159,6 +161,9 @@ MESSAGES: dict[str, M] = {
     "friday.x.last": zh_en("最近联络", "Last contact"),
     "friday.x.work_chart": zh_en("每位 AE 的联络（天）", "Contact days per AE"),
     "friday.x.funnel_chart": zh_en("每位 AE 的客户漏斗", "Clients per funnel stage per AE"),
+    "friday.sheet.work": zh_en("工作", "Work"),
+    "friday.sheet.funnel": zh_en("漏斗", "Funnel"),
+    "friday.sheet.log": zh_en("客户日志", "Client log"),
     "friday.stage.prospect": zh_en("潜在", "prospect"),
     "friday.stage.contacted": zh_en("已接触", "contacted"),
     "friday.stage.proposal": zh_en("提案", "proposal"),

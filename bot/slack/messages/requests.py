@@ -37,7 +37,7 @@ MESSAGES: dict[str, M] = {
     "amount.unit.%": zh_en("百分比，如 7%", "a percentage, like 7%"),
     "amount.unit.days": zh_en("天数，如 60天", "a number of days, like 60 days"),
     "amount.unit.yuan": zh_en(
-        "金额（元），如 3000、3,000元、¥3000 或 3k", "yuan, like 3000, 3,000元, ¥3000 or 3k"
+        "金额（元），如 3000、3,000元、¥3000、3千 或 1.5万", "yuan, like 3000, 3,000元, ¥3000 or 3k"
     ),
     "amount.missing": zh_en("请写上数额（{unit}）。", "Please give the amount ({unit})."),
     "amount.not_a_number": zh_en("“{typed}”不是数额。", "“{typed}” is not an amount."),

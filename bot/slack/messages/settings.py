@@ -39,12 +39,29 @@ MESSAGES: dict[str, M] = {
         "`{key}` is a whole number from {low} to {high}.",
     ),
     "settings.bad_duration": zh_en(
-        "`{key}` 是一段工作时间，写成小时或工作日，例如 4h、1d、4小时、1天。",
+        "`{key}` 是一段工作时间，写成小时或工作日，例如 4小时、1天（也可写 `4h`、`1d`）。",
         "`{key}` is working time in hours or working days, e.g. 4h, 1d.",
     ),
     "settings.bad_channel": zh_en(
-        "`{key}` 是一个频道，写成频道 ID（例如 C0123ABCD）或 #频道；写 - 表示不发。",
+        "`{key}` 是一个频道，写成频道 ID（例如 `C0123ABCD`）或 #频道；写 `-` 表示不发。",
         "`{key}` is a channel: its id (e.g. C0123ABCD) or #channel; - for none.",
+    ),
+    "settings.day_backwards": zh_en(
+        "工作日要先开始后结束：这样改，`start_of_day` 是 {start}，`end_of_day` 是 {end}。"
+        "请让 `end_of_day` 晚于 `start_of_day`。",
+        "A working day must end after it starts: this would make `start_of_day` {start} and "
+        "`end_of_day` {end}. Set `end_of_day` later than `start_of_day`.",
+    ),
+    "settings.channel_not_found": zh_en(
+        "没有找到名为 #{name} 的公开频道，没有做任何改动。私有频道请写它的 ID（频道详情的最下面，"
+        "例如 `C0123ABCD`），并把 aebot 拉进频道。",
+        "There is no public channel called #{name}; nothing was changed. For a private channel "
+        "give its id (at the bottom of the channel's details, e.g. `C0123ABCD`) and invite aebot.",
+    ),
+    "settings.channel_lookup_failed": zh_en(
+        "Slack 没有给出频道列表（{error}），找不到 #{name}，没有做任何改动。请写频道 ID，例如 `C0123ABCD`。",
+        "Slack did not list the channels ({error}), so #{name} could not be found; nothing was "
+        "changed. Give the channel's id instead, e.g. `C0123ABCD`.",
     ),
     "settings.bad_text": zh_en("`{key}` 最多 100 个字。", "`{key}` is at most 100 characters."),
     "settings.set": zh_en("已设置：`{key}` = `{value}`。", "Done: `{key}` is now `{value}`."),
@@ -82,11 +99,11 @@ MESSAGES: dict[str, M] = {
         "hours from start to end of day",
     ),
     "setting.approval_remind_after": zh_en(
-        "申请等待多久（工作时间，如 4h）后提醒审批人一次",
+        "申请等待多久（工作时间，如 4小时）后提醒审批人一次",
         "how long (working time, e.g. 4h) a request waits before its approver is reminded once",
     ),
     "setting.approval_escalate_after": zh_en(
-        "申请等待多久（如 1d = 1 个工作日）后也发给审批人的主管，主管可直接决定",
+        "申请等待多久（如 1天 = 一个工作日）后也发给审批人的主管，主管可直接决定",
         "how long (e.g. 1d = one working day) a request waits before it also goes to the "
         "approver's manager, who may decide it",
     ),
@@ -117,11 +134,11 @@ MESSAGES: dict[str, M] = {
         "(100 = as many hours)",
     ),
     "setting.team_channel": zh_en(
-        "周一例会议程发到的频道（C0123ABCD；请先把 aebot 拉进频道）",
+        "周一例会议程发到的频道（频道 ID，如 `C0123ABCD`；请先把 aebot 拉进频道）",
         "the channel for the Monday meeting agenda (C0123ABCD; invite aebot to it)",
     ),
     "setting.report_channel": zh_en(
-        "周五周报发到的频道（C0123ABCD；请先把 aebot 拉进频道）",
+        "周五周报发到的频道（频道 ID，如 `C0123ABCD`；请先把 aebot 拉进频道）",
         "the channel for the Friday weekly report (C0123ABCD; invite aebot to it)",
     ),
     "setting.monday_agenda_at": zh_en(
@@ -147,7 +164,7 @@ MESSAGES: dict[str, M] = {
     ),
     **{
         f"setting.job_channel_{d}": zh_en(
-            f"{zh}类工作单批准后，工作单卡片发到的频道（- 表示不发）",
+            f"{zh}类工作单批准后，工作单卡片发到的频道（`-` 表示不发）",
             f"the channel where approved {d} jobs are posted (- for none)",
         )
         for d, zh in DEPARTMENT_NAMES_ZH.items()

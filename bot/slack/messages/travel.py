@@ -24,8 +24,9 @@ MESSAGES: dict[str, M] = {
         "城市名称最多 {max} 个字。", "A city is at most {max} characters."
     ),
     "travel.need_dates": zh_en(
-        "请在城市后面写上出差日期，例如 12月9日到12月11日，或一天：12月9日。",
-        "Please give the dates of the trip after the city, like Dec 9-11, or one day: Dec 9.",
+        "请在城市后面写上出差日期，例如 {eg_span} 或 {eg_span_short}，或一天：{eg_day}。",
+        "Please give the dates of the trip after the city, like {eg_span} or {eg_span_short}, or "
+        "one day: {eg_day}.",
     ),
     "travel.past": zh_en(
         "{day} 已经过去了：差旅费要在出差前申请。",
@@ -33,8 +34,8 @@ MESSAGES: dict[str, M] = {
     ),
     "travel.too_long": zh_en("一次出差最多 {max} 天。", "A trip is at most {max} days."),
     "travel.no_gm": zh_en(
-        "差旅费由总经理审批，但团队里没有（其他）总经理。请管理员用 `/aebot role @某人 gm` 设置。",
+        "差旅费由总经理审批，但团队里没有（其他）总经理。管理员可以用 `/aebot team set @同事 role gm` 指定。",
         "A travel advance is signed by the general manager, and the team has no (other) general "
-        "manager. An admin sets one with `/aebot role @someone gm`.",
+        "manager. An admin names one with `/aebot team set @someone role gm`.",
     ),
 }

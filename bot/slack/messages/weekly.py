@@ -53,7 +53,7 @@ MESSAGES: dict[str, M] = {
     "weekly.f.problems": zh_en("需要协调的问题", "Problems needing coordination"),
     "weekly.f.suggestions": zh_en("建议", "Suggestions"),
     "weekly.too_long": zh_en(
-        "周报每个项目最多{max}字，这条有 {n} 字。",
+        "周报每个客户最多 {max} 字，这条有 {n} 字。",
         "A weekly note is at most {max} characters per client; this one has {n}.",
     ),
     "weekly.text_too_long": zh_en(
@@ -72,6 +72,9 @@ MESSAGES: dict[str, M] = {
             "Saved this week's notes: {n} clients written up.",
         ),
     ),
+    "weekly.saved_none": zh_en(
+        "已保存本周周报（没有写客户的情况）。", "Saved this week's notes (no client written up)."
+    ),
     "weekly.saved_removed": zh_en(
         "删除了清空的 {n} 条。",
         Plural("{n} emptied note was removed.", "{n} emptied notes were removed."),
@@ -85,8 +88,8 @@ MESSAGES: dict[str, M] = {
     "weekly.quick.saved": zh_en(
         "已记下 *{name}* 本周的情况（{n} 字）。",
         Plural(
-            "Noted this week's note on *{name}* ({n} character).",
-            "Noted this week's note on *{name}* ({n} characters).",
+            "Saved this week's note on *{name}* ({n} character).",
+            "Saved this week's note on *{name}* ({n} characters).",
         ),
     ),
     "weekly.quick.replaced": zh_en(
@@ -119,8 +122,8 @@ MESSAGES: dict[str, M] = {
         "Weekly notes: you haven't written this week's yet; the report is compiled today at {at}.",
     ),
     "weekly.prompt.body": zh_en(
-        "本周的周报你还没有写：每个客户一段最多 150 字的情况，另有需要协调的问题和建议。今天 *{at}* "
-        "汇总周报，之后就不能再改了。",
+        "你还没有写本周的周报：每个客户写一段本周情况（最多 150 字），另有需要协调的问题和建议。"
+        "今天 *{at}* 汇总周报，之后就不能再改了。",
         "You haven't written this week's notes yet: where each client stands in at most 150 "
         "characters, plus problems needing coordination and suggestions. The report is compiled "
         "today at *{at}*; after that the notes can no longer change.",

@@ -14,7 +14,7 @@ MESSAGES: dict[str, M] = {
         "• `/out tomorrow 耐克 提案`（或 `/out 明天 …`）第二天从家直接去客户处：按手册须在前一天登记\n"
         "• `/out back` 回来了，结束外出登记，并可一键记录这次拜访\n"
         "• `/out who` 现在谁在外、在哪里，今天谁请假（客户经理、客户总监、项目执行总监、总经理和管理员）\n"
-        "• `/out leave 12月1日 到 12月3日 年假` 登记请假（年假、病假、事假或其他；一天也可以）· "
+        "• `/out leave {eg_span} 年假` 登记请假（年假、病假、事假或其他；一天也可以）· "
         "`/out leave list` 我的请假 · `/out leave cancel` 取消最近的一次请假\n"
         "去向必须写明客户公司，“外出”“见客户”这样的登记视同未登记。拜访结束后，aebot 会请你一键记录这次拜访。",
         "*/out — whereabouts register and leave*\n"
@@ -25,7 +25,7 @@ MESSAGES: dict[str, M] = {
         "• `/out back` you are back: ends your entry, with one click to log the visit\n"
         "• `/out who` who is out now and where, and who is on leave today (account managers, "
         "account directors, the project execution director, the GM and admins)\n"
-        "• `/out leave Dec 1 to Dec 3 annual` registers leave (annual, sick, personal or other; "
+        "• `/out leave {eg_span} annual` registers leave (annual, sick, personal or other; "
         "one day is fine) · `/out leave list` your leave · `/out leave cancel` cancels your next "
         "leave\n"
         "An entry must name the client company: “out” or “seeing a client” counts as not "
@@ -54,9 +54,9 @@ MESSAGES: dict[str, M] = {
     ),
     "out.until_too_far": zh_en(
         "没有登记：结束时间离出发超过16小时。请写当天的结束时间，例如 到17:00；"
-        "跨天外出请写日期，例如 12月1日到12月3日。",
+        "跨天外出请写日期，例如 {eg_span}。",
         "Not registered: the end is more than 16 hours after the start. Give the end on the "
-        "same day, e.g. until 5pm; for several days give dates, e.g. Dec 1 to Dec 3.",
+        "same day, e.g. until 5pm; for several days give dates, e.g. {eg_span}.",
     ),
     "out.unreadable": zh_en("没有登记：{message}", "Not registered: {message}"),
     # --- registered -----------------------------------------------------------------------
@@ -135,15 +135,15 @@ MESSAGES: dict[str, M] = {
     "leave.kind.other": zh_en("其他假", "other leave"),
     "leave.days_range": zh_en("{first} 至 {last}", "{first} to {last}"),
     "leave.unreadable": zh_en(
-        "没有登记：看不懂请假日期“{text}”。例如 `/out leave 12月1日 到 12月3日 年假`、"
-        "`/out leave 12月1日 病假`。",
+        "没有登记：看不懂请假日期“{text}”。例如 `/out leave {eg_span} 年假`、"
+        "`/out leave {eg_day} 病假`。",
         "Not registered: I couldn't read the dates in “{text}”. E.g. "
-        "`/out leave Dec 1 to Dec 3 annual`, `/out leave Dec 1 sick`.",
+        "`/out leave {eg_span} annual`, `/out leave {eg_day} sick`.",
     ),
     "leave.whole_days": zh_en(
-        "没有登记：请假按整天登记，请只写日期，例如 `/out leave 12月1日 病假`。",
+        "没有登记：请假按整天登记，请只写日期，例如 `/out leave {eg_day} 病假`。",
         "Not registered: leave is taken in whole days; give dates only, e.g. "
-        "`/out leave Dec 1 sick`.",
+        "`/out leave {eg_day} sick`.",
     ),
     "leave.past": zh_en(
         "没有登记：{day} 已经过去了。请假只能登记今天或以后的日期。",
@@ -161,6 +161,10 @@ MESSAGES: dict[str, M] = {
             "Leave registered: {kind}, {days} (1 working day). You get no reminders then.",
             "Leave registered: {kind}, {days} ({n} working days). You get no reminders then.",
         ),
+    ),
+    "leave.recorded_off": zh_en(
+        "已登记请假：{kind}，{days}（这几天都不是工作日）。",
+        "Leave registered: {kind}, {days} (none of these is a working day).",
     ),
     "leave.note_line": zh_en("备注：{note}", "Note: {note}"),
     "leave.list_title": zh_en(

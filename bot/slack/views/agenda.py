@@ -67,7 +67,8 @@ def _progress(r: Reader, a: Agenda) -> list[str]:
 
 
 def _this_week(r: Reader, a: Agenda) -> list[str]:
-    lines = [r.t("agenda.part2"), r.t("agenda.jobs", n=len(a.jobs))]
+    lines = [r.t("agenda.part2")]
+    lines.append(r.t("agenda.jobs", n=len(a.jobs)) if a.jobs else r.t("agenda.no_jobs"))
     for j in a.jobs:
         key = "agenda.job_overdue" if j.overdue else "agenda.job"
         lines.append(
@@ -81,9 +82,7 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
                 deadline=r.when(j.deadline),
             )
         )
-    if not a.jobs:
-        lines.append(r.t("agenda.no_jobs"))
-    lines.append(r.t("agenda.waiting", n=len(a.waiting)))
+    lines.append(r.t("agenda.waiting", n=len(a.waiting)) if a.waiting else r.t("agenda.no_waiting"))
     lines += [
         r.t(
             "agenda.wait",
@@ -94,7 +93,7 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
             since=r.when(w.since),
         )
         for w in a.waiting
-    ] or [r.t("agenda.no_waiting")]
+    ]
     return [*lines, r.t("agenda.problems"), *_said(r, a.problems, a.names)]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.rules.clients import CANDIDATES, ClientRecord, Match, Named
-from bot.rules.people import MemberRecord
+from bot.rules.people import ROLES, MemberRecord
 from bot.slack import blocks as bk
 from bot.slack.messages import MESSAGES
 from bot.slack.texts import Reader
@@ -54,9 +54,19 @@ def client_line(r: Reader, c: StagedClient) -> str:
         person=bk.escape(c.contact_person or "—"),
         owner=c.owner_id,
         backup=backup,
-        cadence=c.cadence_days,
+        cadence=cadence(r, c.cadence_days),
         stage=stage_name(r, c.funnel_stage),
     )
+
+
+def cadence(r: Reader, days: int) -> str:
+    """How often a client is called: "每个工作日联络", "每 3 个工作日联络"."""
+    return r.t("client.cadence.daily") if days <= 1 else r.t("client.cadence.every", n=days)
+
+
+def role_list(r: Reader) -> str:
+    """The roles as typed and as named: "`ae` 客户执行（AE）、`am` 客户经理（AM）…"."""
+    return r.join(f"`{role}` {r.t('role.' + role)}" for role in ROLES)
 
 
 def client_list(r: Reader, clients: Sequence[StagedClient], title: str) -> list[bk.Block]:

@@ -8,7 +8,13 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.rules.clients import ClientRecord
-from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER, ContactRecord, Due
+from bot.rules.contacts import (
+    CONTACT_KINDS,
+    REPORT_ESCALATE_AFTER,
+    ContactRecord,
+    Due,
+    ReportClock,
+)
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 
@@ -104,9 +110,11 @@ def confirmation(
     *,
     updated: bool = False,
     offer: tuple[date, str] | None = None,
+    report_due: datetime | None = None,
 ) -> list[bk.Block]:
     """What the author sees after logging: everything recorded, with Edit and Undo; and, when
-    the notes mention a date and no follow-up was given, the offer to follow up that day."""
+    the notes mention a date and no follow-up was given, the offer to follow up that day. A
+    meeting or visit says by when its report is due (`report_due`, else 48 hours on)."""
     key = "contact.updated" if updated else "contact.logged"
     lines = [
         r.t(
@@ -124,11 +132,11 @@ def confirmation(
         lines.append(r.t("contact.follow_up_line", date=r.day(contact.follow_up_on)))
     out = [bk.section("\n".join(lines))]
     if contact.report_due:
-        due = r.when(contact.at + REPORT_ESCALATE_AFTER)
+        due = r.when(report_due or contact.at + REPORT_ESCALATE_AFTER)
         out.append(bk.context(r.t("contact.report_clock", due=due)))
     if offer and not contact.follow_up_on:
-        day, words = offer
-        ask = r.t("contact.offer_follow_up", day=r.day(day), words=bk.escape(words))
+        day, _ = offer
+        ask = r.t("contact.offer_follow_up", day=r.day(day))
         value = f"{contact.id}:{day.isoformat()}"
         out.append(bk.section(ask, bk.button(r.t("contact.offer_btn"), SET_FOLLOW_UP, value)))
     buttons = [
@@ -146,6 +154,15 @@ def confirmation(
 def quote(text: str) -> str:
     """User text as a mrkdwn quote, escaped so that nothing in it pings or links."""
     return "\n".join("> " + line for line in bk.escape(text).splitlines() or [""])
+
+
+def nudge_text(r: Reader, calls: int, follow_ups: int) -> str:
+    """The morning DM's notification line: what is due today, a count said only when some."""
+    if calls and follow_ups:
+        return r.t("nudge.text", n=calls, f=follow_ups)
+    if calls:
+        return r.t("nudge.text_calls", n=calls)
+    return r.t("nudge.text_follow_ups", f=follow_ups)
 
 
 def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk.Block]:
@@ -211,8 +228,11 @@ def report_reminder(
     stage: str,
     *,
     for_manager: str | None = None,
+    clock: ReportClock | None = None,
 ) -> list[bk.Block]:
-    """To the author at `stage` 'remind' (24 h) or 'escalate' (48 h); to the manager at 48 h."""
+    """To the author at `stage` 'remind' (24 h, or the first working morning after days off:
+    then with the moment their manager will be told) or 'escalate' (48 h); to the manager at
+    48 h."""
     args = dict(
         kind=kind_label(r, contact.kind),
         client=bk.escape(client.name),
@@ -221,9 +241,14 @@ def report_reminder(
     )
     if for_manager:
         return [bk.section(r.t("report.manager", author=for_manager, **args))]
-    key = "report.overdue" if stage == "escalate" else "report.remind"
+    if stage == "escalate":
+        text = r.t("report.overdue", **args)
+    elif clock is not None and clock.deferred:
+        text = r.t("report.remind_after_days_off", deadline=r.when(clock.escalate_at), **args)
+    else:
+        text = r.t("report.remind", **args)
     button = bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(contact.id), "primary")
-    return [bk.section(r.t(key, **args)), bk.actions(button)]
+    return [bk.section(text), bk.actions(button)]
 
 
 def report_marked(r: Reader, client: ClientRecord, at: datetime) -> str:

@@ -58,7 +58,16 @@ def deadlines_dm(
         lines += [job_line(r, j, c, both=True) for j, c in soon]
     blocks = bk.cap_blocks(bk.sections(lines), r.more, max_blocks=MESSAGE_MAX_BLOCKS - 1)
     blocks.append(bk.context(r.t("job_deadlines.close_hint")))
-    return r.t("job_deadlines.text", soon=len(soon), overdue=len(overdue)), blocks
+    return _deadlines_text(r, len(soon), len(overdue)), blocks
+
+
+def _deadlines_text(r: Reader, soon: int, overdue: int) -> str:
+    """The notification line: overdue and due-soon jobs, a count said only when some."""
+    if soon and overdue:
+        return r.t("job_deadlines.text", soon=soon, overdue=overdue)
+    if overdue:
+        return r.t("job_deadlines.text_overdue", n=overdue)
+    return r.t("job_deadlines.text_soon", n=soon)
 
 
 def _jobs_part(r: Reader, jobs: Sequence[JobRow]) -> list[bk.Block]:

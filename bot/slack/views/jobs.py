@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from bot.rules.approvals import Shown
 from bot.rules.clients import ClientRecord
-from bot.rules.jobs import DEPARTMENT_NAMES_ZH, DEPARTMENTS
+from bot.rules.jobs import DEPARTMENTS
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 
@@ -341,7 +341,7 @@ def approval_fields(job: JobRecord, client: str, original: str | None) -> list[S
         out.append(Shown("job.f.original", original, "code"))
     out += [
         Shown("job.f.client", client),
-        Shown("job.f.department", f"{DEPARTMENT_NAMES_ZH[job.department]} / {job.department}"),
+        Shown("job.f.department", f"job.dept.{job.department}", "key"),
         Shown("job.f.job_type", job.job_type),
         Shown("job.f.deadline", job.deadline.isoformat(), "when"),
         Shown("job.f.internal_deadline", job.internal_deadline.isoformat(), "when"),

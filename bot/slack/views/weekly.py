@@ -100,7 +100,7 @@ def weekly_modal(
 
 def saved(r: Reader, clients: int, removed: int, extras: Mapping[str, bool]) -> str:
     """What the writer is told once the form is stored."""
-    lines = [r.t("weekly.saved", n=clients)]
+    lines = [r.t("weekly.saved", n=clients) if clients else r.t("weekly.saved_none")]
     if removed:
         lines.append(r.t("weekly.saved_removed", n=removed))
     said = {

@@ -128,6 +128,14 @@ def who(
     return bk.cap_blocks([*blocks, bk.divider(), *bk.sections(leave_lines)], r.more)
 
 
+def leave_recorded(r: Reader, kind: str, days: str, working_days: int) -> str:
+    """What someone is told once their leave is registered: how many working days it takes,
+    or that it takes none (only days off)."""
+    if working_days:
+        return r.t("leave.recorded", kind=kind, days=days, n=working_days)
+    return r.t("leave.recorded_off", kind=kind, days=days)
+
+
 def leave_list(r: Reader, leave: Sequence[LeaveRecord]) -> list[bk.Block]:
     lines = [r.t("leave.list_title", n=len(leave))]
     for x in leave:
