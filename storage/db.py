@@ -36,6 +36,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session
 
+from bot.rules.nul import holds_nul
 from storage.changes import EVERY_TEAM, Changes, noted
 from storage.deadlines import DatabaseBusy, held
 from storage.engines import make_engine, sqlite_busy_timeout
@@ -71,28 +72,12 @@ class UTCDateTime(TypeDecorator[datetime]):
 NUL_REFUSED = "text cannot contain NUL (0x00) characters"
 
 
-def _holds_nul(parameters: Any) -> bool:
-    """Whether a statement's parameters (a row as a tuple or a dict, or rows of them) hold
-    text with a NUL."""
-    todo = [parameters]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, str):
-            if "\x00" in item:
-                return True
-        elif isinstance(item, dict):
-            todo.extend(item.values())
-        elif isinstance(item, list | tuple):
-            todo.extend(item)
-    return False
-
-
 def _refuse_nul(
     conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
 ) -> None:
     """SQLite: refuse a statement whose text parameters hold a NUL, as PostgreSQL does (SQLAlchemy
     raises it as a DataError, PostgreSQL's class too)."""
-    if _holds_nul(parameters):
+    if holds_nul(parameters):
         raise sqlite3.DataError(NUL_REFUSED)
 
 
@@ -104,7 +89,7 @@ class NulRefusingCursor:
         self._cursor = cursor
 
     def execute(self, sql: str, parameters: Any = ()) -> NulRefusingCursor:
-        if _holds_nul(parameters):
+        if holds_nul(parameters):
             raise exc.DataError(sql, None, sqlite3.DataError(NUL_REFUSED))
         self._cursor.execute(sql, parameters)
         return self

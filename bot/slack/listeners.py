@@ -34,11 +34,11 @@ from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack
 
+from bot.rules.nul import holds_nul
 from bot.rules.people import is_admin
 from bot.slack import blocks as bk
 from bot.slack.blocks import Block, Post, state_values
 from bot.slack.limits import RESPONSE_URL_USES
-from bot.slack.payloads import has_nul
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader, join, t
 
@@ -252,7 +252,7 @@ class Listen:
         it), whatever the feature: one line saying so, under the field that holds it, the
         command or the click, or in a DM for an event; nothing runs and nothing is stored.
         None for every other request."""
-        if not has_nul(req.body):
+        if not holds_nul(req.body):
             return None
         log.info("refused a request of %s of team %s: a NUL character", req.user, req.team)
         line = t(req.lang, "input.nul")
@@ -300,7 +300,7 @@ def _first_input(req: Request) -> str:
 def _field_with_nul(req: Request) -> str | None:
     """The block id of a submitted form's field whose value holds a NUL, if one does."""
     values = ((req.body.get("view") or {}).get("state") or {}).get("values") or {}
-    return next((block for block, v in values.items() if has_nul(v)), None)
+    return next((block for block, v in values.items() if holds_nul(v)), None)
 
 
 def _ack_failure(ack: Ack, req: Request) -> None:

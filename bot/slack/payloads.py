@@ -5,7 +5,7 @@ routing and the listeners' door (bot/slack/listeners.py) read without checking. 
 answers such a payload 400 with one log line (bot/server.py), Socket Mode leaves it unanswered
 (bot/socket_mode.py); nothing runs for it and nothing is stored.
 
-`has_nul` says whether any text in a payload holds a NUL character: PostgreSQL refuses to store
+`holds_nul` (bot/rules/nul.py) says whether any text in a payload holds a NUL character: PostgreSQL refuses to store
 one and SQLite would keep it, so the door refuses such a request whatever the feature, with a
 line in the person's language.
 """
@@ -57,20 +57,3 @@ def view_problem(view: dict[str, Any]) -> str:
         if not (isinstance(elements, dict) and all(isinstance(v, dict) for v in elements.values())):
             return "its view's state values are not objects"
     return ""
-
-
-def has_nul(value: Any) -> bool:
-    """Whether any string in `value` (a payload: objects, lists, strings) holds a NUL; without
-    recursion, however deep a hostile payload nests."""
-    todo = [value]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, str):
-            if "\x00" in item:
-                return True
-        elif isinstance(item, dict):
-            todo.extend(item.keys())
-            todo.extend(item.values())
-        elif isinstance(item, list):
-            todo.extend(item)
-    return False
