@@ -97,7 +97,8 @@ def previous_release_data(url: str) -> None:
     tables = sa.MetaData()
     with engine.begin() as conn:
         tables.reflect(conn)
-        assert "signers" not in tables.tables["approval"].columns  # the previous schema
+        assert "language" not in tables.tables["client"].columns  # the previous schema
+        assert "contactreport" not in tables.tables
         for uid, name, role, manager in (
             ("U0AM1", "钱经理", "am", None),
             ("U0AE1", "孙小明", "ae", "U0AM1"),
@@ -223,6 +224,7 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
             assert (client.code, client.funnel_stage) == ("北京-202611-耐克-001", "proposal")
             [contact] = s.exec(select(ContactLog)).all()
             assert contact.summary == "春季新品发布会方案讨论" and contact.at == AT
+            assert client.language == "zh" and contact.important is False  # 0013's defaults
             [owed] = s.exec(select(Receivable)).all()
             assert (owed.amount, owed.closed_by, owed.board_decided_on) == ("120000.00", None, None)
             assert [(x.key, x.value) for x in s.exec(select(TeamSetting))] == [

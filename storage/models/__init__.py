@@ -8,11 +8,13 @@ from storage.models.away import DayMark, Leave, OvertimeForm, Whereabouts
 from storage.models.clients import Client, ContactLog, FunnelChange
 from storage.models.outbox import OutboxMessage
 from storage.models.people import Member
+from storage.models.reports import ActionItem, ContactReport, Meeting
 from storage.models.requests import Approval, ApprovalEvent, AuthorityLimit, Delegation, Job
 from storage.models.week import AgendaItem, Duty, Receivable, WeeklyNote
 from storage.models.workspace import CacheStamp, CalendarDay, TaskRun, TeamSetting
 
 __all__ = [
+    "ActionItem",
     "AgendaItem",
     "Approval",
     "ApprovalEvent",
@@ -21,12 +23,14 @@ __all__ = [
     "CalendarDay",
     "Client",
     "ContactLog",
+    "ContactReport",
     "DayMark",
     "Delegation",
     "Duty",
     "FunnelChange",
     "Job",
     "Leave",
+    "Meeting",
     "Member",
     "OutboxMessage",
     "OvertimeForm",

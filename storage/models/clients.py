@@ -32,6 +32,7 @@ class Client(SQLModel, table=True):
     backup_owner_id: str | None = Field(default=None, max_length=32)
     cadence_days: int = 1
     funnel_stage: str = Field(default="prospect", max_length=12)  # the sales funnel (漏斗)
+    language: str = Field(default="zh", max_length=5)  # what the client reads: zh or en
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 
@@ -55,6 +56,7 @@ class ContactLog(SQLModel, table=True):
     follow_up_on: date | None = Field(default=None, index=True)
     follow_up_sent_at: datetime | None = Field(default=None, sa_column=_dt())
     report_due: bool = False
+    important: bool = False  # an important call owes a report too (`/contact ! …`)
     report_sent_at: datetime | None = Field(default=None, sa_column=_dt())
     report_reminded_at: datetime | None = Field(default=None, sa_column=_dt())
     report_escalated_at: datetime | None = Field(default=None, sa_column=_dt())
