@@ -203,6 +203,7 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
             *("job.brief_too_short", "request.reason_too_long", "weekly.too_long"),
             *("weekly.text_too_long", "weekly.quick.saved", "weekly.quick.replaced"),
             "out.purpose_too_long",
+            "items.too_long",
         )
     },
     # a step of a chain of signatures, counted from 1
