@@ -139,3 +139,58 @@ def _glued(rest: str, size: int) -> bool:
 
 def _tidy(words: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", words).strip(" \t:：,，")
+
+
+# --- who may mark an item done ---------------------------------------------------------------
+def managers_of(user: str, manager_of: Mapping[str, str | None]) -> list[str]:
+    """The manager chain above `user` (Member.manager_id), nearest first; a cycle ends it."""
+    chain: list[str] = []
+    boss = manager_of.get(user)
+    while boss and boss not in chain and boss != user:
+        chain.append(boss)
+        boss = manager_of.get(boss)
+    return chain
+
+
+def may_mark_done(
+    item: ItemRecord, user: str, manager_of: Mapping[str, str | None], admin: bool
+) -> bool:
+    """The owner, the author, anyone above either of them, or an admin."""
+    if admin or user in (item.owner_id, item.author_id):
+        return True
+    return user in managers_of(item.owner_id, manager_of) + managers_of(item.author_id, manager_of)
+
+
+# --- when an open item's people are told -----------------------------------------------------
+AUTHOR_AFTER = 1  # working days overdue: the report's author is told
+MANAGER_AFTER = 2  # … the owner's manager is told
+
+
+class WorkingDays(Protocol):
+    def working_days_between(self, start: date, end: date) -> int: ...
+
+
+def overdue_by(due_on: date | None, today: date, calendar: WorkingDays) -> int:
+    """Working days since an item's due day (0 when not yet overdue, or no due day): due on
+    Friday, it is 1 on Monday (2 on a 调休 Saturday that is a working day)."""
+    if due_on is None or due_on >= today:
+        return 0
+    return max(0, calendar.working_days_between(due_on, today))
+
+
+@dataclass(frozen=True)
+class Telling:
+    """Whom an overdue item is told to in one run: the author, the owner's manager."""
+
+    author: bool
+    manager: bool
+
+
+def who_to_tell(
+    item: ItemRecord, told: tuple[bool, bool], days: int, manager: str | None
+) -> Telling:
+    """Once each: the author at AUTHOR_AFTER working days, the owner's manager at MANAGER_AFTER
+    (`told`: whether each was already told)."""
+    author = days >= AUTHOR_AFTER and not told[0]
+    boss = days >= MANAGER_AFTER and not told[1] and bool(manager) and manager != item.owner_id
+    return Telling(author, boss)
