@@ -29,6 +29,7 @@ from handlers import (
     jobs,
     overtime,
     overtime_day,
+    todo,
     weekly,
     whereabouts,
 )
@@ -44,7 +45,7 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
-SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm, action_items)
+SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm, action_items, todo)
 FEATURES = (contacts, home, approvals, overtime_day, *SHARED_DEPS)
 
 

@@ -103,5 +103,17 @@ def done_click(req: Request, deps: Deps) -> None:
         deps.sender.respond(req.response_url, view.item_text(r, item), blocks, replace=True)
 
 
+def todo_done_click(req: Request, deps: Deps) -> None:
+    """Done beside a `/todo` line: the list stays; the clicker is told."""
+    r = deps.reader(req)
+    got = mark(deps, r, req.team, req.user, req.record_id)
+    if got.refusal is not None or got.row is None:
+        said = r.t(got.refusal or "item.gone", **dict(got.values))
+    else:
+        said = r.t("item.done", text=bk.escape(bk.clip(got.row.item.text, 500)))
+    deps.sender.answer(req.response_url, req.user, said)
+
+
 def register(app: App, listen: Listen, deps: Deps) -> None:
     app.action(view.DONE)(listen.after(done_click, deps))
+    app.action(view.TODO_DONE)(listen.after(todo_done_click, deps))

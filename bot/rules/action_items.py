@@ -4,7 +4,7 @@ when an open item's people are told. Plain rules, no Slack and no database."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
@@ -194,3 +194,20 @@ def who_to_tell(
     author = days >= AUTHOR_AFTER and not told[0]
     boss = days >= MANAGER_AFTER and not told[1] and bool(manager) and manager != item.owner_id
     return Telling(author, boss)
+
+
+def people_names(members: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The names an @ may give (lower-cased → user id) of (user id, name) pairs: each whole
+    name, and each word of a name of several that no one else's name has ("@Dan" for Dan Wang)."""
+    names: dict[str, str] = {}
+    words: dict[str, set[str]] = {}
+    for user, name in members:
+        key = name.strip().lower()
+        if key:
+            names[key] = user
+        for word in key.split() if " " in key else ():
+            words.setdefault(word, set()).add(user)
+    for word, users in words.items():
+        if len(users) == 1 and word not in names:
+            names[word] = next(iter(users))
+    return names

@@ -52,3 +52,42 @@ def done_line(r: Reader, item: ItemRecord) -> str:
 def item_text(r: Reader, item: ItemRecord) -> str:
     """The DM's notification text."""
     return r.t("item.dm_text", text=bk.clip(item.text, 150))
+
+
+TODO_DONE = "todo_done"  # action_id of Done beside a `/todo` line; value: the item's id
+
+
+def list_line(
+    r: Reader,
+    item: ItemRecord,
+    client: str,
+    report_at: datetime | None,
+    *,
+    with_owner: bool = False,
+) -> str:
+    """A `/todo` line: number, (owner,) due day or overdue, client, words, where it came from."""
+    due = due_words(r, item)
+    if item.due_on is not None and item.due_on < r.today:
+        due = r.t("todo.overdue_mark", day=r.day(item.due_on))
+    values = {
+        "id": item.id,
+        "due": due,
+        "client": bk.escape(client),
+        "text": bk.escape(bk.clip(item.text, TEXT_SHOWN)),
+        "source": source(r, item, report_at),
+    }
+    if with_owner:
+        return r.t("todo.line_owner", owner=item.owner_id, **values)
+    return r.t("todo.line", **values)
+
+
+def todo_blocks(
+    r: Reader, rows: list[tuple[ItemRecord, str, datetime | None]], *, with_owner: bool = False
+) -> list[bk.Block]:
+    """The lines of `/todo` (each with Done) or `/todo team`."""
+    blocks = []
+    for item, client, report_at in rows:
+        line = list_line(r, item, client, report_at, with_owner=with_owner)
+        button = bk.button(r.t("item.done_btn"), TODO_DONE, str(item.id))
+        blocks.append(bk.section(line, accessory=button))
+    return blocks
