@@ -16,7 +16,7 @@ from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views.home import home_view
 from forms.kinds import HOME, shows
-from storage import approvals, job_queries, queries
+from storage import action_items, approvals, job_queries, queries
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.directory import Directory
@@ -75,6 +75,7 @@ class HomeTab:
             delegated = approvals.delegations(s, team, today)
             for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)
             waiting = approvals.waiting_for(s, team, [user, *for_whom])
+            items = action_items.open_items(s, team, owners=[user], due_by=today)
         calendar = self.calendars.for_team(team)
         return home_view(
             r,
@@ -90,6 +91,7 @@ class HomeTab:
                 if a.requester_id != user and shows(a.kind, HOME)
             ],
             approver=member is not None and member.role in SUPERVISOR_ROLES,
+            items=[(i.item, i.client.name, i.report_at) for i in items],
         )
 
 

@@ -16,10 +16,6 @@ from bot.rules.action_items import ItemLine
 from storage.models import ActionItem, Client, ContactLog, ContactReport
 from storage.outbox import Effect, register_effect
 
-# What a delivered reminder marks (the courier marks it, storage/outbox.py).
-register_effect("item_author_told", Effect(ActionItem, "author_told_at"))
-register_effect("item_manager_told", Effect(ActionItem, "manager_told_at"))
-
 
 @dataclass(frozen=True)
 class ItemRow:
@@ -186,3 +182,23 @@ def week_tallies(s: Session, team: str, start: datetime, end: datetime) -> dict[
             still[owner] += 1
             late[owner] += 1 if due_on is not None and due_on < last_day else 0
     return {o: Tally(done[o], still[o], late[o]) for o in sorted(done.keys() | still.keys())}
+
+
+# What a delivered reminder of overdue items marks (the courier marks it, storage/outbox.py).
+def _told(s: Session, ids: list[int], _to: dict[int, str], now: datetime) -> list[int]:
+    """A delivered reminder of overdue items marks each as told once: an id as is, to its
+    author (`author_told_at`); a negative one, to its owner's manager (`manager_told_at`)."""
+    for column, wanted in (
+        ("author_told_at", [i for i in ids if i > 0]),
+        ("manager_told_at", [-i for i in ids if i < 0]),
+    ):
+        if wanted:
+            s.exec(  # type: ignore[call-overload]
+                update(ActionItem)
+                .where(col(ActionItem.id).in_(wanted), col(getattr(ActionItem, column)).is_(None))
+                .values({column: now})
+            )
+    return []
+
+
+register_effect("items_told", Effect(ActionItem, "author_told_at", first=_told))

@@ -286,6 +286,8 @@ POSITIVE_ONLY: dict[str, tuple[str, ...]] = {
     "leave.recorded": ("leave.recorded_off",),
     "leave.list_title": ("leave.list_none",),
     "todo.mine_title": ("todo.mine_none",),
+    "items.nudge_text": (),  # only when some are due
+    "items.overdue_text": (),  # only to someone with overdue items
     "todo.team_title": ("todo.team_none",),
 }
 TODAY = date(2026, 11, 23)  # the example dates' today

@@ -91,3 +91,24 @@ def todo_blocks(
         button = bk.button(r.t("item.done_btn"), TODO_DONE, str(item.id))
         blocks.append(bk.section(line, accessory=button))
     return blocks
+
+
+HOME_SHOWN = 10  # items due listed on the App Home
+
+
+def due_part(
+    r: Reader, rows: list[tuple[ItemRecord, str, datetime | None]], *, limit: int | None = None
+) -> list[bk.Block]:
+    """My items due today or overdue, each with Done: in the morning nudge and the App Home."""
+    if not rows:
+        return []
+    shown = rows if limit is None else rows[:limit]
+    blocks = [bk.section(r.t("items.due_today")), *todo_blocks(r, shown)]
+    if len(rows) > len(shown):
+        blocks.append(bk.context(r.more(len(rows) - len(shown))))
+    return blocks
+
+
+def nudge_text(r: Reader, n: int) -> str:
+    """The morning DM's notification line when only action items are due."""
+    return r.t("items.nudge_text", n=n)
