@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.rules.action_items import ItemLine
+from bot.rules.action_items import ItemLine, Tally
 from storage.models import ActionItem, Client, ContactLog, ContactReport
 from storage.outbox import Effect, register_effect
 
@@ -24,15 +24,6 @@ class ItemRow:
     item: ActionItem
     client: Client
     report_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Tally:
-    """One owner's items for a week: done in it, open at its end, of those overdue."""
-
-    done: int = 0
-    open: int = 0
-    overdue: int = 0
 
 
 def add_items(
@@ -162,9 +153,11 @@ def open_items(
     return [ItemRow(*row) for row in s.exec(stmt)]
 
 
-def week_tallies(s: Session, team: str, start: datetime, end: datetime) -> dict[str, Tally]:
+def week_tallies(
+    s: Session, team: str, start: datetime, end: datetime, today: date
+) -> dict[str, Tally]:
     """Per owner: items done in [start, end), open at `end`, and of those overdue (a due day
-    before end's day). One statement."""
+    before `today`). One statement."""
     stmt = select(ActionItem.owner_id, ActionItem.due_on, ActionItem.done_at).where(
         ActionItem.team_id == team,
         col(ActionItem.dropped_at).is_(None),
@@ -174,13 +167,12 @@ def week_tallies(s: Session, team: str, start: datetime, end: datetime) -> dict[
     done: Counter[str] = Counter()
     still: Counter[str] = Counter()
     late: Counter[str] = Counter()
-    last_day = end.date()
     for owner, due_on, done_at in s.exec(stmt):
         if done_at is not None and done_at < end:
             done[owner] += 1
         elif done_at is None or done_at >= end:
             still[owner] += 1
-            late[owner] += 1 if due_on is not None and due_on < last_day else 0
+            late[owner] += 1 if due_on is not None and due_on < today else 0
     return {o: Tally(done[o], still[o], late[o]) for o in sorted(done.keys() | still.keys())}
 
 

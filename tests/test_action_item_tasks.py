@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from scheduler.timetable import TASKS, run_task
+from storage import action_items
 from tests.action_item_setup import item, line, report_with
-from tests.conftest import SH, World, wait_until
+from tests.conftest import SH, TEAM, World, wait_until
 
 AUTHOR, OWNER, MANAGER = "U0AE1", "U0AE2", "U0AM1"  # Li AE (en) reports to Qian AM (zh)
 ITEMS, NUDGE = TASKS["action-items"], TASKS["contact-nudge"]
@@ -89,8 +90,5 @@ def test_one_dm_for_someone_told_as_author_and_as_manager(world: World) -> None:
 
 
 def item_done(w: World, item_id: int) -> None:
-    from storage import action_items
-    from tests.conftest import TEAM
-
     with w.bot.db.write() as s:
         action_items.mark_done(s, TEAM, item_id, OWNER, w.clock.now())

@@ -64,6 +64,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "decision": ("✅ <@U0AM1> 已批准", "✅ Approved by <@U0AM1>"),
     "default": ("09:30", "09:30"),
     "department": ("创意", "Creative"),
+    "done": COUNT,
     "due": ("周五 7月31日", "Fri 31 Jul"),
     "end": ("22:00", "22:00"),
     "error": ("account_inactive", "account_inactive"),

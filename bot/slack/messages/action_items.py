@@ -70,6 +70,15 @@ MESSAGES: dict[str, M] = {
         "每个工作日提醒逾期待办的时间（告诉报告作者和负责人的上级）",
         "when overdue action items are told each working day (to the report's author, then the owner's manager)",
     ),
+    # --- the Monday agenda's problems part, the Friday report ---------------------------
+    "agenda.items_overdue": zh_en("逾期未完成的待办（督促落实）：", "Action items overdue:"),
+    "agenda.item_overdue": zh_en(
+        "• {name} · *{client}* · {text}（截止 {day}）", "• {name} · *{client}* · {text} (due {day})"
+    ),
+    "friday.items": zh_en(
+        "待办（督促落实）：本周完成 {done} · 未完成 {open} · 其中逾期 {overdue}",
+        "Action items: done this week {done} · open {open} · of which overdue {overdue}",
+    ),
     # --- the reminders (scheduler/action_item_tasks.py) ---------------------------------
     "items.due_today": zh_en("*今天到期和已逾期的待办*", "*Action items due today or overdue*"),
     "items.nudge_text": zh_en(
