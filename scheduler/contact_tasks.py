@@ -68,7 +68,7 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
     leave, later = away(deps, run.team, run.now)
     with deps.db.read() as s:
         follow = queries.follow_ups_due(s, run.team, run.now.date())
-        items = _items_due(s, run.team, run.now.date())
+        items = items_due(s, run.team, run.now.date())
     follow_by: dict[str, Rows] = defaultdict(list)
     for row in follow:
         follow_by[row[0].author_id].append(row)
@@ -99,7 +99,7 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
     return f"{dms(outbox)} DMs, {clients_due} clients due, {follow_ups} follow-ups"
 
 
-def _items_due(s: Session, team: str, today: date) -> dict[str, list[ItemLineup]]:
+def items_due(s: Session, team: str, today: date) -> dict[str, list[ItemLineup]]:
     """Each owner's open action items due today or before: one statement for the team."""
     by_owner: dict[str, list[ItemLineup]] = defaultdict(list)
     for row in action_items.open_items(s, team, due_by=today):
