@@ -7,7 +7,9 @@ done) changes nothing and says why."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from slack_bolt import App
 
@@ -54,16 +56,29 @@ def mark(
         w = Writer(deps.settings, members, r.now)
         if row.item.author_id != user:
             outbox.enqueue(s, [_tell_author(w, team, row)], r.now, wall())
-        shown = outbox.delivered(s, team, [item_key(item_id)])
     deps.deliver()
-    for message in shown:  # the owner's DM, wherever Done was clicked
-        if message.conversation and message.ts and message.ts != clicked:
-            o = w.reader(message.recipient)
-            blocks = view.item_blocks(o, row.item, row.client.name, row.report_at)
-            deps.sender.update(
-                message.conversation, message.ts, view.item_text(o, row.item), blocks
-            )
+    redraw_owner_dms(deps, team, [row], r.now, skip=clicked)
     return Marked(row)
+
+
+def redraw_owner_dms(
+    deps: Deps, team: str, rows: Sequence[ItemRow], now: datetime, skip: str | None = None
+) -> None:
+    """The owners' delivered DMs of these items drawn as the items now stand: done (who and
+    when) or removed by an edit of their report; the message `skip` (a ts) is left alone (the
+    click's own answer redraws it). For the report form after `replace_items`: its dropped."""
+    by_key = {item_key(row.item.id): row for row in rows}
+    with deps.db.read() as s:
+        shown = outbox.delivered(s, team, list(by_key))
+        members = {m.user_id: m for m in queries.list_members(s, team)} if shown else {}
+    w = Writer(deps.settings, members, now)
+    for message in shown:
+        row = by_key.get(message.key)
+        if row is None or not message.conversation or not message.ts or message.ts == skip:
+            continue
+        r = w.reader(message.recipient)
+        blocks = view.item_blocks(r, row.item, row.client.name, row.report_at)
+        deps.sender.update(message.conversation, message.ts, view.item_text(r, row.item), blocks)
 
 
 def _already(r: Reader, row: ItemRow) -> tuple[str, tuple[tuple[str, object], ...]]:

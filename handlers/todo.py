@@ -112,7 +112,7 @@ def _store(
     tz, lang = deps.settings.tz, r.lang
     lines, problem = read_item_lines(found.rest, req.user, people, r.now, tz, lang, end_of_day)
     if problem is not None:
-        return r.problem(problem)
+        return view.problem_text(r, problem)
     if len(lines) != 1:
         return r.t("todo.add_usage")
     if lines[0].owner_id not in members:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.rules.action_items import ItemRecord
+from bot.rules.problems import Problem
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 
@@ -22,6 +23,12 @@ def source(r: Reader, item: ItemRecord, report_at: datetime | None) -> str:
     if item.report_id is not None and report_at is not None:
         return r.t("item.from_report", author=item.author_id, when=r.when(report_at))
     return r.t("item.from_todo", author=item.author_id)
+
+
+def problem_text(r: Reader, problem: Problem) -> str:
+    """Why the lines were refused, the typed words in it escaped (a line may hold markup)."""
+    values = {k: bk.escape(v) if isinstance(v, str) else v for k, v in problem.values.items()}
+    return r.t(problem.key, **values)
 
 
 def item_blocks(
