@@ -7,7 +7,7 @@ done) changes nothing and says why."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,6 +27,14 @@ from storage.outbox import Message, wall
 
 
 @dataclass(frozen=True)
+class ItemDeps(Deps):
+    """What action items use besides: redrawing a person's App Home (team, user), where the
+    items due today are listed."""
+
+    home: Callable[[str, str], None] = lambda _team, _user: None
+
+
+@dataclass(frozen=True)
 class Marked:
     """What marking an item done came to: the item as it now stands, or why nothing changed
     (a text key and its values)."""
@@ -37,7 +45,7 @@ class Marked:
 
 
 def mark(
-    deps: Deps, r: Reader, team: str, user: str, item_id: int, clicked: str | None = None
+    deps: ItemDeps, r: Reader, team: str, user: str, item_id: int, clicked: str | None = None
 ) -> Marked:
     """Mark one item done for `user`, queue the author's note (one transaction), and redraw
     the owner's DM unless it is the message `clicked` (its ts)."""
@@ -58,6 +66,8 @@ def mark(
             outbox.enqueue(s, [_tell_author(w, team, row)], r.now, wall())
     deps.deliver()
     redraw_owner_dms(deps, team, [row], r.now, skip=clicked)
+    for person in {row.item.owner_id, user}:
+        deps.home(team, person)
     return Marked(row)
 
 
@@ -103,7 +113,7 @@ def _tell_author(w: Writer, team: str, row: ItemRow) -> Message:
     )
 
 
-def done_click(req: Request, deps: Deps) -> None:
+def done_click(req: Request, deps: ItemDeps) -> None:
     """Done, on the owner's DM or a `/todo` list: the clicked message redrawn, or why not."""
     r = deps.reader(req)
     clicked = (req.body.get("container") or {}).get("message_ts")
@@ -118,7 +128,7 @@ def done_click(req: Request, deps: Deps) -> None:
         deps.sender.respond(req.response_url, view.item_text(r, item), blocks, replace=True)
 
 
-def todo_done_click(req: Request, deps: Deps) -> None:
+def todo_done_click(req: Request, deps: ItemDeps) -> None:
     """Done beside a `/todo` line: the list stays; the clicker is told."""
     r = deps.reader(req)
     got = mark(deps, r, req.team, req.user, req.record_id)
@@ -129,6 +139,6 @@ def todo_done_click(req: Request, deps: Deps) -> None:
     deps.sender.answer(req.response_url, req.user, said)
 
 
-def register(app: App, listen: Listen, deps: Deps) -> None:
+def register(app: App, listen: Listen, deps: ItemDeps) -> None:
     app.action(view.DONE)(listen.after(done_click, deps))
     app.action(view.TODO_DONE)(listen.after(todo_done_click, deps))

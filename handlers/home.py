@@ -75,7 +75,7 @@ class HomeTab:
             delegated = approvals.delegations(s, team, today)
             for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)
             waiting = approvals.waiting_for(s, team, [user, *for_whom])
-            items = action_items.open_items(s, team, owners=[user], due_by=today)
+            items = action_items.due_items(s, team, today, owner=user)
         calendar = self.calendars.for_team(team)
         return home_view(
             r,
@@ -91,7 +91,7 @@ class HomeTab:
                 if a.requester_id != user and shows(a.kind, HOME)
             ],
             approver=member is not None and member.role in SUPERVISOR_ROLES,
-            items=[(i.item, i.client.name, i.report_at) for i in items],
+            items=[(i, i.client, i.report_at) for i in items],
         )
 
 

@@ -14,16 +14,17 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.rules.action_items import ItemRecord
 from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_clock
 from bot.slack import blocks as bk
 from bot.slack.views import action_items as item_view
 from bot.slack.views import contacts as view
 from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, action_items, queries
-from storage.models import ActionItem, Client, ContactLog, Member
+from storage.models import Client, ContactLog, Member
 
 Rows = list[tuple[ContactLog, Client]]
-ItemLineup = tuple[ActionItem, str, datetime | None]  # an item, its client's name, its report
+ItemLineup = tuple[ItemRecord, str, datetime | None]  # an item, its client's name, its report
 IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest in its thread
 
 
@@ -102,8 +103,8 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
 def items_due(s: Session, team: str, today: date) -> dict[str, list[ItemLineup]]:
     """Each owner's open action items due today or before: one statement for the team."""
     by_owner: dict[str, list[ItemLineup]] = defaultdict(list)
-    for row in action_items.open_items(s, team, due_by=today):
-        by_owner[row.item.owner_id].append((row.item, row.client.name, row.report_at))
+    for row in action_items.due_items(s, team, today):
+        by_owner[row.owner_id].append((row, row.client, row.report_at))
     return by_owner
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -151,6 +152,56 @@ def open_items(
         col(ActionItem.due_on).is_(None), col(ActionItem.due_on), col(ActionItem.id)
     )
     return [ItemRow(*row) for row in s.exec(stmt)]
+
+
+class DueItem(NamedTuple):
+    """An open item as a list shows it, read as plain columns (no ORM objects: the morning
+    nudge reads every owner's at once). It is an ItemRecord (bot/rules/action_items.py)."""
+
+    id: int
+    author_id: str
+    owner_id: str
+    text: str
+    due_on: date | None
+    done_at: datetime | None
+    done_by: str | None
+    dropped_at: datetime | None
+    report_id: int | None
+    client: str
+    report_at: datetime | None
+
+
+def due_items(s: Session, team: str, today: date, owner: str | None = None) -> list[DueItem]:
+    """The team's (or one owner's) open items due today or before, oldest due first: one
+    statement."""
+    a = ActionItem
+    stmt = (
+        select(  # type: ignore[call-overload]
+            a.id,
+            a.author_id,
+            a.owner_id,
+            a.text,
+            a.due_on,
+            a.done_at,
+            a.done_by,
+            a.dropped_at,
+            a.report_id,
+            Client.name,
+            ContactLog.at,
+        )
+        .join(Client, col(Client.id) == a.client_id)
+        .outerjoin(ContactReport, col(ContactReport.id) == a.report_id)
+        .outerjoin(ContactLog, col(ContactLog.id) == ContactReport.contact_id)
+        .where(
+            a.team_id == team,
+            col(a.done_at).is_(None),
+            col(a.dropped_at).is_(None),
+            col(a.due_on) <= today,
+            *([a.owner_id == owner] if owner is not None else []),
+        )
+        .order_by(col(a.due_on), col(a.id))
+    )
+    return [DueItem(*row) for row in s.exec(stmt)]
 
 
 def week_tallies(

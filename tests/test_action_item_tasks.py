@@ -26,7 +26,7 @@ def texts(w: World, user: str) -> list[str]:
 
 
 def test_due_today_in_the_morning_nudge_and_the_home(world: World) -> None:
-    report_with(world, [line(OWNER, "send the quote", date(2026, 11, 23))])
+    _, (quote,) = report_with(world, [line(OWNER, "send the quote", date(2026, 11, 23))])
     report_with(world, [line("U0AAE", "整理素材", date(2026, 11, 23))])
     report_with(world, [line(OWNER, "book the studio", date(2026, 11, 24))])
     [o] = run_task(NUDGE, at(world, 2026, 11, 23, 9, 30), world.tasks)
@@ -39,6 +39,8 @@ def test_due_today_in_the_morning_nudge_and_the_home(world: World) -> None:
     world.slack.home_opened(user=OWNER)
     assert wait_until(lambda: "send the quote" in str(world.fake.home_view(OWNER) or ""))
     assert "book the studio" not in str(world.fake.home_view(OWNER))
+    world.slack.click("todo_done", str(quote), user=OWNER)  # on the Home: drawn again without it
+    assert wait_until(lambda: "send the quote" not in str(world.fake.home_view(OWNER)))
 
 
 def test_overdue_across_a_weekend_author_then_manager_once_each(world: World) -> None:
