@@ -57,6 +57,14 @@ def add_items(
     return items
 
 
+def rows_of(
+    items: Sequence[ActionItem], client: Client, report_at: datetime | None
+) -> list[ItemRow]:
+    """Items just stored for one client (and the time of their report's contact), as the
+    owners' DMs take them (forms/action_items.py `item_messages`)."""
+    return [ItemRow(item, client, report_at) for item in items]
+
+
 def replace_items(
     s: Session, team: str, report_id: int, lines: Sequence[ItemLine], now: datetime
 ) -> tuple[list[ActionItem], list[ActionItem], list[ActionItem]]:
