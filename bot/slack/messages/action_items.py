@@ -48,7 +48,7 @@ MESSAGES: dict[str, M] = {
         "这项待办已从修改后的联络报告中删除。", "This item was removed when its report was edited."
     ),
     # --- Done --------------------------------------------------------------------------
-    "item.done": zh_en("已标记完成：{text}", "Marked done: {text}"),
+    "item.done": zh_en("已标记完成：“{text}”", "Marked done: “{text}”"),
     "item.not_allowed": zh_en(
         "只有负责人、报告作者、他们的上级或管理员可以把这项待办标为完成。",
         "Only the owner, the report's author, their managers or an admin can mark this item done.",
