@@ -193,3 +193,15 @@ def test_a_slack_fault_on_one_notice_is_retried_and_each_gets_exactly_one(world:
         assert len(failed) == 1 and failed[0].args["channel"] == "U0AAE"
     finally:
         world.fake.reset()  # no fault of this test reaches the next
+
+
+def test_a_monday_meeting_after_a_working_saturday_is_announced_that_saturday(
+    world: World,
+) -> None:
+    world.clock.set(datetime(2026, 10, 9, 10, 0, tzinfo=SH))  # Friday; Saturday 10-10 is worked
+    record(world, "2026-10-12 14:00-15:30")
+    assert run(world, "meeting-notices", datetime(2026, 10, 9, 16, 0, tzinfo=SH)).startswith(
+        "0 meetings"
+    )
+    sat = datetime(2026, 10, 10, 16, 0, tzinfo=SH)
+    assert run(world, "meeting-notices", sat).startswith("1 meetings announced to 2 people")

@@ -60,12 +60,6 @@ def notice_moment(start: datetime, calendar: Days, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=local.tzinfo)
 
 
-def noticed_by(day: date, next_working_day: date) -> tuple[date, date]:
-    """The days whose meetings the notice run on working day `day` announces: after `day`, up
-    to and including the next working day (a Friday run: Saturday to Monday)."""
-    return day + timedelta(days=1), next_working_day
-
-
 def reconfirm_window(now: datetime) -> tuple[datetime, datetime]:
     """The starts a quarter-hour run reconfirms: from 60 (included) to 75 minutes on."""
     return now + RECONFIRM_FROM, now + RECONFIRM_UNTIL
