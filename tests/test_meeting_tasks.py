@@ -12,9 +12,9 @@ from sqlmodel import select
 from bot.rules.meetings import people
 from handlers import meeting_buttons
 from handlers.reports import ReportPrefill
-from scheduler.timetable import TASKS, run_task
+from scheduler.timetable import TASKS, run_task, tick
 from storage.models import Client, ContactLog, Meeting, Whereabouts
-from tests.conftest import SH, World, wait_until
+from tests.conftest import SH, TEAM, World, wait_until
 
 WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
 THU = datetime(2026, 11, 26, 0, 0, tzinfo=SH)
@@ -205,3 +205,21 @@ def test_a_monday_meeting_after_a_working_saturday_is_announced_that_saturday(
     )
     sat = datetime(2026, 10, 10, 16, 0, tzinfo=SH)
     assert run(world, "meeting-notices", sat).startswith("1 meetings announced to 2 people")
+
+
+def test_quarter_hour_tasks_are_claimed_once_each_quarter(world: World) -> None:
+    task = TASKS["meeting-reconfirm"]
+    values = world.bot.team_settings.of(TEAM)
+    assert task.period(at(THU, 13, 7)) == "2026-11-26T13:00"
+    assert task.period(at(THU, 13, 59)) == "2026-11-26T13:45"
+    assert task.slot(at(THU, 13, 20), values) == at(THU, 13, 15)
+    assert task.slot(at(THU, 7, 0), values) is None  # outside working hours
+    quarter = {"meeting-reconfirm", "meeting-reports"}
+
+    def ran(when: datetime) -> set[str]:
+        world.clock.set(when)
+        return {name for name, _ in tick(world.tasks, when)} & quarter
+
+    assert ran(at(THU, 13, 7)) == quarter
+    assert ran(at(THU, 13, 10)) == set()
+    assert ran(at(THU, 13, 15)) == quarter

@@ -179,7 +179,7 @@ def notice_blocks(
     for m, c in rows:
         out += bk.sections(notice_lines(r, m, c, names))
         if m.id in client_texts:
-            shown = bk.clip(client_texts[m.id or 0], bk.LINE_MAX - 100)
+            shown = bk.escape(bk.clip(client_texts[m.id or 0], bk.LINE_MAX - 200))
             out.append(bk.section(f"{r.t('meeting.for_client')}\n```{shown}```"))
             out.append(
                 bk.actions(bk.button(r.t("meeting.sent_to_client"), SENT_TO_CLIENT, str(m.id)))
