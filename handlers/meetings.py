@@ -123,11 +123,7 @@ def read_form(
     when = parse_range(str(form.get("when") or ""), r.now, deps.settings.aebot_tz, r.lang)
     if not isinstance(when, TimeRange):
         message = getattr(when, "message", "")
-        problems["when"] = (
-            Problem("meeting.quick_unread", {"message": message})
-            if message
-            else Problem("meeting.need_range")
-        )
+        problems["when"] = Problem("meeting.when_unread", {"message": message})
     elif (p := check_time(when.start, when.end, r.now)) is not None:
         problems["when"] = p
     if problems or client is None or not isinstance(when, TimeRange):

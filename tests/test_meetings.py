@@ -120,6 +120,10 @@ def test_form_refusals_under_their_fields(world: World) -> None:
     values |= {"when": "tomorrow 14:00-15:30", "topic": "x" * 301}
     errors = world.slack.submit(view, values, user="U0AE2").json()["errors"]
     assert errors == {"topic": "Too long: at most 300 characters."}
+    values |= {"topic": "Q1", "theirs": "y" * 1001, "when": "someday"}
+    errors = world.slack.submit(view, values, user="U0AE2").json()["errors"]
+    assert errors["theirs"] == "Too long: at most 1000 characters."
+    assert errors["when"].startswith("Sorry, I couldn't read “someday” as a range.")
     assert meetings(world) == []
 
 

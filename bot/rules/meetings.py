@@ -20,7 +20,7 @@ RECONFIRM_UNTIL = timedelta(minutes=75)
 LIMITS = {
     "topic": TOPIC_LIMIT,
     "place": PLACE_LIMIT,
-    "client_attendees": CLIENT_ATTENDEES_LIMIT,
+    "theirs": CLIENT_ATTENDEES_LIMIT,  # the client's attendees
     "purpose": TEXT_LIMIT,
     "agenda": TEXT_LIMIT,
     "materials": TEXT_LIMIT,

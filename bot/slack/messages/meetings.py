@@ -65,10 +65,7 @@ MESSAGES: dict[str, M] = {
         "请写会议的开始和结束时间，例如 明天14:00-15:30。",
         "Give the meeting's start and end, e.g. tomorrow 14:00-15:30.",
     ),
-    "meeting.quick_unread": zh_en(
-        "没看懂会议时间，请在表单里补全：{message}",
-        "I could not read the meeting's time; please finish it in the form: {message}",
-    ),
+    "meeting.when_unread": zh_en("{message}", "{message}"),
     "meeting.cancel_usage": zh_en(
         "用法：`/meeting cancel 编号`（编号见 `/meeting list`）。",
         "Usage: `/meeting cancel N` (the number is in `/meeting list`).",
