@@ -223,3 +223,32 @@ def test_quarter_hour_tasks_are_claimed_once_each_quarter(world: World) -> None:
     assert ran(at(THU, 13, 7)) == quarter
     assert ran(at(THU, 13, 10)) == set()
     assert ran(at(THU, 13, 15)) == quarter
+
+
+def test_buttons_refuse_the_wrong_clicker_a_second_click_and_a_forged_value(world: World) -> None:
+    world.clock.set(WED_10)
+    m = record(world, "明天14:00-15:30", topic="<!channel> 提案 🎉")
+    run(world, "meeting-notices", at(datetime(2026, 11, 25, 0, 0, tzinfo=SH), 16))
+    [mine] = world.fake.dms("U0AE1")
+    shown = str(mine["blocks"])
+    assert "&lt;!channel&gt; 提案 🎉" in shown and "<!channel>" not in shown
+    world.fake.reset()
+
+    def answers(n: int) -> list[str]:
+        return [c.args["text"] for c in world.slack.wait_for("response_url", n)]
+
+    world.slack.click("meeting_sent_to_client", str(m.id), user="U0AE2")
+    assert "That button is for the meeting's organiser." in answers(1)[0]
+    world.slack.click("meeting_sent_to_client", "12345678")
+    assert "找不到这次会议" in answers(2)[1]
+    world.slack.click("meeting_sent_to_client", str(m.id))
+    assert "已记录：会议通知已发给客户" in answers(3)[2]
+    world.slack.click("meeting_sent_to_client", str(m.id))
+    assert "已经记录过发给客户了" in answers(4)[3]
+    world.slack.click("meeting_confirmed", str(m.id))
+    assert answers(5)[4].startswith("已确认：Nike")
+    world.slack.click("meeting_confirmed", str(m.id))
+    assert "已经确认过了" in answers(6)[5]
+    world.slack.click("meeting_postponed", "abc", user="U0AE2")
+    assert answers(7)[6] == "That meeting is not there (perhaps cancelled)."
+    assert world.fake.calls_to("views.open") == []
