@@ -5,7 +5,7 @@ cancelled one is told to whoever was told. Used by `/meeting` and its form."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from sqlmodel import Session
@@ -43,7 +43,6 @@ class Saved:
     client: Client
     told_now: bool = False  # the notice went out at once
     notice_at: datetime | None = None
-    retold: list[str] = field(default_factory=list)
 
 
 def _stamp(m: Meeting) -> str:
@@ -69,8 +68,9 @@ def save(
     m.client_id, m.starts_at, m.ends_at, m.topic = f.client_id, f.start, f.end, f.topic
     m.place, m.our_attendees, m.client_attendees = f.place, as_json(f.ours), f.theirs
     m.purpose, m.agenda, m.materials, m.updated_at = f.purpose, f.agenda, f.materials, now
-    if moving:
+    if moving:  # announced and reconfirmed again for the new time
         m.notice_sent_at = m.client_notified_at = m.reconfirm_sent_at = m.reconfirmed_at = None
+        outbox.cancel(s, team, f"{NOTICE_JOB}:now:{m.id}:", now)  # the old time's, if not out
     s.add(m)
     s.flush()
     meetings.hold_whereabouts(s, m, now)
@@ -80,7 +80,9 @@ def save(
     moment = notice_moment(f.start.astimezone(settings.tz), calendar, notice_at)
     late = now >= moment
     members = {p.user_id: p for p in queries.list_members(s, team)}
-    to = list(dict.fromkeys([*before, *(recipients(m) if late else [])]))
+    to = [
+        u for u in dict.fromkeys([*before, *(recipients(m) if late else [])]) if late or u != user
+    ]
     if to:
         lead = {m.id: "meeting.moved_dm"} if moving else None
         said = notices([(m, client)], members, settings.aebot_lang, settings.tz, now, lead=lead)
@@ -105,7 +107,7 @@ def save(
         ]
         outbox.enqueue(s, rows, now, outbox.wall())
         meetings.add_told(s, {m.id: to}, now)
-    return Saved(m, client, late, None if late else moment, [u for u in before if u != user])
+    return Saved(m, client, late, None if late else moment)
 
 
 def cancel(

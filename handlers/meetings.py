@@ -20,7 +20,7 @@ from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import meetings as view
 from forms.meeting_store import MeetingFields, Saved, cancel, save
-from handlers import meeting_buttons
+from handlers import first_steps, meeting_buttons
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from storage import meetings, queries
@@ -36,6 +36,10 @@ def meeting_command(req: Request, deps: Deps) -> Reply:
 
 
 def _empty(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
+    with deps.db.read() as s:
+        first = first_steps.missing(s, req.team)  # no clients yet: the step to take first
+    if first:
+        return Reply(text=r.t(first))
     return Reply(then=(partial(open_form, req, deps, {}, ""),))
 
 
@@ -45,6 +49,9 @@ def _quick(r: Reader, req: Request, deps: Deps, text: str) -> Reply:
         return Reply(text=r.t("meeting.too_long", limit=MAX_TEXT))
     with deps.db.read() as s:
         clients = queries.list_clients(s, req.team)
+        first = first_steps.missing(s, req.team) if not clients else None
+    if first:
+        return Reply(text=r.t(first))
     found = client_leading(r, clients, text)
     if found.client is None:
         return Reply(then=(partial(open_form, req, deps, {"topic": found.rest[:300]}, found.said),))
