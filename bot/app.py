@@ -27,6 +27,7 @@ from handlers import (
     dm,
     home,
     jobs,
+    meetings,
     overtime,
     overtime_day,
     todo,
@@ -45,7 +46,7 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
-SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm)
+SHARED_DEPS = (clients, admin, jobs, meetings, overtime, whereabouts, weekly, agenda, dm)
 FEATURES = (contacts, home, approvals, overtime_day, action_items, todo, *SHARED_DEPS)
 
 

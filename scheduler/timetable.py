@@ -28,6 +28,7 @@ from scheduler import (
     approval_tasks,
     contact_tasks,
     job_tasks,
+    meeting_tasks,
     report_tasks,
     visit_tasks,
     weekly_tasks,
@@ -52,6 +53,7 @@ class Task:
     # which days: working, week-first, week-last, month-last, or expenses (the first working
     # day on or after the 25th, when the month's expenses are claimed: 002 第九条, 25–30)
     on: str = "working"
+    quarter: bool = False  # with `at` None: each quarter hour (its own period) instead of hourly
 
     def runs_on(self, calendar: WorkCalendar, day: date) -> bool:
         """Whether the task runs on `day`: a working day, and for the weekly and monthly ones
@@ -70,6 +72,8 @@ class Task:
         return True
 
     def period(self, local: datetime) -> str:
+        if self.quarter:
+            return local.replace(minute=local.minute // 15 * 15).strftime("%Y-%m-%dT%H:%M")
         return local.strftime("%Y-%m-%dT%H") if self.at is None else local.date().isoformat()
 
     def slot(self, local: datetime, values: TeamValues) -> datetime | None:
@@ -79,7 +83,8 @@ class Task:
             start, end = values.hours(HOURLY_WINDOW)
             if not start.hour <= local.hour <= end.hour:
                 return None
-            return local.replace(minute=0, second=0, microsecond=0)
+            minute = local.minute // 15 * 15 if self.quarter else 0
+            return local.replace(minute=minute, second=0, microsecond=0)
         at = values.time(self.at)
         s = local.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
         return s if s <= local else None
@@ -88,7 +93,8 @@ class Task:
         """When it runs, for `aebot jobs list`."""
         if self.at is None:
             start, end = values.hours(HOURLY_WINDOW)
-            return f"hourly {start:%H:%M}-{end:%H:%M}, working days"
+            every = "every quarter hour" if self.quarter else "hourly"
+            return f"{every} {start:%H:%M}-{end:%H:%M}, working days"
         days = {
             "week-first": "first working day of the week",
             "week-last": "last working day of the week",
@@ -129,6 +135,26 @@ TASKS: dict[str, Task] = {
             "visits whose end has passed, offered to log (once each)",
             None,
             visit_tasks.visit_log_offers,
+        ),
+        Task(
+            "meeting-notices",
+            "meetings up to the next working day announced (5W1H), with the client's text",
+            "meeting_notice_at",
+            meeting_tasks.meeting_notices,
+        ),
+        Task(
+            "meeting-reconfirm",
+            "meetings starting in about an hour: the organiser reconfirms by phone",
+            None,
+            meeting_tasks.meeting_reconfirm,
+            quarter=True,
+        ),
+        Task(
+            "meeting-reports",
+            "meetings that have ended: contact logged, the organiser asked for the report",
+            None,
+            meeting_tasks.meeting_reports,
+            quarter=True,
         ),
         Task(
             "job-deadlines",

@@ -234,6 +234,8 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "contact-report-due",
         "approval-reminders",
         "visit-log-offers",
+        "meeting-reconfirm",  # each quarter hour
+        "meeting-reports",
         "job-deadlines",
         "action-items",
         "monday-agenda",  # the first working day of the week
@@ -274,6 +276,8 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
     missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
     assert missed == [
         "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed meeting-notices on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
+        "working day",
         "missed job-deadlines on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed action-items on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed overtime-reminder on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
@@ -303,6 +307,7 @@ def test_the_first_start_after_an_import_misses_nothing_from_before_it(
         missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
         assert [m.split(" on ")[0] for m in missed] == [
             "missed contact-sweep",
+            "missed meeting-notices",
             "missed overtime-reminder",
             "missed overtime-cutoff",
         ]  # not the 15:30 Friday report, nor the morning's

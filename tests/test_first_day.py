@@ -74,6 +74,7 @@ TYPED: dict[str, list[str]] = {
         "19:00-22:00 可口可乐 赶提案",
         "19:00-22:00 CR-202611-01 赶提案",
     ],
+    "/meeting": ["", "help", "list", "可口可乐 明天14:00-15:30 Q1提案", "cancel 1"],
     "/out": ["", "help", "可口可乐 拜访提案 14:00-17:00", "who", "back", "tomorrow Nike 提案"],
     "/weekly": ["", "help", "show", "可口可乐 提案已提交，等待反馈"],
     "/todo": [

@@ -102,6 +102,8 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
         "contact-report-due",
         "approval-reminders",
         "visit-log-offers",
+        "meeting-reconfirm",
+        "meeting-reports",
     ]
     assert ran(world) == {
         ("contact-nudge", "2026-11-23"),
@@ -109,6 +111,8 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
         ("contact-report-due", "2026-11-23T11"),
         ("approval-reminders", "2026-11-23T11"),
         ("visit-log-offers", "2026-11-23T11"),
+        ("meeting-reconfirm", "2026-11-23T11:00"),
+        ("meeting-reports", "2026-11-23T11:00"),
     }
     assert len(world.fake.calls_to("chat.postMessage")) == 2
 
@@ -119,6 +123,8 @@ def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> 
         "contact-report-due",
         "approval-reminders",
         "visit-log-offers",
+        "meeting-reconfirm",
+        "meeting-reports",
         "job-deadlines",
     ]
     text(world, "settings set contact_nudge_at 09:00")

@@ -218,6 +218,7 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
 # never make it 0). Each was checked at its call sites.
 POSITIVE_ONLY: dict[str, tuple[str, ...]] = {
     "team.title": ("team.empty",),
+    "meeting.list_title": ("meeting.list_none",),
     "team.removed": ("team.removed_no_clients",),
     "team.ownerless": (),
     "agenda.jobs": ("agenda.no_jobs",),

@@ -17,6 +17,8 @@ Conventions, on top of those of `bot.dates.read` (shown to members through `help
   (明天, 12月5日, 周五 = the coming Friday). An end naming no day is on the start's day; if it
   is not after the start it ends the next day ("20:00-01:00", "8pm-1am", "晚上8点到凌晨1点").
   Longer than 16 hours is refused; an end naming a day before the start is refused.
+- A day written after a range is both ends' day: "14:00-15:30 tomorrow" = "tomorrow
+  14:00-15:30", "14:00-15:30 明天" = "明天14:00-15:30" (only when the start names no day).
 - An end with no period takes the start's when the result is after the start: "晚上8点到10点" =
   20:00-22:00, "下午2点-4点" = 14:00-16:00, "7pm-10" = 19:00-22:00; otherwise it reads alone,
   so "上午10点到2点" = 10:00-14:00 (a bare 1..6 is afternoon).
@@ -42,6 +44,7 @@ from bot.dates.date_ranges import DateRange, date_pair
 from bot.dates.examples import examples
 from bot.dates.range_sides import Refused, SideReader, has_time
 from bot.dates.read import MAX_LEN, DateRefusal, clean, local_day
+from bot.dates.spec import Spec
 from bot.dates.time_ranges import TimeRange, time_pair
 
 log = logging.getLogger(__name__)
@@ -89,6 +92,9 @@ _LEAD = re.compile(r"^(?:from|between)\s+")
 _FROM = re.compile(r"(?:^|(?<=\s))from\s+(?=[0-9])|自从|从")
 _WEEK_SUFFIX = re.compile(r"\s+(?:of\s+)?(?P<w>next|this|last)\s+week$")
 _TAIL = re.compile(r"(?:之间|期间)$")
+
+# Where a day may begin after a time: after a space, or a time's last character.
+_DAY_CUT = re.compile(r"(?<=\s)(?=\S)|(?<=[0-9点分半mM])(?=[^\s0-9:点分半])")
 
 _EN_WEEKDAY = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -173,6 +179,26 @@ def _pair(a: str, b: str, ctx: SideReader) -> TimeRange | DateRange | None:
     """The range meant by start text `a` and end text `b`, or None if they do not both read.
     Raises Refused when both read but the range cannot be."""
     a_spec, b_spec = ctx.spec(a), ctx.spec(b)
+    if (a_spec is None or a_spec.day is None) and (moved := _trailing_day(b, b_spec, ctx)):
+        day, head = moved  # "14:00-15:30 tomorrow": the day after a range is both ends'
+        return _pair(f"{day} {a}", head, ctx)
     if a_spec is not None and has_time(a_spec) or b_spec is not None and has_time(b_spec):
         return time_pair(a, a_spec, b, b_spec, ctx)
     return date_pair(a, a_spec, b, b_spec, ctx)
+
+
+def _trailing_day(b: str, b_spec: Spec | None, ctx: SideReader) -> tuple[str, str] | None:
+    """A day written after the end's time ("15:30 tomorrow", "15:30明天"): (the day, the time),
+    or None. Only a day-without-time after a time-without-day counts."""
+    if b_spec is not None and (b_spec.day is None or b_spec.hm is None):
+        return None
+    for mt in _DAY_CUT.finditer(b):
+        head, tail = b[: mt.start()].strip(" ,"), b[mt.start() :].strip(" ,")
+        if not head or not tail:
+            continue
+        head_spec, tail_spec = ctx.spec(head), ctx.spec(tail)
+        if head_spec is None or tail_spec is None or head_spec.day is not None:
+            continue
+        if head_spec.hm is not None and tail_spec.hm is None and tail_spec.day is not None:
+            return tail, head
+    return None

@@ -62,6 +62,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("meeting_at", "09:30", "time"),
         Setting("meeting_place", "", "text"),
         Setting("meeting_minutes", "40", "count", 5, 240),
+        Setting("meeting_notice_at", "16:00", "time"),
         Setting("weekly_prompt_at", "10:00", "time"),
         Setting("friday_report_at", "15:30", "time"),
         Setting("month_end_at", "10:00", "time"),

@@ -147,6 +147,16 @@ def user_input(
     return _input(block_id, label, el, optional)
 
 
+def users_input(
+    block_id: str, label: str, *, initial: list[str] | None = None, optional: bool = True
+) -> Block:
+    """Several people (multi_users_select)."""
+    el: Block = {"type": "multi_users_select", "action_id": "value"}
+    if initial:
+        el["initial_users"] = list(initial)
+    return _input(block_id, label, el, optional)
+
+
 def modal(
     callback_id: str,
     title: str,

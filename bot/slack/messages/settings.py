@@ -145,6 +145,10 @@ MESSAGES: dict[str, M] = {
         "每周第一个工作日发例会议程的时间",
         "when the meeting agenda is posted, first working day of the week",
     ),
+    "setting.meeting_notice_at": zh_en(
+        "会议前一个工作日发会议通知（何人、何事、何时、何地、为何、如何）的时间",
+        "when meetings with clients are announced (5W1H), the working day before",
+    ),
     "setting.meeting_at": zh_en("周例会的时间", "when the weekly meeting starts"),
     "setting.meeting_place": zh_en("周例会的地点", "where the weekly meeting is held"),
     "setting.meeting_minutes": zh_en(
