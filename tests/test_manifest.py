@@ -21,10 +21,21 @@ MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
 def test_manifest_declares_every_command_the_app_serves_and_each_answers_help(world: World) -> None:
     declared = {c["command"] for c in MANIFEST["features"]["slash_commands"]}
     served = {f.COMMAND for f in FEATURES if hasattr(f, "COMMAND")}
-    assert declared == served == {
-        "/contact", "/client", "/aebot", "/job", "/meeting", "/out", "/overtime", "/weekly",
-        "/todo",
-    }  # fmt: skip
+    assert (
+        declared
+        == served
+        == {
+            "/contact",
+            "/client",
+            "/aebot",
+            "/job",
+            "/meeting",
+            "/out",
+            "/overtime",
+            "/weekly",
+            "/todo",
+        }
+    )
     for command in sorted(declared):
         for user in ("U0AE1", "U0AE2"):  # one reads Chinese, the other English
             reply = world.slack.command(command, "help", user=user)

@@ -321,8 +321,8 @@ def _pack(units: Sequence[Unit], max_blocks: int, max_text: int) -> list[list[li
     """The units, whole, in as few messages as the limits allow, in order."""
     packed: list[list[list[Block]]] = [[]]
     blocks = chars = 0
-    for unit in _units(units, max_blocks, max_text):
-        n, size = len(unit), text_size(unit)
+    for unit, size in _units(units, max_blocks, max_text):
+        n = len(unit)
         if packed[-1] and (blocks + n > max_blocks or chars + size > max_text):
             packed.append([])
             blocks = chars = 0
@@ -331,17 +331,21 @@ def _pack(units: Sequence[Unit], max_blocks: int, max_text: int) -> list[list[li
     return packed
 
 
-def _units(units: Sequence[Unit], max_blocks: int, max_text: int) -> Iterator[list[Block]]:
-    """Each unit as a list of blocks; one too big for a message comes apart into its blocks, and
-    a bare section over Slack's limit into sections between its lines."""
+def _units(
+    units: Sequence[Unit], max_blocks: int, max_text: int
+) -> Iterator[tuple[list[Block], int]]:
+    """Each unit as a list of blocks with its text size (measured once); one too big for a
+    message comes apart into its blocks, and a bare section over Slack's limit into sections
+    between its lines."""
     for unit in units:
         group = [
             piece for b in ([unit] if isinstance(unit, dict) else unit) for piece in _within(b)
         ]
-        if len(group) > max_blocks or text_size(group) > max_text:
-            yield from ([b] for b in group)
+        sizes = [text_size(b) for b in group]
+        if len(group) > max_blocks or sum(sizes) > max_text:
+            yield from (([b], size) for b, size in zip(group, sizes, strict=True))
         else:
-            yield group
+            yield group, sum(sizes)
 
 
 def _within(block: Block) -> list[Block]:
