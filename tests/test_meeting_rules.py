@@ -42,9 +42,9 @@ def test_a_meeting_is_announced_the_working_day_before(meeting: date, announced:
     )
 
 
-def test_the_reconfirm_window_is_60_to_75_minutes_on() -> None:
+def test_the_reconfirm_window_reaches_75_minutes_on_and_keeps_15_to_telephone() -> None:
     now = datetime(2026, 11, 26, 13, 0, tzinfo=SH)
-    assert reconfirm_window(now) == (now + timedelta(minutes=60), now + timedelta(minutes=75))
+    assert reconfirm_window(now) == (now + timedelta(minutes=15), now + timedelta(minutes=75))
 
 
 def test_what_a_meeting_may_be() -> None:

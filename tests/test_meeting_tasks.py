@@ -113,6 +113,17 @@ def test_the_reconfirmation_about_an_hour_before(world: World) -> None:
     assert wait_until(lambda: the_meeting(world).reconfirmed_at is not None)
 
 
+def test_a_morning_meeting_is_reconfirmed_at_the_first_run_of_the_day(world: World) -> None:
+    """09:30: no run an hour before (the runs start at 09:00); the 09:00 run asks, once."""
+    world.clock.set(WED_10)
+    m = record(world, "明天9:30-10:30")
+    assert run(world, "meeting-reconfirm", at(THU, 9)).startswith("1 meetings to reconfirm")
+    assert wait_until(lambda: the_meeting(world).reconfirm_sent_at is not None)
+    assert run(world, "meeting-reconfirm", at(THU, 9, 15)).startswith("0 meetings")
+    asked = [d for d in world.fake.dms("U0AE1") if d["text"].startswith("请电话")]
+    assert len(asked) == 1 and ("meeting_confirmed", str(m.id)) in buttons(asked[0])
+
+
 def test_postponed_moves_the_meeting_and_tells_everyone_told_again(world: World) -> None:
     world.clock.set(at(THU, 10))  # after its notice time: told at once
     m = record(world, "今天14:00-15:30")

@@ -15,7 +15,11 @@ TOPIC_LIMIT = 300
 PLACE_LIMIT = 300
 CLIENT_ATTENDEES_LIMIT = 1000
 TEXT_LIMIT = 3000  # purpose, agenda, materials
-RECONFIRM_FROM = timedelta(minutes=60)  # a meeting starting 60-75 minutes on is reconfirmed
+# A meeting is reconfirmed about an hour before: the first quarter-hour run that finds it
+# starting within 75 minutes asks (so 60-75 minutes before, as a rule). One the runs could not
+# reach then (a 09:30 meeting, the runs starting at 09:00; one recorded 40 minutes before) is
+# asked at the first run after, while 15 minutes or more remain to telephone.
+RECONFIRM_FROM = timedelta(minutes=15)
 RECONFIRM_UNTIL = timedelta(minutes=75)
 LIMITS = {
     "topic": TOPIC_LIMIT,
@@ -61,7 +65,8 @@ def notice_moment(start: datetime, calendar: Days, at: time) -> datetime:
 
 
 def reconfirm_window(now: datetime) -> tuple[datetime, datetime]:
-    """The starts a quarter-hour run reconfirms: from 60 (included) to 75 minutes on."""
+    """The starts a quarter-hour run reconfirms, if not yet asked: from 15 (included) to 75
+    minutes on."""
     return now + RECONFIRM_FROM, now + RECONFIRM_UNTIL
 
 
