@@ -14,7 +14,7 @@ from bot.slack.texts import t
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=SH)  # a Monday
 ME = "U0ME"
-PEOPLE = {"dan": "U0DAN", "daniel": "U0DANL", "孙小明": "U0SUN", "孙小": "U0SUNX"}
+PEOPLE = {"dan": "U0DAN", "daniel": "U0DANL", "孙小明": "U0SUN", "孙小": "U0SUNX", "bob": "U0X"}
 
 
 def read(text: str, lang: str = "zh"):  # noqa: ANN201
@@ -56,6 +56,13 @@ def read(text: str, lang: str = "zh"):  # noqa: ANN201
 )
 def test_owner_words_and_due_day(line: str, lang: str, want: ItemLine) -> None:
     assert read(line, lang) == ([want], None)
+
+
+def test_a_mention_of_someone_not_on_the_team_is_refused() -> None:
+    items, problem = read("整理会议纪要\n<@U0OUT> 周五前提供报价")
+    assert items == [] and problem is not None
+    said = t("zh", problem.key, **problem.values)
+    assert said.startswith("待办第 2 行“<@U0OUT> 周五前提供报价”：<@U0OUT> 不在团队名单上")
 
 
 def test_one_item_a_line_blank_lines_skipped() -> None:

@@ -68,7 +68,8 @@ def read_item_lines(
     """The action items of a box, one per non-empty line. The owner is a `<@U…>` mention or
     an @name of `people` (lower-cased name → user id), "我"/"me" or nobody for the author;
     the due day is read from the line by the dates-in-text reader (bot/dates `find_dates`).
-    A day in the past or more than a year away, or an unknown @name, is the problem (the
+    A day in the past or more than a year away, an unknown @name or a mention of someone not
+    in `people`, is the problem (the
     first one found, naming its line); then no items are returned."""
     items: list[ItemLine] = []
     names = sorted(people.items(), key=lambda p: len(p[0]), reverse=True)
@@ -114,6 +115,8 @@ def owner_of(line: str, author_id: str, names: list[tuple[str, str]]) -> tuple[s
     the first @name (the longest name of `names` that fits), else the author ("我"/"me" at
     the start is taken away)."""
     if m := _MENTION.search(line):
+        if names and m.group(1) not in {user for _, user in names}:
+            return Problem("items.not_on_team", {"user": m.group(1)})
         return m.group(1), _tidy(line[: m.start()] + " " + line[m.end() :])
     for at in _ats(line):
         rest = line[at + 1 :]

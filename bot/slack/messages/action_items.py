@@ -14,6 +14,11 @@ MESSAGES: dict[str, M] = {
         "待办第 {i} 行“{text}”：{day} 在一年以后，请检查日期。",
         "Action item line {i} “{text}”: {day} is more than a year away; check the date.",
     ),
+    "items.not_on_team": zh_en(
+        "待办第 {i} 行“{text}”：<@{user}> 不在团队名单上，不能负责待办。请选团队里的同事。",
+        "Action item line {i} “{text}”: <@{user}> is not on the team, so cannot own an item. "
+        "Pick someone on the team.",
+    ),
     "items.unknown_name": zh_en(
         "待办第 {i} 行“{text}”：团队里没有“@{name}”。请用 Slack 的 @ 提及选人，或写团队里的名字。",
         "Action item line {i} “{text}”: no one on the team is called “@{name}”. "
