@@ -28,6 +28,7 @@ from handlers import (
     jobs,
     overtime,
     overtime_day,
+    reports,
     weekly,
     whereabouts,
 )
@@ -44,7 +45,7 @@ from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
 SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm)
-FEATURES = (contacts, home, approvals, overtime_day, *SHARED_DEPS)
+FEATURES = (contacts, home, approvals, overtime_day, reports, *SHARED_DEPS)
 
 
 @dataclass
@@ -172,5 +173,6 @@ def create_app(bot: Bot) -> App:
     home.register(app, listen, bot.home)
     approvals.register(app, listen, decisions)
     overtime_day.register(app, listen, decisions)
+    reports.register(app, listen, deps.extended(reports.ReportDeps, home=bot.home))
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

@@ -1,0 +1,259 @@
+"""The contact report (联络报告) end to end: an important contact starts the clock, Write report
+opens the form pre-filled, the report goes to the service team through the outbox once each
+(a Slack fault on one of them included), the author's copy carries the text for the client and
+Client confirmed, an edit goes out as a correction, and outsiders and forged values change
+nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from scheduler.timetable import TASKS, run_task
+from storage import queries
+from storage.models import Client, ContactLog, ContactReport, OutboxMessage
+from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+
+
+def contacts(w: World) -> list[ContactLog]:
+    with w.bot.db.read() as s:
+        return list(s.exec(select(ContactLog).order_by(ContactLog.id)))
+
+
+def reports(w: World) -> list[ContactReport]:
+    with w.bot.db.read() as s:
+        return list(s.exec(select(ContactReport).order_by(ContactReport.id)))
+
+
+def buttons(blocks: list[dict[str, Any]]) -> dict[str, str]:
+    return {
+        e["action_id"]: e.get("value", "")
+        for b in blocks
+        for e in ([b["accessory"]] if "accessory" in b else b.get("elements", []))
+        if e.get("type") == "button"
+    }
+
+
+def text_of(message: dict[str, Any]) -> str:
+    return str(message["blocks"])
+
+
+def important_call(w: World, text: str = "! Nike 价格谈判", user: str = "U0AE1") -> int:
+    body = w.slack.command("/contact", text, user=user).json()
+    assert buttons(body["blocks"])["contact_report_write"]
+    return contacts(w)[-1].id or 0
+
+
+def open_form(w: World, contact_id: int, user: str = "U0AE1") -> dict[str, Any]:
+    before = len(w.fake.calls_to("views.open"))
+    w.slack.click("contact_report_write", str(contact_id), user=user)
+    return w.slack.wait_for("views.open", before + 1)[-1].args["view"]
+
+
+def initial(view: dict[str, Any], block_id: str) -> Any:
+    block = next(b for b in view["blocks"] if b.get("block_id") == block_id)
+    el = block["element"]
+    return el.get("initial_users") or el.get("initial_value")
+
+
+def dms_with(w: World, user: str, needle: str, count: int = 1) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def check() -> bool:
+        found[:] = [m for m in w.fake.dms(user) if needle in str(m)]
+        return len(found) >= count
+
+    assert wait_until(check), f"{user}: {len(found)} DMs with {needle!r}"
+    return found
+
+
+def send(w: World, values: dict[str, Any], contact_id: int, user: str = "U0AE1") -> str:
+    view = open_form(w, contact_id, user)
+    return w.slack.submit(view, values, user=user).text
+
+
+VALUES = {
+    "ours": ["U0AE1", "U0AE2"],
+    "theirs": "Ms Wu、采购部张总",
+    "conclusions": "1. 价格下调 5%\n- 下周一签合同",
+    "items": "周五前提供报价\n准备合同草稿",
+    "sent_to": ["U0AM1", "U0AE2"],
+}
+
+
+def test_an_important_call_by_bang_starts_the_clock(world: World) -> None:
+    important_call(world)
+    [log] = contacts(world)
+    assert (log.kind, log.important, log.report_due) == ("call", True, True)
+    assert log.summary == "价格谈判"
+    world.slack.command("/contact", "Nike 只是问候")
+    assert contacts(world)[-1].report_due is False
+
+
+def test_the_important_checkbox_of_the_form_starts_the_clock(world: World) -> None:
+    world.slack.command("/contact", "")
+    form = world.slack.wait_for("views.open")[0].args["view"]
+    nike = next(
+        o["value"]
+        for b in form["blocks"]
+        if b.get("block_id") == "client"
+        for o in b["element"]["options"]
+        if o["text"]["text"].startswith("Nike")
+    )
+    values = {"client": nike, "kind": "call", "summary": "价格", "important": ["important"]}
+    assert world.slack.submit(form, values).text == ""
+    [said] = world.slack.wait_for("chat.postEphemeral")
+    assert "contact_report_write" in str(said.args["blocks"])
+    [log] = contacts(world)
+    assert log.important and log.report_due
+
+
+def test_the_form_opens_with_the_service_team(world: World) -> None:
+    with world.bot.db.write() as s:
+        nike = s.exec(select(Client).where(Client.name == "Nike")).one()
+        nike.backup_owner_id = "U0AAE"
+        s.add(nike)
+    cid = important_call(world)
+    view = open_form(world, cid)
+    assert initial(view, "ours") == ["U0AE1"]
+    # the owner is the author; the backup; the author's manager
+    assert initial(view, "sent_to") == ["U0AAE", "U0AM1"]
+
+
+def test_the_report_goes_to_each_once_and_stops_the_clock(world: World) -> None:
+    cid = important_call(world)
+    world.fake.inject("chat.postMessage", "http500", times=1, channels=["U0AM1"])
+    world.bot.courier.backoff = 0.05
+    assert send(world, VALUES, cid) == ""  # the form closes at once
+    [zh] = dms_with(world, "U0AM1", "联络报告")
+    text = text_of(zh)
+    assert "*联络报告* · *Nike*" in text and "1. 价格下调 5%" in text and "2. 下周一签合同" in text
+    assert "Ms Wu、采购部张总" in text and "周五前提供报价" in text and "<@U0AE2>" in text
+    [en] = dms_with(world, "U0AE2", "Contact report")
+    assert "*Conclusions*" in text_of(en)
+    [mine] = dms_with(world, "U0AE1", "给客户的文本")
+    assert set(buttons(mine["blocks"])) == {"contact_report_confirm", "contact_report_edit"}
+    assert "【联络报告】Nike" in text_of(mine) and "如有出入" in text_of(mine)
+    [report] = reports(world)
+    assert report.version == 1 and report.author_id == "U0AE1"
+    assert contacts(world)[0].report_sent_at is not None
+    # the 500 was retried: each got exactly one copy
+    assert [len(dms_with(world, u, "Nike")) for u in ("U0AE1", "U0AM1", "U0AE2")] == [1, 1, 1]
+    with world.bot.db.read() as s:
+        rows = s.exec(select(OutboxMessage).where(OutboxMessage.purpose == "contact-report"))
+        assert sorted(r.recipient for r in rows) == ["U0AE1", "U0AE2", "U0AM1"]
+    # no 24-hour reminder for it afterwards
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 24, 11, tzinfo=SH), world.tasks)
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 11, tzinfo=SH), world.tasks)
+    assert not [m for m in world.fake.dms("U0AE1") if "联络报告提醒" in m["text"]]
+
+
+def test_empty_conclusions_and_too_long_text_are_shown_under_their_fields(world: World) -> None:
+    cid = important_call(world)
+    view = open_form(world, cid)
+    r = world.slack.submit(view, {**VALUES, "conclusions": " \n- \n"})
+    assert r.json()["errors"] == {"conclusions": "请至少写一条结论：报告要记下每一条结论。"}
+    r = world.slack.submit(view, {**VALUES, "items": "x" * 10_000, "sent_to": []})
+    assert r.json()["errors"] == {
+        "items": "太长了：10000 个字，最多 3000 个。",
+        "sent_to": "请至少选一位收件人。",
+    }
+    r = world.slack.submit(view, {**VALUES, "sent_to": ["<!channel>"]})
+    assert r.json()["errors"] == {"sent_to": "这里只能选 Slack 里的同事。"}
+    assert reports(world) == []
+
+
+def test_client_confirmed_by_the_author_once_and_refused_to_a_stranger(world: World) -> None:
+    cid = important_call(world)
+    send(world, VALUES, cid)
+    [mine] = dms_with(world, "U0AE1", "给客户的文本")
+    rid = buttons(mine["blocks"])["contact_report_confirm"]
+    world.slack.click("contact_report_confirm", rid, user="U0AE2", key="stranger")
+    [told] = world.slack.wait_for("response_url")
+    assert "Only the report's author" in str(told.args)
+    assert reports(world)[0].confirmed_at is None
+    world.slack.click("contact_report_confirm", rid, user="U0AE1", key="mine")
+    calls = world.slack.wait_for("response_url", 2)
+    assert "客户已确认" in str(calls[-1].args) and "contact_report_edit" not in str(calls[-1].args)
+    [report] = reports(world)
+    assert report.confirmed_by == "U0AE1" and report.confirmed_at is not None
+    world.slack.click("contact_report_confirm", rid, user="U0AE1", key="again")
+    calls = world.slack.wait_for("response_url", 3)
+    assert "已于" in str(calls[-1].args) and "没有改动" in str(calls[-1].args)
+    # an edit after confirmation is refused with the reason
+    world.slack.click("contact_report_edit", rid, user="U0AE1", key="edit")
+    calls = world.slack.wait_for("response_url", 4)
+    assert "不能再修改" in str(calls[-1].args)
+
+
+def test_an_edit_goes_again_as_a_correction_to_old_and_new_recipients(world: World) -> None:
+    cid = important_call(world)
+    send(world, VALUES, cid)
+    [mine] = dms_with(world, "U0AE1", "给客户的文本")
+    rid = buttons(mine["blocks"])["contact_report_edit"]
+    world.slack.click("contact_report_edit", rid, user="U0AE1")
+    view = world.slack.wait_for("views.open", 2)[-1].args["view"]
+    assert initial(view, "conclusions") == "价格下调 5%\n下周一签合同"
+    changed = {**VALUES, "conclusions": "价格下调 4%", "sent_to": ["U0AM1", "U0AD1"]}
+    assert world.slack.submit(view, changed).text == ""
+    [fixed] = dms_with(world, "U0AE2", "correction")  # sent to before, not now: told again
+    assert "version 2" in text_of(fixed) and "4%" in text_of(fixed)
+    dms_with(world, "U0AD1", "更正（第 2 版）")
+    dms_with(world, "U0AM1", "Nike", count=2)
+    [report] = reports(world)
+    assert report.version == 2 and report.conclusions == "价格下调 4%"
+    # someone else's edit click is refused
+    world.slack.click("contact_report_edit", rid, user="U0AM1", key="notmine")
+    [told] = world.slack.wait_for("response_url")
+    assert "只有报告的作者" in str(told.args)
+
+
+def test_a_forged_or_foreign_write_is_refused(world: World) -> None:
+    cid = important_call(world)
+    world.slack.click("contact_report_write", "99999", user="U0AE1", key="forged")
+    [told] = world.slack.wait_for("response_url")
+    assert "找不到这份联络报告" in str(told.args)
+    world.slack.click("contact_report_write", str(cid), user="U0AE2", key="other")
+    calls = world.slack.wait_for("response_url", 2)
+    assert "Only the contact's author" in str(calls[-1].args)
+    world.slack.click("contact_report_confirm", "abc", user="U0AE1", key="bad")
+    calls = world.slack.wait_for("response_url", 3)
+    assert "no longer exists" in str(calls[-1].args) or "找不到" in str(calls[-1].args)
+    assert reports(world) == []
+
+
+def test_a_second_report_for_the_same_contact_is_refused(world: World) -> None:
+    cid = important_call(world)
+    view = open_form(world, cid)
+    world.slack.submit(view, VALUES)
+    dms_with(world, "U0AE1", "给客户的文本")
+    world.slack.submit(view, VALUES)  # the same form, submitted again
+    dms_with(world, "U0AE1", "已经写过了")
+    assert len(reports(world)) == 1
+
+
+def test_the_text_for_the_client_follows_the_clients_language(world: World) -> None:
+    r = world.slack.command("/client", "language Nike en")
+    assert "Nike" in r.json()["text"] and "英文" in r.json()["text"]
+    r = world.slack.command("/client", "language Nike fr")
+    assert "不认识语言" in r.json()["text"]
+    r = world.slack.command("/client", "language Nike zh", user="U0AE2")
+    assert "Only the owner" in r.json()["text"]
+    cid = important_call(world)
+    send(world, VALUES, cid)
+    [mine] = dms_with(world, "U0AE1", "给客户的文本")
+    assert "Contact report: Nike" in text_of(mine) and "Please let us know" in text_of(mine)
+    assert "Our side: Sun AE, Li AE" in text_of(mine)
+
+
+@pytest.mark.parametrize("user", ["U0OUTSIDER"])
+def test_an_outsider_cannot_write_or_confirm(world: World, user: str) -> None:
+    cid = important_call(world)
+    world.slack.click("contact_report_write", str(cid), user=user)
+    [told] = world.slack.wait_for("response_url")
+    assert "<@U0ADMIN>" in str(told.args)
+    assert world.fake.calls_to("views.open") == []
+    _ = (ADMIN, TEAM, queries, timedelta)
