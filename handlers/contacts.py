@@ -30,7 +30,7 @@ from handlers import first_steps
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.home import HomeTab
-from storage import outbox, queries
+from storage import queries, reports
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
 from storage.directory import ClientName, Directory
 from storage.models import Client, ContactLog
@@ -347,7 +347,7 @@ def mark_report_sent(req: Request, deps: ContactDeps) -> None:
         if contact is not None and refusal is None:
             contact.report_sent_at = r.now
             s.add(contact)
-            outbox.cancel(s, req.team, f"contact-report-due:{contact.id}:", r.now)  # moot now
+            reports.cancel_reminders(s, req.team, contact.id or 0)  # moot now
     if refusal is not None:
         sent_at = r.when(contact.report_sent_at) if contact and contact.report_sent_at else ""
         return refuse(req, deps, refusal, when=sent_at)

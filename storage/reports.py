@@ -13,9 +13,25 @@ from sqlmodel import Session, col, select
 
 from bot.rules.reports import ReportFields
 from storage.models import Client, ContactLog, ContactReport, Job, Member, OutboxMessage
-from storage.outbox import PENDING
+from storage.outbox import PENDING, Effect, register_effect
 
 REMINDERS = "contact-report-due:"  # the outbox keys of the report clock's DMs
+
+
+def _escalations_too(s: Session, ids: list[int], _to: dict[int, str], now: datetime) -> list[int]:
+    """An author's report-clock DM tells of reports at 24 hours (their ids) and past 48 hours
+    (their ids negated): delivered, the latter are marked escalated here, the former reminded."""
+    escalated = [-i for i in ids if i < 0]
+    if escalated:
+        s.exec(  # type: ignore[call-overload]
+            update(ContactLog)
+            .where(col(ContactLog.id).in_(escalated), col(ContactLog.report_escalated_at).is_(None))
+            .values(report_escalated_at=now)
+        )
+    return [i for i in ids if i > 0]
+
+
+register_effect("report_clock", Effect(ContactLog, "report_reminded_at", first=_escalations_too))
 
 
 def people(text: str | None) -> list[str]:
@@ -151,7 +167,7 @@ def cancel_reminders(s: Session, team: str, contact_id: int) -> int:
             col(OutboxMessage.status) == PENDING,
         )
     ).all()
-    about = {r.id: set(json.loads(r.effect_ids or "[]")) for r in rows}
+    about = {r.id: {abs(i) for i in json.loads(r.effect_ids or "[]")} for r in rows}
     mentioned = {cid for ids in about.values() for cid in ids} | {contact_id}
     sent = set(
         s.exec(
