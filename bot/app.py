@@ -18,6 +18,7 @@ from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
 from forms.engine import Engine
 from handlers import (
+    action_items,
     admin,
     agenda,
     approvals,
@@ -29,6 +30,7 @@ from handlers import (
     overtime,
     overtime_day,
     reports,
+    todo,
     weekly,
     whereabouts,
 )
@@ -44,7 +46,7 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
-SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm)
+SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm, action_items, todo)
 FEATURES = (contacts, home, approvals, overtime_day, reports, *SHARED_DEPS)
 
 

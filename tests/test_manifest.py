@@ -22,7 +22,7 @@ def test_manifest_declares_every_command_the_app_serves_and_each_answers_help(wo
     declared = {c["command"] for c in MANIFEST["features"]["slash_commands"]}
     served = {f.COMMAND for f in FEATURES if hasattr(f, "COMMAND")}
     assert declared == served == {
-        "/contact", "/client", "/aebot", "/job", "/out", "/overtime", "/weekly",
+        "/contact", "/client", "/aebot", "/job", "/out", "/overtime", "/weekly", "/todo",
     }  # fmt: skip
     for command in sorted(declared):
         for user in ("U0AE1", "U0AE2"):  # one reads Chinese, the other English

@@ -139,6 +139,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "short": COUNT,
     "since": ("周四 11月26日 10:00", "Thu 26 Nov 10:00"),
     "soon": COUNT,
+    "source": ("来自 <@U0AE1> 的联络报告（周一 11月23日 10:00）", "From <@U0AE1>'s contact report"),
     "span": ("11月23日–11月27日", "23 Nov – 27 Nov"),
     "stage": ("提案", "proposal"),
     "stages": ("潜在、已接触、提案", "prospect, contacted, proposal"),
@@ -203,6 +204,7 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
             *("job.brief_too_short", "request.reason_too_long", "weekly.too_long"),
             *("weekly.text_too_long", "weekly.quick.saved", "weekly.quick.replaced"),
             "out.purpose_too_long",
+            "items.too_long",
         )
     },
     # a step of a chain of signatures, counted from 1
@@ -283,6 +285,8 @@ POSITIVE_ONLY: dict[str, tuple[str, ...]] = {
     "out.leave_title": ("out.leave_none",),
     "leave.recorded": ("leave.recorded_off",),
     "leave.list_title": ("leave.list_none",),
+    "todo.mine_title": ("todo.mine_none",),
+    "todo.team_title": ("todo.team_none",),
 }
 TODAY = date(2026, 11, 23)  # the example dates' today
 
