@@ -175,6 +175,8 @@ def create_app(bot: Bot) -> App:
     home.register(app, listen, bot.home)
     approvals.register(app, listen, decisions)
     overtime_day.register(app, listen, decisions)
-    reports.register(app, listen, deps.extended(reports.ReportDeps, home=bot.home))
+    reports.register(
+        app, listen, deps.extended(reports.ReportDeps, directory=bot.directory, home=bot.home)
+    )
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

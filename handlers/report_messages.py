@@ -4,6 +4,7 @@ keyed by report, version and person so that a retry never sends one twice."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from bot.rules.reports import lines, recipients
@@ -13,14 +14,18 @@ from bot.slack.views import reports as view
 from handlers.deps import Deps
 from storage import outbox
 from storage import reports as stored
-from storage.models import ContactReport
+from storage.models import ActionItem, ContactReport
 from storage.reports import ReportContext
 
 PURPOSE = "contact-report"
 
 
-def shown(ctx: ReportContext, report: ContactReport) -> view.Shown:
-    """A stored report as its messages show it."""
+def shown(
+    ctx: ReportContext, report: ContactReport, items: Sequence[ActionItem] | None = None
+) -> view.Shown:
+    """A stored report as its messages show it: its action items with their owners and due
+    days (`items`, else those read with the contact)."""
+    listed = ctx.items if items is None else items
     return view.Shown(
         report_id=report.id or 0,
         client=ctx.client,
@@ -31,7 +36,8 @@ def shown(ctx: ReportContext, report: ContactReport) -> view.Shown:
         ours=stored.people(report.our_attendees),
         theirs=report.client_attendees,
         conclusions=report.conclusions.splitlines(),
-        items=[view.Item(line) for line in lines(report.items_text)],
+        items=[view.Item(i.text, i.owner_id, i.due_on) for i in listed]
+        or [view.Item(line) for line in lines(report.items_text)],
         sent_to=stored.people(report.sent_to),
         sent_at=report.sent_at or report.updated_at,
         confirmed_by=report.confirmed_by,
@@ -59,11 +65,16 @@ def author_blocks(deps: Deps, ctx: ReportContext, rep: view.Shown, now: datetime
 
 
 def report_messages(
-    deps: Deps, ctx: ReportContext, report: ContactReport, before: list[str], now: datetime
+    deps: Deps,
+    ctx: ReportContext,
+    report: ContactReport,
+    before: list[str],
+    now: datetime,
+    items: Sequence[ActionItem],
 ) -> list[outbox.Message]:
     """One message to each person the report goes to (the author's own copy first); an edit
     also to everyone it went to before, as a correction."""
-    rep = shown(ctx, report)
+    rep = shown(ctx, report, items)
     out = []
     for user in recipients(rep.author, rep.sent_to, before):
         r = reader_for(deps, ctx, user, now)

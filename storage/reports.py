@@ -12,7 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot.rules.reports import ReportFields
-from storage.models import Client, ContactLog, ContactReport, Job, Member, OutboxMessage
+from storage.models import (
+    ActionItem,
+    Client,
+    ContactLog,
+    ContactReport,
+    Job,
+    Member,
+    OutboxMessage,
+)
 from storage.outbox import PENDING, Effect, register_effect
 
 REMINDERS = "contact-report-due:"  # the outbox keys of the report clock's DMs
@@ -56,6 +64,7 @@ class ReportContext:
     report: ContactReport | None
     job_owners: list[str]
     members: dict[str, Member]  # the team, by user id
+    items: list[ActionItem]  # the report's action items (not dropped by an edit)
 
     def manager(self, user: str | None) -> str | None:
         m = self.members.get(user or "")
@@ -84,7 +93,18 @@ def context(s: Session, team: str, contact_id: int) -> ReportContext | None:
         )
     ).all()
     members = {m.user_id: m for m in s.exec(select(Member).where(Member.team_id == team))}
-    return ReportContext(contact, client, report, list(dict.fromkeys(jobs)), members)
+    items = report_items(s, team, report.id) if report and report.id else []
+    return ReportContext(contact, client, report, list(dict.fromkeys(jobs)), members, items)
+
+
+def report_items(s: Session, team: str, report_id: int) -> list[ActionItem]:
+    """A report's action items as it now lists them (those an edit dropped left out)."""
+    q = select(ActionItem).where(
+        ActionItem.team_id == team,
+        ActionItem.report_id == report_id,
+        col(ActionItem.dropped_at).is_(None),
+    )
+    return list(s.exec(q.order_by(col(ActionItem.id))))
 
 
 def get(s: Session, team: str, report_id: int) -> ContactReport | None:

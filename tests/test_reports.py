@@ -6,7 +6,7 @@ nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from scheduler.timetable import TASKS, run_task
 from storage import queries
-from storage.models import Client, ContactLog, ContactReport, OutboxMessage
+from storage.models import ActionItem, Client, ContactLog, ContactReport, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
 
 
@@ -257,3 +257,57 @@ def test_an_outsider_cannot_write_or_confirm(world: World, user: str) -> None:
     assert "<@U0ADMIN>" in str(told.args)
     assert world.fake.calls_to("views.open") == []
     _ = (ADMIN, TEAM, queries, timedelta)
+
+
+ITEMS = {**VALUES, "items": "@Li 周五前提供报价\n我 准备合同草稿"}
+
+
+def test_action_items_are_stored_with_owners_and_dates_and_their_owners_told(
+    world: World,
+) -> None:
+    cid = important_call(world)
+    assert send(world, ITEMS, cid) == ""
+    [mgr] = dms_with(world, "U0AM1", "联络报告")
+    assert "提供报价（<@U0AE2>，周五 11月27日 前）" in text_of(mgr)
+    assert "准备合同草稿（<@U0AE1>）" in text_of(mgr)
+    [item_dm] = dms_with(world, "U0AE2", "item_done")
+    assert "提供报价" in text_of(item_dm)
+    with world.bot.db.read() as s:
+        items = list(s.exec(select(ActionItem).order_by(ActionItem.id)))
+    assert [(i.owner_id, i.due_on) for i in items] == [
+        ("U0AE2", date(2026, 11, 27)),
+        ("U0AE1", None),
+    ]
+    assert {i.report_id for i in items} == {reports(world)[0].id}
+    [mine] = dms_with(world, "U0AE1", "给客户的文本")
+    assert "提供报价（周五 11月27日 前）" in text_of(mine)  # the client's text: no mentions
+
+
+def test_an_action_item_in_the_past_is_refused_under_its_field(world: World) -> None:
+    cid = important_call(world)
+    view = open_form(world, cid)
+    r = world.slack.submit(view, {**VALUES, "items": "准备合同\n@Li 上周五前提供报价"})
+    [(field, said)] = r.json()["errors"].items()
+    assert field == "items" and "第 2 行" in said and "已经过去了" in said
+    r = world.slack.submit(view, {**VALUES, "items": "@Nobody 提供报价"})
+    assert "团队里没有“@Nobody”" in r.json()["errors"]["items"]
+    assert reports(world) == []
+
+
+def test_an_edit_replaces_the_items_and_tells_only_new_owners(world: World) -> None:
+    cid = important_call(world)
+    send(world, ITEMS, cid)
+    [mine] = dms_with(world, "U0AE1", "给客户的文本")
+    world.slack.click("contact_report_edit", buttons(mine["blocks"])["contact_report_edit"])
+    view = world.slack.wait_for("views.open", 2)[-1].args["view"]
+    changed = {**ITEMS, "items": "@Li 周五前提供报价\n<@U0AM1> 下周一前确认预算"}
+    assert world.slack.submit(view, changed).text == ""
+    dms_with(world, "U0AM1", "item_done")
+    assert len(dms_with(world, "U0AE2", "item_done")) == 1  # kept: not told again
+    with world.bot.db.read() as s:
+        items = list(s.exec(select(ActionItem).order_by(ActionItem.id)))
+    assert [(i.owner_id, i.dropped_at is None) for i in items] == [
+        ("U0AE2", True),
+        ("U0AE1", False),
+        ("U0AM1", True),
+    ]
