@@ -80,7 +80,16 @@ class Bot:
         calendars = Calendars(db, settings.aebot_country, clock.now)
         team_settings = TeamSettings(db, clock.now)
         languages = Languages(directory, db, web, worker, settings.aebot_lang)
-        home_tab = HomeTab(db, clock, settings, directory, calendars, sender, Debouncer(worker))
+        home_tab = HomeTab(
+            db,
+            clock,
+            settings,
+            directory,
+            calendars,
+            sender,
+            Debouncer(worker),
+            team_settings=team_settings,
+        )
         courier = Courier(
             db, courier_client(settings.slack_bot_token, settings.slack_api_url), clock, settings
         )

@@ -311,3 +311,20 @@ def test_an_edit_replaces_the_items_and_tells_only_new_owners(world: World) -> N
         ("U0AE1", False),
         ("U0AM1", True),
     ]
+
+
+def test_the_app_home_lists_the_reports_owed_with_write_report(world: World) -> None:
+    cid = important_call(world)
+    world.slack.home_opened()
+    assert wait_until(lambda: world.fake.home_view("U0AE1") is not None)
+    home = world.fake.home_view("U0AE1")
+    assert home is not None and "待写的联络报告" in str(home)
+    assert buttons(home["blocks"]).get("contact_report_write") == str(cid)
+    send(world, VALUES, cid)
+    dms_with(world, "U0AE1", "给客户的文本")
+
+    def gone() -> bool:
+        view = world.fake.home_view("U0AE1")
+        return view is not None and "待写的联络报告" not in str(view)
+
+    assert wait_until(gone)

@@ -29,7 +29,7 @@ MESSAGES: dict[str, M] = {
     "creport.f.theirs_ph": zh_en("例如：王经理、市场部李总", "e.g. Ms Wu, Mr Ho (marketing)"),
     "creport.f.conclusions": zh_en("结论（每行一条）", "Conclusions (one per line)"),
     "creport.f.items": zh_en("行动项（每行一条）", "Action items (one per line)"),
-    "creport.f.items_ph": zh_en("例如：@Dan 周五前提供报价", "e.g. @Dan send the quote by Friday"),
+    "creport.f.items_ph": zh_en("例如：@小王 周五前提供报价", "e.g. @Dan send the quote by Friday"),
     "creport.f.sent_to": zh_en("发送给（服务团队）", "Send to (the service team)"),
     "creport.empty_conclusions": zh_en(
         "请至少写一条结论：报告要记下每一条结论。",

@@ -14,6 +14,7 @@ from bot.slack.limits import MESSAGE_MAX_BLOCKS, VIEW_MAX_BLOCKS
 from bot.slack.texts import Reader
 from bot.slack.views.approvals import ApprovalRecord, request_blocks
 from bot.slack.views.contacts import kind_label, nudge
+from bot.slack.views.reports import Row, owing_part
 
 DUE_SHOWN = 20
 JOBS_SHOWN = 20
@@ -109,6 +110,7 @@ def home_view(
     jobs: Sequence[JobRow] = (),
     waiting: Sequence[tuple[ApprovalRecord, str | None]] = (),
     approver: bool = False,
+    owing: Sequence[Row] = (),
 ) -> dict[str, Any]:
     """The Home, within Slack's 100 blocks and the text a message may carry (Slack's total,
     bot/slack/blocks.py): the requests waiting for a decision get the room the rest leaves (a
@@ -127,6 +129,7 @@ def home_view(
             rest.append(bk.context(r.more(len(due) - DUE_SHOWN)))
     elif owns_clients:
         rest.append(bk.section(r.t("home.none_due")))
+    rest += owing_part(r, owing[:DUE_SHOWN])
     rest += _jobs_part(r, jobs)
     rest += [bk.divider(), bk.section(r.t("home.recent"))]
     if not recent:
