@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.rules import agenda as rules
 from bot.rules import client_duties
+from bot.rules import reports as report_rules
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
 from bot.slack import blocks as bk
@@ -29,6 +30,7 @@ from forms.kinds import AGENDA, shows
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, approvals, job_queries, queries
 from storage import agenda as stored
+from storage import reports as contact_reports
 from storage.models import Client, Duty, Member, Receivable
 
 MANAGEMENT_ROLES = ("gm",)
@@ -105,6 +107,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         receivables = [r for r, _ in stored.open_receivables(s, run.team)]
         items = stored.items(s, run.team, week)
         leave = absence.leave_between(s, run.team, last_monday, last_monday + timedelta(days=6))
+        sent = contact_reports.unconfirmed(s, run.team, run.now)
     away: dict[str, set[date]] = defaultdict(set)
     for lv in leave:
         away[lv.user_id].update(d for d in days if lv.first_day <= d <= lv.last_day)
@@ -138,6 +141,11 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             {u for u, off in away.items() if days and off >= set(days)},
         ),
         unsent=rules.unsent((d.user_id, c.name) for d, c in unsent),
+        unconfirmed=report_rules.unconfirmed(
+            ((r.author_id, c.name, r.created_at.astimezone(zone).date()) for r, _, c in sent),
+            today,
+            calendar,
+        ),
     )
     agenda = Agenda(
         week,

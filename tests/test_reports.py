@@ -328,3 +328,22 @@ def test_the_app_home_lists_the_reports_owed_with_write_report(world: World) -> 
         return view is not None and "待写的联络报告" not in str(view)
 
     assert wait_until(gone)
+
+
+def test_the_monday_agenda_lists_reports_unconfirmed_after_two_working_days(
+    world: World,
+) -> None:
+    world.slack.command("/aebot", "settings set team_channel #general", user=ADMIN)
+    cid = important_call(world)  # Monday 23 Nov
+    send(world, VALUES, cid)
+    dms_with(world, "U0AE1", "给客户的文本")
+    world.clock.set(datetime(2026, 11, 27, 16, tzinfo=SH))  # Friday: too recent to list
+    late = important_call(world, "! 可口可乐 报价")
+    send(world, VALUES, late)
+    dms_with(world, "U0AE1", "给客户的文本", count=2)
+    monday = datetime(2026, 11, 30, 9, tzinfo=SH)
+    world.clock.set(monday)
+    run_task(TASKS["monday-agenda"], monday, world.tasks)
+    posted = str([m["blocks"] for m in world.fake.messages() if m["channel"].startswith("C")])
+    assert "客户仍未确认" in posted and "Nike（周一 11月23日 发出）" in posted
+    assert "可口可乐（周五" not in posted

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from bot.rules.problems import Problem
 
@@ -116,7 +116,17 @@ def may_confirm(
     return admin or user in {p for p in (*people, *managers) if p}
 
 
-def unconfirmed_due(sent_on: date, today: date, working_days_between: Any) -> bool:
-    """A report sent on `sent_on`, still not confirmed by the client, is listed on the agenda
-    once `UNCONFIRMED_AFTER` working days have passed."""
-    return bool(working_days_between(sent_on, today) >= UNCONFIRMED_AFTER)
+class WorkingDays(Protocol):
+    def working_days_between(self, start: date, end: date) -> int: ...
+
+
+def unconfirmed(
+    rows: Iterable[tuple[str, str, date]], today: date, calendar: WorkingDays
+) -> dict[str, list[tuple[str, date]]]:
+    """Reports the client has not confirmed `UNCONFIRMED_AFTER` working days after they were
+    first sent, by author: (author, client, the day sent) in, (client, day) by author out."""
+    out: dict[str, list[tuple[str, date]]] = {}
+    for author, client, sent_on in rows:
+        if calendar.working_days_between(sent_on, today) >= UNCONFIRMED_AFTER:
+            out.setdefault(author, []).append((client, sent_on))
+    return out

@@ -178,10 +178,7 @@ MESSAGES: dict[str, M] = {
         "*联络报告：发出超过 2 个工作日，客户仍未确认*",
         "*Contact reports sent over 2 working days ago, not yet confirmed by the client*",
     ),
-    "creport.agenda_line": zh_en(
-        "<@{author}> · *{client}*（{code}）· {kind} {when} · 发出于 {since}",
-        "<@{author}> · *{client}* ({code}) · {kind} {when} · sent {since}",
-    ),
+    "creport.agenda_item": zh_en("{client}（{since} 发出）", "{client} (sent {since})"),
     # --- a client's language ----------------------------------------------------------
     "client.language.usage": zh_en(
         "用法：`/client language 客户 zh|en`，设定给客户的联络报告文本用中文还是英文。",
