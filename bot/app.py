@@ -172,6 +172,11 @@ def create_app(bot: Bot) -> App:
         bot.home.changed(team, user, bot.languages.of(team, user))
 
     decisions = deps.extended(approvals.ApprovalDeps, home=home_changed)
+    # first: Bolt tries listeners in order, and the report form's ack is the one with a budget
+    # (bench/bench_report_form.py)
+    reports.register(
+        app, listen, deps.extended(reports.ReportDeps, directory=bot.directory, home=bot.home)
+    )
     contacts.register(
         app,
         listen,
@@ -184,8 +189,5 @@ def create_app(bot: Bot) -> App:
     home.register(app, listen, bot.home)
     approvals.register(app, listen, decisions)
     overtime_day.register(app, listen, decisions)
-    reports.register(
-        app, listen, deps.extended(reports.ReportDeps, directory=bot.directory, home=bot.home)
-    )
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app
