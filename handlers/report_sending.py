@@ -28,7 +28,6 @@ from storage.directory import Directory
 from storage.models import ActionItem, ContactReport
 from storage.reports import ReportContext
 
-
 SEND_AFTER = 0.05  # seconds from the ack to storing and sending (measured: bench_report_form.py)
 
 
