@@ -58,6 +58,7 @@ def open_report_form(req: Request, deps: Deps, prefill: ReportPrefill) -> None:
         theirs=prefill.client_attendees,
         sent_to=team,
         metadata=meta,
+        topic=prefill.topic,
     )
     deps.sender.open_modal(str(req.trigger_id), modal)
 

@@ -125,8 +125,9 @@ def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) ->
     run_task(task, datetime(2026, 11, 24, 10, 0, tzinfo=SH), world.tasks)
     [remind] = dms(world, "U0AE1")
     assert "24 小时" in remind["blocks"][0]["text"]["text"]
-    assert remind["blocks"][1]["accessory"]["action_id"] == "contact_report_write"
-    assert remind["blocks"][1]["accessory"]["value"] == str(log_id)
+    [write, sent] = remind["blocks"][2]["elements"]
+    assert (write["action_id"], write["value"]) == ("contact_report_write", str(log_id))
+    assert (sent["action_id"], sent["value"]) == ("contact_report_sent", str(log_id))
     run_task(task, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.tasks)
     assert len(dms(world, "U0AE1")) == 1  # reminded once only
     run_task(task, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)

@@ -20,6 +20,7 @@ MESSAGES: dict[str, M] = {
     "creport.modal.head": zh_en(
         "*{client}*（{code}）· {kind} · {when}", "*{client}* ({code}) · {kind} · {when}"
     ),
+    "creport.modal.topic": zh_en("议题：{text}", "Topic: {text}"),
     "creport.modal.edit_note": zh_en(
         "修改后会作为更正重新发给原来和新加的收件人。",
         "Your changes are sent again, marked as a correction, to everyone it went to and anyone added.",

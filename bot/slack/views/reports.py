@@ -15,7 +15,7 @@ from bot.rules.contacts import ContactRecord, ReportClock
 from bot.rules.reports import ATTENDEES_LIMIT, ATTENDEES_MAX, RECIPIENTS_MAX, TEXT_LIMIT
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
-from bot.slack.views.contacts import WRITE_REPORT, kind_label
+from bot.slack.views.contacts import REPORT_SENT, WRITE_REPORT, kind_label
 
 FORM = "contact_report_form"  # callback_id of the report form (new or edited)
 CONFIRM = "contact_report_confirm"  # action_id of Client confirmed; value: the report's id
@@ -66,6 +66,7 @@ def report_modal(
     sent_to: Sequence[str],
     metadata: dict[str, Any],
     editing: bool = False,
+    topic: str = "",
 ) -> bk.Block:
     """The report form, pre-filled from the contact (or the report being edited)."""
     head = r.t(
@@ -76,6 +77,8 @@ def report_modal(
         when=r.when(contact.at),
     )
     body = [bk.section(head)]
+    if topic:
+        body.append(bk.context(r.t("creport.modal.topic", text=bk.escape(topic))))
     if editing:
         body.append(bk.context(r.t("creport.modal.edit_note")))
     body += [
@@ -262,14 +265,24 @@ def write_button(r: Reader, contact: ContactRecord) -> bk.Block:
     return bk.button(r.t("creport.write_btn"), WRITE, str(contact.id), "primary")
 
 
-def due_dm(r: Reader, remind: Sequence[Row], overdue: Sequence[Row]) -> tuple[str, list[bk.Block]]:
-    """One DM to an author: the reports at 24 hours, then those past 48, each with Write
-    report; split to fit Slack by whoever sends it."""
-    out: list[bk.Block] = []
+def due_dm(r: Reader, remind: Sequence[Row], overdue: Sequence[Row]) -> tuple[str, list[bk.Unit]]:
+    """One DM to an author: the reports past 48 hours, then those at 24, each with Write
+    report (and Report sent, for one sent another way); split to fit Slack by whoever sends
+    it, a line never parted from its buttons."""
+    out: list[bk.Unit] = []
     for intro, rows in (("creport.due.overdue", overdue), ("creport.due.remind", remind)):
         if rows:
             out.append(bk.section(r.t(intro)))
-            out += [bk.section(due_line(r, c, cl, k), write_button(r, c)) for c, cl, k in rows]
+            out += [
+                [
+                    bk.section(due_line(r, c, cl, k)),
+                    bk.actions(
+                        write_button(r, c),
+                        bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(c.id)),
+                    ),
+                ]
+                for c, cl, k in rows
+            ]
     return r.t("creport.due.text"), out
 
 
