@@ -6,16 +6,17 @@ nothing."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 from sqlmodel import select
 
 from scheduler.timetable import TASKS, run_task
-from storage import queries
+from storage.imports import import_clients
 from storage.models import ActionItem, Client, ContactLog, ContactReport, OutboxMessage
-from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.conftest import ADMIN, CLIENT_ROWS, SH, TEAM, World, wait_until
 
 
 def contacts(w: World) -> list[ContactLog]:
@@ -123,9 +124,18 @@ def test_the_form_opens_with_the_service_team(world: World) -> None:
     assert initial(view, "sent_to") == ["U0AAE", "U0AM1"]
 
 
-def test_the_report_goes_to_each_once_and_stops_the_clock(world: World) -> None:
+@pytest.fixture
+def fake_reset(world: World) -> Iterator[None]:
+    yield
+    world.fake.reset()  # no fault of this test reaches the next
+
+
+@pytest.mark.parametrize("fault", ["http500", "ratelimited"])
+def test_the_report_goes_to_each_once_and_stops_the_clock(
+    world: World, fake_reset: None, fault: str
+) -> None:
     cid = important_call(world)
-    world.fake.inject("chat.postMessage", "http500", times=1, channels=["U0AM1"])
+    world.fake.inject("chat.postMessage", fault, times=1, channels=["U0AM1"])
     world.bot.courier.backoff = 0.05
     assert send(world, VALUES, cid) == ""  # the form closes at once
     [zh] = dms_with(world, "U0AM1", "联络报告")
@@ -249,14 +259,46 @@ def test_the_text_for_the_client_follows_the_clients_language(world: World) -> N
     assert "Our side: Sun AE, Li AE" in text_of(mine)
 
 
-@pytest.mark.parametrize("user", ["U0OUTSIDER"])
-def test_an_outsider_cannot_write_or_confirm(world: World, user: str) -> None:
+def test_an_outsider_cannot_write_or_submit(world: World) -> None:
     cid = important_call(world)
-    world.slack.click("contact_report_write", str(cid), user=user)
+    world.slack.click("contact_report_write", str(cid), user="U0OUTSIDER")
     [told] = world.slack.wait_for("response_url")
     assert "<@U0ADMIN>" in str(told.args)
     assert world.fake.calls_to("views.open") == []
-    _ = (ADMIN, TEAM, queries, timedelta)
+    view = open_form(world, cid)
+    r = world.slack.submit(view, VALUES, user="U0OUTSIDER")
+    assert "<@U0ADMIN>" in str(r.json()["errors"])
+    assert reports(world) == []
+
+
+def test_a_forged_form_changes_nothing(world: World) -> None:
+    cid = important_call(world)
+    view = open_form(world, cid)
+    # someone else's contact, and a contact that does not exist
+    assert world.slack.submit(view, VALUES, user="U0AE2").text == ""
+    dms_with(world, "U0AE2", "Only the contact's author")
+    forged = {**view, "private_metadata": '{"contact_id": 99999}'}
+    assert world.slack.submit(forged, VALUES).text == ""
+    dms_with(world, "U0AE1", "找不到这份联络报告")
+    nonsense = {**view, "private_metadata": '{"contact_id": "1; drop table"}'}
+    r = world.slack.submit(nonsense, VALUES)
+    assert "找不到" in r.json()["errors"]["conclusions"]
+    assert reports(world) == [] and contacts(world)[0].report_sent_at is None
+
+
+def test_important_in_english_and_the_csv_language(world: World) -> None:
+    body = world.slack.command("/contact", "！ coca cola bottling price talks", user="U0AE2").json()
+    assert "Write report" in str(body["blocks"]) and "report is due" in str(body["blocks"])
+    with world.bot.db.write() as s:
+        rows = [{**row, "language": "en"} for row in CLIENT_ROWS[:1]]
+        import_clients(s, TEAM, rows, datetime(2026, 11, 23, 9, tzinfo=SH))
+        bad = import_clients(
+            s, TEAM, [{**CLIENT_ROWS[1], "language": "fr"}], datetime(2026, 11, 23, 9, tzinfo=SH)
+        )
+    assert "language 'fr' must be zh, en or empty" in bad.errors[0]
+    with world.bot.db.read() as s:
+        langs = {c.name: c.language for c in s.exec(select(Client))}
+    assert langs == {"可口可乐": "en", "Nike": "zh", "Coca Cola Bottling": "zh"}
 
 
 ITEMS = {**VALUES, "items": "@Li 周五前提供报价\n我 准备合同草稿"}
