@@ -389,3 +389,22 @@ def test_the_monday_agenda_lists_reports_unconfirmed_after_two_working_days(
     posted = str([m["blocks"] for m in world.fake.messages() if m["channel"].startswith("C")])
     assert "客户仍未确认" in posted and "Nike（周一 11月23日 发出）" in posted
     assert "可口可乐（周五" not in posted
+
+
+def test_a_bang_with_an_unknown_client_opens_the_form_with_important_ticked(world: World) -> None:
+    world.slack.command("/contact", "! 百事可乐 价格谈判")
+    [call] = world.slack.wait_for("views.open")
+    box = next(b for b in call.args["view"]["blocks"] if b.get("block_id") == "important")
+    assert [o["value"] for o in box["element"]["initial_options"]] == ["important"]
+    assert contacts(world) == []
+
+
+def test_ticking_important_on_an_edit_starts_the_clock(world: World) -> None:
+    world.slack.command("/contact", "Nike 只是问候")
+    [log] = contacts(world)
+    assert not log.report_due
+    world.slack.click("contact_edit", str(log.id))
+    form = world.slack.wait_for("views.open")[0].args["view"]
+    assert world.slack.submit(form, {"important": ["important"]}).text == ""
+    assert wait_until(lambda: contacts(world)[0].report_due)
+    assert contacts(world)[0].important
