@@ -1,9 +1,10 @@
 """The 09:30 contact nudge at department-and-beyond scale: time and SQL statements.
 
-Run: .venv/bin/python bench/bench_nudge.py [--aes 2000] [--clients-per-ae 25]
+Run: .venv/bin/python bench/bench_nudge.py [--aes 2000] [--clients-per-ae 25] [--items-per-ae 6]
 
-Builds a SQLite database with the AEs, their clients and a year of contacts (a
-contact every ~5 working days per client), then runs `contact-nudge` for one
+Builds a SQLite database with the AEs, their clients, a year of contacts (a
+contact every ~5 working days per client) and each AE's action items (督促落实: a third due
+that Monday, a third overdue, a third later; the nudge lists the first two), then runs `contact-nudge` for one
 Monday through the real task with DMs going to the fake Slack on loopback. It
 prints the time, the number of SQL statements and how many DMs were sent, for the
 full size and for a tenth of it: the statement count must not grow with AEs or
@@ -33,8 +34,11 @@ from bot.app import Bot  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.rules.workdays import WorkCalendar  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
+from bot.slack.views import action_items as item_view  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
+from scheduler import contact_tasks  # noqa: E402
 from scheduler.timetable import TASKS, run_task  # noqa: E402
+from storage import queries  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -42,7 +46,7 @@ TEAM = "T0BENCH"
 MONDAY_0930 = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
 
 
-def build(url: str, aes: int, per_ae: int) -> int:
+def build(url: str, aes: int, per_ae: int, items: int = 0) -> int:
     """Fill the database; returns the number of contacts written."""
     rnd = random.Random(7)
     engine = sa.create_engine(url)
@@ -112,8 +116,33 @@ def build(url: str, aes: int, per_ae: int) -> int:
                 batch = []
         written += len(batch)
         _insert_contacts(c, batch)
+        _insert_items(c, aes, per_ae, items, created)
     engine.dispose()
     return written
+
+
+def _insert_items(c: sa.Connection, aes: int, per_ae: int, per: int, created: datetime) -> None:
+    """Each AE's open action items: due that Monday, overdue (the Friday before), or later."""
+    due = (date(2026, 11, 23), date(2026, 11, 20), date(2026, 12, 4))
+    rows = [
+        (
+            TEAM,
+            a * per_ae + 1,
+            f"U0M{a % max(1, aes // 3):05d}",
+            f"U0A{a:05d}",
+            f"提供报价 {k}",
+            due[k % 3].isoformat(),
+            created,
+            created,
+        )
+        for a in range(aes)
+        for k in range(per)
+    ]
+    c.exec_driver_sql(
+        "INSERT INTO actionitem (team_id,client_id,author_id,owner_id,text,due_on,created_at,"
+        "updated_at) VALUES (?,?,?,?,?,?,?,?)",
+        rows,
+    )
 
 
 def _insert_contacts(c: sa.Connection, rows: list[tuple]) -> None:
@@ -124,12 +153,12 @@ def _insert_contacts(c: sa.Connection, rows: list[tuple]) -> None:
     )
 
 
-def measure(aes: int, per_ae: int) -> None:
+def measure(aes: int, per_ae: int, items: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
         url = f"sqlite:///{Path(tmp) / 'nudge.db'}"
         upgrade(url)
         t0 = time.perf_counter()
-        contacts = build(url, aes, per_ae)
+        contacts = build(url, aes, per_ae, items)
         setup = time.perf_counter() - t0
         settings = load_settings(
             slack_bot_token=fake.token,
@@ -168,26 +197,50 @@ def measure(aes: int, per_ae: int) -> None:
         dms = len(fake.calls_to("chat.postMessage"))
         deciding = len(statements) - delivering[1]
         print(
-            f"{aes:>6} AEs {aes * per_ae:>7} clients {contacts:>9} contacts | setup {setup:6.1f} s | "
+            f"{aes:>6} AEs {aes * per_ae:>7} clients {contacts:>9} contacts "
+            f"{aes * items:>6} action items | setup {setup:6.1f} s | "
             f"nudge {total:5.2f} s, SQL {sum(statements):4.2f} s | deciding "
             f"{total - delivering[0]:5.2f} s in {deciding} statements | delivering "
             f"{delivering[0]:5.2f} s in {delivering[1]} statements ({sv.courier.batch} a batch) | "
             f"{dms} DMs ({outcome.detail})"
         )
+        _items_part(sv, aes)
         sv.close()
+
+
+def _items_part(sv: Bot, aes: int) -> None:
+    """The action items' share of the nudge, decided alone: the team's items due read in one
+    statement and each owner's part of the DM built (the same functions the task calls)."""
+    deps = sv.tasks()
+    t0 = time.perf_counter()
+    with sv.db.read() as s:
+        items = contact_tasks.items_due(s, TEAM, MONDAY_0930.date())
+    read = time.perf_counter() - t0
+    with sv.db.read() as s:
+        members = {m.user_id: m for m in queries.list_members(s, TEAM)}
+    blocks = 0
+    for user, rows in items.items():
+        blocks += len(item_view.due_part(deps.reader(members.get(user)), rows))
+    total = time.perf_counter() - t0
+    due = sum(len(rows) for rows in items.values())
+    print(
+        f"{aes:>6} AEs | action items in the nudge: {due} items due for {len(items)} owners, "
+        f"decided in {total:5.2f} s (read {read:5.2f} s, {blocks} blocks built)"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--aes", type=int, default=2000)
     ap.add_argument("--clients-per-ae", type=int, default=25)
+    ap.add_argument("--items-per-ae", type=int, default=6)
     args = ap.parse_args()
     print(
         "contact-nudge, Monday 2026-11-23 09:30, SQLite; DMs go to the fake Slack in this same process,"
     )
     print("so 'delivering' includes the fake's own work (parsing and checking every message).")
-    measure(max(1, args.aes // 10), args.clients_per_ae)
-    measure(args.aes, args.clients_per_ae)
+    measure(max(1, args.aes // 10), args.clients_per_ae, args.items_per_ae)
+    measure(args.aes, args.clients_per_ae, args.items_per_ae)
 
 
 if __name__ == "__main__":

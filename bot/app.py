@@ -46,8 +46,8 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
-SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm, action_items, todo)
-FEATURES = (contacts, home, approvals, overtime_day, reports, *SHARED_DEPS)
+SHARED_DEPS = (clients, admin, jobs, overtime, whereabouts, weekly, agenda, dm)
+FEATURES = (contacts, home, approvals, overtime_day, reports, action_items, todo, *SHARED_DEPS)
 
 
 @dataclass
@@ -189,5 +189,8 @@ def create_app(bot: Bot) -> App:
     home.register(app, listen, bot.home)
     approvals.register(app, listen, decisions)
     overtime_day.register(app, listen, decisions)
+    items = deps.extended(action_items.ItemDeps, home=home_changed)
+    action_items.register(app, listen, items)
+    todo.register(app, listen, items)
     bot.courier.on_gone = partial(approvals.on_gone, decisions)
     return app

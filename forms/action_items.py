@@ -1,6 +1,20 @@
 """The messages of action items as outbox rows, for whoever creates items (the report form,
 `/todo add`): each owner's DM with the item and **Done**, under a key per item so that it is
-sent once however often it is decided (`item:{id}:owner`)."""
+sent once however often it is decided (`item:{id}:owner`).
+
+A report's items, in the transaction that stores the report:
+
+    people = people_names((m.user_id, m.name) for m in members)        # bot/rules/action_items
+    lines, problem = read_item_lines(box, author, people, now, tz, lang, end_of_day)
+    # problem: show views/action_items.py problem_text(r, problem) under the box
+    items = action_items.add_items(s, team, author_id=author, client_id=client.id,
+                                   report_id=report.id, lines=lines, now=now)
+    # an edit: added, kept, dropped = action_items.replace_items(s, team, report.id, lines, now)
+    rows = action_items.rows_of(items, client, contact.at)
+    outbox.enqueue(s, item_messages(Writer(settings, members_by_id, now), team, rows), now, wall())
+
+then `deps.deliver()`; after an edit, handlers/action_items.py `redraw_owner_dms` for the
+dropped ones (their DMs lose Done)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ done) changes nothing and says why."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from slack_bolt import App
 
@@ -25,6 +27,14 @@ from storage.outbox import Message, wall
 
 
 @dataclass(frozen=True)
+class ItemDeps(Deps):
+    """What action items use besides: redrawing a person's App Home (team, user), where the
+    items due today are listed."""
+
+    home: Callable[[str, str], None] = lambda _team, _user: None
+
+
+@dataclass(frozen=True)
 class Marked:
     """What marking an item done came to: the item as it now stands, or why nothing changed
     (a text key and its values)."""
@@ -35,7 +45,7 @@ class Marked:
 
 
 def mark(
-    deps: Deps, r: Reader, team: str, user: str, item_id: int, clicked: str | None = None
+    deps: ItemDeps, r: Reader, team: str, user: str, item_id: int, clicked: str | None = None
 ) -> Marked:
     """Mark one item done for `user`, queue the author's note (one transaction), and redraw
     the owner's DM unless it is the message `clicked` (its ts)."""
@@ -54,16 +64,31 @@ def mark(
         w = Writer(deps.settings, members, r.now)
         if row.item.author_id != user:
             outbox.enqueue(s, [_tell_author(w, team, row)], r.now, wall())
-        shown = outbox.delivered(s, team, [item_key(item_id)])
     deps.deliver()
-    for message in shown:  # the owner's DM, wherever Done was clicked
-        if message.conversation and message.ts and message.ts != clicked:
-            o = w.reader(message.recipient)
-            blocks = view.item_blocks(o, row.item, row.client.name, row.report_at)
-            deps.sender.update(
-                message.conversation, message.ts, view.item_text(o, row.item), blocks
-            )
+    redraw_owner_dms(deps, team, [row], r.now, skip=clicked)
+    for person in {row.item.owner_id, user}:
+        deps.home(team, person)
     return Marked(row)
+
+
+def redraw_owner_dms(
+    deps: Deps, team: str, rows: Sequence[ItemRow], now: datetime, skip: str | None = None
+) -> None:
+    """The owners' delivered DMs of these items drawn as the items now stand: done (who and
+    when) or removed by an edit of their report; the message `skip` (a ts) is left alone (the
+    click's own answer redraws it). For the report form after `replace_items`: its dropped."""
+    by_key = {item_key(row.item.id): row for row in rows}
+    with deps.db.read() as s:
+        shown = outbox.delivered(s, team, list(by_key))
+        members = {m.user_id: m for m in queries.list_members(s, team)} if shown else {}
+    w = Writer(deps.settings, members, now)
+    for message in shown:
+        row = by_key.get(message.key)
+        if row is None or not message.conversation or not message.ts or message.ts == skip:
+            continue
+        r = w.reader(message.recipient)
+        blocks = view.item_blocks(r, row.item, row.client.name, row.report_at)
+        deps.sender.update(message.conversation, message.ts, view.item_text(r, row.item), blocks)
 
 
 def _already(r: Reader, row: ItemRow) -> tuple[str, tuple[tuple[str, object], ...]]:
@@ -88,7 +113,7 @@ def _tell_author(w: Writer, team: str, row: ItemRow) -> Message:
     )
 
 
-def done_click(req: Request, deps: Deps) -> None:
+def done_click(req: Request, deps: ItemDeps) -> None:
     """Done, on the owner's DM or a `/todo` list: the clicked message redrawn, or why not."""
     r = deps.reader(req)
     clicked = (req.body.get("container") or {}).get("message_ts")
@@ -103,7 +128,7 @@ def done_click(req: Request, deps: Deps) -> None:
         deps.sender.respond(req.response_url, view.item_text(r, item), blocks, replace=True)
 
 
-def todo_done_click(req: Request, deps: Deps) -> None:
+def todo_done_click(req: Request, deps: ItemDeps) -> None:
     """Done beside a `/todo` line: the list stays; the clicker is told."""
     r = deps.reader(req)
     got = mark(deps, r, req.team, req.user, req.record_id)
@@ -114,6 +139,6 @@ def todo_done_click(req: Request, deps: Deps) -> None:
     deps.sender.answer(req.response_url, req.user, said)
 
 
-def register(app: App, listen: Listen, deps: Deps) -> None:
+def register(app: App, listen: Listen, deps: ItemDeps) -> None:
     app.action(view.DONE)(listen.after(done_click, deps))
     app.action(view.TODO_DONE)(listen.after(todo_done_click, deps))

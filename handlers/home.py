@@ -17,7 +17,7 @@ from bot.slack.texts import Reader
 from bot.slack.views.home import home_view
 from bot.slack.views.reports import Row
 from forms.kinds import HOME, shows
-from storage import approvals, job_queries, queries, reports
+from storage import action_items, approvals, job_queries, queries, reports
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.directory import Directory
@@ -80,6 +80,7 @@ class HomeTab:
             delegated = approvals.delegations(s, team, today)
             for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)
             waiting = approvals.waiting_for(s, team, [user, *for_whom])
+            items = action_items.due_items(s, team, today, owner=user)
         calendar = self.calendars.for_team(team)
         return home_view(
             r,
@@ -95,6 +96,7 @@ class HomeTab:
                 if a.requester_id != user and shows(a.kind, HOME)
             ],
             approver=member is not None and member.role in SUPERVISOR_ROLES,
+            items=[(i, i.client, i.report_at) for i in items],
             owing=self._clocks(team, owing),
         )
 

@@ -7,6 +7,7 @@ Done here is the same as the button's (handlers/action_items.py `mark`)."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from slack_bolt import App
 from sqlmodel import Session
@@ -20,9 +21,8 @@ from bot.slack.texts import Reader
 from bot.slack.views import action_items as view
 from forms.action_items import item_messages
 from forms.notices import Writer
-from handlers.action_items import mark
+from handlers.action_items import ItemDeps, mark
 from handlers.client_lookup import client_leading
-from handlers.deps import Deps
 from storage import action_items, outbox, queries
 from storage.action_items import ItemRow
 from storage.models import Member
@@ -30,7 +30,7 @@ from storage.models import Member
 COMMAND = "/todo"
 
 
-def todo_command(req: Request, deps: Deps) -> Reply:
+def todo_command(req: Request, deps: ItemDeps) -> Reply:
     return TODO.run(deps.reader(req), req, deps, req.text)
 
 
@@ -38,7 +38,7 @@ def _rows(rows: list[ItemRow]) -> list[tuple[ItemRecord, str, datetime | None]]:
     return [(row.item, row.client.name, row.report_at) for row in rows]
 
 
-def _mine(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
+def _mine(r: Reader, req: Request, deps: ItemDeps, _: str = "") -> Reply:
     """`/todo`: my open items, the soonest due first."""
     with deps.db.read() as s:
         rows = action_items.open_items(s, req.team, owners=[req.user])
@@ -47,7 +47,7 @@ def _mine(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     return long_reply(r, r.t("todo.mine_title", n=len(rows)), view.todo_blocks(r, _rows(rows)))
 
 
-def _team(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
+def _team(r: Reader, req: Request, deps: ItemDeps, _: str = "") -> Reply:
     """`/todo team`: the open items of everyone below me (all, for an admin), overdue first."""
     admin = deps.admin(req.user)
     with deps.db.read() as s:
@@ -65,7 +65,7 @@ def _team(r: Reader, req: Request, deps: Deps, _: str = "") -> Reply:
     return long_reply(r, r.t("todo.team_title", n=len(rows)), blocks)
 
 
-def _done(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+def _done(r: Reader, req: Request, deps: ItemDeps, rest: str) -> Reply:
     """`/todo done 12` (or `#12`)."""
     number = rest.strip().lstrip("#")
     if not number.isdigit() or len(number) > 12:
@@ -76,7 +76,7 @@ def _done(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     return Reply(text=r.t("item.done", text=bk.escape(bk.clip(got.row.item.text, 500))))
 
 
-def _add(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+def _add(r: Reader, req: Request, deps: ItemDeps, rest: str) -> Reply:
     """`/todo add 耐克 周三前发排期 @Dan`: one item outside a report; its owner told by DM."""
     if not rest.strip():
         return Reply(text=r.t("todo.add_usage"))
@@ -96,11 +96,11 @@ def _add(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         owner=item.owner_id,
         due=view.due_words(r, item),
     )
-    return Reply(text=said, then=(deps.deliver,))
+    return Reply(text=said, then=(deps.deliver, partial(deps.home, req.team, item.owner_id)))
 
 
 def _store(
-    r: Reader, req: Request, deps: Deps, s: Session, rest: str
+    r: Reader, req: Request, deps: ItemDeps, s: Session, rest: str
 ) -> tuple[ItemRow, dict[str, Member]] | str:
     """The item `rest` gives (client, words, due day, owner) stored, or what to say instead."""
     found = client_leading(r, queries.list_clients(s, req.team), rest)
@@ -112,7 +112,7 @@ def _store(
     tz, lang = deps.settings.tz, r.lang
     lines, problem = read_item_lines(found.rest, req.user, people, r.now, tz, lang, end_of_day)
     if problem is not None:
-        return r.problem(problem)
+        return view.problem_text(r, problem)
     if len(lines) != 1:
         return r.t("todo.add_usage")
     if lines[0].owner_id not in members:
@@ -129,7 +129,7 @@ def _store(
     return ItemRow(item, found.client, None), members
 
 
-TODO = Subcommands[Deps](
+TODO = Subcommands[ItemDeps](
     COMMAND,
     help="todo.help",
     subs={
@@ -142,5 +142,5 @@ TODO = Subcommands[Deps](
 )
 
 
-def register(app: App, listen: Listen, deps: Deps) -> None:
+def register(app: App, listen: Listen, deps: ItemDeps) -> None:
     app.command(COMMAND)(listen.ack(todo_command, deps))

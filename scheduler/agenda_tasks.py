@@ -28,7 +28,7 @@ from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
-from storage import absence, approvals, job_queries, queries
+from storage import absence, action_items, approvals, job_queries, queries
 from storage import agenda as stored
 from storage import reports as contact_reports
 from storage.models import Client, Duty, Member, Receivable
@@ -106,6 +106,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         pending = [a for a in approvals.pending(s, run.team) if shows(a.kind, AGENDA)]
         receivables = [r for r, _ in stored.open_receivables(s, run.team)]
         items = stored.items(s, run.team, week)
+        overdue = action_items.open_items(s, run.team, due_by=today - timedelta(days=1))
         leave = absence.leave_between(s, run.team, last_monday, last_monday + timedelta(days=6))
         sent = contact_reports.unconfirmed(s, run.team, run.now)
     away: dict[str, set[date]] = defaultdict(set)
@@ -161,6 +162,11 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         [(i.id or 0, i.text, i.added_by) for i in items],
         rules.owed(receivables, client_names, today),
         uncovered_years(calendar, today),
+        [
+            rules.OverdueItem(x.item.owner_id, x.client.name, x.item.text, x.item.due_on)
+            for x in overdue
+            if x.item.due_on is not None
+        ],
     )
     return _Week(members, clients, receivables, agenda)
 

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlmodel import Session
+
+from bot.rules.action_items import ItemRecord
 from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_clock
 from bot.slack import blocks as bk
+from bot.slack.views import action_items as item_view
 from bot.slack.views import contacts as contact_view
 from bot.slack.views import reports as view
 from scheduler.run import Outgoing, Run, TaskDeps
-from storage import absence, queries
+from storage import absence, action_items, queries
 from storage import reports as _reports  # noqa: F401  the report clock's effect
 from storage.models import Client, ContactLog, Member
 
 Rows = list[tuple[ContactLog, Client]]
+ItemLineup = tuple[ItemRecord, str, datetime | None]  # an item, its client's name, its report
 IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest in its thread
 
 
@@ -67,17 +72,21 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
     leave, later = away(deps, run.team, run.now)
     with deps.db.read() as s:
         follow = queries.follow_ups_due(s, run.team, run.now.date())
+        items = items_due(s, run.team, run.now.date())
     follow_by: dict[str, Rows] = defaultdict(list)
     for row in follow:
         follow_by[row[0].author_id].append(row)
     outbox: list[Outgoing] = []
-    for user in sorted(set(due) | set(follow_by)):
+    for user in sorted(set(due) | set(follow_by) | set(items)):
         if user not in members or user in leave:
             continue
         r = deps.reader(members[user])
         blocks = contact_view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
+        blocks += item_view.due_part(r, items.get(user, []))
         blocks += contact_view.nudge(r, due[user]) if user in due else []
-        text = contact_view.nudge_text(r, len(due.get(user, [])), len(follow_by.get(user, [])))
+        calls, follow_ups = len(due.get(user, [])), len(follow_by.get(user, []))
+        text = contact_view.nudge_text(r, calls, follow_ups) if calls or follow_ups else ""
+        text = text or item_view.nudge_text(r, len(items[user]))
         outbox += run.parts(
             user,
             user,
@@ -92,6 +101,14 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
     clients_due = sum(len(d) for d in due.values())
     follow_ups = sum(len(o.effect_ids) for o in outbox)
     return f"{dms(outbox)} DMs, {clients_due} clients due, {follow_ups} follow-ups"
+
+
+def items_due(s: Session, team: str, today: date) -> dict[str, list[ItemLineup]]:
+    """Each owner's open action items due today or before: one statement for the team."""
+    by_owner: dict[str, list[ItemLineup]] = defaultdict(list)
+    for row in action_items.due_items(s, team, today):
+        by_owner[row.owner_id].append((row, row.client, row.report_at))
+    return by_owner
 
 
 def dms(outbox: list[Outgoing]) -> int:

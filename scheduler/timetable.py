@@ -23,6 +23,7 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.rules.team_settings import TeamValues
 from bot.rules.workdays import WorkCalendar
 from scheduler import (
+    action_item_tasks,
     agenda_tasks,
     approval_tasks,
     contact_tasks,
@@ -134,6 +135,12 @@ TASKS: dict[str, Task] = {
             "open jobs due within a working day or overdue, to each owner",
             "job_deadlines_at",
             job_tasks.job_deadlines,
+        ),
+        Task(
+            "action-items",
+            "open action items overdue: a working day to the author, two to the owner's manager",
+            "action_items_at",
+            action_item_tasks.action_item_reminders,
         ),
         Task(
             "overtime-reminder",

@@ -8,17 +8,14 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.rules.action_items import ItemLine
+from bot.rules.action_items import ItemLine, Tally
 from storage.models import ActionItem, Client, ContactLog, ContactReport
 from storage.outbox import Effect, register_effect
-
-# What a delivered reminder marks (the courier marks it, storage/outbox.py).
-register_effect("item_author_told", Effect(ActionItem, "author_told_at"))
-register_effect("item_manager_told", Effect(ActionItem, "manager_told_at"))
 
 
 @dataclass(frozen=True)
@@ -28,15 +25,6 @@ class ItemRow:
     item: ActionItem
     client: Client
     report_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Tally:
-    """One owner's items for a week: done in it, open at its end, of those overdue."""
-
-    done: int = 0
-    open: int = 0
-    overdue: int = 0
 
 
 def add_items(
@@ -67,6 +55,14 @@ def add_items(
     s.add_all(items)
     s.flush()
     return items
+
+
+def rows_of(
+    items: Sequence[ActionItem], client: Client, report_at: datetime | None
+) -> list[ItemRow]:
+    """Items just stored for one client (and the time of their report's contact), as the
+    owners' DMs take them (forms/action_items.py `item_messages`)."""
+    return [ItemRow(item, client, report_at) for item in items]
 
 
 def replace_items(
@@ -166,9 +162,61 @@ def open_items(
     return [ItemRow(*row) for row in s.exec(stmt)]
 
 
-def week_tallies(s: Session, team: str, start: datetime, end: datetime) -> dict[str, Tally]:
+class DueItem(NamedTuple):
+    """An open item as a list shows it, read as plain columns (no ORM objects: the morning
+    nudge reads every owner's at once). It is an ItemRecord (bot/rules/action_items.py)."""
+
+    id: int
+    author_id: str
+    owner_id: str
+    text: str
+    due_on: date | None
+    done_at: datetime | None
+    done_by: str | None
+    dropped_at: datetime | None
+    report_id: int | None
+    client: str
+    report_at: datetime | None
+
+
+def due_items(s: Session, team: str, today: date, owner: str | None = None) -> list[DueItem]:
+    """The team's (or one owner's) open items due today or before, oldest due first: one
+    statement."""
+    a = ActionItem
+    stmt = (
+        select(  # type: ignore[call-overload]
+            a.id,
+            a.author_id,
+            a.owner_id,
+            a.text,
+            a.due_on,
+            a.done_at,
+            a.done_by,
+            a.dropped_at,
+            a.report_id,
+            Client.name,
+            ContactLog.at,
+        )
+        .join(Client, col(Client.id) == a.client_id)
+        .outerjoin(ContactReport, col(ContactReport.id) == a.report_id)
+        .outerjoin(ContactLog, col(ContactLog.id) == ContactReport.contact_id)
+        .where(
+            a.team_id == team,
+            col(a.done_at).is_(None),
+            col(a.dropped_at).is_(None),
+            col(a.due_on) <= today,
+            *([a.owner_id == owner] if owner is not None else []),
+        )
+        .order_by(col(a.due_on), col(a.id))
+    )
+    return [DueItem(*row) for row in s.exec(stmt)]
+
+
+def week_tallies(
+    s: Session, team: str, start: datetime, end: datetime, today: date
+) -> dict[str, Tally]:
     """Per owner: items done in [start, end), open at `end`, and of those overdue (a due day
-    before end's day). One statement."""
+    before `today`). One statement."""
     stmt = select(ActionItem.owner_id, ActionItem.due_on, ActionItem.done_at).where(
         ActionItem.team_id == team,
         col(ActionItem.dropped_at).is_(None),
@@ -178,11 +226,30 @@ def week_tallies(s: Session, team: str, start: datetime, end: datetime) -> dict[
     done: Counter[str] = Counter()
     still: Counter[str] = Counter()
     late: Counter[str] = Counter()
-    last_day = end.date()
     for owner, due_on, done_at in s.exec(stmt):
         if done_at is not None and done_at < end:
             done[owner] += 1
         elif done_at is None or done_at >= end:
             still[owner] += 1
-            late[owner] += 1 if due_on is not None and due_on < last_day else 0
+            late[owner] += 1 if due_on is not None and due_on < today else 0
     return {o: Tally(done[o], still[o], late[o]) for o in sorted(done.keys() | still.keys())}
+
+
+# What a delivered reminder of overdue items marks (the courier marks it, storage/outbox.py).
+def _told(s: Session, ids: list[int], _to: dict[int, str], now: datetime) -> list[int]:
+    """A delivered reminder of overdue items marks each as told once: an id as is, to its
+    author (`author_told_at`); a negative one, to its owner's manager (`manager_told_at`)."""
+    for column, wanted in (
+        ("author_told_at", [i for i in ids if i > 0]),
+        ("manager_told_at", [-i for i in ids if i < 0]),
+    ):
+        if wanted:
+            s.exec(  # type: ignore[call-overload]
+                update(ActionItem)
+                .where(col(ActionItem.id).in_(wanted), col(getattr(ActionItem, column)).is_(None))
+                .values({column: now})
+            )
+    return []
+
+
+register_effect("items_told", Effect(ActionItem, "author_told_at", first=_told))

@@ -16,7 +16,7 @@ from bot.rules import week_input as rules
 from bot.rules.contacts import REPORT_ESCALATE_AFTER
 from bot.rules.overtime import minutes
 from bot.rules.working_time import WorkingHours
-from storage import absence, queries
+from storage import absence, action_items, queries
 from storage.models import (
     ContactLog,
     FunnelChange,
@@ -81,6 +81,7 @@ def read_week(
         log_month=log_month,
         log=_log(s, team_id, log_month, zone) if log_month else (),
         hours=hours,
+        items=action_items.week_tallies(s, team_id, start, now, local_now.date()),
     )
     return week, members
 

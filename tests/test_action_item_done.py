@@ -9,6 +9,8 @@ from sqlmodel import select
 
 from forms.action_items import item_messages
 from forms.notices import Writer
+from handlers.action_items import redraw_owner_dms
+from handlers.deps import Deps
 from storage import action_items, outbox, queries
 from storage.models import OutboxMessage
 from tests.action_item_setup import item, line, report_with
@@ -86,3 +88,31 @@ def test_forged_and_stale_values_change_nothing(world: World) -> None:
         said = world.slack.wait_for("response_url", n)[n - 1].args["text"]
         assert "找不到这项待办" in said
     assert item(world, b).done_at is None and item(world, a).done_at is None
+
+
+def test_an_item_dropped_by_an_edit_has_its_dm_redrawn_and_done_elsewhere_too(
+    world: World,
+) -> None:
+    report, (a, b) = report_with(world, [line(OWNER, "约拍摄"), line(OWNER, "发排期")])
+    sent(world, [a, b])
+    assert wait_until(lambda: delivered(world, f"item:{b}:owner"))
+    now = world.clock.now()
+    with world.bot.db.write() as s:
+        _, _, dropped = action_items.replace_items(s, TEAM, report, [line(OWNER, "约拍摄")], now)
+        rows = [action_items.get_item(s, TEAM, i.id or 0) for i in dropped]
+    bot = world.bot
+    deps = Deps(
+        bot.db,
+        bot.clock,
+        bot.settings,
+        bot.team_settings,
+        bot.calendars,
+        bot.sender,
+        bot.deliver,
+        bot.engine,
+    )
+    redraw_owner_dms(deps, TEAM, [r for r in rows if r], now)
+    [update] = world.fake.calls_to("chat.update")
+    assert "删除" in str(update.args["blocks"]) and "actions" not in str(update.args["blocks"])
+    assert "约拍摄" in world.slack.command("/todo", f"done {a}", user=OWNER).json()["text"]
+    assert len(world.fake.calls_to("chat.update")) == 2  # the DM of `a` shows it done

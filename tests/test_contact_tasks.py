@@ -288,6 +288,7 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "approval-reminders",
         "visit-log-offers",
         "job-deadlines",
+        "action-items",
         "monday-agenda",  # the first working day of the week
         "client-status",
     }
@@ -327,6 +328,7 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
     assert missed == [
         "missed contact-sweep on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed job-deadlines on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed action-items on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed overtime-reminder on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
         "working day",
         "missed overtime-cutoff on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",

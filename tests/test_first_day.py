@@ -76,6 +76,15 @@ TYPED: dict[str, list[str]] = {
     ],
     "/out": ["", "help", "可口可乐 拜访提案 14:00-17:00", "who", "back", "tomorrow Nike 提案"],
     "/weekly": ["", "help", "show", "可口可乐 提案已提交，等待反馈"],
+    "/todo": [
+        "",
+        "help",
+        "list",
+        "team",
+        "done 1",
+        "add 可口可乐 周三前发排期 @Li",
+        "add Nike call",
+    ],
     "/aebot": [
         "",
         "help",

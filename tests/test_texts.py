@@ -64,6 +64,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "decision": ("✅ <@U0AM1> 已批准", "✅ Approved by <@U0AM1>"),
     "default": ("09:30", "09:30"),
     "department": ("创意", "Creative"),
+    "done": COUNT,
     "due": ("周五 7月31日", "Fri 31 Jul"),
     "end": ("22:00", "22:00"),
     "error": ("account_inactive", "account_inactive"),
@@ -287,6 +288,8 @@ POSITIVE_ONLY: dict[str, tuple[str, ...]] = {
     "leave.recorded": ("leave.recorded_off",),
     "leave.list_title": ("leave.list_none",),
     "todo.mine_title": ("todo.mine_none",),
+    "items.nudge_text": (),  # only when some are due
+    "items.overdue_text": (),  # only to someone with overdue items
     "todo.team_title": ("todo.team_none",),
 }
 TODAY = date(2026, 11, 23)  # the example dates' today

@@ -66,6 +66,8 @@ def test_add_refuses_a_past_day_an_unknown_client_or_name_and_stores_nothing(wor
     assert "用法" in text(world.slack.command("/todo", "add", user=ZH))
     assert "用法" in text(world.slack.command("/todo", "done abc", user=ZH))
     assert "找不到这项待办" in text(world.slack.command("/todo", "done 99999", user=ZH))
+    markup = text(world.slack.command("/todo", "add Nike ping @<!channel> now", user=EN))
+    assert "&lt;!channel&gt;" in markup and "<!channel>" not in markup
     long = text(world.slack.command("/todo", "add Nike " + "x" * 3500, user=EN))
     assert "too long" in long
     assert added(world) is None

@@ -25,6 +25,15 @@ _NAME_END = re.compile(r"[^\s,，。;；:：、()（）]+")
 
 
 @dataclass(frozen=True)
+class Tally:
+    """One owner's items for a week: done in it, open at its end, of those overdue."""
+
+    done: int = 0
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
 class ItemLine:
     """One action item as typed: its owner (a Slack user id), the line's words, its due day."""
 

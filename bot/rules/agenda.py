@@ -160,6 +160,16 @@ class Shortfalls:
 
 
 @dataclass(frozen=True)
+class OverdueItem:
+    """An open action item past its due day (督促落实), for the problems part."""
+
+    owner: str
+    client: str
+    text: str
+    due: date
+
+
+@dataclass(frozen=True)
 class Agenda:
     week: date  # the meeting's Monday
     names: Mapping[str, str]  # user id → name
@@ -172,6 +182,7 @@ class Agenda:
     items: list[tuple[int, str, str]]  # (id, text, added by)
     owed: list[Owed]
     uncovered_years: list[int]
+    overdue_items: list[OverdueItem] = field(default_factory=list)  # the oldest due first
 
 
 def progress(

@@ -49,6 +49,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("approval_remind_after", "4h", "duration"),
         Setting("approval_escalate_after", "1d", "duration"),
         Setting("job_deadlines_at", "09:00", "time"),
+        Setting("action_items_at", "09:30", "time"),
         Setting("job_brief_min_chars", "30", "count", 0, 1000),
         *(Setting(f"job_channel_{d}", "-", "channel") for d in DEPARTMENTS),
         Setting("overtime_reminder_at", "16:30", "time"),

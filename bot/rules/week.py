@@ -235,6 +235,7 @@ class _Context:
         ]
         a.stages = {s: n for s in FUNNEL_STAGES if (n := sum(1 for c in clients if c.stage == s))}
         a.changes = [(ch, self.names.get(ch.client_id, "?")) for ch in self.changes.get(user, [])]
+        a.items = w.items.get(user, a.items)
         return a
 
     def _jobs(self, a: AeWeek) -> None:

@@ -5,10 +5,11 @@ receivables, the client log), as plain records that storage fills (storage/week.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from bot.rules.action_items import Tally
 from bot.rules.working_time import WorkingHours
 
 
@@ -132,3 +133,4 @@ class WeekInput:
     # The working day and its calendar: a contact report is overdue once its clock says so
     # (48 hours, days off not eating the author's time: bot/rules/contacts.py report_clock).
     hours: WorkingHours | None = None
+    items: Mapping[str, Tally] = field(default_factory=dict)  # action items, by owner

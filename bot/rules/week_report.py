@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.rules.action_items import Tally
 from bot.rules.week_input import ClientRow, JobRow, LogRow, OpenReport, Person, StageChange
 
 
@@ -52,6 +53,7 @@ class AeWeek:
     stages: dict[str, int] = field(default_factory=dict)
     changes: list[tuple[StageChange, str]] = field(default_factory=list)  # with client name
     all_week_leave: bool = False
+    items: Tally = field(default_factory=Tally)  # action items: done this week, open, overdue
 
     @property
     def user_id(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.slack.messages.entry import M, zh_en
+from bot.slack.messages.entry import M, Plural, zh_en
 
 MESSAGES: dict[str, M] = {
     # --- reading the lines (bot/rules/action_items.py) ------------------------------------
@@ -48,7 +48,7 @@ MESSAGES: dict[str, M] = {
         "这项待办已从修改后的联络报告中删除。", "This item was removed when its report was edited."
     ),
     # --- Done --------------------------------------------------------------------------
-    "item.done": zh_en("已标记完成：{text}", "Marked done: {text}"),
+    "item.done": zh_en("已标记完成：“{text}”", "Marked done: “{text}”"),
     "item.not_allowed": zh_en(
         "只有负责人、报告作者、他们的上级或管理员可以把这项待办标为完成。",
         "Only the owner, the report's author, their managers or an admin can mark this item done.",
@@ -66,21 +66,36 @@ MESSAGES: dict[str, M] = {
         "✅ <@{by}> 完成了 *{client}* 的待办：{text}",
         "✅ <@{by}> finished an action item for *{client}*: {text}",
     ),
+    "setting.action_items_at": zh_en(
+        "每个工作日提醒逾期待办的时间（告诉报告作者和负责人的上级）",
+        "when overdue action items are told each working day (to the report's author, then the owner's manager)",
+    ),
+    # --- the Monday agenda's problems part, the Friday report ---------------------------
+    "agenda.items_overdue": zh_en("逾期未完成的待办（督促落实）：", "Action items overdue:"),
+    "agenda.item_overdue": zh_en(
+        "• {name} · *{client}* · {text}（截止 {day}）", "• {name} · *{client}* · {text} (due {day})"
+    ),
+    "friday.items": zh_en(
+        "待办（督促落实）：本周完成 {done} · 未完成 {open} · 其中逾期 {overdue}",
+        "Action items: done this week {done} · open {open} · of which overdue {overdue}",
+    ),
     # --- the reminders (scheduler/action_item_tasks.py) ---------------------------------
-    "items.due_today": zh_en("*今天到期的待办*", "*Action items due today*"),
-    "items.overdue_author_text": zh_en(
-        "你报告里的待办已逾期：{names}", "Action items from your reports are overdue: {names}"
+    "items.due_today": zh_en("*今天到期和已逾期的待办*", "*Action items due today or overdue*"),
+    "items.nudge_text": zh_en(
+        "今天有 {n} 项待办到期。",
+        Plural("1 action item is due today.", "{n} action items are due today."),
+    ),
+    "items.overdue_text": zh_en(
+        "有 {n} 项待办已逾期。",
+        Plural("1 action item is overdue.", "{n} action items are overdue."),
     ),
     "items.overdue_author_intro": zh_en(
-        "这些待办来自你的联络报告，已逾期一个工作日，请跟进负责人：",
-        "These action items from your contact reports are a working day overdue; follow up with their owners:",
-    ),
-    "items.overdue_manager_text": zh_en(
-        "你团队成员的待办已逾期：{names}", "Your people's action items are overdue: {names}"
+        "这些待办来自你的联络报告，已经逾期，请跟进负责人：",
+        "These action items from your contact reports are overdue; follow up with their owners:",
     ),
     "items.overdue_manager_intro": zh_en(
-        "你团队成员的这些待办已逾期两个工作日：",
-        "These action items of your people are two working days overdue:",
+        "你团队成员的这些待办已逾期两个工作日以上：",
+        "These action items of your people are two working days overdue or more:",
     ),
     "items.overdue_line": zh_en(
         "• <@{owner}> · *{client}* · {text}（截止 {day}）",

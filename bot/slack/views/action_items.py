@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.rules.action_items import ItemRecord
+from bot.rules.problems import Problem
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 
@@ -22,6 +23,12 @@ def source(r: Reader, item: ItemRecord, report_at: datetime | None) -> str:
     if item.report_id is not None and report_at is not None:
         return r.t("item.from_report", author=item.author_id, when=r.when(report_at))
     return r.t("item.from_todo", author=item.author_id)
+
+
+def problem_text(r: Reader, problem: Problem) -> str:
+    """Why the lines were refused, the typed words in it escaped (a line may hold markup)."""
+    values = {k: bk.escape(v) if isinstance(v, str) else v for k, v in problem.values.items()}
+    return r.t(problem.key, **values)
 
 
 def item_blocks(
@@ -91,3 +98,24 @@ def todo_blocks(
         button = bk.button(r.t("item.done_btn"), TODO_DONE, str(item.id))
         blocks.append(bk.section(line, accessory=button))
     return blocks
+
+
+HOME_SHOWN = 10  # items due listed on the App Home
+
+
+def due_part(
+    r: Reader, rows: list[tuple[ItemRecord, str, datetime | None]], *, limit: int | None = None
+) -> list[bk.Block]:
+    """My items due today or overdue, each with Done: in the morning nudge and the App Home."""
+    if not rows:
+        return []
+    shown = rows if limit is None else rows[:limit]
+    blocks = [bk.section(r.t("items.due_today")), *todo_blocks(r, shown)]
+    if len(rows) > len(shown):
+        blocks.append(bk.context(r.more(len(rows) - len(shown))))
+    return blocks
+
+
+def nudge_text(r: Reader, n: int) -> str:
+    """The morning DM's notification line when only action items are due."""
+    return r.t("items.nudge_text", n=n)

@@ -94,7 +94,28 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
         )
         for w in a.waiting
     ]
-    return [*lines, r.t("agenda.problems"), *_said(r, a.problems, a.names)]
+    said = _said(r, a.problems, a.names) if a.problems or not a.overdue_items else []
+    return [*lines, r.t("agenda.problems"), *said, *_overdue(r, a)]
+
+
+def _overdue(r: Reader, a: Agenda) -> list[str]:
+    """Open action items past their due day, the oldest first (督促落实)."""
+    if not a.overdue_items:
+        return []
+    lines = [r.t("agenda.items_overdue")]
+    for i in a.overdue_items:
+        text = bk.escape(bk.clip(i.text, 200))
+        name = _name(a.names, i.owner)
+        lines.append(
+            r.t(
+                "agenda.item_overdue",
+                name=name,
+                client=bk.escape(i.client),
+                text=text,
+                day=r.day(i.due),
+            )
+        )
+    return lines
 
 
 def _said(r: Reader, rows: Sequence[Said], names: Mapping[str, str]) -> list[str]:

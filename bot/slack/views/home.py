@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.rules.action_items import ItemRecord
 from bot.rules.clients import ClientRecord
 from bot.rules.contacts import ContactRecord, Due
 from bot.slack import blocks as bk
 from bot.slack.limits import MESSAGE_MAX_BLOCKS, VIEW_MAX_BLOCKS
 from bot.slack.texts import Reader
+from bot.slack.views import action_items as item_view
 from bot.slack.views.approvals import ApprovalRecord, request_blocks
 from bot.slack.views.contacts import kind_label, nudge
 from bot.slack.views.reports import Row, owing_part
@@ -110,6 +112,7 @@ def home_view(
     jobs: Sequence[JobRow] = (),
     waiting: Sequence[tuple[ApprovalRecord, str | None]] = (),
     approver: bool = False,
+    items: Sequence[tuple[ItemRecord, str, datetime | None]] = (),
     owing: Sequence[Row] = (),
 ) -> dict[str, Any]:
     """The Home, within Slack's 100 blocks and the text a message may carry (Slack's total,
@@ -122,7 +125,7 @@ def home_view(
         head.append(bk.section(r.t("home.not_member")))
     if day_off:
         head.append(bk.context(r.t("home.day_off")))
-    rest: list[bk.Block] = []
+    rest: list[bk.Block] = item_view.due_part(r, list(items), limit=item_view.HOME_SHOWN)
     if due:
         rest += nudge(r, due[:DUE_SHOWN])
         if len(due) > DUE_SHOWN:

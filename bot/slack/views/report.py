@@ -119,6 +119,7 @@ def ae_lines(r: Reader, a: AeWeek) -> list[str]:
     ]
     lines.append(r.t("friday.reports", items=r.join(reports) or r.t("friday.nobody")))
     lines.append(_jobs_line(r, a))
+    lines += _items_line(r, a)
     lines.append(
         r.t("friday.overtime", on_time=hours(a.on_time_minutes), late=hours(a.late_minutes))
     )
@@ -154,6 +155,14 @@ def _jobs_line(r: Reader, a: AeWeek) -> str:
         closed=_numbers(r, a.closed),
         overdue=_numbers(r, a.overdue),
     )
+
+
+def _items_line(r: Reader, a: AeWeek) -> list[str]:
+    """Action items (督促落实): a tally, left out for someone with none this week."""
+    i = a.items
+    if not (i.done or i.open):
+        return []
+    return [r.t("friday.items", done=i.done, open=i.open, overdue=i.overdue)]
 
 
 def _owed_and_changes(r: Reader, a: AeWeek) -> list[str]:
