@@ -15,15 +15,17 @@ from bot.rules.action_items import ItemLine, people_names, read_item_lines
 from bot.rules.reports import ReportFields, read_report_form
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
+from bot.slack.views.action_items import problem_text
 from forms.action_items import item_messages
 from forms.notices import Writer
+from handlers.action_items import redraw_owner_dms
 from handlers.deps import Deps
 from handlers.home import HomeTab
 from handlers.report_checks import refuse, why_not_edit, why_not_write
 from handlers.report_messages import report_messages
 from storage import action_items, outbox
 from storage import reports as stored
-from storage.action_items import ItemRow
+from storage.action_items import rows_of
 from storage.directory import Directory
 from storage.models import ActionItem, ContactReport
 from storage.reports import ReportContext
@@ -50,6 +52,7 @@ class Stored:
     report: ContactReport | None = None
     before: tuple[str, ...] = ()
     added: tuple[ActionItem, ...] = ()
+    dropped: tuple[ActionItem, ...] = ()  # by an edit: their owners' DMs lose Done
 
 
 def submit_report(req: Request, deps: ReportDeps) -> Reply:
@@ -82,7 +85,7 @@ def _item_lines(
     tz = deps.settings.tz
     lines, problem = read_item_lines(text, req.user, names, r.now, tz, r.lang, end_of_day)
     if problem is not None:
-        errors["items"] = r.problem(problem)
+        errors["items"] = problem_text(r, problem)
         return []
     stranger = next((i.owner_id for i in lines if i.owner_id not in people), None)
     if stranger:
@@ -112,12 +115,15 @@ def send_report(
             listed = stored.report_items(s, req.team, got.report.id)
             messages = report_messages(deps, ctx, got.report, list(got.before), now, listed)
             writer = Writer(deps.settings, ctx.members, now)
-            rows = [ItemRow(i, ctx.client, ctx.contact.at) for i in got.added]
-            messages += item_messages(writer, req.team, rows)
+            messages += item_messages(
+                writer, req.team, rows_of(got.added, ctx.client, ctx.contact.at)
+            )
             outbox.enqueue(s, messages, now, outbox.wall())
     if got.refusal:
         return refuse(req, deps, got.refusal, **(got.values or {}))
     deps.deliver()
+    if got.dropped and ctx is not None:
+        redraw_owner_dms(deps, req.team, rows_of(got.dropped, ctx.client, ctx.contact.at), now)
     deps.home.changed(req.team, req.user, req.lang)
 
 
@@ -154,5 +160,5 @@ def _store(
     if refusal or report is None:
         return Stored(refusal or "creport.gone", values)
     before = stored.revise(s, report, fields, now)
-    new, _, _ = action_items.replace_items(s, req.team, report_id, items, now)
-    return Stored(report=report, before=tuple(before), added=tuple(new))
+    new, _, dropped = action_items.replace_items(s, req.team, report_id, items, now)
+    return Stored(report=report, before=tuple(before), added=tuple(new), dropped=tuple(dropped))

@@ -338,7 +338,8 @@ def test_an_action_item_in_the_past_is_refused_under_its_field(world: World) -> 
 
 def test_an_edit_replaces_the_items_and_tells_only_new_owners(world: World) -> None:
     cid = important_call(world)
-    send(world, ITEMS, cid)
+    send(world, {**ITEMS, "items": "@Li 周五前提供报价\n<@U0AD1> 准备合同草稿"}, cid)
+    dms_with(world, "U0AD1", "item_done")
     [mine] = dms_with(world, "U0AE1", "给客户的文本")
     world.slack.click("contact_report_edit", buttons(mine["blocks"])["contact_report_edit"])
     view = world.slack.wait_for("views.open", 2)[-1].args["view"]
@@ -346,11 +347,13 @@ def test_an_edit_replaces_the_items_and_tells_only_new_owners(world: World) -> N
     assert world.slack.submit(view, changed).text == ""
     dms_with(world, "U0AM1", "item_done")
     assert len(dms_with(world, "U0AE2", "item_done")) == 1  # kept: not told again
+    # the dropped item's DM loses its Done button
+    assert wait_until(lambda: not [m for m in world.fake.dms("U0AD1") if "item_done" in str(m)])
     with world.bot.db.read() as s:
         items = list(s.exec(select(ActionItem).order_by(ActionItem.id)))
     assert [(i.owner_id, i.dropped_at is None) for i in items] == [
         ("U0AE2", True),
-        ("U0AE1", False),
+        ("U0AD1", False),
         ("U0AM1", True),
     ]
 
