@@ -352,7 +352,10 @@ def mark_report_sent(req: Request, deps: ContactDeps) -> None:
         sent_at = r.when(contact.report_sent_at) if contact and contact.report_sent_at else ""
         return refuse(req, deps, refusal, when=sent_at)
     assert client is not None
-    deps.sender.respond(str(req.response_url), view.report_marked(r, client, r.now), replace=True)
+    # on a list of reports (the report clock's DM) the others stay: answered, not replaced
+    in_list = (req.body.get("actions") or [{}])[0].get("action_id") == view.REPORT_SENT_IN_LIST
+    said = view.report_marked(r, client, r.now)
+    deps.sender.respond(str(req.response_url), said, replace=not in_list)
 
 
 def _why_not_mark(
@@ -385,6 +388,7 @@ def register(app: App, listen: Listen, deps: ContactDeps) -> None:
         app.view(form)(listen.ack(submit_contact, deps))
     app.action(view.UNDO)(listen.after(undo_contact, deps))
     app.action(view.EDIT)(listen.after(edit_contact, deps))
-    app.action(view.REPORT_SENT)(listen.after(mark_report_sent, deps))
+    for sent in (view.REPORT_SENT, view.REPORT_SENT_IN_LIST):
+        app.action(sent)(listen.after(mark_report_sent, deps))
     app.action(view.LOG_CALL)(listen.after(log_call, deps))
     app.action(view.SET_FOLLOW_UP)(listen.after(set_follow_up, deps))

@@ -127,7 +127,7 @@ def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) ->
     assert "24 小时" in remind["blocks"][0]["text"]["text"]
     [write, sent] = remind["blocks"][2]["elements"]
     assert (write["action_id"], write["value"]) == ("contact_report_write", str(log_id))
-    assert (sent["action_id"], sent["value"]) == ("contact_report_sent", str(log_id))
+    assert (sent["action_id"], sent["value"]) == ("contact_report_sent_in_list", str(log_id))
     run_task(task, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.tasks)
     assert len(dms(world, "U0AE1")) == 1  # reminded once only
     run_task(task, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
@@ -201,8 +201,9 @@ def test_a_weekend_does_not_eat_the_aes_time_to_send_the_report(world: World) ->
     assert "中间隔了休息日，时限顺延到 周一 11月23日 18:00" in nike
     assert "已告知你的主管" not in text_of(both)
     assert dms(world, "U0AM1") == []
-    world.slack.click("contact_report_sent", str(sent), user="U0AE1", key="sent")
-    world.slack.wait_for("response_url")
+    world.slack.click("contact_report_sent_in_list", str(sent), user="U0AE1", key="sent")
+    [marked] = world.slack.wait_for("response_url")
+    assert not marked.args.get("replace_original")  # the DM's other line stays
     for hour in range(10, 18):
         run_task(task, datetime(2026, 11, 23, hour, 0, tzinfo=SH), world.tasks)
     assert len(dms(world, "U0AE1")) == 1 and dms(world, "U0AM1") == []

@@ -25,6 +25,7 @@ OLD_EDIT_FORM = "contact_edit"  # its callback_id before 2026-12: edit modals st
 EDIT = "contact_edit"  # action_id of the Edit button
 UNDO = "contact_undo"
 REPORT_SENT = "contact_report_sent"
+REPORT_SENT_IN_LIST = "contact_report_sent_in_list"  # the same, on a list of reports
 LOG_CALL = "contact_log_call"
 SET_FOLLOW_UP = "contact_set_follow_up"  # value "CONTACT_ID:YYYY-MM-DD"
 WRITE_REPORT = "contact_report_write"  # value: the contact's id (handlers/reports.py)

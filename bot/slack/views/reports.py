@@ -15,7 +15,7 @@ from bot.rules.contacts import ContactRecord, ReportClock
 from bot.rules.reports import ATTENDEES_LIMIT, ATTENDEES_MAX, RECIPIENTS_MAX, TEXT_LIMIT
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
-from bot.slack.views.contacts import REPORT_SENT, WRITE_REPORT, kind_label
+from bot.slack.views.contacts import REPORT_SENT_IN_LIST, WRITE_REPORT, kind_label
 
 FORM = "contact_report_form"  # callback_id of the report form (new or edited)
 CONFIRM = "contact_report_confirm"  # action_id of Client confirmed; value: the report's id
@@ -278,7 +278,7 @@ def due_dm(r: Reader, remind: Sequence[Row], overdue: Sequence[Row]) -> tuple[st
                     bk.section(due_line(r, c, cl, k)),
                     bk.actions(
                         write_button(r, c),
-                        bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(c.id)),
+                        bk.button(r.t("contact.report_sent_btn"), REPORT_SENT_IN_LIST, str(c.id)),
                     ),
                 ]
                 for c, cl, k in rows
