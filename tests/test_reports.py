@@ -14,9 +14,8 @@ import pytest
 from sqlmodel import select
 
 from scheduler.timetable import TASKS, run_task
-from storage.imports import import_clients
 from storage.models import ActionItem, Client, ContactLog, ContactReport, OutboxMessage
-from tests.conftest import ADMIN, CLIENT_ROWS, SH, TEAM, World, wait_until
+from tests.conftest import ADMIN, SH, World, wait_until
 
 
 def contacts(w: World) -> list[ContactLog]:
@@ -83,33 +82,7 @@ VALUES = {
     "items": "周五前提供报价\n准备合同草稿",
     "sent_to": ["U0AM1", "U0AE2"],
 }
-
-
-def test_an_important_call_by_bang_starts_the_clock(world: World) -> None:
-    important_call(world)
-    [log] = contacts(world)
-    assert (log.kind, log.important, log.report_due) == ("call", True, True)
-    assert log.summary == "价格谈判"
-    world.slack.command("/contact", "Nike 只是问候")
-    assert contacts(world)[-1].report_due is False
-
-
-def test_the_important_checkbox_of_the_form_starts_the_clock(world: World) -> None:
-    world.slack.command("/contact", "")
-    form = world.slack.wait_for("views.open")[0].args["view"]
-    nike = next(
-        o["value"]
-        for b in form["blocks"]
-        if b.get("block_id") == "client"
-        for o in b["element"]["options"]
-        if o["text"]["text"].startswith("Nike")
-    )
-    values = {"client": nike, "kind": "call", "summary": "价格", "important": ["important"]}
-    assert world.slack.submit(form, values).text == ""
-    [said] = world.slack.wait_for("chat.postEphemeral")
-    assert "contact_report_write" in str(said.args["blocks"])
-    [log] = contacts(world)
-    assert log.important and log.report_due
+ITEMS = {**VALUES, "items": "@Li 周五前提供报价\n我 准备合同草稿"}
 
 
 def test_the_form_opens_with_the_service_team(world: World) -> None:
@@ -286,24 +259,6 @@ def test_a_forged_form_changes_nothing(world: World) -> None:
     assert reports(world) == [] and contacts(world)[0].report_sent_at is None
 
 
-def test_important_in_english_and_the_csv_language(world: World) -> None:
-    body = world.slack.command("/contact", "！ coca cola bottling price talks", user="U0AE2").json()
-    assert "Write report" in str(body["blocks"]) and "report is due" in str(body["blocks"])
-    with world.bot.db.write() as s:
-        rows = [{**row, "language": "en"} for row in CLIENT_ROWS[:1]]
-        import_clients(s, TEAM, rows, datetime(2026, 11, 23, 9, tzinfo=SH))
-        bad = import_clients(
-            s, TEAM, [{**CLIENT_ROWS[1], "language": "fr"}], datetime(2026, 11, 23, 9, tzinfo=SH)
-        )
-    assert "language 'fr' must be zh, en or empty" in bad.errors[0]
-    with world.bot.db.read() as s:
-        langs = {c.name: c.language for c in s.exec(select(Client))}
-    assert langs == {"可口可乐": "en", "Nike": "zh", "Coca Cola Bottling": "zh"}
-
-
-ITEMS = {**VALUES, "items": "@Li 周五前提供报价\n我 准备合同草稿"}
-
-
 def test_action_items_are_stored_with_owners_and_dates_and_their_owners_told(
     world: World,
 ) -> None:
@@ -392,22 +347,3 @@ def test_the_monday_agenda_lists_reports_unconfirmed_after_two_working_days(
     posted = str([m["blocks"] for m in world.fake.messages() if m["channel"].startswith("C")])
     assert "客户仍未确认" in posted and "Nike（周一 11月23日 发出）" in posted
     assert "可口可乐（周五" not in posted
-
-
-def test_a_bang_with_an_unknown_client_opens_the_form_with_important_ticked(world: World) -> None:
-    world.slack.command("/contact", "! 百事可乐 价格谈判")
-    [call] = world.slack.wait_for("views.open")
-    box = next(b for b in call.args["view"]["blocks"] if b.get("block_id") == "important")
-    assert [o["value"] for o in box["element"]["initial_options"]] == ["important"]
-    assert contacts(world) == []
-
-
-def test_ticking_important_on_an_edit_starts_the_clock(world: World) -> None:
-    world.slack.command("/contact", "Nike 只是问候")
-    [log] = contacts(world)
-    assert not log.report_due
-    world.slack.click("contact_edit", str(log.id))
-    form = world.slack.wait_for("views.open")[0].args["view"]
-    assert world.slack.submit(form, {"important": ["important"]}).text == ""
-    assert wait_until(lambda: contacts(world)[0].report_due)
-    assert contacts(world)[0].important
