@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.rules.reports import service_team
+from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Request
 from bot.slack.views import reports as view
 from handlers.deps import Deps
@@ -106,7 +107,7 @@ def confirm_click(req: Request, deps: Deps) -> None:
     if refusal or ctx is None or report is None:
         return refuse(req, deps, refusal or "creport.gone", **values)
     r = deps.reader(req)
-    said = r.t("creport.confirmed_ok", client=view.bk.escape(ctx.client.name), when=r.when(now))
+    said = r.t("creport.confirmed_ok", client=bk.escape(ctx.client.name), when=r.when(now))
     blocks = author_blocks(deps, ctx, shown(ctx, report), now)
     if report.author_id != req.user:
         return deps.sender.answer(req.response_url, req.user, said)
