@@ -30,6 +30,7 @@ from handlers import (
     meetings,
     overtime,
     overtime_day,
+    reports,
     todo,
     weekly,
     whereabouts,
@@ -47,7 +48,7 @@ from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
 SHARED_DEPS = (clients, admin, jobs, meetings, overtime, whereabouts, weekly, agenda, dm)
-FEATURES = (contacts, home, approvals, overtime_day, action_items, todo, *SHARED_DEPS)
+FEATURES = (contacts, home, approvals, overtime_day, reports, action_items, todo, *SHARED_DEPS)
 
 
 @dataclass
@@ -80,7 +81,16 @@ class Bot:
         calendars = Calendars(db, settings.aebot_country, clock.now)
         team_settings = TeamSettings(db, clock.now)
         languages = Languages(directory, db, web, worker, settings.aebot_lang)
-        home_tab = HomeTab(db, clock, settings, directory, calendars, sender, Debouncer(worker))
+        home_tab = HomeTab(
+            db,
+            clock,
+            settings,
+            directory,
+            calendars,
+            sender,
+            Debouncer(worker),
+            team_settings=team_settings,
+        )
         courier = Courier(
             db, courier_client(settings.slack_bot_token, settings.slack_api_url), clock, settings
         )
@@ -163,6 +173,11 @@ def create_app(bot: Bot) -> App:
         bot.home.changed(team, user, bot.languages.of(team, user))
 
     decisions = deps.extended(approvals.ApprovalDeps, home=home_changed)
+    # first: Bolt tries listeners in order, and the report form's ack is the one with a budget
+    # (bench/bench_report_form.py)
+    reports.register(
+        app, listen, deps.extended(reports.ReportDeps, directory=bot.directory, home=bot.home)
+    )
     contacts.register(
         app,
         listen,

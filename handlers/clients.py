@@ -157,6 +157,34 @@ def _stage(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     return Reply(text=said, blocks=[bk.section(said), bk.section(view.client_line(r, c))])
 
 
+CLIENT_LANGUAGES = {"zh": "zh", "中文": "zh", "en": "en", "英文": "en", "english": "en"}
+
+
+def _language(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
+    """`/client language 耐克 en`: the language of the contact report text for the client, set
+    by whoever may change the client."""
+    parts = rest.rsplit(maxsplit=1)
+    if len(parts) < 2:
+        return Reply(text=r.t("client.language.usage"))
+    lang = CLIENT_LANGUAGES.get(parts[1].lower())
+    if lang is None:
+        return Reply(text=r.t("client.language.unknown", word=bk.escape(parts[1][:40])))
+    with deps.db.write() as s:
+        c = find_client(r, s, req.team, parts[0])
+        if isinstance(c, str):
+            return Reply(text=c)
+        if not _may_change(deps, s, req.user, c):
+            return Reply(text=r.t("client.language.not_allowed", client=bk.escape(c.name)))
+        queries.change_client(s, c, deps.clock.now(), language=lang)
+    said = r.t(
+        "client.language.set",
+        client=bk.escape(c.name),
+        code=bk.escape(c.code),
+        value=r.t(f"client.language.{lang}"),
+    )
+    return Reply(text=said)
+
+
 def _now_yours(req: Request, deps: Deps, owner: Member, c: Client) -> outbox.Message:
     """The new owner's DM, queued with the reassignment itself."""
     now = deps.clock.now()
@@ -209,6 +237,7 @@ CLIENT = Subcommands[Deps](
         ("edit", "修改", "编辑"): _edit,
         ("reassign", "转交"): _reassign,
         ("stage", "阶段", "漏斗"): _stage,
+        ("language", "语言"): _language,
     },
     empty=_list_command,
 )

@@ -12,12 +12,13 @@ from slack_bolt import App
 from bot.dates import find_dates
 from bot.rules.contact_form import ContactFields, read_contact_form
 from bot.rules.contacts import (
-    REPORT_KINDS,
     SUMMARY_LIMIT,
     can_undo,
     follow_up_offer,
+    important_mark,
     may_edit_contact,
     may_mark_report,
+    owes_report,
     report_clock,
 )
 from bot.rules.people import is_admin
@@ -29,7 +30,7 @@ from handlers import first_steps
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.home import HomeTab
-from storage import outbox, queries
+from storage import queries, reports
 from storage.contact_writer import ContactWriter, NewContact, NotSaved
 from storage.directory import ClientName, Directory
 from storage.models import Client, ContactLog
@@ -54,6 +55,7 @@ class Prefill:
     notice: str = ""
     summary: str = ""
     client_id: int | None = None
+    important: bool = False
 
 
 def contact_command(req: Request, deps: ContactDeps) -> Reply:
@@ -63,17 +65,19 @@ def contact_command(req: Request, deps: ContactDeps) -> Reply:
         return Reply(text=r.t("contact.help"))
     if not deps.directory.clients(req.team).clients and (first := _first_step(deps, req.team)):
         return Reply(text=r.t(first))  # no form to open: what to do first
-    if not req.text:
-        return Reply(then=(partial(open_log_form, req, deps, Prefill()),))
-    found = client_leading(r, deps.directory.clients(req.team), req.text)
+    important, text = important_mark(req.text)
+    if not text:
+        return Reply(then=(partial(open_log_form, req, deps, Prefill(important=important)),))
+    found = client_leading(r, deps.directory.clients(req.team), text)
     if found.client is None:  # perhaps a client added since the team's clients were read
-        found = client_leading(r, deps.directory.reload_clients(req.team), req.text)
+        found = client_leading(r, deps.directory.reload_clients(req.team), text)
     client, summary = found.client, found.rest
     notice = found.said or _quick_path_notice(r, client, summary)
     if notice or client is None:
-        prefill = Prefill(notice, summary[:SUMMARY_LIMIT], client.id if client else None)
+        cid = client.id if client else None
+        prefill = Prefill(notice, summary[:SUMMARY_LIMIT], cid, important)
         return Reply(then=(partial(open_log_form, req, deps, prefill),))
-    fields = ContactFields(client.id, "call", r.now, summary, "", None)
+    fields = ContactFields(client.id, "call", r.now, summary, "", None, important)
     try:
         contact = deps.writer.add(new_contact(req.team, req.user, r.now, fields))
     except NotSaved:
@@ -92,7 +96,8 @@ def _first_step(deps: ContactDeps, team: str) -> str | None:
 
 
 def new_contact(team: str, author: str, now: datetime, fields: ContactFields) -> NewContact:
-    """A contact as logged now: meetings and visits start the contact-report clock."""
+    """A contact as logged now: meetings, visits and important contacts start the
+    contact-report clock."""
     return NewContact(
         team_id=team,
         author_id=author,
@@ -102,9 +107,10 @@ def new_contact(team: str, author: str, now: datetime, fields: ContactFields) ->
         summary=fields.summary,
         next_steps=fields.next_steps,
         follow_up_on=fields.follow_up_on,
-        report_due=fields.kind in REPORT_KINDS,
+        report_due=owes_report(fields.kind, fields.important),
         created_at=now,
         updated_at=now,
+        important=fields.important,
     )
 
 
@@ -128,6 +134,7 @@ def open_log_form(req: Request, deps: ContactDeps, prefill: Prefill) -> None:
         client_id=prefill.client_id,
         summary=prefill.summary,
         notice=prefill.notice,
+        important=prefill.important,
     )
     deps.sender.open_modal(str(req.trigger_id), v)
 
@@ -323,6 +330,7 @@ def edit_contact(req: Request, deps: ContactDeps) -> None:
         next_steps=contact.next_steps,
         follow_up=follow_up.isoformat() if follow_up else "",
         notice=notice,
+        important=contact.important,
         metadata={"contact_id": contact.id, "channel": req.channel},
         editing=True,
     )
@@ -339,12 +347,15 @@ def mark_report_sent(req: Request, deps: ContactDeps) -> None:
         if contact is not None and refusal is None:
             contact.report_sent_at = r.now
             s.add(contact)
-            outbox.cancel(s, req.team, f"contact-report-due:{contact.id}:", r.now)  # moot now
+            reports.cancel_reminders(s, req.team, contact.id or 0)  # moot now
     if refusal is not None:
         sent_at = r.when(contact.report_sent_at) if contact and contact.report_sent_at else ""
         return refuse(req, deps, refusal, when=sent_at)
     assert client is not None
-    deps.sender.respond(str(req.response_url), view.report_marked(r, client, r.now), replace=True)
+    # on a list of reports (the report clock's DM) the others stay: answered, not replaced
+    in_list = (req.body.get("actions") or [{}])[0].get("action_id") == view.REPORT_SENT_IN_LIST
+    said = view.report_marked(r, client, r.now)
+    deps.sender.respond(str(req.response_url), said, replace=not in_list)
 
 
 def _why_not_mark(
@@ -377,6 +388,7 @@ def register(app: App, listen: Listen, deps: ContactDeps) -> None:
         app.view(form)(listen.ack(submit_contact, deps))
     app.action(view.UNDO)(listen.after(undo_contact, deps))
     app.action(view.EDIT)(listen.after(edit_contact, deps))
-    app.action(view.REPORT_SENT)(listen.after(mark_report_sent, deps))
+    for sent in (view.REPORT_SENT, view.REPORT_SENT_IN_LIST):
+        app.action(sent)(listen.after(mark_report_sent, deps))
     app.action(view.LOG_CALL)(listen.after(log_call, deps))
     app.action(view.SET_FOLLOW_UP)(listen.after(set_follow_up, deps))

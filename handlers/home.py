@@ -9,18 +9,20 @@ from slack_bolt import App
 
 from bot.clock import Clock
 from bot.rules.approvals import SUPERVISOR_ROLES
-from bot.rules.contacts import due_clients
+from bot.rules.contacts import due_clients, report_clock
 from bot.settings import Settings
 from bot.slack.listeners import Debouncer, Listen, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
 from bot.slack.views.home import home_view
+from bot.slack.views.reports import Row
 from forms.kinds import HOME, shows
-from storage import action_items, approvals, job_queries, queries
+from storage import action_items, approvals, job_queries, queries, reports
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.directory import Directory
-from storage.models import Approval
+from storage.models import Approval, Client, ContactLog
+from storage.team_settings import TeamSettings
 
 log = logging.getLogger("aebot.home")
 RECENT = 10
@@ -40,10 +42,12 @@ class HomeTab:
         sender: Sender,
         debouncer: Debouncer,
         delay: float = 2.0,
+        team_settings: TeamSettings | None = None,  # the working hours of the report clock
     ) -> None:
         self.db, self.clock, self.settings = db, clock, settings
         self.directory, self.calendars, self.sender = directory, calendars, sender
         self.debouncer, self.delay = debouncer, delay
+        self.team_settings = team_settings
 
     def changed(self, team: str, user: str, lang: str) -> None:
         """Something on the person's Home changed: redraw it soon, if they ever look at it.
@@ -71,6 +75,7 @@ class HomeTab:
             mine = queries.list_clients(s, team, user)
             last = queries.last_contacts(s, team, [c.id for c in mine if c.id])
             recent = queries.recent_contacts(s, team, user, RECENT)
+            owing = reports.owing(s, team, user)
             jobs = job_queries.open_jobs(s, team, user)
             delegated = approvals.delegations(s, team, today)
             for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)
@@ -92,7 +97,15 @@ class HomeTab:
             ],
             approver=member is not None and member.role in SUPERVISOR_ROLES,
             items=[(i, i.client, i.report_at) for i in items],
+            owing=self._clocks(team, owing),
         )
+
+    def _clocks(self, team: str, owing: list[tuple[ContactLog, Client]]) -> list[Row]:
+        """The contacts owing a report, each with its 48-hour clock."""
+        if not owing or self.team_settings is None:
+            return []
+        hours = self.team_settings.of(team).working_hours(self.calendars.for_team(team))
+        return [(c, cl, report_clock(c.at.astimezone(self.settings.tz), hours)) for c, cl in owing]
 
 
 def _note(r: Reader, a: Approval, user: str) -> str | None:

@@ -234,6 +234,9 @@ def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             v = {"type": kind, "selected_user": given}
         elif kind == "multi_users_select":
             v = {"type": kind, "selected_users": list(given or [])}
+        elif kind == "checkboxes":
+            chosen = [o for o in el["options"] if o["value"] in (given or [])]
+            v = {"type": kind, "selected_options": chosen}
         else:
             v = {"type": kind, "value": given}
         state[bid] = {el.get("action_id", "value"): v}
@@ -243,4 +246,6 @@ def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
 def _initial(el: dict[str, Any]) -> Any:
     if "initial_option" in el:
         return el["initial_option"]["value"]
+    if "initial_options" in el:
+        return [o["value"] for o in el["initial_options"]]
     return el.get("initial_user") or el.get("initial_users") or el.get("initial_value")

@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.rules import agenda as rules
 from bot.rules import client_duties
+from bot.rules import reports as report_rules
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
 from bot.slack import blocks as bk
@@ -29,6 +30,7 @@ from forms.kinds import AGENDA, shows
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, action_items, approvals, job_queries, queries
 from storage import agenda as stored
+from storage import reports as contact_reports
 from storage.models import Client, Duty, Member, Receivable
 
 MANAGEMENT_ROLES = ("gm",)
@@ -106,6 +108,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         items = stored.items(s, run.team, week)
         overdue = action_items.open_items(s, run.team, due_by=today - timedelta(days=1))
         leave = absence.leave_between(s, run.team, last_monday, last_monday + timedelta(days=6))
+        sent = contact_reports.unconfirmed(s, run.team, run.now)
     away: dict[str, set[date]] = defaultdict(set)
     for lv in leave:
         away[lv.user_id].update(d for d in days if lv.first_day <= d <= lv.last_day)
@@ -139,6 +142,11 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             {u for u, off in away.items() if days and off >= set(days)},
         ),
         unsent=rules.unsent((d.user_id, c.name) for d, c in unsent),
+        unconfirmed=report_rules.unconfirmed(
+            ((r.author_id, c.name, r.created_at.astimezone(zone).date()) for r, _, c in sent),
+            today,
+            calendar,
+        ),
     )
     agenda = Agenda(
         week,

@@ -8,6 +8,7 @@ follow-up sent, a report reminder given) is marked only once it is delivered.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,9 +19,11 @@ from bot.rules.action_items import ItemRecord
 from bot.rules.contacts import REPORT_REMIND_AFTER, Due, due_clients, escalations, report_clock
 from bot.slack import blocks as bk
 from bot.slack.views import action_items as item_view
-from bot.slack.views import contacts as view
+from bot.slack.views import contacts as contact_view
+from bot.slack.views import reports as view
 from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, action_items, queries
+from storage import reports as _reports  # noqa: F401  the report clock's effect
 from storage.models import Client, ContactLog, Member
 
 Rows = list[tuple[ContactLog, Client]]
@@ -78,11 +81,11 @@ def contact_nudge(run: Run, deps: TaskDeps) -> str:
         if user not in members or user in leave:
             continue
         r = deps.reader(members[user])
-        blocks = view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
+        blocks = contact_view.follow_up_lines(r, follow_by[user]) if follow_by.get(user) else []
         blocks += item_view.due_part(r, items.get(user, []))
-        blocks += view.nudge(r, due[user]) if user in due else []
+        blocks += contact_view.nudge(r, due[user]) if user in due else []
         calls, follow_ups = len(due.get(user, [])), len(follow_by.get(user, []))
-        text = view.nudge_text(r, calls, follow_ups) if calls or follow_ups else ""
+        text = contact_view.nudge_text(r, calls, follow_ups) if calls or follow_ups else ""
         text = text or item_view.nudge_text(r, len(items[user]))
         outbox += run.parts(
             user,
@@ -127,7 +130,7 @@ def contact_sweep(run: Run, deps: TaskDeps) -> str:
         r = deps.reader(m)
         posts = bk.parts(
             r.t("nudge.sweep_text", n=len(items)),
-            view.nudge(r, items, sweep=True),
+            contact_view.nudge(r, items, sweep=True),
             r,
             rest=IN_THREAD,
         )
@@ -139,7 +142,7 @@ def contact_sweep(run: Run, deps: TaskDeps) -> str:
         if rows:
             r = deps.reader(members.get(manager))
             text = r.t("sweep.escalate_text", n=len(rows))
-            posts = bk.parts(text, view.escalation_rows(r, rows, limit), r, rest=IN_THREAD)
+            posts = bk.parts(text, contact_view.escalation_rows(r, rows, limit), r, rest=IN_THREAD)
             until = run.until_end_of_day()
             to_managers += run.parts(
                 f"manager:{manager}", manager, posts, "sweep-escalation", useful_until=until
@@ -149,88 +152,91 @@ def contact_sweep(run: Run, deps: TaskDeps) -> str:
 
 
 def contact_report_due(run: Run, deps: TaskDeps) -> str:
-    """Meetings and visits with no contact report: at 24 h the author is reminded, at 48 h the
-    author and their manager are told, on the clock of bot/rules/contacts.py `report_clock` (a
-    day off does not count against the author). An author on leave hears nothing until back
-    (their manager is still told)."""
+    """Contacts owing a report not sent: at 24 h the author is reminded, at 48 h the author
+    and their manager are told, on the clock of bot/rules/contacts.py `report_clock` (a day off
+    does not count against the author). One DM per person per run: each author one listing
+    all their reports at 24 h and past 48 h, each manager one listing all their people's
+    reports past 48 h, every line with Write report. An author on leave hears nothing until
+    back (their manager is still told). What a DM told is marked once it is delivered."""
     with deps.db.read() as s:
         rows = queries.unsent_reports(s, run.team, run.now - REPORT_REMIND_AFTER)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
         leave = absence.on_leave(s, run.team, run.now.date())
     hours = deps.team_settings.of(run.team).working_hours(deps.calendars.for_team(run.team))
-    reminded = escalated = 0
-    outbox: list[Outgoing] = []
+    remind: dict[str, list[view.Row]] = defaultdict(list)
+    overdue: dict[str, list[view.Row]] = defaultdict(list)
+    to_manager: dict[str, list[view.Row]] = defaultdict(list)
     for contact, client in rows:
         clock = report_clock(contact.at.astimezone(run.now.tzinfo), hours)
-        author = members.get(contact.author_id)
-        cid = contact.id or 0
+        author, row = members.get(contact.author_id), (contact, client, clock)
         if run.now >= clock.escalate_at:
-            outbox += _escalation(deps, contact, client, author, members, leave)
-            escalated += 1
+            if contact.author_id not in leave:
+                overdue[contact.author_id].append(row)
+            if author and author.manager_id:
+                to_manager[author.manager_id].append(row)
         elif (
             run.now >= clock.remind_at
             and not contact.report_reminded_at
             and contact.author_id not in leave
         ):
-            r = deps.reader(author)
-            blocks = view.report_reminder(r, contact, client, "remind", clock=clock)
-            outbox.append(
-                Outgoing(
-                    f"{cid}:remind",
-                    contact.author_id,
-                    r.t("report.text"),
-                    blocks,
-                    "report-reminder",
-                    "report_reminded",
-                    (cid,),
-                    per_period=False,
-                )
-            )
-            reminded += 1
+            remind[contact.author_id].append(row)
+    outbox = _to_authors(run, deps, members, remind, overdue)
+    outbox += _to_managers(run, deps, members, to_manager)
     run.send(outbox)
+    reminded = sum(len(v) for v in remind.values())
+    escalated = len(
+        {c.id for rows in (*overdue.values(), *to_manager.values()) for c, _, _ in rows}
+    )
     return f"{reminded} reminded, {escalated} escalated"
 
 
-def _escalation(
+def _digest(ids: list[int]) -> str:
+    """A short name of the contacts a DM is about: the same reports, the same key."""
+    return hashlib.sha1(",".join(map(str, sorted(ids))).encode()).hexdigest()[:12]
+
+
+def _to_authors(
+    run: Run,
     deps: TaskDeps,
-    contact: ContactLog,
-    client: Client,
-    author: Member | None,
     members: dict[str, Member],
-    leave: set[str],
+    remind: dict[str, list[view.Row]],
+    overdue: dict[str, list[view.Row]],
 ) -> list[Outgoing]:
-    """The report still unsent at the end of its clock: the author (unless on leave) and their
-    manager are told."""
-    cid = contact.id or 0
+    """Each author's one DM; its delivery marks the 24-hour ones reminded and the others
+    escalated (`report_clock`: a negative id is an escalation)."""
     out: list[Outgoing] = []
-    if contact.author_id not in leave:
-        r = deps.reader(author)
-        blocks = view.report_reminder(r, contact, client, "escalate")
-        out.append(
-            Outgoing(
-                f"{cid}:escalate",
-                contact.author_id,
-                r.t("report.text"),
-                blocks,
-                "report-escalation",
-                "report_escalated",
-                (cid,),
-                per_period=False,
-            )
+    for user in sorted(set(remind) | set(overdue)):
+        r = deps.reader(members.get(user))
+        text, blocks = view.due_dm(r, remind[user], overdue[user])
+        ids = [c.id or 0 for c, _, _ in remind[user]] + [-(c.id or 0) for c, _, _ in overdue[user]]
+        out += run.parts(
+            f"author:{user}:{_digest(ids)}",
+            user,
+            bk.parts(text, blocks, r, rest=IN_THREAD),
+            "report-reminder",
+            effect="report_clock",
+            effect_ids=tuple(ids),
+            per_period=False,
         )
-    if author and author.manager_id:
-        mr = deps.reader(members.get(author.manager_id))
-        to_mgr = view.report_reminder(
-            mr, contact, client, "escalate", for_manager=contact.author_id
-        )
-        out.append(
-            Outgoing(
-                f"{cid}:manager",
-                author.manager_id,
-                mr.t("report.text"),
-                to_mgr,
-                "report-manager",
-                per_period=False,
-            )
+    return out
+
+
+def _to_managers(
+    run: Run, deps: TaskDeps, members: dict[str, Member], to_manager: dict[str, list[view.Row]]
+) -> list[Outgoing]:
+    """Each manager's one DM of their people's reports past 48 hours."""
+    out: list[Outgoing] = []
+    for manager, rows in sorted(to_manager.items()):
+        r = deps.reader(members.get(manager))
+        text, blocks = view.manager_dm(r, rows)
+        ids = [c.id or 0 for c, _, _ in rows]
+        out += run.parts(
+            f"manager:{manager}:{_digest(ids)}",
+            manager,
+            bk.parts(text, blocks, r, rest=IN_THREAD),
+            "report-manager",
+            effect="report_escalated",
+            effect_ids=tuple(ids),
+            per_period=False,
         )
     return out

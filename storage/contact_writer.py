@@ -50,6 +50,7 @@ class NewContact:
     report_due: bool
     created_at: datetime
     updated_at: datetime
+    important: bool = False
     id: int | None = None
     report_sent_at: datetime | None = None
 

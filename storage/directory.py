@@ -36,6 +36,7 @@ class Person:
     language: str | None  # chosen (import or /aebot language)
     slack_locale: str | None  # from Slack; "" when Slack had none; None when not asked yet
     home_opened: bool  # has opened aebot's App Home at least once
+    name: str = ""  # as the team file gives it (an action item's @name)
 
 
 class Directory:
@@ -50,6 +51,10 @@ class Directory:
         """The member, or None for someone not on the team."""
         return self._people.get(team).get(user)
 
+    def people(self, team: str) -> dict[str, Person]:
+        """The team's members by user id."""
+        return self._people.get(team)
+
     def clients(self, team: str) -> ClientIndex[ClientName]:
         return self._clients.get(team)
 
@@ -60,11 +65,14 @@ class Directory:
 
     def _load_people(self, team: str) -> dict[str, Person]:
         q = select(
-            Member.user_id, Member.language, Member.slack_locale, Member.home_opened_at
+            Member.user_id, Member.language, Member.slack_locale, Member.home_opened_at, Member.name
         ).where(Member.team_id == team)
         with self.db.read() as s:
             rows = s.exec(q).all()
-        return {u: Person(u, lang, locale, opened is not None) for u, lang, locale, opened in rows}
+        return {
+            u: Person(u, lang, locale, opened is not None, name)
+            for u, lang, locale, opened, name in rows
+        }
 
     def _load_clients(self, team: str) -> ClientIndex[ClientName]:
         q = select(Client.id, Client.name, Client.code).where(Client.team_id == team)

@@ -212,6 +212,8 @@ def import_clients(
     changed: list[dict[str, Any]] = []
     for c in good:
         values = {k: getattr(c, k) for k in CLIENT_FIELDS}
+        if c.language is not None:  # an optional column: left as it is when not given
+            values["language"] = c.language
         old = stored.get(c.key)
         if old is None:
             new.append(_new_client(team_id, c, values, now_local, serial))
@@ -231,7 +233,8 @@ def import_clients(
 def _stored_clients(s: Session, team_id: str) -> dict[str, dict[str, Any]]:
     """The team's clients by name key (the first one when two differ only in case), as plain
     values: loading 20,000 ORM objects would cost more than the import itself."""
-    q = select(Client.id, Client.name, *(getattr(Client, k) for k in CLIENT_FIELDS)).where(
+    columns = (*CLIENT_FIELDS, "language")
+    q = select(Client.id, Client.name, *(getattr(Client, k) for k in columns)).where(
         Client.team_id == team_id
     )
     out: dict[str, dict[str, Any]] = {}
@@ -246,6 +249,7 @@ def _new_client(
 ) -> dict[str, Any]:
     year = now_local.year
     return {
+        "language": "zh",
         **values,
         "team_id": team_id,
         "name": c.name,

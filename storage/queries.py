@@ -255,7 +255,7 @@ def update_contact(s: Session, contact: ContactLog, now: datetime, **fields: Any
         contact.follow_up_sent_at = None
     for key, value in fields.items():
         setattr(contact, key, value)
-    contact.report_due = contact.kind in REPORT_KINDS
+    contact.report_due = contact.kind in REPORT_KINDS or contact.important
     contact.updated_at = now
     s.add(contact)
     return contact

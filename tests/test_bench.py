@@ -27,6 +27,14 @@ def test_ack_benchmark_runs_and_stores_every_contact() -> None:
     assert "contacts stored by aebot: 30 (expected 30)" in out
 
 
+def test_report_form_benchmark_runs_and_stores_every_report() -> None:
+    out = run(
+        "bench_report_form.py", "--requests", "4", "--senders", "2", "--rounds", "1", "--pace", "0"
+    )
+    assert "bare floor × 1.5" in out
+    assert "reports stored after the acks: 8 (expected 8)" in out
+
+
 def test_nudge_benchmark_statement_count_does_not_grow() -> None:
     out = run("bench_nudge.py", "--aes", "20", "--clients-per-ae", "3")
     deciding = [

@@ -181,7 +181,7 @@ def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
     assert "*周一 11月23日 的加班单还有 1 张等你审批*（17:00 截止）。" in out
     assert "已批准 1 张按时提交的加班单。" in out
     # the report clock, the Home, /weekly, the Friday report, the Monday agenda
-    assert "的联络报告已过 48 小时时限（遇休息日顺延），仍未发出，已告知你的主管。" in out
+    assert "以下联络报告已过 48 小时时限（遇休息日顺延），仍未发出，已告知你的主管：" in out
     assert "已记录：与 *耐克* 的联络报告于 周三 11月25日 10:00 发出。" in out
     assert "[home tab of U0DAE1]" in out and "我的一天 · 周三 11月25日" in out
     assert "已记下 *耐克* 本周的情况" in out and "Saved this week's note on *Unilever*" in out

@@ -13,7 +13,7 @@ from scheduler.timetable import TASKS, catch_up, run_task
 from storage import queries
 from storage.imports import import_team
 from storage.models import Client, ContactLog, TaskRun
-from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, make_bot, seed
+from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, make_bot, seed, wait_until
 
 
 def log_contact(
@@ -113,6 +113,10 @@ def test_escalation_limit_is_a_team_setting(world: World) -> None:
     assert "可口可乐" in text
 
 
+def text_of(dm: dict) -> str:
+    return "\n".join(b["text"]["text"] for b in dm["blocks"] if b["type"] == "section")
+
+
 def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) -> None:
     log_id = log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
     task = TASKS["contact-report-due"]
@@ -121,16 +125,64 @@ def test_contact_report_reminded_at_24h_and_manager_told_at_48h(world: World) ->
     run_task(task, datetime(2026, 11, 24, 10, 0, tzinfo=SH), world.tasks)
     [remind] = dms(world, "U0AE1")
     assert "24 小时" in remind["blocks"][0]["text"]["text"]
-    assert remind["blocks"][1]["elements"][0]["action_id"] == "contact_report_sent"
+    [write, sent] = remind["blocks"][2]["elements"]
+    assert (write["action_id"], write["value"]) == ("contact_report_write", str(log_id))
+    assert (sent["action_id"], sent["value"]) == ("contact_report_sent_in_list", str(log_id))
     run_task(task, datetime(2026, 11, 24, 11, 0, tzinfo=SH), world.tasks)
     assert len(dms(world, "U0AE1")) == 1  # reminded once only
     run_task(task, datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
     assert "48 小时" in dms(world, "U0AE1")[1]["blocks"][0]["text"]["text"]
     [mgr] = dms(world, "U0AM1")
-    assert "<@U0AE1>" in mgr["blocks"][0]["text"]["text"]
+    assert "<@U0AE1>" in text_of(mgr) and "contact_report_write" in str(mgr["blocks"])
     with world.bot.db.read() as s:
         log = s.get(ContactLog, log_id)
     assert log.report_reminded_at is not None and log.report_escalated_at is not None
+
+
+def test_many_reports_of_one_ae_make_one_dm_to_the_ae_and_one_to_the_manager(
+    world: World,
+) -> None:
+    """30 meetings at 24 hours and 30 past 48: one DM to the AE listing all 60 (the rest in
+    its thread when long), one to their manager with the 30 overdue; each marked once
+    delivered, and nobody told twice."""
+    start = datetime(2026, 11, 23, 9, 0, tzinfo=SH)  # Monday
+    old = [
+        log_contact(world, "Nike", start + timedelta(minutes=i), kind="meeting") for i in range(30)
+    ]
+    new = [
+        log_contact(world, "可口可乐", start + timedelta(days=1, minutes=i), kind="visit")
+        for i in range(30)
+    ]
+    [o] = run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 10, tzinfo=SH), world.tasks)
+    assert o.detail.startswith("30 reminded, 30 escalated")
+    assert len(dms(world, "U0AE1")) == 1  # the first; the rest in its thread
+
+    def buttons(user: str) -> int:
+        return str([m["blocks"] for m in world.fake.dms(user)]).count("contact_report_write")
+
+    assert wait_until(lambda: buttons("U0AE1") == 60), buttons("U0AE1")
+    [mgr] = dms(world, "U0AM1")
+    assert buttons("U0AM1") == 30
+    assert "可口可乐" not in str(mgr["blocks"])
+    with world.bot.db.read() as s:
+        assert all(s.get(ContactLog, i).report_escalated_at for i in old)
+        assert all(s.get(ContactLog, i).report_reminded_at for i in new)
+    before = len(world.fake.calls_to("chat.postMessage"))
+    run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 11, tzinfo=SH), world.tasks)
+    assert len(world.fake.calls_to("chat.postMessage")) == before
+
+
+def test_an_author_on_leave_hears_nothing_and_their_manager_is_told(world: World) -> None:
+    log_contact(world, "Nike", datetime(2026, 11, 23, 10, tzinfo=SH), kind="meeting")
+    world.slack.command("/out", "leave 11月24日到11月26日 年假")
+    task = TASKS["contact-report-due"]
+    run_task(task, datetime(2026, 11, 24, 11, tzinfo=SH), world.tasks)
+    run_task(task, datetime(2026, 11, 25, 11, tzinfo=SH), world.tasks)
+    assert [m for m in dms(world, "U0AE1") if "联络报告" in m["text"]] == []
+    [mgr] = dms(world, "U0AM1")
+    assert "Nike" in text_of(mgr)
+    run_task(task, datetime(2026, 11, 25, 12, tzinfo=SH), world.tasks)
+    assert len(dms(world, "U0AM1")) == 1  # told once: its delivery marked it
 
 
 def test_a_weekend_does_not_eat_the_aes_time_to_send_the_report(world: World) -> None:
@@ -143,22 +195,24 @@ def test_a_weekend_does_not_eat_the_aes_time_to_send_the_report(world: World) ->
     run_task(task, datetime(2026, 11, 20, 19, 0, tzinfo=SH), world.tasks)  # Friday's last run
     [o] = run_task(task, datetime(2026, 11, 23, 9, 0, tzinfo=SH), world.tasks)  # Monday
     assert o.detail.startswith("2 reminded, 0 escalated")
-    [nike] = [m for m in dms(world, "U0AE1") if "Nike" in m["blocks"][0]["text"]["text"]]
-    assert "会议（周五 11月20日 10:00）" in nike["blocks"][0]["text"]["text"]
-    assert "中间隔了休息日，时限顺延到周一 11月23日 18:00" in nike["blocks"][0]["text"]["text"]
-    assert "已告知你的主管" not in nike["blocks"][0]["text"]["text"]
+    [both] = dms(world, "U0AE1")  # one DM for both
+    nike = next(line for line in text_of(both).splitlines() if "Nike" in line)
+    assert "会议 · *Nike*" in nike and "周五 11月20日 10:00" in nike
+    assert "中间隔了休息日，时限顺延到 周一 11月23日 18:00" in nike
+    assert "已告知你的主管" not in text_of(both)
     assert dms(world, "U0AM1") == []
-    world.slack.click("contact_report_sent", str(sent), user="U0AE1", key="sent")
-    world.slack.wait_for("response_url")
+    world.slack.click("contact_report_sent_in_list", str(sent), user="U0AE1", key="sent")
+    [marked] = world.slack.wait_for("response_url")
+    assert not marked.args.get("replace_original")  # the DM's other line stays
     for hour in range(10, 18):
         run_task(task, datetime(2026, 11, 23, hour, 0, tzinfo=SH), world.tasks)
-    assert len(dms(world, "U0AE1")) == 2 and dms(world, "U0AM1") == []
+    assert len(dms(world, "U0AE1")) == 1 and dms(world, "U0AM1") == []
     [o] = run_task(task, datetime(2026, 11, 23, 18, 0, tzinfo=SH), world.tasks)
     assert o.detail.startswith("0 reminded, 1 escalated")
-    assert "已过 48 小时时限" in dms(world, "U0AE1")[2]["blocks"][0]["text"]["text"]
+    assert "已过 48 小时时限" in dms(world, "U0AE1")[1]["blocks"][0]["text"]["text"]
     [manager] = dms(world, "U0AM1")
-    assert "<@U0AE1>" in manager["blocks"][0]["text"]["text"]
-    assert "Nike" in manager["blocks"][0]["text"]["text"]
+    assert "<@U0AE1>" in text_of(manager) and "Nike" in text_of(manager)
+    assert "可口可乐" not in text_of(manager)
     with world.bot.db.read() as s:
         assert s.get(ContactLog, unsent).report_escalated_at is not None
         assert s.get(ContactLog, sent).report_escalated_at is None
@@ -259,7 +313,7 @@ def test_report_first_seen_at_48h_says_48h_with_the_client_code(world: World) ->
     log_contact(world, "Nike", datetime(2026, 11, 23, 10, 0, tzinfo=SH), kind="meeting")
     run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 10, 0, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
-    text = ae["blocks"][0]["text"]["text"]
+    text = text_of(ae)
     assert "48 小时" in text and "Beijing-202611-Nike-002" in text
     assert len(dms(world, "U0AM1")) == 1
     run_task(TASKS["contact-report-due"], datetime(2026, 11, 25, 11, 0, tzinfo=SH), world.tasks)

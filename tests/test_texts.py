@@ -205,6 +205,7 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
             *("job.brief_too_short", "request.reason_too_long", "weekly.too_long"),
             *("weekly.text_too_long", "weekly.quick.saved", "weekly.quick.replaced"),
             "out.purpose_too_long",
+            "creport.too_long",
             "items.too_long",
         )
     },

@@ -151,9 +151,12 @@ class Shortfalls:
     late_forms: dict[str, int] = field(default_factory=dict)  # filer: forms
     no_notes: list[str] = field(default_factory=list)
     unsent: dict[str, list[str]] = field(default_factory=dict)  # AE: clients
+    # author: (client, the day it was sent) of contact reports the client has not confirmed
+    unconfirmed: dict[str, list[tuple[str, date]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return any((self.missed, self.reports, self.late_forms, self.no_notes, self.unsent))
+        parts = (self.missed, self.reports, self.late_forms, self.no_notes, self.unsent)
+        return any((*parts, self.unconfirmed))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from bot.dates import DateRefusal, echo, parse_when
 from bot.rules.contacts import CONTACT_KINDS, SUMMARY_LIMIT
 from bot.rules.problems import Problem
 
+IMPORTANT = "important"  # the value of the form's "important" checkbox
 FUTURE_SLACK = timedelta(minutes=10)  # a clock a little ahead of Slack's is not "the future"
 
 
@@ -24,6 +25,7 @@ class ContactFields:
     summary: str
     next_steps: str
     follow_up_on: date | None
+    important: bool = False  # an important call owes a contact report too
 
 
 def read_contact_form(
@@ -56,6 +58,7 @@ def read_contact_form(
         summary=summary[:SUMMARY_LIMIT],
         next_steps=(values.get("next_steps") or "").strip()[:SUMMARY_LIMIT],
         follow_up_on=follow_up,
+        important=IMPORTANT in (values.get("important") or []),
     )
     return fields, {}
 

@@ -122,6 +122,22 @@ def report_stage(at: datetime, now: datetime, wh: WorkingHours) -> str | None:
     return None
 
 
+def owes_report(kind: str, important: bool) -> bool:
+    """A meeting or a visit, or any contact marked important, owes a contact report."""
+    return important or kind in REPORT_KINDS
+
+
+IMPORTANT_MARKS = ("!", "！")  # `/contact ! 耐克 价格谈判`: an important call
+
+
+def important_mark(text: str) -> tuple[bool, str]:
+    """Whether the quick path's text starts with `!` (important), and the text after it."""
+    stripped = text.strip()
+    if stripped[:1] in IMPORTANT_MARKS:
+        return True, stripped[1:].strip()
+    return False, stripped
+
+
 def can_undo(author_id: str, user_id: str, created_at: datetime, now: datetime) -> bool:
     """Only the author, within 15 minutes of logging, may undo a contact."""
     return author_id == user_id and now - created_at <= UNDO_WINDOW

@@ -55,6 +55,7 @@ class ClientRow:
     owner_id: str
     contact_person: str
     cadence_days: int  # the default for in-city or out-of-city when the file leaves it empty
+    language: str | None = None  # of the contact report text for the client; None: not given
 
     @property
     def key(self) -> str:
@@ -262,9 +263,12 @@ def read_client(line: int, row: Mapping[str, str], members: Collection[str]) -> 
         return Skipped(line, f"cadence_days {cadence!r} must be a whole number 1-{MAX_CADENCE}")
     if owner not in members:
         return Skipped(line, f"owner_id {owner!r} is not on the team (import the team first)")
+    lang = row.get("language", "").strip().lower() or None
+    if lang is not None and lang not in LANGS:
+        return Skipped(line, f"language {row.get('language', '')!r} must be zh, en or empty")
     in_city = flag in TRUE
     days = int(cadence) if cadence else default_cadence(in_city)
-    return ClientRow(line, name, city, in_city, owner, person, days)
+    return ClientRow(line, name, city, in_city, owner, person, days, lang)
 
 
 def check_clients(

@@ -15,6 +15,7 @@ from bot.slack.limits import (
     LABEL_MAX,
     MESSAGE_BLOCKS_TEXT_MAX,
     MESSAGE_MAX_BLOCKS,
+    OPTION_TEXT_MAX,
     PLACEHOLDER_MAX,
     PRIVATE_METADATA_MAX,
     SECTION_TEXT_MAX,
@@ -148,13 +149,31 @@ def user_input(
 
 
 def users_input(
-    block_id: str, label: str, *, initial: list[str] | None = None, optional: bool = True
+    block_id: str,
+    label: str,
+    initial: Sequence[str] | None = None,
+    *,
+    optional: bool = False,
+    max_selected: int = 50,
 ) -> Block:
-    """Several people (multi_users_select)."""
-    el: Block = {"type": "multi_users_select", "action_id": "value"}
+    """A multi_users_select input: several people (at most `max_selected`)."""
+    el: Block = {
+        "type": "multi_users_select",
+        "action_id": "value",
+        "max_selected_items": max_selected,
+    }
     if initial:
-        el["initial_users"] = list(initial)
+        el["initial_users"] = list(initial)[:max_selected]
     return _input(block_id, label, el, optional)
+
+
+def checkbox_input(block_id: str, label: str, option_text: str, value: str, checked: bool) -> Block:
+    """One checkbox, optional (left unticked, the field is simply empty)."""
+    opt = {"text": plain(option_text, OPTION_TEXT_MAX), "value": value}
+    el: Block = {"type": "checkboxes", "action_id": "value", "options": [opt]}
+    if checked:
+        el["initial_options"] = [opt]
+    return _input(block_id, label, el, True)
 
 
 def modal(
@@ -206,6 +225,8 @@ def state_values(view: dict[str, Any]) -> dict[str, Any]:
             out[block_id] = v["selected_user"]
         elif "selected_users" in v:
             out[block_id] = list(v["selected_users"] or [])
+        elif "selected_options" in v:
+            out[block_id] = [(o or {}).get("value") for o in v["selected_options"] or []]
         else:
             out[block_id] = v.get("value")
     return out

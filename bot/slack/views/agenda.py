@@ -153,6 +153,13 @@ def _shortfalls(r: Reader, f: Shortfalls, names: Mapping[str, str]) -> list[str]
         for user, clients in sorted(f.unsent.items(), key=lambda kv: _name(names, kv[0])):
             shown = r.join(bk.escape(c) for c in clients)
             lines.append(r.t("agenda.person_list", name=_name(names, user), items=shown))
+    if f.unconfirmed:
+        lines.append(r.t("creport.agenda_title"))
+        for user, rows in sorted(f.unconfirmed.items(), key=lambda kv: _name(names, kv[0])):
+            shown = r.join(
+                r.t("creport.agenda_item", client=bk.escape(c), since=r.day(d)) for c, d in rows
+            )
+            lines.append(r.t("agenda.person_list", name=_name(names, user), items=shown))
     return lines
 
 

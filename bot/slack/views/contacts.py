@@ -25,8 +25,10 @@ OLD_EDIT_FORM = "contact_edit"  # its callback_id before 2026-12: edit modals st
 EDIT = "contact_edit"  # action_id of the Edit button
 UNDO = "contact_undo"
 REPORT_SENT = "contact_report_sent"
+REPORT_SENT_IN_LIST = "contact_report_sent_in_list"  # the same, on a list of reports
 LOG_CALL = "contact_log_call"
 SET_FOLLOW_UP = "contact_set_follow_up"  # value "CONTACT_ID:YYYY-MM-DD"
+WRITE_REPORT = "contact_report_write"  # value: the contact's id (handlers/reports.py)
 
 
 def kind_label(r: Reader, kind: str) -> str:
@@ -50,6 +52,7 @@ def contact_modal(
     notice: str = "",
     metadata: dict[str, Any] | None = None,
     editing: bool = False,
+    important: bool = False,
 ) -> bk.Block:
     """The contact modal, pre-filled with whatever is already known."""
     body: list[bk.Block] = [bk.section(notice)] if notice else []
@@ -64,6 +67,13 @@ def contact_modal(
             optional=True,
             placeholder=r.t("contact.f.when_ph"),
             max_length=100,
+        ),
+        bk.checkbox_input(
+            "important",
+            r.t("contact.f.important"),
+            r.t("contact.f.important_box"),
+            "important",
+            important,
         ),
         bk.text_input("summary", r.t("contact.f.summary"), initial=summary, multiline=True),
         bk.text_input(
@@ -144,9 +154,10 @@ def confirmation(
         bk.button(r.t("common.undo"), UNDO, str(contact.id), style="danger"),
     ]
     if contact.report_due and not contact.report_sent_at:
-        buttons.append(
-            bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(contact.id), "primary")
-        )
+        buttons += [
+            bk.button(r.t("creport.write_btn"), WRITE_REPORT, str(contact.id), "primary"),
+            bk.button(r.t("contact.report_sent_btn"), REPORT_SENT, str(contact.id)),
+        ]
     out.append(bk.actions(*buttons))
     return out
 

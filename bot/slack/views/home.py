@@ -16,6 +16,7 @@ from bot.slack.texts import Reader
 from bot.slack.views import action_items as item_view
 from bot.slack.views.approvals import ApprovalRecord, request_blocks
 from bot.slack.views.contacts import kind_label, nudge
+from bot.slack.views.reports import Row, owing_part
 
 DUE_SHOWN = 20
 JOBS_SHOWN = 20
@@ -112,6 +113,7 @@ def home_view(
     waiting: Sequence[tuple[ApprovalRecord, str | None]] = (),
     approver: bool = False,
     items: Sequence[tuple[ItemRecord, str, datetime | None]] = (),
+    owing: Sequence[Row] = (),
 ) -> dict[str, Any]:
     """The Home, within Slack's 100 blocks and the text a message may carry (Slack's total,
     bot/slack/blocks.py): the requests waiting for a decision get the room the rest leaves (a
@@ -130,6 +132,7 @@ def home_view(
             rest.append(bk.context(r.more(len(due) - DUE_SHOWN)))
     elif owns_clients:
         rest.append(bk.section(r.t("home.none_due")))
+    rest += owing_part(r, owing[:DUE_SHOWN])
     rest += _jobs_part(r, jobs)
     rest += [bk.divider(), bk.section(r.t("home.recent"))]
     if not recent:

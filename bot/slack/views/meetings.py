@@ -64,7 +64,9 @@ def meeting_modal(
         ),
         bk.text_input("topic", r.t("meeting.f.topic"), initial=str(values.get("topic") or "")),
         _optional("place", r.t("meeting.f.place"), values),
-        bk.users_input("ours", r.t("meeting.f.ours"), initial=list(values.get("ours") or [])),
+        bk.users_input(
+            "ours", r.t("meeting.f.ours"), list(values.get("ours") or []), optional=True
+        ),
         _optional("theirs", r.t("meeting.f.theirs"), values),
         _optional("purpose", r.t("meeting.f.purpose"), values, multiline=True),
         _optional("agenda", r.t("meeting.f.agenda"), values, multiline=True),
