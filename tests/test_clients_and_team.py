@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
+import pytest
 from sqlmodel import select
 
 from storage.imports import import_clients, import_team
 from storage.models import Client, Member
-from tests.conftest import ADMIN, CLIENT_ROWS, SH, TEAM, TEAM_ROWS, World
+from tests.conftest import ADMIN, CLIENT_ROWS, SH, TEAM, TEAM_ROWS, World, wait_until
 
 
 def clients(w: World) -> dict[str, Client]:
@@ -118,8 +118,11 @@ def test_language_setting_switches_replies(world: World) -> None:
     assert "zh" in world.slack.command("/aebot", "language klingon").json()["text"]
 
 
-def test_member_without_a_language_gets_their_slack_locale(world: World) -> None:
-    world.fake.users["U0AAE"] = {"locale": "en-US"}
+def test_member_without_a_language_gets_their_slack_locale(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the fake lives for the session: its user is put back after this test
+    monkeypatch.setitem(world.fake.users, "U0AAE", {"locale": "en-US"})
     assert "联络记录" in world.slack.command("/contact", "help", user="U0AAE").json()["text"]
     world.slack.command(
         "/client", "help", user="U0AAE"
@@ -129,15 +132,14 @@ def test_member_without_a_language_gets_their_slack_locale(world: World) -> None
         "true",
         "1",
     )
-    deadline = time.monotonic() + 5  # the locale is stored after the first request's ack
-    while time.monotonic() < deadline:
+
+    def stored() -> bool:  # the locale is stored after the first request's ack
         with world.bot.db.read() as s:
-            if (
-                s.exec(select(Member.slack_locale).where(Member.user_id == "U0AAE")).one()
-                == "en-US"
-            ):
-                break
-        time.sleep(0.01)
+            return s.exec(select(Member.slack_locale).where(Member.user_id == "U0AAE")).one() == (
+                "en-US"
+            )
+
+    assert wait_until(stored)
     assert (
         "client contact log" in world.slack.command("/contact", "help", user="U0AAE").json()["text"]
     )
