@@ -121,10 +121,15 @@ def wednesday(st: Stage) -> None:
     )
     with st.watching("response_url") as seen:
         st.slack.click("contact_report_sent", str(_meeting_id(st)), user=SUN, key="report")
-    st.scene("孙小明 sends the report and clicks 报告已发 on that DM: the clock stops", seen)
+    st.scene(
+        "孙小明 had sent Monday's report by email: he clicks 报告已发 on that DM, the clock stops",
+        seen,
+    )
     st.at(at(25, 10, 30), "孙小明 opens aebot's App Home")
     with st.watching("views.publish") as seen:
+        before = len(st.fake.calls_to("views.publish"))
         st.slack.home_opened(SUN)
+        st.slack.wait_for("views.publish", before + 1)  # drawn on the worker
     st.scene("His day, on the Home tab", seen)
     meeting_held(st)
 
