@@ -9,24 +9,16 @@ from datetime import datetime
 from sqlmodel import select
 
 from sandbox.demo_cast import AM, LILY, PED, SH, SUN
+from sandbox.demo_meeting import item_done, meeting_booked, meeting_held
 from sandbox.driver import TEAM
-from sandbox.stage import Stage
+from sandbox.stage import POSTED, Stage, only, task
 from scheduler.timetable import TASKS, run_task
 from storage import queries
 from storage.models import ContactLog, Job
 
-POSTED = ("chat.postMessage", "chat.update", "files.completeUploadExternal")
-
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=SH)
-
-
-def task(st: Stage, name: str, caption: str) -> None:
-    """Run one of the timetable's tasks now and show what it sent, person by person."""
-    with st.watching(*POSTED) as seen:
-        run_task(TASKS[name], st.clock.now(), st.bot.tasks())
-    st.scene(caption, seen)
 
 
 def monday(st: Stage) -> None:
@@ -112,11 +104,12 @@ def tuesday(st: Stage) -> None:
     st.at(at(24, 9, 30), "Tuesday: the follow-up set yesterday")
     with st.watching(*POSTED) as seen:
         run_task(TASKS["contact-nudge"], st.clock.now(), st.bot.tasks())
-    st.scene("孙小明's nudge opens with what he planned for today", _only(st, seen, SUN))
+    st.scene("孙小明's nudge opens with what he planned for today", only(st, seen, SUN))
     st.scene(
         "Lily books leave: /out leave Dec 7 to Dec 9 annual",
         st.typed(LILY, "/out", "leave Dec 7 to Dec 9 annual"),
     )
+    meeting_booked(st)
 
 
 def wednesday(st: Stage) -> None:
@@ -128,11 +121,21 @@ def wednesday(st: Stage) -> None:
     )
     with st.watching("response_url") as seen:
         st.slack.click("contact_report_sent", str(_meeting_id(st)), user=SUN, key="report")
-    st.scene("孙小明 sends the report and clicks 报告已发 on that DM: the clock stops", seen)
+    st.scene(
+        "孙小明 had sent Monday's report by email: he clicks 报告已发 on that DM, the clock stops",
+        seen,
+    )
     st.at(at(25, 10, 30), "孙小明 opens aebot's App Home")
     with st.watching("views.publish") as seen:
+        before = len(st.fake.calls_to("views.publish"))
         st.slack.home_opened(SUN)
+        st.slack.wait_for("views.publish", before + 1)  # drawn on the worker
     st.scene("His day, on the Home tab", seen)
+    meeting_held(st)
+
+
+def thursday(st: Stage) -> None:
+    item_done(st)
 
 
 def friday(st: Stage) -> None:
@@ -159,17 +162,6 @@ def next_monday(st: Stage) -> None:
     task(st, "monday-agenda", "monday-agenda: the handbook's four parts, in the team channel")
 
 
-def _only(st: Stage, seen: list[str], user: str) -> list[str]:
-    """One person's messages among what was watched."""
-    out, mine = [], False
-    for line in seen:
-        if line.startswith("[") and " · " in line:
-            mine = line.startswith(f"[{st.cast[user]} ·")
-        if mine:
-            out.append(line)
-    return out
-
-
 def _meeting(st: Stage) -> dict[str, str]:
     with st.bot.db.read() as s:
         nike = next(c for c in queries.list_clients(s, TEAM) if c.name == "耐克")
@@ -189,4 +181,11 @@ def _meeting_id(st: Stage) -> int:
     return int(meeting or 0)
 
 
-WEEK: tuple[Callable[[Stage], None], ...] = (monday, tuesday, wednesday, friday, next_monday)
+WEEK: tuple[Callable[[Stage], None], ...] = (
+    monday,
+    tuesday,
+    wednesday,
+    thursday,
+    friday,
+    next_monday,
+)

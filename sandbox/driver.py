@@ -77,8 +77,12 @@ class SlackDriver:
         user: str = "U0AE1",
         channel: str = "C0GENERAL",
         key: str = "act",
+        message_ts: str | None = None,
     ) -> Reply:
+        """A click on a button; `message_ts`: the clicked message's (as Slack sends it)."""
         payload = click_payload(action_id, value, user, channel, self.trigger(), self.fake, key)
+        if message_ts:
+            payload["container"] |= {"message_ts": message_ts, "channel_id": channel}
         return self._interactive(payload)
 
     def submit(self, view: dict[str, Any], values: dict[str, Any], user: str = "U0AE1") -> Reply:

@@ -18,9 +18,11 @@ from bot.clock import FixedClock
 from sandbox.driver import SlackDriver
 from sandbox.fake_slack import Call, FakeSlack
 from sandbox.render import describe
+from scheduler.timetable import TASKS, run_task
 
 # Slack's timestamps and ids of the fake's making change from run to run: not shown
 _VOLATILE = re.compile(r" ?\b\d{10}\.\d{6}\b|\b[FV]0AEB\d{6}\b")
+POSTED = ("chat.postMessage", "chat.update", "files.completeUploadExternal")
 SETTLE = 0.05  # seconds without a new call to Slack: the after-ack work is done
 
 
@@ -114,3 +116,21 @@ class Stage:
         before = len(self.fake.calls_to("views.open"))
         self.slack.command(command, text, user=user)
         return self.slack.wait_for("views.open", before + 1)[-1].args["view"]
+
+
+def task(st: Stage, name: str, caption: str) -> None:
+    """Run one of the timetable's tasks now and show what it sent, person by person."""
+    with st.watching(*POSTED) as seen:
+        run_task(TASKS[name], st.clock.now(), st.bot.tasks())
+    st.scene(caption, seen)
+
+
+def only(st: Stage, seen: list[str], user: str) -> list[str]:
+    """One person's messages among what was watched."""
+    out, mine = [], False
+    for line in seen:
+        if line.startswith("[") and " · " in line:
+            mine = line.startswith(f"[{st.cast[user]} ·")
+        if mine:
+            out.append(line)
+    return out

@@ -184,6 +184,23 @@ def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
     assert "以下联络报告已过 48 小时时限（遇休息日顺延），仍未发出，已告知你的主管：" in out
     assert "已记录：与 *耐克* 的联络报告于 周三 11月25日 10:00 发出。" in out
     assert "[home tab of U0DAE1]" in out and "我的一天 · 周三 11月25日" in out
+    # a meeting: announced (5W1H, in each one's language), reconfirmed, reported, an item done
+    assert "*会议通知* · 耐克 · 周三 11月25日 14:00–15:30" in out
+    assert "*Meeting notice* · 耐克 · Wed 25 Nov 14:00–15:30" in out
+    assert "已记录：会议通知已发给客户（周二 11月24日 16:00）。" in out
+    assert "*请电话向客户再确认*：耐克 · 周三 11月25日 14:00–15:30 · Q1提案" in out
+    assert "已确认：耐克 · 周三 11月25日 14:00–15:30 · Q1提案（周三 11月25日 13:00）" in out
+    assert "*会议结束了*：耐克 · 周三 11月25日 14:00–15:30 · Q1提案" in out
+    assert "[modal] 联络报告" in out and "【联络报告】耐克 · 周三 11月25日 15:30" in out
+    report_dm = out.split("[钱经理 (AM) · chat.postMessage]\n    U0DAM:\n    *联络报告*")[1]
+    assert "• 周四前把会议纪要发给客户（<@U0DAE2>，周四 11月26日 前）" in report_dm
+    assert "*Contact report* · *耐克* (北京-202611-耐克-004)" in out
+    assert "<@U0DAE1> gave you an action item (*耐克*):" in out
+    assert "✅ 客户已确认：<@U0DAE1> 记录于 周三 11月25日 15:45。" in out
+    thursday = out.split("Thu 26 Nov 09:30")[1].split("Fri 27 Nov")[0]
+    assert "*Action items due today or overdue*" in thursday
+    assert "✅ <@U0DAE2> 完成了 *耐克* 的待办：周四前把会议纪要发给客户" in thursday
+    assert "✅ Done by <@U0DAE2> on Thu 26 Nov 11:00" in thursday
     assert "已记下 *耐克* 本周的情况" in out and "Saved this week's note on *Unilever*" in out
     report = out.split("friday-report:")[1].split("Mon 30 Nov")[0]
     assert "[周总 (GM) · chat.postMessage]" in report and "*周报 · 第48周" in report
