@@ -71,7 +71,7 @@ def meeting_held(st: Stage) -> None:
     )
     with st.watching("views.open") as seen:
         click(st, "meeting_write_report", str(m.id), SUN, key="write", reply="views.open")
-    st.scene("孙小明 clicks 写会议纪要: the contact report form, filled in from the meeting", seen)
+    st.scene("孙小明 clicks 写报告: the contact report form, filled in from the meeting", seen)
     form = st.fake.calls_to("views.open")[-1].args["view"]
     typed = {
         "conclusions": "客户认可Q1提案方向，选定方案B\n预算上限300万，需在周五前提交细化报价\n"

@@ -172,7 +172,7 @@ def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
         "“百”可能是：百事可乐 (上海-202611-百事可乐-002)、百威啤酒 (武汉-202611-百威啤酒-003)。"
         in out
     )
-    assert "联络报告须在 周三 11月25日 10:00 前发给客户和服务团队" in out
+    assert "联络报告须在 周三 11月25日 10:00 前发给服务团队并与客户确认" in out
     assert "周五 12月4日 15:00" in out  # /aebot dates 下周五下午3点
     # the AM approving a job request; /out; the PED's 17:00 list approved at once
     assert "钱经理 (AM) clicks 批准: CR-202611-01 is open" in out

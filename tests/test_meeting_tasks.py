@@ -158,7 +158,7 @@ def test_the_report_prompt_when_it_ends_logs_the_contact_once(
     assert run(world, "meeting-reports", at(THU, 15, 15)).startswith("0 meetings")
     detail = run(world, "meeting-reports", at(THU, 15, 30))
     assert detail.startswith("1 meetings ended, 1 organisers asked for reports")
-    [dm] = [d for d in world.fake.dms("U0AE1") if d["text"] == "请写会议纪要"]
+    [dm] = [d for d in world.fake.dms("U0AE1") if d["text"] == "请写联络报告（会议纪要）"]
     assert buttons(dm) == [("meeting_write_report", str(m.id))]
     assert wait_until(lambda: the_meeting(world).report_prompted_at is not None)
     run(world, "meeting-reports", at(THU, 15, 45))
@@ -172,7 +172,7 @@ def test_the_report_prompt_when_it_ends_logs_the_contact_once(
         "U0AE1",
     )
     assert contact.at == the_meeting(world).ends_at and the_meeting(world).contact_id == contact.id
-    assert len([d for d in world.fake.dms("U0AE1") if d["text"] == "请写会议纪要"]) == 1
+    assert len([d for d in world.fake.dms("U0AE1") if d["text"] == "请写联络报告（会议纪要）"]) == 1
     # Write report reaches the report form with the meeting's prefill
     got: list[ReportPrefill] = []
     monkeypatch.setattr(meeting_buttons, "open_report_form", lambda req, deps, p: got.append(p))

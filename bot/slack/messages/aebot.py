@@ -9,7 +9,7 @@ MESSAGES: dict[str, M] = {
     "aebot.help": zh_en(
         "*aebot — 客户部助手*\n• `/contact` 联络记录　• `/client` 客户档案　• `/job` 工作单\n"
         "• `/overtime` 加班单（17:00 前）　• `/out` 去向登记、请假\n"
-        "• 会议、拜访和重要电话（`/contact ! 耐克 价格谈判`）后 48 小时内写联络报告：点“写报告”，发给服务小组，客户确认后点“客户已确认”\n"
+        "• 会议、拜访和重要电话（`/contact ! 耐克 价格谈判`）后 48 小时内写联络报告：点“写报告”，发给服务团队，客户确认后点“客户已确认”\n"
         "• `/meeting 耐克 明天14:00-15:30 Q1提案` 登记会议：前一个工作日通知与会人（时间、地点、目的、议程），会前约一小时提醒电话再确认，会后提醒写报告；`/meeting list`、`/meeting cancel 编号`\n"
         "• `/todo` 我的待办（联络报告里的行动项）；`/todo done 编号` 完成；`/todo add 耐克 周三前发排期 @同事` 新增；`/todo team` 团队的（主管）\n"
         "• `/aebot team` 团队架构；管理员：`/aebot team add @同事 ae manager @主管` 加入团队，"

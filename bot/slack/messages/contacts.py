@@ -74,9 +74,11 @@ MESSAGES: dict[str, M] = {
         "The follow-up is pre-filled with {day}, from “{words}” in your notes; change or clear it.",
     ),
     "contact.report_clock": zh_en(
-        "联络报告须在 {due} 前发给客户和服务团队（48 小时，遇休息日顺延）；发出后请点“报告已发”。",
-        "The contact report is due to the client and the team by {due} (48 hours, more over days "
-        "off); click “Report sent” once it is out.",
+        "联络报告须在 {due} 前发给服务团队并与客户确认（48 小时，遇休息日顺延）。点“写报告”在这里写好发出；"
+        "已用其他方式发出的，请点“报告已发”。",
+        "The contact report is due to the team, and to be confirmed with the client, by {due} "
+        "(48 hours, more over days off). Click “Write report” to write and send it here; if it "
+        "went out another way, click “Report sent”.",
     ),
     "contact.report_sent_btn": zh_en("报告已发", "Report sent"),
     "contact.need_summary": zh_en(

@@ -16,7 +16,7 @@ MESSAGES: dict[str, M] = {
         "• `/meeting list` 我本周的会议 · `/meeting cancel 编号` 取消一次会议（组织者或管理员），"
         "已通知的人会收到取消通知\n"
         "会议前一个工作日 aebot 会把会议通知（何人、何事、何时、何地、为何、如何）发给参加人，并给组织者一份可发给客户的文字；"
-        "开会前约一小时提醒组织者电话向客户再确认；会议结束后请组织者写会议纪要。",
+        "开会前约一小时提醒组织者电话向客户再确认；会议结束后提醒组织者写联络报告（会议纪要）。",
         "*/meeting — meetings with a client*\n"
         "• `/meeting Nike tomorrow 14:00-15:30 Q1 pitch` records a meeting: the client, a time "
         "range, the topic (`14:00-15:30 tomorrow` works too)\n"
@@ -182,11 +182,11 @@ MESSAGES: dict[str, M] = {
         "这次会议已经确认过了。", "That meeting was already confirmed."
     ),
     # --- the report prompt ----------------------------------------------------------------
-    "meeting.report_text": zh_en("请写会议纪要", "Please write the meeting's report"),
+    "meeting.report_text": zh_en("请写联络报告（会议纪要）", "Please write the meeting's report"),
     "meeting.report": zh_en(
-        "*会议结束了*：{client} · {when} · {what}\n请在 48 小时内写会议纪要并发给相关同事。",
+        "*会议结束了*：{client} · {when} · {what}\n请在 48 小时内写联络报告（会议纪要），发给服务团队。",
         "*The meeting has ended*: {client} · {when} · {what}\n"
         "Please write its report and send it to the team within 48 hours.",
     ),
-    "meeting.write_report": zh_en("写会议纪要", "Write report"),
+    "meeting.write_report": zh_en("写报告", "Write report"),
 }
