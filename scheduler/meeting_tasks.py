@@ -5,7 +5,7 @@ sends one DM per person per run.
   next working day (a Friday run announces Saturday's to Monday's) not yet announced: the 5W1H
   notice to the organiser and our attendees; the organiser's also carries the plain text for
   the client with Sent to client. Delivery marks `notice_sent_at`; who was told is recorded.
-- `meeting-reconfirm` (each quarter hour): meetings starting 60–75 minutes on: the organiser
+- `meeting-reconfirm` (each quarter hour): meetings starting in about an hour: the organiser
   is asked to reconfirm with the client by phone (Confirmed, Postponed).
 - `meeting-reports` (each quarter hour): meetings that have ended: their contact is logged
   once (a meeting at its end, owing a report: the 48-hour clock runs from the end), and the
@@ -26,6 +26,14 @@ from storage import meetings, queries
 from storage.meetings import Row
 
 IN_THREAD = "common.rest_in_thread"
+
+
+def by_organiser(rows: list[Row]) -> list[tuple[str, list[Row]]]:
+    """The meetings of each organiser, organisers in order."""
+    theirs: dict[str, list[Row]] = defaultdict(list)
+    for m, c in rows:
+        theirs[m.organiser_id].append((m, c))
+    return sorted(theirs.items())
 
 
 def meeting_notices(run: Run, deps: TaskDeps) -> str:
@@ -55,16 +63,14 @@ def meeting_notices(run: Run, deps: TaskDeps) -> str:
 
 
 def meeting_reconfirm(run: Run, deps: TaskDeps) -> str:
-    """Meetings starting 60–75 minutes on: one DM per organiser to reconfirm by phone."""
+    """Meetings starting in about an hour (`reconfirm_window`): one DM per organiser to
+    reconfirm by phone."""
     start, end = reconfirm_window(run.now)
     with deps.db.read() as s:
         rows = meetings.to_reconfirm(s, run.team, start, end)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
-    by_organiser: dict[str, list[Row]] = defaultdict(list)
-    for m, c in rows:
-        by_organiser[m.organiser_id].append((m, c))
     outbox: list[Outgoing] = []
-    for user, theirs in sorted(by_organiser.items()):
+    for user, theirs in by_organiser(rows):
         r = deps.reader(members.get(user))
         ids = tuple(m.id or 0 for m, _ in theirs)
         outbox.append(
@@ -89,11 +95,8 @@ def meeting_reports(run: Run, deps: TaskDeps) -> str:
         rows = meetings.ended(s, run.team, run.now)
         meetings.log_contacts(s, rows, run.now)
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
-    by_organiser: dict[str, list[Row]] = defaultdict(list)
-    for m, c in rows:
-        by_organiser[m.organiser_id].append((m, c))
     outbox: list[Outgoing] = []
-    for user, theirs in sorted(by_organiser.items()):
+    for user, theirs in by_organiser(rows):
         r = deps.reader(members.get(user))
         ids = tuple(m.id or 0 for m, _ in theirs)
         blocks = [b for m, c in theirs for b in view.report_blocks(r, m, c)]
