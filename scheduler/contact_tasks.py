@@ -25,6 +25,7 @@ from scheduler.run import Outgoing, Run, TaskDeps
 from storage import absence, action_items, queries
 from storage import reports as _reports  # noqa: F401  the report clock's effect
 from storage.models import Client, ContactLog, Member
+from storage.queries import ClientRow
 
 Rows = list[tuple[ContactLog, Client]]
 ItemLineup = tuple[ItemRecord, str, datetime | None]  # an item, its client's name, its report
@@ -33,12 +34,12 @@ IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest i
 
 def _team_state(
     deps: TaskDeps, team: str
-) -> tuple[dict[str, Member], dict[str, list[Client]], dict[int, Any]]:
+) -> tuple[dict[str, Member], dict[str, list[ClientRow]], dict[int, Any]]:
     with deps.db.read() as s:
         members = {m.user_id: m for m in queries.list_members(s, team)}
-        clients = queries.list_clients(s, team)
+        clients = queries.client_rows(s, team)
         last = queries.last_contacts(s, team)
-    by_owner: dict[str, list[Client]] = defaultdict(list)
+    by_owner: dict[str, list[ClientRow]] = defaultdict(list)
     for c in clients:
         by_owner[c.owner_id].append(c)
     return members, by_owner, last
@@ -46,7 +47,7 @@ def _team_state(
 
 def _due_by_owner(
     deps: TaskDeps, team: str, now: datetime
-) -> tuple[dict[str, Member], dict[str, list[Due[Client]]]]:
+) -> tuple[dict[str, Member], dict[str, list[Due[ClientRow]]]]:
     members, by_owner, last = _team_state(deps, team)
     zone = deps.settings.tz
     today = now.astimezone(zone).date()
@@ -121,7 +122,7 @@ def contact_sweep(run: Run, deps: TaskDeps) -> str:
     members, due = _due_by_owner(deps, run.team, run.now)
     leave, _ = away(deps, run.team, run.now)
     limit = deps.team_settings.of(run.team).count("contact_escalate_after")
-    to_manager: dict[str, list[tuple[str, Due[Client]]]] = defaultdict(list)
+    to_manager: dict[str, list[tuple[str, Due[ClientRow]]]] = defaultdict(list)
     to_aes = []
     for user, items in sorted(due.items()):
         m = members.get(user)

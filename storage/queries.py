@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -116,6 +116,37 @@ def list_clients(s: Session, team_id: str, owner_id: str | None = None) -> list[
     if owner_id is not None:
         q = q.where(Client.owner_id == owner_id)
     return list(s.exec(q.order_by(Client.name)))
+
+
+class ClientRow(NamedTuple):
+    """A client as the nudge and the sweep read it: plain columns, no ORM object (they read
+    every client of the team at once)."""
+
+    id: int
+    name: str
+    code: str
+    in_city: bool
+    owner_id: str
+    cadence_days: int
+    created_at: datetime
+
+
+def client_rows(s: Session, team_id: str) -> list[ClientRow]:
+    """Every client of the team as `ClientRow`s, by name, in one statement."""
+    q = (
+        select(
+            Client.id,
+            Client.name,
+            Client.code,
+            Client.in_city,
+            Client.owner_id,
+            Client.cadence_days,
+            Client.created_at,
+        )
+        .where(Client.team_id == team_id)
+        .order_by(Client.name)
+    )
+    return [ClientRow(*row) for row in s.exec(q)]
 
 
 def get_client(s: Session, team_id: str, client_id: int) -> Client | None:
