@@ -17,7 +17,7 @@ from bot.slack.texts import Reader
 from bot.slack.views.home import home_view
 from bot.slack.views.reports import Row
 from forms.kinds import HOME, shows
-from storage import action_items, approvals, job_queries, queries, reports
+from storage import action_items, approvals, job_queries, queries
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.directory import Directory
@@ -75,7 +75,7 @@ class HomeTab:
             mine = queries.list_clients(s, team, user)
             last = queries.last_contacts(s, team, [c.id for c in mine if c.id])
             recent = queries.recent_contacts(s, team, user, RECENT)
-            owing = reports.owing(s, team, user)
+            owing = queries.reports_owed(s, team, user)
             jobs = job_queries.open_jobs(s, team, user)
             delegated = approvals.delegations(s, team, today)
             for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)

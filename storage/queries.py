@@ -270,6 +270,17 @@ def unsent_reports(
     return list(s.exec(q.order_by(ContactLog.at)).all())
 
 
+def reports_owed(s: Session, team_id: str, author_id: str) -> list[tuple[ContactLog, Client]]:
+    """The person's contacts that owe a report not yet sent, oldest first (the App Home)."""
+    q = _live_contacts_with_client(
+        team_id,
+        ContactLog.author_id == author_id,
+        col(ContactLog.report_due).is_(True),
+        col(ContactLog.report_sent_at).is_(None),
+    )
+    return list(s.exec(q.order_by(ContactLog.at)).all())
+
+
 def follow_ups_due(s: Session, team_id: str, today: date) -> list[tuple[ContactLog, Client]]:
     q = _live_contacts_with_client(
         team_id,

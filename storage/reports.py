@@ -207,23 +207,6 @@ def cancel_reminders(s: Session, team: str, contact_id: int) -> int:
     return len(moot)
 
 
-def owing(s: Session, team: str, author: str) -> list[tuple[ContactLog, Client]]:
-    """The person's contacts that owe a report not yet sent, oldest first (the App Home)."""
-    q = (
-        select(ContactLog, Client)
-        .join(Client, col(Client.id) == col(ContactLog.client_id))
-        .where(
-            ContactLog.team_id == team,
-            ContactLog.author_id == author,
-            col(ContactLog.report_due).is_(True),
-            col(ContactLog.report_sent_at).is_(None),
-            col(ContactLog.deleted_at).is_(None),
-        )
-        .order_by(col(ContactLog.at))
-    )
-    return [(c, cl) for c, cl in s.exec(q)]
-
-
 def unconfirmed(
     s: Session, team: str, sent_before: datetime
 ) -> list[tuple[ContactReport, ContactLog, Client]]:
