@@ -246,18 +246,18 @@ def set_follow_up(req: Request, deps: ContactDeps) -> None:
     try:
         day = date.fromisoformat(day_text)
     except ValueError:
-        return refuse(req, deps, "contact.gone")
+        return deps.refuse(req, "contact.gone")
     admin = is_admin(req.user, deps.settings.admins)
     with deps.db.write() as s:
         contact = queries.get_contact(s, req.team, int(contact_id) if contact_id.isdigit() else 0)
         if contact is None or contact.deleted_at is not None:
-            return refuse(req, deps, "contact.gone")
+            return deps.refuse(req, "contact.gone")
         if not may_edit_contact(contact.author_id, req.user, admin):
-            return refuse(req, deps, "contact.not_author")
+            return deps.refuse(req, "contact.not_author")
         if contact.follow_up_on is not None:
-            return refuse(req, deps, "contact.follow_up_already", day=r.day(contact.follow_up_on))
+            return deps.refuse(req, "contact.follow_up_already", day=r.day(contact.follow_up_on))
         if day < r.now.astimezone(deps.settings.tz).date():
-            return refuse(req, deps, "contact.follow_up_gone")
+            return deps.refuse(req, "contact.follow_up_gone")
         queries.update_contact(s, contact, r.now, follow_up_on=day)
         client = queries.get_client(s, req.team, contact.client_id)
     assert client is not None
@@ -271,11 +271,6 @@ def set_follow_up(req: Request, deps: ContactDeps) -> None:
     deps.home.changed(req.team, req.user, req.lang)
 
 
-def refuse(req: Request, deps: ContactDeps, key: str, **values: object) -> None:
-    """Tell only the clicker why nothing changed; the message they clicked stays."""
-    deps.sender.answer(req.response_url, req.user, deps.reader(req).t(key, **values))
-
-
 def undo_contact(req: Request, deps: ContactDeps) -> None:
     """Undo: the author, within 15 minutes. The contact is marked deleted, never erased."""
     now = deps.clock.now()
@@ -287,7 +282,7 @@ def undo_contact(req: Request, deps: ContactDeps) -> None:
             s.add(contact)
             client = queries.get_client(s, req.team, contact.client_id)
     if refusal is not None:
-        return refuse(req, deps, refusal)
+        return deps.refuse(req, refusal)
     name = bk.escape(client.name if client else "?")
     r = deps.reader(req)
     deps.sender.respond(str(req.response_url), r.t("contact.undone", client=name), replace=True)
@@ -309,9 +304,9 @@ def edit_contact(req: Request, deps: ContactDeps) -> None:
     with deps.db.read() as s:
         contact = queries.get_contact(s, req.team, req.record_id)
     if contact is None or contact.deleted_at is not None:
-        return refuse(req, deps, "contact.gone")
+        return deps.refuse(req, "contact.gone")
     if not may_edit_contact(contact.author_id, req.user, is_admin(req.user, deps.settings.admins)):
-        return refuse(req, deps, "contact.not_author")
+        return deps.refuse(req, "contact.not_author")
     r = deps.reader(req)
     mention = offer(deps, req.team, r, contact)
     notice = (
@@ -350,7 +345,7 @@ def mark_report_sent(req: Request, deps: ContactDeps) -> None:
             reports.cancel_reminders(s, req.team, contact.id or 0)  # moot now
     if refusal is not None:
         sent_at = r.when(contact.report_sent_at) if contact and contact.report_sent_at else ""
-        return refuse(req, deps, refusal, when=sent_at)
+        return deps.refuse(req, refusal, when=sent_at)
     assert client is not None
     # on a list of reports (the report clock's DM) the others stay: answered, not replaced
     in_list = (req.body.get("actions") or [{}])[0].get("action_id") == view.REPORT_SENT_IN_LIST

@@ -43,6 +43,11 @@ class Deps:
         """How to answer the request: in its person's language, as of now."""
         return req.reader(self.settings.tz, self.clock.now())
 
+    def refuse(self, req: Request, key: str, **values: object) -> None:
+        """Tell only the clicker why nothing changed (in reply to the click, else in a DM); the
+        message they clicked stays."""
+        self.sender.answer(req.response_url, req.user, self.reader(req).t(key, **values))
+
     def admin(self, user: str) -> bool:
         return is_admin(user, self.settings.admins)
 

@@ -16,19 +16,15 @@ from storage import meetings
 from storage.models import Client, Meeting
 
 
-def _refuse(req: Request, deps: Deps, key: str, **values: object) -> None:
-    deps.sender.answer(req.response_url, req.user, deps.reader(req).t(key, **values))
-
-
 def _mine(req: Request, deps: Deps) -> tuple[Meeting, Client] | None:
     """The clicked meeting when the clicker organises it (else they are told why not)."""
     with deps.db.read() as s:
         found = meetings.get(s, req.team, req.record_id)
     if found is None or found[0].cancelled_at is not None:
-        _refuse(req, deps, "meeting.gone")
+        deps.refuse(req, "meeting.gone")
         return None
     if found[0].organiser_id != req.user:
-        _refuse(req, deps, "meeting.not_organiser")
+        deps.refuse(req, "meeting.not_organiser")
         return None
     return found
 
@@ -46,7 +42,7 @@ def sent_to_client(req: Request, deps: Deps) -> None:
             m.client_notified_at = m.updated_at = r.now
             s.add(m)
     if already is not None:
-        return _refuse(req, deps, "meeting.client_already", when=r.when(already))
+        return deps.refuse(req, "meeting.client_already", when=r.when(already))
     deps.sender.answer(
         req.response_url, req.user, r.t("meeting.client_notified", when=r.when(r.now))
     )
@@ -66,7 +62,7 @@ def confirmed(req: Request, deps: Deps) -> None:
             m.reconfirmed_at = m.updated_at = r.now
             s.add(m)
     if already:
-        return _refuse(req, deps, "meeting.reconfirmed_already")
+        return deps.refuse(req, "meeting.reconfirmed_already")
     m, c = found
     when = view.span(r, m.starts_at, m.ends_at)
     text = r.t(
@@ -86,9 +82,9 @@ def postponed(req: Request, deps: Deps) -> None:
         clients = [found[1]] if found else []
     m = found[0] if found else None
     if m is None or m.cancelled_at is not None:
-        return _refuse(req, deps, "meeting.gone")
+        return deps.refuse(req, "meeting.gone")
     if m.organiser_id != req.user and not deps.admin(req.user):
-        return _refuse(req, deps, "meeting.not_yours")
+        return deps.refuse(req, "meeting.not_yours")
     r = deps.reader(req)
     meta = {"meeting_id": m.id, "channel": req.channel}
     v = view.meeting_modal(r, clients, view.form_values(m, r), metadata=meta, moving=True)
@@ -102,7 +98,7 @@ def write_report(req: Request, deps: Deps) -> None:
         return
     m, _ = found
     if m.contact_id is None:
-        return _refuse(req, deps, "meeting.gone")
+        return deps.refuse(req, "meeting.gone")
     prefill = ReportPrefill(
         contact_id=m.contact_id,
         meeting_id=m.id,

@@ -10,11 +10,6 @@ from storage.models import ContactReport
 from storage.reports import ReportContext
 
 
-def refuse(req: Request, deps: Deps, key: str, **values: object) -> None:
-    """Tell only the clicker why nothing changed (in reply to the click, else in a DM)."""
-    deps.sender.answer(req.response_url, req.user, deps.reader(req).t(key, **values))
-
-
 def why_not_write(deps: Deps, req: Request, ctx: ReportContext | None) -> tuple[str, dict]:
     """Why `req.user` may not write this contact's report ("" when they may)."""
     if ctx is None:

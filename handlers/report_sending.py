@@ -21,7 +21,7 @@ from forms.notices import Writer
 from handlers.action_items import redraw_owner_dms
 from handlers.deps import Deps
 from handlers.home import HomeTab
-from handlers.report_checks import refuse, why_not_edit, why_not_write
+from handlers.report_checks import why_not_edit, why_not_write
 from handlers.report_messages import report_messages
 from storage import action_items, outbox
 from storage import reports as stored
@@ -120,7 +120,7 @@ def send_report(
             )
             outbox.enqueue(s, messages, now, outbox.wall())
     if got.refusal:
-        return refuse(req, deps, got.refusal, **(got.values or {}))
+        return deps.refuse(req, got.refusal, **(got.values or {}))
     deps.deliver()
     if got.dropped and ctx is not None:
         redraw_owner_dms(deps, req.team, rows_of(got.dropped, ctx.client, ctx.contact.at), now)

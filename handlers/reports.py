@@ -13,7 +13,7 @@ from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Request
 from bot.slack.views import reports as view
 from handlers.deps import Deps
-from handlers.report_checks import refuse, why_not_confirm, why_not_edit, why_not_write
+from handlers.report_checks import why_not_confirm, why_not_edit, why_not_write
 from handlers.report_messages import author_blocks, shown
 from handlers.report_sending import ReportDeps, submit_report
 from storage import reports as stored
@@ -37,7 +37,7 @@ def open_report_form(req: Request, deps: Deps, prefill: ReportPrefill) -> None:
         ctx = stored.context(s, req.team, prefill.contact_id)
     refusal, values = why_not_write(deps, req, ctx)
     if refusal or ctx is None:
-        return refuse(req, deps, refusal, **values)
+        return deps.refuse(req, refusal, **values)
     client = ctx.client
     ours = list(dict.fromkeys([req.user, *prefill.our_attendees]))
     team = service_team(
@@ -76,7 +76,7 @@ def edit_click(req: Request, deps: Deps) -> None:
         ctx = stored.context(s, req.team, report.contact_id) if report else None
     refusal, values = why_not_edit(deps, req, report)
     if refusal or ctx is None or report is None:
-        return refuse(req, deps, refusal or "creport.gone", **values)
+        return deps.refuse(req, refusal or "creport.gone", **values)
     modal = view.report_modal(
         deps.reader(req),
         ctx.contact,
@@ -105,7 +105,7 @@ def confirm_click(req: Request, deps: Deps) -> None:
         if report is not None and not refusal:
             s.refresh(report)
     if refusal or ctx is None or report is None:
-        return refuse(req, deps, refusal or "creport.gone", **values)
+        return deps.refuse(req, refusal or "creport.gone", **values)
     r = deps.reader(req)
     said = r.t("creport.confirmed_ok", client=bk.escape(ctx.client.name), when=r.when(now))
     blocks = author_blocks(deps, ctx, shown(ctx, report), now)
