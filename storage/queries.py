@@ -9,7 +9,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.rules.clients import client_code, default_cadence, name_key
-from bot.rules.contacts import REPORT_KINDS
+from bot.rules.contacts import owes_report
 from storage.changes import note
 from storage.models import Client, ContactLog, Member
 from storage.outbox import Effect, register_effect
@@ -292,12 +292,12 @@ def follow_ups_due(s: Session, team_id: str, today: date) -> list[tuple[ContactL
 
 def update_contact(s: Session, contact: ContactLog, now: datetime, **fields: Any) -> ContactLog:
     """Change a logged contact; a new follow-up date is reminded of again, and the report
-    clock follows the kind."""
+    clock follows the kind and the important mark (`owes_report`)."""
     if "follow_up_on" in fields and fields["follow_up_on"] != contact.follow_up_on:
         contact.follow_up_sent_at = None
     for key, value in fields.items():
         setattr(contact, key, value)
-    contact.report_due = contact.kind in REPORT_KINDS or contact.important
+    contact.report_due = owes_report(contact.kind, contact.important)
     contact.updated_at = now
     s.add(contact)
     return contact
