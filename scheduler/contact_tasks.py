@@ -38,7 +38,7 @@ def _team_state(
     with deps.db.read() as s:
         members = {m.user_id: m for m in queries.list_members(s, team)}
         clients = queries.client_rows(s, team)
-        last = queries.last_contacts(s, team)
+    last = {c.id: c.last_contact for c in clients if c.last_contact is not None}
     by_owner: dict[str, list[ClientRow]] = defaultdict(list)
     for c in clients:
         by_owner[c.owner_id].append(c)

@@ -120,7 +120,7 @@ def list_clients(s: Session, team_id: str, owner_id: str | None = None) -> list[
 
 class ClientRow(NamedTuple):
     """A client as the nudge and the sweep read it: plain columns, no ORM object (they read
-    every client of the team at once)."""
+    every client of the team at once), with the time of its latest contact not undone."""
 
     id: int
     name: str
@@ -129,10 +129,22 @@ class ClientRow(NamedTuple):
     owner_id: str
     cadence_days: int
     created_at: datetime
+    last_contact: datetime | None
 
 
 def client_rows(s: Session, team_id: str) -> list[ClientRow]:
-    """Every client of the team as `ClientRow`s, by name, in one statement."""
+    """Every client of the team as `ClientRow`s, by name, in one statement: each one's latest
+    contact is a lookup in the live-contacts index (0014), not a pass over the team's contacts."""
+    last = (
+        select(func.max(ContactLog.at))
+        .where(
+            ContactLog.team_id == Client.team_id,
+            ContactLog.client_id == Client.id,
+            col(ContactLog.deleted_at).is_(None),
+        )
+        .correlate(Client)
+        .scalar_subquery()
+    )
     q = (
         select(
             Client.id,
@@ -142,11 +154,13 @@ def client_rows(s: Session, team_id: str) -> list[ClientRow]:
             Client.owner_id,
             Client.cadence_days,
             Client.created_at,
+            last,
         )
         .where(Client.team_id == team_id)
         .order_by(Client.name)
     )
-    return [ClientRow(*row) for row in s.exec(q)]
+    # plain rows through the connection: the ORM's row handling doubled the time at 50,000
+    return [ClientRow(*row) for row in s.connection().execute(q)]
 
 
 def get_client(s: Session, team_id: str, client_id: int) -> Client | None:

@@ -63,6 +63,40 @@ def test_datetimes_come_back_aware_utc(db_url: str) -> None:
     db.dispose()
 
 
+def test_each_clients_latest_contact_is_its_newest_not_undone(db_url: str) -> None:
+    """The nudge's read (`client_rows`): each client with its latest live contact, none for a
+    client never contacted, and an undone contact (the newest here) not counted."""
+    db = Database(db_url)
+    monday = datetime(2026, 11, 23, 9, tzinfo=SH)
+    with db.write() as s:
+        queries.upsert_member(s, TEAM, "U1", monday, name="a", role="ae")
+        a, b = (
+            queries.insert_client(
+                s, TEAM, name=n, city="上海", in_city=True, owner_id="U1", created_local=monday
+            )
+            for n in ("甲", "乙")
+        )
+        for day, deleted in ((16, None), (18, None), (20, monday)):
+            queries.add_contact(
+                s,
+                ContactLog(
+                    team_id=TEAM,
+                    client_id=a.id,
+                    author_id="U1",
+                    kind="call",
+                    at=datetime(2026, 11, day, 15, tzinfo=SH),
+                    summary="s",
+                    deleted_at=deleted,
+                ),
+            )
+    with db.read() as s:
+        rows = {r.name: r for r in queries.client_rows(s, TEAM)}
+    assert rows["甲"].last_contact == datetime(2026, 11, 18, 15, tzinfo=SH)
+    assert rows["甲"].last_contact.utcoffset().total_seconds() == 0
+    assert rows["乙"].last_contact is None
+    db.dispose()
+
+
 def test_concurrent_client_adds_get_distinct_serials(db_url: str) -> None:
     db = Database(db_url)
     when = datetime(2026, 11, 23, 10, tzinfo=SH)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 ZH_WEEKDAYS = "一二三四五六日"
 EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -18,7 +19,7 @@ def echo(at: datetime, lang: str, *, now: datetime, has_time: bool = True) -> st
     if at.tzinfo is not None and now.tzinfo is not None:
         now = now.astimezone(at.tzinfo)
     shown = echo_day(at.date(), lang, now=now.date())
-    return f"{shown} {at:%H:%M}" if has_time else shown
+    return f"{shown} {at.hour:02d}:{at.minute:02d}" if has_time else shown
 
 
 def weekday_name(day: date, lang: str) -> str:
@@ -26,6 +27,7 @@ def weekday_name(day: date, lang: str) -> str:
     return EN_WEEKDAYS[day.weekday()] if lang == "en" else f"周{ZH_WEEKDAYS[day.weekday()]}"
 
 
+@lru_cache(maxsize=4096)  # a long list says the same few days many times
 def echo_day(day: date, lang: str, *, now: date) -> str:
     """A day alone: "周五 11月27日", "Fri 27 Nov" (the year when it is not this year)."""
     other_year = day.year != now.year

@@ -59,13 +59,20 @@ def due_clients(
     never contacted counts from the day it was added, and is due at once.
     """
     due: list[Due[C]] = []
+    passed: dict[date, int] = {}  # working days since a day: many clients share a day
+
+    def since_day(day: date) -> int:
+        if day not in passed:
+            passed[day] = calendar.working_days_between(day, today)
+        return passed[day]
+
     for c in clients:
         last = last_contact.get(c.id) if c.id is not None else None
         if last is None:
-            since = calendar.working_days_between(c.created_at.astimezone(tz).date(), today)
+            since = since_day(c.created_at.astimezone(tz).date())
             due.append(Due(c, None, since, max(0, since - c.cadence_days)))
             continue
-        since = calendar.working_days_between(last.astimezone(tz).date(), today)
+        since = since_day(last.astimezone(tz).date())
         if since >= c.cadence_days:
             due.append(Due(c, last, since, since - c.cadence_days))
     due.sort(

@@ -282,13 +282,17 @@ def sections(lines: Iterable[str], limit: int = LINE_MAX) -> list[Block]:
 def text_size(block: Any) -> int:
     """The characters of text a block carries toward a message's total: the text of every text
     object in it (section text and fields, context elements, headers, buttons, options…)."""
-    if isinstance(block, list):
-        return sum(text_size(b) for b in block)
-    if not isinstance(block, dict):
-        return 0
-    own = block.get("text")
-    inner = sum(text_size(v) for v in block.values() if isinstance(v, dict | list))
-    return (len(own) if isinstance(own, str) else 0) + inner
+    size = 0
+    if isinstance(block, dict):
+        for key, value in block.items():
+            if isinstance(value, str):
+                size += len(value) if key == "text" else 0
+            elif isinstance(value, dict | list):
+                size += text_size(value)
+    elif isinstance(block, list):
+        for value in block:
+            size += text_size(value)
+    return size
 
 
 def split(
@@ -359,9 +363,10 @@ def _units(
     message comes apart into its blocks, and a bare section over Slack's limit into sections
     between its lines."""
     for unit in units:
-        group = [
-            piece for b in ([unit] if isinstance(unit, dict) else unit) for piece in _within(b)
-        ]
+        if isinstance(unit, dict):
+            group = _within(unit)
+        else:
+            group = [piece for b in unit for piece in _within(b)]
         sizes = [text_size(b) for b in group]
         if len(group) > max_blocks or sum(sizes) > max_text:
             yield from (([b], size) for b, size in zip(group, sizes, strict=True))

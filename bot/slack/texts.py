@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -76,16 +76,21 @@ class Reader:
     def problem(self, problem: Problem) -> str:
         return self.t(problem.key, **problem.values)
 
+    @cached_property
+    def local_now(self) -> datetime:
+        """Now in the workspace's zone (worked out once: a long list writes many moments)."""
+        return self.now.astimezone(self.zone)
+
     @property
     def today(self) -> date:
-        return self.now.astimezone(self.zone).date()
+        return self.local_now.date()
 
     def when(self, at: datetime, has_time: bool = True) -> str:
         """A moment in the workspace's zone, as this reader writes it."""
-        return echo(at.astimezone(self.zone), self.lang, now=self.now, has_time=has_time)
+        return echo(at.astimezone(self.zone), self.lang, now=self.local_now, has_time=has_time)
 
     def day(self, d: date) -> str:
-        return echo_day(d, self.lang, now=self.now.astimezone(self.zone).date())
+        return echo_day(d, self.lang, now=self.local_now.date())
 
     def more(self, n: int) -> str:
         """ "…and n more not shown": what closes a list cut to fit a message."""

@@ -180,22 +180,24 @@ def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk
     """The morning nudge (or evening sweep): the clients due a call, each with a button; split
     to fit Slack by whoever sends it."""
     out = [bk.section(r.t("nudge.sweep_intro" if sweep else "nudge.intro", n=len(due)))]
+    # the words every line shares, looked up once (a department's nudge has thousands of lines)
+    label = r.t("nudge.log_call")
+    where = {True: r.t("client.in_city"), False: r.t("client.out_of_city")}
+    never = r.t("nudge.never")
     for d in due:
-        button = bk.button(r.t("nudge.log_call"), LOG_CALL, str(d.client.id))
-        out.append(bk.section(_due_line(r, d), accessory=button))
+        c = d.client
+        last = never
+        if d.last_contact is not None:
+            last = r.t("nudge.last", when=r.when(d.last_contact), days=d.days_since)
+        line = r.t(
+            "nudge.line",
+            client=bk.escape(c.name),
+            code=bk.escape(c.code),
+            where=where[bool(c.in_city)],
+            last=last,
+        )
+        out.append(bk.section(line, accessory=bk.button(label, LOG_CALL, str(c.id))))
     return out
-
-
-def _due_line(r: Reader, d: Due[Any]) -> str:
-    c = d.client
-    where = r.t("client.in_city" if c.in_city else "client.out_of_city")
-    if d.last_contact is None:
-        last = r.t("nudge.never")
-    else:
-        last = r.t("nudge.last", when=r.when(d.last_contact), days=d.days_since)
-    return r.t(
-        "nudge.line", client=bk.escape(c.name), code=bk.escape(c.code), where=where, last=last
-    )
 
 
 def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int) -> list[bk.Block]:
