@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import bot.dates.find as find
-from bot.dates.find import Found, find_dates
+from bot.dates.find import DateFinder, Found, find_dates
 from tests.date_phrases import NOWS
 
 MON, FRI, SUN = NOWS["MON"], NOWS["FRI"], NOWS["SUN"]
@@ -61,6 +61,24 @@ def test_positions_index_the_original_text() -> None:
     (f,) = find_dates(text, MON)
     assert (f.start, f.end, f.words, f.has_time) == (4, 7, "下周五", False)
     assert f.at == datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def test_a_finder_for_many_lines_finds_what_each_alone_would() -> None:
+    """`DateFinder` (the lines of a form's box, read at one moment) remembers a phrase read
+    on one line for the next, and finds exactly what `find_dates` finds in each line."""
+    lines = [
+        "@Dan 下周五前提供报价",
+        "下周五前 交初稿（周五）",
+        "ＡＢ 12月4日（周五）前",  # fullwidth letters: folded, positions kept
+        "send the deck by Friday 3pm",
+        "nothing to date here",
+        "",
+        "明天下午3点 and tomorrow",
+    ]
+    finder = DateFinder(MON, lang="zh")
+    for line in lines:
+        assert finder.find(line) == find_dates(line, MON, lang="zh"), line
+    assert [f.words for f in finder.find("ＡＢ 12月4日（周五）前")] == ["12月4日（周五）"]
 
 
 # -- one date, longest match -------------------------------------------------------------------

@@ -9,7 +9,7 @@ no Slack, no database, no settings; the caller passes the clock's `now` and the 
 from bot.dates.date_ranges import DateRange
 from bot.dates.echo import echo, echo_day, weekday_name
 from bot.dates.examples import examples, typed
-from bot.dates.find import Found, find_dates
+from bot.dates.find import DateFinder, Found, find_dates
 from bot.dates.ranges import parse_range, range_examples, range_refusal
 from bot.dates.read import (
     MAX_LEN,
@@ -26,6 +26,7 @@ from bot.dates.time_ranges import TimeRange
 
 __all__ = [
     "MAX_LEN",
+    "DateFinder",
     "DateRange",
     "DateRefusal",
     "Found",

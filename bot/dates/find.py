@@ -90,21 +90,42 @@ def find_dates(
     """The dates `text` mentions, earliest first, read relative to `now` (aware, any zone;
     naive is taken as `tz`) in the workspace zone `tz`. Never raises."""
     try:
-        if not isinstance(text, str) or not text:
-            return []
-        zone = ZoneInfo(tz)
-        local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
-        folded, origin = _fold(text)
-        reader = _Reader(local, lang, end_of_day)
-        found = []
-        for start, end, got in _runs(scan(folded), folded, reader):
-            o_start = origin[start] if origin else start
-            o_end = origin[end - 1] + 1 if origin else end
-            found.append(Found(got.at, got.has_time, o_start, o_end, text[o_start:o_end]))
-        return found
+        return DateFinder(now, tz, lang, end_of_day).find(text)
     except Exception:  # finding dates must never break the command that asked
         log.exception("find_dates failed on %r", text[:200] if isinstance(text, str) else text)
         return []
+
+
+class DateFinder:
+    """`find_dates` for several texts written at one moment (the lines of a form's box): a
+    phrase read once is remembered for the others, which often repeat it (周五前, 明天)."""
+
+    def __init__(
+        self,
+        now: datetime,
+        tz: str = "Asia/Shanghai",
+        lang: str = "zh",
+        end_of_day: time = time(18, 0),
+    ) -> None:
+        zone = ZoneInfo(tz)
+        local = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
+        self._reader = _Reader(local, lang, end_of_day)
+
+    def find(self, text: str) -> list[Found]:
+        """The dates `text` mentions, as `find_dates` finds them. Never raises."""
+        try:
+            if not isinstance(text, str) or not text:
+                return []
+            folded, origin = _fold(text)
+            found = []
+            for start, end, got in _runs(scan(folded), folded, self._reader):
+                o_start = origin[start] if origin else start
+                o_end = origin[end - 1] + 1 if origin else end
+                found.append(Found(got.at, got.has_time, o_start, o_end, text[o_start:o_end]))
+            return found
+        except Exception:  # finding dates must never break the command that asked
+            log.exception("find_dates failed on %r", text[:200] if isinstance(text, str) else text)
+            return []
 
 
 # -- folding ---------------------------------------------------------------------------------
@@ -126,6 +147,10 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     (None when they are the same)."""
     if text.isascii():
         return text.lower(), None
+    if unicodedata.is_normalized("NFKC", text):  # most text: nothing to fold but the case
+        lower = text.lower()
+        if len(lower) == len(text):
+            return lower.translate(_TRADITIONAL), None
     parts = [_fold_char(c) for c in text]
     folded = "".join(parts).translate(_TRADITIONAL)
     if len(folded) == len(text):

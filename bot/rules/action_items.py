@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.dates import echo_day, find_dates
+from bot.dates import DateFinder, echo_day
 from bot.rules.problems import Problem
 
 TEXT_MAX = 3000  # ActionItem.text
@@ -74,8 +74,10 @@ def read_item_lines(
     items: list[ItemLine] = []
     names = sorted(people.items(), key=lambda p: len(p[0]), reverse=True)
     lines = [line.strip() for line in (text or "").splitlines()]
+    finder = DateFinder(now, tz.key, lang, end_of_day)  # one for the box: lines repeat 周五前
+    today = now.astimezone(tz).date()
     for i, line in enumerate((x for x in lines if x), start=1):
-        got = _read_line(line, author_id, names, now, tz, lang, end_of_day)
+        got = _read_line(line, author_id, names, finder, today, lang)
         if isinstance(got, Problem):
             shown = line if len(line) <= SHOWN else line[: SHOWN - 1] + "…"
             return [], Problem(got.key, {"i": i, "text": shown, **got.values})
@@ -87,10 +89,9 @@ def _read_line(
     line: str,
     author_id: str,
     names: list[tuple[str, str]],
-    now: datetime,
-    tz: ZoneInfo,
+    finder: DateFinder,
+    today: date,
     lang: str,
-    end_of_day: time,
 ) -> ItemLine | Problem:
     owner = owner_of(_BULLET.sub("", line), author_id, names)
     if isinstance(owner, Problem):
@@ -100,9 +101,7 @@ def _read_line(
         return Problem("items.no_words")
     if len(words) > TEXT_MAX:
         return Problem("items.too_long", {"n": len(words), "max": TEXT_MAX})
-    found = find_dates(words, now, tz.key, lang, end_of_day)
-    due = min((f.at.date() for f in found), default=None)
-    today = now.astimezone(tz).date()
+    due = min((f.at.date() for f in finder.find(words)), default=None)
     if due is not None and due < today:
         return Problem("items.past", {"day": echo_day(due, lang, now=today)})
     if due is not None and due - today > FAR:
