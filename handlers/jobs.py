@@ -10,6 +10,7 @@ from functools import partial
 from slack_bolt import App
 from sqlmodel import Session
 
+from bot.rules.job_life import LIVE
 from bot.rules.jobs import department_of, may_change_job
 from bot.rules.people import is_admin
 from bot.slack import blocks as bk
@@ -27,7 +28,7 @@ from storage.models import Client, Job
 from storage.outbox import wall
 
 COMMAND = "/job"
-OPEN_STATUSES = ("pending", "open")  # what `/job list` shows
+OPEN_STATUSES = ("pending", *LIVE)  # what `/job list` shows
 
 
 # --- the command ---------------------------------------------------------------------------

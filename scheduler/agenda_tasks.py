@@ -24,6 +24,7 @@ from bot.rules import client_duties
 from bot.rules import reports as report_rules
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
+from bot.rules.job_life import LIVE
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
@@ -238,9 +239,9 @@ def _duty_run(
         members = {m.user_id: m for m in queries.list_members(s, run.team)}
         clients = queries.list_clients(s, run.team)
         contacts = stored.contacts_between(s, run.team, since, run.now)
-        jobs = stored.jobs(s, run.team, ("open", "pending"), since)
+        jobs = stored.jobs(s, run.team, ("pending", *LIVE), since)
         leave = absence.on_leave(s, run.team, run.now.date())
-    open_for = {j.client_id for j in jobs if j.status == "open"}
+    open_for = {j.client_id for j in jobs if j.status in LIVE}
     by_owner = client_duties.active(clients, {c for c, _, _, _ in contacts}, open_for)
     by_owner = {u: cs for u, cs in by_owner.items() if u in members and u not in leave}
     pairs = [(c.id, u) for u, cs in by_owner.items() for c in cs if c.id is not None]

@@ -17,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, or_, select
 
 from bot.rules.agenda import REPORT_DUE_AFTER, REPORT_DUE_WITHIN
+from bot.rules.job_life import LIVE
 from storage.models import (
     AgendaItem,
     Client,
@@ -176,7 +177,7 @@ def draft_rows(
     rows = [(d, c.name) for d, c in duties(s, team_id, kind, period, user_id=user_id)]
     return (
         rows,
-        jobs(s, team_id, ("open", "pending"), since),
+        jobs(s, team_id, ("pending", *LIVE), since),
         contacts_between(s, team_id, since, until),
     )
 

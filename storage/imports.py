@@ -26,7 +26,7 @@ from storage.models import Client, Member
 from storage.queries import next_client_serial
 
 # a column named "a|b" may be either: a team file gives Slack ids or e-mail addresses
-# (manager_id or manager_email, and language, are optional columns)
+# (manager_id or manager_email, language and department are optional columns)
 TEAM_HEADER = ["user_id|email", "name", "role"]
 CLIENT_HEADER = ["name", "city", "in_city", "owner_id", "contact_person", "cadence_days"]
 BATCH = 1000  # rows per bulk statement: the progress bar moves once per batch
@@ -149,7 +149,7 @@ def numbered(
 
 
 # --- the team ------------------------------------------------------------------------
-MEMBER_FIELDS = ("name", "role", "manager_id", "language")
+MEMBER_FIELDS = ("name", "role", "manager_id", "language", "department")
 
 
 def import_team(

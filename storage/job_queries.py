@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from bot.rules.job_life import LIVE
 from storage.models import Client, Job
-
-OPEN = "open"
 
 
 def open_jobs(s: Session, team_id: str, owner_id: str | None = None) -> list[tuple[Job, Client]]:
@@ -16,7 +15,7 @@ def open_jobs(s: Session, team_id: str, owner_id: str | None = None) -> list[tup
     q = (
         select(Job, Client)
         .join(Client, col(Client.id) == col(Job.client_id))
-        .where(Job.team_id == team_id, Job.status == OPEN)
+        .where(Job.team_id == team_id, col(Job.status).in_(LIVE))
     )
     if owner_id is not None:
         q = q.where(Job.owner_id == owner_id)

@@ -12,11 +12,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from bot.rules.approvals import PENDING, WITHDRAWN
+from bot.rules.job_life import LIVE
 from storage.models import Approval, DayMark, Job, OvertimeForm
 from storage.overtime import read_members
 
 NO_OVERTIME = "no-overtime"
-OPEN = "open"
 
 
 def mark(s: Session, team_id: str, user_id: str, day: date, kind: str, now: datetime) -> bool:
@@ -41,7 +41,7 @@ def open_jobs_by_owner(s: Session, team_id: str) -> dict[str, int]:
     """How many open jobs each person owns (only those who own one)."""
     q = (
         select(Job.owner_id, func.count())
-        .where(Job.team_id == team_id, Job.status == OPEN)
+        .where(Job.team_id == team_id, col(Job.status).in_(LIVE))
         .group_by(col(Job.owner_id))
     )
     return {owner: int(n) for owner, n in s.exec(q)}

@@ -11,6 +11,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.rules.job_life import LIVE
 from bot.rules.reports import ReportFields
 from storage.models import (
     ActionItem,
@@ -18,6 +19,7 @@ from storage.models import (
     ContactLog,
     ContactReport,
     Job,
+    JobAssignee,
     Member,
     OutboxMessage,
 )
@@ -62,7 +64,7 @@ class ReportContext:
     contact: ContactLog
     client: Client
     report: ContactReport | None
-    job_owners: list[str]
+    job_owners: list[str]  # the people on the client's live jobs: owners and assignees
     members: dict[str, Member]  # the team, by user id
     items: list[ActionItem]  # the report's action items (not dropped by an edit)
 
@@ -87,11 +89,16 @@ def context(s: Session, team: str, contact_id: int) -> ReportContext | None:
             ContactReport.team_id == team, ContactReport.contact_id == contact_id
         )
     ).first()
-    jobs = s.exec(
-        select(Job.owner_id).where(
-            Job.team_id == team, Job.client_id == client.id, Job.status == "open"
+    live = select(Job.id).where(
+        Job.team_id == team, Job.client_id == client.id, col(Job.status).in_(LIVE)
+    )
+    owners = s.exec(select(Job.owner_id).where(col(Job.id).in_(live))).all()
+    on_them = s.exec(
+        select(JobAssignee.user_id).where(
+            JobAssignee.team_id == team, col(JobAssignee.job_id).in_(live)
         )
     ).all()
+    jobs = [*owners, *on_them]  # the people on the client's jobs: owners and assignees
     members = {m.user_id: m for m in s.exec(select(Member).where(Member.team_id == team))}
     items = report_items(s, team, report.id) if report and report.id else []
     return ReportContext(contact, client, report, list(dict.fromkeys(jobs)), members, items)

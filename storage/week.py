@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from bot.rules import week_input as rules
 from bot.rules.contacts import REPORT_ESCALATE_AFTER
+from bot.rules.job_life import NOT_SENT
 from bot.rules.overtime import minutes
 from bot.rules.working_time import WorkingHours
 from storage import absence, action_items, queries
@@ -126,7 +127,7 @@ def _jobs(s: Session, team_id: str, start: datetime, now: datetime) -> list[rule
         or_(
             col(Job.created_at) >= start,
             col(Job.closed_at) >= start,
-            and_(col(Job.status) == "open", col(Job.internal_deadline) < now),
+            and_(col(Job.status).in_(NOT_SENT), col(Job.internal_deadline) < now),
         ),
     )
     return [rules.JobRow(*row) for row in s.exec(q)]

@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
+from bot.rules.job_life import LIVE
 from bot.rules.weekly import CLIENT, REPORT_JOB, week_bounds
 from storage import runs
 from storage.changes import note
@@ -159,7 +160,7 @@ def activity(s: Session, team_id: str, week: date, zone: ZoneInfo) -> Activity:
     jobs = select(Job.client_id, Job.owner_id).where(
         Job.team_id == team_id,
         or_(
-            col(Job.status) == "open",
+            col(Job.status).in_(LIVE),
             (col(Job.created_at) >= start) & (col(Job.created_at) < end),
             (col(Job.closed_at) >= start) & (col(Job.closed_at) < end),
         ),

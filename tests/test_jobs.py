@@ -417,10 +417,10 @@ def test_approved_the_job_opens_and_its_card_goes_to_the_owner_and_the_channel(
     assert wait_until(lambda: job(world, "CR-202611-01").status == "open")
     assert approval(world, j.approval_id).status == "approved"
     mine = dms(world, "U0AE1", 3)  # the copy, the decision, the card
-    card = next(m for m in mine if m["text"].startswith("工作单 CR-202611-01 已批准"))
-    assert card["text"] == "工作单 CR-202611-01 已批准：春季KV"
+    card = next(m for m in mine if m["text"].startswith("工作单 CR-202611-01《"))
+    assert card["text"] == "工作单 CR-202611-01《春季KV》：已批准，待接单"
     body = text_of(card)
-    assert body.startswith("✅ 工作单 `CR-202611-01` 已批准，开始执行：*春季KV*")
+    assert body.startswith("*工作单 `CR-202611-01`*《春季KV》· 已批准，待接单")
     for line in ("*客户*：Nike", "*部门*：创意（CR）", "*工作类型*：平面",
                  "*客户截止*：周五 12月4日 17:00 · *内部截止*：周五 12月4日 12:30",
                  "*负责人*：<@U0AE1> · *开单人*：<@U0AE1>", "*审批*：<@U0AM1>",
@@ -428,7 +428,8 @@ def test_approved_the_job_opens_and_its_card_goes_to_the_owner_and_the_channel(
         assert line in body, line
     assert any("✅ <@U0AM1> 批准了你的工作单「CR-202611-01 春季KV」" in m["text"] for m in mine)
     [posted] = world.fake.messages("C0CREATIVE")
-    assert posted["text"] == "工作单 CR-202611-01 已批准：春季KV"
+    assert posted["text"] == "工作单 CR-202611-01《春季KV》：已批准，待接单"
+    assert [b["action_id"] for b in posted["blocks"][-1]["elements"]] == ["job_accept"]
     with world.bot.db.read() as s:
         keys = {m.key for m in s.exec(select(OutboxMessage))}
     assert {f"job-card:{j.id}", f"job-channel:{j.id}"} <= keys
@@ -471,7 +472,7 @@ def test_the_card_in_english_to_an_english_reader(world: World) -> None:
     mine = dms(world, "U0AE2", 3)
     card = next(m for m in mine if m["text"].startswith("Job CR-202611-01"))
     body = text_of(card)
-    assert body.startswith("✅ Job `CR-202611-01` is approved and open: *Summer*")
+    assert body.startswith("*Job `CR-202611-01`* “Summer” · approved, not yet accepted")
     assert "*Client's deadline*: Fri 4 Dec 17:00 · *internal deadline*: Fri 4 Dec 12:30" in body
 
 
@@ -582,9 +583,13 @@ def test_a_follow_up_modification_is_numbered_r1_r2_and_approved_the_same_way(
     world.slack.click("approval_approve", str(a.id), user="U0AM1")
     assert wait_until(lambda: job(world, "CR-202611-01-R1").status == "open")
     card = dms(world, "U0AE1", 6)
-    assert any(text_of(m).startswith(
-        "✅ 后续修改工作单 `CR-202611-01-R1`（修改 `CR-202611-01`）已批准：*春季KV 改尺寸*"
-    ) for m in card)  # fmt: skip
+    assert any(
+        text_of(m).startswith(
+            "*工作单 `CR-202611-01-R1`*《春季KV 改尺寸》· 已批准，待接单\n"
+            "后续修改工作单（修改 `CR-202611-01`）"
+        )
+        for m in card
+    )
     # a second modification, asked from the first's number, is R2 of the original
     view = open_form(world, "revise CR-202611-01-R1")
     assert world.slack.submit(view, {"deadline": "12月9日"}, user="U0AE1").text == ""

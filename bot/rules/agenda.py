@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from bot.rules.contacts import report_clock
+from bot.rules.job_life import LIVE, SIGNED
 from bot.rules.receivables import months_overdue, stage
 from bot.rules.working_time import WorkingHours
 
@@ -290,7 +291,7 @@ def jobs_due(
             j.internal_deadline < now,
         )
         for j in jobs
-        if j.status == "open" and min(j.deadline, j.internal_deadline) < before
+        if j.status in LIVE and j.status != SIGNED and min(j.deadline, j.internal_deadline) < before
     ]
     return sorted(rows, key=lambda j: (j.internal_deadline, j.number))
 

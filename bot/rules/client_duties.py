@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
 from bot.rules.agenda import ClientFact, JobFact
+from bot.rules.job_life import LIVE
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def month_counts(jobs: Iterable[JobFact], next_month: tuple[datetime, datetime])
     for j in jobs:
         if j.status == "closed":
             counts["closed"] += 1
-        elif j.status == "open":
+        elif j.status in LIVE:
             counts["open"] += 1
             if start <= j.deadline < end:
                 counts["next"] += 1

@@ -13,7 +13,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.rules.clients import MAX_CADENCE, default_cadence, name_key
-from bot.rules.people import LANGS, ROLES
+from bot.rules.jobs import DEPARTMENTS, department_of
+from bot.rules.people import DEPARTMENT_ROLES, LANGS, ROLES
 from bot.rules.problems import Problem
 
 TRUE = frozenset({"true", "yes", "1", "y", "是", "市内"})
@@ -44,6 +45,7 @@ class MemberRow:
     role: str
     manager_id: str | None
     language: str | None
+    department: str | None = None  # a job department's code, for roles dh and staff
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,15 @@ def read_member(line: int, row: Mapping[str, str]) -> MemberRow | Skipped:
         return Skipped(line, f"language {row.get('language', '')!r} must be zh, en or empty")
     if manager == uid:
         return Skipped(line, f"manager_id {uid} is the member's own id")
-    return MemberRow(line, uid, name, role, manager, lang)
+    typed = row.get("department", "").strip()
+    department = department_of(typed) if typed else None
+    if typed and department is None:
+        return Skipped(line, f"department {typed!r} is not one of {', '.join(DEPARTMENTS)}")
+    if role in DEPARTMENT_ROLES and department is None:
+        return Skipped(line, f"role {role} needs a department ({', '.join(DEPARTMENTS)})")
+    if role not in DEPARTMENT_ROLES and department is not None:
+        return Skipped(line, f"department is for roles dh and staff, not {role}")
+    return MemberRow(line, uid, name, role, manager, lang, department)
 
 
 def email_key(address: str) -> str:

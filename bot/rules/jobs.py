@@ -10,6 +10,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import NamedTuple, Protocol, TypeVar
 
+from bot.rules.job_life import LIVE, NOT_SENT
 from bot.rules.problems import Problem
 from bot.rules.working_time import WorkingHours, add_working_days
 
@@ -34,7 +35,7 @@ DEPARTMENT_NAMES_ZH: Mapping[str, str] = MappingProxyType(
         "other": "其他",
     }
 )
-JOB_STATUSES = ("pending", "open", "rejected", "withdrawn", "closed")
+JOB_STATUSES = ("pending", *LIVE, "rejected", "withdrawn", "closed")
 
 _BY_PREFIX = {prefix: code for code, prefix in DEPARTMENTS.items()}
 _BY_ZH = {name: code for code, name in DEPARTMENT_NAMES_ZH.items()}
@@ -131,7 +132,7 @@ def due_soon(jobs: Iterable[J], now: datetime, wh: WorkingHours) -> tuple[list[J
     one working day later, inclusive) and those overdue (internal deadline before `now`),
     each sorted by internal deadline."""
     horizon = add_working_days(now, 1, wh)
-    open_jobs = sorted((j for j in jobs if j.status == "open"), key=lambda j: j.internal_deadline)
+    open_jobs = sorted((j for j in jobs if j.status in NOT_SENT), key=lambda j: j.internal_deadline)
     soon = [j for j in open_jobs if now <= j.internal_deadline <= horizon]
     overdue = [j for j in open_jobs if j.internal_deadline < now]
     return soon, overdue

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Protocol
 
-ROLES = ("aae", "ae", "am", "ad", "ped", "gm", "cs", "fin")
+ROLES = ("aae", "ae", "am", "ad", "ped", "gm", "cs", "fin", "dh", "staff")
+DH, STAFF = "dh", "staff"  # a job department's head, and a member of it (their `department`)
+DEPARTMENT_ROLES = frozenset({DH, STAFF})
 PED = "ped"  # the project execution director (项目执行总监), who signs overtime forms
 CS = "cs"  # the customer-support head (客户支持主管): the last review of a contract, copied
 FIN = "fin"  # finance (财务): copied on money forms once approved

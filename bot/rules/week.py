@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER, report_stage
+from bot.rules.job_life import NOT_SENT
 from bot.rules.receivables import MONITORED_AFTER, months_overdue, over
 from bot.rules.week_input import (
     ClientRow,
@@ -248,7 +249,7 @@ class _Context:
                 a.revised.append(j)
             if j.status == "closed" and j.closed_at is not None and start <= j.closed_at <= w.now:
                 a.closed.append(j)
-            if j.status == "open" and j.internal_deadline < w.now:
+            if j.status in NOT_SENT and j.internal_deadline < w.now:
                 a.overdue.append(j)
 
 

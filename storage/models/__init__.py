@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from storage.models.away import DayMark, Leave, OvertimeForm, Whereabouts
 from storage.models.clients import Client, ContactLog, FunnelChange
+from storage.models.job_life import JobAssignee, JobEvent, JobHours
 from storage.models.outbox import OutboxMessage
 from storage.models.people import Member
 from storage.models.reports import ActionItem, ContactReport, Meeting
@@ -29,6 +30,9 @@ __all__ = [
     "Duty",
     "FunnelChange",
     "Job",
+    "JobAssignee",
+    "JobEvent",
+    "JobHours",
     "Leave",
     "Meeting",
     "Member",

@@ -21,6 +21,8 @@ class Member(SQLModel, table=True):
     name: str = Field(max_length=200)
     role: str = Field(max_length=8)
     manager_id: str | None = Field(default=None, max_length=32)
+    # the job department they work in (creative, design…; bot/rules/jobs.py); None for an AE
+    department: str | None = Field(default=None, max_length=12)
     language: str | None = Field(default=None, max_length=2)  # chosen (import or /aebot language)
     slack_locale: str | None = Field(
         default=None, max_length=16

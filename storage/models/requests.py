@@ -40,9 +40,18 @@ class Job(SQLModel, table=True):
     materials_url: str | None = Field(default=None, max_length=500)
     owner_id: str = Field(max_length=32)  # the requester, who tracks it until delivery
     issued_by: str = Field(max_length=32)  # who filed it (the issuer the handbook records)
-    status: str = Field(default="pending", max_length=10)  # pending open rejected withdrawn closed
+    # pending → open (approved) → accepted → progress → review → sent → signed → closed; from
+    # sent, revising (the client's changes) and back to progress; or rejected, withdrawn
+    status: str = Field(default="pending", max_length=10)
     approval_id: int | None = Field(default=None, index=True)
     delivery_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    accepted_by: str | None = Field(default=None, max_length=32)  # the department's head
+    accepted_at: datetime | None = Field(default=None, sa_column=_dt())
+    signed_by_client: str | None = Field(default=None, max_length=200)  # who signed it off
+    signed_on: date | None = None  # the day the client signed (签字确认稿)
+    accept_reminded_at: datetime | None = Field(default=None, sa_column=_dt())
+    internal_reminded_at: datetime | None = Field(default=None, sa_column=_dt())
+    overdue_told_at: datetime | None = Field(default=None, sa_column=_dt())
     closed_by: str | None = Field(default=None, max_length=32)
     closed_at: datetime | None = Field(default=None, sa_column=_dt())
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))

@@ -68,4 +68,6 @@ MESSAGES: dict[str, M] = {
     "role.gm": zh_en("总经理（GM）", "general manager (GM)"),
     "role.cs": zh_en("客户支持主管", "customer-support head"),
     "role.fin": zh_en("财务", "finance"),
+    "role.dh": zh_en("部门主管", "department head"),
+    "role.staff": zh_en("部门同事", "department staff"),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from bot.rules.approvals import Shown
@@ -43,6 +43,10 @@ class JobRecord(Protocol):
     closed_by: str | None
     closed_at: datetime | None
     created_at: datetime
+    accepted_by: str | None
+    accepted_at: datetime | None
+    signed_by_client: str | None
+    signed_on: date | None
 
 
 class EventRecord(Protocol):
