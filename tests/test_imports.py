@@ -89,10 +89,34 @@ def test_team_rows_each_skipped_with_line_and_reason() -> None:
         "line 5: manager_id U0AE2 is the member's own id",
         "line 6: manager_id 'U0NOBODY' is neither on the team nor in this file",
         "line 7: user_id U0AM1 is already on line 3",
-        "line 10: role 'boss' is not one of aae, ae, am, ad, ped, gm, cs, fin",
+        "line 10: role 'boss' is not one of aae, ae, am, ad, ped, gm, cs, fin, dh, staff",
         "line 11: language 'fr' must be zh, en or empty",
         "line 12: user_id 'not-an-id' is not a Slack user id (like U0123ABCD)",
         "line 13: manager_id U0AE1 is on line 4, which is skipped",
+    ]
+
+
+def test_a_department_goes_with_the_roles_dh_and_staff_and_old_files_have_none() -> None:
+    rows = [
+        {**team_row("U0CDH", role="dh"), "department": "创意部"},  # the Chinese name
+        {**team_row("U0CW1", "U0CDH", role="staff"), "department": "CR"},  # the prefix
+        {**team_row("U0CW2", "U0CDH", role="staff"), "department": ""},
+        {**team_row("U0AE1", role="ae"), "department": "design"},
+        {**team_row("U0DW1", role="staff"), "department": "sales"},
+        team_row("U0AE2", role="ae"),  # a file without the column: no department
+    ]
+    good, skipped = check_team(lines(rows), {})
+    assert [(m.user_id, m.role, m.department) for m in good] == [
+        ("U0CDH", "dh", "creative"),
+        ("U0CW1", "staff", "creative"),
+        ("U0AE2", "ae", None),
+    ]
+    assert [str(x) for x in skipped] == [
+        "line 4: role staff needs a department "
+        "(creative, design, production, media, planning, other)",
+        "line 5: department is for roles dh and staff, not ae",
+        "line 6: department 'sales' is not one of "
+        "creative, design, production, media, planning, other",
     ]
 
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COUNT = "count"  # a number of things: 0, 1 and 2 are tried
 SAMPLES: dict[str, tuple[str, str] | str] = {
     "action": ("批准", "approved"),
+    "people": ("<@U0CW1>、<@U0CW2>", "<@U0CW1>, <@U0CW2>"),
     "actor": ("<@U0AM1>", "<@U0AM1>"),
     "admins": ("<@U0ADMIN>", "<@U0ADMIN>"),
     "after": ("23:00", "23:00"),

@@ -14,7 +14,6 @@ from bot.slack.views.jobs import (
     BRIEF_EXCERPT,
     JobRecord,
     brief_lines,
-    department_name,
     detail_lines,
     number_of,
     status_name,
@@ -65,9 +64,8 @@ def card(
     if original:
         out.append(bk.context(r.t("jobcard.revision_of", original=f"`{bk.escape(original)}`")))
     if audience == "head" and job.status == OPEN:
-        out.append(
-            bk.context(r.t("jobcard.to_head", department=department_name(r, job.department)))
-        )
+        department = r.t(f"job.dept.{job.department}")
+        out.append(bk.context(r.t("jobcard.to_head", department=department)))
     if audience == "assignee" and assigned_by:
         out.append(bk.context(r.t("jobcard.to_assignee", by=assigned_by)))
     lines = detail_lines(r, job, client)
