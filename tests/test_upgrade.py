@@ -97,8 +97,8 @@ def previous_release_data(url: str) -> None:
     tables = sa.MetaData()
     with engine.begin() as conn:
         tables.reflect(conn)
-        assert "language" not in tables.tables["client"].columns  # the previous schema
-        assert "contactreport" not in tables.tables
+        assert "department" not in tables.tables["member"].columns  # the previous schema
+        assert "jobevent" not in tables.tables
         for uid, name, role, manager in (
             ("U0AM1", "钱经理", "am", None),
             ("U0AE1", "孙小明", "ae", "U0AM1"),
@@ -216,10 +216,9 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
     bot = make_bot(fake, old_db, FixedClock(datetime(2026, 11, 23, 10, tzinfo=SH)))
     try:
         with bot.db.read() as s:
-            assert [(m.user_id, m.name, m.manager_id) for m in s.exec(select(Member))] == [
-                ("U0AM1", "钱经理", None),
-                ("U0AE1", "孙小明", "U0AM1"),
-            ]
+            assert [
+                (m.user_id, m.name, m.manager_id, m.department) for m in s.exec(select(Member))
+            ] == [("U0AM1", "钱经理", None, None), ("U0AE1", "孙小明", "U0AM1", None)]
             [client] = s.exec(select(Client)).all()
             assert (client.code, client.funnel_stage) == ("北京-202611-耐克-001", "proposal")
             [contact] = s.exec(select(ContactLog)).all()
