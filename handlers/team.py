@@ -17,7 +17,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.rules.imports import line_problem
-from bot.rules.people import ROLES
+from bot.rules.jobs import department_of
+from bot.rules.people import DEPARTMENT_ROLES, ROLES
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
 from bot.slack.subcommands import Subcommands
@@ -33,6 +34,7 @@ from storage.outbox import wall
 MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$")
 MANAGER_WORDS = frozenset({"manager", "汇报", "汇报对象", "主管", "上级"})
 ROLE_WORDS = frozenset({"role", "角色"})
+DEPARTMENT_WORDS = frozenset({"department", "dept", "部门"})
 NOBODY = frozenset({"none", "-", "无", "没有"})
 
 
@@ -56,8 +58,9 @@ def _add(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     args = rest.split()
     target = MENTION.match(args[0]) if args else None
     role = args[1].lower() if len(args) > 1 else ""
-    manager = _manager_typed(args[2:])
-    if target is None or role not in ROLES or manager is False:
+    department, more = _department_typed(role, args[2:])
+    manager = _manager_typed(more)
+    if target is None or role not in ROLES or manager is False or department is False:
         return Reply(text=r.t("team.add_usage", roles=", ".join(ROLES)))
     uid, label = target.group(1), target.group(2) or target.group(1)
     with deps.db.write() as s:
@@ -68,11 +71,37 @@ def _add(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         problem = line_problem(lines, uid, manager)
         if problem is not None:
             return Reply(text=r.problem(problem))
-        queries.upsert_member(s, req.team, uid, r.now, name=label, role=role, manager_id=manager)
-    role_name = r.t("role." + role)
+        queries.upsert_member(
+            s,
+            req.team,
+            uid,
+            r.now,
+            name=label,
+            role=role,
+            manager_id=manager,
+            department=department,
+        )
+    role_name = _role_name(r, role, department)
     if manager is None:
         return Reply(text=r.t("team.added_no_manager", user=uid, role=role_name))
     return Reply(text=r.t("team.added", user=uid, role=role_name, manager=manager))
+
+
+def _department_typed(role: str, args: list[str]) -> tuple[str | None | bool, list[str]]:
+    """The department after a role dh or staff (its code, or False when missing or unknown),
+    and the words after it; other roles take none."""
+    if role not in DEPARTMENT_ROLES:
+        return None, args
+    code = department_of(args[0]) if args else None
+    return (code if code else False), args[1:]
+
+
+def _role_name(r: Reader, role: str, department: str | None) -> str:
+    """ "部门主管（创意）", "department head (Creative)"; a role without a department alone."""
+    name = r.t("role." + role)
+    if not department:
+        return name
+    return r.t("team.role_in", role=name, department=r.t(f"job.dept.{department}"))
 
 
 def _manager_typed(args: list[str]) -> str | None | bool:
@@ -93,29 +122,58 @@ def _set(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
     args = rest.split()
     target = MENTION.match(args[0]) if args else None
     what = args[1].lower() if len(args) > 1 else ""
-    if target is None or len(args) != 3:
+    if target is None or len(args) not in (3, 4):
         return Reply(text=r.t("team.set_usage", roles=", ".join(ROLES)))
     if what in ROLE_WORDS:
-        return _set_role(r, req, deps, target.group(1), args[2].lower())
+        return _set_role(r, req, deps, target.group(1), args[2].lower(), args[3:])
+    if what in DEPARTMENT_WORDS and len(args) == 3:
+        return _set_department(r, req, deps, target.group(1), args[2])
+    if len(args) != 3:
+        return Reply(text=r.t("team.set_usage", roles=", ".join(ROLES)))
     if what in MANAGER_WORDS:
         return _set_manager(r, req, deps, target.group(1), args[2])
     return Reply(text=r.t("team.set_usage", roles=", ".join(ROLES)))
 
 
-def _set_role(r: Reader, req: Request, deps: Deps, uid: str, role: str) -> Reply:
-    if role not in ROLES:
+def _set_role(r: Reader, req: Request, deps: Deps, uid: str, role: str, more: list[str]) -> Reply:
+    """A new role; dh and staff with their department (`role dh creative`), other roles
+    leave any department behind."""
+    department, rest = _department_typed(role, more)
+    if role not in ROLES or department is False or rest:
         return Reply(text=r.t("team.set_usage", roles=", ".join(ROLES)))
     with deps.db.write() as s:
         member = queries.get_member(s, req.team, uid)
         if member is None:
             return Reply(text=r.t("team.not_member", user=uid))
-        before = member.role
-        if before != role:
-            queries.upsert_member(s, req.team, uid, r.now, role=role)
-    if before == role:
-        return Reply(text=r.t("team.role_unchanged", user=uid, role=r.t("role." + role)))
-    was, now = r.t("role." + before), r.t("role." + role)
+        before = (member.role, member.department)
+        if before != (role, department):
+            queries.upsert_member(s, req.team, uid, r.now, role=role, department=department)
+    now = _role_name(r, role, department)
+    if before == (role, department):
+        return Reply(text=r.t("team.role_unchanged", user=uid, role=now))
+    was = _role_name(r, *before)
     return Reply(text=r.t("team.role_set", user=uid, was=was, now=now))
+
+
+def _set_department(r: Reader, req: Request, deps: Deps, uid: str, typed: str) -> Reply:
+    """Another department for a head or a member of staff."""
+    department = department_of(typed)
+    if department is None:
+        return Reply(text=r.t("team.set_usage", roles=", ".join(ROLES)))
+    with deps.db.write() as s:
+        member = queries.get_member(s, req.team, uid)
+        if member is None:
+            return Reply(text=r.t("team.not_member", user=uid))
+        if member.role not in DEPARTMENT_ROLES:
+            role = r.t("role." + member.role)
+            return Reply(text=r.t("team.department_not_for", user=uid, role=role))
+        before = _role_name(r, member.role, member.department)
+        if member.department != department:
+            queries.upsert_member(s, req.team, uid, r.now, department=department)
+        now = _role_name(r, member.role, department)
+    if before == now:
+        return Reply(text=r.t("team.role_unchanged", user=uid, role=now))
+    return Reply(text=r.t("team.role_set", user=uid, was=before, now=now))
 
 
 def _set_manager(r: Reader, req: Request, deps: Deps, uid: str, typed: str) -> Reply:

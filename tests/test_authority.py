@@ -257,7 +257,7 @@ def test_aebot_authority_set_changes_where_a_7_percent_request_goes(
     for args, line in (
         (["bonus", "am", "8"], "Error: “bonus” is not a kind of request. Kinds: commission, "
          "make-good-platform, make-good-database, discount, payment-terms, free-test."),
-        (["佣金", "boss", "8"], "Error: “boss” is not a role. Roles: aae, ae, am, ad, ped, gm, cs, fin."),
+        (["佣金", "boss", "8"], "Error: “boss” is not a role. Roles: aae, ae, am, ad, ped, gm, cs, fin, dh, staff."),
         (["佣金", "am", "lots"], "Error: “lots” is not a limit. Write 5 (up to 5), <10 (below "
          "10), any (no limit) or no (none)."),
     ):  # fmt: skip
@@ -297,7 +297,7 @@ def test_admins_show_and_set_limits_in_slack_and_others_may_only_look(world: Wor
     )
     assert say(world, "authority set commission boss 8", user=ADMIN) == (
         "不认识角色“boss”。可以用：`aae` 助理客户执行（AAE）、`ae` 客户执行（AE）、`am` 客户经理（AM）、"
-        "`ad` 客户总监（AD）、`ped` 项目执行总监、`gm` 总经理（GM）、`cs` 客户支持主管、`fin` 财务。"
+        "`ad` 客户总监（AD）、`ped` 项目执行总监、`gm` 总经理（GM）、`cs` 客户支持主管、`fin` 财务、`dh` 部门主管、`staff` 部门同事。"
     )
     r = world.slack.command("/aebot", "authority", user=ADMIN).json()
     text = r["blocks"][0]["text"]["text"]

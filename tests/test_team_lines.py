@@ -59,7 +59,8 @@ def test_adding_is_checked_as_an_imported_row_is(world: World) -> None:
     )
     usage = (
         "用法：`/aebot team add @同事 角色` 或 `/aebot team add @同事 角色 manager @主管`，"
-        "角色是 aae, ae, am, ad, ped, gm, cs, fin 之一。"
+        "角色是 aae, ae, am, ad, ped, gm, cs, fin, dh, staff 之一；`dh` 和 `staff` 后面跟部门，"
+        "如 `/aebot team add @同事 staff design`。"
     )
     assert aebot(world, "team add <@U0NEW1|wang> boss") == usage
     assert aebot(world, "team add wang ae") == usage
@@ -137,3 +138,31 @@ def test_team_help_names_every_form(world: World) -> None:
     assert aebot(world, "team frobnicate", user="U0AE1") == (
         "没有“frobnicate”这个写法。`/aebot team help` 列出可用的写法。"
     )
+
+
+def test_the_departments_people_come_with_their_department(world: World) -> None:
+    said = aebot(world, "team add <@U0CDH|chen> dh 创意部")
+    assert said.startswith("已把 <@U0CDH> 加入团队：部门主管（创意），还没有汇报对象。")
+    said = aebot(world, "team add <@U0CW1|wu> staff CR manager <@U0CDH|chen>")
+    assert said == "已把 <@U0CW1> 加入团队：部门同事（创意），汇报对象 <@U0CDH>。"
+    assert aebot(world, "team add <@U0CW2|ann> staff").startswith("用法：`/aebot team add")
+    assert aebot(world, "team add <@U0CW2|ann> staff sales").startswith("用法：")
+    assert member(world, "U0CW2") is None
+    assert aebot(world, "team set <@U0CW1|wu> department design") == (
+        "<@U0CW1> 的角色：部门同事（创意） → 部门同事（设计）。"
+    )
+    assert aebot(world, "team set <@U0AE1|sun> department design") == (
+        "<@U0AE1> 是客户执行（AE），不属于哪个部门：只有 `dh`（部门主管）和 `staff`（部门同事）有部门。"
+        "没有做任何改动。"
+    )
+    assert aebot(world, "team set <@U0AE1|sun> role staff media") == (
+        "<@U0AE1> 的角色：客户执行（AE） → 部门同事（媒介）。"
+    )
+    assert aebot(world, "team set <@U0AE1|sun> role ae") == (
+        "<@U0AE1> 的角色：部门同事（媒介） → 客户执行（AE）。"
+    )
+    found, wu = member(world, "U0AE1"), member(world, "U0CW1")
+    assert found is not None and (found.role, found.department) == ("ae", None)
+    assert wu is not None and (wu.role, wu.department) == ("staff", "design")
+    chart = world.slack.command("/aebot", "team", user="U0AE2").json()
+    assert "<@U0CDH> chen — department head (Creative)" in str(chart["blocks"])

@@ -55,3 +55,4 @@ class MemberRecord(Protocol):
     name: str
     role: str
     manager_id: str | None
+    department: str | None

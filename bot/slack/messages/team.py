@@ -5,15 +5,24 @@ from __future__ import annotations
 from bot.slack.messages.entry import M, zh_en
 
 MESSAGES: dict[str, M] = {
+    "team.role_in": zh_en("{role}（{department}）", "{role} ({department})"),
+    "team.department_not_for": zh_en(
+        "<@{user}> 是{role}，不属于哪个部门：只有 `dh`（部门主管）和 `staff`（部门同事）有部门。"
+        "没有做任何改动。",
+        "<@{user}> is {role}, which belongs to no department: only dh (department head) and "
+        "staff have one. Nothing was changed.",
+    ),
     "team.help": zh_en(
         "*`/aebot team` — 团队与汇报关系*\n"
         "• `/aebot team` 团队架构\n"
         "• `/aebot team add @同事 ae manager @主管` 加入团队：角色和汇报对象（管理员）\n"
         "• `/aebot team set @同事 manager @主管` 改汇报对象（`manager none` 清除）（管理员）\n"
-        "• `/aebot team set @同事 role am` 改角色（管理员）\n"
+        "• `/aebot team set @同事 role am` 改角色（管理员）；部门的人带上部门："
+        "`/aebot team add @同事 dh creative`、`/aebot team set @同事 department design`\n"
         "• `/aebot team remove @同事` 移出团队（管理员）\n"
         "角色：`aae` 助理客户执行、`ae` 客户执行、`am` 客户经理、`ad` 客户总监、`ped` 项目执行总监、"
-        "`gm` 总经理、`cs` 客户支持主管、`fin` 财务。"
+        "`gm` 总经理、`cs` 客户支持主管、`fin` 财务、`dh` 部门主管、`staff` 部门同事"
+        "（部门：`creative`、`design`、`production`、`media`、`planning`、`other`）。"
         "审批和加班单都沿汇报关系找人签字；整个团队也可以用 `aebot team import team.csv` 导入。",
         "*/aebot team — the team and who reports to whom*\n"
         "• `/aebot team` the org chart\n"
@@ -21,10 +30,13 @@ MESSAGES: dict[str, M] = {
         "manager (admins)\n"
         "• `/aebot team set @someone manager @someone` changes whom they report to (`manager "
         "none` clears it) (admins)\n"
-        "• `/aebot team set @someone role am` changes their role (admins)\n"
+        "• `/aebot team set @someone role am` changes their role (admins); the departments' "
+        "people come with their department: `/aebot team add @someone dh creative`, "
+        "`/aebot team set @someone department design`\n"
         "• `/aebot team remove @someone` takes someone off the team (admins)\n"
         "Roles: aae, ae, am, ad, ped (project execution director), gm, cs (customer-support "
-        "head), fin (finance). Approvals and overtime forms go up these reporting lines; a "
+        "head), fin (finance), dh (a department's head), staff (a member of a department; "
+        "departments: creative, design, production, media, planning, other). Approvals and overtime forms go up these reporting lines; a "
         "whole team can also be loaded with `aebot team import team.csv`.",
     ),
     "team.admin_only": zh_en(
@@ -34,15 +46,19 @@ MESSAGES: dict[str, M] = {
     ),
     "team.add_usage": zh_en(
         "用法：`/aebot team add @同事 角色` 或 `/aebot team add @同事 角色 manager @主管`，"
-        "角色是 {roles} 之一。",
+        "角色是 {roles} 之一；`dh` 和 `staff` 后面跟部门，如 `/aebot team add @同事 staff design`。",
         "Usage: `/aebot team add @someone ROLE` or `/aebot team add @someone ROLE manager "
-        "@someone`, where ROLE is one of {roles}.",
+        "@someone`, where ROLE is one of {roles}; dh and staff take their department after "
+        "them, as in `/aebot team add @someone staff design`.",
     ),
     "team.set_usage": zh_en(
         "用法：`/aebot team set @同事 manager @主管`（`manager none` 清除汇报对象）或 "
-        "`/aebot team set @同事 role 角色`，角色是 {roles} 之一。",
+        "`/aebot team set @同事 role 角色`，角色是 {roles} 之一；`dh` 和 `staff` 后面跟部门，"
+        "如 `role dh creative`，换部门用 `/aebot team set @同事 department design`。",
         "Usage: `/aebot team set @someone manager @someone` (`manager none` clears it) or "
-        "`/aebot team set @someone role ROLE`, where ROLE is one of {roles}.",
+        "`/aebot team set @someone role ROLE`, where ROLE is one of {roles}; dh and staff take "
+        "their department after them (`role dh creative`), and `/aebot team set @someone "
+        "department design` moves them.",
     ),
     "team.already": zh_en(
         "<@{user}> 已经在团队里（{role}），没有做任何改动。改角色用 `/aebot team set @同事 role am`，"

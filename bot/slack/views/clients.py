@@ -144,9 +144,10 @@ def org_chart(r: Reader, members: Sequence[MemberRecord]) -> list[bk.Block]:
             if m.user_id in shown:
                 continue
             shown.add(m.user_id)
-            lines.append(
-                "    " * depth + f"• <@{m.user_id}> {bk.escape(m.name)} — {r.t('role.' + m.role)}"
-            )
+            role = r.t("role." + m.role)
+            if m.department:
+                role = r.t("team.role_in", role=role, department=r.t(f"job.dept.{m.department}"))
+            lines.append("    " * depth + f"• <@{m.user_id}> {bk.escape(m.name)} — {role}")
             walk(m.user_id, depth + 1)
 
     walk(None, 0)
