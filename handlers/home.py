@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from slack_bolt import App
+from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.rules.approvals import SUPERVISOR_ROLES
@@ -14,10 +15,10 @@ from bot.settings import Settings
 from bot.slack.listeners import Debouncer, Listen, Request
 from bot.slack.sender import Sender
 from bot.slack.texts import Reader
-from bot.slack.views.home import home_view
+from bot.slack.views.home import MyJob, home_view
 from bot.slack.views.reports import Row
 from forms.kinds import HOME, shows
-from storage import action_items, approvals, job_queries, queries
+from storage import action_items, approvals, job_life, queries
 from storage.calendars import Calendars
 from storage.db import Database
 from storage.directory import Directory
@@ -66,7 +67,7 @@ class HomeTab:
     def view(self, team: str, user: str, lang: str) -> dict[str, object]:
         """The person's Home, read in a constant number of statements: what waits for their
         decision (as approver, for those who delegated to them, or escalated to them), their
-        open jobs, their clients due and their last contacts."""
+        live jobs with their state, their clients due and their last contacts."""
         zone = self.settings.tz
         r = Reader(lang, zone, self.clock.now())
         today = r.now.astimezone(zone).date()
@@ -76,7 +77,7 @@ class HomeTab:
             last = queries.last_contacts(s, team, [c.id for c in mine if c.id])
             recent = queries.recent_contacts(s, team, user, RECENT)
             owing = queries.reports_owed(s, team, user)
-            jobs = job_queries.open_jobs(s, team, user)
+            jobs = my_jobs(s, team, user)
             delegated = approvals.delegations(s, team, today)
             for_whom = sorted(u for u, (to, _) in delegated.items() if to == user and u != user)
             waiting = approvals.waiting_for(s, team, [user, *for_whom])
@@ -106,6 +107,14 @@ class HomeTab:
             return []
         hours = self.team_settings.of(team).working_hours(self.calendars.for_team(team))
         return [(c, cl, report_clock(c.at.astimezone(self.settings.tz), hours)) for c, cl in owing]
+
+
+def my_jobs(s: Session, team: str, user: str) -> list[MyJob]:
+    """The person's live jobs (as owner, assignee or head), each with its assignees; four
+    statements whatever the number of jobs."""
+    live = job_life.live_jobs_of(s, team, user)
+    crews = job_life.assignees(s, team, [j.id for j, _, _ in live if j.id is not None])
+    return [(j, c, how, crews.get(j.id or 0, [])) for j, c, how in live]
 
 
 def _note(r: Reader, a: Approval, user: str) -> str | None:

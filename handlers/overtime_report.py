@@ -1,6 +1,7 @@
 """`/overtime list` and `/overtime report 2026-11`: my forms of the month under their weeks,
 and a month's approved overtime by person and by job or client (managers and admins), with the
-same as an .xlsx (bot/sheets.py) sent to the requester's DM through the outbox: delivered by
+same as an .xlsx (bot/sheets.py), and the hours recorded on jobs that month per job and person
+with their overtime beside (人员工时记录表), sent to the requester's DM through the outbox: delivered by
 the courier with retries, exactly once; if it is given up, an admin hears of it (the courier)
 and so does the requester (a message queued with the file, sent only if the file fails).
 
@@ -23,9 +24,9 @@ from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views import overtime as view
 from handlers.deps import Deps
-from storage import outbox, queries
+from storage import job_life, outbox, queries
 from storage import overtime as store
-from storage.models import OvertimeForm
+from storage.models import Client, Job, JobHours, OvertimeForm
 
 FILE = "overtime-report"  # the outbox's purpose of the .xlsx…
 NOT_SENT = "overtime-report-not-sent"  # … and of the message saying it did not arrive
@@ -85,7 +86,8 @@ def month_list(r: Reader, req: Request, deps: Deps) -> Reply:
 
 def report(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
     """A month's approved overtime by person and by job or client (managers and admins); its
-    .xlsx is queued for the requester's DM in the same breath, and the courier sends it."""
+    .xlsx, with the month's hours on jobs, is queued for the requester's DM in the same breath,
+    and the courier sends it (also when the month had hours on jobs and no overtime)."""
     month = rules.read_month(typed, r.now.astimezone(deps.settings.tz).date())
     with deps.db.read() as s:
         me = queries.get_member(s, req.team, req.user)
@@ -98,11 +100,15 @@ def report(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
         forms = store.between(s, req.team, *rules.month_days(*month), statuses=(APPROVED,))
         labels = labels_of(s, req.team, forms)
         names = {m.user_id: m.name for m in queries.list_members(s, req.team)}
+        hours = job_life.hours_between(s, req.team, *rules.month_days(*month))
     rep = rules.report([entry(f) for f in forms])
     text, blocks = view.report_message(r, view.month_name(r, *month), rep, labels)
-    if not rep.forms:
+    if not rep.forms and not hours:
         return Reply(text=text, blocks=blocks)
-    content = sheets.workbook(report_sheets(r, rep, names, labels))
+    if not rep.forms:
+        blocks.append(bk.section(r.t("overtime.report.hours_only")))
+    book = [*report_sheets(r, rep, names, labels), hours_sheet(r, rep, names, hours)]
+    content = sheets.workbook(book)
     with deps.db.write() as s:
         outbox.enqueue(s, to_dm(r, req, month, content), deps.clock.now(), outbox.wall())
     return Reply(text=text, blocks=blocks, then=(deps.deliver,))
@@ -167,6 +173,45 @@ def report_sheets(
         Sheet(r.t("overtime.sheet.people"), [people]),
         Sheet(r.t("overtime.sheet.jobs"), [jobs]),
     ]
+
+
+def hours_sheet(
+    r: Reader,
+    rep: rules.Report,
+    names: Mapping[str, str],
+    records: Sequence[tuple[JobHours, Job, Client]],
+) -> Sheet:
+    """Sheet "工时"/"Hours": the month's hours per job and person (by job number, then name),
+    each with that person's approved overtime of the month beside; a totals row."""
+    minutes: dict[tuple[str, str], int] = {}
+    jobs: dict[str, tuple[str, str]] = {}  # number → project, client
+    for h, job, client in records:
+        minutes[job.number, h.user_id] = minutes.get((job.number, h.user_id), 0) + h.minutes
+        jobs[job.number] = (job.project, client.name)
+    overtime = {p.key: p.minutes for p in rep.people}
+
+    def name(user: str) -> str:
+        return names.get(user, user)
+
+    rows: list[list[sheets.Cell]] = [
+        [
+            number,
+            *jobs[number],
+            name(user),
+            _hours(minutes[number, user]),
+            _hours(overtime.get(user, 0)),
+        ]
+        for number, user in sorted(minutes, key=lambda k: (k[0], name(k[1]).casefold(), k[1]))
+    ]
+    total = sum(h.minutes for h, _, _ in records)
+    rows.append([r.t("overtime.xlsx.total"), None, None, None, _hours(total), None])
+    keys = ("number", "project", "client", "person", "job_hours", "their_overtime")
+    table = Table(
+        [r.t(f"overtime.xlsx.{k}") for k in keys],
+        rows,
+        formats={4: sheets.HOURS_FORMAT, 5: sheets.HOURS_FORMAT},
+    )
+    return Sheet(r.t("overtime.sheet.hours"), [table])
 
 
 def _hours(minutes: int) -> float:

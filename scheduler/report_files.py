@@ -1,6 +1,7 @@
 """The Friday report's files: the .xlsx (sheets "工作"/"Work", "漏斗"/"Funnel" and, in the last
 week of a month, "客户日志"/"Client log", named in the reader's language, with native Excel
-charts on work and funnel; written by bot/sheets.py)
+charts on work and funnel; the work sheet has the hours recorded on jobs this week, per AE and
+client and, under it, per job; written by bot/sheets.py)
 and the picture people read at a glance (a PNG bar chart of contact days against what the
 cadences ask, per AE).
 
@@ -27,6 +28,7 @@ from bot.rules.week_report import AeWeek, WeekReport
 from bot.rules.weekly import FUNNEL_STAGES
 from bot.sheets import Bars, Cell, Sheet, Table
 from bot.slack.texts import Reader
+from bot.slack.views.jobs import department_name, status_name
 from bot.slack.views.report import week_number
 
 MAX_BARS = 60  # people in the picture; with more, those furthest behind
@@ -47,9 +49,12 @@ WORK_COLUMNS = (
     "revised",
     "closed",
     "overdue",
+    "hours",
     "note",
 )
-SUMMARY_COL = 17  # where the work sheet's per-AE table (the chart's data) starts: column Q
+SUMMARY_COL = 18  # where the work sheet's per-AE table (the chart's data) starts: column R
+# the work sheet's table of each job's hours this week, under the rows of AEs and clients
+HOURS_COLUMNS = ("number", "project", "client", "owner", "department", "state", "hours")
 
 
 # --- the workbook --------------------------------------------------------------------------------
@@ -71,9 +76,11 @@ def xlsx_name(rep: WeekReport) -> str:
 
 def _work_tables(r: Reader, rep: WeekReport) -> list[Table]:
     """One row per AE per client (an AE without clients: a row of their own), and beside it
-    at column Q the per-AE table the chart draws."""
+    at column R the per-AE table the chart draws; under them, after an empty row, each job's
+    hours this week (when some were recorded)."""
     x = _x(r)
     headers = [x(k) for k in WORK_COLUMNS]
+    hours = rep.hours_by_owner()
     rows: list[list[Cell]] = []
     for a in rep.aes:
         if not a.clients:
@@ -96,6 +103,7 @@ def _work_tables(r: Reader, rep: WeekReport) -> list[Table]:
                     sum(1 for j in a.revised if j.client_id == cid),
                     sum(1 for j in a.closed if j.client_id == cid),
                     sum(1 for j in a.overdue if j.client_id == cid),
+                    _hours(hours.get((a.user_id, cid), 0)),
                     c.note or "",
                 ]
             )
@@ -105,7 +113,35 @@ def _work_tables(r: Reader, rep: WeekReport) -> list[Table]:
         at=(1, SUMMARY_COL),
         chart=Bars(x("work_chart"), 1, 2, (2, SUMMARY_COL + 5)),
     )
-    return [Table(headers, rows), per_ae]
+    work = Table(headers, rows, formats={WORK_COLUMNS.index("hours"): sheets.HOURS_FORMAT})
+    if not rep.job_hours:
+        return [work, per_ae]
+    return [work, per_ae, _hours_table(r, rep, at=(len(rows) + 3, 1))]
+
+
+def _hours_table(r: Reader, rep: WeekReport, at: tuple[int, int]) -> Table:
+    """Each job with hours recorded this week: its number, project, client, owner, department,
+    state and the week's hours; a totals row."""
+    x = _x(r)
+    rows: list[list[Cell]] = [
+        [
+            j.number,
+            j.project,
+            j.client,
+            rep.name_of(j.owner_id),
+            department_name(r, j.department),
+            status_name(r, j.status),
+            _hours(j.minutes),
+        ]
+        for j in rep.job_hours
+    ]
+    rows.append([x("total"), *[None] * 5, _hours(sum(j.minutes for j in rep.job_hours))])
+    last = len(HOURS_COLUMNS) - 1
+    return Table([x(k) for k in HOURS_COLUMNS], rows, at=at, formats={last: sheets.HOURS_FORMAT})
+
+
+def _hours(minutes: int) -> float:
+    return round(minutes / 60, 2)
 
 
 def _funnel_tables(r: Reader, rep: WeekReport) -> list[Table]:

@@ -1,7 +1,7 @@
 """One week of a team, read for the Friday report and its preview (bot/rules/week.py): the
 people, their clients, the week's contacts, open contact reports, jobs, approved overtime,
-notes, leave, funnel changes, receivables, and the month's client log when the week carries
-it. A constant number of statements whatever the size of the team (never one per person or
+notes, leave, funnel changes, receivables, the hours recorded on jobs, and the month's client
+log when the week carries it. A constant number of statements whatever the size of the team (never one per person or
 client); rows come back as the rules' plain records (bot/rules/week_input.py)."""
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from bot.rules.overtime import minutes
 from bot.rules.working_time import WorkingHours
 from storage import absence, action_items, queries
 from storage.models import (
+    Client,
     ContactLog,
     FunnelChange,
     Job,
+    JobHours,
     Member,
     OvertimeForm,
     Receivable,
@@ -83,6 +85,7 @@ def read_week(
         log=_log(s, team_id, log_month, zone) if log_month else (),
         hours=hours,
         items=action_items.week_tallies(s, team_id, start, now, local_now.date()),
+        job_hours=_job_hours(s, team_id, monday),
     )
     return week, members
 
@@ -143,6 +146,41 @@ def _overtime(s: Session, team_id: str, monday: date) -> list[rules.Overtime]:
     return [
         rules.Overtime(tuple(members_of(f)), minutes(f.start, f.end), f.late) for f in s.exec(q)
     ]
+
+
+def _job_hours(s: Session, team_id: str, monday: date) -> list[rules.JobHoursRow]:
+    """Each job's minutes recorded from Monday to Sunday, summed in the database: one statement
+    (the records themselves, one per person and day, are never brought back)."""
+    q = (
+        select(
+            Job.number,
+            Job.project,
+            Job.client_id,
+            Client.name,
+            Job.owner_id,
+            Job.department,
+            Job.status,
+            func.sum(JobHours.minutes),
+        )
+        .join(Job, col(Job.id) == JobHours.job_id)
+        .join(Client, col(Client.id) == Job.client_id)
+        .where(
+            JobHours.team_id == team_id,
+            col(JobHours.day) >= monday,
+            col(JobHours.day) <= monday + timedelta(days=6),
+        )
+        .group_by(
+            Job.id,
+            Job.number,
+            Job.project,
+            Job.client_id,
+            Client.name,
+            Job.owner_id,
+            Job.department,
+            Job.status,
+        )
+    )
+    return [rules.JobHoursRow(*row[:7], int(row[7] or 0)) for row in s.exec(q)]
 
 
 def _notes(s: Session, team_id: str, monday: date) -> list[rules.Note]:

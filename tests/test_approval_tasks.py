@@ -307,7 +307,8 @@ def test_an_approver_sees_what_waits_with_the_buttons_and_their_open_jobs(world:
         ("approval_approve", str(aid)), ("approval_reject", str(aid))
     ]  # fmt: skip
     assert texts[2] == (
-        "*我的进行中工作单（1 个）*\n`CR-202611-05` 年会视频 · Nike · 内部截止 周三 12月2日 12:00"
+        "*我发起的工作单*\n`CR-202611-05` 年会视频 · Nike · *已批准，待接单* · "
+        "内部截止 周三 12月2日 12:00 · 尚未分派"
     )
     world.slack.click("approval_approve", str(aid), user="U0AM1", channel="D0U0AM1")
     assert wait_until(lambda: stored(world, aid).status == "approved")

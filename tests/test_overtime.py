@@ -531,7 +531,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
         "*按工作单或客户*（人·小时）\n"
         "• CR-202611-07 春季KV：7 小时（1 张）\n• Nike：2 小时（1 张）\n"
         "• Coca Cola Bottling：1 小时（1 张）\n"
-        "Excel 表（“人员”和“工作单和客户”两页）正在发到你和 aebot 的私信。"
+        "Excel 表（“人员”“工作单和客户”和“工时”三页）正在发到你和 aebot 的私信。"
     )
     [done] = world.slack.wait_for("files.completeUploadExternal")
     assert done.args["channel_id"] == "DU0AM1"  # the requester's DM
@@ -539,7 +539,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
     file = world.fake.files[entry["id"]]
     assert (file["name"], file["title"]) == ("overtime-2026-11.xlsx", "2026年11月加班统计")
     book = load_workbook(io.BytesIO(world.fake.uploads[entry["id"]]))
-    assert book.sheetnames == ["人员", "工作单和客户"]  # in the reader's language
+    assert book.sheetnames == ["人员", "工作单和客户", "工时"]  # in the reader's language
     people = [list(row) for row in book["人员"].iter_rows(values_only=True)]
     assert people == [
         ["人员", "Slack ID", "小时", "加班单数"],
@@ -567,7 +567,7 @@ def test_the_report_by_person_and_job_with_its_xlsx(world: World) -> None:
     world.slack.wait_for("files.completeUploadExternal", 2)
     upload = world.fake.calls_to("files.completeUploadExternal")[-1].args
     book = load_workbook(io.BytesIO(world.fake.uploads[upload["files"][0]["id"]]))
-    assert book.sheetnames == ["People", "Jobs and clients"]
+    assert book.sheetnames == ["People", "Jobs and clients", "Hours"]
     assert [c.value for c in book["Jobs and clients"][1]] == [
         "Job or client",
         "Person-hours",

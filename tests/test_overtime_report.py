@@ -17,7 +17,7 @@ from tests.messages import text_of
 from tests.test_overtime import PED, approval, approve, at, command, dms, forms, setup
 
 FORMULA = '=HYPERLINK("http://x","y")'
-FILE_NOTE = "Excel 表（“人员”和“工作单和客户”两页）正在发到你和 aebot 的私信。"
+FILE_NOTE = "Excel 表（“人员”“工作单和客户”和“工时”三页）正在发到你和 aebot 的私信。"
 NOT_SENT = (
     "2026年11月加班统计的 Excel 文件没能发到你的私信，管理员已收到通知。"
     "请稍后再用 `/overtime report 2026-11` 取一次。"
@@ -89,7 +89,7 @@ def test_slack_answering_500_to_the_upload_is_tried_again_and_the_file_arrives_o
     world.fake.inject("files.getUploadURLExternal", "http500")
     assert report(world).endswith(FILE_NOTE)
     book = received(world)
-    assert book.sheetnames == ["人员", "工作单和客户"]
+    assert book.sheetnames == ["人员", "工作单和客户", "工时"]
     rows = settled(world)
     assert rows["overtime-report"].status == "delivered"
     assert rows["overtime-report-not-sent"].status == "expired"  # it arrived: nothing to tell

@@ -315,18 +315,19 @@ def test_the_xlsx_has_the_work_and_funnel_sheets_with_charts_and_the_picture_is_
     assert uploads["contacts-2026-W48.png"].startswith(b"\x89PNG\r\n\x1a\n")
     book = load_workbook(io.BytesIO(uploads["weekly-report-2026-W48.xlsx"]))
     assert book.sheetnames == ["工作", "漏斗"]  # not the month's last week: no client log
-    work = [row[:15] for row in book["工作"].iter_rows(values_only=True)]
+    work = [row[:16] for row in book["工作"].iter_rows(values_only=True)]
     assert work[0] == ("AE", "用户 ID", "客户", "客户代码", "联络频率（工作日）", "应联络（天）",
                        "已联络（天）", "联络次数", "联络不足（天）", "漏斗阶段", "新开工作单",
-                       "修改工作单", "完成工作单", "逾期工作单", "周报")  # fmt: skip
+                       "修改工作单", "完成工作单", "逾期工作单", "本周工时（小时）",
+                       "周报")  # fmt: skip
     assert [r[:3] + r[4:14] for r in work[1:]] == [
         ("Li AE", "U0AE2", "Coca Cola Bottling", 1, 5, 5, 5, 0, "潜在", 0, 0, 0, 0),
         ("Sun AE", "U0AE1", "Nike", 3, 2, 1, 1, 1, "提案", 0, 0, 1, 1),
         ("Sun AE", "U0AE1", "可口可乐", 1, 5, 4, 4, 1, "潜在", 1, 1, 0, 0),
         ("Zhou AE", "U0AE3", "Adidas", 1, 0, 0, 0, 0, "潜在", 0, 0, 0, 0),
     ]
-    assert work[2][14] == "Q1提案已提交，等待客户反馈"
-    per_ae = [row[16:20] for row in book["工作"].iter_rows(values_only=True)][:4]
+    assert work[2][15] == "Q1提案已提交，等待客户反馈"
+    per_ae = [row[17:21] for row in book["工作"].iter_rows(values_only=True)][:4]
     assert per_ae == [("AE", "应联络（天）", "已联络（天）", "联络次数"), ("Li AE", 5, 5, 5),
                       ("Sun AE", 7, 5, 5), ("Zhou AE", 0, 0, 0)]  # fmt: skip
     funnel = list(book["漏斗"].iter_rows(values_only=True))
@@ -366,7 +367,7 @@ def test_what_people_typed_is_text_in_the_xlsx_never_a_formula(world: World) -> 
     [xlsx] = [world.fake.uploads[i] for i, f in world.fake.files.items() if ".xlsx" in f["name"]]
     work = load_workbook(io.BytesIO(xlsx))["工作"]
     [client] = [row[2] for row in work.iter_rows(min_row=2) if row[2].value == FORMULA]
-    [note] = [row[14] for row in work.iter_rows(min_row=2) if row[2].value == "Nike"]
+    [note] = [row[15] for row in work.iter_rows(min_row=2) if row[2].value == "Nike"]
     for cell in (client, note):
         assert cell.data_type == "s"
     assert (client.value, note.value) == (FORMULA, "=1+1")

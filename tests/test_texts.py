@@ -146,6 +146,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "stage": ("提案", "proposal"),
     "stages": ("潜在、已接触、提案", "prospect, contacted, proposal"),
     "start": ("10:00", "10:00"),
+    "state": ("制作中", "in progress"),
     "status": ("进行中", "open"),
     "step": ("（第 1/2 步）", " (step 1 of 2)"),
     "steps": ("<@U0AD1> ✅ → <@U0CS1>", "<@U0AD1> ✅ → <@U0CS1>"),

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER, report_stage
-from bot.rules.job_life import NOT_SENT
+from bot.rules.job_life import CLOSED, LIVE, NOT_SENT
 from bot.rules.receivables import MONITORED_AFTER, months_overdue, over
 from bot.rules.week_input import (
     ClientRow,
@@ -48,7 +48,8 @@ from bot.rules.week_report import AeWeek, ClientWeek, Monitored, Totals, WeekRep
 from bot.rules.weekly import FUNNEL_STAGES, PROBLEMS, SUGGESTIONS
 
 REPORTED_ROLES = ("ae",)
-LIVE_JOB = ("pending", "open", "closed")  # a filing that counts as opened or revised
+# a filing that counts as opened or revised: any state but rejected and withdrawn
+LIVE_JOB = ("pending", *LIVE, CLOSED)
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -140,6 +141,7 @@ def compile_week(w: WeekInput) -> WeekReport:
         w.log_month,
         log,
         ledger,
+        sorted(w.job_hours, key=lambda j: j.number),
     )
 
 

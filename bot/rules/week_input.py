@@ -1,6 +1,6 @@
 """What the Friday report's week is read from (bot/rules/week.py): the people, their clients and
 the week's rows (contacts, open contact reports, jobs, overtime, notes, leave, funnel changes,
-receivables, the client log), as plain records that storage fills (storage/week.py).
+receivables, the client log, the hours recorded on jobs), as plain records that storage fills (storage/week.py).
 """
 
 from __future__ import annotations
@@ -113,6 +113,20 @@ class LogRow:
 
 
 @dataclass(frozen=True)
+class JobHoursRow:
+    """A job's hours recorded in the week (人员工时记录表), summed over its people."""
+
+    number: str
+    project: str
+    client_id: int
+    client: str
+    owner_id: str
+    department: str
+    status: str
+    minutes: int
+
+
+@dataclass(frozen=True)
 class WeekInput:
     monday: date
     start: datetime  # Monday 00:00 in the workspace's zone
@@ -134,3 +148,4 @@ class WeekInput:
     # (48 hours, days off not eating the author's time: bot/rules/contacts.py report_clock).
     hours: WorkingHours | None = None
     items: Mapping[str, Tally] = field(default_factory=dict)  # action items, by owner
+    job_hours: Sequence[JobHoursRow] = ()  # each job's hours recorded Monday to Sunday

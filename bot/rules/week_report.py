@@ -1,6 +1,6 @@
 """What the Friday report says (bot/rules/week.py compiles it): per AE the week's clients,
 contacts, jobs, overtime, notes, receivables and funnel; the managers' people; the totals; the
-month's client log when the week carries it.
+month's client log when the week carries it; each job's hours this week.
 """
 
 from __future__ import annotations
@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.rules.action_items import Tally
-from bot.rules.week_input import ClientRow, JobRow, LogRow, OpenReport, Person, StageChange
+from bot.rules.week_input import (
+    ClientRow,
+    JobHoursRow,
+    JobRow,
+    LogRow,
+    OpenReport,
+    Person,
+    StageChange,
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,14 @@ class WeekReport:
     log_month: tuple[int, int] | None
     log: list[tuple[ClientRow, str, LogRow]]  # (client, owner's name, its month)
     names: dict[str, str] = field(default_factory=dict)  # everyone's name, by Slack id
+    job_hours: list[JobHoursRow] = field(default_factory=list)  # by job number
+
+    def hours_by_owner(self) -> dict[tuple[str, int], int]:
+        """The minutes recorded this week on the jobs each owner asked for, by (owner, client)."""
+        out: dict[tuple[str, int], int] = {}
+        for j in self.job_hours:
+            out[j.owner_id, j.client_id] = out.get((j.owner_id, j.client_id), 0) + j.minutes
+        return out
 
     def name_of(self, user_id: str) -> str:
         """A person's name as the files show it (their id only for someone no longer on the

@@ -25,4 +25,20 @@ MESSAGES: dict[str, M] = {
         "{when} · {kind} · *{client}* · {code} — {summary}",
         "{when} · {kind} · *{client}* · {code} — {summary}",
     ),
+    # --- my jobs, with their state (bot/slack/views/home.py) ---------------------------------
+    "home.jobs_assigned": zh_en("*我手上的工作单*", "*Jobs I am working on*"),
+    "home.jobs_asked": zh_en("*我发起的工作单*", "*Jobs I asked for*"),
+    "home.jobs_department": zh_en(
+        "*本部门的工作单 · {department}*", "*My department's jobs · {department}*"
+    ),
+    "home.job_state": zh_en(
+        "`{number}` {project} · {client} · *{state}* · 内部截止 {internal}",
+        "`{number}` {project} · {client} · *{state}* · internal deadline {internal}",
+    ),
+    "home.job_state_overdue": zh_en(
+        "`{number}` {project} · {client} · *{state}* · 内部截止 {internal} · *已逾期*",
+        "`{number}` {project} · {client} · *{state}* · internal deadline {internal} · *overdue*",
+    ),
+    "home.job_people": zh_en("负责：{people}", "with {people}"),
+    "home.job_nobody": zh_en("尚未分派", "not assigned yet"),
 }

@@ -219,9 +219,9 @@ MESSAGES: dict[str, M] = {
         Plural("• {target}: {hours} h ({n} form)", "• {target}: {hours} h ({n} forms)"),
     ),
     "overtime.report.file_note": zh_en(
-        "Excel 表（“人员”和“工作单和客户”两页）正在发到你和 aebot 的私信。",
-        "The Excel file (sheets “People” and “Jobs and clients”) is on its way to your DM "
-        "with aebot.",
+        "Excel 表（“人员”“工作单和客户”和“工时”三页）正在发到你和 aebot 的私信。",
+        "The Excel file (sheets “People”, “Jobs and clients” and “Hours”) is on its way to your "
+        "DM with aebot.",
     ),
     "overtime.report.file_failed": zh_en(
         "{month}加班统计的 Excel 文件没能发到你的私信，管理员已收到通知。"

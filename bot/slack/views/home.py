@@ -1,5 +1,6 @@
-"""The App Home tab: what waits for the person's decision (with the buttons), their open jobs,
-their clients due today and their last contacts; and the morning DM of jobs due."""
+"""The App Home tab: what waits for the person's decision (with the buttons), their live jobs
+with their state (those they work on, those they asked for, their department's), their clients
+due today and their last contacts; and the morning DM of jobs due."""
 
 from __future__ import annotations
 
@@ -10,16 +11,21 @@ from typing import Any, Protocol
 from bot.rules.action_items import ItemRecord
 from bot.rules.clients import ClientRecord
 from bot.rules.contacts import ContactRecord, Due
+from bot.rules.job_life import NOT_SENT, SIGNED
 from bot.slack import blocks as bk
 from bot.slack.limits import MESSAGE_MAX_BLOCKS, VIEW_MAX_BLOCKS
 from bot.slack.texts import Reader
 from bot.slack.views import action_items as item_view
 from bot.slack.views.approvals import ApprovalRecord, request_blocks
 from bot.slack.views.contacts import kind_label, nudge
+from bot.slack.views.jobs import department_name, status_name
 from bot.slack.views.reports import Row, owing_part
 
 DUE_SHOWN = 20
-JOBS_SHOWN = 20
+JOBS_SHOWN = 20  # job lines on the Home, shared by its groups
+PEOPLE_SHOWN = 8  # assignees named on one job's line
+# the groups of my jobs, in the Home's order: how I am on the job, and its title
+JOB_GROUPS = (("assignee", "home.jobs_assigned"), ("owner", "home.jobs_asked"), ("head", ""))
 REST_TEXT = bk.TEXT_PER_MESSAGE * 2 // 3  # what all but the waiting requests may hold
 
 
@@ -31,6 +37,15 @@ class JobRecord(Protocol):
 
 
 JobRow = tuple[JobRecord, ClientRecord]
+
+
+class LiveJob(JobRecord, Protocol):
+    status: str
+    department: str
+
+
+# a live job of mine: the job, its client, how I am on it (owner, assignee, head), its assignees
+MyJob = tuple[LiveJob, ClientRecord, str, Sequence[str]]
 
 
 def job_line(r: Reader, job: JobRecord, client: ClientRecord, *, both: bool = False) -> str:
@@ -73,15 +88,55 @@ def _deadlines_text(r: Reader, soon: int, overdue: int) -> str:
     return r.t("job_deadlines.text_soon", n=soon)
 
 
-def _jobs_part(r: Reader, jobs: Sequence[JobRow]) -> list[bk.Block]:
-    if not jobs:
+def _jobs_part(r: Reader, jobs: Sequence[MyJob]) -> list[bk.Block]:
+    """My live jobs by how I am on them: those I work on, those I asked for, my department's
+    (a head's); each group gets its share of the lines, the rest counted."""
+    groups = [(key, [x for x in jobs if x[2] == how]) for how, key in JOB_GROUPS]
+    groups = [(key, group) for key, group in groups if group]
+    if not groups:
         return []
-    lines = [r.t("home.my_jobs", n=len(jobs))]
-    lines += [job_line(r, j, c) for j, c in jobs[:JOBS_SHOWN]]
-    out = [bk.divider(), *bk.sections(lines)]
-    if len(jobs) > JOBS_SHOWN:
-        out.append(bk.context(r.more(len(jobs) - JOBS_SHOWN)))
+    share = JOBS_SHOWN // len(groups)
+    out = [bk.divider()]
+    for key, group in groups:
+        title = r.t(key) if key else _department_title(r, group)
+        out += bk.sections([title, *(_state_line(r, *x) for x in group[:share])])
+        if len(group) > share:
+            out.append(bk.context(r.more(len(group) - share)))
     return out
+
+
+def _department_title(r: Reader, group: Sequence[MyJob]) -> str:
+    return r.t("home.jobs_department", department=department_name(r, group[0][0].department))
+
+
+def _state_line(
+    r: Reader, job: LiveJob, client: ClientRecord, how: str, people: Sequence[str]
+) -> str:
+    """One job: number, project, client, state, internal deadline (overdue said); for its owner
+    and its head, who has it."""
+    key = "home.job_state_overdue" if _late(job, r.now) else "home.job_state"
+    line = r.t(
+        key,
+        number=bk.escape(job.number),
+        project=bk.escape(bk.clip(job.project, 80)),
+        client=bk.escape(bk.clip(client.name, 60)),
+        state=status_name(r, job.status),
+        internal=r.when(job.internal_deadline),
+    )
+    if how == "assignee":
+        return line
+    if not people:
+        return f"{line} · {r.t('home.job_nobody')}"
+    named = r.join(f"<@{u}>" for u in people[:PEOPLE_SHOWN])
+    named += "…" if len(people) > PEOPLE_SHOWN else ""
+    return f"{line} · {r.t('home.job_people', people=named)}"
+
+
+def _late(job: LiveJob, now: datetime) -> bool:
+    """Past its internal deadline and not yet sent, or past the client's and not signed off."""
+    if job.status in NOT_SENT and job.internal_deadline < now:
+        return True
+    return job.status != SIGNED and job.deadline < now
 
 
 def _waiting_part(
@@ -109,7 +164,7 @@ def home_view(
     owns_clients: bool,
     due: Sequence[Due[Any]],
     recent: Sequence[tuple[ContactRecord, ClientRecord]],
-    jobs: Sequence[JobRow] = (),
+    jobs: Sequence[MyJob] = (),
     waiting: Sequence[tuple[ApprovalRecord, str | None]] = (),
     approver: bool = False,
     items: Sequence[tuple[ItemRecord, str, datetime | None]] = (),
