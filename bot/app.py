@@ -26,6 +26,7 @@ from handlers import (
     contacts,
     dm,
     home,
+    job_handoff,
     jobs,
     meetings,
     overtime,
@@ -47,7 +48,18 @@ from storage.directory import Directory
 from storage.team_settings import TeamSettings
 
 # Features whose listeners use the shared dependencies alone; the others get an extension.
-SHARED_DEPS = (clients, admin, jobs, meetings, overtime, whereabouts, weekly, agenda, dm)
+SHARED_DEPS = (
+    clients,
+    admin,
+    jobs,
+    job_handoff,
+    meetings,
+    overtime,
+    whereabouts,
+    weekly,
+    agenda,
+    dm,
+)
 FEATURES = (contacts, home, approvals, overtime_day, reports, action_items, todo, *SHARED_DEPS)
 
 
