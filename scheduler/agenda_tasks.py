@@ -168,6 +168,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             for x in overdue
             if x.item.due_on is not None
         ],
+        rules.late_jobs(jobs, client_names, run.now),
     )
     return _Week(members, clients, receivables, agenda)
 

@@ -27,6 +27,7 @@ from scheduler import (
     agenda_tasks,
     approval_tasks,
     contact_tasks,
+    job_life_tasks,
     job_tasks,
     meeting_tasks,
     report_tasks,
@@ -158,9 +159,13 @@ TASKS: dict[str, Task] = {
         ),
         Task(
             "job-deadlines",
-            "open jobs due within a working day or overdue, to each owner",
+            "open jobs due within a working day or overdue, to each owner and assignee",
             "job_deadlines_at",
             job_tasks.job_deadlines,
+        ),
+        *(
+            Task(n, what, None, work, quarter=True)
+            for n, what, work in job_life_tasks.QUARTER_HOURLY
         ),
         Task(
             "action-items",

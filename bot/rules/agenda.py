@@ -171,6 +171,18 @@ class OverdueItem:
 
 
 @dataclass(frozen=True)
+class LateJob:
+    """A job past the client's deadline and not signed off, for the problems part."""
+
+    number: str
+    client: str
+    project: str
+    owner: str
+    deadline: datetime
+    status: str
+
+
+@dataclass(frozen=True)
 class Agenda:
     week: date  # the meeting's Monday
     names: Mapping[str, str]  # user id → name
@@ -184,6 +196,7 @@ class Agenda:
     owed: list[Owed]
     uncovered_years: list[int]
     overdue_items: list[OverdueItem] = field(default_factory=list)  # the oldest due first
+    late_jobs: list[LateJob] = field(default_factory=list)  # the longest past first
 
 
 def progress(
@@ -279,7 +292,8 @@ def jobs_due(
     jobs: Iterable[JobFact], clients: Mapping[int, str], before: datetime, now: datetime
 ) -> list[JobDue]:
     """Open jobs due (either deadline) before the end of this week, overdue ones included,
-    earliest internal deadline first."""
+    earliest internal deadline first; those already past the client's deadline are the
+    problems part's (`late_jobs`)."""
     rows = [
         JobDue(
             j.number,
@@ -291,9 +305,25 @@ def jobs_due(
             j.internal_deadline < now,
         )
         for j in jobs
-        if j.status in LIVE and j.status != SIGNED and min(j.deadline, j.internal_deadline) < before
+        if j.status in LIVE
+        and j.status != SIGNED
+        and min(j.deadline, j.internal_deadline) < before
+        and j.deadline >= now
     ]
     return sorted(rows, key=lambda j: (j.internal_deadline, j.number))
+
+
+def late_jobs(jobs: Iterable[JobFact], clients: Mapping[int, str], now: datetime) -> list[LateJob]:
+    """Live jobs past the client's deadline that the client has not signed off (签字确认稿),
+    the longest past first: a problem for the meeting to coordinate."""
+    rows = [
+        LateJob(
+            j.number, clients.get(j.client_id, "?"), j.project, j.owner_id, j.deadline, j.status
+        )
+        for j in jobs
+        if j.status in LIVE and j.status != SIGNED and j.deadline < now
+    ]
+    return sorted(rows, key=lambda j: (j.deadline, j.number))
 
 
 def waiting(approvals: Iterable[ApprovalFact]) -> list[Waiting]:

@@ -15,6 +15,7 @@ from bot.rules.receivables import show_amount
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
 from bot.slack.views.approvals import kind_name
+from bot.slack.views.jobs import status_name
 
 SENT = "client_status_sent"  # value: the Duty's id
 DONE = "month_end_done"  # value: the Duty's id
@@ -94,8 +95,29 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
         )
         for w in a.waiting
     ]
-    said = _said(r, a.problems, a.names) if a.problems or not a.overdue_items else []
-    return [*lines, r.t("agenda.problems"), *said, *_overdue(r, a)]
+    others = a.overdue_items or a.late_jobs
+    said = _said(r, a.problems, a.names) if a.problems or not others else []
+    return [*lines, r.t("agenda.problems"), *said, *_late(r, a), *_overdue(r, a)]
+
+
+def _late(r: Reader, a: Agenda) -> list[str]:
+    """Jobs past the client's deadline and not signed off, the longest past first."""
+    if not a.late_jobs:
+        return []
+    lines = [r.t("jobremind.agenda_title")]
+    lines += [
+        r.t(
+            "jobremind.agenda_line",
+            number=bk.escape(j.number),
+            client=bk.escape(j.client),
+            project=bk.escape(j.project),
+            owner=_name(a.names, j.owner),
+            deadline=r.when(j.deadline),
+            status=status_name(r, j.status),
+        )
+        for j in a.late_jobs
+    ]
+    return lines
 
 
 def _overdue(r: Reader, a: Agenda) -> list[str]:
