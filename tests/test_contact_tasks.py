@@ -291,6 +291,9 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "meeting-reconfirm",  # each quarter hour
         "meeting-reports",
         "job-deadlines",
+        "job-accept-reminders",
+        "job-internal-reminders",
+        "job-overdue-notices",
         "action-items",
         "monday-agenda",  # the first working day of the week
         "client-status",

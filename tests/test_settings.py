@@ -104,6 +104,9 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
         "visit-log-offers",
         "meeting-reconfirm",
         "meeting-reports",
+        "job-accept-reminders",
+        "job-internal-reminders",
+        "job-overdue-notices",
     ]
     assert ran(world) == {
         ("contact-nudge", "2026-11-23"),
@@ -113,6 +116,9 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
         ("visit-log-offers", "2026-11-23T11"),
         ("meeting-reconfirm", "2026-11-23T11:00"),
         ("meeting-reports", "2026-11-23T11:00"),
+        ("job-accept-reminders", "2026-11-23T11:00"),
+        ("job-internal-reminders", "2026-11-23T11:00"),
+        ("job-overdue-notices", "2026-11-23T11:00"),
     }
     assert len(world.fake.calls_to("chat.postMessage")) == 2
 
@@ -126,6 +132,9 @@ def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> 
         "meeting-reconfirm",
         "meeting-reports",
         "job-deadlines",
+        "job-accept-reminders",
+        "job-internal-reminders",
+        "job-overdue-notices",
     ]
     text(world, "settings set contact_nudge_at 09:00")
     assert [(n, o.status) for n, o in tick(world.tasks, at(9, 16))] == [("contact-nudge", "sent")]

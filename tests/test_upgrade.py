@@ -181,6 +181,27 @@ def previous_release_data(url: str) -> None:
             updated_at=AT,
         )
         conn.execute(tables.tables["job"].update().values(approval_id=approval))
+        insert(  # a job approved under the previous release, with its department since then
+            conn,
+            tables,
+            "job",
+            team_id=TEAM,
+            number="CR-202611-02",
+            department="creative",
+            month=202611,
+            seq=2,
+            client_id=client,
+            project="圣诞活动",
+            job_type="活动",
+            brief="圣诞节门店活动",
+            deadline=AT,
+            internal_deadline=AT,
+            owner_id="U0AE1",
+            issued_by="U0AE1",
+            status="open",
+            created_at=AT,
+            updated_at=AT,
+        )
         insert(
             conn,
             tables,
@@ -229,6 +250,9 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
             assert [(x.key, x.value) for x in s.exec(select(TeamSetting))] == [
                 ("contact_nudge_at", "10:00")
             ]
+            [older] = s.exec(select(Job).where(Job.number == "CR-202611-02")).all()
+            # under way before jobs had a life: with its department, not waiting to be accepted
+            assert (older.status, older.accepted_at) == ("accepted", AT)
             [approval] = s.exec(select(Approval)).all()
             assert signers_of(approval) == ["U0AM1"] and approval.step == 0
         # the request filed before the upgrade is decided after it, with one click
@@ -243,7 +267,7 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
             server.stop()
         with bot.db.read() as s:
             assert s.get(Approval, approval.id).status == "approved"  # type: ignore[union-attr]
-            [job] = s.exec(select(Job)).all()
+            job = s.exec(select(Job).where(Job.number == "CR-202611-01")).one()
             assert job.status == "open"
         assert "CR-202611-01" in str(fake.dms("U0AE1"))
     finally:

@@ -31,6 +31,9 @@ def upgrade() -> None:
         b.add_column(sa.Column("accept_reminded_at", UTCDateTime(), nullable=True))
         b.add_column(sa.Column("internal_reminded_at", UTCDateTime(), nullable=True))
         b.add_column(sa.Column("overdue_told_at", UTCDateTime(), nullable=True))
+    # A job approved before jobs had a life was handed to its department the old way (its
+    # channel): it is with them already, not waiting to be accepted (no accept reminder).
+    op.execute("UPDATE job SET status = 'accepted', accepted_at = updated_at WHERE status = 'open'")
     op.create_table(
         "jobevent",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -78,6 +81,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("UPDATE job SET status = 'open' WHERE status IN ('accepted', 'progress', 'review')")
+    op.execute("UPDATE job SET status = 'open' WHERE status IN ('sent', 'revising', 'signed')")
     op.drop_table("jobhours")
     op.drop_table("jobassignee")
     op.drop_table("jobevent")
