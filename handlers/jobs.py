@@ -1,6 +1,8 @@
 """`/job`: job requests (工作单) — the form (handlers/job_form.py) files them, numbered (工作号),
 for the requester's business supervisor to sign through the form engine; here they are listed,
-shown with their history, revised (后续修改) and closed (消单)."""
+shown with their history, steps and hours, and revised (后续修改). Their steps and the Update
+status form are handlers/job_steps.py and handlers/job_step_form.py, hours
+handlers/job_hours.py, closing (消单) handlers/job_close.py."""
 
 from __future__ import annotations
 
@@ -8,24 +10,22 @@ from dataclasses import replace
 from functools import partial
 
 from slack_bolt import App
-from sqlmodel import Session
 
 from bot.rules.job_life import LIVE
-from bot.rules.jobs import department_of, may_change_job
-from bot.rules.people import is_admin
+from bot.rules.jobs import department_of
 from bot.slack import blocks as bk
-from bot.slack.listeners import Listen, Reply, Request
+from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import jobs as view
-from handlers import first_steps
+from bot.slack.views.job_steps import life_lines
+from handlers import first_steps, job_close, job_hours, job_step_form, job_steps
 from handlers.client_lookup import client_leading
 from handlers.deps import Deps
 from handlers.job_form import REVISABLE, revise_refusal, submit_job
 from storage import approvals as approval_store
-from storage import jobs, outbox, queries
+from storage import job_life, jobs, queries
 from storage.models import Client, Job
-from storage.outbox import wall
 
 COMMAND = "/job"
 OPEN_STATUSES = ("pending", *LIVE)  # what `/job list` shows
@@ -95,6 +95,8 @@ def _unknown_number(r: Reader, typed: str) -> str:
 
 
 def _show(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
+    """One job: its fields, revisions, the history of its approval and of its steps since (who,
+    when, the notes), and the hours per person; split over several messages when long."""
     with deps.db.read() as s:
         job = jobs.by_number(s, req.team, typed) if typed else None
         if job is None or job.id is None:
@@ -104,10 +106,15 @@ def _show(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
         revisions = jobs.revisions(s, req.team, job.id)
         requests = [a.id for a in jobs.approvals_of(s, req.team, [job.id]) if a.id]
         history = [(job.number, e) for e in approval_store.events(s, req.team, requests)]
-    text, blocks = view.job_detail(
-        r, job, client.name if client else "?", original, revisions, history
-    )
-    return Reply(text=text, blocks=blocks)
+        life = life_lines(
+            r,
+            job_life.events(s, req.team, job.id),
+            job_life.hours_by_person(s, req.team, job.id),
+            job.number,
+        )
+    name = client.name if client else "?"
+    text, blocks = view.job_detail(r, job, name, original, revisions, history, life)
+    return long_reply(r, text, blocks)
 
 
 def _revise(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
@@ -136,66 +143,6 @@ def _revise(r: Reader, req: Request, deps: Deps, typed: str) -> Reply:
         r, [], prefill, meta, title_key="job.modal.revise", pick_client=False, pick_department=False
     )
     return Reply(then=(partial(deps.sender.open_modal, str(req.trigger_id), modal),))
-
-
-def _close(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
-    """`/job close NUMBER delivery note…`: the owner, their manager or an admin closes an open
-    job (消单); the owner hears of it when someone else did."""
-    parts = rest.split(maxsplit=1)
-    if not parts:
-        return Reply(text=r.t("job.close_usage"))
-    typed, note = parts[0], (parts[1].strip() if len(parts) > 1 else "")
-    with deps.db.write() as s:
-        job = jobs.by_number(s, req.team, typed)
-        if job is None or job.id is None:
-            return Reply(text=_unknown_number(r, typed))
-        refusal = _close_refusal(r, s, req, deps, job) or (
-            None if note else r.t("job.close_need_note", number=bk.escape(job.number))
-        )
-        if refusal:
-            return Reply(text=refusal)
-        if not jobs.close(s, req.team, job.id, req.user, note[:2000], deps.clock.now()):
-            fresh = jobs.get(s, req.team, job.id, fresh=True)
-            return Reply(text=_not_open(r, job, fresh.status if fresh else "?"))
-        told = req.user != job.owner_id
-        if told:
-            _tell_owner(s, req, deps, job, note)
-    said = r.t(
-        "job.closed",
-        number=view.number_of(job),
-        project=bk.escape(job.project),
-        note=bk.escape(note),
-    )
-    return Reply(text=said, then=(deps.deliver,) if told else ())
-
-
-def _close_refusal(r: Reader, s: Session, req: Request, deps: Deps, job: Job) -> str | None:
-    owner = queries.get_member(s, req.team, job.owner_id)
-    admin = is_admin(req.user, deps.settings.admins)
-    if not may_change_job(req.user, job.owner_id, owner.manager_id if owner else None, admin):
-        return r.t("job.close_not_allowed", number=view.number_of(job), owner=job.owner_id)
-    return None if job.status == "open" else _not_open(r, job, job.status)
-
-
-def _not_open(r: Reader, job: Job, status: str) -> str:
-    return r.t("job.close_not_open", number=view.number_of(job), status=view.status_name(r, status))
-
-
-def _tell_owner(s: Session, req: Request, deps: Deps, job: Job, note: str) -> None:
-    """The owner hears that someone else closed their job."""
-    now = deps.clock.now()
-    owner = queries.get_member(s, req.team, job.owner_id)
-    ro = Reader.of(owner, deps.settings.aebot_lang, deps.settings.tz, now)
-    text = ro.t(
-        "job.closed_by_other",
-        number=view.number_of(job),
-        project=bk.escape(job.project),
-        by=req.user,
-        note=bk.escape(note),
-    )
-    key = f"job-closed:{job.id}"
-    message = outbox.Message(req.team, key, "job-closed", job.owner_id, text, [bk.section(text)])
-    outbox.enqueue(s, [message], now, wall())
 
 
 def prefill_from(
@@ -266,7 +213,9 @@ JOB = Subcommands[Deps](
         ("list", "mine", "列表"): _list,
         ("show", "查看"): _show,
         ("revise", "修改"): _revise,
-        ("close", "消单"): _close,
+        ("status", "进度", "状态"): job_steps.status,
+        ("hours", "工时"): job_hours.hours,
+        ("close", "消单", "结案"): job_close.close,
     },
     empty=_quick,
     other=_quick,  # `/job 耐克 创意 春季KV`: the form, filled in
@@ -277,3 +226,4 @@ def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(job_command, deps))
     app.view(view.FORM)(listen.ack(submit_job, deps))
     app.action(view.RESUBMIT)(listen.ack(resubmit_click, deps))
+    job_step_form.register(app, listen, deps)

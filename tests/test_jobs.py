@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from storage import jobs, queries
+from storage import job_life, jobs, queries
 from storage.jobs import JobFields
 from storage.models import Approval, Client, Job, OutboxMessage
 from tests.conftest import ADMIN, SH, TEAM, World, wait_until
@@ -613,6 +613,21 @@ def test_only_an_approved_job_can_be_revised(world: World) -> None:
     )
 
 
+def signed_off(w: World, number: str) -> None:
+    """The job through its steps to the client's sign-off, straight in storage (the steps
+    themselves are tested in tests/test_job_steps.py)."""
+    with w.bot.db.write() as s:
+        j = jobs.by_number(s, TEAM, number)
+        assert j is not None
+        now = w.clock.now()
+        assert job_life.accept(s, j, "U0AM1", now)
+        for step in ("progress", "review", "sent"):
+            assert job_life.move(s, j, step, "U0AM1", now, note="审过")
+        assert job_life.move(
+            s, j, "signed", "U0AE1", now, signed_by_client="王经理", signed_on=now.date()
+        )
+
+
 def test_closing_a_job(world: World) -> None:
     approve_first(world)
     r = world.slack.command("/job", "close CR-202611-01 终稿已交付", user="U0AE2")
@@ -620,9 +635,13 @@ def test_closing_a_job(world: World) -> None:
         "Only the owner <@U0AE1>, their manager or an admin can close `CR-202611-01`. "
         "Nothing was changed."
     )
+    r = world.slack.command("/job", "close CR-202611-01 终稿已交付", user="U0AE1")
+    assert r.json()["text"].startswith("`CR-202611-01` 还没有客户签发，不能消单。")
+    assert job(world, "CR-202611-01").status == "open"  # not signed off: not closed
+    signed_off(world, "CR-202611-01")
     r = world.slack.command("/job", "close CR-202611-01", user="U0AE1")
     assert r.json()["text"] == "请写交付说明，例如 `/job close CR-202611-01 已交付终稿`。"
-    assert job(world, "CR-202611-01").status == "open"
+    assert job(world, "CR-202611-01").status == "signed"
     r = world.slack.command("/job", "close CR-202611-01 终稿已交付 <!channel>", user="U0AE1")
     assert (
         r.json()["text"] == "已消单 `CR-202611-01`「春季KV」。交付说明：终稿已交付 &lt;!channel&gt;"
@@ -632,10 +651,14 @@ def test_closing_a_job(world: World) -> None:
     assert j.closed_at == world.clock.now()
     r = world.slack.command("/job", "close CR-202611-01 again", user="U0AE1")
     assert r.json()["text"] == (
-        "`CR-202611-01` 现在是“已消单”，不能消单：只有进行中的工作单可以消单。没有做任何改动。"
+        "`CR-202611-01` 现在是“已消单”，不能消单：只有已批准、还没消单的工作单可以消单。没有做任何改动。"
     )
     r = world.slack.command("/job", "close", user="U0AE2")
-    assert r.json()["text"] == "Usage: `/job close CR-202611-07 delivery note`"
+    assert r.json()["text"] == (
+        "Usage: `/job close CR-202611-07 delivery note` (once the client signed it off); closing "
+        "without the client's sign-off: `/job close CR-202611-07 --unsigned reason` (the owner's "
+        "manager or an admin)"
+    )
     # a closed job can still be revised
     view = open_form(world, "revise CR-202611-01")
     assert view["title"]["text"] == "后续修改工作单"
@@ -643,9 +666,9 @@ def test_closing_a_job(world: World) -> None:
 
 def test_the_owner_s_manager_closes_and_the_owner_is_told(world: World) -> None:
     approve_first(world)
-    r = world.slack.command("/job", "close CR-202611-01 客户取消了", user="U0AM1")
-    assert r.json()["text"] == "已消单 `CR-202611-01`「春季KV」。交付说明：客户取消了"
-    said = "<@U0AM1> 给你的工作单 `CR-202611-01`「春季KV」消单了。交付说明：客户取消了"
+    r = world.slack.command("/job", "close CR-202611-01 未签发结案：客户取消了", user="U0AM1")
+    assert r.json()["text"] == "已消单 `CR-202611-01`「春季KV」，未经客户签发。原因：客户取消了"
+    said = "<@U0AM1> 给你的工作单 `CR-202611-01`「春季KV」消单了，未经客户签发。原因：客户取消了"
     assert wait_until(lambda: any(m["text"] == said for m in world.fake.dms("U0AE1")))
     assert wait_until(lambda: delivered(world))
     assert [m["text"] for m in world.fake.dms("U0AE1")].count(said) == 1  # told once
@@ -653,8 +676,8 @@ def test_the_owner_s_manager_closes_and_the_owner_is_told(world: World) -> None:
     j = job(world, "CR-202611-02")
     world.slack.click("approval_approve", str(j.approval_id), user="U0AM1")
     assert wait_until(lambda: job(world, "CR-202611-02").status == "open")
-    r = world.slack.command("/job", "close cr-202611-2 done", user=ADMIN)
-    assert r.json()["text"] == "已消单 `CR-202611-02`「第二」。交付说明：done"
+    r = world.slack.command("/job", "close cr-202611-2 --unsigned done", user=ADMIN)
+    assert r.json()["text"] == "已消单 `CR-202611-02`「第二」，未经客户签发。原因：done"
 
 
 def test_list_shows_my_open_and_pending_jobs_with_both_deadlines(world: World) -> None:
@@ -673,7 +696,7 @@ def test_list_shows_my_open_and_pending_jobs_with_both_deadlines(world: World) -
         "你的未完成工作单（2 张）：\n"
         "`DS-202611-01` *包装* · Nike · 待审批\n"
         "　客户截止 周三 12月2日 18:00 · 内部截止 周三 12月2日 13:30\n"
-        "`CR-202611-01` *春季KV* · Nike · 进行中\n"
+        "`CR-202611-01` *春季KV* · Nike · 已批准，待接单\n"
         "　客户截止 周五 12月4日 17:00 · 内部截止 周五 12月4日 12:30"
     )
     none = world.slack.command("/job", "list", user="U0AE2").json()
@@ -694,12 +717,12 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
     view = open_form(world, "revise CR-202611-01")
     world.slack.submit(view, {"project": "改尺寸"}, user="U0AE1")
     r = world.slack.command("/job", "show cr-202611-01", user="U0AE1").json()
-    assert r["text"] == "工作单 `CR-202611-01`：*春季KV* · 进行中"
+    assert r["text"] == "工作单 `CR-202611-01`：*春季KV* · 已批准，待接单"
     body = text_of(r)
     assert "*后续修改*：`CR-202611-01-R1` (待审批)" in body
     assert "*创意简报*：\n> 目标：春季新品上市的声量" in body
     assert "*审批记录*：" in body
-    history = body.split("*审批记录*：\n")[1].splitlines()
+    history = body.split("*审批记录*：\n")[1].split("\n*工时*")[0].splitlines()
     assert history == [
         "• 周一 11月23日 10:00 · `CR-202611-01` · <@U0AE1> 提交",
         "• 周一 11月23日 10:00 · `CR-202611-01` · aebot 转给审批人 — U0AM1",
@@ -710,7 +733,7 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
     ]
     r = world.slack.command("/job", "show CR-202611-01-R1", user="U0AE2").json()
     assert r["text"] == "Job `CR-202611-01-R1`: *改尺寸* · waiting for approval"
-    assert "*Modifies*: `CR-202611-01` (open)" in text_of(r)
+    assert "*Modifies*: `CR-202611-01` (approved, not yet accepted)" in text_of(r)
     r = world.slack.command("/job", "show XX-1", user="U0AE1").json()
     assert r["text"] == (
         "找不到工作单“XX-1”。工作号的格式是 部门代码-年月-序号，例如 `CR-202611-07`（修改单 "
@@ -722,7 +745,7 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
 
 def test_every_message_about_a_job_shows_its_number(world: World) -> None:
     approve_first(world)
-    world.slack.command("/job", "close CR-202611-01 交付", user="U0AM1")
+    world.slack.command("/job", "close CR-202611-01 未签发结案：客户取消", user="U0AM1")
     assert wait_until(lambda: delivered(world) and len(world.fake.dms("U0AE1")) == 4)
     for user in ("U0AE1", "U0AM1"):
         for m in world.fake.dms(user):

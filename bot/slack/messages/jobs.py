@@ -13,8 +13,13 @@ MESSAGES: dict[str, M] = {
         "• `/job` 或 `/job new` 开工作单（客户、项目、部门、工作类型、创意简报、客户截止时间、资料链接）\n"
         "• `/job 耐克 创意 春季KV` 直接带上客户、部门和项目名称打开表单\n"
         "• `/job revise {eg_job}` 后续修改工作单，编号为 `{eg_job}-R1`、`-R2`…\n"
-        "• `/job close {eg_job} 交付说明` 消单（负责人、其主管或管理员）\n"
-        "• `/job list` 我的未完成工作单 · `/job show {eg_job}` 查看一张工作单、修改单和记录\n"
+        "• `/job status {eg_job} progress 备注` 更新进度：`progress`（制作中）、`review`（内部审稿，写审稿意见）、"
+        "`sent --proofread`（已校对，送客户；先要有被安排的同事以外的人审稿）、`signed 王经理 昨天`"
+        "（客户签发，负责人记录）、`revise 修改意见`（客户修改）；也可以点卡片上的“更新进度”\n"
+        "• `/job hours {eg_job} 3.5 [日期] [说明]` 记工时（0.25–16 小时，日期默认今天）\n"
+        "• `/job close {eg_job} 交付说明` 消单：客户签发之后由负责人消单；未经签发结案只能由负责人的主管或管理员写明原因："
+        "`/job close {eg_job} 未签发结案：原因`（或 `--unsigned 原因`）\n"
+        "• `/job list` 我的未完成工作单 · `/job show {eg_job}` 查看一张工作单、修改单、进度记录和工时\n"
         "工作号：部门代码-年月-当月序号（创意 `CR`、设计 `DS`、制作 `PR`、媒介 `MD`、策划 `PL`、其他 `OT`），"
         "每个部门每月从 01 重新编号，永不重复使用。工作单由你的营业主管审批；内部截止时间比客户要求早半个工作日。",
         "*/job — job requests*\n"
@@ -22,8 +27,17 @@ MESSAGES: dict[str, M] = {
         "creative brief, the client's deadline, a link to materials)\n"
         "• `/job Nike creative Spring KV` opens it with the client, department and project filled in\n"
         "• `/job revise {eg_job}` files a follow-up modification, numbered {eg_job}-R1, -R2…\n"
-        "• `/job close {eg_job} delivery note` closes a job (its owner, their manager or an admin)\n"
-        "• `/job list` my open jobs · `/job show {eg_job}` one job, its revisions and history\n"
+        "• `/job status {eg_job} progress note` updates a job: `progress`, `review` (the internal "
+        "review, with comments), `sent --proofread` (proofread and sent to the client; someone "
+        "other than the people assigned must have reviewed it), `signed Mr Wang yesterday` (the "
+        "client's sign-off, recorded by the owner), `revise the client's changes`; or Update "
+        "status on the job's card\n"
+        "• `/job hours {eg_job} 3.5 [day] [note]` records your hours (0.25–16, today if no day)\n"
+        "• `/job close {eg_job} delivery note` closes a signed-off job (its owner); closing one "
+        "the client did not sign off takes the owner's manager or an admin, with the reason: "
+        "`/job close {eg_job} --unsigned reason`\n"
+        "• `/job list` my open jobs · `/job show {eg_job}` one job, its revisions, history and "
+        "hours\n"
         "Job numbers: department code-year and month-sequence (creative CR, design DS, production "
         "PR, media MD, planning PL, other OT); each department starts again at 01 every month, and "
         "a number is never reused. Your business supervisor approves each job; the internal "
@@ -252,12 +266,15 @@ MESSAGES: dict[str, M] = {
     ),
     # --- close ----------------------------------------------------------------------------
     "job.close_usage": zh_en(
-        f"用法：`/job close {NUMBER_EXAMPLE} 交付说明`",
-        f"Usage: `/job close {NUMBER_EXAMPLE} delivery note`",
+        f"用法：`/job close {NUMBER_EXAMPLE} 交付说明`（客户签发之后）；未经客户签发结案："
+        f"`/job close {NUMBER_EXAMPLE} 未签发结案：原因`（负责人的主管或管理员）",
+        f"Usage: `/job close {NUMBER_EXAMPLE} delivery note` (once the client signed it off); "
+        f"closing without the client's sign-off: `/job close {NUMBER_EXAMPLE} --unsigned reason` "
+        f"(the owner's manager or an admin)",
     ),
     "job.close_need_note": zh_en(
-        "请写交付说明，例如 `/job close {number} 已交付终稿`。",
-        "Please add a delivery note, e.g. `/job close {number} final files delivered`.",
+        "请写交付说明，例如 `/job close {job} 已交付终稿`。",
+        "Please add a delivery note, e.g. `/job close {job} final files delivered`.",
     ),
     "job.close_not_allowed": zh_en(
         "只有负责人 <@{owner}>、其主管或管理员可以给 {number} 消单。没有做任何改动。",
@@ -265,8 +282,33 @@ MESSAGES: dict[str, M] = {
         "changed.",
     ),
     "job.close_not_open": zh_en(
-        "{number} 现在是“{status}”，不能消单：只有进行中的工作单可以消单。没有做任何改动。",
-        "{number} is {status}; only an open job can be closed. Nothing was changed.",
+        "{number} 现在是“{status}”，不能消单：只有已批准、还没消单的工作单可以消单。没有做任何改动。",
+        "{number} is {status}; only an approved job not yet closed can be closed. Nothing was "
+        "changed.",
+    ),
+    "job.close_needs_sign_off": zh_en(
+        "{number} 还没有客户签发，不能消单。先记录签发：`/job status {job} signed 客户方签发人 日期`。"
+        "确实要未经签发结案，由负责人的主管或管理员写明原因：`/job close {job} 未签发结案：原因`。"
+        "没有做任何改动。",
+        "{number} is not signed off by the client, so it cannot be closed. Record the sign-off "
+        "first: `/job status {job} signed WHO DAY`. To close it without a sign-off, the "
+        "owner's manager or an admin gives the reason: `/job close {job} --unsigned reason`. "
+        "Nothing was changed.",
+    ),
+    "job.close_needs_reason": zh_en(
+        "{number} 还没有客户签发。未经签发结案要写明原因：`/job close {job} 未签发结案：原因`"
+        "（或 `--unsigned 原因`）。没有做任何改动。",
+        "{number} is not signed off by the client. Closing it without a sign-off needs the "
+        "reason: `/job close {job} --unsigned reason`. Nothing was changed.",
+    ),
+    "job.closed_unsigned": zh_en(
+        "已消单 {number}「{project}」，未经客户签发。原因：{note}",
+        "Closed {number} “{project}” without the client's sign-off. Reason: {note}",
+    ),
+    "job.closed_unsigned_by_other": zh_en(
+        "<@{by}> 给你的工作单 {number}「{project}」消单了，未经客户签发。原因：{note}",
+        "<@{by}> closed your job {number} “{project}” without the client's sign-off. Reason: "
+        "{note}",
     ),
     "job.closed": zh_en(
         "已消单 {number}「{project}」。交付说明：{note}",

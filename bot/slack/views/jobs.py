@@ -298,9 +298,12 @@ def job_detail(
     original: JobRecord | None,
     revisions: Sequence[JobRecord],
     history: Sequence[tuple[str, EventRecord]],
+    life: Sequence[str] = (),
 ) -> tuple[str, list[bk.Block]]:
-    """One job: its fields, the original it modifies or its revisions, the brief, and the
-    history of its requests (each event with the number it was about) and its closing."""
+    """One job: its fields, the original it modifies or its revisions, the brief, the history
+    of its requests (each event with the number it was about), its closing, and `life` (its
+    steps and hours, bot/slack/views/job_steps.py). Not capped: the caller splits it to fit
+    (`long_reply`)."""
     text = r.t(
         "job.show.head",
         number=number_of(job),
@@ -319,6 +322,9 @@ def job_detail(
     if revisions:
         shown = r.join(f"{number_of(x)} ({status_name(r, x.status)})" for x in revisions)
         lines.append(r.t("job.show.revisions", revisions=shown))
+    if job.signed_by_client and job.signed_on:
+        who = bk.escape(job.signed_by_client)
+        lines.append(r.t("jobcard.signed", who=who, day=r.day(job.signed_on)))
     if job.status == "closed" and job.closed_at:
         lines.append(
             r.t(
@@ -331,7 +337,7 @@ def job_detail(
     out = [bk.section(text), *bk.sections(lines + brief_lines(r, job.brief))]
     if history:
         out += bk.sections([r.t("job.show.history")] + [event_line(r, e, n) for n, e in history])
-    return text, bk.cap_blocks(out, r.more)
+    return text, out + bk.sections(life)
 
 
 def approval_fields(job: JobRecord, client: str, original: str | None) -> list[Shown]:
