@@ -40,6 +40,8 @@ def approved_job(w: World, number: str = "CR-202611-01", **over: str) -> Job:
     """A creative job filed by U0AE1 and approved by U0AM1 (its handoff queued and sent)."""
     assert file_job(w, **over) == {}
     j = the_job(w, number)
+    # the approver's DM out first: a decision before it is sent would make it moot (expired)
+    assert wait_until(lambda: any(number in str(m) for m in w.fake.dms("U0AM1")))
     w.slack.click("approval_approve", str(j.approval_id), user="U0AM1")
     assert wait_until(lambda: the_job(w, number).status == "open")
     return the_job(w, number)
