@@ -170,6 +170,10 @@ def create_app(bot: Bot) -> App:
         lambda team, user: bot.directory.person(team, user) is not None,
         bot.settings.admins,
     )
+
+    def home_changed(team: str, user: str) -> None:
+        bot.home.changed(team, user, bot.languages.of(team, user))
+
     deps = Deps(
         bot.db,
         bot.clock,
@@ -179,10 +183,8 @@ def create_app(bot: Bot) -> App:
         bot.sender,
         bot.deliver,
         bot.engine,
+        home_changed,
     )
-
-    def home_changed(team: str, user: str) -> None:
-        bot.home.changed(team, user, bot.languages.of(team, user))
 
     decisions = deps.extended(approvals.ApprovalDeps, home=home_changed)
     # first: Bolt tries listeners in order, and the report form's ack is the one with a budget

@@ -38,6 +38,8 @@ class Deps:
     sender: Sender
     deliver: Callable[[], None]  # the courier: deliver what was just queued
     engine: Engine
+    # someone's App Home drawn again (team, user), once what it shows has changed
+    home_changed: Callable[[str, str], None]
 
     def reader(self, req: Request) -> Reader:
         """How to answer the request: in its person's language, as of now."""

@@ -27,6 +27,7 @@ from bot.slack.views.jobs import number_of, status_name
 from forms import job_cards
 from forms.notices import Writer
 from handlers.deps import Deps
+from handlers.job_redraw import redraw_job
 from storage import job_life, jobs, outbox, queries
 from storage.models import Client, Job, Member
 from storage.outbox import Message, wall
@@ -80,14 +81,6 @@ def _refuse(deps: Deps, req: Request, refusal: Refusal) -> Reply:
     return Reply(then=(partial(deps.refuse, req, refusal.key, **refusal.values),))
 
 
-def _redraw(deps: Deps, team: str, job_id: int) -> None:
-    """Every delivered card of the job, the clicked one too, drawn as the job stands now."""
-    with deps.db.read() as s:
-        job = jobs.get(s, team, job_id, fresh=True)
-        if job is not None:
-            job_cards.redraw(s, deps.settings, job, deps.clock.now(), deps.sender.update)
-
-
 def _owner_reader(s: Session, deps: Deps, job: Job, now: datetime) -> Reader:
     owner = queries.get_member(s, job.team_id, job.owner_id)
     return Reader.of(owner, deps.settings.aebot_lang, deps.settings.tz, now)
@@ -102,7 +95,7 @@ def accept_click(req: Request, deps: Deps) -> None:
         deps.refuse(req, refusal.key, **refusal.values)
         return
     deps.deliver()
-    _redraw(deps, req.team, req.record_id)
+    redraw_job(deps, req.team, req.record_id)
 
 
 def _accept(s: Session, r: Reader, req: Request, deps: Deps) -> Refusal | None:
@@ -162,7 +155,7 @@ def submit_assign(req: Request, deps: Deps) -> Reply:
     if isinstance(done, str):
         return Reply(errors={form.PEOPLE: done})
     tell = partial(deps.sender.tell, req.user, req.metadata.get("channel"), done.said)
-    return Reply(then=(deps.deliver, partial(_redraw, deps, req.team, done.job_id), tell))
+    return Reply(then=(deps.deliver, partial(redraw_job, deps, req.team, done.job_id), tell))
 
 
 @dataclass(frozen=True)

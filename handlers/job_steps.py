@@ -35,8 +35,8 @@ from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
 from bot.slack.views import job_steps as view
 from bot.slack.views.jobs import number_of, status_name
-from forms import job_cards
 from handlers.deps import Deps
+from handlers.job_redraw import redraw_job
 from storage import job_life, jobs, outbox, queries
 from storage.models import Job
 from storage.outbox import wall
@@ -99,14 +99,6 @@ def said_day(
     return at.astimezone(r.zone).date(), first.start, first.end
 
 
-def redraw_cards(deps: Deps, team: str, job_id: int) -> None:
-    """Every delivered copy of the job's card, drawn as it stands now."""
-    with deps.db.read() as s:
-        job = jobs.get(s, team, job_id)
-        if job is not None:
-            job_cards.redraw(s, deps.settings, job, deps.clock.now(), deps.sender.update)
-
-
 def job_day(job: Job, r: Reader) -> date:
     """The day the job was filed, in the workspace's zone."""
     return job.created_at.astimezone(r.zone).date()
@@ -155,7 +147,7 @@ def _unknown(r: Reader, typed: str) -> str:
 
 def after_change(deps: Deps, team: str, job_id: int) -> tuple[Callable[[], object], ...]:
     """After the ack: the owner's message delivered, every copy of the card redrawn."""
-    return (deps.deliver, partial(redraw_cards, deps, team, job_id))
+    return (deps.deliver, partial(redraw_job, deps, team, job_id))
 
 
 # --- the change, checked and recorded ---------------------------------------------------------

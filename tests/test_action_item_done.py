@@ -110,6 +110,7 @@ def test_an_item_dropped_by_an_edit_has_its_dm_redrawn_and_done_elsewhere_too(
         bot.sender,
         bot.deliver,
         bot.engine,
+        lambda team, user: None,
     )
     redraw_owner_dms(deps, TEAM, [r for r in rows if r], now)
     [update] = world.fake.calls_to("chat.update")

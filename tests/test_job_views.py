@@ -401,3 +401,22 @@ def test_the_friday_work_sheet_in_english(world: World) -> None:
         ("Total", None, None, None, None, None, 7.25),
     ]
     assert the_job(world, "CR-202611-01").status == "progress"
+
+
+def test_a_step_redraws_the_app_home_of_everyone_the_job_shows_on(world: World) -> None:
+    add_departments(world)
+    job = approved_job(world)
+    working_on(world, job, WRITER)
+    for user in (WRITER, "U0AE1", HEAD):
+        home(world, user)  # opened once: their App Home is kept drawn from now on
+    published = len(world.fake.calls_to("views.publish"))
+    said = world.slack.command("/job", "status CR-202611-01 review 初稿已交", user=WRITER)
+    assert said.status_code == 200
+
+    def drawn(user: str) -> list[dict]:
+        calls = world.fake.calls_to("views.publish")[published:]
+        return [c.args["view"]["blocks"] for c in calls if c.args["user_id"] == user]
+
+    for user in (WRITER, "U0AE1", HEAD):
+        assert wait_until(lambda u=user: any("*内部审稿*" in str(b) for b in drawn(u))), user
+    assert drawn("U0AE2") == []  # nothing of this job on their App Home
