@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from bot.dates import DateRefusal, find_dates, parse_when
 from bot.rules.approvals import Route
+from bot.rules.job_life import CLOSED, LIVE
 from bot.rules.jobs import (
     brief_problem,
     deadline_problem,
@@ -36,7 +37,7 @@ from storage.approvals import Filing
 from storage.jobs import JobFields
 from storage.models import Approval, Client, Job
 
-REVISABLE = ("open", "closed")  # a follow-up modification needs an approved original
+REVISABLE = (*LIVE, CLOSED)  # a follow-up modification needs an approved original
 LINK_MAX = 500
 _SPACE = re.compile(r"\s")
 

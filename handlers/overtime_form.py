@@ -15,6 +15,7 @@ from sqlmodel import Session
 from bot.dates import DateRange, DateRefusal, ParsedWhen, TimeRange, parse_range, parse_when
 from bot.rules import overtime as rules
 from bot.rules.approvals import Shown
+from bot.rules.job_life import LIVE
 from bot.rules.problems import Problem
 from bot.slack import blocks as bk
 from bot.slack.listeners import Reply, Request
@@ -26,7 +27,7 @@ from storage import overtime as store
 from storage.approvals import Filing
 from storage.models import Client, Job, OvertimeForm
 
-TARGET_STATUSES = ("open",)  # overtime is filed for open jobs
+TARGET_STATUSES = LIVE  # overtime is filed for approved jobs not yet closed
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 SH = ZoneInfo("Asia/Shanghai")
 GM, AD, PED, AM = "U0DGM", "U0DAD", "U0DPED", "U0DAM"
 SUN, LILY = "U0DAE1", "U0DAE2"
+CD, WRITER, ARTIST = "U0DCD", "U0DCW", "U0DCA"  # the creative department: its head, two staff
 TEAM_CHANNEL, REPORT_CHANNEL = "C0DTEAM", "C0DREPORT"
 CAST = {  # who and where, in the order what reaches them is shown
     GM: "周总 (GM)",
@@ -16,6 +17,9 @@ CAST = {  # who and where, in the order what reaches them is shown
     AM: "钱经理 (AM)",
     SUN: "孙小明 (AE)",
     LILY: "Lily Li (AE)",
+    CD: "陈总监 (creative head)",
+    WRITER: "小吴 (copywriter)",
+    ARTIST: "Amy (art director)",
     TEAM_CHANNEL: "#account-team",
     REPORT_CHANNEL: "#weekly-report",
 }
@@ -26,6 +30,30 @@ TEAM_ROWS = [
     {"user_id": AM, "name": "钱经理", "role": "am", "manager_id": AD, "language": "zh"},
     {"user_id": SUN, "name": "孙小明", "role": "ae", "manager_id": AM, "language": "zh"},
     {"user_id": LILY, "name": "Lily Li", "role": "ae", "manager_id": AM, "language": "en"},
+    {
+        "user_id": CD,
+        "name": "陈总监",
+        "role": "dh",
+        "manager_id": GM,
+        "language": "zh",
+        "department": "creative",
+    },
+    {
+        "user_id": WRITER,
+        "name": "小吴",
+        "role": "staff",
+        "manager_id": CD,
+        "language": "zh",
+        "department": "creative",
+    },
+    {
+        "user_id": ARTIST,
+        "name": "Amy",
+        "role": "staff",
+        "manager_id": CD,
+        "language": "en",
+        "department": "creative",
+    },
 ]
 CLIENTS = [  # name, city, in-city, owner, contact person, cadence
     ("可口可乐", "上海", "true", SUN, "王经理", ""),

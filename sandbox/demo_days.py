@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import select
 
 from sandbox.demo_cast import AM, LILY, PED, SH, SUN
+from sandbox.demo_job import job_handed_over, job_signed_off, job_to_the_client, job_under_way
 from sandbox.demo_meeting import item_done, meeting_booked, meeting_held
 from sandbox.driver import TEAM
 from sandbox.stage import POSTED, Stage, only, task
@@ -47,6 +48,7 @@ def monday(st: Stage) -> None:
         st.typed(SUN, "/aebot", "dates 下周五下午3点"),
     )
     job_request(st)
+    job_handed_over(st)
     st.at(at(23, 14, 0), "out of the office")
     st.scene(
         "孙小明: /out 耐克 拜访提案 14:00-17:00", st.typed(SUN, "/out", "耐克 拜访提案 14:00-17:00")
@@ -132,10 +134,12 @@ def wednesday(st: Stage) -> None:
         st.slack.wait_for("views.publish", before + 1)  # drawn on the worker
     st.scene("His day, on the Home tab", seen)
     meeting_held(st)
+    job_under_way(st)
 
 
 def thursday(st: Stage) -> None:
     item_done(st)
+    job_to_the_client(st)
 
 
 def friday(st: Stage) -> None:
@@ -149,6 +153,7 @@ def friday(st: Stage) -> None:
         "Lily: /weekly Unilever budget agreed, contract being drafted",
         st.typed(LILY, "/weekly", "Unilever budget agreed, contract being drafted"),
     )
+    job_signed_off(st)
     st.at(at(27, 15, 30), "the Friday report, for the general manager and the managers")
     task(
         st,

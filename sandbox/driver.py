@@ -238,7 +238,7 @@ def state_of(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             v = {"type": kind, "selected_user": given}
         elif kind == "multi_users_select":
             v = {"type": kind, "selected_users": list(given or [])}
-        elif kind == "checkboxes":
+        elif kind == "multi_static_select" or kind == "checkboxes":
             chosen = [o for o in el["options"] if o["value"] in (given or [])]
             v = {"type": kind, "selected_options": chosen}
         else:

@@ -175,16 +175,6 @@ def resubmit(s: Session, team_id: str, job_id: int, fields: JobFields, now: date
     return bool(done.rowcount)
 
 
-def close(s: Session, team_id: str, job_id: int, by: str, note: str, now: datetime) -> bool:
-    """Close (消单) an open job with its delivery note; False when it is not open (any more)."""
-    done = s.exec(  # type: ignore[call-overload]
-        update(Job)
-        .where(col(Job.id) == job_id, Job.team_id == team_id, Job.status == "open")
-        .values(status="closed", delivery_note=note, closed_by=by, closed_at=now, updated_at=now)
-    )
-    return bool(done.rowcount)
-
-
 # --- reading ---------------------------------------------------------------------------------
 def get(s: Session, team_id: str, job_id: int, *, fresh: bool = False) -> Job | None:
     q = select(Job).where(col(Job.id) == job_id, Job.team_id == team_id)

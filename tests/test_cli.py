@@ -160,6 +160,9 @@ def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
         "赵总监 (AD)",
         "周总 (GM)",
         "吴总监 (project execution director)",
+        "陈总监 (creative head)",
+        "小吴 (copywriter)",
+        "Amy (art director)",
         "#account-team",
         "#weekly-report",
     ):
@@ -176,7 +179,19 @@ def test_demo_shows_every_role_through_the_week_whole_and_in_a_fixed_order(
     assert "周五 12月4日 15:00" in out  # /aebot dates 下周五下午3点
     # the AM approving a job request; /out; the PED's 17:00 list approved at once
     assert "钱经理 (AM) clicks 批准: CR-202611-01 is open" in out
-    assert "✅ 工作单 `CR-202611-01` 已批准，开始执行" in out
+    assert "*工作单 `CR-202611-01`*《春季新品KV》· 已批准，待接单" in out
+    # the job's life: accepted, assigned, reviewed, sent proofread, signed off, closed, hours
+    assert "[陈总监 (creative head) · chat.postMessage]" in out
+    assert "<@U0DCD> 已接下你的工作单 `CR-202611-01`《春季新品KV》（创意部）" in out
+    assert "已由 <@U0DCD> 安排给 <@U0DCA>、<@U0DCW>。" in out
+    assert "<@U0DCD> assigned this job to you." in out
+    assert "召集创作小组会议：工作单 `CR-202611-01`" in out
+    assert "Recorded 3.5 h on `CR-202611-01`" in out
+    assert "<@U0DCD> 改为“内部审稿” — 标题再口语化一点，其余通过" in out
+    assert "is proofread and sent to the client." in out
+    assert "由客户方 吴小姐 于 周五 11月27日 签发" in out
+    assert "已消单 `CR-202611-01`「春季新品KV」。交付说明：终稿已交付" in out
+    assert "合计 5 小时" in out
     assert "已登记去向：*耐克*" in out and "<@U0DAE1> 在 *耐克*（拜访提案）" in out
     assert "*周一 11月23日 的加班单还有 1 张等你审批*（17:00 截止）。" in out
     assert "已批准 1 张按时提交的加班单。" in out

@@ -23,8 +23,8 @@ MESSAGES: dict[str, M] = {
     "jobcard.accepted_by": zh_en(
         "*接单*：<@{user}>（{when}）", "*Accepted by*: <@{user}> ({when})"
     ),
-    "jobcard.assignees": zh_en("*负责人*：{people}", "*Assigned to*: {people}"),
-    "jobcard.nobody_yet": zh_en("*负责人*：尚未安排", "*Assigned to*: nobody yet"),
+    "jobcard.assignees": zh_en("*执行人*：{people}", "*Assigned to*: {people}"),
+    "jobcard.nobody_yet": zh_en("*执行人*：尚未安排", "*Assigned to*: nobody yet"),
     "jobcard.signed": zh_en(
         "*客户签发*：{who}（{day}）", "*Signed off by the client*: {who} ({day})"
     ),
