@@ -17,6 +17,7 @@ from bot.rules.meetings import people as attendees
 from sandbox.driver import submit_payload
 from storage.imports import import_team
 from storage.models import Job, JobAssignee, JobEvent, Meeting, OutboxMessage
+from storage.outbox import DELIVERED, PENDING, SENDING
 from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, wait_until
 from tests.job_life_setup import (
     ARTIST,
@@ -29,16 +30,37 @@ from tests.job_life_setup import (
     the_job,
 )
 from tests.messages import buttons, text_of
-from tests.test_jobs import BRIEF, client_id, delivered, dms, set_channel
+from tests.test_jobs import BRIEF, client_id, set_channel
 
 CHANNEL = "C0CREATIVE"
 LINK = "https://drive.example.com/spring"
 NUMBER = "CR-202611-01"
 OWNER = "U0AE1"
 CARD = ("工作单 CR", "Job CR")  # how a job card's text starts
+WAITING = (PENDING, SENDING)
 
 
 # --- helpers ----------------------------------------------------------------------------------
+def waiting(w: World) -> list[tuple[str, str, int]]:
+    """Outbox rows not yet out (pending or being sent)."""
+    with w.bot.db.read() as s:
+        rows = s.exec(select(OutboxMessage).where(col(OutboxMessage.status).in_(WAITING)))
+        return [(m.key, m.status, m.attempts) for m in rows]
+
+
+def settled(w: World) -> bool:
+    """Nothing left to send. (Not "all delivered": `approved_job` may approve before the
+    approver's DM is out, and that DM then expires, no longer needed.)"""
+    return not waiting(w)
+
+
+def dms(w: World, user: str, n: int) -> list[dict[str, Any]]:
+    """Someone's DMs once they have `n` and nothing is left to send."""
+    assert wait_until(lambda: len(w.fake.dms(user)) >= n), w.fake.dms(user)
+    assert wait_until(lambda: settled(w)), waiting(w)
+    return w.fake.dms(user)
+
+
 def handed_off(w: World) -> Job:
     """A creative job approved: its card with Accept in the head's DM and in the channel."""
     add_departments(w)
@@ -51,7 +73,7 @@ def handed_off(w: World) -> Job:
 
 def card(w: World, user: str) -> dict[str, Any]:
     """The job's card in someone's DM, as it stands (redrawn in place)."""
-    [found] = [m for m in w.fake.dms(user) if m["text"].startswith(("工作单 CR", "Job CR"))]
+    [found] = [m for m in w.fake.dms(user) if m["text"].startswith(CARD)]
     return found
 
 
@@ -187,7 +209,7 @@ def test_accept_then_assign_two_people_each_told_once(world: World) -> None:
     assert [o["value"] for o in block["element"]["initial_options"]] == [ARTIST, WRITER]
     again = submit_people(world, view, [WRITER, ARTIST])
     assert "都已经在做这张单了" in again["errors"]["people"]
-    assert wait_until(lambda: delivered(world))
+    assert wait_until(lambda: settled(world)), waiting(world)
     assert len(world.fake.dms(WRITER)) == 1 and len(world.fake.dms(ARTIST)) == 1
     assert len(told(world, OWNER, "安排给")) == 1
     assert events(world) == ["accepted", "assigned"]
@@ -211,6 +233,12 @@ def test_in_english_for_an_english_head(world: World) -> None:
         "Not listed in Creative: <@U0DDH>. Nobody was assigned; please pick from the list."
     )
     assert assignees(world) == []
+    assert submit_people(world, view, [WRITER]) == {}
+    said = "Job `CR-202611-01` is assigned to <@U0CW1>; each has the whole brief and the materials."
+    assert wait_until(lambda: [m["text"] for m in world.fake.messages() if m["user"] == HEAD])
+    assert [m["text"] for m in world.fake.messages() if m["user"] == HEAD] == [said]
+    [to_writer] = dms(world, WRITER, 1)  # Wu Copy reads Chinese
+    assert "<@U0CDH> 把这张工作单交给了你。" in text_of(to_writer)
 
 
 # --- refusals ---------------------------------------------------------------------------------
@@ -264,7 +292,7 @@ def test_a_second_accept_is_told_who_accepted_and_when(world: World) -> None:
     assert wait_until(lambda: answers(world, "first") + answers(world, "double") == [said])
     assert events(world).count("accepted") == 1
     assert the_job(world, NUMBER).accepted_by == HEAD
-    assert wait_until(lambda: delivered(world))
+    assert wait_until(lambda: settled(world)), waiting(world)
     assert len(told(world, OWNER, "已接下你的工作单")) == 1
     assert len(updates(world)) == 3  # nothing redrawn again
 
@@ -278,7 +306,7 @@ def test_assign_refuses_a_name_not_of_the_department(world: World) -> None:
     ]
     accept(world, j)
     view = open_assign(world, j)
-    for forged in ([WRITER, DESIGN_HEAD], ["U0FAKE"], ["<!channel>" + "长" * 10_000]):
+    for forged in ([WRITER, DESIGN_HEAD], ["U0FAKE"], ["<!channel>😀" + "长" * 10_000]):
         reply = submit_people(world, view, forged)
         assert "不在创意部的名单里，没有安排。请从列表中选择。" in reply["errors"]["people"]
     assert "<@U0DDH>" in submit_people(world, view, [DESIGN_HEAD])["errors"]["people"]
@@ -288,7 +316,7 @@ def test_assign_refuses_a_name_not_of_the_department(world: World) -> None:
     stolen = submit_people(world, view, [WRITER], user="U0AE2")
     assert "Job `CR-202611-01` is accepted and assigned by" in stolen["errors"]["people"]
     assert assignees(world) == []
-    assert wait_until(lambda: delivered(world))
+    assert wait_until(lambda: settled(world)), waiting(world)
     assert world.fake.dms(WRITER) == [] and world.fake.dms(DESIGN_HEAD) == []
 
 
@@ -306,8 +334,8 @@ def test_kickoff_opens_the_meeting_form_filled_in(world: World) -> None:
     opened = len(world.fake.calls_to("views.open"))
     click(world, "job_kickoff", str(j.id), HEAD)
     assert wait_until(lambda: len(world.fake.calls_to("views.open")) == opened + 1)
-    view = world.fake.views()[-1]
-    assert view["callback_id"] == "meeting_form"
+    assert modals(world)[-1] == "meeting_form"  # views.open, for the head who clicked
+    [view] = meeting_forms(world)
     fields = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
     assert fields["client"]["initial_option"]["value"] == str(client_id(world, "Nike"))
     assert fields["ours"]["initial_users"] == [WRITER, ARTIST, OWNER, HEAD]
@@ -324,6 +352,10 @@ def test_kickoff_opens_the_meeting_form_filled_in(world: World) -> None:
     assert attendees(m.our_attendees) == [WRITER, ARTIST, OWNER, HEAD]
 
 
+def meeting_forms(w: World) -> list[dict[str, Any]]:
+    return [v for v in w.fake.views() if v.get("callback_id") == "meeting_form"]
+
+
 def meeting(w: World) -> Meeting | None:
     with w.bot.db.read() as s:
         return s.exec(select(Meeting)).first()
@@ -336,8 +368,8 @@ def test_an_admin_calls_the_kickoff_for_the_head(world: World) -> None:
     assert submit_people(world, open_assign(world, j, ADMIN), [WRITER], user=ADMIN) == {}
     dms(world, WRITER, 1)
     click(world, "job_kickoff", str(j.id), ADMIN)
-    assert wait_until(lambda: world.fake.views()[-1].get("callback_id") == "meeting_form")
-    blocks = world.fake.views()[-1]["blocks"]
+    assert wait_until(lambda: meeting_forms(world))
+    blocks = meeting_forms(world)[0]["blocks"]
     fields = {b["block_id"]: b["element"] for b in blocks if b["type"] == "input"}
     assert fields["ours"]["initial_users"] == [WRITER, OWNER, HEAD]
 
@@ -355,8 +387,15 @@ def test_a_500_and_a_lost_answer_on_the_assignees_dms_still_deliver_each_once(
         assert submit_people(world, open_assign(world, j), [WRITER, ARTIST]) == {}
         assert wait_until(lambda: assignees(world) == [WRITER, ARTIST])
         world.bot.courier.drain(now_or_later=True)
-        assert wait_until(lambda: delivered(world))
+        assert wait_until(lambda: settled(world)), waiting(world)
         assert len(world.fake.dms(WRITER)) == 1 and len(world.fake.dms(ARTIST)) == 1
+        with world.bot.db.read() as s:
+            rows = s.exec(select(OutboxMessage).where(col(OutboxMessage.key).startswith("job-as")))
+            assert {(m.key, m.status) for m in rows} == {
+                (f"job-assignee:{j.id}:{WRITER}", DELIVERED),
+                (f"job-assignee:{j.id}:{ARTIST}", DELIVERED),
+                (f"job-assigned:{j.id}:{WRITER}", DELIVERED),  # the owner's
+            }
         posts = world.fake.calls_to("chat.postMessage")
         assert [c.error for c in posts if c.args["channel"] == WRITER] == ["http500", None]
         assert [c.lost for c in posts if c.args["channel"] == ARTIST] == [True]
