@@ -173,7 +173,7 @@ def test_accept_then_assign_two_people_each_told_once(world: World) -> None:
     for where in (card(world, HEAD), world.fake.messages(CHANNEL)[0]):
         assert actions_of(where) == ["job_step", "job_assign", "job_kickoff"]
         assert "*接单*：<@U0CDH>（周一 11月23日 10:00）" in text_of(where)
-        assert "*负责人*：尚未安排" in text_of(where)
+        assert "*执行人*：尚未安排" in text_of(where)
     assert card(world, HEAD)["text"] == "工作单 CR-202611-01《春季KV》：已接单"
     assert wait_until(lambda: told(world, OWNER, "已接下你的工作单"))
     assert told(world, OWNER, "已接下你的工作单") == [
@@ -199,9 +199,9 @@ def test_accept_then_assign_two_people_each_told_once(world: World) -> None:
     assert told(world, OWNER, "安排给") == [
         "你的工作单 `CR-202611-01`《春季KV》已由 <@U0CDH> 安排给 <@U0CW1>、<@U0CW2>。"
     ]
-    assert wait_until(lambda: "*负责人*：<@U0CW1>、<@U0CW2>" in text_of(card(world, HEAD)))
+    assert wait_until(lambda: "*执行人*：<@U0CW1>、<@U0CW2>" in text_of(card(world, HEAD)))
     assert wait_until(lambda: "<@U0CW1>、<@U0CW2>" in text_of(world.fake.messages(CHANNEL)[0]))
-    assert wait_until(lambda: "*负责人*：<@U0CW1>、<@U0CW2>" in text_of(card(world, OWNER)))
+    assert wait_until(lambda: "*执行人*：<@U0CW1>、<@U0CW2>" in text_of(card(world, OWNER)))
 
     # the same people again: nobody is told again, and the form says so
     view = open_assign(world, j)
