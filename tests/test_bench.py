@@ -50,11 +50,15 @@ def test_jobs_benchmark_statement_counts_do_not_grow() -> None:
     def statements(word: str) -> list[str]:
         return [ln.split(" statements")[0].split()[-1] for ln in out.splitlines() if word in ln]
 
-    deciding, home = statements("deciding"), statements("read and built")
-    assert len(deciding) == 2 and deciding[0] == deciding[1]
+    tasks = ("job-deadlines", "job-accept-reminders", "job-internal-reminders")
+    for task in (*tasks, "job-overdue-notices"):
+        deciding = statements(f"{task} ")
+        assert len(deciding) == 2 and deciding[0] == deciding[1], task  # 500 jobs, then 5,000
+    home, staff = statements("pending requests"), statements("on 50 live jobs")
     assert len(home) == 2 and home[0] == home[1]
-    assert out.count("pending 0, failed 0, expired 0") == 2
-    assert "30 requests with buttons" in out
+    assert len(staff) == 2 and staff[0] == staff[1]
+    assert out.count("pending 0, failed 0, expired 0") == 8
+    assert "30 requests with buttons" in out and "20 of the jobs shown" in out
 
 
 def test_find_benchmark_prints_p50_and_p99_for_each_language() -> None:
