@@ -155,7 +155,9 @@ MESSAGES: dict[str, M] = {
     "jobstep.form.signed_on": zh_en(
         "签发日期（可选，默认今天）", "Day of the sign-off (optional, today if empty)"
     ),
-    "jobstep.form.signed_on_ph": zh_en("例如 昨天；不填就是今天", "e.g. yesterday; empty means today"),
+    "jobstep.form.signed_on_ph": zh_en(
+        "例如 昨天；不填就是今天", "e.g. yesterday; empty means today"
+    ),
     "jobstep.form.nothing": zh_en(
         "请选择下一步，或者填写今天的工时。", "Please choose a next step, or give your hours."
     ),
