@@ -245,7 +245,6 @@ POSITIVE_ONLY: dict[str, tuple[str, ...]] = {
     "job_deadlines.overdue": (),
     "job_deadlines.soon": (),
     "home.waiting": ("home.waiting_none",),
-    "home.my_jobs": (),
     "calendar.title_corrected": ("calendar.title_guessed",),
     "client.cadence.every": ("client.cadence.daily",),  # every 2 working days or more
     "client.list_mine": ("client.none",),

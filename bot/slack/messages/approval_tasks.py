@@ -46,16 +46,4 @@ MESSAGES: dict[str, M] = {
     ),
     "home.waiting_none": zh_en("没有等你审批的申请。", "Nothing is waiting for your decision."),
     "home.on_behalf": zh_en("你代 <@{user}> 审批。", "You decide this on behalf of <@{user}>."),
-    "home.my_jobs": zh_en(
-        "*我的进行中工作单（{n} 个）*",
-        "*My open jobs ({n})*",
-    ),
-    "home.job_line": zh_en(
-        "`{number}` {project} · {client} · 内部截止 {internal}",
-        "`{number}` {project} · {client} · internal deadline {internal}",
-    ),
-    "home.job_line_overdue": zh_en(
-        "`{number}` {project} · {client} · 内部截止 {internal} · *已逾期*",
-        "`{number}` {project} · {client} · internal deadline {internal} · *overdue*",
-    ),
 }

@@ -13,7 +13,7 @@ from bot.rules.clients import ClientRecord
 from bot.rules.contacts import ContactRecord, Due
 from bot.rules.job_life import NOT_SENT, SIGNED
 from bot.slack import blocks as bk
-from bot.slack.limits import MESSAGE_MAX_BLOCKS, VIEW_MAX_BLOCKS
+from bot.slack.limits import VIEW_MAX_BLOCKS
 from bot.slack.texts import Reader
 from bot.slack.views import action_items as item_view
 from bot.slack.views.approvals import ApprovalRecord, request_blocks
@@ -46,46 +46,6 @@ class LiveJob(JobRecord, Protocol):
 
 # a live job of mine: the job, its client, how I am on it (owner, assignee, head), its assignees
 MyJob = tuple[LiveJob, ClientRecord, str, Sequence[str]]
-
-
-def job_line(r: Reader, job: JobRecord, client: ClientRecord, *, both: bool = False) -> str:
-    """One job: its number, project and client, its internal deadline (and the client's)."""
-    values = {
-        "number": bk.escape(job.number),
-        "project": bk.escape(job.project),
-        "client": bk.escape(client.name),
-        "internal": r.when(job.internal_deadline),
-    }
-    if both:
-        return r.t("job_deadlines.line", deadline=r.when(job.deadline), **values)
-    key = "home.job_line_overdue" if job.internal_deadline < r.now else "home.job_line"
-    return r.t(key, **values)
-
-
-def deadlines_dm(
-    r: Reader, soon: Sequence[JobRow], overdue: Sequence[JobRow]
-) -> tuple[str, list[bk.Block]]:
-    """The morning DM to a job's owner: the overdue jobs, then those due within one working
-    day, both deadlines of each."""
-    lines = [r.t("job_deadlines.intro")]
-    if overdue:
-        lines += ["", r.t("job_deadlines.overdue", n=len(overdue))]
-        lines += [job_line(r, j, c, both=True) for j, c in overdue]
-    if soon:
-        lines += ["", r.t("job_deadlines.soon", n=len(soon))]
-        lines += [job_line(r, j, c, both=True) for j, c in soon]
-    blocks = bk.cap_blocks(bk.sections(lines), r.more, max_blocks=MESSAGE_MAX_BLOCKS - 1)
-    blocks.append(bk.context(r.t("job_deadlines.close_hint")))
-    return _deadlines_text(r, len(soon), len(overdue)), blocks
-
-
-def _deadlines_text(r: Reader, soon: int, overdue: int) -> str:
-    """The notification line: overdue and due-soon jobs, a count said only when some."""
-    if soon and overdue:
-        return r.t("job_deadlines.text", soon=soon, overdue=overdue)
-    if overdue:
-        return r.t("job_deadlines.text_overdue", n=overdue)
-    return r.t("job_deadlines.text_soon", n=soon)
 
 
 def _jobs_part(r: Reader, jobs: Sequence[MyJob]) -> list[bk.Block]:
