@@ -436,6 +436,8 @@ def test_approved_the_job_opens_and_its_card_goes_to_the_owner_and_the_channel(
     # a design job: no design channel set, no post
     assert file_job(world, department="design") == {}
     d = job(world, "DS-202611-01")
+    dms(world, "U0AM1", 2)  # asked first: a decision before the DMs are out makes them moot
+    dms(world, "U0AE1", 4)
     world.slack.click("approval_approve", str(d.approval_id), user="U0AM1")
     assert wait_until(lambda: job(world, "DS-202611-01").status == "open")
     dms(world, "U0AE1", 6)
