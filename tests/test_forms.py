@@ -118,6 +118,7 @@ def test_a_delegate_who_leaves_gives_the_request_back_to_the_one_who_delegated(
     say(world, f"request commission Nike 7% {REASON}")
     [a] = requests(world)
     assert (a.approver_id, a.on_behalf_of) == ("U0AE2", "U0AD1")
+    dms(world, "U0AE2", 1)  # asked first: a move before the DM is out makes it moot (expired)
     r = world.slack.command("/aebot", "team remove <@U0AE2|li>", user=ADMIN)
     assert r.status_code == 200
     assert wait_until(lambda: requests(world)[0].approver_id == "U0AD1")
