@@ -140,11 +140,3 @@ def redraw(
         update(message.conversation, message.ts, text, blocks)
         n += 1
     return n
-
-
-def on_job(s: Session, job: Job) -> list[str]:
-    """Whose App Home shows the job: its owner, its assignees, its department's heads."""
-    assert job.id is not None
-    heads = [m.user_id for m in job_life.heads(s, job.team_id, job.department)]
-    people = job_life.assignees(s, job.team_id, [job.id]).get(job.id, [])
-    return list(dict.fromkeys([job.owner_id, *people, *heads]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from forms import job_cards
 from handlers.deps import Deps
-from storage import jobs
+from storage import job_life, jobs
 
 
 def redraw_job(deps: Deps, team: str, job_id: int) -> None:
@@ -14,6 +14,6 @@ def redraw_job(deps: Deps, team: str, job_id: int) -> None:
         if job is None:
             return
         job_cards.redraw(s, deps.settings, job, deps.clock.now(), deps.sender.update)
-        people = job_cards.on_job(s, job)
+        people = job_life.crew(s, job).people
     for user in people:
         deps.home_changed(team, user)

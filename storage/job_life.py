@@ -18,9 +18,8 @@ from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.rules.job_life import ACCEPTED, LIVE, OPEN, Crew, Step
+from bot.rules.people import DH
 from storage.models import Client, Job, JobAssignee, JobEvent, JobHours, Member
-
-DH = "dh"  # the role of a department's head
 
 
 def heads(s: Session, team_id: str, department: str) -> list[Member]:

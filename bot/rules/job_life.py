@@ -89,6 +89,11 @@ class Crew:
     def on(self, user: str) -> bool:
         return user == self.owner or user in self.heads or user in self.assignees
 
+    @property
+    def people(self) -> list[str]:
+        """Everyone on the job, each once: its owner, its assignees, its heads."""
+        return list(dict.fromkeys([self.owner, *sorted(self.assignees), *sorted(self.heads)]))
+
 
 @dataclass(frozen=True)
 class Step:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TypeVar
 
+from bot.rules.people import DH
 from bot.rules.working_time import WorkingHours, add_working, half_day_before
 
 T = TypeVar("T")
@@ -59,7 +60,7 @@ def heads_by_department(roles: Iterable[tuple[str, str, str | None]]) -> dict[st
     """The heads (role dh) of each department, from (user, role, department)."""
     out: dict[str, list[str]] = defaultdict(list)
     for user, role, department in roles:
-        if role == "dh" and department:
+        if role == DH and department:
             out[department].append(user)
     return dict(out)
 
