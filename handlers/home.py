@@ -11,6 +11,7 @@ from sqlmodel import Session
 from bot.clock import Clock
 from bot.rules.approvals import SUPERVISOR_ROLES
 from bot.rules.contacts import due_clients, report_clock
+from bot.rules.team_settings import SETTINGS
 from bot.settings import Settings
 from bot.slack.listeners import Debouncer, Listen, Request
 from bot.slack.sender import Sender
@@ -88,7 +89,7 @@ class HomeTab:
             member=member is not None,
             day_off=not calendar.is_working_day(today),
             owns_clients=bool(mine),
-            due=due_clients(mine, last, today, zone, calendar),
+            due=due_clients(mine, last, today, zone, calendar, self._prospect_days(team)),
             recent=recent,
             jobs=jobs,
             waiting=[
@@ -100,6 +101,12 @@ class HomeTab:
             items=[(i, i.client, i.report_at) for i in items],
             owing=self._clocks(team, owing),
         )
+
+    def _prospect_days(self, team: str) -> int:
+        """Every how many working days a prospect is due a call (a team setting)."""
+        if self.team_settings is None:
+            return int(SETTINGS["prospect_cadence_days"].default)
+        return self.team_settings.of(team).count("prospect_cadence_days")
 
     def _clocks(self, team: str, owing: list[tuple[ContactLog, Client]]) -> list[Row]:
         """The contacts owing a report, each with its 48-hour clock."""

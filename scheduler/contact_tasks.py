@@ -29,6 +29,7 @@ from storage.queries import ClientRow
 
 Rows = list[tuple[ContactLog, Client]]
 ItemLineup = tuple[ItemRecord, str, datetime | None]  # an item, its client's name, its report
+PROSPECT_CADENCE = "prospect_cadence_days"  # a team setting: a prospect is due this often
 IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest in its thread
 
 
@@ -52,7 +53,8 @@ def _due_by_owner(
     zone = deps.settings.tz
     today = now.astimezone(zone).date()
     calendar = deps.calendars.for_team(team)
-    due = {o: due_clients(cs, last, today, zone, calendar) for o, cs in by_owner.items()}
+    prospect = deps.team_settings.of(team).count(PROSPECT_CADENCE)
+    due = {o: due_clients(cs, last, today, zone, calendar, prospect) for o, cs in by_owner.items()}
     return members, {o: d for o, d in due.items() if d}
 
 

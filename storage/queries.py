@@ -129,6 +129,8 @@ class ClientRow(NamedTuple):
     owner_id: str
     cadence_days: int
     created_at: datetime
+    status: str
+    status_since: date | None
     last_contact: datetime | None
 
 
@@ -154,6 +156,8 @@ def client_rows(s: Session, team_id: str) -> list[ClientRow]:
             Client.owner_id,
             Client.cadence_days,
             Client.created_at,
+            Client.status,
+            Client.status_since,
             last,
         )
         .where(Client.team_id == team_id)

@@ -26,6 +26,8 @@ class C:
     owner_id: str = "U1"
     cadence_days: int = 1
     created_at: datetime = field(default_factory=lambda: datetime(2026, 1, 5, 9, tzinfo=SH))
+    status: str = "active"
+    status_since: date | None = None
 
 
 def test_client_code_has_two_digit_month_and_three_digit_serial() -> None:
@@ -132,6 +134,28 @@ def test_never_contacted_is_due_first_and_order_is_oldest_first() -> None:
     due = due_clients(cs, last, date(2026, 11, 23), SH, CAL)
     assert [d.client.name for d in due] == ["Never", "Old", "Recent"]
     assert due[0].last_contact is None and due[0].days_since == 5
+
+
+def test_cadence_per_status() -> None:
+    """A paused or ended client is never due; a prospect after 5 working days (the team's
+    `prospect_cadence_days`), whatever its own cadence; an end dated ahead has not begun."""
+    tue = date(2026, 11, 24)
+    long_ago = {n: at(date(2026, 10, 1)) for n in range(1, 6)}
+    cs = [
+        C("Active", id=1),
+        C("Paused", id=2, status="paused", status_since=date(2026, 11, 2)),
+        C("Ended", id=3, status="ended", status_since=date(2026, 11, 20)),
+        C("Ends later", id=4, status="ended", status_since=date(2026, 12, 31)),
+        C("Prospect", id=5, status="prospect"),
+    ]
+    due = due_clients(cs, long_ago, tue, SH, CAL)
+    assert [d.client.name for d in due] == ["Active", "Ends later", "Prospect"]
+    prospect = [C("Prospect", id=5, status="prospect")]
+    last_tue = {5: at(date(2026, 11, 17))}  # Tuesday a week before: Wed…Mon is 4, Tue is 5
+    assert due_clients(prospect, last_tue, date(2026, 11, 23), SH, CAL) == []
+    [d] = due_clients(prospect, last_tue, tue, SH, CAL)
+    assert (d.days_since, d.overdue) == (5, 0)
+    assert due_clients(prospect, last_tue, tue, SH, CAL, prospect_days=6) == []
 
 
 def test_escalations_beyond_the_limit() -> None:

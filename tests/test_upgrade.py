@@ -97,8 +97,8 @@ def previous_release_data(url: str) -> None:
     tables = sa.MetaData()
     with engine.begin() as conn:
         tables.reflect(conn)
-        assert "department" not in tables.tables["member"].columns  # the previous schema
-        assert "jobevent" not in tables.tables
+        assert "status" not in tables.tables["client"].columns  # the previous schema
+        assert "daysummary" not in tables.tables
         for uid, name, role, manager in (
             ("U0AM1", "钱经理", "am", None),
             ("U0AE1", "孙小明", "ae", "U0AM1"),
@@ -130,6 +130,19 @@ def previous_release_data(url: str) -> None:
             owner_id="U0AE1",
             cadence_days=3,
             funnel_stage="proposal",
+        )
+        insert(  # a client lost in the funnel: ended by the upgrade, never due a call again
+            conn,
+            tables,
+            "client",
+            team_id=TEAM,
+            code="上海-202611-宝洁-002",
+            code_year=2026,
+            serial=2,
+            name="宝洁",
+            city="上海",
+            owner_id="U0AE1",
+            funnel_stage="lost",
         )
         insert(
             conn,
@@ -181,27 +194,6 @@ def previous_release_data(url: str) -> None:
             updated_at=AT,
         )
         conn.execute(tables.tables["job"].update().values(approval_id=approval))
-        insert(  # a job approved under the previous release, with its department since then
-            conn,
-            tables,
-            "job",
-            team_id=TEAM,
-            number="CR-202611-02",
-            department="creative",
-            month=202611,
-            seq=2,
-            client_id=client,
-            project="圣诞活动",
-            job_type="活动",
-            brief="圣诞节门店活动",
-            deadline=AT,
-            internal_deadline=AT,
-            owner_id="U0AE1",
-            issued_by="U0AE1",
-            status="open",
-            created_at=AT,
-            updated_at=AT,
-        )
         insert(
             conn,
             tables,
@@ -240,8 +232,10 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
             assert [
                 (m.user_id, m.name, m.manager_id, m.department) for m in s.exec(select(Member))
             ] == [("U0AM1", "钱经理", None, None), ("U0AE1", "孙小明", "U0AM1", None)]
-            [client] = s.exec(select(Client)).all()
+            client, lost = s.exec(select(Client).order_by(Client.serial)).all()
             assert (client.code, client.funnel_stage) == ("北京-202611-耐克-001", "proposal")
+            assert (client.status, client.status_since, client.status_note) == ("active", None, "")
+            assert (lost.name, lost.status) == ("宝洁", "ended")
             [contact] = s.exec(select(ContactLog)).all()
             assert contact.summary == "春季新品发布会方案讨论" and contact.at == AT
             assert client.language == "zh" and contact.important is False  # 0013's defaults
@@ -250,9 +244,6 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
             assert [(x.key, x.value) for x in s.exec(select(TeamSetting))] == [
                 ("contact_nudge_at", "10:00")
             ]
-            [older] = s.exec(select(Job).where(Job.number == "CR-202611-02")).all()
-            # under way before jobs had a life: with its department, not waiting to be accepted
-            assert (older.status, older.accepted_at) == ("accepted", AT)
             [approval] = s.exec(select(Approval)).all()
             assert signers_of(approval) == ["U0AM1"] and approval.step == 0
         # the request filed before the upgrade is decided after it, with one click

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Generic, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.rules.client_status import cadence, status_on
 from bot.rules.working_time import WorkingHours, next_working_day
 
 CONTACT_KINDS = ("call", "visit", "meeting", "wechat", "email")
@@ -30,6 +31,8 @@ class ClientLike(Protocol):
     owner_id: str
     cadence_days: int
     created_at: datetime
+    status: str
+    status_since: date | None
 
 
 C = TypeVar("C", bound=ClientLike)
@@ -51,11 +54,13 @@ def due_clients(
     today: date,
     tz: ZoneInfo,
     calendar: WorkingDays,
+    prospect_days: int = 5,
 ) -> list[Due[C]]:
     """Clients due a contact on `today`, oldest last contact first.
 
-    A client is due when at least `cadence_days` working days have passed since its
-    last contact (in-city: cadence 1, so any client not contacted today). A client
+    An active client is due when at least `cadence_days` working days have passed since its
+    last contact (in-city: cadence 1, so any client not contacted today); a prospect after
+    `prospect_days`; a paused or ended one never (bot/rules/client_status.py). A client
     never contacted counts from the day it was added, and is due at once.
     """
     due: list[Due[C]] = []
@@ -67,14 +72,17 @@ def due_clients(
         return passed[day]
 
     for c in clients:
+        every = cadence(status_on(c.status, c.status_since, today), c.cadence_days, prospect_days)
+        if every is None:
+            continue
         last = last_contact.get(c.id) if c.id is not None else None
         if last is None:
             since = since_day(c.created_at.astimezone(tz).date())
-            due.append(Due(c, None, since, max(0, since - c.cadence_days)))
+            due.append(Due(c, None, since, max(0, since - every)))
             continue
         since = since_day(last.astimezone(tz).date())
-        if since >= c.cadence_days:
-            due.append(Due(c, last, since, since - c.cadence_days))
+        if since >= every:
+            due.append(Due(c, last, since, since - every))
     due.sort(
         key=lambda d: (
             d.last_contact is not None,

@@ -66,6 +66,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("weekly_prompt_at", "10:00", "time"),
         Setting("friday_report_at", "15:30", "time"),
         Setting("month_end_at", "10:00", "time"),
+        Setting("day_summary_at", "17:30", "time"),
+        Setting("day_digest_at", "09:00", "time"),
+        Setting("prospect_cadence_days", "5", "count", 1, 60),
+        Setting("holiday_notice_days", "5", "count", 1, 20),
     )
 }
 

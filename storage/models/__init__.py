@@ -5,7 +5,8 @@ Slack team id; datetimes are aware UTC."""
 from __future__ import annotations
 
 from storage.models.away import DayMark, Leave, OvertimeForm, Whereabouts
-from storage.models.clients import Client, ContactLog, FunnelChange
+from storage.models.clients import Client, ContactLog, ContractEnd, FunnelChange
+from storage.models.day import DaySummary
 from storage.models.job_life import JobAssignee, JobEvent, JobHours
 from storage.models.outbox import OutboxMessage
 from storage.models.people import Member
@@ -25,7 +26,9 @@ __all__ = [
     "Client",
     "ContactLog",
     "ContactReport",
+    "ContractEnd",
     "DayMark",
+    "DaySummary",
     "Delegation",
     "Duty",
     "FunnelChange",

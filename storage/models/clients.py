@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.models.columns import _dt, utcnow
@@ -33,6 +33,11 @@ class Client(SQLModel, table=True):
     cadence_days: int = 1
     funnel_stage: str = Field(default="prospect", max_length=12)  # the sales funnel (漏斗)
     language: str = Field(default="zh", max_length=5)  # what the client reads: zh or en
+    # the client's life (bot/rules/client_status.py): active, prospect, paused or ended; since
+    # when (an ended client's contract end date may lie ahead), and why, as typed
+    status: str = Field(default="active", max_length=10)
+    status_since: date | None = None
+    status_note: str = Field(default="", max_length=300)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 
@@ -78,5 +83,22 @@ class FunnelChange(SQLModel, table=True):
     client_id: int = Field(foreign_key="client.id")
     from_stage: str = Field(max_length=12)
     to_stage: str = Field(max_length=12)
+    by: str = Field(max_length=32)
+    at: datetime = Field(sa_column=_dt(nullable=False))
+
+
+class ContractEnd(SQLModel, table=True):
+    """A client's contract ended (当合约结束后…财务部): its end date, the service fees not yet
+    received and the amount invoiced, as the AE gave them to finance (Decimals as text)."""
+
+    __table_args__ = (Index("ix_contractend_team_client", "team_id", "client_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    client_id: int = Field(foreign_key="client.id")
+    end_on: date
+    unreceived: str = Field(max_length=20)
+    invoiced: str = Field(max_length=20)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
     by: str = Field(max_length=32)
     at: datetime = Field(sa_column=_dt(nullable=False))

@@ -66,13 +66,15 @@ class Receivable(SQLModel, table=True):
 
 class Duty(SQLModel, table=True):
     """Something an AE is asked to do for a client in a period and marks done with a button:
-    the Monday weekly status report to the client (工作周报表), the month-end summary."""
+    the Monday weekly status report to the client (工作周报表), the month-end summary, the
+    notice of a public holiday (如遇重大节假日，需提前书面通知客户; its period is the holiday's
+    first day)."""
 
     __table_args__ = (UniqueConstraint("team_id", "kind", "period", "client_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    kind: str = Field(max_length=20)  # client-status month-end
+    kind: str = Field(max_length=20)  # client-status month-end holiday
     period: str = Field(max_length=20)  # the week's Monday, or YYYY-MM
     client_id: int = Field(foreign_key="client.id")
     user_id: str = Field(max_length=32)

@@ -166,6 +166,23 @@ MESSAGES: dict[str, M] = {
         "每月最后一个工作日提醒月总结和下月计划的时间",
         "when the month-end summary reminders go out, last working day of the month",
     ),
+    "setting.day_summary_at": zh_en(
+        "每个工作日请 AE、AAE 写当日小结和次日安排的时间（与傍晚的联络提醒合为一条）",
+        "when AEs and AAEs are asked for the day's summary and tomorrow's plan, each working day"
+        " (one DM with the evening's clients still due)",
+    ),
+    "setting.day_digest_at": zh_en(
+        "次一工作日把组员的小结和安排汇总给 AM、AD 的时间",
+        "when AMs and ADs get their people's summaries and plans, the next working day",
+    ),
+    "setting.prospect_cadence_days": zh_en(
+        "潜在客户每隔几个工作日要联络一次",
+        "every how many working days a prospect is due a call",
+    ),
+    "setting.holiday_notice_days": zh_en(
+        "公众假期前几个工作日提醒 AE 书面通知客户",
+        "how many working days before a public holiday AEs are asked to notify their clients",
+    ),
     **{
         f"setting.job_channel_{d}": zh_en(
             f"{zh}类工作单批准后，工作单卡片发到的频道（`-` 表示不发）",
