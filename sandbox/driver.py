@@ -85,6 +85,16 @@ class SlackDriver:
             payload["container"] |= {"message_ts": message_ts, "channel_id": channel}
         return self._interactive(payload)
 
+    def choose(
+        self, action_id: str, value: str, user: str = "U0AE1", channel: str = "C0GENERAL"
+    ) -> Reply:
+        """An option chosen in a menu (a static_select) of a message."""
+        payload = click_payload(action_id, value, user, channel, self.trigger(), self.fake)
+        action = payload["actions"][0]
+        del action["value"]
+        action |= {"type": "static_select", "selected_option": {"value": value}}
+        return self._interactive(payload)
+
     def submit(self, view: dict[str, Any], values: dict[str, Any], user: str = "U0AE1") -> Reply:
         """Submit a modal as shown, with `values` typed over its initial values."""
         return self._interactive(submit_payload(view, values, user, self.trigger()))

@@ -54,8 +54,13 @@ def _due_by_owner(
     today = now.astimezone(zone).date()
     calendar = deps.calendars.for_team(team)
     prospect = deps.team_settings.of(team).count(PROSPECT_CADENCE)
-    due = {o: due_clients(cs, last, today, zone, calendar, prospect) for o, cs in by_owner.items()}
-    return members, {o: d for o, d in due.items() if d}
+    # the team's clients at once (working days since each day counted once for everyone), then
+    # each owner's in the same order: oldest last contact first
+    everyone = [c for cs in by_owner.values() for c in cs]
+    due: dict[str, list[Due[ClientRow]]] = defaultdict(list)
+    for d in due_clients(everyone, last, today, zone, calendar, prospect):
+        due[d.client.owner_id].append(d)
+    return members, dict(due)
 
 
 def away(deps: TaskDeps, team: str, now: datetime) -> tuple[set[str], dict[str, datetime]]:

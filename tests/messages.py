@@ -29,4 +29,5 @@ def buttons(message: dict[str, Any]) -> list[tuple[str, str, str]]:
         for b in message.get("blocks") or []
         if b["type"] == "actions"
         for e in b["elements"]
+        if e["type"] == "button"
     ]

@@ -53,8 +53,9 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
     assert "今天该联络的客户（2 个" in sections[0]
     assert "可口可乐" in sections[1] and "还没有联络记录" in sections[1]
     assert (
-        "Nike" in sections[2] and "3 个工作日前" in sections[2] and "11月18日 15:00" in sections[2]
+        "Nike" in sections[2] and "3 个工作日前" in sections[2] and "周三 11月18日" in sections[2]
     )
+    assert "15:00" not in sections[2]  # the day is enough beside "3 working days ago"
     buttons = [b["accessory"]["action_id"] for b in dm["blocks"] if "accessory" in b]
     assert buttons == ["contact_log_call", "contact_log_call"]
     [en] = dms(world, "U0AE2")
@@ -64,6 +65,38 @@ def test_nudge_lists_due_clients_oldest_first_with_buttons_once_per_day(world: W
         == "already-ran"
     )
     assert len(world.fake.calls_to("chat.postMessage")) == 2
+
+
+def test_a_long_nudge_is_a_list_with_one_menu_that_opens_the_form(world: World) -> None:
+    """Past five clients the nudge is a list (a line each) with one "Log a call with…" menu;
+    choosing a client there opens the contact form with it, as a line's button does."""
+    with world.bot.db.write() as s:
+        for n in range(6):
+            queries.insert_client(
+                s,
+                TEAM,
+                name=f"客户{n}",
+                city="上海",
+                in_city=True,
+                owner_id="U0AE1",
+                created_local=datetime(2026, 11, 2, 10, tzinfo=SH),
+            )
+    at = datetime(2026, 11, 23, 9, 30, tzinfo=SH)
+    run_task(TASKS["contact-nudge"], at, world.tasks)
+    [dm] = dms(world, "U0AE1")
+    assert [b["type"] for b in dm["blocks"]] == ["section", "section", "actions"]
+    lines = dm["blocks"][1]["text"]["text"].split("\n")
+    assert len(lines) == 8 and all(line.startswith("• *") for line in lines)
+    assert "客户0" in dm["blocks"][1]["text"]["text"] and "还没有联络记录" in lines[0]
+    [menu] = dm["blocks"][2]["elements"]
+    assert menu["type"] == "static_select" and menu["placeholder"]["text"] == "记一次电话：选客户…"
+    chosen = next(o for o in menu["options"] if o["text"]["text"] == "客户3")
+    assert world.slack.choose(menu["action_id"], chosen["value"]).status_code == 200
+    [opened] = world.slack.wait_for("views.open")
+    form = opened.args["view"]
+    [picker] = [b for b in form["blocks"] if b.get("block_id") == "client"]
+    assert form["callback_id"] == "contact_log"
+    assert picker["element"]["initial_option"]["value"] == chosen["value"]
 
 
 def test_nothing_due_means_no_dm(world: World) -> None:

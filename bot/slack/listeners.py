@@ -70,9 +70,10 @@ class Request:
 
     @property
     def value(self) -> str:
-        """The value of the button that was clicked."""
-        actions = self.body.get("actions") or [{}]
-        return str(actions[0].get("value") or "")
+        """The value of the button that was clicked, or of the menu option chosen."""
+        action = (self.body.get("actions") or [{}])[0]
+        chosen = action.get("selected_option") or {}
+        return str(action.get("value") or chosen.get("value") or "")
 
     @property
     def record_id(self) -> int:

@@ -167,6 +167,10 @@ MESSAGES: dict[str, M] = {
     "nudge.line": zh_en(
         "*{client}* · {code}\n{where} · {last}", "*{client}* · {code}\n{where} · {last}"
     ),
+    "nudge.list_line": zh_en(
+        "• *{client}* · {code} · {where} · {last}", "• *{client}* · {code} · {where} · {last}"
+    ),
+    "nudge.log_call_menu": zh_en("记一次电话：选客户…", "Log a call with…"),
     "nudge.never": zh_en("还没有联络记录", "no contact logged yet"),
     "nudge.last": zh_en(
         "上次联络 {when}（{days} 个工作日前）",

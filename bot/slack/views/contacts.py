@@ -176,28 +176,54 @@ def nudge_text(r: Reader, calls: int, follow_ups: int) -> str:
     return r.t("nudge.text_follow_ups", f=follow_ups)
 
 
+BUTTONS_UP_TO = 5  # a longer list reads better as lines, with one "Log a call…" menu under them
+MENU_MAX = 100  # Slack's options in one menu
+
+
 def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk.Block]:
-    """The morning nudge (or evening sweep): the clients due a call, each with a button; split
-    to fit Slack by whoever sends it."""
+    """The morning nudge (or evening sweep): the clients due a call, each with a button, or,
+    past a handful, as a list with one "Log a call…" menu; split to fit Slack by whoever
+    sends it."""
     out = [bk.section(r.t("nudge.sweep_intro" if sweep else "nudge.intro", n=len(due)))]
     # the words every line shares, looked up once (a department's nudge has thousands of lines)
-    label = r.t("nudge.log_call")
     where = {True: r.t("client.in_city"), False: r.t("client.out_of_city")}
     never = r.t("nudge.never")
+    key = "nudge.line" if len(due) <= BUTTONS_UP_TO else "nudge.list_line"
+    lines = []
     for d in due:
         c = d.client
         last = never
-        if d.last_contact is not None:
-            last = r.t("nudge.last", when=r.when(d.last_contact), days=d.days_since)
-        line = r.t(
-            "nudge.line",
-            client=bk.escape(c.name),
-            code=bk.escape(c.code),
-            where=where[bool(c.in_city)],
-            last=last,
+        if d.last_contact is not None:  # the day is enough: "(1 working day ago)" counts days
+            day = d.last_contact.astimezone(r.zone).date()
+            last = r.t("nudge.last", when=r.day(day), days=d.days_since)
+        lines.append(
+            r.t(
+                key,
+                client=bk.escape(c.name),
+                code=bk.escape(c.code),
+                where=where[bool(c.in_city)],
+                last=last,
+            )
         )
-        out.append(bk.section(line, accessory=bk.button(label, LOG_CALL, str(c.id))))
-    return out
+    if len(due) <= BUTTONS_UP_TO:
+        label = r.t("nudge.log_call")
+        return out + [
+            bk.section(line, accessory=bk.button(label, LOG_CALL, str(d.client.id)))
+            for line, d in zip(lines, due, strict=True)
+        ]
+    return [*out, *bk.sections(lines), _log_call_menu(r, due)]
+
+
+def _log_call_menu(r: Reader, due: Sequence[Due[Any]]) -> bk.Block:
+    """One menu of the clients listed (the first hundred): choosing one opens the contact form
+    with it, as a line's button would."""
+    menu = {
+        "type": "static_select",
+        "action_id": LOG_CALL,
+        "placeholder": bk.plain(r.t("nudge.log_call_menu")),
+        "options": [bk.option(d.client.name, str(d.client.id)) for d in due[:MENU_MAX]],
+    }
+    return bk.actions(menu)
 
 
 def escalation_rows(r: Reader, rows: Sequence[tuple[str, Due[Any]]], limit: int) -> list[bk.Block]:
