@@ -87,7 +87,9 @@ def test_status_in_english_by_the_owners_manager_and_an_admin(world: World) -> N
     assert say(world, "status 可口可乐 结束 客户不再续约", user="U0AM1").startswith(  # manager
         "*可口可乐*（`上海-202611-可口可乐-001`）的状态：在服务 → *已结束*。"
     )
-    assert "已结束 → *在服务*" in say(world, "status 可口可乐 active", user=ADMIN)  # not on the team
+    assert "已结束 → *在服务*" in say(
+        world, "status 可口可乐 active", user=ADMIN
+    )  # not on the team
     assert client(world, "可口可乐").status == "active"
 
 
@@ -102,7 +104,9 @@ def test_refusals_change_nothing(world: World) -> None:
     assert say(world, "status Nike 暂停 " + "长" * 10_000) == (
         "原因最多 300 个字，请写短一些。没有改动。"
     )
-    assert say(world, "status Nike 暂停 " + "长" * 301) == "原因最多 300 个字，请写短一些。没有改动。"
+    assert (
+        say(world, "status Nike 暂停 " + "长" * 301) == "原因最多 300 个字，请写短一些。没有改动。"
+    )
     assert say(world, "status '; DROP TABLE client; -- paused").startswith("找不到客户")
     nike = client(world, "Nike")
     assert (nike.status, nike.status_since, nike.status_note) == ("active", None, "")
