@@ -6,9 +6,8 @@ import re
 from functools import partial
 
 from slack_bolt import App
-from sqlmodel import Session
 
-from bot.rules.clients import may_change_client, may_reassign_client, read_client_form
+from bot.rules.clients import may_reassign_client, read_client_form
 from bot.rules.people import is_admin
 from bot.rules.weekly import FUNNEL_STAGES, may_set_stage, stage_of
 from bot.slack import blocks as bk
@@ -16,8 +15,9 @@ from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.subcommands import Subcommands
 from bot.slack.texts import Reader
 from bot.slack.views import clients as view
-from handlers import first_steps
+from handlers import client_end, client_status, first_steps
 from handlers.client_lookup import find_client
+from handlers.client_status import may_change, owner_manager
 from handlers.deps import Deps
 from storage import outbox, queries
 from storage import weekly as funnel
@@ -63,22 +63,12 @@ def _list(r: Reader, deps: Deps, team: str, user: str, everyone: bool) -> Reply:
     return long_reply(r, title, view.client_list(r, clients, title))
 
 
-def _owner_manager(s: Session, client: Client) -> str | None:
-    owner = queries.get_member(s, client.team_id, client.owner_id)
-    return owner.manager_id if owner else None
-
-
-def _may_change(deps: Deps, s: Session, user: str, c: Client) -> bool:
-    admin = is_admin(user, deps.settings.admins)
-    return may_change_client(user, c.owner_id, c.backup_owner_id, _owner_manager(s, c), admin)
-
-
 def _edit(r: Reader, req: Request, deps: Deps, name: str) -> Reply:
     with deps.db.read() as s:
         found = find_client(r, s, req.team, name)
         if isinstance(found, str):
             return Reply(text=found)
-        if not _may_change(deps, s, req.user, found):
+        if not may_change(deps, s, req.user, found):
             return Reply(text=r.t("client.not_allowed_edit", name=bk.escape(found.name)))
     return Reply(then=(partial(open_client_form, req, deps, found.id),))
 
@@ -105,7 +95,7 @@ def _reassign(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         if isinstance(c, str):
             return Reply(text=c)
         admin = is_admin(req.user, deps.settings.admins)
-        if not may_reassign_client(req.user, _owner_manager(s, c), admin):
+        if not may_reassign_client(req.user, owner_manager(s, c), admin):
             return Reply(text=r.t("client.not_allowed_reassign", name=bk.escape(c.name)))
         member = queries.get_member(s, req.team, new_owner)
         if member is None:
@@ -136,7 +126,7 @@ def _stage(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         if isinstance(c, str):
             return Reply(text=c)
         admin = is_admin(req.user, deps.settings.admins)
-        if not may_set_stage(req.user, c.owner_id, _owner_manager(s, c), admin):
+        if not may_set_stage(req.user, c.owner_id, owner_manager(s, c), admin):
             return Reply(text=r.t("client.stage.not_allowed", name=bk.escape(c.name)))
         was = c.funnel_stage
         if stage == was:
@@ -147,6 +137,7 @@ def _stage(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
             )
         if funnel.set_stage(s, c, stage, req.user, deps.clock.now()) is None:
             return Reply(text=r.t("client.stage.meanwhile", name=bk.escape(c.name)))
+        status = client_status.after_funnel(r, req, deps, s, c, stage)
     said = r.t(
         "client.stage.set",
         name=bk.escape(c.name),
@@ -154,6 +145,7 @@ def _stage(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         was=view.stage_name(r, was),
         stage=view.stage_name(r, stage),
     )
+    said += f"\n{status}" if status else ""
     return Reply(text=said, blocks=[bk.section(said), bk.section(view.client_line(r, c))])
 
 
@@ -173,7 +165,7 @@ def _language(r: Reader, req: Request, deps: Deps, rest: str) -> Reply:
         c = find_client(r, s, req.team, parts[0])
         if isinstance(c, str):
             return Reply(text=c)
-        if not _may_change(deps, s, req.user, c):
+        if not may_change(deps, s, req.user, c):
             return Reply(text=r.t("client.language.not_allowed", client=bk.escape(c.name)))
         queries.change_client(s, c, deps.clock.now(), language=lang)
     said = r.t(
@@ -214,7 +206,7 @@ def submit_client(req: Request, deps: Deps) -> Reply:
             return Reply(errors=errors)
         if editing:
             c = queries.get_client(s, req.team, int(editing))
-            if c is None or not _may_change(deps, s, req.user, c):
+            if c is None or not may_change(deps, s, req.user, c):
                 return Reply(errors={"name": r.t("client.not_allowed_edit", name="")})
             fields.pop("owner_id", None)
             queries.change_client(s, c, deps.clock.now(), **fields)
@@ -238,6 +230,9 @@ CLIENT = Subcommands[Deps](
         ("reassign", "转交"): _reassign,
         ("stage", "阶段", "漏斗"): _stage,
         ("language", "语言"): _language,
+        ("status", "状态"): client_status.status_command,
+        ("show", "查看", "详情"): client_status.show_command,
+        ("end", "合约结束", "结束合约"): client_end.end_command,
     },
     empty=_list_command,
 )
@@ -246,3 +241,4 @@ CLIENT = Subcommands[Deps](
 def register(app: App, listen: Listen, deps: Deps) -> None:
     app.command(COMMAND)(listen.ack(client_command, deps))
     app.view(view.FORM)(listen.ack(submit_client, deps))
+    client_end.register(app, listen, deps)

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.rules.approvals import SUPERVISOR_ROLES
+from bot.rules.client_status import ACTIVE, status_on
 from bot.rules.contacts import due_clients, report_clock
 from bot.rules.team_settings import SETTINGS
 from bot.settings import Settings
@@ -100,6 +101,7 @@ class HomeTab:
             approver=member is not None and member.role in SUPERVISOR_ROLES,
             items=[(i, i.client, i.report_at) for i in items],
             owing=self._clocks(team, owing),
+            resting=[c for c in mine if status_on(c.status, c.status_since, today) != ACTIVE],
         )
 
     def _prospect_days(self, team: str) -> int:

@@ -27,6 +27,7 @@ def report_command(r: Reader, req: Request, deps: Deps) -> Reply:
             now=now,
             zone=deps.settings.tz,
             hours=deps.hours(req.team),
+            prospect_days=deps.team_settings.of(req.team).count("prospect_cadence_days"),
         )
     shown = view.preview(r, rules.compile_week(week), req.user, now)
     if shown is None:

@@ -24,6 +24,7 @@ from bot.rules import client_duties
 from bot.rules import reports as report_rules
 from bot.rules.agenda import Agenda, Shortfalls
 from bot.rules.calendar import uncovered_years
+from bot.rules.contract_end import ended_owed
 from bot.rules.job_life import LIVE
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
@@ -132,6 +133,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             away,
             calendar,
             {c.id: c.created_at.astimezone(zone).date() for c in clients if c.id is not None},
+            deps.team_settings.of(run.team).count("prospect_cadence_days"),
         ),
         reports=rules.late_reports(
             reports, start, end, deps.team_settings.of(run.team).working_hours(calendar)
@@ -149,6 +151,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             calendar,
         ),
     )
+    owed = rules.owed(receivables, client_names, today)  # over 4 months: their own part
     agenda = Agenda(
         week,
         names,
@@ -161,7 +164,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         shortfalls,
         rules.said(notes, "suggestions", writers),
         [(i.id or 0, i.text, i.added_by) for i in items],
-        rules.owed(receivables, client_names, today),
+        owed,
         uncovered_years(calendar, today),
         [
             rules.OverdueItem(x.item.owner_id, x.client.name, x.item.text, x.item.due_on)
@@ -169,6 +172,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             if x.item.due_on is not None
         ],
         rules.late_jobs(jobs, client_names, run.now),
+        [o for o in ended_owed(receivables, clients, today) if o.id not in {x.id for x in owed}],
     )
     return _Week(members, clients, receivables, agenda)
 

@@ -67,6 +67,7 @@ def compile_week(run: Run, deps: TaskDeps) -> tuple[WeekReport, dict[str, Member
             zone=deps.settings.tz,
             log_month=log_month,
             hours=deps.team_settings.of(run.team).working_hours(calendar),
+            prospect_days=deps.team_settings.of(run.team).count("prospect_cadence_days"),
         )
     return rules.compile_week(week), {m.user_id: m for m in members}
 

@@ -119,6 +119,9 @@ def clients(s: Session, team: str, start: datetime | None, end: datetime | None)
             backup,
             c.cadence_days,
             c.funnel_stage,
+            c.status,
+            c.status_since,
+            c.status_note,
             c.created_at,
         )
 
@@ -227,6 +230,9 @@ EXPORTS: dict[str, Export] = {
             "backup_owner",
             "cadence_days",
             "funnel_stage",
+            "status",
+            "status_since",
+            "status_note",
             "created_at",
         ),
         clients,

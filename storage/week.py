@@ -44,6 +44,7 @@ def read_week(
     zone: ZoneInfo,
     log_month: tuple[int, int] | None = None,
     hours: WorkingHours | None = None,
+    prospect_days: int = 5,
 ) -> tuple[rules.WeekInput, list[Member]]:
     """The week of Monday `monday` as of `now` (the working days `days` counted), and the
     team's members (for whom each message is written)."""
@@ -60,6 +61,8 @@ def read_week(
             c.cadence_days,
             c.created_at.astimezone(zone).date(),
             c.funnel_stage or "prospect",
+            c.status,
+            c.status_since,
         )
         for c in queries.list_clients(s, team_id)
     ]
@@ -86,6 +89,7 @@ def read_week(
         hours=hours,
         items=action_items.week_tallies(s, team_id, start, now, local_now.date()),
         job_hours=_job_hours(s, team_id, monday),
+        prospect_days=prospect_days,
     )
     return week, members
 

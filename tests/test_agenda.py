@@ -809,20 +809,21 @@ def test_the_coming_meeting_and_the_week_looked_back_on() -> None:
 
 def test_missed_calls_follow_the_cadence_and_leave() -> None:
     class C:
-        def __init__(self, id: int, name: str, cadence: int) -> None:
+        def __init__(self, id: int, name: str, cadence: int, status: str = "active") -> None:
             self.id, self.name, self.owner_id, self.cadence_days = id, name, "U1", cadence
+            self.status, self.status_since = status, (MON if status != "active" else None)
 
     cal = WorkCalendar("CN")
     days = cal.working_days_in(MON, MON + timedelta(days=6))
     d = {n: MON + timedelta(days=n) for n in range(5)}
     missed = rules.missed_calls(
-        [C(1, "in-city", 1), C(2, "out", 3), C(3, "new", 1), C(4, "fine", 1)],
-        {1: {d[0]}, 2: set(), 3: set(), 4: set(d.values())},
+        [C(1, "in-city", 1), C(2, "out", 3), C(3, "new", 1), C(4, "fine", 1), C(5, "paused", 1, "paused")],
+        {1: {d[0]}, 2: set(), 3: set(), 4: set(d.values()), 5: set()},
         {1: date(2026, 11, 20), 2: date(2026, 11, 20)},
         days, {"U1": {d[4]}}, cal, {1: date(2026, 1, 1), 2: date(2026, 1, 1), 3: d[2]},
     )  # fmt: skip
     # in-city: Tue, Wed, Thu (Fri on leave); out-of-city: Wed and Thu (3 days since Fri);
-    # a new client from the day after it was added (Thu).
+    # a new client from the day after it was added (Thu); a client paused on Monday never.
     assert missed == {"U1": [("in-city", 3), ("new", 1), ("out", 2)]}
 
 

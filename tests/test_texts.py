@@ -81,6 +81,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "id": ("12", "12"),
     "internal": ("周五 12月4日 09:00", "Fri 4 Dec 09:00"),
     "issued_by": ("U0AE1", "U0AE1"),
+    "invoiced": ("¥300,000", "¥300,000"),
     "items": ("可口可乐（少 2 天）", "Coca Cola (2 short)"),
     "job": ("CR-202611-07", "CR-202611-07"),
     "job_type": ("平面", "print"),

@@ -16,7 +16,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from bot.rules.client_status import cadence, counted_on
 from bot.rules.contacts import report_clock
+from bot.rules.contract_end import EndedOwed
 from bot.rules.job_life import LIVE, SIGNED
 from bot.rules.receivables import months_overdue, stage
 from bot.rules.working_time import WorkingHours
@@ -66,6 +68,8 @@ class ClientFact(Protocol):
     name: str
     owner_id: str
     cadence_days: int
+    status: str
+    status_since: date | None
 
 
 class NoteFact(Protocol):
@@ -197,6 +201,7 @@ class Agenda:
     uncovered_years: list[int]
     overdue_items: list[OverdueItem] = field(default_factory=list)  # the oldest due first
     late_jobs: list[LateJob] = field(default_factory=list)  # the longest past first
+    ended_owed: list[EndedOwed] = field(default_factory=list)  # open on clients ended
 
 
 def progress(
@@ -227,26 +232,32 @@ def missed_calls(
     away: Mapping[str, set[date]],
     calendar: Calendar,
     added: Mapping[int, date],
+    prospect_days: int = 5,
 ) -> dict[str, list[tuple[str, int]]]:
     """Per owner, the clients not contacted per their cadence on the week's working days, and
     on how many days: a day counts when the client was due (in-city: no contact since the
     previous working day; out-of-city: none in 3 working days; never contacted: from the day
-    after it was added) and got no contact that day, unless its owner was on leave."""
+    after it was added) and got no contact that day, unless its owner was on leave; a paused or
+    ended client's days never count, and a prospect is due every `prospect_days`
+    (bot/rules/client_status.py)."""
     out: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for c in clients:
         if c.id is None:
             continue
         last, first, missed = last_before.get(c.id), added.get(c.id), 0
+        every = cadence(c.status, c.cadence_days, prospect_days) or c.cadence_days
         for d in days:
             if first is not None and d < first:
                 continue
             if d in contacted.get(c.id, set()):
                 last = d
                 continue
+            if not counted_on(c.status, c.status_since, d):
+                continue
             if last is None:
                 due = first is None or d > first
             else:
-                due = calendar.working_days_between(last, d) >= c.cadence_days
+                due = calendar.working_days_between(last, d) >= every
             if due and d not in away.get(c.owner_id, set()):
                 missed += 1
         if missed:

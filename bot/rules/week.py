@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
+from bot.rules.client_status import cadence, counted_on
 from bot.rules.contacts import CONTACT_KINDS, REPORT_ESCALATE_AFTER, report_stage
 from bot.rules.job_life import CLOSED, LIVE, NOT_SENT
 from bot.rules.receivables import MONITORED_AFTER, months_overdue, over
@@ -59,6 +60,15 @@ def required_days(cadence: int, days: int) -> int:
     if days <= 0:
         return 0
     return days if cadence <= 1 else math.ceil(days / cadence)
+
+
+def due_days(c: ClientRow, working: Sequence[date], prospect_days: int) -> tuple[int, int]:
+    """The working days a client was due calls on (from the day it was added, and as its status
+    says: bot/rules/client_status.py counted_on), and its cadence (a prospect's is
+    `prospect_days`)."""
+    days = [d for d in working if d >= c.added_on and counted_on(c.status, c.status_since, d)]
+    every = cadence(c.status, c.cadence_days, prospect_days)
+    return len(days), every if every is not None else c.cadence_days
 
 
 def log_month(monday: date, last_working_days: Iterable[date]) -> tuple[int, int] | None:
@@ -198,11 +208,11 @@ class _Context:
         notes = {n.client_id: n.text for n in self.notes.get(user, []) if n.kind == "client"}
         a = AeWeek(p, all_week_leave=bool(w.days) and not working)
         for c in clients:
-            counted = sum(1 for d in working if d >= c.added_on)
+            counted, every = due_days(c, working, w.prospect_days)
             a.clients.append(
                 ClientWeek(
                     c,
-                    required_days(c.cadence_days, counted),
+                    required_days(every, counted),
                     len(self.days_by_client.get(c.id, ())),
                     self.count_by_client.get(c.id, 0),
                     notes.get(c.id),

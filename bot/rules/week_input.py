@@ -30,6 +30,8 @@ class ClientRow:
     cadence_days: int
     added_on: date  # in the workspace's zone
     stage: str = "prospect"
+    status: str = "active"  # the client's life (bot/rules/client_status.py)
+    status_since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -149,3 +151,4 @@ class WeekInput:
     hours: WorkingHours | None = None
     items: Mapping[str, Tally] = field(default_factory=dict)  # action items, by owner
     job_hours: Sequence[JobHoursRow] = ()  # each job's hours recorded Monday to Sunday
+    prospect_days: int = 5  # a prospect is due a call this often (a team setting)

@@ -12,12 +12,19 @@ MESSAGES: dict[str, M] = {
         "• `/client edit 客户名` 修改\n• `/client reassign 客户名 @同事` 转交客户（负责人的主管或管理员）\n"
         "• `/client stage 客户名 阶段` 设定销售漏斗阶段：潜在、已接触、提案、谈判、赢单、丢单（负责人、负责人的主管"
         "或管理员）\n"
+        "• `/client status 客户名 状态 [原因]` 设定客户状态：在服务、潜在、暂停、结束（暂停和结束的客户不再提醒联络）\n"
+        "• `/client show 客户名` 查看客户档案和状态\n"
+        "• `/client end 客户名 结束日期` 登记合约结束，通知财务和负责人的主管\n"
         "客户代码格式：城市-年月-客户名-年度编号，例如 上海-202611-可口可乐-001",
         "*/client — client records*\n• `/client` lists your clients, `/client list all` everyone's\n"
         "• `/client add` adds one (name, city, in-city or not, contact person, owner, backup owner)\n"
         "• `/client edit NAME` edits one\n• `/client reassign NAME @someone` hands it over (the owner's manager or an "
         "admin)\n• `/client stage NAME STAGE` sets its sales-funnel stage: prospect, contacted, proposal, "
-        "negotiation, won, lost (the owner, the owner's manager or an admin)\nClient code format: CITY-YYYYMM-NAME-NNN, e.g. Shanghai-202611-CocaCola-001",
+        "negotiation, won, lost (the owner, the owner's manager or an admin)\n"
+        "• `/client status NAME STATUS [why]` sets its status: active, prospect, paused, ended "
+        "(paused and ended clients get no call reminders)\n• `/client show NAME` shows one client\n"
+        "• `/client end NAME DATE` records the end of its contract and tells finance and the owner's "
+        "manager\nClient code format: CITY-YYYYMM-NAME-NNN, e.g. Shanghai-202611-CocaCola-001",
     ),
     "client.in_city": zh_en("市内", "in-city"),
     "client.out_of_city": zh_en("市外", "out-of-city"),

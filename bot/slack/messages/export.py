@@ -42,6 +42,8 @@ MESSAGES: dict[str, M] = {
     "export.col.backup_owner": zh_en("后备负责人", "backup owner"),
     "export.col.cadence_days": zh_en("联络周期（工作日）", "cadence (working days)"),
     "export.col.funnel_stage": zh_en("销售漏斗阶段", "funnel stage"),
+    "export.col.status_since": zh_en("状态起始日", "status since"),
+    "export.col.status_note": zh_en("状态原因", "status why"),
     "export.col.created_at": zh_en("建档时间", "created"),
     "export.col.id": zh_en("编号", "id"),
     "export.col.request_kind": zh_en("申请类型", "kind of request"),

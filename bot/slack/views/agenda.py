@@ -95,9 +95,31 @@ def _this_week(r: Reader, a: Agenda) -> list[str]:
         )
         for w in a.waiting
     ]
-    others = a.overdue_items or a.late_jobs
+    others = a.overdue_items or a.late_jobs or a.ended_owed
     said = _said(r, a.problems, a.names) if a.problems or not others else []
-    return [*lines, r.t("agenda.problems"), *said, *_late(r, a), *_overdue(r, a)]
+    problems = [*said, *_late(r, a), *_overdue(r, a), *_ended(r, a)]
+    return [*lines, r.t("agenda.problems"), *problems]
+
+
+def _ended(r: Reader, a: Agenda) -> list[str]:
+    """Receivables still open on clients whose contract has ended (合约结束), the oldest due
+    first."""
+    if not a.ended_owed:
+        return []
+    lines = [r.t("cend.agenda_title")]
+    lines += [
+        r.t(
+            "cend.agenda_line",
+            client=bk.escape(o.client),
+            day=r.day(o.ended_on) if o.ended_on else "—",
+            id=o.id,
+            amount=show_amount(o.amount),
+            due=r.day(o.due),
+            name=_name(a.names, o.owner),
+        )
+        for o in a.ended_owed
+    ]
+    return lines
 
 
 def _late(r: Reader, a: Agenda) -> list[str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
+from bot.rules.client_status import ACTIVE, CLIENT_STATUSES, ORDER, status_on
 from bot.rules.clients import CANDIDATES, ClientRecord, Match, Named
 from bot.rules.people import ROLES, MemberRecord
 from bot.slack import blocks as bk
@@ -17,9 +19,12 @@ FORM = "client_form"  # callback_id of the add/edit modal
 
 
 class StagedClient(ClientRecord, Protocol):
-    """A client with its sales-funnel stage (storage's Client is one)."""
+    """A client with its sales-funnel stage and its status (storage's Client is one)."""
 
     funnel_stage: str
+    status: str
+    status_since: date | None
+    status_note: str
 
 
 def stage_name(r: Reader, stage: str) -> str:
@@ -42,10 +47,38 @@ def not_found(r: Reader, typed: str, match: Match[Named]) -> str:
     return r.t("client.ambiguous", name=shown, names=names)
 
 
+def status_name(r: Reader, status: str) -> str:
+    """A client's status in the reader's language ("暂停", "paused")."""
+    return r.t(f"cstatus.{status}") if f"cstatus.{status}" in MESSAGES else status
+
+
+def status_now(r: Reader, c: StagedClient) -> str:
+    """The client's status on the reader's today (an end dated ahead has not begun)."""
+    return status_on(c.status, c.status_since, r.now.astimezone(r.zone).date())
+
+
+def status_text(r: Reader, c: StagedClient) -> str:
+    """ "状态：*暂停*，周二 12月1日 起（客户内部调整到1月）", or, for an end dated ahead, from
+    when; empty for an active client."""
+    if c.status == ACTIVE or c.status not in CLIENT_STATUSES:
+        return ""
+    now = status_now(r, c)
+    name = status_name(r, c.status)
+    if now != c.status and c.status_since is not None:
+        said = r.t("cstatus.line_ahead", day=r.day(c.status_since), status=name)
+    elif c.status_since is not None:
+        said = r.t("cstatus.line", status=name, day=r.day(c.status_since))
+    else:
+        said = r.t("cstatus.line_undated", status=name)
+    if c.status_note:
+        said += r.t("cstatus.line_why", note=bk.escape(bk.clip(c.status_note, 200)))
+    return said
+
+
 def client_line(r: Reader, c: StagedClient) -> str:
     where = r.t("client.in_city" if c.in_city else "client.out_of_city")
     backup = f" · {r.t('client.backup')} <@{c.backup_owner_id}>" if c.backup_owner_id else ""
-    return r.t(
+    line = r.t(
         "client.line",
         name=bk.escape(c.name),
         code=bk.escape(c.code),
@@ -57,6 +90,8 @@ def client_line(r: Reader, c: StagedClient) -> str:
         cadence=cadence(r, c.cadence_days),
         stage=stage_name(r, c.funnel_stage),
     )
+    status = status_text(r, c)
+    return f"{line} · {status}" if status else line
 
 
 def cadence(r: Reader, days: int) -> str:
@@ -70,8 +105,19 @@ def role_list(r: Reader) -> str:
 
 
 def client_list(r: Reader, clients: Sequence[StagedClient], title: str) -> list[bk.Block]:
-    """The title, then a line per client; split to fit Slack by whoever sends it."""
-    return [bk.section(title), *(bk.section(client_line(r, c)) for c in clients)]
+    """The title, then a line per client, grouped by status (active first, then prospects,
+    paused, ended; a group with no client is not named, nor one alone when all are active);
+    split to fit Slack by whoever sends it."""
+    groups: dict[str, list[StagedClient]] = {}
+    for c in clients:
+        groups.setdefault(status_now(r, c), []).append(c)
+    out = [bk.section(title)]
+    named = set(groups) != {ACTIVE}
+    for status in sorted(groups, key=lambda x: ORDER.get(x, len(ORDER))):
+        if named:
+            out.append(bk.section(r.t("cstatus.group", status=status_name(r, status))))
+        out += [bk.section(client_line(r, c)) for c in groups[status]]
+    return out
 
 
 def client_modal(

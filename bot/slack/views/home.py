@@ -17,6 +17,7 @@ from bot.slack.limits import VIEW_MAX_BLOCKS
 from bot.slack.texts import Reader
 from bot.slack.views import action_items as item_view
 from bot.slack.views.approvals import ApprovalRecord, request_blocks
+from bot.slack.views.clients import StagedClient, status_text
 from bot.slack.views.contacts import kind_label, nudge
 from bot.slack.views.jobs import department_name, status_name
 from bot.slack.views.reports import Row, owing_part
@@ -116,6 +117,18 @@ def _waiting_part(
     return [intro, *shown, bk.divider()]
 
 
+def _resting_part(r: Reader, clients: Sequence[StagedClient]) -> list[bk.Block]:
+    """My clients that are not active (prospects, paused, ended), with since when and why."""
+    if not clients:
+        return []
+    lines = [
+        r.t("cstatus.home_line", name=bk.escape(c.name), status=status_text(r, c))
+        for c in clients[:DUE_SHOWN]
+    ]
+    more = [bk.context(r.more(len(clients) - DUE_SHOWN))] if len(clients) > DUE_SHOWN else []
+    return [bk.context(r.t("cstatus.home_title")), *map(bk.context, lines), *more]
+
+
 def home_view(
     r: Reader,
     *,
@@ -129,6 +142,7 @@ def home_view(
     approver: bool = False,
     items: Sequence[tuple[ItemRecord, str, datetime | None]] = (),
     owing: Sequence[Row] = (),
+    resting: Sequence[StagedClient] = (),
 ) -> dict[str, Any]:
     """The Home, within Slack's 100 blocks and the text a message may carry (Slack's total,
     bot/slack/blocks.py): the requests waiting for a decision get the room the rest leaves (a
@@ -147,6 +161,7 @@ def home_view(
             rest.append(bk.context(r.more(len(due) - DUE_SHOWN)))
     elif owns_clients:
         rest.append(bk.section(r.t("home.none_due")))
+    rest += _resting_part(r, resting)
     rest += owing_part(r, owing[:DUE_SHOWN])
     rest += _jobs_part(r, jobs)
     rest += [bk.divider(), bk.section(r.t("home.recent"))]
