@@ -304,6 +304,26 @@ def test_the_run_day_through_the_timetable_in_a_month_ending_on_a_weekend(world:
     assert texts(zh)[0] == "*1月工作总结及2月工作计划*（草稿）"
 
 
+def test_the_run_day_through_the_timetable_with_a_holiday_near_the_month_end(
+    world: World,
+) -> None:
+    """February 2026: the Spring Festival off to Mon 23, Sat 28 a make-up working day (调休):
+    the drafts come Thu 26 Feb (Sat 28, Fri 27, Thu 26), to send by Sat 28."""
+    c = clients(world)
+    contact(world, c["Coca Cola Bottling"], "U0AE2", at(10, 10, 2))
+    world.fake.reset()
+    assert run(world, "month-end", at(25, 10, 2))[0] == "day-off"
+    assert run(world, "month-end", at(26, 10, 2))[1].startswith("1 AEs, 1 clients, 1 DMs")
+    [en] = world.fake.dms("U0AE2")
+    assert texts(en)[:2] == [
+        "*February summary and March plan* (drafts)",
+        "One per client, written in the client's language, ready to paste once checked; the "
+        "same is in the Excel file in the thread, a sheet per client. Send each by Sat 28 Feb, "
+        "then click “Sent”.",
+    ]
+    assert run(world, "month-end", at(27, 10, 2))[0] == "day-off"
+
+
 def test_the_expense_reminder_on_a_saturday_25th_comes_monday_once(world: World) -> None:
     """25 Dec 2027 is a Saturday: the reminder comes Mon 27 Dec, and not again that month."""
     world.fake.reset()
