@@ -1,7 +1,7 @@
 """`/aebot agenda` (items for the next weekly meeting), `/aebot receivable` (坏账管理: overdue
 amounts, recorded, closed and all listed by managers and admins; anyone else lists only those of
-the clients they own or back up), and the "Sent" and "Done" buttons of the Monday status drafts
-and the month-end list (scheduler/agenda_tasks.py).
+the clients they own or back up), and the "Sent" buttons of the Monday status drafts
+(scheduler/agenda_tasks.py) and of the month-end summaries (scheduler/month_end_tasks.py).
 
 An item goes to the coming meeting: this week's while its agenda is not out yet, else the next
 week's. A button is for the AE it was sent to, or an admin; the duty is marked done by one
@@ -12,7 +12,7 @@ clicked message is redrawn with the client's line marked done.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from slack_bolt import App
@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from bot.rules import agenda as rules
 from bot.rules import client_duties
+from bot.rules import month_end as month_rules
 from bot.rules.people import is_admin
 from bot.rules.problems import Problem
 from bot.rules.receivables import (
@@ -38,9 +39,11 @@ from bot.slack.listeners import Listen, Reply, Request, long_reply
 from bot.slack.subcommands import Subcommands, says
 from bot.slack.texts import Reader
 from bot.slack.views import agenda as view
+from bot.slack.views import month_end as month_view
 from handlers.client_lookup import find_client
 from handlers.deps import Deps
 from storage import agenda as stored
+from storage import month_end as month
 from storage import queries
 from storage.models import Duty
 
@@ -269,7 +272,7 @@ def status_sent(req: Request, deps: Deps) -> None:
     _mark(req, deps, stored.CLIENT_STATUS)
 
 
-def month_end_done(req: Request, deps: Deps) -> None:
+def month_end_sent(req: Request, deps: Deps) -> None:
     _mark(req, deps, stored.MONTH_END)
 
 
@@ -298,27 +301,42 @@ def _mark(req: Request, deps: Deps, kind: str) -> None:
 def _redraw(req: Request, deps: Deps, duty: Duty) -> None:
     """The DM the click came from, as it now stands, in its owner's language."""
     now, zone = deps.clock.now(), deps.settings.tz
-    if duty.kind == stored.CLIENT_STATUS:
+    if duty.kind == stored.MONTH_END:
+        posts = _month_end_posts(req, deps, duty)
+    else:
         week = date.fromisoformat(duty.period)
-        since: datetime = client_duties.status_since(week, zone)
-    else:
-        since, next_month = client_duties.month_span(duty.period, zone)
-    with deps.db.read() as s:
-        owner = queries.get_member(s, req.team, duty.user_id)
-        rows, jobs, contacts = stored.draft_rows(
-            s, req.team, duty.kind, duty.period, since, now, user_id=duty.user_id
-        )
-    r = Reader.of(owner, deps.settings.aebot_lang, zone, now)
-    drafts = client_duties.drafts(rows, jobs, contacts)
-    if duty.kind == stored.CLIENT_STATUS:
-        posts = view.status_posts(r, drafts, week)
-    else:
-        posts = view.month_end_posts(r, drafts, since.date(), next_month)
+        since = client_duties.status_since(week, zone)
+        with deps.db.read() as s:
+            owner = queries.get_member(s, req.team, duty.user_id)
+            rows, jobs, contacts = stored.draft_rows(
+                s, req.team, duty.kind, duty.period, since, now, user_id=duty.user_id
+            )
+        r = Reader.of(owner, deps.settings.aebot_lang, zone, now)
+        posts = view.status_posts(r, client_duties.drafts(rows, jobs, contacts), week)
     post = view.part_with(posts, duty.id or 0)
     if post is not None:
         deps.sender.respond(str(req.response_url), post[0], post[1], replace=True)
 
 
+def _month_end_posts(req: Request, deps: Deps, duty: Duty) -> list[view.Post]:
+    """The month-end DM of the duty's AE as it stands now (its drafts read afresh)."""
+    now, zone = deps.clock.now(), deps.settings.tz
+    with deps.db.read() as s:
+        members = {m.user_id: m for m in queries.list_members(s, req.team)}
+        clients = {c.id: c for c in queries.list_clients(s, req.team) if c.id is not None}
+        rows = stored.duties(s, req.team, duty.kind, duty.period, user_id=duty.user_id)
+        names = {u: m.name for u, m in members.items()}
+        facts = month.facts(s, req.team, duty.period, zone, now, names)
+    r = Reader.of(members.get(duty.user_id), deps.settings.aebot_lang, zone, now)
+    duties = [(d.id, d.client_id, d.done_at) for d, _ in rows if d.id is not None]
+    start, _, _ = month_rules.month_of(duty.period)
+    until = deps.calendars.for_team(req.team).last_working_day_of_month(start) or start
+    readers = {lang: Reader(lang, zone, now) for lang in ("zh", "en")}
+    drafts = month_rules.client_months(duties, clients, facts)
+    return month_view.posts(r, drafts, readers, start, until)
+
+
 def register(app: App, listen: Listen, deps: Deps) -> None:
     app.action(view.SENT)(listen.after(status_sent, deps))
-    app.action(view.DONE)(listen.after(month_end_done, deps))
+    for action in (month_view.SENT, month_view.OLD_DONE):  # Done: DMs sent before it was Sent
+        app.action(action)(listen.after(month_end_sent, deps))

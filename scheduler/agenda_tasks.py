@@ -1,16 +1,15 @@
 """The timetable's weekly and monthly tasks: the Monday meeting's agenda in the team channel,
-each AE's Monday drafts of their clients' weekly status reports (工作周报表), and the month-end
-summaries to send.
+each AE's Monday drafts of their clients' weekly status reports (工作周报表), and the expense
+reminder (the month-end summaries: scheduler/month_end_tasks.py).
 
 Each reads the whole team in a constant number of statements. The agenda is one channel post,
 or a first post with the rest in its thread when it outgrows one message (Slack's limits); with no team
 channel set, each admin is told in a DM instead (once a week: the run is once a week), and with
 no admins either the run fails saying so. A
 receivable past 6 months is flagged in the agenda with 🚩 and, once per receivable, in a DM to
-the general managers (the admins when there is none). The drafts and the month-end list create
+the general managers (the admins when there is none). The drafts create
 their duties (one per client and period, UNIQUE) in a write of their own before deciding the
-DMs, so a rerun finds them instead of making new ones; "Sent" and "Done" are
-handlers/agenda.py.
+DMs, so a rerun finds them instead of making new ones; "Sent" is handlers/agenda.py.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from bot.rules.job_life import LIVE
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
+from scheduler import month_end_tasks
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, action_items, approvals, job_queries, queries
 from storage import agenda as stored
@@ -212,12 +212,8 @@ def client_status(run: Run, deps: TaskDeps) -> str:
 
 
 def month_end(run: Run, deps: TaskDeps) -> str:
-    """Each AE, not on leave, gets one DM (the rest in its thread if long) listing their active
-    clients (a contact this month or an open job) to send the month's summary and next month's
-    schedule, each with "Done"; the expenses window is said."""
-    period = f"{run.now:%Y-%m}"
-    since, _ = client_duties.month_span(period, run.now.tzinfo or deps.settings.tz)
-    return _duty_run(run, deps, stored.MONTH_END, period, since, since.date())
+    """The month-end summaries' drafts (scheduler/month_end_tasks.py)."""
+    return month_end_tasks.month_end(run, deps)
 
 
 def expense_reminder(run: Run, deps: TaskDeps) -> str:
@@ -261,12 +257,6 @@ def _duty_run(
     for user, rows in sorted(mine.items()):
         drafts = client_duties.drafts(rows, jobs, contacts)
         r = deps.reader(members[user])
-        if kind == stored.CLIENT_STATUS:
-            posts = view.status_posts(r, drafts, start)
-        else:
-            posts = view.month_end_posts(
-                r, drafts, start, client_duties.month_span(period, r.zone)[1]
-            )
-        outbox += run.parts(user, user, posts, kind)
+        outbox += run.parts(user, user, view.status_posts(r, drafts, start), kind)
     run.send(outbox)
     return f"{len(mine)} AEs, {sum(len(v) for v in mine.values())} clients, {len(outbox)} DMs"

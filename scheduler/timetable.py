@@ -51,23 +51,23 @@ class Task:
     description: str
     at: str | None  # the team setting that holds its daily time; None for an hourly task
     work: Callable[[Run, TaskDeps], str]
-    # which days: working, week-first, week-last, month-last, or expenses (the first working
-    # day on or after the 25th, when the month's expenses are claimed: 002 第九条, 25–30)
+    # which days: working, week-first, week-last, month-end (the last working day but two) or
+    # expenses (the first working day on or after the 25th: 002 第九条, claimed 25th–30th)
     on: str = "working"
     quarter: bool = False  # with `at` None: each quarter hour (its own period) instead of hourly
 
     def runs_on(self, calendar: WorkCalendar, day: date) -> bool:
         """Whether the task runs on `day`: a working day, and for the weekly and monthly ones
-        the first or last working day of the week, or the last of the month (a holiday Friday
-        moves the Friday report to Thursday)."""
+        the first or last working day of the week, or the last but two of the month (a holiday
+        Friday moves the Friday report to Thursday; a make-up Saturday counts)."""
         if not calendar.is_working_day(day):
             return False
         if self.on == "week-first":
             return calendar.first_working_day_of_week(day) == day
         if self.on == "week-last":
             return calendar.last_working_day_of_week(day) == day
-        if self.on == "month-last":
-            return calendar.last_working_day_of_month(day) == day
+        if self.on == "month-end":  # time to send the month's summaries before it ends
+            return calendar.working_day_from_month_end(day, 3) == day
         if self.on == "expenses":
             return calendar.first_working_day_from(day.replace(day=EXPENSES_FROM)) == day
         return True
@@ -99,7 +99,8 @@ class Task:
         days = {
             "week-first": "first working day of the week",
             "week-last": "last working day of the week",
-            "month-last": "last working day of the month",
+            "month-end": "last working day but two of the month",
+            "expenses": "first working day on or after the 25th",
         }.get(self.on, "working days")
         return f"{days} {values.time(self.at):%H:%M}"
 
@@ -215,10 +216,10 @@ TASKS: dict[str, Task] = {
         ),
         Task(
             "month-end",
-            "month summary and next month's schedule per active client, to each AE, with Done",
+            "each active client's month summary and next month's plan, to its AE, with Sent",
             "month_end_at",
             agenda_tasks.month_end,
-            on="month-last",
+            on="month-end",
         ),
         Task(
             "expense-reminder",

@@ -1,10 +1,10 @@
 """The week's rhythm: the Monday meeting's agenda in the team channel (its four parts, the
 items people added, receivables past 4 months, 🚩 past 6, the calendar warning), agenda items
 and receivables by command, each AE's Monday drafts of their clients' weekly status reports
-with "Sent", and the month-end list with "Done".
+with "Sent", and the expense reminder (the month-end drafts: tests/test_month_end.py).
 
 The seeded week is Mon 23 – Fri 27 Nov 2026; the meeting is Mon 30 Nov at 09:30, its agenda
-posted at 09:00, which is also the last working day of November (month-end at 10:00)."""
+posted at 09:00."""
 
 from __future__ import annotations
 
@@ -736,61 +736,6 @@ def test_the_expense_reminder_comes_on_the_first_working_day_on_or_after_the_25t
     assert en["text"].startswith("Expenses: this month's are claimed by Mon 30 Nov.")
     assert run(world, "expense-reminder", at(26, 10))[0] == "day-off"  # once a month
     assert run(world, "expense-reminder", at(30, 10))[0] == "day-off"
-
-
-def test_month_end_on_the_last_working_day_with_done(world: World) -> None:
-    a_week(world)
-    world.fake.reset()
-    assert run(world, "month-end", at(27, 10))[0] == "day-off"  # not the last working day
-    assert run(world, "month-end", at(30, 10)) == (
-        "sent", "2 AEs, 3 clients, 2 DMs · " + OK.format(d=2)
-    )  # fmt: skip
-    [zh] = world.fake.dms("U0AE1")
-    assert zh["text"] == "月末：请给 2 个客户发本月工作总结和下月工作计划。"
-    assert lines(zh) == [
-        "*11月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认日期），"
-        "发出后点“已完成”。",
-        "*Nike*：本月完成的工作单 0 · 进行中 1（其中下月到期 1）",
-        "*可口可乐*：本月完成的工作单 1 · 进行中 1（其中下月到期 1）",
-    ]
-    [en] = world.fake.dms("U0AE2")
-    assert lines(en) == [
-        "*Month end, November 2026*: send each client below this month's work summary and next "
-        "month's schedule (submit, complete and sign-off dates for every item), then click “Done”.",
-        "*Coca Cola Bottling*: jobs delivered this month 0 · in progress 1 (due next month 1)",
-    ]
-    assert duties(world, "month-end") == {
-        ("Coca Cola Bottling", "2026-11"): None, ("Nike", "2026-11"): None,
-        ("可口可乐", "2026-11"): None,
-    }  # fmt: skip
-    assert [(label, action) for label, action, _ in buttons(zh)] == [
-        ("已完成", "month_end_done"), ("已完成", "month_end_done"),
-    ]  # fmt: skip
-    coke = buttons(zh)[1][2]  # Nike's first
-    world.clock.set(at(30, 11))
-    world.slack.click("month_end_done", coke, user="U0AE2", channel="D0U0AE2")
-    world.slack.wait_for("response_url")
-    world.slack.click("month_end_done", coke, user="U0AE1", channel="D0U0AE1")
-    redrawn = world.slack.wait_for("response_url", 2)[1]
-    assert (
-        answers(world)[0][0]
-        == "This is for <@U0AE1>; only they or an admin can mark it. Nothing was changed."
-    )
-    assert lines(redrawn.args)[-2:] == [
-        "*可口可乐*：本月完成的工作单 1 · 进行中 1（其中下月到期 1）",
-        "✅ 已完成（周一 11月30日 11:00）",
-    ]
-    world.slack.click("month_end_done", coke, user="U0AE1", channel="D0U0AE1")
-    world.slack.wait_for("response_url", 3)
-    assert answers(world)[2] == ("可口可乐 已在 周一 11月30日 11:00 标记过了，没有改动。", False)
-    assert duties(world, "month-end")[("可口可乐", "2026-11")] == at(30, 11)
-    world.slack.click("client_status_sent", coke, user="U0AE1", channel="D0U0AE1")  # wrong kind
-    world.slack.wait_for("response_url", 4)
-    assert answers(world)[3] == ("找不到这条提醒，没有做任何改动。", False)
-    assert run(world, "month-end", at(30, 15))[0] == "already-ran"
-    assert TASKS["month-end"].when(world.tasks.team_settings.of(TEAM)) == (
-        "last working day of the month 10:00"
-    )
 
 
 # --- rules and views without Slack ------------------------------------------------------------

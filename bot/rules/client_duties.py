@@ -1,23 +1,22 @@
-"""The Monday and month-end duties to clients, as plain data: each AE's active clients, a draft
-per client of the weekly status report (工作周报表) or the month-end line, with its jobs and
-next steps, and the spans they look back on. No Slack, no SQL.
+"""The Monday duties to clients, as plain data: each AE's active clients (the month-end too),
+a draft per client of the weekly status report (工作周报表), with its jobs and next steps, and
+the span it looks back on. No Slack, no SQL (the month-end drafts: bot/rules/month_end.py).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
 from bot.rules.agenda import ClientFact, JobFact
-from bot.rules.job_life import LIVE
 
 
 @dataclass(frozen=True)
 class Draft:
-    """One client's weekly status report (工作周报表), or its month-end line, and its Duty."""
+    """One client's weekly status report (工作周报表), and its Duty."""
 
     duty_id: int
     client: str
@@ -55,20 +54,6 @@ def job_step(job: JobFact, week: tuple[datetime, datetime], now: datetime) -> st
     return "ongoing"
 
 
-def month_counts(jobs: Iterable[JobFact], next_month: tuple[datetime, datetime]) -> Counter[str]:
-    """A client's month: jobs delivered this month, still open, and due next month."""
-    counts: Counter[str] = Counter()
-    start, end = next_month
-    for j in jobs:
-        if j.status == "closed":
-            counts["closed"] += 1
-        elif j.status in LIVE:
-            counts["open"] += 1
-            if start <= j.deadline < end:
-                counts["next"] += 1
-    return counts
-
-
 class DutyFact(Protocol):
     id: int | None
     client_id: int
@@ -101,12 +86,3 @@ def status_since(week: date, zone: tzinfo) -> datetime:
     """Where the Monday drafts look back from: the previous Monday (contacts of the last
     week make a client active; jobs delivered since are reported)."""
     return datetime.combine(week - timedelta(days=7), time(0), zone)
-
-
-def month_span(period: str, zone: tzinfo) -> tuple[datetime, tuple[datetime, datetime]]:
-    """The start of a month ("2026-11") and next month's [start, end)."""
-    year, month = (int(x) for x in period.split("-"))
-    start = datetime(year, month, 1, tzinfo=zone)
-    nxt = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
-    after = datetime(nxt.year + nxt.month // 12, nxt.month % 12 + 1, 1, tzinfo=zone)
-    return start, (nxt, after)

@@ -211,6 +211,14 @@ class WorkCalendar:
         days = (date(d.year, d.month, day) for day in range(last, 0, -1))
         return next((x for x in days if self.is_working_day(x)), None)
 
+    def working_day_from_month_end(self, d: date, n: int) -> date | None:
+        """The n-th working day of d's month counted from its end (1: the last, 3: the last
+        but two), or None when the month has fewer."""
+        last = monthrange(d.year, d.month)[1]
+        days = (date(d.year, d.month, day) for day in range(last, 0, -1))
+        working = (x for x in days if self.is_working_day(x))
+        return next((x for i, x in enumerate(working, 1) if i == n), None)
+
     def first_working_day_from(self, d: date) -> date | None:
         """The first working day on or after `d` within its month, or None."""
         last = monthrange(d.year, d.month)[1]

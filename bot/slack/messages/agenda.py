@@ -1,5 +1,6 @@
 """Texts of the Monday meeting's agenda, agenda items, receivables, the Monday status drafts
-to clients and the month-end duties."""
+to clients, the expense reminder and the buttons of the duties (the month-end texts:
+month_end.py)."""
 
 from __future__ import annotations
 
@@ -296,26 +297,6 @@ MESSAGES: dict[str, M] = {
     "status.next": zh_en("下一步（最近联络）：{text}", "Next steps (last contact): {text}"),
     "status.sent_button": zh_en("已发送", "Sent"),
     "status.sent": zh_en("✅ 已发送（{when}）", "✅ Sent ({when})"),
-    # --- month-end ------------------------------------------------------------------------------
-    "month_end.text": zh_en(
-        "月末：请给 {n} 个客户发本月工作总结和下月工作计划。",
-        Plural(
-            "Month end: send {n} client this month's summary and next month's schedule.",
-            "Month end: send {n} clients this month's summary and next month's schedule.",
-        ),
-    ),
-    "month_end.intro": zh_en(
-        "*{month}月末*：请给以下客户发本月工作总结和下月工作计划（每项写明提交、完成和签字确认"
-        "日期），发出后点“已完成”。",
-        "*Month end, {month}*: send each client below this month's work summary and next month's "
-        "schedule (submit, complete and sign-off dates for every item), then click “Done”.",
-    ),
-    "month_end.client": zh_en(
-        "*{client}*：本月完成的工作单 {closed} · 进行中 {open}（其中下月到期 {next}）",
-        "*{client}*: jobs delivered this month {closed} · in progress {open} (due next month "
-        "{next})",
-    ),
-    "month_end.done_button": zh_en("已完成", "Done"),
     "expenses.reminder": zh_en(
         "报销提醒：本月费用请在 {day} 前提交报销。每种发票填一张支出申请单，例如 "
         "`/aebot request expense 680 耐克 sales 客户晚餐`（`sales` 记销售费用账户，"
@@ -324,7 +305,6 @@ MESSAGES: dict[str, M] = {
         "`/aebot request expense 680 Nike sales client dinner` (sales: the sales-expense "
         "account; commission: the personal sales-commission account).",
     ),
-    "month_end.done": zh_en("✅ 已完成（{when}）", "✅ Done ({when})"),
     # --- the buttons --------------------------------------------------------------------------
     "duty.not_yours": zh_en(
         "这条是给 <@{user}> 的，只有本人或管理员可以标记。没有做任何改动。",

@@ -163,8 +163,11 @@ MESSAGES: dict[str, M] = {
         "when the weekly report is compiled and posted, last working day of the week",
     ),
     "setting.month_end_at": zh_en(
-        "每月最后一个工作日提醒月总结和下月计划的时间",
-        "when the month-end summary reminders go out, last working day of the month",
+        "每月倒数第三个工作日给 AE 发各客户本月工作总结和下月工作计划草稿的时间（也是每月 25 日起"
+        "第一个工作日报销提醒的时间）",
+        "when each AE gets the drafts of their clients' month summaries and next month's plans, "
+        "on the last working day but two of the month (and the expense reminder, on the first "
+        "working day from the 25th)",
     ),
     "setting.day_summary_at": zh_en(
         "每个工作日请 AE、AAE 写当日小结和次日安排的时间（与傍晚的联络提醒合为一条）",

@@ -1,16 +1,15 @@
 """Block Kit of the week's rhythm: the Monday agenda for the team channel (the rest in its
 thread, never cut, when it outgrows one message), the DM to management about a receivable past
-6 months, the Monday status-report drafts with "Sent" per client, the month-end list with
-"Done" per client, and the lines of `/aebot agenda` and `/aebot receivable`."""
+6 months, the Monday status-report drafts with "Sent" per client, and the lines of
+`/aebot agenda` and `/aebot receivable` (the month-end drafts: views/month_end.py)."""
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
 from bot.rules.agenda import Agenda, JobFact, Owed, Said, Shortfalls
-from bot.rules.client_duties import Draft, job_step, month_counts
+from bot.rules.client_duties import Draft, job_step
 from bot.rules.receivables import show_amount
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
@@ -18,7 +17,6 @@ from bot.slack.views.approvals import kind_name
 from bot.slack.views.jobs import status_name
 
 SENT = "client_status_sent"  # value: the Duty's id
-DONE = "month_end_done"  # value: the Duty's id
 
 Post = bk.Post
 
@@ -286,29 +284,6 @@ def _with_button(
         return [first, *rest, bk.context(r.t(done, when=r.when(d.done_at)))]
     first["accessory"] = bk.button(r.t(button), action, str(d.duty_id), "primary")
     return [first, *rest]
-
-
-# --- month end ----------------------------------------------------------------------------------
-def month_end_posts(
-    r: Reader, drafts: Sequence[Draft], month: date, next_month: tuple[datetime, datetime]
-) -> list[Post]:
-    """One AE's clients to send the month's summary and next month's schedule, each with
-    "Done"; the expenses window said once."""
-    label = (
-        f"{month.month}" if r.lang == "zh" else f"{calendar.month_name[month.month]} {month.year}"
-    )
-    units: list[bk.Unit] = [bk.section(r.t("month_end.intro", month=label))]
-    for d in drafts:
-        n = month_counts(d.jobs, next_month)
-        line = r.t(
-            "month_end.client",
-            client=bk.escape(d.client),
-            closed=n["closed"],
-            open=n["open"],
-            next=n["next"],
-        )
-        units.append(_with_button(r, [line], d, DONE, "month_end.done_button", "month_end.done"))
-    return bk.parts(r.t("month_end.text", n=len(drafts)), units, r, rest="common.rest_in_thread")
 
 
 def part_with(posts: Sequence[Post], duty_id: int) -> Post | None:
