@@ -28,6 +28,7 @@ from bot.rules.job_life import LIVE
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
+from scheduler import holiday_tasks
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, action_items, approvals, job_queries, queries
 from storage import agenda as stored
@@ -35,6 +36,13 @@ from storage import reports as contact_reports
 from storage.models import Client, Duty, Member, Receivable
 
 MANAGEMENT_ROLES = ("gm",)
+HOLIDAY_NOTICES = (  # the timetable's entry (scheduler/timetable.py): name, what, when, work
+    "holiday-notices",
+    "holiday_notice_days working days before a public holiday: each AE's active clients to "
+    "notify in writing, a notice each in the client's language, with Notified",
+    "month_end_at",
+    holiday_tasks.holiday_notices,
+)
 
 
 @dataclass
@@ -149,6 +157,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             calendar,
         ),
     )
+    holiday, not_notified = holiday_tasks.agenda_waiting(deps, run.team, today)
     agenda = Agenda(
         week,
         names,
@@ -169,6 +178,8 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
             if x.item.due_on is not None
         ],
         rules.late_jobs(jobs, client_names, run.now),
+        holiday=holiday,
+        not_notified=not_notified,
     )
     return _Week(members, clients, receivables, agenda)
 

@@ -227,6 +227,7 @@ TASKS: dict[str, Task] = {
             agenda_tasks.expense_reminder,
             on="expenses",
         ),
+        Task(*agenda_tasks.HOLIDAY_NOTICES),
     )
 }
 

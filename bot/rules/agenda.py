@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from bot.rules.contacts import report_clock
+from bot.rules.holidays import Holiday
 from bot.rules.job_life import LIVE, SIGNED
 from bot.rules.receivables import months_overdue, stage
 from bot.rules.working_time import WorkingHours
@@ -197,6 +198,8 @@ class Agenda:
     uncovered_years: list[int]
     overdue_items: list[OverdueItem] = field(default_factory=list)  # the oldest due first
     late_jobs: list[LateJob] = field(default_factory=list)  # the longest past first
+    holiday: Holiday | None = None  # a public holiday starting within the week
+    not_notified: Mapping[str, list[str]] = field(default_factory=dict)  # its owner → clients
 
 
 def progress(
