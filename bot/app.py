@@ -25,6 +25,7 @@ from handlers import (
     clients,
     contacts,
     dm,
+    holidays,
     home,
     job_handoff,
     jobs,
@@ -59,6 +60,7 @@ SHARED_DEPS = (
     weekly,
     agenda,
     dm,
+    holidays,
 )
 FEATURES = (contacts, home, approvals, overtime_day, reports, action_items, todo, *SHARED_DEPS)
 

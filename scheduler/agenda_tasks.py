@@ -28,7 +28,7 @@ from bot.rules.job_life import LIVE
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
-from scheduler import month_end_tasks
+from scheduler import holiday_tasks, month_end_tasks
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, action_items, approvals, job_queries, queries
 from storage import agenda as stored
@@ -36,6 +36,13 @@ from storage import reports as contact_reports
 from storage.models import Client, Duty, Member, Receivable
 
 MANAGEMENT_ROLES = ("gm",)
+HOLIDAY_NOTICES = (  # the timetable's entry (scheduler/timetable.py): name, what, when, work
+    "holiday-notices",
+    "holiday_notice_days working days before a public holiday: each AE's active clients to "
+    "notify in writing, a notice each in the client's language, with Notified",
+    "month_end_at",
+    holiday_tasks.holiday_notices,
+)
 
 
 @dataclass
@@ -152,6 +159,7 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         ),
     )
     owed = rules.owed(receivables, client_names, today)  # over 4 months: their own part
+    holiday, not_notified = holiday_tasks.agenda_waiting(deps, run.team, today)
     agenda = Agenda(
         week,
         names,
@@ -173,6 +181,8 @@ def _week(run: Run, deps: TaskDeps) -> _Week:
         ],
         rules.late_jobs(jobs, client_names, run.now),
         [o for o in ended_owed(receivables, clients, today) if o.id not in {x.id for x in owed}],
+        holiday=holiday,
+        not_notified=not_notified,
     )
     return _Week(members, clients, receivables, agenda)
 

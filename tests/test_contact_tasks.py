@@ -330,6 +330,7 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "action-items",
         "monday-agenda",  # the first working day of the week
         "client-status",
+        "holiday-notices",  # 10:00 each working day (it sends only before a holiday)
     }
 
 
@@ -375,6 +376,8 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         "missed overtime-cutoff on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed weekly-prompt on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed holiday-notices on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
+        "working day",
     ]
 
 

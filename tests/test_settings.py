@@ -88,6 +88,7 @@ def ran(w: World) -> set[tuple[str, str]]:
 def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None:
     text(world, "settings set monday_agenda_at 12:00")  # the Monday tasks are not this test's
     text(world, "settings set action_items_at 12:00")  # nor the overdue action items
+    text(world, "settings set month_end_at 12:00")  # nor the holiday notices
     text(world, "settings set contact_nudge_at 10:00")
     text(world, "settings set hourly_window 11:00-12:00")
     # the default 09:30 is not this team's nudge time; job-deadlines' 09:00 has come

@@ -19,6 +19,7 @@ from typing import Protocol
 from bot.rules.client_status import cadence, counted_on
 from bot.rules.contacts import report_clock
 from bot.rules.contract_end import EndedOwed
+from bot.rules.holidays import Holiday
 from bot.rules.job_life import LIVE, SIGNED
 from bot.rules.receivables import months_overdue, stage
 from bot.rules.working_time import WorkingHours
@@ -202,6 +203,8 @@ class Agenda:
     overdue_items: list[OverdueItem] = field(default_factory=list)  # the oldest due first
     late_jobs: list[LateJob] = field(default_factory=list)  # the longest past first
     ended_owed: list[EndedOwed] = field(default_factory=list)  # open on clients ended
+    holiday: Holiday | None = None  # a public holiday starting within the week
+    not_notified: Mapping[str, list[str]] = field(default_factory=dict)  # its owner → clients
 
 
 def progress(

@@ -13,6 +13,7 @@ from bot.rules.client_duties import Draft, job_step
 from bot.rules.receivables import show_amount
 from bot.slack import blocks as bk
 from bot.slack.texts import Reader
+from bot.slack.views import holidays as holiday_view
 from bot.slack.views.approvals import kind_name
 from bot.slack.views.jobs import status_name
 
@@ -39,6 +40,7 @@ def agenda_posts(
     parts = [
         _progress(r, a),
         _this_week(r, a),
+        holiday_view.agenda_lines(r, a.holiday, a.not_notified, a.names),
         [r.t("agenda.part3"), *_shortfalls(r, a.shortfalls, a.names)],
         [r.t("agenda.part4"), *_said(r, a.suggestions, a.names)],
         _extras(r, a),
