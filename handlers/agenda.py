@@ -12,6 +12,7 @@ clicked message is redrawn with the client's line marked done.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -277,7 +278,14 @@ def month_end_sent(req: Request, deps: Deps) -> None:
 
 
 def _mark(req: Request, deps: Deps, kind: str) -> None:
-    """Mark the clicked client's duty done, once, and redraw its line."""
+    mark_duty(req, deps, kind, "duty.already", _redraw)
+
+
+def mark_duty(
+    req: Request, deps: Deps, kind: str, already: str, redraw: Callable[[Request, Deps, Duty], None]
+) -> None:
+    """Mark the clicked client's duty (of `kind`) done, once, by the AE it was for or an admin;
+    a second click says who marked it and when (the text `already`); then redraw its line."""
     r = deps.reader(req)
     with deps.db.write() as s:
         duty = stored.get_duty(s, req.team, req.record_id)
@@ -287,15 +295,16 @@ def _mark(req: Request, deps: Deps, kind: str) -> None:
         if duty.user_id != req.user and not is_admin(req.user, deps.settings.admins):
             deps.sender.answer(req.response_url, req.user, r.t("duty.not_yours", user=duty.user_id))
             return
-        won = stored.mark_done(s, req.team, duty.id, deps.clock.now())
+        won = stored.mark_done(s, req.team, duty.id, deps.clock.now(), req.user)
         duty = stored.get_duty(s, req.team, duty.id) or duty
         client = queries.get_client(s, req.team, duty.client_id)
     if not won:
         name = bk.escape(client.name if client else "?")
         when = r.when(duty.done_at) if duty.done_at else ""
-        deps.sender.answer(req.response_url, req.user, r.t("duty.already", client=name, when=when))
+        said = r.t(already, client=name, when=when, user=duty.user_id, by=duty.done_by or "")
+        deps.sender.answer(req.response_url, req.user, said)
         return
-    _redraw(req, deps, duty)
+    redraw(req, deps, duty)
 
 
 def _redraw(req: Request, deps: Deps, duty: Duty) -> None:

@@ -1,7 +1,7 @@
 """The Notified button of the holiday notices (scheduler/holiday_tasks.py): for the AE the
 notice was sent to, or an admin; anyone else is refused politely and nothing changes. The duty
 is marked by one conditional update, so a second click changes nothing and says when it was
-marked and whose client it is; the clicked DM is redrawn with the client's line marked."""
+marked, by whom; the clicked DM is redrawn with the client's line marked."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from datetime import date
 from slack_bolt import App
 
 from bot.rules import holidays as rules
-from bot.rules.people import is_admin
-from bot.slack import blocks as bk
 from bot.slack.listeners import Listen, Request
 from bot.slack.texts import Reader
 from bot.slack.views import holidays as view
+from handlers.agenda import mark_duty
 from handlers.deps import Deps
 from storage import holidays as stored
 from storage import queries
@@ -23,25 +22,7 @@ from storage.models import Duty
 
 def notified(req: Request, deps: Deps) -> None:
     """Mark the clicked client notified, once, and redraw its line."""
-    r = deps.reader(req)
-    with deps.db.write() as s:
-        duty = stored.get_duty(s, req.team, req.record_id)
-        if duty is None or duty.id is None or duty.kind != stored.HOLIDAY:
-            deps.sender.answer(req.response_url, req.user, r.t("duty.unknown"))
-            return
-        if duty.user_id != req.user and not is_admin(req.user, deps.settings.admins):
-            deps.sender.answer(req.response_url, req.user, r.t("duty.not_yours", user=duty.user_id))
-            return
-        won = stored.mark_done(s, req.team, duty.id, deps.clock.now())
-        duty = stored.get_duty(s, req.team, duty.id) or duty
-        client = queries.get_client(s, req.team, duty.client_id)
-    if not won:
-        name = bk.escape(client.name if client else "?")
-        when = r.when(duty.done_at) if duty.done_at else ""
-        said = r.t("holiday.already", client=name, when=when, user=duty.user_id)
-        deps.sender.answer(req.response_url, req.user, said)
-        return
-    _redraw(req, deps, duty)
+    mark_duty(req, deps, stored.HOLIDAY, "holiday.already", _redraw)
 
 
 def _redraw(req: Request, deps: Deps, duty: Duty) -> None:

@@ -187,12 +187,12 @@ def get_duty(s: Session, team_id: str, duty_id: int) -> Duty | None:
     return s.exec(q.execution_options(populate_existing=True)).first()
 
 
-def mark_done(s: Session, team_id: str, duty_id: int, now: datetime) -> bool:
-    """Mark a duty done unless it is already: True if this call did."""
+def mark_done(s: Session, team_id: str, duty_id: int, now: datetime, by: str) -> bool:
+    """Mark a duty done (by `by`) unless it is already: True if this call did."""
     stmt = (
         update(Duty)
         .where(col(Duty.id) == duty_id, col(Duty.team_id) == team_id, col(Duty.done_at).is_(None))
-        .values(done_at=now)
+        .values(done_at=now, done_by=by)
     )
     return bool(s.connection().execute(stmt).rowcount)
 

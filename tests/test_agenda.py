@@ -692,7 +692,10 @@ def test_each_ae_gets_drafts_of_their_clients_status_reports_with_sent(world: Wo
     world.clock.set(at(30, 10, minute=30))
     world.slack.click("client_status_sent", nike, user="U0AE1", channel="D0U0AE1")
     world.slack.wait_for("response_url", 3)
-    assert answers(world)[2] == ("Nike 已在 周一 11月30日 10:05 标记过了，没有改动。", False)
+    assert answers(world)[2] == (
+        "Nike 已由 <@U0AE1> 在 周一 11月30日 10:05 标记过了，没有改动。",
+        False,
+    )
     assert duties(world)[("Nike", "2026-11-30")] == at(30, 10, minute=5)
     # An admin may mark it for them.
     world.slack.click("client_status_sent", str(ids[c["Coca Cola Bottling"]]), user=ADMIN,

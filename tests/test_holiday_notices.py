@@ -201,13 +201,20 @@ def test_notified_by_the_ae_refused_to_anyone_else_and_said_once(spring: World) 
     w.slack.click("holiday_notified", nike, user=AE1, channel="D0U0AE1")
     w.slack.wait_for("response_url", 6)
     assert answers(w)[5] == (
-        "Nike 的节日通知已在 周日 1月31日 10:05 标记为已通知（<@U0AE1> 的客户），没有改动。"
+        "Nike 的节日通知已由 <@U0AE1> 在 周日 1月31日 10:05 标记为已通知，没有改动。"
     )
     assert duties(w)["Nike"].done_at == at(1, 31, 10, 5)
     # An admin may mark it for them.
     w.slack.click("holiday_notified", coke, user=ADMIN, channel="D0ADMIN")
     assert w.slack.wait_for("response_url", 7)[6].args["replace_original"] is True
     assert duties(w)["Coca Cola Bottling"].done_at == at(2, 1, 9, 30)
+    assert (duties(w)["Nike"].done_by, duties(w)["Coca Cola Bottling"].done_by) == (AE1, ADMIN)
+    w.slack.click("holiday_notified", coke, user="U0AE2", channel="D0U0AE2")  # its AE
+    w.slack.wait_for("response_url", 8)
+    assert answers(w)[7] == (
+        f"Coca Cola Bottling was already marked notified by <@{ADMIN}> on Mon 1 Feb 09:30;"
+        " nothing changed."
+    )
 
 
 def test_a_slack_500_on_one_ae_and_the_rerun_delivers_the_rest(spring: World) -> None:

@@ -251,7 +251,9 @@ def test_sent_by_the_ae_refused_to_a_stranger_and_said_once(world: World) -> Non
     world.clock.set(at(26, 16))
     world.slack.click("month_end_sent", coke, user="U0AE1", channel="D0U0AE1")
     again = world.slack.wait_for("response_url", 3)[2]
-    assert again.args["text"] == "可口可乐 已在 周四 11月26日 15:00 标记过了，没有改动。"
+    assert (
+        again.args["text"] == "可口可乐 已由 <@U0AE1> 在 周四 11月26日 15:00 标记过了，没有改动。"
+    )
     with world.bot.db.read() as s:
         duty = s.get(Duty, int(coke))
     assert duty is not None and duty.done_at == at(26, 15)

@@ -79,4 +79,5 @@ class Duty(SQLModel, table=True):
     client_id: int = Field(foreign_key="client.id")
     user_id: str = Field(max_length=32)
     done_at: datetime | None = Field(default=None, sa_column=_dt())
+    done_by: str | None = Field(default=None, max_length=32)  # the AE, or an admin for them
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))

@@ -311,8 +311,8 @@ MESSAGES: dict[str, M] = {
         "This is for <@{user}>; only they or an admin can mark it. Nothing was changed.",
     ),
     "duty.already": zh_en(
-        "{client} 已在 {when} 标记过了，没有改动。",
-        "{client} was already marked on {when}; nothing changed.",
+        "{client} 已由 <@{by}> 在 {when} 标记过了，没有改动。",
+        "{client} was already marked by <@{by}> on {when}; nothing changed.",
     ),
     "duty.unknown": zh_en(
         "找不到这条提醒，没有做任何改动。", "This reminder no longer exists; nothing was changed."

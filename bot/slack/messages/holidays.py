@@ -56,8 +56,8 @@ MESSAGES: dict[str, M] = {
     "holiday.notified_button": zh_en("已通知", "Notified"),
     "holiday.notified": zh_en("✅ 已通知（{when}）", "✅ Notified ({when})"),
     "holiday.already": zh_en(
-        "{client} 的节日通知已在 {when} 标记为已通知（<@{user}> 的客户），没有改动。",
-        "{client} was already marked notified on {when} (<@{user}>'s client); nothing changed.",
+        "{client} 的节日通知已由 <@{by}> 在 {when} 标记为已通知，没有改动。",
+        "{client} was already marked notified by <@{by}> on {when}; nothing changed.",
     ),
     # --- the notice, in the client's language -----------------------------------------------
     "holiday.draft.to": zh_en("尊敬的{person}：\n您好！", "Dear {person},"),

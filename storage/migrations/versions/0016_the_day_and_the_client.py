@@ -1,4 +1,4 @@
-"""the AE's day and the client's life: a client's status, a contract's end, the day summary
+"""the AE's day and the client's life: a client's status, a contract's end, the day summary, who marked a duty
 
 Revision ID: 0016
 Revises: 0015
@@ -24,6 +24,8 @@ def upgrade() -> None:
         b.add_column(sa.Column("status", _S(length=10), nullable=False, server_default="active"))
         b.add_column(sa.Column("status_since", sa.Date(), nullable=True))
         b.add_column(sa.Column("status_note", _S(length=300), nullable=False, server_default=""))
+    with op.batch_alter_table("duty") as b:  # who clicked Sent / Done / Notified
+        b.add_column(sa.Column("done_by", _S(length=32), nullable=True))
     # a client already lost in the funnel is not served any more: never due a call
     op.execute("UPDATE client SET status = 'ended' WHERE funnel_stage = 'lost'")
     op.create_table(
@@ -62,6 +64,8 @@ def downgrade() -> None:
     op.drop_table("daysummary")
     op.drop_index("ix_contractend_team_client", table_name="contractend")
     op.drop_table("contractend")
+    with op.batch_alter_table("duty") as b:
+        b.drop_column("done_by")
     with op.batch_alter_table("client") as b:
         b.drop_column("status_note")
         b.drop_column("status_since")
