@@ -24,6 +24,7 @@ from handlers import (
     approvals,
     clients,
     contacts,
+    daily,
     dm,
     home,
     job_handoff,
@@ -57,6 +58,7 @@ SHARED_DEPS = (
     overtime,
     whereabouts,
     weekly,
+    daily,
     agenda,
     dm,
 )

@@ -126,6 +126,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "person": ("王经理", "Mr Wang"),
     "phrase": ("下周五下午3点", "next friday 3pm"),
     "place": ("3号会议室", "meeting room 3"),
+    "plan": ("跟进可口可乐排期", "chase Coca Cola's schedule"),
     "prefix": ("CR", "CR"),
     "problem": ("看不懂时间“晚上”。", "Couldn't read the time “tonight”."),
     "problems": ("已写", "written"),
@@ -211,6 +212,7 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
             "out.purpose_too_long",
             "creport.too_long",
             "items.too_long",
+            "day.too_long",
         )
     },
     # a step of a chain of signatures, counted from 1
