@@ -96,8 +96,10 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
         world, "Nike", datetime(2026, 11, 13, 10, tzinfo=SH)
     )  # Fri → Mon: 6 days, overdue 3
     run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
+    assert dms(world, "U0AE1") == []  # the AE's list is in the day-summary DM
+    run_task(TASKS["day-summary"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
-    assert ae["blocks"][0]["text"]["text"] == "下班前提醒：以下 2 个客户今天还没联络："
+    assert "下班前提醒：以下 2 个客户今天还没联络：" in str(ae["blocks"])
     [manager] = dms(world, "U0AM1")
     text = "\n".join(b["text"]["text"] for b in manager["blocks"])
     assert "Nike" in text and "逾期 3 个工作日" in text and "Sun AE" in text
