@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.rules.day import ASKED_ROLES, DIGEST_ROLES, sort_out, team_of
+from bot.rules.day import ASKED_ROLES, DIGEST_ROLES, sort_out, teams
 from bot.slack import blocks as bk
 from bot.slack.views import contacts as contact_view
 from bot.slack.views import day as view
@@ -82,23 +82,24 @@ def day_digest(run: Run, deps: TaskDeps) -> str:
         away_then = absence.on_leave(s, run.team, day)
         away_now = absence.on_leave(s, run.team, today)
     outbox: list[Outgoing] = []
-    missing_n = 0
+    missing_n: set[str] = set()
+    by_manager = teams(members)
     for m in members:
         if m.role not in DIGEST_ROLES or m.user_id in away_now:
             continue
-        people = team_of(m.user_id, members)
+        people = by_manager.get(m.user_id, [])
         if not people:
             continue
         r = deps.reader(m)
         wrote, missing, leave = sort_out(people, written, away_then)
-        missing_n += len(missing)
+        missing_n |= {p.user_id for p in people if p.user_id not in written}
         text, blocks = view.digest(r, day, wrote, missing, leave)
         posts = bk.parts(text, blocks, r, rest=IN_THREAD)
         outbox += run.parts(
             m.user_id, m.user_id, posts, "day-digest", useful_until=run.until_end_of_day()
         )
     run.send(outbox)
-    return f"{dms(outbox)} DMs, {len(written)} summaries, {missing_n} missing"
+    return f"{dms(outbox)} DMs, {len(written)} summaries, {len(missing_n - away_then)} missing"
 
 
 # the timetable's rows (scheduler/timetable.py Task): name, what it does, its time's setting, work

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import literal
 from sqlmodel import Session, col, select
 
 from bot.rules.day import DayFacts, Named, Registered
@@ -27,10 +28,12 @@ from storage.models import (
 )
 
 
-def _by(rows: Any, user: Any) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = defaultdict(list)
+def _by(rows: Any, user: str) -> dict[str, list[Named]]:
+    """Rows (columns, not whole records: thousands are read at once) by the person in column
+    `user`, each with the name it is shown with (its last column, `name`)."""
+    out: dict[str, list[Named]] = defaultdict(list)
     for row in rows:
-        out[user(row)].append(row)
+        out[getattr(row, user) or ""].append((row, row.name))
     return out
 
 
@@ -46,37 +49,39 @@ def day_facts(
     start, end = day
     n_start, n_end = next_day
     mine = (lambda column: [column == user]) if user else (lambda column: [])
-    contacts = select(ContactLog, Client.name).join(Client, col(Client.id) == ContactLog.client_id)
-    live = (ContactLog.team_id == team, col(ContactLog.deleted_at).is_(None))
+    c = ContactLog
+    contacts = select(c.author_id, c.at, c.kind, c.summary, c.next_steps, Client.name).join(
+        Client, col(Client.id) == c.client_id
+    )
+    live = (c.team_id == team, col(c.deleted_at).is_(None), *mine(c.author_id))
     f = DayFacts()
-    q = contacts.where(*live, col(ContactLog.at) >= start, col(ContactLog.at) < end)
-    q = q.where(*mine(ContactLog.author_id)).order_by(col(ContactLog.at))
-    f.contacts = _by(s.exec(q), lambda r: r[0].author_id)
-    q = contacts.where(*live, ContactLog.follow_up_on == next_date)
-    q = q.where(col(ContactLog.follow_up_sent_at).is_(None), *mine(ContactLog.author_id))
-    f.follow_ups = _by(s.exec(q.order_by(col(ContactLog.id))), lambda r: r[0].author_id)
+    q = contacts.where(*live, col(c.at) >= start, col(c.at) < end).order_by(col(c.at))
+    f.contacts = _by(s.exec(q), "author_id")
+    q = contacts.where(*live, c.follow_up_on == next_date, col(c.follow_up_sent_at).is_(None))
+    f.follow_ups = _by(s.exec(q.order_by(col(c.id))), "author_id")
+    r = ContactReport
     rq = (
-        select(ContactReport, Client.name)
-        .join(Client, col(Client.id) == ContactReport.client_id)
-        .where(ContactReport.team_id == team, col(ContactReport.sent_at) >= start)
-        .where(col(ContactReport.sent_at) < end, *mine(ContactReport.author_id))
+        select(r.author_id, Client.name)
+        .join(Client, col(Client.id) == r.client_id)
+        .where(r.team_id == team, col(r.sent_at) >= start, col(r.sent_at) < end)
     )
-    f.reports = _by(s.exec(rq.order_by(col(ContactReport.sent_at))), lambda r: r[0].author_id)
+    f.reports = _by(s.exec(rq.where(*mine(r.author_id)).order_by(col(r.sent_at))), "author_id")
+    e = JobEvent
+    label = (Job.number + literal(" ") + Job.project).label("name")
     eq = (
-        select(JobEvent, Job.number, Job.project)
-        .join(Job, col(Job.id) == JobEvent.job_id)
-        .where(JobEvent.team_id == team, col(JobEvent.at) >= start, col(JobEvent.at) < end)
-        .where(col(JobEvent.to_status).is_not(None), *mine(JobEvent.actor))
+        select(e.actor, e.to_status, label)
+        .join(Job, col(Job.id) == e.job_id)
+        .where(e.team_id == team, col(e.at) >= start, col(e.at) < end)
+        .where(col(e.to_status).is_not(None), *mine(e.actor))
     )
-    moves = [(e, f"{number} {project}") for e, number, project in s.exec(eq.order_by(JobEvent.at))]
-    f.moves = _by(moves, lambda r: r[0].actor)
+    f.moves = _by(s.exec(eq.order_by(col(e.at), col(e.id))), "actor")
+    i = ActionItem
     iq = (
-        select(ActionItem, Client.name)
-        .join(Client, col(Client.id) == ActionItem.client_id)
-        .where(ActionItem.team_id == team, col(ActionItem.done_at) >= start)
-        .where(col(ActionItem.done_at) < end, *mine(ActionItem.done_by))
+        select(i.done_by, i.text, Client.name)
+        .join(Client, col(Client.id) == i.client_id)
+        .where(i.team_id == team, col(i.done_at) >= start, col(i.done_at) < end)
     )
-    f.done = _by(s.exec(iq.order_by(col(ActionItem.done_at))), lambda r: r[0].done_by or "")
+    f.done = _by(s.exec(iq.where(*mine(i.done_by)).order_by(col(i.done_at))), "done_by")
     mq = (
         select(Meeting, Client.name)
         .join(Client, col(Client.id) == Meeting.client_id)
@@ -89,7 +94,7 @@ def day_facts(
         for u in dict.fromkeys([m.organiser_id, *people(m.our_attendees)]):
             if user is None or u == user:
                 f.meetings[u].append((m, name))
-    f.deadlines = _by(_deadlines(s, team, n_start, n_end, user), lambda r: r[0].owner_id)
+    f.deadlines = _by(_deadlines(s, team, n_start, n_end, user), "owner_id")
     f.deferred = absence.deferred_starts(s, team, n_start, n_end)
     wq = select(Whereabouts).where(
         Whereabouts.team_id == team,
@@ -102,25 +107,24 @@ def day_facts(
     return f
 
 
-def _deadlines(
-    s: Session, team: str, start: datetime, end: datetime, user: str | None
-) -> list[Named]:
+def _deadlines(s: Session, team: str, start: datetime, end: datetime, user: str | None) -> Any:
     """Live jobs whose client's deadline, or internal one while not yet sent, falls in
     [start, end)."""
+    j = Job
     q = (
-        select(Job, Client.name)
-        .join(Client, col(Client.id) == Job.client_id)
-        .where(Job.team_id == team, col(Job.status).in_(LIVE))
+        select(j.owner_id, j.number, j.deadline, j.internal_deadline, Client.name)
+        .join(Client, col(Client.id) == j.client_id)
+        .where(j.team_id == team, col(j.status).in_(LIVE))
         .where(
-            (col(Job.deadline) >= start) & (col(Job.deadline) < end)
-            | (col(Job.internal_deadline) >= start)
-            & (col(Job.internal_deadline) < end)
-            & col(Job.status).in_(NOT_SENT)
+            (col(j.deadline) >= start) & (col(j.deadline) < end)
+            | (col(j.internal_deadline) >= start)
+            & (col(j.internal_deadline) < end)
+            & col(j.status).in_(NOT_SENT)
         )
     )
     if user:
-        q = q.where(Job.owner_id == user)
-    return [(j, name) for j, name in s.exec(q.order_by(col(Job.deadline), col(Job.id)))]
+        q = q.where(j.owner_id == user)
+    return s.exec(q.order_by(col(j.deadline), col(j.id)))
 
 
 # --- the summaries ---------------------------------------------------------------------------

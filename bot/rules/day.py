@@ -144,10 +144,19 @@ class Registered:
 
 def team_of(manager: str, members: Sequence[M]) -> list[M]:
     """The AEs and AAEs whose reporting line leads to `manager`, in team order."""
+    return teams(members).get(manager, [])
+
+
+def teams(members: Sequence[M]) -> dict[str, list[M]]:
+    """Every manager's AEs and AAEs (whose reporting line leads to them), in team order: each
+    person's line walked once."""
     bosses = {m.user_id: m.manager_id for m in members}
-    roles = {m.user_id: m.role for m in members}
-    mine = set(people_of(manager, bosses, roles))
-    return [m for m in members if m.user_id in mine]
+    out: dict[str, list[M]] = {}
+    for m in members:
+        if m.role in ASKED_ROLES:
+            for boss in managers_of(m.user_id, bosses):
+                out.setdefault(boss, []).append(m)
+    return out
 
 
 def sort_out(
