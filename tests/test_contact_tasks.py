@@ -299,6 +299,7 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "action-items",
         "monday-agenda",  # the first working day of the week
         "client-status",
+        "day-digest",  # 09:00: Friday's summaries
     }
 
 
@@ -344,6 +345,8 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         "missed overtime-cutoff on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed weekly-prompt on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed day-summary on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed day-digest on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]
 
 
@@ -369,6 +372,7 @@ def test_the_first_start_after_an_import_misses_nothing_from_before_it(
             "missed meeting-notices",
             "missed overtime-reminder",
             "missed overtime-cutoff",
+            "missed day-summary",
         ]  # not the 15:30 Friday report, nor the morning's
         assert all(
             m.endswith("for T0LATER: skipped, it is no longer that working day") for m in missed
