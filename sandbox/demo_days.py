@@ -55,8 +55,9 @@ def monday(st: Stage) -> None:
     )
     st.scene("钱经理 (AM): /out who", st.typed(AM, "/out", "who"))
     overtime(st)
-    st.at(at(23, 17, 30), "before leaving: the evening sweep")
-    task(st, "contact-sweep", "contact-sweep: only the clients still due today")
+    st.at(at(23, 17, 30), "before leaving: the day's summary, with the clients still due")
+    task(st, "contact-sweep", "contact-sweep: long-overdue clients to the manager")
+    task(st, "day-summary", "day-summary: today, tomorrow, Write summary, the clients still due")
 
 
 def job_request(st: Stage) -> None:

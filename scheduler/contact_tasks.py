@@ -1,4 +1,4 @@
-"""The timetable's contact tasks: the morning nudge, the evening sweep, the contact-report clock.
+"""The timetable's contact tasks: the morning nudge, the sweep's escalations, the report clock.
 
 Each task reads everything it needs in a handful of statements for the whole team (never one
 per person or per client) and decides one DM per person (the rest in its thread when long);
@@ -46,7 +46,7 @@ def _team_state(
     return members, by_owner, last
 
 
-def _due_by_owner(
+def due_by_owner(
     deps: TaskDeps, team: str, now: datetime
 ) -> tuple[dict[str, Member], dict[str, list[Due[ClientRow]]]]:
     members, by_owner, last = _team_state(deps, team)
@@ -76,7 +76,7 @@ def away(deps: TaskDeps, team: str, now: datetime) -> tuple[set[str], dict[str, 
 def contact_nudge(run: Run, deps: TaskDeps) -> str:
     """Each AE gets one DM with the clients due a call today and today's follow-ups; not on
     leave, and held until a deferred start."""
-    members, due = _due_by_owner(deps, run.team, run.now)
+    members, due = due_by_owner(deps, run.team, run.now)
     leave, later = away(deps, run.team, run.now)
     with deps.db.read() as s:
         follow = queries.follow_ups_due(s, run.team, run.now.date())
@@ -125,24 +125,17 @@ def dms(outbox: list[Outgoing]) -> int:
 
 
 def contact_sweep(run: Run, deps: TaskDeps) -> str:
-    """The clients still due, to each AE; long-overdue ones to the AE's manager."""
-    members, due = _due_by_owner(deps, run.team, run.now)
+    """Long-overdue clients to the owner's manager. The clients still due, to each AE, are in
+    the day-summary DM (scheduler/day_tasks.py), so that at that hour the AE gets one message;
+    set to another time, the AE's list moves to `day_summary_at` and this stays the managers'."""
+    members, due = due_by_owner(deps, run.team, run.now)
     leave, _ = away(deps, run.team, run.now)
     limit = deps.team_settings.of(run.team).count("contact_escalate_after")
     to_manager: dict[str, list[tuple[str, Due[ClientRow]]]] = defaultdict(list)
-    to_aes = []
     for user, items in sorted(due.items()):
         m = members.get(user)
         if m is None or user in leave:
             continue
-        r = deps.reader(m)
-        posts = bk.parts(
-            r.t("nudge.sweep_text", n=len(items)),
-            contact_view.nudge(r, items, sweep=True),
-            r,
-            rest=IN_THREAD,
-        )
-        to_aes += run.parts(f"ae:{user}", user, posts, "sweep", useful_until=run.until_end_of_day())
         if m.manager_id:
             to_manager[m.manager_id] += [(m.name, d) for d in escalations(items, limit)]
     to_managers: list[Outgoing] = []
@@ -155,8 +148,8 @@ def contact_sweep(run: Run, deps: TaskDeps) -> str:
             to_managers += run.parts(
                 f"manager:{manager}", manager, posts, "sweep-escalation", useful_until=until
             )
-    run.send(to_aes + to_managers)
-    return f"{dms(to_aes)} DMs, {dms(to_managers)} managers told"
+    run.send(to_managers)
+    return f"{dms(to_managers)} managers told"
 
 
 def contact_report_due(run: Run, deps: TaskDeps) -> str:

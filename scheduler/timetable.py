@@ -25,6 +25,7 @@ from scheduler import (
     agenda_tasks,
     approval_tasks,
     contact_tasks,
+    day_tasks,
     job_life_tasks,
     job_tasks,
     meeting_tasks,
@@ -51,7 +52,7 @@ TASKS: dict[str, Task] = {
         ),
         Task(
             "contact-sweep",
-            "clients still due; long-overdue ones to the manager",
+            "long-overdue clients to the manager (the AE's still-due list is in day-summary)",
             "contact_sweep_at",
             contact_tasks.contact_sweep,
         ),
@@ -164,6 +165,7 @@ TASKS: dict[str, Task] = {
             on="expenses",
         ),
         Task(*agenda_tasks.HOLIDAY_NOTICES),
+        *(Task(*row) for row in day_tasks.DAILY),  # day-summary, day-digest
     )
 }
 
@@ -178,8 +180,7 @@ class Outcome:
 
 
 def run_task(task: Task, at: datetime, deps: TaskDeps) -> list[Outcome]:
-    """Run `task` as if at `at` for every workspace: decided once per period whoever gets there
-    first, and whatever of it is still undelivered delivered now."""
+    """Run `task` as if at `at` for every workspace: decided once per period, undelivered sent."""
     with deps.db.read() as s:
         teams = queries.team_ids(s)
     return [run_for_team(task, at, team, deps) for team in teams]

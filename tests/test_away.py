@@ -31,6 +31,7 @@ def test_on_leave_no_nudge_no_sweep_no_report_reminder(world: World) -> None:
     run_task(TASKS["contact-nudge"], MONDAY, world.tasks)
     assert nudged(world) == {"U0AE2"}
     run_task(TASKS["contact-sweep"], MONDAY.replace(hour=17, minute=30), world.tasks)
+    run_task(TASKS["day-summary"], MONDAY.replace(hour=17, minute=30), world.tasks)
     assert "U0AE1" not in nudged(world)
     manager = str(world.fake.dms("U0AM1"))
     assert "Li AE" in manager and "Sun AE" not in manager  # nor their clients to the manager

@@ -94,3 +94,11 @@ def test_export_benchmark_prints_time_and_peak_memory_per_size_and_format() -> N
     ]
     for r in rows:
         assert float(r[4]) > 0 and r[5] == "s" and r[6] == "peak" and float(r[7]) > 0
+
+
+def test_day_benchmark_statement_counts_do_not_grow() -> None:
+    out = run("bench_day.py", "--aes", "100")
+    for task in ("day-summary", "day-digest"):
+        deciding = [ln.split(" statements")[0].split()[-1] for ln in out.splitlines() if task in ln]
+        assert len(deciding) == 2 and deciding[0] == deciding[1], task  # 10 AEs, then 100
+    assert "(95 messages: 95 DMs, 95 asked" in out

@@ -129,8 +129,10 @@ def test_sweep_escalates_long_overdue_clients_to_the_manager(world: World) -> No
         world, "Nike", datetime(2026, 11, 13, 10, tzinfo=SH)
     )  # Fri → Mon: 6 days, overdue 3
     run_task(TASKS["contact-sweep"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
+    assert dms(world, "U0AE1") == []  # the AE's list is in the day-summary DM
+    run_task(TASKS["day-summary"], datetime(2026, 11, 23, 17, 30, tzinfo=SH), world.tasks)
     [ae] = dms(world, "U0AE1")
-    assert ae["blocks"][0]["text"]["text"] == "下班前提醒：以下 2 个客户今天还没联络："
+    assert "下班前提醒：以下 2 个客户今天还没联络：" in str(ae["blocks"])
     [manager] = dms(world, "U0AM1")
     text = "\n".join(b["text"]["text"] for b in manager["blocks"])
     assert "Nike" in text and "逾期 3 个工作日" in text and "Sun AE" in text
@@ -331,6 +333,7 @@ def test_catch_up_sends_todays_missed_nudge_once(world: World) -> None:
         "monday-agenda",  # the first working day of the week
         "client-status",
         "holiday-notices",  # 10:00 each working day (it sends only before a holiday)
+        "day-digest",  # 09:00: Friday's summaries
     }
 
 
@@ -378,6 +381,8 @@ def test_catch_up_names_the_runs_missed_on_the_previous_working_day(
         "missed friday-report on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
         "missed holiday-notices on 2026-11-20 for T0AEBOT: skipped, it is no longer that "
         "working day",
+        "missed day-summary on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
+        "missed day-digest on 2026-11-20 for T0AEBOT: skipped, it is no longer that working day",
     ]
 
 
@@ -403,6 +408,7 @@ def test_the_first_start_after_an_import_misses_nothing_from_before_it(
             "missed meeting-notices",
             "missed overtime-reminder",
             "missed overtime-cutoff",
+            "missed day-summary",
         ]  # not the 15:30 Friday report, nor the morning's
         assert all(
             m.endswith("for T0LATER: skipped, it is no longer that working day") for m in missed

@@ -100,6 +100,7 @@ def test_the_friday_report_and_every_managers_summary_arrive_whole(
 def test_the_sweep_tells_each_am_of_every_client_overdue(dept: tuple[World, Department]) -> None:
     w, d = dept
     run(w, "contact-sweep", datetime(2026, 12, 14, 17, 30, tzinfo=SH))  # two weeks on
+    run(w, "day-summary", datetime(2026, 12, 14, 17, 30, tzinfo=SH))  # the AEs' still-due lists
     nothing_refused(w)
     for am in d.ams:
         dms = in_order(w.fake.dms(am))

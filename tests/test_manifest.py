@@ -34,6 +34,7 @@ def test_manifest_declares_every_command_the_app_serves_and_each_answers_help(wo
             "/overtime",
             "/weekly",
             "/todo",
+            "/daily",
         }
     )
     for command in sorted(declared):

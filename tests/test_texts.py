@@ -138,6 +138,7 @@ SAMPLES: dict[str, tuple[str, str] | str] = {
     "phrase": ("下周五下午3点", "next friday 3pm"),
     "plan_month": ("12月", "December"),
     "place": ("3号会议室", "meeting room 3"),
+    "plan": ("跟进可口可乐排期", "chase Coca Cola's schedule"),
     "prefix": ("CR", "CR"),
     "problem": ("看不懂时间“晚上”。", "Couldn't read the time “tonight”."),
     "problems": ("已写", "written"),
@@ -223,6 +224,7 @@ OTHER: dict[tuple[str, str], tuple[str, str] | str] = {
             "out.purpose_too_long",
             "creport.too_long",
             "items.too_long",
+            "day.too_long",
         )
     },
     # a step of a chain of signatures, counted from 1
