@@ -218,6 +218,7 @@ def test_a_crash_after_sending_before_recording_is_taken_over_without_resending(
     the next start finds the messages in Slack's history, marks them, and sends nothing."""
     users = crowd(world, 10)
     world.slack.command("/aebot", "settings set monday_agenda_at 12:00", user=ADMIN)  # not ours
+    world.slack.command("/aebot", "settings set day_digest_at 12:00", user=ADMIN)  # nor this
     with world.bot.db.write() as s:
         c = s.exec(select(Client).where(Client.owner_id == users[0])).first()
         assert c is not None and c.id is not None

@@ -55,7 +55,19 @@ def in_two_weeks(fmt: str) -> str:
 # need a team, a client, a job or a reporting line. Every command the app registers has a row.
 TYPED: dict[str, list[str]] = {
     "/contact": ["", "help", "可口可乐 打过电话", "Nike 约了下周提案"],
-    "/client": ["", "help", "list", "list all", "add", "edit 可口可乐", "stage Nike proposal"],
+    "/client": [
+        "",
+        "help",
+        "list",
+        "list all",
+        "add",
+        "edit 可口可乐",
+        "stage Nike proposal",
+        "status 可口可乐 暂停 客户内部调整",
+        "show Nike",
+        "end 可口可乐 2026-12-31",
+    ],
+    "/daily": ["", "help", "今天：拜访可口可乐 明天：Nike 提案", "team"],
     "/job": [
         "",
         "help",

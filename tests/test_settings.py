@@ -89,6 +89,7 @@ def test_the_timetable_runs_each_job_at_the_teams_own_time(world: World) -> None
     text(world, "settings set monday_agenda_at 12:00")  # the Monday tasks are not this test's
     text(world, "settings set action_items_at 12:00")  # nor the overdue action items
     text(world, "settings set month_end_at 12:00")  # nor the holiday notices
+    text(world, "settings set day_digest_at 12:00")  # nor the managers' digest
     text(world, "settings set contact_nudge_at 10:00")
     text(world, "settings set hourly_window 11:00-12:00")
     # the default 09:30 is not this team's nudge time; job-deadlines' 09:00 has come
@@ -136,6 +137,7 @@ def test_a_time_moved_earlier_today_runs_at_the_next_tick_once(world: World) -> 
         "job-accept-reminders",
         "job-internal-reminders",
         "job-overdue-notices",
+        "day-digest",
     ]
     text(world, "settings set contact_nudge_at 09:00")
     assert [(n, o.status) for n, o in tick(world.tasks, at(9, 16))] == [("contact-nudge", "sent")]

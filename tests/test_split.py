@@ -124,34 +124,3 @@ def test_the_fake_would_have_refused_the_unsplit_message() -> None:
         check_message({"channel": "C1", "text": "t", "blocks": blocks})
     assert refused.value.error == "msg_blocks_too_long"
     assert len(bk.parts("t", blocks, Reader("zh", SH, NOW))) == 2
-
-
-def test_a_lines_size_is_measured_the_same_without_walking_it() -> None:
-    """A list's line (a section with a button) is measured on a short path: it must count the
-    same text as a walk through every text object does (buttons' labels included, their values
-    not), and anything else still gets the walk."""
-
-    def walked(block: object) -> int:
-        if isinstance(block, dict):
-            return sum(
-                len(v) if k == "text" and isinstance(v, str) else walked(v)
-                for k, v in block.items()
-            )
-        return sum(map(walked, block)) if isinstance(block, list) else 0
-
-    line = bk.section(
-        "*耐克* · 上海-202611-耐克-001", accessory=bk.button("记一次电话", "a", "12345")
-    )
-    confirm = {
-        "title": bk.plain("确定？"),
-        "text": bk.plain("删除后不能恢复"),
-        "confirm": bk.plain("是"),
-    }
-    guarded = bk.section("删除", accessory=bk.button("删除", "d", "1") | {"confirm": confirm})
-    fields = bk.fields("甲", "乙乙")
-    menu = bk.actions(
-        {"type": "static_select", "action_id": "m", "options": [bk.option("丙", "1")]}
-    )
-    for block in (line, bk.section("只有文字"), guarded, fields, menu, bk.context("注")):
-        assert bk.text_size(block) == walked(block)
-    assert bk.text_size(line) == len("*耐克* · 上海-202611-耐克-001") + len("记一次电话")

@@ -284,11 +284,6 @@ def text_size(block: Any) -> int:
     object in it (section text and fields, context elements, headers, buttons, options…)."""
     size = 0
     if isinstance(block, dict):
-        if block.get("type") == "section" and _plain_section(block):
-            text, button = block.get("text"), block.get("accessory")
-            return (len(text["text"]) if text else 0) + (
-                len(button["text"]["text"]) if button else 0
-            )
         for key, value in block.items():
             if isinstance(value, str):
                 size += len(value) if key == "text" else 0
@@ -298,21 +293,6 @@ def text_size(block: Any) -> int:
         for value in block:
             size += text_size(value)
     return size
-
-
-_PLAIN_SECTION = frozenset(("type", "text", "accessory", "block_id"))
-_PLAIN_BUTTON = frozenset(("type", "text", "action_id", "value", "style", "url"))
-
-
-def _plain_section(block: Block) -> bool:
-    """A section of one text, with at most a button beside it (the lines of a long list):
-    measured without walking it."""
-    if not block.keys() <= _PLAIN_SECTION:
-        return False
-    text, button = block.get("text"), block.get("accessory")
-    if text is not None and not isinstance(text.get("text"), str):
-        return False
-    return button is None or (button.get("type") == "button" and button.keys() <= _PLAIN_BUTTON)
 
 
 def split(
