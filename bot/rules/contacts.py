@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Generic, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.rules.client_status import cadence, status_on
+from bot.rules.client_status import ACTIVE, cadence, status_on
 from bot.rules.working_time import WorkingHours, next_working_day
 
 CONTACT_KINDS = ("call", "visit", "meeting", "wechat", "email")
@@ -72,7 +72,12 @@ def due_clients(
         return passed[day]
 
     for c in clients:
-        every = cadence(status_on(c.status, c.status_since, today), c.cadence_days, prospect_days)
+        if c.status == ACTIVE:  # most clients: their own cadence
+            every: int | None = c.cadence_days
+        else:
+            every = cadence(
+                status_on(c.status, c.status_since, today), c.cadence_days, prospect_days
+            )
         if every is None:
             continue
         last = last_contact.get(c.id) if c.id is not None else None

@@ -189,13 +189,16 @@ def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk
     where = {True: r.t("client.in_city"), False: r.t("client.out_of_city")}
     never = r.t("nudge.never")
     key = "nudge.line" if len(due) <= BUTTONS_UP_TO else "nudge.list_line"
+    said: dict[date, str] = {}  # the day of the last contact, said once (many clients share it)
     lines = []
     for d in due:
         c = d.client
         last = never
         if d.last_contact is not None:  # the day is enough: "(1 working day ago)" counts days
             day = d.last_contact.astimezone(r.zone).date()
-            last = r.t("nudge.last", when=r.day(day), days=d.days_since)
+            if day not in said:
+                said[day] = r.t("nudge.last", when=r.day(day), days=d.days_since)
+            last = said[day]
         lines.append(
             r.t(
                 key,
