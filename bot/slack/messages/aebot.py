@@ -12,8 +12,9 @@ MESSAGES: dict[str, M] = {
         "• 会议、拜访和重要电话（`/contact ! 耐克 价格谈判`）后 48 小时内写联络报告：点“写报告”，发给服务团队，客户确认后点“客户已确认”\n"
         "• `/meeting 耐克 明天14:00-15:30 Q1提案` 登记会议：前一个工作日通知与会人（时间、地点、目的、议程），会前约一小时提醒电话再确认，会后提醒写报告；`/meeting list`、`/meeting cancel 编号`\n"
         "• `/todo` 我的待办（联络报告里的行动项）；`/todo done 编号` 完成；`/todo add 耐克 周三前发排期 @同事` 新增；`/todo team` 团队的（主管）\n"
+        "• `/daily` 当日工作小结和次日工作安排：每个工作日 17:30 私信今天记下的事和明天的安排，点“写小结”即可（已按记录预填）；`/daily 今天：… 明天：…` 一句话写完；主管 `/daily team` 看组员的\n"
         "• `/client status 耐克 暂停 原因` 设定客户状态（在服务、潜在、暂停、结束；暂停和结束的客户不再提醒联络）；`/client show 耐克` 查看；`/client end 耐克 {eg_due_typed}` 合约结束，通知财务\n"
-        "• 公众假期前 5 个工作日，私信放假和调休安排，以及给每位客户的书面通知（按客户的语言），发出后点“已通知”；每月倒数第三个工作日，各客户本月工作总结和下月计划草稿（文字和 Excel），发出后点“已发送”\n"
+        "• 公众假期前 5 个工作日，私信放假和调休安排，以及给每位客户的书面通知（按客户的语言），发出后点“已通知”；每月倒数第三个工作日，各客户本月工作总结和下月计划草稿（文字和 Excel），发出后点“已发送给客户”\n"
         "• `/aebot team` 团队架构；管理员：`/aebot team add @同事 ae manager @主管` 加入团队，"
         "`/aebot team set @同事 manager @主管` 改汇报对象，`/aebot team set @同事 role am` 改角色，"
         "`/aebot team remove @同事` 移出团队\n"
@@ -28,13 +29,14 @@ MESSAGES: dict[str, M] = {
         "• `/aebot agenda add 议题` 加入下次周例会的议程；`/aebot agenda list`、`/aebot agenda remove 编号`\n"
         "• `/aebot receivable add 耐克 120000 到期 {eg_due_typed}` 登记逾期应收账款（经理、总监和管理员）；`list`、`paid 编号`、`writeoff 编号`\n"
         "• `/aebot report` 预览本周到目前为止的周报（自己的，或主管看团队的）\n"
-        "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 汇总仍未联络的客户。",
+        "每个工作日（默认）9:30 提醒今天该联络的客户，17:30 的当日小结里列出仍未联络的客户。",
         "*aebot — the account department's assistant*\n• `/contact` contact log　• `/client` client "
         "records　• `/job` job requests\n• `/overtime` overtime forms (before 17:00)　• `/out` "
         "whereabouts and leave\n"
         "• After a meeting, a visit or an important call (`/contact ! Nike price talks`), the contact report within 48 hours: Write report sends it to the service team; Client confirmed once the client agrees\n"
         "• `/meeting Nike tomorrow 14:00-15:30 Q1 pitch` records a meeting: its people are told the working day before (5W1H), you are asked to reconfirm by phone about an hour before, and to write the report after; `/meeting list`, `/meeting cancel ID`\n"
         "• `/todo` my action items (from contact reports); `/todo done ID` marks one done; `/todo add Nike send the schedule by Wednesday @someone` adds one; `/todo team` your people's (managers)\n"
+        "• `/daily` today's summary and tomorrow's plan: at 17:30 each working day a DM lists what was logged today and what tomorrow holds; Write summary opens it filled in from those; `/daily today: … tomorrow: …` in one line; managers `/daily team`\n"
         "• `/client status Nike paused why` sets a client's status (active, prospect, paused, ended: paused and ended clients get no call reminders); `/client show Nike`; `/client end Nike {eg_due_typed}` records a contract's end and tells finance\n"
         "• 5 working days before a public holiday you get the days off, the make-up working days and a written notice per client in the client's language (Notified once sent); on the last working day but two of the month, each client's month summary and next month's plan as drafts (text and Excel; Sent once sent)\n"
         "• `/aebot team` the org chart; admins: `/aebot team add @someone ae manager @someone` "
@@ -52,8 +54,8 @@ MESSAGES: dict[str, M] = {
         "• `/aebot agenda add TOPIC` adds an item to the next weekly meeting's agenda; `/aebot agenda list`, `/aebot agenda remove ID`\n"
         "• `/aebot receivable add Nike 120,000 due {eg_due_typed}` records an overdue receivable (managers and admins); `list`, `paid ID`, `writeoff ID`\n"
         "• `/aebot report` previews this week's report so far (yours, or your team's)\n"
-        "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30 which "
-        "are still due.",
+        "Every working day (by default) at 9:30 you hear which clients are due a call, and at 17:30, with "
+        "the day's summary, which are still due.",
     ),
     "team.title": zh_en(
         "团队架构（{n} 人）", Plural("The team ({n} person)", "The team ({n} people)")
