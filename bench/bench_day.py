@@ -4,11 +4,13 @@
 Run: .venv/bin/python bench/bench_day.py [--aes 2000]
 
 Builds a SQLite database of `aes` AEs, an AM per ten of them (so 200 AMs for 2,000 AEs) and an
-AD per hundred, one client per AE, and for each AE on Monday 2026-11-23: two contacts, a job
+AD per hundred, `clients` clients per AE (5: four of them last called the Friday before, so
+still due a call at 17:30 and listed in the same DM), and for each AE on Monday 2026-11-23, with
+the first client: two contacts, a job
 moved, an action item done; for Tuesday: a follow-up, the job's deadline, and for every fourth
 a meeting away from the office (no whereabouts registered); every twentieth on leave; two
 thirds wrote Monday's summary. Then it decides `day-summary` at Monday 17:30 and `day-digest`
-at Tuesday 09:00 (deciding only: the messages are what the outbox would hold), each at the full
+at Tuesday 09:00 (deciding: the run's work and its messages written to the outbox), each at the full
 size and at a tenth: the statements must not grow with people (each task reads the team in a
 few bulk queries), and 2,000 AEs / 200 managers are decided in under a second.
 """
@@ -35,6 +37,7 @@ from bot.settings import load_settings  # noqa: E402
 from sandbox.fake_slack import FakeSlack  # noqa: E402
 from scheduler import day_tasks  # noqa: E402
 from scheduler.run import Run  # noqa: E402
+from storage import outbox  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import (  # noqa: E402
     ActionItem,
@@ -47,6 +50,7 @@ from storage.models import (  # noqa: E402
     Meeting,
     Member,
 )
+from storage.outbox import wall  # noqa: E402
 
 SH = ZoneInfo("Asia/Shanghai")
 TEAM = "T0BENCH"
@@ -59,7 +63,7 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=SH)
 
 
-def build(url: str, aes: int) -> dict[str, int]:
+def build(url: str, aes: int, clients: int = 5) -> dict[str, int]:
     """Fill the database; returns how many of each were written."""
     engine = sa.create_engine(url)
     made = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
@@ -86,6 +90,10 @@ def build(url: str, aes: int) -> dict[str, int]:
     for a in range(aes):
         ae, cid = f"U0A{a:05d}", a + 1
         rows[Member].append(member(ae, "ae", f"U0M{a % ams:05d}"))
+        rows[Client] += [client(aes + a * clients + k, ae, f"C{a}-{k}") for k in range(1, clients)]
+        rows[ContactLog] += [
+            contact(aes + a * clients + k, ae, at(20, 11)) for k in range(1, clients)
+        ]
         rows[Client].append(
             {
                 "id": cid,
@@ -231,12 +239,56 @@ def build(url: str, aes: int) -> dict[str, int]:
     return {"aes": aes, "managers": ams + ads, "summaries": len(rows[DaySummary])}
 
 
+def client(cid: int, owner: str, name: str) -> dict[str, Any]:
+    made = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
+    return {
+        "id": cid,
+        "team_id": TEAM,
+        "code": f"上海-202611-{name}-{cid:03d}",
+        "code_year": 2026,
+        "serial": cid,
+        "name": name,
+        "city": "上海",
+        "in_city": True,
+        "contact_person": "",
+        "owner_id": owner,
+        "cadence_days": 1,
+        "created_at": made,
+        "updated_at": made,
+    }
+
+
+def contact(cid: int, author: str, when: datetime) -> dict[str, Any]:
+    made = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
+    return {
+        "team_id": TEAM,
+        "client_id": cid,
+        "author_id": author,
+        "kind": "call",
+        "at": when,
+        "summary": "例行联络",
+        "next_steps": "",
+        "follow_up_on": None,
+        "created_at": made,
+        "updated_at": made,
+    }
+
+
 def decide(sv: Bot, count: Counter, task: str, now: datetime) -> tuple[float, int, str]:
-    """Deciding one run of the task (the settings read once before, as a running bot has)."""
+    """Deciding one run of the task, its messages written to the outbox as the timetable writes
+    them (then rolled back); the settings read once before, as a running bot has them."""
     work = {"day-summary": day_tasks.day_summary, "day-digest": day_tasks.day_digest}[task]
     work(Run(TEAM, now, task, now.date().isoformat()), sv.tasks())  # warm the settings' cache
     run = Run(TEAM, now, task, now.date().isoformat())
-    detail, seconds, statements = count.measure(lambda: work(run, sv.tasks()))
+
+    def decided() -> str:
+        detail = work(run, sv.tasks())
+        with sv.db.write() as s:
+            outbox.enqueue(s, run.messages(), now, wall())
+            s.rollback()
+        return detail
+
+    detail, seconds, statements = count.measure(decided)
     return seconds, statements, f"{len(run.decided)} messages: {detail}"
 
 
