@@ -28,7 +28,7 @@ from bot.rules.job_life import LIVE
 from bot.slack import blocks as bk
 from bot.slack.views import agenda as view
 from forms.kinds import AGENDA, shows
-from scheduler import holiday_tasks, month_end_tasks
+from scheduler import holiday_tasks
 from scheduler.run import NobodyToTell, Outgoing, Run, TaskDeps
 from storage import absence, action_items, approvals, job_queries, queries
 from storage import agenda as stored
@@ -36,13 +36,6 @@ from storage import reports as contact_reports
 from storage.models import Client, Duty, Member, Receivable
 
 MANAGEMENT_ROLES = ("gm",)
-HOLIDAY_NOTICES = (  # the timetable's entry (scheduler/timetable.py): name, what, when, work
-    "holiday-notices",
-    "holiday_notice_days working days before a public holiday: each AE's active clients to "
-    "notify in writing, a notice each in the client's language, with Notified",
-    "month_end_at",
-    holiday_tasks.holiday_notices,
-)
 
 
 @dataclass
@@ -219,11 +212,6 @@ def client_status(run: Run, deps: TaskDeps) -> str:
     week = rules.monday_of(run.now.date())
     since = client_duties.status_since(week, run.now.tzinfo or deps.settings.tz)
     return _duty_run(run, deps, stored.CLIENT_STATUS, week.isoformat(), since, week)
-
-
-def month_end(run: Run, deps: TaskDeps) -> str:
-    """The month-end summaries' drafts (scheduler/month_end_tasks.py)."""
-    return month_end_tasks.month_end(run, deps)
 
 
 def expense_reminder(run: Run, deps: TaskDeps) -> str:

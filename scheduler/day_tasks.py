@@ -100,20 +100,3 @@ def day_digest(run: Run, deps: TaskDeps) -> str:
         )
     run.send(outbox)
     return f"{dms(outbox)} DMs, {len(written)} summaries, {len(missing_n - away_then)} missing"
-
-
-# the timetable's rows (scheduler/timetable.py Task): name, what it does, its time's setting, work
-DAILY = (
-    (
-        "day-summary",
-        "the day's record and tomorrow's, Write summary and the clients still due, to each AE/AAE",
-        "day_summary_at",
-        day_summary,
-    ),
-    (
-        "day-digest",
-        "the previous working day's summaries and plans, to each AM and AD",
-        "day_digest_at",
-        day_digest,
-    ),
-)

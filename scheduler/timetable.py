@@ -26,9 +26,11 @@ from scheduler import (
     approval_tasks,
     contact_tasks,
     day_tasks,
+    holiday_tasks,
     job_life_tasks,
     job_tasks,
     meeting_tasks,
+    month_end_tasks,
     report_tasks,
     visit_tasks,
     weekly_tasks,
@@ -154,7 +156,7 @@ TASKS: dict[str, Task] = {
             "month-end",
             "each active client's month summary and next month's plan, to its AE, with Sent",
             "month_end_at",
-            agenda_tasks.month_end,
+            month_end_tasks.month_end,
             on="month-end",
         ),
         Task(
@@ -164,8 +166,25 @@ TASKS: dict[str, Task] = {
             agenda_tasks.expense_reminder,
             on="expenses",
         ),
-        Task(*agenda_tasks.HOLIDAY_NOTICES),
-        *(Task(*row) for row in day_tasks.DAILY),  # day-summary, day-digest
+        Task(
+            "holiday-notices",
+            "holiday_notice_days working days before a public holiday: each AE's active clients to "
+            "notify in writing, a notice each in the client's language, with Notified",
+            "month_end_at",
+            holiday_tasks.holiday_notices,
+        ),
+        Task(
+            "day-summary",
+            "the day's record and tomorrow's, Write summary and the clients still due, to each AE/AAE",
+            "day_summary_at",
+            day_tasks.day_summary,
+        ),
+        Task(
+            "day-digest",
+            "the previous working day's summaries and plans, to each AM and AD",
+            "day_digest_at",
+            day_tasks.day_digest,
+        ),
     )
 }
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from storage.agenda import duties, ensure_duties, get_duty, mark_done
+from storage.agenda import duties, ensure_duties
 from storage.models import Client, Duty
 
 HOLIDAY = "holiday"
@@ -19,9 +19,7 @@ __all__ = [
     "HOLIDAY",
     "duties",
     "ensure_duties",
-    "get_duty",
     "made_on",
-    "mark_done",
     "notified",
     "sent_with",
 ]

@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from bot.rules.team_settings import TeamValues
 from bot.rules.workdays import WorkCalendar
-from scheduler import agenda_tasks
+from scheduler import month_end_tasks
 from scheduler.run import Run
 from scheduler.timetable import TASKS, run_task
 from storage import queries
@@ -348,7 +348,7 @@ def test_the_month_end_reads_the_team_in_a_constant_number_of_statements(world: 
     def decide() -> int:
         r = Run(TEAM, RUN_DAY, "month-end", "2026-11-26")
         seen = count_statements(world.bot.db)
-        agenda_tasks.month_end(r, world.tasks)
+        month_end_tasks.month_end(r, world.tasks)
         return len(seen)
 
     decide()  # settings and calendars are read once, then cached
