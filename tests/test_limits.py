@@ -306,3 +306,42 @@ def test_receivable_list_comes_whole(dept: tuple[World, Department]) -> None:
         ids = [r.id for r in s.exec(select(Receivable))]
     assert len(ids) == len(d.clients) + 2  # and the department's own two
     once(shown(parts), [f"#{i} " for i in ids])
+
+
+# --- the client duties: holiday notices and the month-end drafts -------------------------------
+def accessories(message: dict) -> int:
+    """The buttons beside a message's lines (a client's Notified or Sent)."""
+    return sum(1 for b in message["blocks"] if b.get("accessory", {}).get("type") == "button")
+
+
+def test_the_holiday_notices_come_whole_a_notice_for_every_client(
+    dept: tuple[World, Department],
+) -> None:
+    """Five working days before New Year's Day 2027 (Fri 25 Dec): each AE's notices of their
+    30 clients, a pasteable notice each, in parts in order, every client once."""
+    w, d = dept
+    run(w, "holiday-notices", datetime(2026, 12, 25, 10, 0, tzinfo=SH))
+    nothing_refused(w)
+    told = [ae for ae in d.aes if w.fake.dms(ae)]
+    assert len(told) >= len(d.aes) - 2  # every fiftieth is on leave in the week of 23 Nov only
+    for ae in told:
+        dms = in_order(w.fake.dms(ae))
+        theirs = [name for _, name, owner in d.clients if owner == ae]
+        once(shown(dms), [f"*{name}*" for name in theirs])
+        assert sum(map(accessories, dms)) == len(theirs)  # Notified, once a client
+
+
+def test_the_month_end_drafts_come_whole_with_their_sheet(dept: tuple[World, Department]) -> None:
+    """The last working day but two of November (Thu 26): each AE's drafts of their clients
+    contacted this month, in parts in order, every client once, Sent once each, and the .xlsx."""
+    w, d = dept
+    run(w, "month-end", datetime(2026, 11, 26, 10, 0, tzinfo=SH))
+    nothing_refused(w)
+    mine = in_order(w.fake.dms(d.aes[0]))
+    theirs = [name for _, name, owner in d.clients if owner == d.aes[0]]
+    drafted = [name for name in theirs if f"*{name}*" in shown(mine)]
+    assert len(drafted) >= len(theirs) // 2  # those contacted in November or with a job open
+    once(shown(mine), [f"*{name}*" for name in drafted])
+    assert sum(map(accessories, mine)) == len(drafted)  # Sent, once a client
+    files = [c for c in w.fake.calls if c.method.startswith("files.") and c.ok]
+    assert files  # each AE's workbook went up beside the DMs
