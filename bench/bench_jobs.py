@@ -54,11 +54,25 @@ APPROVER = "U0M00000"
 DEPARTMENTS = (("CR", "creative"), ("DS", "design"), ("PR", "production"), ("MD", "media"))
 STAFF_FROM = 2  # the first two of each department are its heads (dh), the others its staff
 # the states of the jobs, in turn: a fifth approved and not accepted, most of the rest at work
-STATES = ("open", "accepted", "progress", "progress", "review", "revising", "sent", "signed",
-          "open", "progress")  # fmt: skip
+STATES = (
+    "open",
+    "accepted",
+    "progress",
+    "progress",
+    "review",
+    "revising",
+    "sent",
+    "signed",
+    "open",
+    "progress",
+)
 HOME_JOBS = 50  # the jobs one staff member is on, for their App Home
-TASK_NAMES = ("job-deadlines", "job-accept-reminders", "job-internal-reminders",
-              "job-overdue-notices")  # fmt: skip
+TASK_NAMES = (
+    "job-deadlines",
+    "job-accept-reminders",
+    "job-internal-reminders",
+    "job-overdue-notices",
+)
 
 
 def build(url: str, people: int, n_jobs: int, pending: int, waiting: int) -> dict[str, Any]:
@@ -79,17 +93,34 @@ def build(url: str, people: int, n_jobs: int, pending: int, waiting: int) -> dic
     ]
     for _, department in DEPARTMENTS:
         members += [
-            _member(_worker(department, i), f"{department} {i}", "dh" if i < STAFF_FROM else
-                    "staff", None, created, department)
+            _member(
+                _worker(department, i),
+                f"{department} {i}",
+                "dh" if i < STAFF_FROM else "staff",
+                None,
+                created,
+                department,
+            )
             for i in range(per_department)
-        ]  # fmt: skip
+        ]
     clients = [
-        {"id": a + 1, "team_id": TEAM, "code": f"上海-202611-C{a}-{a + 1:03d}",
-         "code_year": 2026, "serial": a + 1, "name": f"C{a}", "city": "上海",
-         "in_city": True, "contact_person": "", "owner_id": f"U0A{a:05d}", "cadence_days": 1,
-         "created_at": created, "updated_at": created}
+        {
+            "id": a + 1,
+            "team_id": TEAM,
+            "code": f"上海-202611-C{a}-{a + 1:03d}",
+            "code_year": 2026,
+            "serial": a + 1,
+            "name": f"C{a}",
+            "city": "上海",
+            "in_city": True,
+            "contact_person": "",
+            "owner_id": f"U0A{a:05d}",
+            "cadence_days": 1,
+            "created_at": created,
+            "updated_at": created,
+        }
         for a in range(aes)
-    ]  # fmt: skip
+    ]
     jobs, on = [], []
     for k in range(n_jobs):
         a = k % aes
@@ -100,14 +131,27 @@ def build(url: str, people: int, n_jobs: int, pending: int, waiting: int) -> dic
         status = STATES[k % len(STATES)]
         approved = MONDAY_0900 - timedelta(hours=1 + k % 72)
         jobs.append(
-            {"id": k + 1, "team_id": TEAM, "number": f"{prefix}-202611-{seq:02d}",
-             "department": department, "month": 202611, "seq": seq, "revision": 0,
-             "client_id": a + 1, "project": f"Project {k}", "job_type": "KV",
-             "brief": "目标：上新；受众：18-30 岁；交付：主视觉 3 稿", "deadline":
-             internal + timedelta(hours=4, minutes=30), "internal_deadline": internal,
-             "owner_id": owner, "issued_by": owner, "status": status, "created_at": created,
-             "updated_at": approved}
-        )  # fmt: skip
+            {
+                "id": k + 1,
+                "team_id": TEAM,
+                "number": f"{prefix}-202611-{seq:02d}",
+                "department": department,
+                "month": 202611,
+                "seq": seq,
+                "revision": 0,
+                "client_id": a + 1,
+                "project": f"Project {k}",
+                "job_type": "KV",
+                "brief": "目标：上新；受众：18-30 岁；交付：主视觉 3 稿",
+                "deadline": internal + timedelta(hours=4, minutes=30),
+                "internal_deadline": internal,
+                "owner_id": owner,
+                "issued_by": owner,
+                "status": status,
+                "created_at": created,
+                "updated_at": approved,
+            }
+        )
         if status != "open":
             staff = per_department - STAFF_FROM - 1  # the last one is on HOME_JOBS jobs alone
             first = STAFF_FROM + (k // len(DEPARTMENTS)) % staff
@@ -126,13 +170,27 @@ def build(url: str, people: int, n_jobs: int, pending: int, waiting: int) -> dic
         approver = APPROVER if i < waiting or ams == 1 else f"U0M{1 + i % (ams - 1):05d}"
         routed = MONDAY_0900 - timedelta(hours=1 + i % 40)
         requests.append(
-            {"team_id": TEAM, "kind": "commission", "title": f"C{a} {i % 9 + 1}%",
-             "fields": json.dumps([["authority.f.client", f"C{a}", "text"],
-                                   ["authority.f.amount", f"{i % 9 + 1}%", "text"]]),
-             "amount": str(i % 9 + 1), "client_id": a + 1, "reason": "客户要求提高返点",
-             "requester_id": requester, "approver_id": approver, "status": "pending",
-             "routed_at": routed, "created_at": routed, "updated_at": routed}
-        )  # fmt: skip
+            {
+                "team_id": TEAM,
+                "kind": "commission",
+                "title": f"C{a} {i % 9 + 1}%",
+                "fields": json.dumps(
+                    [
+                        ["authority.f.client", f"C{a}", "text"],
+                        ["authority.f.amount", f"{i % 9 + 1}%", "text"],
+                    ]
+                ),
+                "amount": str(i % 9 + 1),
+                "client_id": a + 1,
+                "reason": "客户要求提高返点",
+                "requester_id": requester,
+                "approver_id": approver,
+                "status": "pending",
+                "routed_at": routed,
+                "created_at": routed,
+                "updated_at": routed,
+            }
+        )
     with engine.begin() as c:
         if engine.dialect.name == "sqlite":
             c.exec_driver_sql("PRAGMA journal_mode=WAL")
@@ -156,15 +214,34 @@ def _worker(department: str, i: int) -> str:
 
 
 def _assignee(job_id: int, user: str, at: datetime) -> dict[str, Any]:
-    return {"team_id": TEAM, "job_id": job_id, "user_id": user, "assigned_by": user,
-            "assigned_at": at}  # fmt: skip
+    return {
+        "team_id": TEAM,
+        "job_id": job_id,
+        "user_id": user,
+        "assigned_by": user,
+        "assigned_at": at,
+    }
 
 
-def _member(user: str, name: str, role: str, manager: str | None, at: datetime,
-            department: str | None = None) -> dict[str, Any]:  # fmt: skip
-    return {"team_id": TEAM, "user_id": user, "name": name, "role": role, "manager_id": manager,
-            "department": department, "language": "zh", "created_at": at,
-            "updated_at": at}  # fmt: skip
+def _member(
+    user: str,
+    name: str,
+    role: str,
+    manager: str | None,
+    at: datetime,
+    department: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "team_id": TEAM,
+        "user_id": user,
+        "name": name,
+        "role": role,
+        "manager_id": manager,
+        "department": department,
+        "language": "zh",
+        "created_at": at,
+        "updated_at": at,
+    }
 
 
 def measure(people: int, n_jobs: int, pending: int, waiting: int) -> None:

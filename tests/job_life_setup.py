@@ -11,15 +11,39 @@ from tests.test_jobs import file_job
 
 # creative: a head and two staff; design: a head; one English reader among them
 DEPARTMENT_ROWS = [
-    {"user_id": "U0CDH", "name": "Chen CD", "role": "dh", "manager_id": "", "language": "zh",
-     "department": "creative"},
-    {"user_id": "U0CW1", "name": "Wu Copy", "role": "staff", "manager_id": "U0CDH",
-     "language": "zh", "department": "creative"},
-    {"user_id": "U0CW2", "name": "Ann Art", "role": "staff", "manager_id": "U0CDH",
-     "language": "en", "department": "creative"},
-    {"user_id": "U0DDH", "name": "Deng Design", "role": "dh", "manager_id": "", "language": "zh",
-     "department": "design"},
-]  # fmt: skip
+    {
+        "user_id": "U0CDH",
+        "name": "Chen CD",
+        "role": "dh",
+        "manager_id": "",
+        "language": "zh",
+        "department": "creative",
+    },
+    {
+        "user_id": "U0CW1",
+        "name": "Wu Copy",
+        "role": "staff",
+        "manager_id": "U0CDH",
+        "language": "zh",
+        "department": "creative",
+    },
+    {
+        "user_id": "U0CW2",
+        "name": "Ann Art",
+        "role": "staff",
+        "manager_id": "U0CDH",
+        "language": "en",
+        "department": "creative",
+    },
+    {
+        "user_id": "U0DDH",
+        "name": "Deng Design",
+        "role": "dh",
+        "manager_id": "",
+        "language": "zh",
+        "department": "design",
+    },
+]
 HEAD, WRITER, ARTIST, DESIGN_HEAD = "U0CDH", "U0CW1", "U0CW2", "U0DDH"
 
 

@@ -126,12 +126,21 @@ def many_jobs(w: World, n: int, start: int = 1) -> None:
         now = w.clock.now()
         for i in range(start, start + n):
             j = Job(
-                team_id=TEAM, number=f"CR-202611-{i:02d}", department="creative", month=202611,
-                seq=i, client_id=nike.id, project=project, job_type="KV", brief="主视觉",
+                team_id=TEAM,
+                number=f"CR-202611-{i:02d}",
+                department="creative",
+                month=202611,
+                seq=i,
+                client_id=nike.id,
+                project=project,
+                job_type="KV",
+                brief="主视觉",
                 deadline=datetime(2026, 12, 4, 17, tzinfo=SH),
                 internal_deadline=datetime(2026, 12, 4, 12, 30, tzinfo=SH) + timedelta(minutes=i),
-                owner_id=OWNER, issued_by=OWNER, status="open",
-            )  # fmt: skip
+                owner_id=OWNER,
+                issued_by=OWNER,
+                status="open",
+            )
             s.add(j)
             s.flush()
             assert job_life.accept(s, j, HEAD, now)
@@ -247,11 +256,16 @@ def overtime(w: World, job: Job, members: list[str], day: date, start: int, end:
     with w.bot.db.write() as s:
         s.add(
             OvertimeForm(
-                team_id=TEAM, filer_id=OWNER, members=json.dumps(members), job_id=job.id,
-                day=day, start=datetime(day.year, day.month, day.day, start, tzinfo=SH),
-                end=datetime(day.year, day.month, day.day, end, tzinfo=SH), status="approved",
+                team_id=TEAM,
+                filer_id=OWNER,
+                members=json.dumps(members),
+                job_id=job.id,
+                day=day,
+                start=datetime(day.year, day.month, day.day, start, tzinfo=SH),
+                end=datetime(day.year, day.month, day.day, end, tzinfo=SH),
+                status="approved",
             )
-        )  # fmt: skip
+        )
 
 
 def received(w: World, user: str) -> Workbook:
@@ -320,9 +334,13 @@ def test_the_hours_sheet_in_english_and_sent_with_no_overtime_in_the_month(world
     assert book.sheetnames == ["People", "Jobs and clients", "Hours"]
     sheet = [list(row) for row in book["Hours"].iter_rows(values_only=True)]
     assert sheet[0] == [
-        "Job number", "Project", "Client", "Person", "Hours on the job",
+        "Job number",
+        "Project",
+        "Client",
+        "Person",
+        "Hours on the job",
         "Their overtime that month (h)",
-    ]  # fmt: skip
+    ]
     assert sheet[2] == ["CR-202611-01", "春季KV", "Nike", "Wu Copy", 5.5, 0]
     assert sheet[-1] == ["Total", None, None, None, 10.75, None]
     reply = world.slack.command("/overtime", "report 2026-10", user="U0AM1").json()
@@ -365,8 +383,13 @@ def test_the_friday_work_sheet_has_each_jobs_hours_this_week(world: World) -> No
     assert run(world)[0] == "sent"
     sheet = work_sheet(world)
     assert sheet[0][10:16] == (
-        "新开工作单", "修改工作单", "完成工作单", "逾期工作单", "本周工时（小时）", "周报",
-    )  # fmt: skip
+        "新开工作单",
+        "修改工作单",
+        "完成工作单",
+        "逾期工作单",
+        "本周工时（小时）",
+        "周报",
+    )
     rows = {(row[0], row[2]): row for row in sheet[1:4]}
     # both jobs filed this week count as opened, accepted or in progress as they are
     assert rows["Sun AE", "Nike"][10:15] == (2, 0, 0, 0, 7.25)
@@ -387,8 +410,7 @@ def test_the_friday_work_sheet_in_english(world: World) -> None:
     world.clock.set(FRI_1530)
     monday, days, log = week_rules.week_days(world.bot.calendars.for_team(TEAM), FRI_1530.date())
     with world.bot.db.read() as s:
-        week, _ = read_week(s, TEAM, monday=monday, days=days, now=FRI_1530, zone=SH,
-                            log_month=log)  # fmt: skip
+        week, _ = read_week(s, TEAM, monday=monday, days=days, now=FRI_1530, zone=SH, log_month=log)
     rep = week_rules.compile_week(week)
     book = load_workbook(io.BytesIO(report_files.workbook(Reader("en", SH, FRI_1530), rep)))
     sheet = list(book["Work"].iter_rows(values_only=True))

@@ -61,25 +61,66 @@ def buttons(message: dict) -> list[tuple[str, str, str]]:
     ]
 
 
-def contact(w: World, client: int, author: str, when: datetime, kind: str = "call",
-            summary: str = "沟通进度", steps: str = "", follow: date | None = None) -> int:  # fmt: skip
+def contact(
+    w: World,
+    client: int,
+    author: str,
+    when: datetime,
+    kind: str = "call",
+    summary: str = "沟通进度",
+    steps: str = "",
+    follow: date | None = None,
+) -> int:
     with w.bot.db.write() as s:
-        c = ContactLog(team_id=TEAM, client_id=client, author_id=author, kind=kind, at=when,
-                       summary=summary, next_steps=steps, follow_up_on=follow,
-                       created_at=when, updated_at=when)  # fmt: skip
+        c = ContactLog(
+            team_id=TEAM,
+            client_id=client,
+            author_id=author,
+            kind=kind,
+            at=when,
+            summary=summary,
+            next_steps=steps,
+            follow_up_on=follow,
+            created_at=when,
+            updated_at=when,
+        )
         s.add(c)
         s.flush()
         assert c.id is not None
         return c.id
 
 
-def job(w: World, seq: int, client: int, owner: str, project: str, filed: datetime,
-        deadline: datetime, status: str = "progress", **more: object) -> int:  # fmt: skip
+def job(
+    w: World,
+    seq: int,
+    client: int,
+    owner: str,
+    project: str,
+    filed: datetime,
+    deadline: datetime,
+    status: str = "progress",
+    **more: object,
+) -> int:
     with w.bot.db.write() as s:
-        j = Job(team_id=TEAM, number=f"CR-202611-{seq:02d}", department="creative", month=202611,
-                seq=seq, client_id=client, project=project, job_type="KV", brief="目标与交付物",
-                deadline=deadline, internal_deadline=deadline, owner_id=owner, issued_by=owner,
-                status=status, created_at=filed, updated_at=filed, **more)  # fmt: skip
+        j = Job(
+            team_id=TEAM,
+            number=f"CR-202611-{seq:02d}",
+            department="creative",
+            month=202611,
+            seq=seq,
+            client_id=client,
+            project=project,
+            job_type="KV",
+            brief="目标与交付物",
+            deadline=deadline,
+            internal_deadline=deadline,
+            owner_id=owner,
+            issued_by=owner,
+            status=status,
+            created_at=filed,
+            updated_at=filed,
+            **more,
+        )
         s.add(j)
         s.flush()
         assert j.id is not None
@@ -94,32 +135,80 @@ def a_month(w: World) -> dict[str, int]:
     coke, nike, bottling = c["可口可乐"], c["Nike"], c["Coca Cola Bottling"]
     with w.bot.db.write() as s:
         s.get(Client, nike).language = "en"  # type: ignore[union-attr]
-        pepsi = queries.insert_client(s, TEAM, name="百事", city="上海", in_city=True,
-                                      owner_id="U0AE1", created_local=at(2, 9))  # fmt: skip
+        pepsi = queries.insert_client(
+            s,
+            TEAM,
+            name="百事",
+            city="上海",
+            in_city=True,
+            owner_id="U0AE1",
+            created_local=at(2, 9),
+        )
         pepsi.status, pepsi.status_since = "paused", date(2026, 11, 10)
     ids = {"pepsi": pepsi.id or 0}
-    ids["done"] = job(w, 5, coke, "U0AE1", "双十一复盘", at(2, 10), at(18, 18), "closed",
-                      signed_on=date(2026, 11, 19), closed_at=at(25, 16))  # fmt: skip
+    ids["done"] = job(
+        w,
+        5,
+        coke,
+        "U0AE1",
+        "双十一复盘",
+        at(2, 10),
+        at(18, 18),
+        "closed",
+        signed_on=date(2026, 11, 19),
+        closed_at=at(25, 16),
+    )
     ids["xmas"] = job(w, 2, coke, "U0AE1", "圣诞活动", at(10, 11), at(7, 18, 12))
     with w.bot.db.write() as s:
-        s.add(JobEvent(team_id=TEAM, job_id=ids["done"], at=at(20, 15), actor="U0AE1",
-                       action="signed", from_status="sent", to_status="signed"))  # fmt: skip
+        s.add(
+            JobEvent(
+                team_id=TEAM,
+                job_id=ids["done"],
+                at=at(20, 15),
+                actor="U0AE1",
+                action="signed",
+                from_status="sent",
+                to_status="signed",
+            )
+        )
     contact(w, coke, "U0AE1", at(5, 10))
     contact(w, coke, "U0AE1", at(20, 10))
-    meeting = contact(w, coke, "U0AE1", at(24, 14), "meeting", "确认圣诞活动方案", "寄送报价",
-                      date(2026, 12, 3))  # fmt: skip
+    meeting = contact(
+        w, coke, "U0AE1", at(24, 14), "meeting", "确认圣诞活动方案", "寄送报价", date(2026, 12, 3)
+    )
     contact(w, nike, "U0AE1", at(10, 10), summary="Spring launch kick-off")
     contact(w, bottling, "U0AE2", at(12, 10))
     contact(w, pepsi.id or 0, "U0AE1", at(12, 11))
     with w.bot.db.write() as s:
-        report = ContactReport(team_id=TEAM, contact_id=meeting, client_id=coke,
-                               author_id="U0AE1", sent_at=at(24, 17),
-                               confirmed_at=at(25, 10))  # fmt: skip
+        report = ContactReport(
+            team_id=TEAM,
+            contact_id=meeting,
+            client_id=coke,
+            author_id="U0AE1",
+            sent_at=at(24, 17),
+            confirmed_at=at(25, 10),
+        )
         s.add(report)
-        s.add(ActionItem(team_id=TEAM, client_id=coke, author_id="U0AE1", owner_id="U0AE1",
-                         text="提供门店清单", due_on=date(2026, 12, 2)))  # fmt: skip
-        s.add(ActionItem(team_id=TEAM, client_id=coke, author_id="U0AE1", owner_id="U0AE2",
-                         text="确认预算", due_on=date(2026, 11, 20)))  # fmt: skip
+        s.add(
+            ActionItem(
+                team_id=TEAM,
+                client_id=coke,
+                author_id="U0AE1",
+                owner_id="U0AE1",
+                text="提供门店清单",
+                due_on=date(2026, 12, 2),
+            )
+        )
+        s.add(
+            ActionItem(
+                team_id=TEAM,
+                client_id=coke,
+                author_id="U0AE1",
+                owner_id="U0AE2",
+                text="确认预算",
+                due_on=date(2026, 11, 20),
+            )
+        )
     return ids
 
 
@@ -173,8 +262,9 @@ def test_the_drafts_of_active_clients_with_their_days_in_text_and_sheet(world: W
     world.fake.reset()
     assert run(world, "month-end", at(25, 10))[0] == "day-off"
     assert run(world, "month-end", RUN_DAY) == (
-        "sent", "2 AEs, 3 clients, 2 DMs, 2 files · " + OK.format(d=4)
-    )  # fmt: skip
+        "sent",
+        "2 AEs, 3 clients, 2 DMs, 2 files · " + OK.format(d=4),
+    )
     [zh] = world.fake.dms("U0AE1")
     assert zh["text"] == (
         "月末：2 个客户的本月工作总结和下月工作计划草稿，核对后发给客户，发出后点“已发送给客户”。"
@@ -189,8 +279,9 @@ def test_the_drafts_of_active_clients_with_their_days_in_text_and_sheet(world: W
         *code(COKE_ZH),
     ]
     assert [(label, action) for label, action, _ in buttons(zh)] == [
-        ("已发送给客户", "month_end_sent"), ("已发送给客户", "month_end_sent"),
-    ]  # fmt: skip
+        ("已发送给客户", "month_end_sent"),
+        ("已发送给客户", "month_end_sent"),
+    ]
     [en] = world.fake.dms("U0AE2")
     assert texts(en)[:3] == [
         "*November summary and December plan* (drafts)",
@@ -214,9 +305,14 @@ def test_the_drafts_of_active_clients_with_their_days_in_text_and_sheet(world: W
     assert rows[0] == ["工作项目", "类别", "提交", "完成", "定稿", "下一步", "截止"]
     assert rows[1][0] == "一、11月工作总结"
     assert rows[2] == [
-        "CR-202611-05 双十一复盘", "工作单", datetime(2026, 11, 2), datetime(2026, 11, 25),
-        datetime(2026, 11, 19), "已消单", None,
-    ]  # fmt: skip
+        "CR-202611-05 双十一复盘",
+        "工作单",
+        datetime(2026, 11, 2),
+        datetime(2026, 11, 25),
+        datetime(2026, 11, 19),
+        "已消单",
+        None,
+    ]
     assert rows[3][:2] == ["CR-202611-02 圣诞活动", "工作单"]
     assert rows[3][5:] == ["制作中", datetime(2026, 12, 7)]
     assert book["可口可乐"]["C3"].number_format == 'yyyy"年"m"月"d"日"'
@@ -224,8 +320,11 @@ def test_the_drafts_of_active_clients_with_their_days_in_text_and_sheet(world: W
     assert [r[0] for r in plan] == ["待办：提供门店清单", "跟进：寄送报价", "CR-202611-02 圣诞活动"]
     assert book["Nike"]["A3"].value == "1 call" and book["Nike"]["A1"].value == "Item"
     assert books["DU0AE2"].sheetnames == ["Coca Cola Bottling"]
-    [thread] = [c for c in world.fake.calls_to("files.completeUploadExternal")
-                if c.args["channel_id"] == "DU0AE1"]  # fmt: skip
+    [thread] = [
+        c
+        for c in world.fake.calls_to("files.completeUploadExternal")
+        if c.args["channel_id"] == "DU0AE1"
+    ]
     assert thread.args["thread_ts"] == zh["ts"]
 
 
@@ -355,13 +454,37 @@ def test_the_month_end_reads_the_team_in_a_constant_number_of_statements(world: 
     few = decide()
     with world.bot.db.write() as s:
         for i in range(15):
-            queries.upsert_member(s, TEAM, f"U1AE{i:02d}", at(2, 9), name=f"Zz {i:02d}",
-                                  role="ae", manager_id="U0AM1")  # fmt: skip
-            client = queries.insert_client(s, TEAM, name=f"Client {i:02d}", city="上海",
-                                           in_city=True, owner_id=f"U1AE{i:02d}",
-                                           created_local=at(2, 9))  # fmt: skip
-            s.add(ContactLog(team_id=TEAM, client_id=client.id or 0, author_id=f"U1AE{i:02d}",
-                             kind="visit", at=at(3, 10), summary="拜访", follow_up_on=date(2026, 12, 1)))  # fmt: skip
-            s.add(ActionItem(team_id=TEAM, client_id=client.id or 0, author_id="U0AE1",
-                             owner_id=f"U1AE{i:02d}", text="报价", due_on=date(2026, 12, 4)))  # fmt: skip
+            queries.upsert_member(
+                s, TEAM, f"U1AE{i:02d}", at(2, 9), name=f"Zz {i:02d}", role="ae", manager_id="U0AM1"
+            )
+            client = queries.insert_client(
+                s,
+                TEAM,
+                name=f"Client {i:02d}",
+                city="上海",
+                in_city=True,
+                owner_id=f"U1AE{i:02d}",
+                created_local=at(2, 9),
+            )
+            s.add(
+                ContactLog(
+                    team_id=TEAM,
+                    client_id=client.id or 0,
+                    author_id=f"U1AE{i:02d}",
+                    kind="visit",
+                    at=at(3, 10),
+                    summary="拜访",
+                    follow_up_on=date(2026, 12, 1),
+                )
+            )
+            s.add(
+                ActionItem(
+                    team_id=TEAM,
+                    client_id=client.id or 0,
+                    author_id="U0AE1",
+                    owner_id=f"U1AE{i:02d}",
+                    text="报价",
+                    due_on=date(2026, 12, 4),
+                )
+            )
     assert decide() == few
