@@ -488,3 +488,21 @@ def test_the_month_end_reads_the_team_in_a_constant_number_of_statements(world: 
                 )
             )
     assert decide() == few
+
+
+def test_a_slack_500_on_the_aes_dm_the_rerun_delivers_it_and_its_sheet_once(world: World) -> None:
+    """Slack answers 500 twice to Sun AE's DM: the run leaves it (and the sheet in its thread)
+    pending and delivers Li AE's; the rerun delivers both, and nobody gets anything twice."""
+    a_month(world)
+    world.bot.courier.tries = 2
+    world.fake.inject("chat.postMessage", "http500", times=2, channels=["U0AE1"])
+    status, detail = run(world, "month-end", RUN_DAY)
+    assert status == "pending" and "pending 2" in detail, detail  # the DM, then its sheet
+    assert (len(world.fake.dms("U0AE1")), len(world.fake.dms("U0AE2"))) == (0, 1)
+    status, detail = run(world, "month-end", RUN_DAY + timedelta(minutes=1))
+    assert status == "resumed" and "pending 0, failed 0" in detail, detail
+    assert (len(world.fake.dms("U0AE1")), len(world.fake.dms("U0AE2"))) == (1, 1)
+    posts = [c.args["channel"] for c in world.fake.calls_to("chat.postMessage")]
+    assert (posts.count("U0AE1"), posts.count("U0AE2")) == (3, 1)  # two 500s, then the one DM
+    uploaded = [c.args["channel_id"] for c in world.fake.calls_to("files.completeUploadExternal")]
+    assert sorted(uploaded) == ["DU0AE1", "DU0AE2"]  # each sheet once, in the AE's DM
