@@ -5,7 +5,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlmodel import select
 
@@ -156,3 +156,24 @@ def test_the_digest_decides_in_a_constant_number_of_statements(world: World) -> 
     many = decide()
     assert (few[1], many[1]) == (2, 12)
     assert many[0] == few[0] == 4  # members, summaries, leave that day, leave today
+
+
+def test_a_slack_500_on_the_ams_digest_is_delivered_once_by_the_rerun(world: World) -> None:
+    """Slack answers 500 twice to the AM: the AD has theirs, the AM's waits; the rerun delivers
+    it, once."""
+    a_monday(world)
+    world.bot.courier.tries = 2
+    world.fake.inject("chat.postMessage", "http500", times=2, channels=["U0AM1"])
+    world.clock.set(TUE_9)
+    [o] = run_task(TASKS["day-digest"], TUE_9, world.tasks)
+    assert o.status == "pending" and o.detail.endswith(
+        "delivered 1, pending 1, failed 0, expired 0"
+    )
+    assert (len(world.fake.dms("U0AM1")), len(world.fake.dms("U0AD1"))) == (0, 1)
+    later = TUE_9 + timedelta(minutes=1)
+    world.clock.set(later)
+    [o] = run_task(TASKS["day-digest"], later, world.tasks)
+    assert o.status == "resumed"
+    assert (len(world.fake.dms("U0AM1")), len(world.fake.dms("U0AD1"))) == (1, 1)
+    posts = [c.args["channel"] for c in world.fake.calls_to("chat.postMessage")]
+    assert (posts.count("U0AM1"), posts.count("U0AD1")) == (3, 1)  # two 500s, then the digest
