@@ -24,6 +24,7 @@ from scheduler import (
     action_item_tasks,
     agenda_tasks,
     approval_tasks,
+    collector,
     contact_tasks,
     day_tasks,
     holiday_tasks,
@@ -219,11 +220,12 @@ def run_for_team(task: Task, at: datetime, team: str, deps: TaskDeps) -> Outcome
         end_of_day = deps.team_settings.of(team).end_of_day
         run = Run(team, local, task.name, period, end_of_day)
         try:
-            detail = task.work(run, deps)
-            with deps.db.write() as s:
-                decided = runs.decide_run(s, team, task.name, period, deps.clock.now(), detail)
-                if decided:
-                    outbox.enqueue(s, run.messages(), deps.clock.now(), wall())
+            with collector.held_off():
+                detail = task.work(run, deps)
+                with deps.db.write() as s:
+                    decided = runs.decide_run(s, team, task.name, period, deps.clock.now(), detail)
+                    if decided:
+                        outbox.enqueue(s, run.messages(), deps.clock.now(), wall())
         except Exception as exc:
             if isinstance(exc, NobodyToTell):  # nothing broke: a setting is missing, one line
                 log.warning("job %s failed for %s: %s", task.name, team, exc)
