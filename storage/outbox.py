@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import func, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -107,7 +108,8 @@ class Message:
             "purpose": self.purpose,
             "recipient": self.recipient,
             "text": self.text,
-            "blocks": json.dumps(self.blocks, ensure_ascii=False),
+            # orjson: a department's morning is some megabytes of blocks, 3× faster than json's
+            "blocks": orjson.dumps(self.blocks).decode(),
             "effect": self.effect,
             "effect_ids": json.dumps(list(self.effect_ids)),
             "useful_until": self.useful_until,
