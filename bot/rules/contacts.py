@@ -4,8 +4,8 @@ change a logged contact."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -38,9 +38,9 @@ class ClientLike(Protocol):
 C = TypeVar("C", bound=ClientLike)
 
 
-@dataclass(frozen=True)
-class Due(Generic[C]):
-    """A client due a contact today; `overdue` counts working days past its cadence."""
+class Due(NamedTuple, Generic[C]):
+    """A client due a contact today; `overdue` counts working days past its cadence. A tuple:
+    a department's morning makes tens of thousands of them."""
 
     client: C
     last_contact: datetime | None
@@ -63,7 +63,7 @@ def due_clients(
     `prospect_days`; a paused or ended one never (bot/rules/client_status.py). A client
     never contacted counts from the day it was added, and is due at once.
     """
-    due: list[Due[C]] = []
+    due: list[tuple[tuple[bool, datetime, str], Due[C]]] = []
     passed: dict[date, int] = {}  # working days since a day: many clients share a day
 
     def since_day(day: date) -> int:
@@ -83,19 +83,13 @@ def due_clients(
         last = last_contact.get(c.id) if c.id is not None else None
         if last is None:
             since = since_day(c.created_at.astimezone(tz).date())
-            due.append(Due(c, None, since, max(0, since - every)))
+            due.append(((False, c.created_at, c.name), Due(c, None, since, max(0, since - every))))
             continue
         since = since_day(last.astimezone(tz).date())
         if since >= every:
-            due.append(Due(c, last, since, since - every))
-    due.sort(
-        key=lambda d: (
-            d.last_contact is not None,
-            d.last_contact or d.client.created_at,
-            d.client.name,
-        )
-    )
-    return due
+            due.append(((True, last, c.name), Due(c, last, since, since - every)))
+    due.sort(key=itemgetter(0))  # oldest last contact first (never contacted: by when added)
+    return [d for _, d in due]
 
 
 def escalations(due: Iterable[Due[C]], limit: int) -> list[Due[C]]:
