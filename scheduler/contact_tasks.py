@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlmodel import Session
 
@@ -33,32 +32,21 @@ PROSPECT_CADENCE = "prospect_cadence_days"  # a team setting: a prospect is due 
 IN_THREAD = "common.rest_in_thread"  # a DM too long for one message: the rest in its thread
 
 
-def _team_state(
-    deps: TaskDeps, team: str
-) -> tuple[dict[str, Member], dict[str, list[ClientRow]], dict[int, Any]]:
+def due_by_owner(
+    deps: TaskDeps, team: str, now: datetime
+) -> tuple[dict[str, Member], dict[str, list[Due[ClientRow]]]]:
+    """Each owner's clients due a call today, oldest last contact first: the team's clients
+    read and decided at once (working days since each day counted once for everyone)."""
     with deps.db.read() as s:
         members = {m.user_id: m for m in queries.list_members(s, team)}
         clients = queries.client_rows(s, team)
     last = {c.id: c.last_contact for c in clients if c.last_contact is not None}
-    by_owner: dict[str, list[ClientRow]] = defaultdict(list)
-    for c in clients:
-        by_owner[c.owner_id].append(c)
-    return members, by_owner, last
-
-
-def due_by_owner(
-    deps: TaskDeps, team: str, now: datetime
-) -> tuple[dict[str, Member], dict[str, list[Due[ClientRow]]]]:
-    members, by_owner, last = _team_state(deps, team)
     zone = deps.settings.tz
     today = now.astimezone(zone).date()
     calendar = deps.calendars.for_team(team)
     prospect = deps.team_settings.of(team).count(PROSPECT_CADENCE)
-    # the team's clients at once (working days since each day counted once for everyone), then
-    # each owner's in the same order: oldest last contact first
-    everyone = [c for cs in by_owner.values() for c in cs]
     due: dict[str, list[Due[ClientRow]]] = defaultdict(list)
-    for d in due_clients(everyone, last, today, zone, calendar, prospect):
+    for d in due_clients(clients, last, today, zone, calendar, prospect):
         due[d.client.owner_id].append(d)
     return members, dict(due)
 
