@@ -6,10 +6,10 @@ from fragments. English texts that carry a count have a singular and a plural fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -72,6 +72,15 @@ class Reader:
         if _has_examples(key):
             values = examples(self.today, self.lang) | values
         return t(self.lang, key, **values)
+
+    def template(self, key: str, /) -> Callable[..., str]:
+        """The text for `key` as a function of its values, looked up once: for the many lines
+        of a long list (a text with a plural or example dates goes through `t` every time)."""
+        entry = MESSAGES[key]
+        text = entry.get(self.lang) or entry["zh"]
+        if isinstance(text, Plural) or _has_examples(key):
+            return partial(self.t, key)
+        return text.format
 
     def problem(self, problem: Problem) -> str:
         return self.t(problem.key, **problem.values)
