@@ -124,3 +124,15 @@ def test_the_fake_would_have_refused_the_unsplit_message() -> None:
         check_message({"channel": "C1", "text": "t", "blocks": blocks})
     assert refused.value.error == "msg_blocks_too_long"
     assert len(bk.parts("t", blocks, Reader("zh", SH, NOW))) == 2
+
+
+@pytest.mark.parametrize("char", ["x", "进", "&<>"])
+def test_the_quick_look_and_the_full_count_agree_around_every_limit(char: str) -> None:
+    """Most messages are taken whole at a glance (few blocks, their whole JSON shorter than the
+    text allowed); around each limit the parts are those that counting every text gives."""
+    for count in (1, 9, 49, 50, 51, 120):
+        for width in (10, 190, 230, 2900, 3100):
+            units = [bk.section(char * width) for _ in range(count)]
+            units.append([bk.section("form"), bk.actions(bk.button("Done", "done", "1"))])
+            counted = [[b for u in part for b in u] for part in bk._pack(units, 50, 10_000)]
+            assert bk.split(units, max_blocks=50, max_text=10_000) == counted, (count, width)

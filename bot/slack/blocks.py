@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
+import orjson
+
 from bot.slack.limits import (
     BUTTON_TEXT_MAX,
     BUTTON_VALUE_MAX,
@@ -305,7 +307,19 @@ def split(
     of text. A unit that is a list of blocks (a form with its buttons) stays whole in one
     message, unless it alone is too big for one; a section over Slack's limit is broken
     between its lines."""
+    whole = [b for unit in units for b in ([unit] if isinstance(unit, dict) else unit)]
+    if _plainly_fits(whole, max_blocks, max_text):
+        return [whole]
     return [[b for unit in part for b in unit] for part in _pack(units, max_blocks, max_text)]
+
+
+def _plainly_fits(blocks: list[Block], max_blocks: int, max_text: int) -> bool:
+    """Most messages at a glance, without counting their text object by object: few enough
+    blocks, no section over Slack's limit, and their whole JSON shorter than the text allowed
+    (every text is in it, as long or longer)."""
+    if len(blocks) > max_blocks or any(len(_within(b)) > 1 for b in blocks):
+        return False
+    return len(orjson.dumps(blocks)) <= max_text
 
 
 def parts(text: str, units: Sequence[Unit], r: Texts, *, rest: str | None = None) -> list[Post]:
