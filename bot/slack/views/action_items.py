@@ -73,9 +73,10 @@ def list_line(
     with_owner: bool = False,
 ) -> str:
     """A `/todo` line: number, (owner,) due day or overdue, client, words, where it came from."""
-    due = due_words(r, item)
     if item.due_on is not None and item.due_on < r.today:
         due = r.t("todo.overdue_mark", day=r.day(item.due_on))
+    else:
+        due = due_words(r, item)
     values = {
         "id": item.id,
         "due": due,
@@ -93,10 +94,10 @@ def todo_blocks(
 ) -> list[bk.Block]:
     """The lines of `/todo` (each with Done) or `/todo team`."""
     blocks = []
+    done = r.t("item.done_btn")
     for item, client, report_at in rows:
         line = list_line(r, item, client, report_at, with_owner=with_owner)
-        button = bk.button(r.t("item.done_btn"), TODO_DONE, str(item.id))
-        blocks.append(bk.section(line, accessory=button))
+        blocks.append(bk.section(line, accessory=bk.button(done, TODO_DONE, str(item.id))))
     return blocks
 
 
