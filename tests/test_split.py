@@ -136,3 +136,8 @@ def test_the_quick_look_and_the_full_count_agree_around_every_limit(char: str) -
             units.append([bk.section("form"), bk.actions(bk.button("Done", "done", "1"))])
             counted = [[b for u in part for b in u] for part in bk._pack(units, 50, 10_000)]
             assert bk.split(units, max_blocks=50, max_text=10_000) == counted, (count, width)
+
+
+def test_a_block_the_quick_look_cannot_write_is_counted_the_long_way() -> None:
+    odd = {**bk.section("x"), 1: "a key that is not text"}
+    assert bk.split([odd, bk.section("y")]) == [[odd, bk.section("y")]]

@@ -319,7 +319,10 @@ def _plainly_fits(blocks: list[Block], max_blocks: int, max_text: int) -> bool:
     (every text is in it, as long or longer)."""
     if len(blocks) > max_blocks or any(len(_within(b)) > 1 for b in blocks):
         return False
-    return len(orjson.dumps(blocks)) <= max_text
+    try:
+        return len(orjson.dumps(blocks)) <= max_text
+    except TypeError:  # something orjson will not write (a key that is not text): count it all
+        return False
 
 
 def parts(text: str, units: Sequence[Unit], r: Texts, *, rest: str | None = None) -> list[Post]:
