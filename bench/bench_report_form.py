@@ -313,12 +313,16 @@ def report(
         f"{args.senders} concurrent senders, each {args.pace:g} s between posts ({RECIPIENTS} "
         f"recipients, {ITEMS} action items each)"
     )
-    print(f"{'app':<28}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'rounds p50':>20}{'dropped':>9}")
+    print(
+        f"{'app':<28}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'rounds p50':>20}"
+        f"{'CPU ms/req':>12}{'dropped':>9}"
+    )
     for f in apps.values():
         rounds = "/".join(f"{x:.0f}" for x in f.round_p50)
+        cpu = f.cpu * 1000 / max(1, f.requests)  # aebot's includes storing and sending after
         print(
             f"{f.label:<28}{ack.pct(f.latencies, 50):>8.1f}{ack.pct(f.latencies, 99):>8.1f}"
-            f"{max(f.latencies) * 1000:>8.1f}{rounds:>20}{f.dropped:>9}"
+            f"{max(f.latencies) * 1000:>8.1f}{rounds:>20}{cpu:>12.1f}{f.dropped:>9}"
         )
     bare, aebot = apps["bare"], apps["aebot"]
     for p in (50, 99):
