@@ -38,6 +38,13 @@ class Result:
     first_attempt_at: datetime | None = None
 
 
+# The other rows a row waits on, as aliases made once: a fresh `aliased()` per claim made
+# SQLAlchemy adapt its columns anew each time, most of a drain's own work (bench_report_form)
+_PARENT = aliased(OutboxMessage, name="parent")  # the message a thread reply goes under
+_GIVEN_UP = aliased(OutboxMessage, name="given_up")  # the message an `if_failed` row is about
+_SETTLED = aliased(OutboxMessage, name="settled")
+
+
 def claim(
     s: Session,
     wall: datetime,
@@ -74,7 +81,7 @@ def claim(
     if now is not None:
         held = col(OutboxMessage.not_before)
         ready = and_(ready, or_(held.is_(None), held <= now))
-    parent = aliased(OutboxMessage)
+    parent = _PARENT
     parent_out = (
         select(parent.id)
         .where(
@@ -85,7 +92,7 @@ def claim(
         .exists()
     )
     ready = and_(ready, or_(col(OutboxMessage.thread_of).is_(None), parent_out))
-    given_up = aliased(OutboxMessage)
+    given_up = _GIVEN_UP
     told_of = (
         select(given_up.id)
         .where(
@@ -228,7 +235,7 @@ def finish(s: Session, results: list[Result], owner: str, now: datetime) -> None
 def _drop_if_failed(s: Session, ids: list[int]) -> None:
     """The messages that were to say one of these did not arrive are not needed: it did (or
     was dropped on purpose). One statement."""
-    settled = aliased(OutboxMessage)
+    settled = _SETTLED
     of_settled = (
         select(settled.id)
         .where(
