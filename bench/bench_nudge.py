@@ -231,7 +231,7 @@ def _items_part(sv: Bot, aes: int) -> None:
 
 def machine_speed(steps: int = 5_000_000) -> float:
     """Seconds for a plain Python loop of `steps` additions, best of three: the same figures
-    differ threefold between the machines sessions run on, and this says which one it was."""
+    differ threefold between the machines it runs on, and this says how fast this one is."""
     best = float("inf")
     for _ in range(3):
         t0, total = time.perf_counter(), 0
