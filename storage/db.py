@@ -64,11 +64,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
     def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:  # combine, not replace(tzinfo=): 5× faster, on every row read
-            return datetime.combine(value.date(), value.time(), UTC)
-        return value.astimezone(UTC)
+        return None if value is None else as_utc(value)
+
+
+def as_utc(value: datetime) -> datetime:
+    """A stored moment as an aware UTC time (SQLite gives it back naive, in UTC). `combine`,
+    not `replace(tzinfo=)`: 5× faster, and this runs on every time read."""
+    if value.tzinfo is None:
+        return datetime.combine(value.date(), value.time(), UTC)
+    return value.astimezone(UTC)
 
 
 NUL_REFUSED = "text cannot contain NUL (0x00) characters"

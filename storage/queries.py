@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import String, func, type_coerce, update
@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from bot.rules.clients import client_code, default_cadence, name_key
 from bot.rules.contacts import owes_report
 from storage.changes import note
+from storage.db import as_utc
 from storage.models import Client, ContactLog, Member
 from storage.outbox import Effect, register_effect
 
@@ -183,9 +184,7 @@ def utc(value: str | datetime | None) -> datetime | None:
             return datetime.fromisoformat(value + "+00:00")
         except ValueError:  # it carries a zone of its own
             value = datetime.fromisoformat(value)
-    if value.tzinfo is None:
-        return datetime.combine(value.date(), value.time(), UTC)
-    return value.astimezone(UTC)
+    return as_utc(value)
 
 
 def day(value: str | date | None) -> date | None:
