@@ -24,11 +24,16 @@ __all__ = ["LANGS", "Reader", "join", "t"]
 
 def t(lang: str, key: str, /, **values: object) -> str:
     """The text for `key` in `lang` (falling back to Chinese), with `values` filled in."""
-    entry = MESSAGES[key]
-    text = entry.get(lang) or entry["zh"]
+    text = _in(lang, key)
     if isinstance(text, Plural):
         text = text.one if values.get(text.count) == 1 else text.other
     return text.format(**values) if values else text
+
+
+def _in(lang: str, key: str) -> str | Plural:
+    """The entry for `key` in `lang`, else in Chinese."""
+    entry = MESSAGES[key]
+    return entry.get(lang) or entry["zh"]
 
 
 @cache
@@ -76,8 +81,7 @@ class Reader:
     def template(self, key: str, /) -> Callable[..., str]:
         """The text for `key` as a function of its values, looked up once: for the many lines
         of a long list (a text with a plural or example dates goes through `t` every time)."""
-        entry = MESSAGES[key]
-        text = entry.get(self.lang) or entry["zh"]
+        text = _in(self.lang, key)
         if isinstance(text, Plural) or _has_examples(key):
             return partial(self.t, key)
         return text.format
