@@ -17,14 +17,16 @@ import ast
 import re
 import string
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.dates import examples
 from bot.dates.examples import EXAMPLE_PREFIX
 from bot.slack.messages import MESSAGES, Plural
+from bot.slack.texts import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -468,3 +470,16 @@ def test_every_call_gives_exactly_the_texts_placeholders() -> None:
             wrong.append(f"{where}: {key} missing {sorted(missing)} extra {sorted(extra)}")
     assert wrong == []
     assert seen > 300  # the scan sees the code's calls
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_template_words_its_lines_as_t_does(lang: str) -> None:
+    """`Reader.template` (a long list's line looked up once) gives what `Reader.t` gives: for a
+    plain text, a text with a plural, and one with example dates computed from today."""
+    sh = ZoneInfo("Asia/Shanghai")
+    r = Reader(lang, sh, datetime(2026, 12, 7, 10, 0, tzinfo=sh))
+    line = {"client": "耐克", "code": "C-001", "where": "本地", "last": "上次联络"}
+    assert r.template("nudge.list_line")(**line) == r.t("nudge.list_line", **line)
+    for n in (1, 3):
+        assert r.template("nudge.text_calls")(n=n) == r.t("nudge.text_calls", n=n)
+    assert r.template("contact.f.follow_up_ph")() == r.t("contact.f.follow_up_ph")
