@@ -97,6 +97,84 @@ def test_each_clients_latest_contact_is_its_newest_not_undone(db_url: str) -> No
     db.dispose()
 
 
+def test_a_clients_latest_contact_follows_every_change_of_its_contacts(db_url: str) -> None:
+    """`client.last_contact_at` is kept by the database (0017): a contact logged moves it on (an
+    older one does not), an edit of a contact's time or client and an undo read it again, and so
+    does a deletion or a contact written without the bot (an import's plain SQL)."""
+    db = Database(db_url)
+    monday = datetime(2026, 11, 23, 9, tzinfo=SH)
+
+    def at(day: int) -> datetime:
+        return datetime(2026, 11, day, 15, tzinfo=SH)
+
+    def latest() -> dict[str, datetime | None]:
+        with db.read() as s:
+            return {r.name: r.last_contact for r in queries.client_rows(s, TEAM)}
+
+    def change(contact_id: int, **values: object) -> None:
+        with db.write() as s:
+            contact = s.get(ContactLog, contact_id)
+            for k, v in values.items():
+                setattr(contact, k, v)
+            s.add(contact)
+
+    with db.write() as s:
+        queries.upsert_member(s, TEAM, "U1", monday, name="a", role="ae")
+        a, b = (
+            queries.insert_client(
+                s, TEAM, name=n, city="上海", in_city=True, owner_id="U1", created_local=monday
+            )
+            for n in ("甲", "乙")
+        )
+        ids = [
+            queries.add_contact(
+                s,
+                ContactLog(
+                    team_id=TEAM,
+                    client_id=a.id,
+                    author_id="U1",
+                    kind="call",
+                    at=at(day),
+                    summary="s",
+                ),
+            ).id
+            for day in (18, 16)  # the older one logged last does not move it back
+        ]
+    assert latest() == {"甲": at(18), "乙": None}
+    change(ids[0], at=at(13))  # the newest edited to an earlier day: the other is now the latest
+    assert latest() == {"甲": at(16), "乙": None}
+    change(ids[1], deleted_at=monday)  # undone
+    assert latest() == {"甲": at(13), "乙": None}
+    change(ids[0], client_id=b.id)  # logged against the wrong client, moved to the right one
+    assert latest() == {"甲": None, "乙": at(13)}
+    engine = sa.create_engine(db_url)
+    with engine.begin() as c:  # written without the bot, then erased
+        c.execute(
+            sa.insert(ContactLog.__table__).values(
+                team_id=TEAM,
+                client_id=a.id,
+                author_id="U1",
+                kind="visit",
+                at=at(20),
+                summary="imported",
+                next_steps="",
+                report_due=False,
+                important=False,
+                created_at=monday,
+                updated_at=monday,
+            )
+        )
+        assert latest()["甲"] is None  # not committed yet: nothing seen
+    assert latest() == {"甲": at(20), "乙": at(13)}
+    with engine.begin() as c:
+        c.execute(sa.delete(ContactLog.__table__).where(ContactLog.__table__.c.id == ids[0]))
+    engine.dispose()
+    assert latest() == {"甲": at(20), "乙": None}
+    with db.read() as s:
+        assert queries.last_contacts(s, TEAM) == {a.id: at(20)}
+    db.dispose()
+
+
 def test_concurrent_client_adds_get_distinct_serials(db_url: str) -> None:
     db = Database(db_url)
     when = datetime(2026, 11, 23, 10, tzinfo=SH)

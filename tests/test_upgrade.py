@@ -97,8 +97,7 @@ def previous_release_data(url: str) -> None:
     tables = sa.MetaData()
     with engine.begin() as conn:
         tables.reflect(conn)
-        assert "status" not in tables.tables["client"].columns  # the previous schema
-        assert "daysummary" not in tables.tables
+        assert "last_contact_at" not in tables.tables["client"].columns  # the previous schema
         for uid, name, role, manager in (
             ("U0AM1", "钱经理", "am", None),
             ("U0AE1", "孙小明", "ae", "U0AM1"),
@@ -131,7 +130,7 @@ def previous_release_data(url: str) -> None:
             cadence_days=3,
             funnel_stage="proposal",
         )
-        insert(  # a client lost in the funnel: ended by the upgrade, never due a call again
+        insert(  # a client lost in the funnel, ended (0016), never contacted
             conn,
             tables,
             "client",
@@ -143,6 +142,7 @@ def previous_release_data(url: str) -> None:
             city="上海",
             owner_id="U0AE1",
             funnel_stage="lost",
+            status="ended",
         )
         insert(
             conn,
@@ -236,6 +236,8 @@ def test_a_database_of_the_previous_release_upgrades_with_its_data(
             assert (client.code, client.funnel_stage) == ("北京-202611-耐克-001", "proposal")
             assert (client.status, client.status_since, client.status_note) == ("active", None, "")
             assert (lost.name, lost.status) == ("宝洁", "ended")
+            # each client's latest contact, read from its contacts by the upgrade (0017)
+            assert (client.last_contact_at, lost.last_contact_at) == (AT, None)
             [contact] = s.exec(select(ContactLog)).all()
             assert contact.summary == "春季新品发布会方案讨论" and contact.at == AT
             assert client.language == "zh" and contact.important is False  # 0013's defaults

@@ -38,6 +38,9 @@ class Client(SQLModel, table=True):
     status: str = Field(default="active", max_length=10)
     status_since: date | None = None
     status_note: str = Field(default="", max_length=300)
+    # its latest contact not undone: kept by the database's triggers on contactlog (0017), never
+    # written here
+    last_contact_at: datetime | None = Field(default=None, sa_column=_dt())
     created_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_dt(nullable=False))
 
