@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -133,7 +133,16 @@ def test_never_contacted_is_due_first_and_order_is_oldest_first() -> None:
     last = {1: at(date(2026, 11, 20)), 2: at(date(2026, 11, 10))}
     due = due_clients(cs, last, date(2026, 11, 23), SH, CAL)
     assert [d.client.name for d in due] == ["Never", "Old", "Recent"]
-    assert due[0].last_contact is None and due[0].days_since == 5
+    assert due[0].last_day is None and due[0].days_since == 5
+
+
+def test_the_last_contacts_day_is_the_workspaces() -> None:
+    """A call at 07:30 in Shanghai is on the day before in UTC: its day, as the nudge says it
+    ("last contact Tue 17 Nov"), is Shanghai's."""
+    early = at(date(2026, 11, 17), hour=7).replace(minute=30).astimezone(UTC)
+    assert early.date() == date(2026, 11, 16)
+    [d] = due_clients([C("A", id=1)], {1: early}, date(2026, 11, 23), SH, CAL)
+    assert (d.last_day, d.days_since) == (date(2026, 11, 17), 4)
 
 
 def test_cadence_per_status() -> None:

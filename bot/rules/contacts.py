@@ -43,7 +43,7 @@ class Due(NamedTuple, Generic[C]):
     a department's morning makes tens of thousands of them."""
 
     client: C
-    last_contact: datetime | None
+    last_day: date | None  # the day of its last contact, in the workspace's zone (None: never)
     days_since: int
     overdue: int
 
@@ -85,9 +85,10 @@ def due_clients(
             since = since_day(c.created_at.astimezone(tz).date())
             due.append(((False, c.created_at, c.name), Due(c, None, since, max(0, since - every))))
             continue
-        since = since_day(last.astimezone(tz).date())
+        day = last.astimezone(tz).date()
+        since = since_day(day)
         if since >= every:
-            due.append(((True, last, c.name), Due(c, last, since, since - every)))
+            due.append(((True, last, c.name), Due(c, day, since, since - every)))
     due.sort(key=itemgetter(0))  # oldest last contact first (never contacted: by when added)
     return [d for _, d in due]
 

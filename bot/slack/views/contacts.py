@@ -196,8 +196,8 @@ def nudge(r: Reader, due: Sequence[Due[Any]], *, sweep: bool = False) -> list[bk
     for d in due:
         c = d.client
         last = never
-        if d.last_contact is not None:  # the day is enough: "(1 working day ago)" counts days
-            day = d.last_contact.astimezone(r.zone).date()
+        day = d.last_day  # the day is enough: "(1 working day ago)" counts days
+        if day is not None:
             if day not in said:
                 said[day] = _last_said(r.lang, r.today, day, d.days_since)
             last = said[day]
