@@ -51,7 +51,7 @@ class ContactLog(SQLModel, table=True):
     __table_args__ = (
         Index("ix_contactlog_team_client_at", "team_id", "client_id", "at"),
         Index("ix_contactlog_team_author_at", "team_id", "author_id", "at"),
-        # a client's latest live contact, read from the index alone (0014)
+        # a client's latest live contact, read from the index alone (0014; the triggers of 0017)
         Index("ix_contactlog_team_client_live_at", "team_id", "client_id", "deleted_at", "at"),
         Index("ix_contactlog_team_follow_up", "team_id", "follow_up_on"),  # the follow-ups due
     )
