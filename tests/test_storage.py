@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.clock import FixedClock
 from sandbox.fake_slack import FakeSlack
@@ -63,32 +63,40 @@ def test_datetimes_come_back_aware_utc(db_url: str) -> None:
     db.dispose()
 
 
+def _ae_with_two_clients(s: Session, when: datetime) -> tuple[Client, Client]:
+    """An AE, U1, owning clients 甲 and 乙 in Shanghai."""
+    queries.upsert_member(s, TEAM, "U1", when, name="a", role="ae")
+    a, b = (
+        queries.insert_client(
+            s, TEAM, name=n, city="上海", in_city=True, owner_id="U1", created_local=when
+        )
+        for n in ("甲", "乙")
+    )
+    return a, b
+
+
+def _call(client: Client, at: datetime, deleted_at: datetime | None = None) -> ContactLog:
+    """U1's call with `client` at `at` (undone at `deleted_at`)."""
+    return ContactLog(
+        team_id=TEAM,
+        client_id=client.id,
+        author_id="U1",
+        kind="call",
+        at=at,
+        summary="s",
+        deleted_at=deleted_at,
+    )
+
+
 def test_each_clients_latest_contact_is_its_newest_not_undone(db_url: str) -> None:
     """The nudge's read (`client_rows`): each client with its latest live contact, none for a
     client never contacted, and an undone contact (the newest here) not counted."""
     db = Database(db_url)
     monday = datetime(2026, 11, 23, 9, tzinfo=SH)
     with db.write() as s:
-        queries.upsert_member(s, TEAM, "U1", monday, name="a", role="ae")
-        a, b = (
-            queries.insert_client(
-                s, TEAM, name=n, city="上海", in_city=True, owner_id="U1", created_local=monday
-            )
-            for n in ("甲", "乙")
-        )
+        a, b = _ae_with_two_clients(s, monday)
         for day, deleted in ((16, None), (18, None), (20, monday)):
-            queries.add_contact(
-                s,
-                ContactLog(
-                    team_id=TEAM,
-                    client_id=a.id,
-                    author_id="U1",
-                    kind="call",
-                    at=datetime(2026, 11, day, 15, tzinfo=SH),
-                    summary="s",
-                    deleted_at=deleted,
-                ),
-            )
+            queries.add_contact(s, _call(a, datetime(2026, 11, day, 15, tzinfo=SH), deleted))
     with db.read() as s:
         rows = {r.name: r for r in queries.client_rows(s, TEAM)}
     assert rows["甲"].last_contact == datetime(2026, 11, 18, 15, tzinfo=SH)
@@ -119,27 +127,9 @@ def test_a_clients_latest_contact_follows_every_change_of_its_contacts(db_url: s
             s.add(contact)
 
     with db.write() as s:
-        queries.upsert_member(s, TEAM, "U1", monday, name="a", role="ae")
-        a, b = (
-            queries.insert_client(
-                s, TEAM, name=n, city="上海", in_city=True, owner_id="U1", created_local=monday
-            )
-            for n in ("甲", "乙")
-        )
-        ids = [
-            queries.add_contact(
-                s,
-                ContactLog(
-                    team_id=TEAM,
-                    client_id=a.id,
-                    author_id="U1",
-                    kind="call",
-                    at=at(day),
-                    summary="s",
-                ),
-            ).id
-            for day in (18, 16)  # the older one logged last does not move it back
-        ]
+        a, b = _ae_with_two_clients(s, monday)
+        # the older one logged last does not move it back
+        ids = [queries.add_contact(s, _call(a, at(day))).id for day in (18, 16)]
     assert latest() == {"甲": at(18), "乙": None}
     change(ids[0], at=at(13))  # the newest edited to an earlier day: the other is now the latest
     assert latest() == {"甲": at(16), "乙": None}
@@ -148,7 +138,7 @@ def test_a_clients_latest_contact_follows_every_change_of_its_contacts(db_url: s
     change(ids[0], client_id=b.id)  # logged against the wrong client, moved to the right one
     assert latest() == {"甲": None, "乙": at(13)}
     engine = sa.create_engine(db_url)
-    with engine.begin() as c:  # written without the bot, then erased
+    with engine.begin() as c:  # a contact written without the bot (an import's plain SQL)
         c.execute(
             sa.insert(ContactLog.__table__).values(
                 team_id=TEAM,
@@ -166,7 +156,7 @@ def test_a_clients_latest_contact_follows_every_change_of_its_contacts(db_url: s
         )
         assert latest()["甲"] is None  # not committed yet: nothing seen
     assert latest() == {"甲": at(20), "乙": at(13)}
-    with engine.begin() as c:
+    with engine.begin() as c:  # the moved contact erased from the table
         c.execute(sa.delete(ContactLog.__table__).where(ContactLog.__table__.c.id == ids[0]))
     engine.dispose()
     assert latest() == {"甲": at(20), "乙": None}
