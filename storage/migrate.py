@@ -2,8 +2,8 @@
 
 Several processes may start at once on one database (a deploy of several instances, a restart
 loop): they take turns. On PostgreSQL the first takes an advisory lock and migrates; the others
-wait for it, then find nothing left to do. On SQLite the migration's transaction starts with
-`BEGIN IMMEDIATE`, which does the same with the database's own write lock.
+wait for it, then find nothing left to do. On SQLite the whole upgrade is one transaction that
+starts with `BEGIN IMMEDIATE`, which does the same with the database's own write lock.
 """
 
 from __future__ import annotations
@@ -34,8 +34,11 @@ def upgrade(url: str, revision: str = "head") -> None:
     sqlite = engine.dialect.name == "sqlite"
     try:
         with engine.connect() as conn:
-            if sqlite:
+            if sqlite:  # one transaction for every step: Alembic would commit after each one
+                # (SQLite's DDL counts as not transactional to it), and another process waiting
+                # for the lock could take its turn between two steps and run the next one first
                 conn = conn.execution_options(sqlite_immediate=True)
+                conn.begin()
             else:
                 conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK})
                 conn.commit()

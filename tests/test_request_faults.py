@@ -30,6 +30,7 @@ from bot.server import BackgroundServer
 from sandbox.driver import TEAM, SlackDriver, sign
 from sandbox.fake_slack import FakeSlack
 from storage.db import Database
+from storage.migrate import upgrade
 from storage.models import Client, ContactLog
 from tests.conftest import (
     MONDAY_10,
@@ -418,3 +419,27 @@ def test_someone_not_on_the_team_cannot_log_a_contact(world: World) -> None:
     }  # under the form's first field
     assert stored(world.bot.db) == []
     assert len(world.fake.calls_to("views.open")) == 1
+
+
+def test_an_sqlite_upgrade_is_one_transaction_that_no_other_process_can_enter(
+    tmp_path: Path,
+) -> None:
+    """Every step of an upgrade from nothing to the newest schema is committed at once, at the
+    end: a process waiting for the write lock cannot take its turn between two steps and run
+    the next one before the process that began (which then found its tables there already)."""
+    seen: list[str] = []
+
+    def begun(conn: sa.Connection) -> None:
+        seen.append("begin")
+
+    def committed(conn: sa.Connection) -> None:
+        seen.append("commit")
+
+    sa.event.listen(sa.engine.Engine, "begin", begun)
+    sa.event.listen(sa.engine.Engine, "commit", committed)
+    try:
+        upgrade(f"sqlite:///{tmp_path / 'new.db'}")
+    finally:
+        sa.event.remove(sa.engine.Engine, "begin", begun)
+        sa.event.remove(sa.engine.Engine, "commit", committed)
+    assert seen == ["begin", "commit"]
