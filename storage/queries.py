@@ -267,7 +267,7 @@ def last_contacts(
         if not client_ids:
             return {}
         q = q.where(col(Client.id).in_(client_ids))
-    return {cid: at for cid, at in s.exec(q) if cid is not None and at is not None}
+    return {cid: at for cid, at in s.exec(q)}
 
 
 def _live_contacts_with_client(team_id: str, *where: Any) -> Any:
