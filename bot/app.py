@@ -4,7 +4,6 @@ a feature is given only what it uses."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
@@ -13,6 +12,7 @@ from slack_sdk import WebClient
 
 from bot.clock import Clock
 from bot.settings import Settings
+from bot.slack.after_ack import AfterAck
 from bot.slack.delivery import courier_client
 from bot.slack.listeners import Debouncer, Listen
 from bot.slack.sender import Sender, web_client
@@ -76,7 +76,7 @@ class Bot:
     db: Database
     web: WebClient
     sender: Sender
-    worker: ThreadPoolExecutor  # work after Slack has its ack: modals, confirmations, redraws
+    worker: AfterAck  # work after Slack has its ack: modals, confirmations, redraws
     directory: Directory
     calendars: Calendars
     team_settings: TeamSettings
@@ -92,7 +92,7 @@ class Bot:
         db = Database(settings.database_url)
         web = web_client(settings.slack_bot_token, settings.slack_api_url)
         sender = Sender(web)
-        worker = ThreadPoolExecutor(max_workers=8, thread_name_prefix="aebot-after-ack")
+        worker = AfterAck(max_workers=8, thread_name_prefix="aebot-after-ack")
         directory = Directory(db, clock.now)
         calendars = Calendars(db, settings.aebot_country, clock.now)
         team_settings = TeamSettings(db, clock.now)

@@ -21,6 +21,7 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import uvicorn
@@ -33,7 +34,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
+from bot.slack.after_ack import Held, holding
 from bot.slack.delivery import SlackClock
 from bot.slack.payloads import payload_problem
 from storage.db import Database
@@ -52,11 +55,11 @@ def asgi_app(bolt: App, db: Database, events: bool = True) -> Starlette:
     clock = SlackClock()
     bolt.client.retry_handlers.append(clock)  # sees every answer of the Slack Web API
 
-    def dispatch(req: BoltRequest) -> Any:
-        with deadline(ACK_DB_SECONDS):
-            return bolt.dispatch(req)
+    def dispatch(req: BoltRequest) -> tuple[Any, Held]:
+        with deadline(ACK_DB_SECONDS), holding() as held:
+            return bolt.dispatch(req), held
 
-    async def slack_events(request: Request) -> Response:
+    async def slack_events(request: Request) -> Response | Then:
         body = await read_capped(request)
         if body is None:
             log.warning("refused a request body over %d bytes (not read)", MAX_BODY)
@@ -73,8 +76,8 @@ def asgi_app(bolt: App, db: Database, events: bool = True) -> Starlette:
         if problem:
             log.warning("refused a signed request: %s", problem)
             return JSONResponse({"error": "malformed payload"}, status_code=400)
-        bolt_resp = await run_in_threadpool(dispatch, bolt_req)
-        return to_starlette_response(bolt_resp)
+        bolt_resp, held = await run_in_threadpool(dispatch, bolt_req)
+        return Then(to_starlette_response(bolt_resp), held.release)
 
     async def healthz(request: Request) -> Response:
         ok, db_now = await run_in_threadpool(ping, db)
@@ -90,6 +93,21 @@ def asgi_app(bolt: App, db: Database, events: bool = True) -> Starlette:
 
     slack = [Route("/slack/events", slack_events, methods=["POST"])] if events else []
     return Starlette(routes=[*slack, Route("/healthz", healthz, methods=["GET"])])
+
+
+class Then:
+    """A response that, once sent (or if sending it fails), runs `after`: the listener's
+    after-ack work waits for Slack's answer to leave (bot/slack/after_ack.py)."""
+
+    def __init__(self, response: Response, after: Callable[[], None]) -> None:
+        self.response = response
+        self.after = after
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.response(scope, receive, send)
+        finally:
+            self.after()
 
 
 async def read_capped(request: Request) -> bytes | None:

@@ -160,7 +160,7 @@ def state(
     db_url: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[tuple[str, World]]:
-    monkeypatch.setattr("bot.app.ThreadPoolExecutor", lambda **_: Inline())
+    monkeypatch.setattr("bot.app.AfterAck", lambda **_: Inline())
     bot = make_bot(fake, db_url, FixedClock(MONDAY_10))
     bot.home.delay = 0
     people, clients = STATES[request.param]

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.rules.meetings import people
 from handlers import meeting_buttons
 from handlers.reports import ReportPrefill
 from scheduler.timetable import TASKS, run_task, tick
-from storage.models import Client, ContactLog, Meeting, Whereabouts
+from storage.models import Client, ContactLog, Meeting, OutboxMessage, Whereabouts
 from tests.conftest import SH, TEAM, World, wait_until
 
 WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
@@ -45,9 +45,18 @@ def record(w: World, when: str, user: str = "U0AE1", **more: object) -> Meeting:
 
 
 def run(w: World, task: str, when: datetime) -> str:
+    """The task run, and every message of it delivered: a drain on the worker (after a form's
+    ack) may have claimed some of them first, and delivers them a moment later."""
     w.clock.set(when)
     [o] = run_task(TASKS[task], when, w.tasks)
+    assert wait_until(lambda: settled(w))
     return o.detail
+
+
+def settled(w: World) -> bool:
+    with w.bot.db.read() as s:
+        q = select(OutboxMessage).where(col(OutboxMessage.status).in_(("pending", "sending")))
+        return s.exec(q).first() is None
 
 
 def buttons(dm: dict) -> list[tuple[str, str]]:
