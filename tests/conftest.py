@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.app import Bot, create_app
 from bot.clock import FixedClock
@@ -36,7 +36,7 @@ from storage.approvals import Filing
 from storage.db import Database
 from storage.imports import import_clients, import_team
 from storage.migrate import upgrade
-from storage.models import Approval
+from storage.models import Approval, OutboxMessage
 
 ROOT = Path(__file__).parent.parent
 SH = ZoneInfo("Asia/Shanghai")
@@ -182,6 +182,14 @@ class World:
     @property
     def tasks(self) -> TaskDeps:
         return self.bot.tasks()
+
+
+def outbox_settled(w: World) -> bool:
+    """Nothing in the outbox is pending or being sent: every message decided so far is out
+    (a drain on the worker may deliver a task's messages a moment after the task returns)."""
+    with w.bot.db.read() as s:
+        q = select(OutboxMessage).where(col(OutboxMessage.status).in_(("pending", "sending")))
+        return s.exec(q).first() is None
 
 
 def make_bot(fake: FakeSlack, url: str, clock: FixedClock) -> Bot:

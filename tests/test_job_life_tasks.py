@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from scheduler.run import Run
 from scheduler.timetable import TASKS, Task, run_task
 from storage import job_life, queries
-from storage.models import Job, Leave, OutboxMessage
-from tests.conftest import SH, TEAM, World, wait_until
+from storage.models import Job, Leave
+from tests.conftest import SH, TEAM, World, outbox_settled, wait_until
 from tests.job_life_setup import ARTIST, DESIGN_HEAD, HEAD, WRITER, add_departments, the_job
 from tests.job_life_setup import approved_job as approve
 from tests.messages import text_of
@@ -47,14 +47,8 @@ def approved_job(w: World, number: str = "CR-202611-01", **over: str) -> Job:
     if not _has_departments(w):
         add_departments(w)
     job = approve(w, number, **over)
-    assert wait_until(lambda: settled(w))
+    assert wait_until(lambda: outbox_settled(w))
     return job
-
-
-def settled(w: World) -> bool:
-    with w.bot.db.read() as s:
-        q = select(OutboxMessage).where(col(OutboxMessage.status).in_(("pending", "sending")))
-        return s.exec(q).first() is None
 
 
 def _has_departments(w: World) -> bool:

@@ -7,14 +7,14 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import select
 
 from bot.rules.meetings import people
 from handlers import meeting_buttons
 from handlers.reports import ReportPrefill
 from scheduler.timetable import TASKS, run_task, tick
-from storage.models import Client, ContactLog, Meeting, OutboxMessage, Whereabouts
-from tests.conftest import SH, TEAM, World, wait_until
+from storage.models import Client, ContactLog, Meeting, Whereabouts
+from tests.conftest import SH, TEAM, World, outbox_settled, wait_until
 
 WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
 THU = datetime(2026, 11, 26, 0, 0, tzinfo=SH)
@@ -49,14 +49,8 @@ def run(w: World, task: str, when: datetime) -> str:
     ack) may have claimed some of them first, and delivers them a moment later."""
     w.clock.set(when)
     [o] = run_task(TASKS[task], when, w.tasks)
-    assert wait_until(lambda: settled(w))
+    assert wait_until(lambda: outbox_settled(w))
     return o.detail
-
-
-def settled(w: World) -> bool:
-    with w.bot.db.read() as s:
-        q = select(OutboxMessage).where(col(OutboxMessage.status).in_(("pending", "sending")))
-        return s.exec(q).first() is None
 
 
 def buttons(dm: dict) -> list[tuple[str, str]]:
