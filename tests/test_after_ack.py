@@ -38,9 +38,9 @@ def _form_request() -> tuple[bytes, list[tuple[bytes, bytes]]]:
     return body.encode(), [*raw, (b"content-length", str(len(body)).encode())]
 
 
-def _serve_once(app: App, db: Database, events: list[str]) -> None:
+def _serve_once(app: App, db: Database, events: list[str], cut: bool = False) -> None:
     """One signed form submission through the server; "answer sent" noted in `events` when
-    its body has gone."""
+    its body has gone (`cut`: the connection breaks as the answer is written)."""
     body, headers = _form_request()
     scope = {
         "type": "http",
@@ -62,6 +62,8 @@ def _serve_once(app: App, db: Database, events: list[str]) -> None:
 
     async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.body":
+            if cut:
+                raise ConnectionResetError("Slack hung up")
             events.append("answer sent")
 
     asyncio.run(asgi_app(app, db)(scope, receive, send))
@@ -126,6 +128,25 @@ def test_work_of_a_listener_that_fails_is_not_lost(
     finally:
         db.dispose()
     assert ran.wait(5)
+
+
+def test_work_still_goes_when_the_answer_cannot_be_sent(
+    pool: AfterAck, fake: FakeSlack, tmp_path: Any
+) -> None:
+    ran = threading.Event()
+
+    def listener(ack: Any) -> None:
+        ack()
+        pool.submit(ran.set)
+
+    db = Database(f"sqlite:///{tmp_path / 'c.db'}")
+    events: list[str] = []
+    try:
+        with pytest.raises(ConnectionResetError):
+            _serve_once(_app(fake, listener), db, events, cut=True)
+    finally:
+        db.dispose()
+    assert events == [] and ran.wait(5)  # no answer went out; the work was not lost
 
 
 def test_work_goes_at_once_outside_an_answer(pool: AfterAck) -> None:
