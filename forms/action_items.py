@@ -4,7 +4,7 @@ sent once however often it is decided (`item:{id}:owner`).
 
 A report's items, in the transaction that stores the report:
 
-    people = people_names((m.user_id, m.name) for m in members)        # bot/rules/action_items
+    people = deps.directory.at_names(team)            # the team's @names, made once per version
     lines, problem = read_item_lines(box, author, people, now, tz, lang, end_of_day)
     # problem: show views/action_items.py problem_text(r, problem) under the box
     items = action_items.add_items(s, team, author_id=author, client_id=client.id,

@@ -11,7 +11,7 @@ from functools import partial
 
 from sqlmodel import Session
 
-from bot.rules.action_items import ItemLine, people_names, read_item_lines
+from bot.rules.action_items import ItemLine, read_item_lines
 from bot.rules.reports import ReportFields, read_report_form
 from bot.slack.listeners import Reply, Request
 from bot.slack.texts import Reader
@@ -80,7 +80,7 @@ def _item_lines(
     if "items" in errors or not isinstance(text, str) or not text.strip():
         return []
     people = deps.directory.people(req.team)
-    names = people_names((u, p.name) for u, p in people.items())
+    names = deps.directory.at_names(req.team)
     end_of_day = deps.team_settings.of(req.team).end_of_day
     tz = deps.settings.tz
     lines, problem = read_item_lines(text, req.user, names, r.now, tz, r.lang, end_of_day)

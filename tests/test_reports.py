@@ -14,8 +14,9 @@ import pytest
 from sqlmodel import select
 
 from scheduler.timetable import TASKS, run_task
+from storage import queries
 from storage.models import ActionItem, Client, ContactLog, ContactReport, OutboxMessage
-from tests.conftest import ADMIN, SH, World, wait_until
+from tests.conftest import ADMIN, SH, TEAM, World, wait_until
 
 
 def contacts(w: World) -> list[ContactLog]:
@@ -289,6 +290,26 @@ def test_an_action_item_in_the_past_is_refused_under_its_field(world: World) -> 
     r = world.slack.submit(view, {**VALUES, "items": "@Nobody 提供报价"})
     assert "团队里没有“@Nobody”" in r.json()["errors"]["items"]
     assert reports(world) == []
+
+
+def test_an_at_name_follows_the_team_as_it_changes(world: World) -> None:
+    """The team's @names are made once and kept while its members stay the same: a member
+    added since is named in the very next form."""
+    cid = important_call(world)
+    view = open_form(world, cid)
+    r = world.slack.submit(view, {**VALUES, "items": "@Nobody 提供报价"})
+    assert "团队里没有“@Nobody”" in r.json()["errors"]["items"]
+    with world.bot.db.write() as s:
+        queries.upsert_member(s, TEAM, "U0NOB", world.clock.now(), name="Nobody Zhang")
+    assert world.slack.submit(view, {**VALUES, "items": "@Nobody 周五前提供报价"}).text == ""
+    [item_dm] = dms_with(world, "U0NOB", "item_done")  # stored, and its owner told
+    with world.bot.db.read() as s:
+        [item] = s.exec(select(ActionItem)).all()
+    assert (item.owner_id, item.text, item.due_on) == (
+        "U0NOB",
+        "周五前提供报价",
+        date(2026, 11, 27),
+    )
 
 
 def test_an_edit_replaces_the_items_and_tells_only_new_owners(world: World) -> None:

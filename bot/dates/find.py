@@ -205,6 +205,11 @@ def _agreeing(group: list[Atom], reader: _Reader) -> list[Atom]:
 def _read_group(
     group: list[Atom], s: str, reader: _Reader
 ) -> Iterator[tuple[int, int, ParsedWhen]]:
+    if len(group) == 1:  # most dates are one atom: the loop below, without its bookkeeping
+        got = None if group[0].weak else reader.phrase(group[0].canon)
+        if got is not None:
+            yield group[0].start, group[0].end, got
+        return
     i = 0
     while i < len(group):
         for k in range(min(len(group), i + MAX_RUN), i, -1):

@@ -56,23 +56,39 @@ class ItemRecord(Protocol):
     report_id: int | None
 
 
+@dataclass(frozen=True)
+class AtNames:
+    """A team's @names (`people_names`) made ready for reading lines: the longest name first
+    (so that "@Dan Wang" is not read as "@Dan"), and the team's user ids. A team's is built
+    once while its members stay the same (storage/directory.py `at_names`)."""
+
+    longest_first: tuple[tuple[str, str], ...]
+    users: frozenset[str]
+
+
+def at_names(people: Mapping[str, str]) -> AtNames:
+    """`people` (lower-cased name → user id) ready for `read_item_lines`."""
+    longest = sorted(people.items(), key=lambda p: len(p[0]), reverse=True)
+    return AtNames(tuple(longest), frozenset(people.values()))
+
+
 def read_item_lines(
     text: str,
     author_id: str,
-    people: Mapping[str, str],
+    people: Mapping[str, str] | AtNames,
     now: datetime,
     tz: ZoneInfo,
     lang: str,
     end_of_day: time,
 ) -> tuple[list[ItemLine], Problem | None]:
     """The action items of a box, one per non-empty line. The owner is a `<@U…>` mention or
-    an @name of `people` (lower-cased name → user id), "我"/"me" or nobody for the author;
-    the due day is read from the line by the dates-in-text reader (bot/dates `find_dates`).
-    A day in the past or more than a year away, an unknown @name or a mention of someone not
-    in `people`, is the problem (the
-    first one found, naming its line); then no items are returned."""
+    an @name of `people` (lower-cased name → user id, or `at_names` of it), "我"/"me" or
+    nobody for the author; the due day is read from the line by the dates-in-text reader
+    (bot/dates `find_dates`). A day in the past or more than a year away, an unknown @name or
+    a mention of someone not in `people`, is the problem (the first one found, naming its
+    line); then no items are returned."""
     items: list[ItemLine] = []
-    names = sorted(people.items(), key=lambda p: len(p[0]), reverse=True)
+    names = people if isinstance(people, AtNames) else at_names(people)
     lines = [line.strip() for line in (text or "").splitlines()]
     finder = DateFinder(now, tz.key, lang, end_of_day)  # one for the box: lines repeat 周五前
     today = now.astimezone(tz).date()
@@ -88,12 +104,14 @@ def read_item_lines(
 def _read_line(
     line: str,
     author_id: str,
-    names: list[tuple[str, str]],
+    names: AtNames,
     finder: DateFinder,
     today: date,
     lang: str,
 ) -> ItemLine | Problem:
-    owner = owner_of(_BULLET.sub("", line), author_id, names)
+    if line[0] in "-•*·" or line[0].isdigit():  # only then can it start with a bullet
+        line = _BULLET.sub("", line)
+    owner = owner_of(line, author_id, names)
     if isinstance(owner, Problem):
         return owner
     owner_id, words = owner
@@ -109,12 +127,12 @@ def _read_line(
     return ItemLine(owner_id, words, due)
 
 
-def owner_of(line: str, author_id: str, names: list[tuple[str, str]]) -> tuple[str, str] | Problem:
+def owner_of(line: str, author_id: str, names: AtNames) -> tuple[str, str] | Problem:
     """Whose the line is and its words without the owner's mention: the first `<@U…>`, else
     the first @name (the longest name of `names` that fits), else the author ("我"/"me" at
     the start is taken away)."""
     if m := _MENTION.search(line):
-        if names and m.group(1) not in {user for _, user in names}:
+        if names.users and m.group(1) not in names.users:
             return Problem("items.not_on_team", {"user": m.group(1)})
         return m.group(1), _tidy(line[: m.start()] + " " + line[m.end() :])
     for at in _ats(line):
@@ -123,7 +141,7 @@ def owner_of(line: str, author_id: str, names: list[tuple[str, str]]) -> tuple[s
         if low.startswith(_SELF_AT) and not _glued(rest, 2 if low.startswith("me") else 1):
             size = 2 if low.startswith("me") else 1
             return author_id, _tidy(line[:at] + " " + rest[size:])
-        for name, user in names:
+        for name, user in names.longest_first:
             if name and low.startswith(name) and not _glued(rest, len(name)):
                 return user, _tidy(line[:at] + " " + rest[len(name) :])
         typed = _NAME_END.match(rest)
@@ -148,8 +166,13 @@ def _glued(rest: str, size: int) -> bool:
     return last.isascii() and last.isalnum() and after.isascii() and after.isalnum()
 
 
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
 def _tidy(words: str) -> str:
-    return re.sub(r"[ \t]{2,}", " ", words).strip(" \t:：,，")
+    if "  " in words or "\t" in words:
+        words = _SPACES.sub(" ", words)
+    return words.strip(" \t:：,，")
 
 
 # --- who may mark an item done ---------------------------------------------------------------
