@@ -202,13 +202,17 @@ def hammer(
 ) -> tuple[list[float], int, float]:
     """Each sender posts its submissions one after another on a kept-alive connection,
     `pace` seconds apart (people write reports minutes apart, not back to back: without a pause
-    the after-ack work of sending each report, 21 messages, outgrows the machine)."""
+    the after-ack work of sending each report, 21 messages, outgrows the machine). The senders
+    start `pace / senders` apart, as people do not all press Submit in the same millisecond:
+    started together, with the same pause, they stayed in step, and every other submission
+    waited for another's ack before its own began."""
     latencies: list[float] = []
     dropped = 0
     lock = threading.Lock()
 
-    def sender(requests: list[tuple[bytes, dict]]) -> None:
+    def sender(requests: list[tuple[bytes, dict]], start: float) -> None:
         nonlocal dropped
+        time.sleep(start)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         for body, headers in requests:
             t0 = time.perf_counter()
@@ -229,7 +233,8 @@ def hammer(
             time.sleep(pace)
         conn.close()
 
-    threads = [threading.Thread(target=sender, args=(w,)) for w in work]
+    apart = pace / max(1, len(work))
+    threads = [threading.Thread(target=sender, args=(w, k * apart)) for k, w in enumerate(work)]
     t0 = time.perf_counter()
     for t in threads:
         t.start()
@@ -310,8 +315,8 @@ def report(
 ) -> None:
     print(
         f"{args.rounds} rounds of {args.requests} signed report-form submissions per app from "
-        f"{args.senders} concurrent senders, each {args.pace:g} s between posts ({RECIPIENTS} "
-        f"recipients, {ITEMS} action items each)"
+        f"{args.senders} concurrent senders started {args.pace / args.senders:g} s apart, each "
+        f"{args.pace:g} s between posts ({RECIPIENTS} recipients, {ITEMS} action items each)"
     )
     print(
         f"{'app':<28}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'rounds p50':>20}"
