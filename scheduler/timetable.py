@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
+from time import monotonic, sleep
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -44,6 +45,10 @@ from storage import outbox, queries, runs, workspaces
 from storage.outbox import wall
 
 log = logging.getLogger("aebot.scheduler")
+# A drain on the worker (after some form's ack) may claim a run's messages between the run's
+# decision and its own delivery: the run waits for them, so that it says what became of them.
+SETTLE_FOR = 10.0  # seconds at most (a drain that died leaves them to its lease's end)
+SETTLE_EVERY = 0.05  # seconds between two looks
 TASKS: dict[str, Task] = {
     j.name: j
     for j in (
@@ -244,9 +249,14 @@ def _deliver(task: Task, team: str, period: str, deps: TaskDeps, decided: bool) 
     run also takes what an earlier hour could not deliver); report on this period's."""
     try:
         now_sent = deps.courier.drain(team_id=team, task=task.name, now_or_later=True)
-        with deps.db.read() as s:
-            counts = outbox.tally(s, team, task.name, period)
-            decision = runs.get_run(s, team, task.name, period)
+        give_up = monotonic() + SETTLE_FOR
+        while True:
+            with deps.db.read() as s:
+                counts = outbox.tally(s, team, task.name, period)
+                decision = runs.get_run(s, team, task.name, period)
+            if not counts.pop(outbox.SENDING) or monotonic() >= give_up:
+                break
+            sleep(SETTLE_EVERY)  # another drain is sending some: say what became of them
     except Exception as exc:  # the database went away: the courier's next round goes on
         log.exception("delivering %s for %s failed", task.name, team)
         return Outcome(team, "pending", f"{type(exc).__name__}: {exc}")

@@ -140,7 +140,8 @@ def enqueue(s: Session, messages: Iterable[Message], now: datetime, wall: dateti
 
 
 def tally(s: Session, team_id: str, task: str, period: str) -> dict[str, int]:
-    """How many of a run's messages are in each state, in one statement."""
+    """How many of a run's messages are in each state, in one statement; those being sent count
+    as pending, and are also counted as `sending`."""
     q = (
         select(OutboxMessage.status, func.count())
         .where(
@@ -150,9 +151,11 @@ def tally(s: Session, team_id: str, task: str, period: str) -> dict[str, int]:
         )
         .group_by(OutboxMessage.status)
     )
-    counts = {DELIVERED: 0, PENDING: 0, FAILED: 0, EXPIRED: 0}
+    counts = {DELIVERED: 0, PENDING: 0, FAILED: 0, EXPIRED: 0, SENDING: 0}
     for status, n in s.exec(q):
         counts[PENDING if status == SENDING else status] += n
+        if status == SENDING:
+            counts[SENDING] += n
     return counts
 
 

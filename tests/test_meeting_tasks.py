@@ -4,6 +4,8 @@ ends (its contact logged once), and a Slack fault on one delivery."""
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from datetime import datetime
 
 import pytest
@@ -13,7 +15,7 @@ from bot.rules.meetings import people
 from handlers import meeting_buttons
 from handlers.reports import ReportPrefill
 from scheduler.timetable import TASKS, run_task, tick
-from storage.models import Client, ContactLog, Meeting, Whereabouts
+from storage.models import Client, ContactLog, Meeting, OutboxMessage, Whereabouts
 from tests.conftest import SH, TEAM, World, outbox_settled, wait_until
 
 WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
@@ -207,6 +209,46 @@ def test_a_slack_fault_on_one_notice_is_retried_and_each_gets_exactly_one(world:
         assert len(failed) == 1 and failed[0].args["channel"] == "U0AAE"
     finally:
         world.fake.reset()  # no fault of this test reaches the next
+
+
+def test_a_run_whose_notices_another_drain_took_says_what_became_of_them(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drain on the worker (after some form's ack) claims the run's notices between its
+    decision and its own delivery, and is slow to send the first: the run waits for it, and
+    says they were delivered, not that they are pending."""
+    world.clock.set(WED_10)
+    record(world, "明天14:00-15:30", ours=["U0AE2", "U0AAE"])
+    assert wait_until(lambda: outbox_settled(world))
+    courier = world.tasks.courier
+    own_drain, others = courier.drain, []
+
+    def after_another(**which: object) -> object:
+        world.fake.inject("chat.postMessage", "hang", seconds=0.3)
+        other = threading.Thread(target=own_drain)  # the worker's, claiming everything
+        other.start()
+        assert wait_until(lambda: states(world) == {"sending": 3})  # claimed, the first held
+        others.append(other)
+        return own_drain(**which)
+
+    monkeypatch.setattr(courier, "drain", after_another)
+    when = at(datetime(2026, 11, 25, 0, 0, tzinfo=SH), 16)
+    world.clock.set(when)
+    [o] = run_task(TASKS["meeting-notices"], when, world.tasks)
+    [other] = others
+    other.join()
+    assert (o.status, o.detail) == (
+        "sent",
+        "1 meetings announced to 3 people · delivered 3, pending 0, failed 0, expired 0",
+    )
+    assert [len(world.fake.dms(u)) for u in ("U0AE1", "U0AE2", "U0AAE")] == [1, 1, 1]
+
+
+def states(w: World) -> dict[str, int]:
+    """How many messages of the outbox are in each state (delivered ones left out)."""
+    with w.bot.db.read() as s:
+        rows = s.exec(select(OutboxMessage).where(OutboxMessage.status != "delivered")).all()
+    return dict(Counter(m.status for m in rows))
 
 
 def test_a_monday_meeting_after_a_working_saturday_is_announced_that_saturday(
