@@ -748,7 +748,10 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
 def test_every_message_about_a_job_shows_its_number(world: World) -> None:
     approve_first(world)
     world.slack.command("/job", "close CR-202611-01 未签发结案：客户取消", user="U0AM1")
-    assert wait_until(lambda: delivered(world) and len(world.fake.dms("U0AE1")) == 4)
+    settled = wait_until(lambda: delivered(world) and len(world.fake.dms("U0AE1")) == 4)
+    with world.bot.db.read() as s:
+        rows = [(m.key, m.status) for m in s.exec(select(OutboxMessage))]
+    assert settled, ([m["text"][:80] for m in world.fake.dms("U0AE1")], rows)
     for user in ("U0AE1", "U0AM1"):
         for m in world.fake.dms(user):
             assert "CR-202611-01" in m["text"], m["text"]

@@ -224,6 +224,8 @@ def test_a_run_whose_notices_another_drain_took_says_what_became_of_them(
     own_drain, others = courier.drain, []
 
     def after_another(**which: object) -> object:
+        if which.get("task") != "meeting-notices":  # a drain on the worker goes as it does
+            return own_drain(**which)
         world.fake.inject("chat.postMessage", "hang", seconds=0.3)
         other = threading.Thread(target=own_drain)  # the worker's, claiming everything
         other.start()
