@@ -129,6 +129,7 @@ def test_reminders_and_escalation_run_per_step(world: World) -> None:
     world.bot.courier.drain()
     world.slack.click("approval_approve", str(a.id), user="U0AD1")
     assert wait_until(lambda: request(world).step == 1)
+    dms(world, "U0CS", 1)  # the second step's ask is out before its reminder (after the ack)
     signed_at = request(world).routed_at
     assert signed_at == tue_10.astimezone(signed_at.tzinfo)
     at = datetime(2026, 11, 24, 15, 0, tzinfo=SH)  # five working hours on: the second step's clock
