@@ -4,9 +4,10 @@ A listener hands its after-ack work (store and send a report, open a modal, redr
 the worker while it acks. Started then, that work competes for the interpreter with the thread
 that is still answering Slack, and the answer waits its turn (bench/bench_report_form.py, one
 run each: the report form's median ack 5.0 ms before, 4.6 ms after, beside the bare app's
-3.1–3.2 ms in the same runs). So while the server answers a request (`holding`), what is handed to the worker
-waits, and goes once the answer is sent or sending it has failed (`Held.release`). Anywhere
-else (Socket Mode, the timetable, the worker's own work) it goes at once.
+3.1–3.2 ms in the same runs). So while the server answers a request (`holding`), what is
+handed to the worker waits, and goes once the answer is sent or sending it has failed
+(`Held.release`). Anywhere else (Socket Mode, the timetable, the worker's own work) it goes at
+once.
 """
 
 from __future__ import annotations
