@@ -4,6 +4,8 @@ something, for those who have ever opened it (nobody else would see the drawing)
 from __future__ import annotations
 
 import logging
+import threading
+from collections import defaultdict
 
 from slack_bolt import App
 from sqlmodel import Session
@@ -33,7 +35,9 @@ RECENT = 10
 
 class HomeTab:
     """Draws a person's App Home; redraws after changes are coalesced (`delay` seconds, tests
-    set 0), so that a burst of logging draws it once."""
+    set 0), so that a burst of logging draws it once. One person's drawings are made one at a
+    time, each read and sent before the next is read: a drawing read before a change can never
+    reach Slack after one read since (the worker runs several at once)."""
 
     def __init__(
         self,
@@ -51,6 +55,8 @@ class HomeTab:
         self.directory, self.calendars, self.sender = directory, calendars, sender
         self.debouncer, self.delay = debouncer, delay
         self.team_settings = team_settings
+        self._drawing: defaultdict[tuple[str, str], threading.Lock] = defaultdict(threading.Lock)
+        self._drawing_lock = threading.Lock()
 
     def changed(self, team: str, user: str, lang: str) -> None:
         """Something on the person's Home changed: redraw it soon, if they ever look at it.
@@ -60,9 +66,13 @@ class HomeTab:
             self.debouncer.run(("home", team, user), self.delay, self.publish, team, user, lang)
 
     def publish(self, team: str, user: str, lang: str) -> None:
-        """Draw the Home now; a failure is logged: it is never worth failing a request for."""
+        """Draw the Home now, after any drawing of it under way; a failure is logged: it is never
+        worth failing a request for."""
+        with self._drawing_lock:
+            drawing = self._drawing[(team, user)]
         try:
-            self.sender.publish_home(user, self.view(team, user, lang))
+            with drawing:
+                self.sender.publish_home(user, self.view(team, user, lang))
         except Exception:
             log.exception("could not draw the App Home of %s", user)
 

@@ -192,6 +192,12 @@ def outbox_settled(w: World) -> bool:
         return s.exec(q).first() is None
 
 
+def settled(w: World) -> bool:
+    """Nothing handed to the after-ack worker is waiting or running, and the outbox is settled:
+    whatever the requests so far set going has reached the fake Slack."""
+    return w.bot.worker.idle() and outbox_settled(w)
+
+
 def make_bot(fake: FakeSlack, url: str, clock: FixedClock) -> Bot:
     settings = load_settings(
         slack_bot_token=fake.token,

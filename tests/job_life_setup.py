@@ -6,7 +6,7 @@ from __future__ import annotations
 from storage import jobs
 from storage.imports import import_team
 from storage.models import Job
-from tests.conftest import TEAM, TEAM_ROWS, World, wait_until
+from tests.conftest import TEAM, TEAM_ROWS, World, settled, wait_until
 from tests.test_jobs import file_job
 
 # creative: a head and two staff; design: a head; one English reader among them
@@ -68,4 +68,5 @@ def approved_job(w: World, number: str = "CR-202611-01", **over: str) -> Job:
     assert wait_until(lambda: any(number in str(m) for m in w.fake.dms("U0AM1")))
     w.slack.click("approval_approve", str(j.approval_id), user="U0AM1")
     assert wait_until(lambda: the_job(w, number).status == "open")
+    assert wait_until(lambda: settled(w))  # the click's after-work done: its Homes, its DMs
     return the_job(w, number)

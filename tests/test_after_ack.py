@@ -19,7 +19,7 @@ from bot.slack.after_ack import AfterAck, holding
 from sandbox.driver import sign
 from sandbox.fake_slack import FakeSlack
 from storage.db import Database
-from tests.conftest import TEAM
+from tests.conftest import TEAM, wait_until
 
 SECRET = "after-ack-secret"
 
@@ -182,3 +182,25 @@ def test_work_released_after_the_pool_stopped_runs_in_place(pool: AfterAck) -> N
     pool.shutdown(wait=True)  # the process is stopping while the answer was on its way
     held.release()
     assert future.result(0) is None and ran == [threading.current_thread().name]
+
+
+def test_the_pool_is_idle_only_when_no_work_waits_is_held_or_runs(pool: AfterAck) -> None:
+    assert pool.idle()
+    go = threading.Event()
+    with holding() as held:
+        held_work = pool.submit(lambda: None)
+        assert not pool.idle()  # held, not yet started
+    held.release()
+    held_work.result(5)
+    running = pool.submit(go.wait, 5)
+    assert not pool.idle()  # running
+    go.set()
+    running.result(5)
+    assert wait_until(pool.idle)  # its count drops as its future completes
+    with pytest.raises(ZeroDivisionError):
+        pool.submit(lambda: 1 / 0).result(5)
+    assert wait_until(pool.idle)  # work that raised is done too
+    pool.shutdown(wait=True)
+    with pytest.raises(RuntimeError):
+        pool.submit(lambda: None)
+    assert pool.idle()  # refused work was never counted as waiting

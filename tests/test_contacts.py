@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import select
 
 from storage import queries
 from storage.models import Client, ContactLog, Member
-from tests.conftest import SH, World
+from tests.conftest import SH, TEAM, World, wait_until
 
 
 def contacts(w: World) -> list[ContactLog]:
@@ -246,6 +248,50 @@ def test_app_home_is_redrawn_after_logging_and_after_undo(world: World) -> None:
     world.slack.click("contact_undo", str(log.id))
     third = world.slack.wait_for("views.publish", 3)[2]
     assert "谈了新品" not in str(third.args["view"]["blocks"])
+
+
+class Spied:
+    """A lock that says when a second drawing asks for it."""
+
+    def __init__(self) -> None:
+        self.lock, self.asked, self.second = threading.Lock(), 0, threading.Event()
+
+    def __enter__(self) -> None:
+        self.asked += 1
+        if self.asked == 2:
+            self.second.set()
+        self.lock.acquire()
+
+    def __exit__(self, *_: Any) -> None:
+        self.lock.release()
+
+
+def test_a_home_read_before_a_change_never_reaches_slack_after_one_read_since(
+    world: World,
+) -> None:
+    world.slack.home_opened()
+    world.slack.wait_for("views.publish")
+    home, real = world.bot.home, world.bot.home.view
+    read, go = threading.Event(), threading.Event()
+
+    def held_after_reading(team: str, user: str, lang: str) -> dict[str, object]:
+        view = real(team, user, lang)
+        if not read.is_set():  # the first redraw: read, then slow on its way out
+            read.set()
+            go.wait(5)
+        return view
+
+    home.view = held_after_reading  # type: ignore[method-assign]
+    home._drawing[(TEAM, "U0AE1")] = spied = Spied()  # type: ignore[assignment]
+    world.bot.worker.submit(home.publish, TEAM, "U0AE1", "zh")
+    assert read.wait(5)
+    world.slack.command("/contact", "Nike 谈了新品")  # redraws the Home: a second drawing
+    published = lambda: world.fake.calls_to("views.publish")  # noqa: E731
+    assert wait_until(lambda: len(published()) == 2 or spied.second.is_set())
+    go.set()
+    assert wait_until(lambda: len(published()) == 3)
+    assert "谈了新品" not in str(published()[1].args["view"])
+    assert "谈了新品" in str(published()[2].args["view"])
 
 
 def test_the_home_of_someone_who_never_opened_it_is_not_drawn(world: World) -> None:

@@ -23,7 +23,7 @@ from scheduler import report_files
 from storage import job_life, queries
 from storage.models import Client, Job, OvertimeForm
 from storage.week import read_week
-from tests.conftest import SH, TEAM, World, wait_until
+from tests.conftest import SH, TEAM, World, settled, wait_until
 from tests.job_life_setup import (
     ARTIST,
     DESIGN_HEAD,
@@ -46,7 +46,9 @@ def english(w: World, user: str) -> None:
 
 
 def home(w: World, user: str) -> list[dict]:
-    """The blocks of `user`'s App Home as Slack last received them, once they open it."""
+    """The blocks of `user`'s App Home as Slack last received them, once they open it (a
+    redraw that earlier work set going is out first: it would count as theirs)."""
+    assert wait_until(lambda: settled(w))
     before = len([c for c in w.fake.calls_to("views.publish") if c.args["user_id"] == user])
     w.slack.home_opened(user)
 

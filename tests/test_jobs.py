@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from storage import job_life, jobs, queries
 from storage.jobs import JobFields
 from storage.models import Approval, Client, Job, OutboxMessage
-from tests.conftest import ADMIN, SH, TEAM, World, wait_until
+from tests.conftest import ADMIN, SH, TEAM, World, settled, wait_until
 from tests.messages import buttons, text_of
 
 BRIEF = "目标：春季新品上市的声量；受众：18-30岁的城市年轻人；交付物：主视觉KV一套及社交媒体延展。"
@@ -548,8 +548,11 @@ def test_rejected_with_a_reason_then_edited_and_resubmitted_under_the_same_numbe
 def approve_first(w: World, number: str = "CR-202611-01") -> Job:
     assert file_job(w) == {}
     j = job(w, number)
+    # the approver clicks the button of the DM they were sent, and all it set going goes out
+    assert wait_until(lambda: any(number in str(m) for m in w.fake.dms("U0AM1")))
     w.slack.click("approval_approve", str(j.approval_id), user="U0AM1")
     assert wait_until(lambda: job(w, number).status == "open")
+    assert wait_until(lambda: settled(w))
     return job(w, number)
 
 
@@ -748,10 +751,10 @@ def test_show_one_job_with_its_revisions_and_history(world: World) -> None:
 def test_every_message_about_a_job_shows_its_number(world: World) -> None:
     approve_first(world)
     world.slack.command("/job", "close CR-202611-01 未签发结案：客户取消", user="U0AM1")
-    settled = wait_until(lambda: delivered(world) and len(world.fake.dms("U0AE1")) == 4)
+    out = wait_until(lambda: delivered(world) and len(world.fake.dms("U0AE1")) == 4)
     with world.bot.db.read() as s:
         rows = [(m.key, m.status) for m in s.exec(select(OutboxMessage))]
-    assert settled, ([m["text"][:80] for m in world.fake.dms("U0AE1")], rows)
+    assert out, ([m["text"][:80] for m in world.fake.dms("U0AE1")], rows)
     for user in ("U0AE1", "U0AM1"):
         for m in world.fake.dms(user):
             assert "CR-202611-01" in m["text"], m["text"]

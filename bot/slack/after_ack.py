@@ -13,6 +13,7 @@ once.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -26,13 +27,37 @@ _holding: ContextVar[Held | None] = ContextVar("aebot_after_ack_held", default=N
 
 class AfterAck(ThreadPoolExecutor):
     """A thread pool whose work, handed over while a request is answered, waits for the
-    answer to be sent."""
+    answer to be sent. It knows how much of its work is not done yet, held or not."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._undone = 0
+        self._counting = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         held = _holding.get()
-        if held is None:
-            return super().submit(fn, *args, **kwargs)
-        return held.add(self, fn, args, kwargs)
+        with self._counting:
+            self._undone += 1
+        try:
+            if held is None:
+                future = super().submit(fn, *args, **kwargs)
+            else:
+                future = held.add(self, fn, args, kwargs)
+        except BaseException:
+            self._done()
+            raise
+        future.add_done_callback(lambda _: self._done())
+        return future
+
+    def _done(self) -> None:
+        with self._counting:
+            self._undone -= 1
+
+    def idle(self) -> bool:
+        """Nothing handed over is waiting, held or running (a moment's answer: work may be
+        handed over the next instant)."""
+        with self._counting:
+            return self._undone == 0
 
 
 class Held:
