@@ -23,7 +23,7 @@ from scheduler.timetable import TASKS, run_task
 # Slack's timestamps and ids of the fake's making change from run to run: not shown
 _VOLATILE = re.compile(r" ?\b\d{10}\.\d{6}\b|\b[FV]0AEB\d{6}\b")
 POSTED = ("chat.postMessage", "chat.update", "files.completeUploadExternal")
-SETTLE = 0.05  # seconds without a new call to Slack: the after-ack work is done
+SETTLE = 0.05  # seconds between looks at whether the after-ack work is done
 
 
 @dataclass
@@ -100,13 +100,14 @@ class Stage:
         return who[1:] if who.startswith("D") and who[1:] in self.cast else who
 
     def settle(self, timeout: float = 10.0) -> None:
-        """Until the courier finds nothing due to deliver and Slack has heard nothing new for a
-        moment (the after-ack work of a command or a click is done)."""
+        """Until the after-ack work of the commands and clicks so far is done, the courier finds
+        nothing due to deliver, and Slack has heard nothing new since the last look."""
         deadline = time.monotonic() + timeout
         count = -1
         while time.monotonic() < deadline:
+            idle = self.bot.worker.idle()
             delivered = self.bot.courier.drain().delivered
-            if not delivered and len(self.fake.calls) == count:
+            if idle and not delivered and len(self.fake.calls) == count:
                 return
             count = len(self.fake.calls)
             time.sleep(SETTLE)

@@ -32,20 +32,17 @@ class Tally:
 def side_by_side(
     rows: list[OutboxMessage], threads: dict[tuple[str, str], tuple[str, str]]
 ) -> list[list[tuple[OutboxMessage, tuple[str, str] | None]]]:
-    """What may be sent side by side: each message alone, except the replies of one thread,
-    which go one after another in the order they were queued, so that a thread reads in order."""
-    lanes: list[list[tuple[OutboxMessage, tuple[str, str] | None]]] = []
-    by_thread: dict[tuple[str, str], list[tuple[OutboxMessage, tuple[str, str] | None]]] = {}
+    """What may be sent side by side: one lane per conversation, whose messages go one after
+    another in the order they were queued, so that a person's DMs, a channel's posts and a
+    thread's replies read in order; different conversations side by side."""
+    lanes: dict[tuple[str, str, str], list[tuple[OutboxMessage, tuple[str, str] | None]]] = {}
     for row in rows:
-        if not row.thread_of:
-            lanes.append([(row, None)])
-            continue
-        key = (row.team_id, row.thread_of)
-        if key not in by_thread:
-            by_thread[key] = []
-            lanes.append(by_thread[key])
-        by_thread[key].append((row, threads.get(key)))
-    return lanes
+        if row.thread_of:
+            key = ("thread", row.team_id, row.thread_of)
+            lanes.setdefault(key, []).append((row, threads.get(key[1:])))
+        else:
+            lanes.setdefault(("to", row.team_id, row.recipient), []).append((row, None))
+    return list(lanes.values())
 
 
 @dataclass

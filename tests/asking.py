@@ -12,8 +12,11 @@ from tests.conftest import World, wait_until
 
 
 def say(w: World, text: str, user: str = "U0AE1") -> str:
-    """`/aebot <text>` from `user`: what aebot answered, only to them."""
-    return str(w.slack.command("/aebot", text, user=user).json()["text"])
+    """`/aebot <text>` from `user`: what aebot answered, only to them, once what it set going
+    is done (the approver has the DM a test clicks, as a person clicks the DM they received)."""
+    answer = str(w.slack.command("/aebot", text, user=user).json()["text"])
+    assert wait_until(w.bot.worker.idle)
+    return answer
 
 
 def requests(w: World) -> list[Approval]:

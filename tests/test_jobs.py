@@ -54,10 +54,12 @@ def form(w: World, **over: str) -> dict[str, Any]:
 
 
 def file_job(w: World, user: str = "U0AE1", **over: str) -> dict[str, Any]:
-    """Open the modal and submit it; the ack's body (empty when it was accepted)."""
+    """Open the modal and submit it; the ack's body (empty when it was accepted), once what it
+    set going is done (the approver has the DM a test clicks)."""
     view = open_form(w, user=user)
     r = w.slack.submit(view, form(w, **over), user=user)
     assert r.status_code == 200
+    assert wait_until(w.bot.worker.idle)
     return r.json() if r.text else {}
 
 

@@ -5,12 +5,14 @@ twice, and an admin hears of it."""
 
 from __future__ import annotations
 
+import threading
+
 from sqlmodel import select
 
 from storage import outbox
 from storage.models import OutboxMessage
 from storage.outbox import wall
-from tests.conftest import ADMIN, TEAM, World
+from tests.conftest import ADMIN, TEAM, World, wait_until
 
 CHANNEL = "C0REPORT"
 
@@ -84,3 +86,31 @@ def test_a_channel_the_bot_is_not_in_is_told_to_an_admin_once(world: World) -> N
     assert "not_in_channel" in notice["text"]
     world.bot.courier.drain(now_or_later=True)
     assert len(world.fake.dms(ADMIN)) == 1  # once
+
+
+def test_a_persons_dms_arrive_in_the_order_queued_while_others_go_side_by_side(
+    world: World,
+) -> None:
+    with world.bot.db.write() as s:
+        outbox.enqueue(
+            s,
+            [
+                *(
+                    outbox.Message(TEAM, f"step:{n}", "job-step", "U0AE1", f"第{n}步", [])
+                    for n in (1, 2, 3)
+                ),
+                outbox.Message(TEAM, "other", "job-step", "U0AE2", "别人的", []),
+            ],
+            world.clock.now(),
+            wall(),
+        )
+    world.fake.inject("chat.postMessage", "hang", channels=["U0AE1"], seconds=15)
+    drain = threading.Thread(target=world.bot.courier.drain)
+    drain.start()
+    try:  # the first step hangs; the other person's DM goes meanwhile, in its own lane
+        assert wait_until(lambda: len(world.fake.dms("U0AE2")) == 1)
+    finally:
+        world.fake.release()
+        drain.join(10)
+    assert [m["text"] for m in world.fake.dms("U0AE1")] == ["第1步", "第2步", "第3步"]
+    assert {r.status for r in rows(world).values()} == {"delivered"}
