@@ -80,6 +80,7 @@ class FakeSlack(Listener, SlackMethods):
         self._init_listener()
         self._release = threading.Event()  # set to end every held ("hang") request
         self._generation = 0  # reset() drops requests held from before it
+        self._holding = 0  # requests a "hang" holds right now
         # microseconds; only ever increases, even across reset(), unless set_clock() sets
         # Slack's clock back
         self._ts = 1_700_000_000_000_000
@@ -229,6 +230,11 @@ class FakeSlack(Listener, SlackMethods):
             else:
                 self._buckets[method] = Bucket(per_second, burst)
 
+    def held(self) -> int:
+        """How many requests a "hang" holds right now (release() ends them)."""
+        with self._lock:
+            return self._holding
+
     def release(self) -> None:
         """End every request held by a "hang" now (they are then processed and answered)."""
         with self._lock:
@@ -285,9 +291,12 @@ class FakeSlack(Listener, SlackMethods):
             authorised = self._auth_error(method, token) is None
             fault = take_fault(self._faults[method], args) if authorised else None
             generation, released = self._generation, self._release
-        if fault is not None and fault.kind == "hang":
+            hangs = fault is not None and fault.kind == "hang"
+            self._holding += hangs
+        if fault is not None and hangs:
             released.wait(fault.seconds)
         with self._lock:
+            self._holding -= hangs
             if generation != self._generation:  # reset() while it was held
                 return Reply(0, {}, close=True)
             return self._answer(method, args, token, fault, bad_json)

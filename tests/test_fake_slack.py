@@ -459,8 +459,10 @@ def test_hang_holds_one_request_until_released_and_others_go_on(fake):
     assert time.monotonic() - started < 1.5
     assert plain(fake).chat_postMessage(channel="U2", text="meanwhile")["ok"]  # not blocked
     assert fake.dms("U1") == [] and fake.calls_to("chat.postMessage")[0].args["channel"] == "U2"
+    assert fake.held() == 1  # still held, though its client has gone
     fake.release()
     assert wait_until(lambda: len(fake.dms("U1")) == 1, 2)  # stored although the client left
+    assert fake.held() == 0
     [call] = [c for c in fake.calls_to("chat.postMessage") if c.args["channel"] == "U1"]
     assert call.ok and call.fault == "hang" and not call.lost
 

@@ -108,7 +108,7 @@ def test_a_persons_dms_arrive_in_the_order_queued_while_others_go_side_by_side(
     drain = threading.Thread(target=world.bot.courier.drain)
     drain.start()
     try:  # the first step hangs; the other person's DM goes meanwhile, in its own lane
-        assert wait_until(lambda: len(world.fake.dms("U0AE2")) == 1)
+        assert wait_until(lambda: len(world.fake.dms("U0AE2")) == 1 and world.fake.held() == 1)
     finally:
         world.fake.release()
         drain.join(10)
