@@ -38,8 +38,8 @@ def side_by_side(
     lanes: dict[tuple[str, str, str], list[tuple[OutboxMessage, tuple[str, str] | None]]] = {}
     for row in rows:
         if row.thread_of:
-            key = ("thread", row.team_id, row.thread_of)
-            lanes.setdefault(key, []).append((row, threads.get(key[1:])))
+            thread = (row.team_id, row.thread_of)
+            lanes.setdefault(("thread", *thread), []).append((row, threads.get(thread)))
         else:
             lanes.setdefault(("to", row.team_id, row.recipient), []).append((row, None))
     return list(lanes.values())
