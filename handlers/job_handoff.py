@@ -27,7 +27,7 @@ from bot.slack.views.jobs import number_of, status_name
 from forms import job_cards
 from forms.notices import Writer
 from handlers.deps import Deps
-from handlers.job_redraw import redraw_job
+from handlers.job_redraw import redraw_then_deliver
 from storage import job_life, jobs, outbox, queries
 from storage.models import Client, Job, Member
 from storage.outbox import Message, wall
@@ -94,8 +94,7 @@ def accept_click(req: Request, deps: Deps) -> None:
     if refusal is not None:
         deps.refuse(req, refusal.key, **refusal.values)
         return
-    deps.deliver()
-    redraw_job(deps, req.team, req.record_id)
+    redraw_then_deliver(deps, req.team, req.record_id)
 
 
 def _accept(s: Session, r: Reader, req: Request, deps: Deps) -> Refusal | None:
@@ -155,7 +154,7 @@ def submit_assign(req: Request, deps: Deps) -> Reply:
     if isinstance(done, str):
         return Reply(errors={form.PEOPLE: done})
     tell = partial(deps.sender.tell, req.user, req.metadata.get("channel"), done.said)
-    return Reply(then=(deps.deliver, partial(redraw_job, deps, req.team, done.job_id), tell))
+    return Reply(then=(partial(redraw_then_deliver, deps, req.team, done.job_id), tell))
 
 
 @dataclass(frozen=True)

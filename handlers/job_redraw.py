@@ -1,5 +1,6 @@
-"""After any step of a job: every delivered copy of its card drawn as the job stands now, and
-the App Home of everyone it shows on (its owner, assignees and department's heads)."""
+"""After any step of a job: every delivered copy of its card drawn as the job stands now, the
+App Home of everyone it shows on (its owner, assignees and department's heads), then what the
+step queued delivered."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ from handlers.deps import Deps
 from storage import job_life, jobs
 
 
-def redraw_job(deps: Deps, team: str, job_id: int) -> None:
+def redraw_then_deliver(deps: Deps, team: str, job_id: int) -> None:
+    """The copies already delivered are redrawn before the step's own messages go: a card the
+    step sends (to someone newly assigned) is drawn as the job stands and is not edited again
+    a moment after it arrives, as it was when the drain delivered it before the redraw."""
+    redraw(deps, team, job_id)
+    deps.deliver()
+
+
+def redraw(deps: Deps, team: str, job_id: int) -> None:
     with deps.db.read() as s:
         job = jobs.get(s, team, job_id, fresh=True)
         if job is None:

@@ -36,7 +36,7 @@ from bot.slack.texts import Reader
 from bot.slack.views import job_steps as view
 from bot.slack.views.jobs import number_of, status_name
 from handlers.deps import Deps
-from handlers.job_redraw import redraw_job
+from handlers.job_redraw import redraw_then_deliver
 from storage import job_life, jobs, outbox, queries
 from storage.models import Job
 from storage.outbox import wall
@@ -146,8 +146,8 @@ def _unknown(r: Reader, typed: str) -> str:
 
 
 def after_change(deps: Deps, team: str, job_id: int) -> tuple[Callable[[], object], ...]:
-    """After the ack: the owner's message delivered, every copy of the card redrawn."""
-    return (deps.deliver, partial(redraw_job, deps, team, job_id))
+    """After the ack: every copy of the card redrawn, then the owner's message delivered."""
+    return (partial(redraw_then_deliver, deps, team, job_id),)
 
 
 # --- the change, checked and recorded ---------------------------------------------------------

@@ -38,6 +38,22 @@ def test_a_members_dm_is_answered_with_help_in_their_language_once(world: World)
         assert len(s.exec(select(OutboxMessage)).all()) == 2  # one answer per message
 
 
+def test_a_dm_that_comes_as_the_process_stops_is_answered_and_nothing_says_it_failed(
+    world: World,
+) -> None:
+    world.bot.worker.shutdown(wait=True)  # stopping: what is handed over now runs in place
+    world.slack.dm("你好", ts="1700000005.000100")
+    assert wait_until(lambda: answers(world, "U0AE1"))
+    [zh] = answers(world, "U0AE1")  # the help, delivered; not "sorry, nothing was saved"
+    assert zh.startswith("aebot 用斜杠命令工作")
+    assert wait_until(lambda: statuses(world) == ["delivered"]), statuses(world)
+
+
+def statuses(world: World) -> list[str]:
+    with world.bot.db.read() as s:
+        return [m.status for m in s.exec(select(OutboxMessage))]
+
+
 def test_only_a_persons_own_message_is_answered(world: World) -> None:
     """aebot's own messages come back as events too: answering them would never end."""
     world.slack.dm("联络报告提醒", user=world.fake.bot_user_id, bot_id="B0AEBOT")

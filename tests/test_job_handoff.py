@@ -202,6 +202,10 @@ def test_accept_then_assign_two_people_each_told_once(world: World) -> None:
     assert wait_until(lambda: "*执行人*：<@U0CW1>、<@U0CW2>" in text_of(card(world, HEAD)))
     assert wait_until(lambda: "<@U0CW1>、<@U0CW2>" in text_of(world.fake.messages(CHANNEL)[0]))
     assert wait_until(lambda: "*执行人*：<@U0CW1>、<@U0CW2>" in text_of(card(world, OWNER)))
+    assert wait_until(world.bot.worker.idle)
+    # the assignees' cards went out drawn as the job stands: not edited a moment after arriving
+    edited = {c.args["channel"] for c in world.fake.calls_to("chat.update")}
+    assert not edited & {WRITER, ARTIST, "D" + WRITER, "D" + ARTIST}, edited
 
     # the same people again: nobody is told again, and the form says so
     view = open_assign(world, j)

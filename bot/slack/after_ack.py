@@ -27,7 +27,9 @@ _holding: ContextVar[Held | None] = ContextVar("aebot_after_ack_held", default=N
 
 class AfterAck(ThreadPoolExecutor):
     """A thread pool whose work, handed over while a request is answered, waits for the
-    answer to be sent. It knows how much of its work is not done yet, held or not."""
+    answer to be sent. It knows how much of its work is not done yet, held or not. Work handed
+    over once it has shut down (the process is stopping) runs in place: never lost, and no
+    error for work that was already done (a reply stored, its delivery handed over)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -35,21 +37,26 @@ class AfterAck(ThreadPoolExecutor):
         self._counting = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        held = _holding.get()
+        future: Future[Any] = Future()
         with self._counting:
             self._undone += 1
-        try:
-            if held is None:
-                future = super().submit(fn, *args, **kwargs)
-            else:
-                future = held.add(self, fn, args, kwargs)
-        except BaseException:
-            self._done()
-            raise
-        future.add_done_callback(lambda _: self._done())
+        future.add_done_callback(self._done)
+        held = _holding.get()
+        if held is None:
+            self.start(future, fn, args, kwargs)
+        else:
+            held.add(self, future, fn, args, kwargs)
         return future
 
-    def _done(self) -> None:
+    def start(self, future: Future[Any], fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        """Run `fn` on the pool, or here once the pool has shut down; `future` tells how it went."""
+        try:
+            super().submit(_run, future, fn, args, kwargs)
+        except RuntimeError:  # the pool has shut down (the process is stopping): not lost
+            log.warning("the after-ack worker has stopped; running %s here", _name(fn))
+            _run(future, fn, args, kwargs)
+
+    def _done(self, _: Future[Any]) -> None:
         with self._counting:
             self._undone -= 1
 
@@ -66,20 +73,16 @@ class Held:
     def __init__(self) -> None:
         self._work: list[tuple[AfterAck, Future[Any], Callable[..., Any], tuple, dict]] = []
 
-    def add(self, pool: AfterAck, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Future[Any]:
-        future: Future[Any] = Future()
+    def add(
+        self, pool: AfterAck, future: Future[Any], fn: Callable[..., Any], args: tuple, kwargs: dict
+    ) -> None:
         self._work.append((pool, future, fn, args, kwargs))
-        return future
 
     def release(self) -> None:
         """Hand the held work to its pool (once: what is released is no longer held)."""
         work, self._work = self._work, []
         for pool, future, fn, args, kwargs in work:
-            try:
-                ThreadPoolExecutor.submit(pool, _run, future, fn, args, kwargs)
-            except RuntimeError:  # the pool has shut down (the process is stopping): not lost
-                log.warning("the after-ack worker has stopped; running %s here", _name(fn))
-                _run(future, fn, args, kwargs)
+            pool.start(future, fn, args, kwargs)
 
 
 def _name(fn: Callable[..., Any]) -> str:
