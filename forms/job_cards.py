@@ -6,7 +6,7 @@ department) and `job-assignee:{id}:{user}` (each assignee, once assigned)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 
 from sqlmodel import Session
@@ -103,9 +103,12 @@ def redraw(
     update: Update,
     *,
     skip: str | None = None,
+    fresh: Collection[str] = (),
 ) -> int:
     """Every delivered card of the job drawn as the job stands now (the message `skip`, a ts,
-    is left to the click that answers it); returns how many were redrawn."""
+    is left to the click that answers it; the copies whose keys are `fresh` were queued with
+    this very step, drawn as the job stands, and are not edited); returns how many were
+    redrawn."""
     assert job.id is not None
     jid = job.id
     keys = [owner_key(jid), channel_key(jid), f"job-head:{jid}:", f"job-assignee:{jid}:"]
@@ -124,6 +127,8 @@ def redraw(
     for message in shown:
         audience = _audience(message.key, jid)
         if audience is None or not message.conversation or not message.ts or message.ts == skip:
+            continue
+        if message.key in fresh:
             continue
         r = rc if audience == "channel" else w.reader(message.recipient)
         name = client.name if client else "?"

@@ -154,13 +154,15 @@ def submit_assign(req: Request, deps: Deps) -> Reply:
     if isinstance(done, str):
         return Reply(errors={form.PEOPLE: done})
     tell = partial(deps.sender.tell, req.user, req.metadata.get("channel"), done.said)
-    return Reply(then=(partial(redraw_then_deliver, deps, req.team, done.job_id), tell))
+    redraw = partial(redraw_then_deliver, deps, req.team, done.job_id, done.fresh)
+    return Reply(then=(redraw, tell))
 
 
 @dataclass(frozen=True)
 class Assigned:
     job_id: int
     said: str  # to the one who assigned
+    fresh: tuple[str, ...]  # the keys of the new assignees' cards, drawn as the job stands
 
 
 def _assign(
@@ -183,7 +185,9 @@ def _assign(
         return r.t("handoff.assign_nobody_new")
     _tell_assigned(s, deps, job, members, new, req.user, now)
     people = r.join(f"<@{u}>" for u in new)
-    return Assigned(job.id or 0, r.t("handoff.assigned_ok", number=number_of(job), people=people))
+    said = r.t("handoff.assigned_ok", number=number_of(job), people=people)
+    fresh = tuple(job_cards.assignee_key(job.id or 0, u) for u in new)
+    return Assigned(job.id or 0, said, fresh)
 
 
 def _tell_assigned(

@@ -11,9 +11,11 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
+import pytest
 from sqlmodel import col, select
 
 from bot.rules.meetings import people as attendees
+from handlers import job_handoff
 from sandbox.driver import submit_payload
 from storage.imports import import_team
 from storage.models import Job, JobAssignee, JobEvent, Meeting, OutboxMessage
@@ -218,6 +220,29 @@ def test_accept_then_assign_two_people_each_told_once(world: World) -> None:
     assert len(told(world, OWNER, "安排给")) == 1
     assert events(world) == ["accepted", "assigned"]
     assert f"job-assignee:{j.id}:{WRITER}" in keys(world)
+
+
+def test_a_new_assignees_card_delivered_by_another_drain_first_is_not_edited(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    j = handed_off(world)
+    accept(world, j)
+    assert wait_until(world.bot.worker.idle)
+    real = job_handoff.redraw_then_deliver
+
+    def another_drain_first(*args: Any) -> None:
+        world.bot.courier.drain()  # a drain set going by someone else's step, a moment earlier
+        real(*args)
+
+    monkeypatch.setattr(job_handoff, "redraw_then_deliver", another_drain_first)
+    assert submit_people(world, open_assign(world, j), [WRITER]) == {}
+    dms(world, WRITER, 1)
+    assert wait_until(world.bot.worker.idle)
+    [to_writer] = world.fake.dms(WRITER)  # as it stands once all is done: as it arrived
+    assert "<@U0CDH> 把这张工作单交给了你。" in text_of(to_writer)
+    edited = {c.args["channel"] for c in world.fake.calls_to("chat.update")}
+    assert not edited & {WRITER, "D" + WRITER}, edited
+    assert wait_until(lambda: "*执行人*：<@U0CW1>" in text_of(card(world, HEAD)))  # the others
 
 
 def test_in_english_for_an_english_head(world: World) -> None:
