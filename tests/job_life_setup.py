@@ -6,8 +6,8 @@ from __future__ import annotations
 from storage import jobs
 from storage.imports import import_team
 from storage.models import Job
-from tests.conftest import TEAM, TEAM_ROWS, World, settled, wait_until
-from tests.test_jobs import file_job
+from tests.conftest import TEAM, TEAM_ROWS, World
+from tests.test_jobs import approve_first
 
 # creative: a head and two staff; design: a head; one English reader among them
 DEPARTMENT_ROWS = [
@@ -62,11 +62,4 @@ def the_job(w: World, number: str) -> Job:
 
 def approved_job(w: World, number: str = "CR-202611-01", **over: str) -> Job:
     """A creative job filed by U0AE1 and approved by U0AM1 (its handoff queued and sent)."""
-    assert file_job(w, **over) == {}
-    j = the_job(w, number)
-    # the approver's DM out first: a decision before it is sent would make it moot (expired)
-    assert wait_until(lambda: any(number in str(m) for m in w.fake.dms("U0AM1")))
-    w.slack.click("approval_approve", str(j.approval_id), user="U0AM1")
-    assert wait_until(lambda: the_job(w, number).status == "open")
-    assert wait_until(lambda: settled(w))  # the click's after-work done: its Homes, its DMs
-    return the_job(w, number)
+    return approve_first(w, number, **over)

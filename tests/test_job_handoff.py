@@ -20,7 +20,7 @@ from sandbox.driver import submit_payload
 from storage.imports import import_team
 from storage.models import Job, JobAssignee, JobEvent, Meeting, OutboxMessage
 from storage.outbox import DELIVERED, PENDING, SENDING
-from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, wait_until
+from tests.conftest import ADMIN, SH, TEAM, TEAM_ROWS, World, outbox_settled, wait_until
 from tests.job_life_setup import (
     ARTIST,
     DEPARTMENT_ROWS,
@@ -50,16 +50,10 @@ def waiting(w: World) -> list[tuple[str, str, int]]:
         return [(m.key, m.status, m.attempts) for m in rows]
 
 
-def settled(w: World) -> bool:
-    """Nothing left to send. (Not "all delivered": `approved_job` may approve before the
-    approver's DM is out, and that DM then expires, no longer needed.)"""
-    return not waiting(w)
-
-
 def dms(w: World, user: str, n: int) -> list[dict[str, Any]]:
     """Someone's DMs once they have `n` and nothing is left to send."""
     assert wait_until(lambda: len(w.fake.dms(user)) >= n), w.fake.dms(user)
-    assert wait_until(lambda: settled(w)), waiting(w)
+    assert wait_until(lambda: outbox_settled(w)), waiting(w)
     return w.fake.dms(user)
 
 
@@ -215,7 +209,7 @@ def test_accept_then_assign_two_people_each_told_once(world: World) -> None:
     assert [o["value"] for o in block["element"]["initial_options"]] == [ARTIST, WRITER]
     again = submit_people(world, view, [WRITER, ARTIST])
     assert "都已经在做这张单了" in again["errors"]["people"]
-    assert wait_until(lambda: settled(world)), waiting(world)
+    assert wait_until(lambda: outbox_settled(world)), waiting(world)
     assert len(world.fake.dms(WRITER)) == 1 and len(world.fake.dms(ARTIST)) == 1
     assert len(told(world, OWNER, "安排给")) == 1
     assert events(world) == ["accepted", "assigned"]
@@ -321,7 +315,7 @@ def test_a_second_accept_is_told_who_accepted_and_when(world: World) -> None:
     assert wait_until(lambda: answers(world, "first") + answers(world, "double") == [said])
     assert events(world).count("accepted") == 1
     assert the_job(world, NUMBER).accepted_by == HEAD
-    assert wait_until(lambda: settled(world)), waiting(world)
+    assert wait_until(lambda: outbox_settled(world)), waiting(world)
     assert len(told(world, OWNER, "已接下你的工作单")) == 1
     assert len(updates(world)) == 3  # nothing redrawn again
 
@@ -345,7 +339,7 @@ def test_assign_refuses_a_name_not_of_the_department(world: World) -> None:
     stolen = submit_people(world, view, [WRITER], user="U0AE2")
     assert "Job `CR-202611-01` is accepted and assigned by" in stolen["errors"]["people"]
     assert assignees(world) == []
-    assert wait_until(lambda: settled(world)), waiting(world)
+    assert wait_until(lambda: outbox_settled(world)), waiting(world)
     assert world.fake.dms(WRITER) == [] and world.fake.dms(DESIGN_HEAD) == []
 
 
@@ -416,7 +410,7 @@ def test_a_500_and_a_lost_answer_on_the_assignees_dms_still_deliver_each_once(
         assert submit_people(world, open_assign(world, j), [WRITER, ARTIST]) == {}
         assert wait_until(lambda: assignees(world) == [WRITER, ARTIST])
         world.bot.courier.drain(now_or_later=True)
-        assert wait_until(lambda: settled(world)), waiting(world)
+        assert wait_until(lambda: outbox_settled(world)), waiting(world)
         assert len(world.fake.dms(WRITER)) == 1 and len(world.fake.dms(ARTIST)) == 1
         with world.bot.db.read() as s:
             rows = s.exec(select(OutboxMessage).where(col(OutboxMessage.key).startswith("job-as")))

@@ -547,8 +547,9 @@ def test_rejected_with_a_reason_then_edited_and_resubmitted_under_the_same_numbe
 
 
 # --- revise, close, list, show --------------------------------------------------------------
-def approve_first(w: World, number: str = "CR-202611-01") -> Job:
-    assert file_job(w) == {}
+def approve_first(w: World, number: str = "CR-202611-01", **over: str) -> Job:
+    """A job filed by U0AE1 (`over`: its form's fields changed) and approved by U0AM1."""
+    assert file_job(w, **over) == {}
     j = job(w, number)
     # the approver clicks the button of the DM they were sent, and all it set going goes out
     assert wait_until(lambda: any(number in str(m) for m in w.fake.dms("U0AM1")))
